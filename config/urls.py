@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from delaktig.participation.urls import public_patterns, staff_patterns
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("konto/", include("delaktig.accounts.urls")),
+    path("", include("delaktig.organisations.urls")),
+    path("", include("delaktig.foundation.urls")),
+    path("", include("delaktig.dialogues.urls")),
+    *public_patterns(),
+    *staff_patterns(),
+    path("", include("delaktig.core.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "delaktig.core.views.bad_request"
+handler403 = "delaktig.core.views.permission_denied"
+handler404 = "delaktig.core.views.page_not_found"
+handler500 = "delaktig.core.views.server_error"

@@ -1,0 +1,77 @@
+"""People. Everyone logs in with an e-mail address; roles come from memberships in a municipality."""
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class IdentityLevel(models.IntegerChoices):
+    """How sure we are who the person is. An e-ID login (BankID, Freja) will raise it to SUBSTANTIAL."""
+
+    NONE = 0, _("Not confirmed")
+    EMAIL = 1, _("Confirmed e-mail address")
+    IN_PERSON = 2, _("Identity checked in person")
+    SUBSTANTIAL = 3, _("E-identification")
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True, identity_level=IdentityLevel.EMAIL)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(_("e-mail address"), unique=True)
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    identity_level = models.PositiveSmallIntegerField(
+        _("identity level"), choices=IdentityLevel.choices, default=IdentityLevel.NONE
+    )
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False, help_text="May use Django's admin (superusers only).")
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.name or self.email
+
+    def get_full_name(self):
+        return self.name or self.email
+
+    def get_short_name(self):
+        return self.name or self.email
+
+    def roles_in(self, municipality):
+        """The roles this person holds in `municipality` (cached per request object)."""
+        if municipality is None:
+            return frozenset()
+        cache = self.__dict__.setdefault("_roles_cache", {})
+        if municipality.pk not in cache:
+            cache[municipality.pk] = frozenset(
+                self.memberships.filter(municipality=municipality).values_list("role", flat=True)
+            )
+        return cache[municipality.pk]
+
+    def has_role(self, municipality, *roles):
+        return bool(self.roles_in(municipality) & set(roles))
+
+    def is_staff_of(self, municipality):
+        return bool(self.roles_in(municipality))

@@ -1,0 +1,42 @@
+"""Form conventions: every field rendered with label, hint and its error beside it (templates/forms/)."""
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+
+
+class Renderer(TemplatesSetting):
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"
+
+
+class AccessibleFormMixin:
+    """Marks invalid fields for assistive technology and ties each error message to its field."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in getattr(self, "_errors", None) or {}:
+            if name in self.fields:
+                bound = self[name]
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                described = [f"{bound.auto_id}_error"]
+                if self.fields[name].help_text:
+                    described.append(f"{bound.auto_id}_helptext")
+                attrs["aria-describedby"] = " ".join(described)
+
+
+class Form(AccessibleFormMixin, forms.Form):
+    pass
+
+
+class ModelForm(AccessibleFormMixin, forms.ModelForm):
+    pass
+
+
+class AccessibilityReportForm(Form):
+    page = forms.CharField(label=_("Which page is it about?"), max_length=300)
+    description = forms.CharField(
+        label=_("Describe the problem"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
+    )
+    email = forms.EmailField(label=_("Your e-mail address"), required=False)

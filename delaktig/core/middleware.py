@@ -1,0 +1,24 @@
+"""Tenancy: the municipality comes from the URL and is fixed for the whole request."""
+
+from django.http import Http404
+
+from delaktig.organisations.models import Municipality
+
+
+class MunicipalityMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.municipality = None
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        slug = view_kwargs.pop("municipality_slug", None)
+        if slug is None:
+            return None
+        try:
+            request.municipality = Municipality.objects.get(slug=slug, is_active=True)
+        except Municipality.DoesNotExist:
+            raise Http404("No such municipality") from None
+        return None

@@ -1,0 +1,55 @@
+"""Template helpers available in every template (registered as a builtin)."""
+
+from django import template
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def human_date(value):
+    """'23 november 2026' in the active language."""
+    if not value:
+        return ""
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        value = timezone.localtime(value)
+    return formats.date_format(value, "j F Y")
+
+
+@register.filter
+def human_datetime(value):
+    """'23 november 2026 kl. 18.00'."""
+    if not value:
+        return ""
+    value = timezone.localtime(value)
+    return _("%(date)s at %(time)s") % {"date": formats.date_format(value, "j F Y"), "time": value.strftime("%H.%M")}
+
+
+@register.filter
+def number(value):
+    """12 345 with a (non-breaking) space as thousands separator."""
+    try:
+        return f"{int(value):,}".replace(",", "\u00a0")
+    except (TypeError, ValueError):
+        return value
+
+
+@register.filter
+def has_role(user_roles, roles):
+    return bool(set(user_roles) & set(roles.split(",")))
+
+
+@register.simple_tag(takes_context=True)
+def query_replace(context, **kwargs):
+    """The current query string with some parameters replaced (for pagination links)."""
+    query = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.inclusion_tag("includes/ladder.html")
+def ladder(dialogue):
+    current = dialogue.ladder
+    return {"steps": dialogue.ladder_steps, "current": current}

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class FoundationConfig(AppConfig):
+    name = "delaktig.foundation"
+    label = "foundation"
+    verbose_name = "Principles, toolbox and handbook"

@@ -1,0 +1,74 @@
+import factory
+
+from delaktig.accounts.tests.factories import UserFactory
+from delaktig.organisations.models import Body, Department, Membership, Municipality, Role
+from delaktig.organisations.services import checklist_reset
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Exempelby {n}")
+    municipality_code = factory.Sequence(lambda n: f"{9000 + n:04d}")
+    slug = factory.Sequence(lambda n: f"exempelby-{n}")
+
+    @factory.post_generation
+    def with_defaults(obj, create, extracted, **kwargs):
+        """A council as deciding body, an executive board, a committee and the default checklist."""
+        if not create or extracted is False:
+            return
+        council = BodyFactory(municipality=obj, name="Kommunfullmäktige", short_name="KF", kind=Body.Kind.COUNCIL)
+        BodyFactory(municipality=obj, name="Kommunstyrelsen", short_name="KS", kind=Body.Kind.EXECUTIVE_BOARD)
+        BodyFactory(municipality=obj, name="Kultur- och fritidsnämnden", kind=Body.Kind.COMMITTEE)
+        DepartmentFactory(municipality=obj, name="Kultur- och fritidsförvaltningen")
+        obj.deciding_body = council
+        obj.save(update_fields=["deciding_body"])
+        checklist_reset(municipality=obj)
+        from delaktig.organisations.models import TargetGroup
+
+        TargetGroup.objects.create(municipality=obj, name="Unga", rarely_participates=True)
+        TargetGroup.objects.create(municipality=obj, name="Alla invånare")
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Body
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Nämnd {n}")
+    kind = Body.Kind.COMMITTEE
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Förvaltning {n}")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    municipality = factory.SubFactory(MunicipalityFactory)
+    role = Role.OFFICER
+
+
+def staff_for(municipality):
+    """A person for each staff role; elected officials sit on the council."""
+    council = municipality.get_deciding_body()
+    people = {}
+    for role in Role.values:
+        user = UserFactory(email=f"{role}.{municipality.slug}@example.se", name=f"{role.title()} Test")
+        MembershipFactory(
+            user=user,
+            municipality=municipality,
+            role=role,
+            body=council if role == Role.ELECTED_OFFICIAL else None,
+        )
+        people[role] = user
+    return people

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "organisations"
+
+S = "<slug:municipality_slug>/personal/installningar"
+
+urlpatterns = [
+    path(f"{S}/", views.settings_edit, name="settings"),
+    path(f"{S}/checklista/", views.checklist_questions, name="checklist"),
+    path(f"{S}/checklista/<int:pk>/", views.checklist_question_edit, name="checklist_edit"),
+    path(f"{S}/checklista/ny/", views.checklist_question_create, name="checklist_create"),
+    path(f"{S}/organisation/", views.organisation, name="organisation"),
+]

@@ -1,0 +1,141 @@
+"""A method attached to a dialogue is a Module; it runs in Phases. Comments are shared by all methods."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from delaktig.core.models import TimeStampedModel
+
+from .registry import registry
+
+
+class Module(TimeStampedModel):
+    dialogue = models.ForeignKey("dialogues.Dialogue", on_delete=models.CASCADE, related_name="modules")
+    method = models.CharField(_("method"), max_length=40)
+    name = models.CharField(_("name"), max_length=160)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveIntegerField(default=0)
+    settings = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("module")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def manifest(self):
+        return registry.get(self.method)
+
+    @property
+    def municipality(self):
+        return self.dialogue.municipality
+
+    def active_phase(self, now=None):
+        now = now or timezone.now()
+        for phase in self.phases.all():
+            if phase.starts_at <= now < phase.ends_at:
+                return phase
+        return None
+
+    def get_absolute_url(self):
+        return reverse(f"{self.method}:index", args=[self.dialogue.municipality.slug, self.dialogue_id, self.pk])
+
+
+class Phase(TimeStampedModel):
+    module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="phases")
+    phase_type = models.CharField(_("phase type"), max_length=40)
+    name = models.CharField(_("name"), max_length=160)
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        verbose_name = _("phase")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="phase_ends_after_start")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def type(self):
+        manifest = self.module.manifest
+        return manifest.phase_type(self.phase_type) if manifest else None
+
+    def is_active(self, now=None):
+        now = now or timezone.now()
+        return self.starts_at <= now < self.ends_at
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Online")
+    PAPER = "paper", _("On paper")
+    MEETING = "meeting", _("At a meeting")
+    EMAIL = "email", _("By e-mail")
+    PHONE = "phone", _("By phone")
+
+
+class ModerationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for moderation")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Removed")
+
+
+class ModerationReason(models.TextChoices):
+    OFF_TOPIC = "off_topic", _("Not about the question of the dialogue")
+    PERSONAL_DATA = "personal_data", _("Contains personal data about someone")
+    OFFENSIVE = "offensive", _("Offensive, threatening or discriminatory")
+    UNLAWFUL = "unlawful", _("Unlawful content")
+    ADVERTISING = "advertising", _("Advertising or spam")
+    DUPLICATE = "duplicate", _("Duplicate of another post")
+    COMPLAINT = "complaint", _("A complaint or fault report; sent to the right channel instead")
+
+
+class Moderated(models.Model):
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ModerationStatus.choices,
+        default=ModerationStatus.PUBLISHED,
+        db_index=True,
+    )
+    moderation_reason = models.CharField(_("reason"), max_length=30, choices=ModerationReason.choices, blank=True)
+    moderation_note = models.TextField(_("note to the writer"), blank=True)
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Comment(TimeStampedModel, Moderated):
+    """A comment on any contribution of any method."""
+
+    municipality = models.ForeignKey("organisations.Municipality", on_delete=models.CASCADE, related_name="+")
+    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    target_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("target_type", "target_id")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments"
+    )
+    author_name = models.CharField(_("name shown"), max_length=120, blank=True)
+    text = models.TextField(_("comment"), max_length=4000)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["target_type", "target_id", "status"])]
+
+    def __str__(self):
+        return self.text[:60]

@@ -1,0 +1,82 @@
+"""The registry of participation methods. Central code loops over it and never names a method."""
+
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from delaktig.accounts.models import IdentityLevel
+
+
+@dataclass(frozen=True)
+class PhaseType:
+    key: str
+    name: str
+    description: str
+    features: frozenset  # resident actions the phase allows while it runs, e.g. {"post", "comment"}
+
+
+@dataclass(frozen=True)
+class MethodManifest:
+    """Everything central code needs to know about a method; see docs/adding-a-method.md."""
+
+    key: str
+    name: str
+    description: str
+    phase_types: dict  # key -> PhaseType
+    public_urls: str  # dotted module with `urlpatterns`, mounted under a module of a dialogue
+    staff_urls: str  # dotted module with `urlpatterns`, mounted under the staff workspace
+    resident_actions: frozenset  # actions residents take, granted by phase features
+    staff_actions: dict  # action -> roles that may take it
+    stats: Callable  # (module) -> dict[str, int]
+    export_rows: Callable  # (module) -> iterable of dicts (no personal data)
+    personal_data: Callable  # (user) -> list of dicts, for "my data"
+    erase: Callable  # (user) -> number of items anonymised
+    participant_ids: Callable  # (module) -> set of user ids who took part
+    module_template: str  # shown on the public dialogue page for a module of this method
+    moderation_queue: Callable | None = None  # (municipality) -> list of items waiting
+    min_identity_level: int = IdentityLevel.EMAIL
+    offline_channels: tuple = field(default_factory=tuple)
+
+    def phase_type(self, key):
+        return self.phase_types.get(key)
+
+
+class Registry:
+    def __init__(self):
+        self._methods = {}
+
+    def register(self, manifest):
+        if manifest.key in self._methods:
+            raise ValueError(f"A participation method called {manifest.key!r} is already registered")
+        self._methods[manifest.key] = manifest
+        return manifest
+
+    def unregister(self, key):
+        self._methods.pop(key, None)
+
+    def get(self, key):
+        return self._methods.get(key)
+
+    def __getitem__(self, key):
+        return self._methods[key]
+
+    def __iter__(self) -> Iterable[MethodManifest]:
+        return iter(sorted(self._methods.values(), key=lambda m: m.key))
+
+    def __len__(self):
+        return len(self._methods)
+
+    def choices(self):
+        return [(m.key, m.name) for m in self]
+
+    @contextmanager
+    def temporarily(self, manifest):
+        """Register a method for the length of a test."""
+        self.register(manifest)
+        try:
+            yield manifest
+        finally:
+            self.unregister(manifest.key)
+
+
+registry = Registry()

@@ -1,0 +1,56 @@
+"""allowed(): the one gate every participation action passes."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from delaktig.dialogues.models import PUBLIC_STATES, State
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str = ""
+
+    def __bool__(self):
+        return self.allowed
+
+
+YES = Decision(True)
+
+
+def allowed(user, action, module, now=None):
+    """May `user` take `action` in `module` at `now`? The Decision says why not, in words."""
+    manifest = module.manifest
+    dialogue = module.dialogue
+    if manifest is None:
+        return Decision(False, _("This way of taking part is no longer available."))
+    if action == "view":
+        is_staff = user.is_authenticated and user.is_staff_of(dialogue.municipality)
+        return YES if dialogue.state in PUBLIC_STATES or is_staff else Decision(False, _("Not public yet."))
+    if action in manifest.staff_actions:
+        return _staff_decision(user, dialogue, manifest.staff_actions[action])
+    if action in manifest.resident_actions:
+        return _resident_decision(user, action, module, manifest, now or timezone.now())
+    return Decision(False, _("Unknown action."))
+
+
+def _staff_decision(user, dialogue, roles):
+    if user.is_authenticated and user.has_role(dialogue.municipality, *roles):
+        return YES
+    return Decision(False, _("Your role does not allow this."))
+
+
+def _resident_decision(user, action, module, manifest, now):
+    if module.dialogue.state != State.OPEN:
+        return Decision(False, _("The dialogue is not open for participation."))
+    phase = module.active_phase(now)
+    phase_type = manifest.phase_type(phase.phase_type) if phase else None
+    if phase_type is None or action not in phase_type.features:
+        return Decision(False, _("This is not possible in the current phase."))
+    if not user.is_authenticated:
+        return Decision(False, _("Log in to take part."))
+    if user.identity_level < manifest.min_identity_level:
+        return Decision(False, _("Confirm your e-mail address to take part."))
+    return YES

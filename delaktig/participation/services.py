@@ -1,0 +1,83 @@
+"""Writes shared by all methods: modules, phases and comments."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from delaktig.core.audit import audit_record
+
+from .models import Channel, Comment, ModerationStatus, Module, Phase
+
+
+def initial_status(dialogue, *, entered_by_staff=False):
+    """Pre-moderated dialogues hold residents' posts until a moderator publishes them."""
+    if entered_by_staff or dialogue.moderation == "post":
+        return ModerationStatus.PUBLISHED
+    return ModerationStatus.PENDING
+
+
+@transaction.atomic
+def module_add(*, dialogue, method, name, actor, description="", settings=None):
+    module = Module.objects.create(
+        dialogue=dialogue,
+        method=method,
+        name=name,
+        description=description,
+        settings=settings or {},
+        order=dialogue.modules.count(),
+    )
+    audit_record(municipality=dialogue.municipality, actor=actor, action="module.add", target=module)
+    return module
+
+
+@transaction.atomic
+def phase_add(*, module, phase_type, name, starts_at, ends_at, actor, description=""):
+    phase = Phase.objects.create(
+        module=module,
+        phase_type=phase_type,
+        name=name,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        description=description,
+    )
+    audit_record(municipality=module.municipality, actor=actor, action="phase.add", target=phase)
+    return phase
+
+
+@transaction.atomic
+def comment_create(*, target, dialogue, author, text, channel=Channel.ONLINE, author_name="", entered_by=None):
+    comment = Comment.objects.create(
+        municipality=dialogue.municipality,
+        target=target,
+        author=author,
+        text=text,
+        channel=channel,
+        author_name=author_name or (author.name if author else ""),
+        status=initial_status(dialogue, entered_by_staff=entered_by is not None),
+    )
+    audit_record(
+        municipality=dialogue.municipality,
+        actor=entered_by or author,
+        action="comment.create",
+        target=comment,
+        data={"channel": channel},
+    )
+    return comment
+
+
+@transaction.atomic
+def moderate(*, item, actor, publish, reason="", note=""):
+    """Publish or remove any Moderated item, with a reason when removing."""
+    item.status = ModerationStatus.PUBLISHED if publish else ModerationStatus.REJECTED
+    item.moderation_reason = "" if publish else reason
+    item.moderation_note = note
+    item.moderated_at = timezone.now()
+    item.moderated_by = actor
+    item.save(update_fields=["status", "moderation_reason", "moderation_note", "moderated_at", "moderated_by"])
+    audit_record(
+        municipality=item.municipality,
+        actor=actor,
+        action="moderation.publish" if publish else "moderation.remove",
+        target=item,
+        data={"reason": reason},
+    )
+    return item
