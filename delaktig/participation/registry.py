@@ -80,3 +80,15 @@ class Registry:
 
 
 registry = Registry()
+
+
+@dataclass(frozen=True)
+class ModerationItem:
+    """One contribution waiting for a moderator, as the central moderation page lists it."""
+
+    method_name: str
+    title: str
+    text: str
+    created_at: object
+    dialogue: object
+    url: str  # the method's own staff page where the item is moderated

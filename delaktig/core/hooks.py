@@ -1,0 +1,37 @@
+"""A small hooks registry, so an inner app can offer something to an outer one without importing it.
+
+Used for "my pages" sections, personal-data export and erasure: accounts asks the hooks; dialogues
+and participation register. register_temporarily() is for tests.
+"""
+
+from collections import defaultdict
+from contextlib import contextmanager
+
+_hooks = defaultdict(list)
+
+
+def register(name, fn=None):
+    """Register fn under name; usable as a decorator: @hooks.register("my_pages_section")."""
+    if fn is None:
+        return lambda f: register(name, f)
+    _hooks[name].append(fn)
+    return fn
+
+
+def get_hooks(name):
+    return list(_hooks[name])
+
+
+@contextmanager
+def register_temporarily(name, fn):
+    _hooks[name].append(fn)
+    try:
+        yield fn
+    finally:
+        _hooks[name].remove(fn)
+
+
+# Hook names and their signatures:
+# "my_pages_section"  (request) -> {"title": str, "template": str, "context": dict} | None
+# "personal_data"     (user) -> {"<section name>": [ {...}, ... ]}
+# "erase_user"        (user) -> int   (items anonymised or removed)
