@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "delaktig.dialogues",
     "delaktig.participation",
     *method_apps(),
+    "delaktig.demo",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,55 @@
+# Delaktig: `make run` starts the platform with demo data, `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+APT := $(shell command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo) apt-get
+
+.PHONY: run test install install-dev system-deps messages check lint format bench worker clean
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+
+install: $(VENV)/bin/activate
+	$(PY) -m pip install -q -r requirements.txt
+
+install-dev: $(VENV)/bin/activate
+	$(PY) -m pip install -q -r requirements-dev.txt
+
+# msgfmt for translations; Debian's Chromium for the browser tests.
+system-deps:
+	@missing=""; command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	[ "$(SKIP_BROWSER)" = 1 ] || [ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then echo "Installing:$$missing"; $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq $$missing >/dev/null; fi
+
+messages:
+	$(PY) manage.py compilemessages -v0 --ignore=.venv --ignore=var
+
+run: SKIP_BROWSER=1
+run: install system-deps messages
+	@mkdir -p var
+	$(PY) manage.py migrate -v0
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+worker: install
+	$(PY) manage.py db_worker
+
+test: install-dev system-deps messages
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run -v0
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -q --create-db -n 2 $(PYTEST_ARGS)
+
+lint:
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+format:
+	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
+
+bench: install-dev
+	$(PY) bench/run.py
+
+clean:
+	rm -rf var/delaktig.sqlite3* var/static
