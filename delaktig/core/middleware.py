@@ -1,8 +1,7 @@
 """Tenancy: the municipality comes from the URL and is fixed for the whole request."""
 
+from django.apps import apps
 from django.http import Http404
-
-from delaktig.organisations.models import Municipality
 
 
 class MunicipalityMiddleware:
@@ -17,8 +16,9 @@ class MunicipalityMiddleware:
         slug = view_kwargs.pop("municipality_slug", None)
         if slug is None:
             return None
+        municipality_model = apps.get_model("organisations", "Municipality")
         try:
-            request.municipality = Municipality.objects.get(slug=slug, is_active=True)
-        except Municipality.DoesNotExist:
+            request.municipality = municipality_model.objects.get(slug=slug, is_active=True)
+        except municipality_model.DoesNotExist:
             raise Http404("No such municipality") from None
         return None
