@@ -1,6 +1,11 @@
+import datetime
+import logging
+
 from django.contrib import messages
-from django.core.mail import mail_admins
+from django.core.mail import mail_admins, send_mail
+from django.http import HttpResponseServerError
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -8,7 +13,13 @@ from delaktig.organisations.models import Municipality
 
 from .forms import AccessibilityReportForm
 
+logger = logging.getLogger(__name__)
 
+# When the accessibility statement was last reviewed; update it with the statement.
+ACCESSIBILITY_REVIEWED_ON = datetime.date(2026, 11, 24)
+
+
+@require_http_methods(["GET", "HEAD"])
 def root(request):
     municipalities = list(Municipality.objects.filter(is_active=True))
     if len(municipalities) == 1:
@@ -16,6 +27,7 @@ def root(request):
     return render(request, "core/root.html", {"municipalities": municipalities})
 
 
+@require_http_methods(["GET", "HEAD"])
 def home(request):
     from delaktig.dialogues.selectors import dialogues_open_now
 
@@ -26,16 +38,24 @@ def home(request):
 def accessibility(request):
     form = AccessibilityReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        mail_admins(
-            f"Tillgänglighetsproblem: {request.municipality}",
-            f"{form.cleaned_data['page']}\n\n{form.cleaned_data['description']}\n\n{form.cleaned_data['email']}",
-            fail_silently=True,
-        )
+        _accessibility_report_send(request.municipality, form.cleaned_data)
         messages.success(request, _("Thank you. We have received your report and will answer within two weeks."))
         return redirect("core:accessibility", request.municipality.slug)
-    return render(request, "core/accessibility.html", {"form": form})
+    context = {"form": form, "reviewed_on": ACCESSIBILITY_REVIEWED_ON}
+    return render(request, "core/accessibility.html", context)
 
 
+def _accessibility_report_send(municipality, data):
+    """To the municipality's contact address if it has one, otherwise to the site's administrators."""
+    subject = f"Tillgänglighetsproblem: {municipality}"
+    body = f"Sida: {data['page']}\n\n{data['description']}\n\nSvar till: {data['email'] or '–'}"
+    if municipality.contact_email:
+        send_mail(subject, body, None, [municipality.contact_email], fail_silently=True)
+    else:
+        mail_admins(subject, body, fail_silently=True)
+
+
+@require_http_methods(["GET", "HEAD"])
 def privacy(request):
     return render(request, "core/privacy.html")
 
@@ -53,8 +73,15 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "errors/500.html", status=500)
+    """Rendered without the request: whatever broke the page must not break the error page too."""
+    try:
+        html = loader.get_template("errors/500.html").render()
+    except Exception:  # the last line of defence
+        logger.exception("Could not render the 500 page")
+        html = "<!DOCTYPE html><title>Serverfel</title><h1>Något gick fel</h1><p><a href='/'>Till startsidan</a></p>"
+    return HttpResponseServerError(html)
 
 
+@require_http_methods(["GET", "HEAD"])
 def easy_read(request):
     return render(request, "core/easy_read.html")

@@ -1,21 +1,87 @@
-from django.http import HttpResponse
+"""The public site: the list of dialogues, a dialogue's page, its easy-to-read version, following it."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import selectors, services
+from ..filters import DialogueFilterForm
+from ..models import Kind, State
+
+PAGE_SIZE = 10
 
 
-def dialogue_detail(request, *args, **kwargs):
-    return HttpResponse("")
+@require_GET
+def dialogue_list(request):
+    municipality = request.municipality
+    form = DialogueFilterForm(
+        request.GET,
+        municipality=municipality,
+        bodies=selectors.public_bodies(municipality=municipality),
+        years=selectors.public_years(municipality=municipality),
+    )
+    dialogues = selectors.public_dialogues(municipality=municipality, **form.filters())
+    page = Paginator(dialogues, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form.without_errors(), "page": page, "is_filtered": form.is_filtered()}
+    return render(request, "dialogues/public/list.html", context)
 
 
-def dialogue_easy_read(request, *args, **kwargs):
-    return HttpResponse("")
+@require_GET
+def dialogue_redirect(request, pk):
+    dialogue = selectors.dialogue_get(municipality=request.municipality, pk=pk, public=True)
+    return redirect(dialogue, permanent=True)
 
 
-def dialogue_follow(request, *args, **kwargs):
-    return HttpResponse("")
+@require_GET
+def dialogue_detail(request, pk, slug):
+    dialogue = selectors.public_dialogue_get(municipality=request.municipality, pk=pk)
+    if slug != dialogue.slug:
+        return redirect(dialogue, permanent=True)
+    context = {
+        "dialogue": dialogue,
+        "modules": list(dialogue.modules.all()),
+        "timeline": selectors.timeline_entries(dialogue),
+        "is_following": selectors.is_following(user=request.user, dialogue=dialogue),
+        **_afterwards(dialogue),
+    }
+    return render(request, "dialogues/public/detail.html", context)
 
 
-def dialogue_list(request, *args, **kwargs):
-    return HttpResponse("")
+def _afterwards(dialogue):
+    """Which of the parts that come after the dialogue are published yet."""
+    return {
+        "is_information": dialogue.kind == Kind.INFORMATION,
+        "is_open": dialogue.state == State.OPEN,
+        "is_coming": dialogue.state == State.PLANNED,
+        "show_results": dialogue.state in selectors.RESULTS_STATES,
+        "show_decision": dialogue.state in selectors.DECISION_STATES and dialogue.matter_body_id is not None,
+        "show_feedback": dialogue.state in selectors.FEEDBACK_STATES,
+        "awaiting_feedback": dialogue.state in selectors.STATE_GROUPS["finished"] - selectors.FEEDBACK_STATES,
+    }
 
 
-def dialogue_redirect(request, *args, **kwargs):
-    return HttpResponse("")
+@require_GET
+def dialogue_easy_read(request, pk, slug):
+    dialogue = selectors.dialogue_get(municipality=request.municipality, pk=pk, public=True)
+    if slug != dialogue.slug:
+        return redirect("dialogues:easy_read", dialogue.municipality.slug, dialogue.pk, dialogue.slug)
+    return render(request, "dialogues/public/easy_read.html", {"dialogue": dialogue})
+
+
+@require_POST
+def dialogue_follow(request, pk, slug):
+    dialogue = selectors.dialogue_get(municipality=request.municipality, pk=pk, public=True)
+    if not request.user.is_authenticated:
+        return redirect_to_login(dialogue.get_absolute_url())
+    if request.POST.get("action") == "unfollow":
+        services.follower_remove(dialogue=dialogue, user=request.user)
+        messages.success(request, _("You no longer follow this dialogue."))
+    else:
+        services.follower_add(dialogue=dialogue, user=request.user)
+        messages.success(
+            request, _("You follow this dialogue. We will e-mail you when the results and the feedback are published.")
+        )
+    return redirect(dialogue)

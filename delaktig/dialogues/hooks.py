@@ -1,0 +1,47 @@
+"""What dialogues offers to "my pages", the personal-data export and erasure (see delaktig/core/hooks.py)."""
+
+from django.utils.translation import gettext as _
+
+from delaktig.core import hooks
+
+from . import selectors
+from .models import Follower, Notification
+
+
+@hooks.register("my_pages_section")
+def followed_dialogues_section(request):
+    if not request.user.is_authenticated:
+        return None
+    return {
+        "title": _("Dialogues you follow"),
+        "template": "dialogues/public/my_pages_followed.html",
+        "context": {"followed_dialogues": selectors.followed_dialogues(user=request.user)},
+    }
+
+
+@hooks.register("personal_data")
+def follows_personal_data(user):
+    follows = Follower.objects.filter(user=user).select_related("dialogue").order_by("created_at")
+    notifications = Notification.objects.filter(user=user).select_related("dialogue").order_by("created_at")
+    return {
+        "followed_dialogues": [
+            {"dialogue": f.dialogue.title, "dialogue_id": f.dialogue_id, "since": f.created_at.isoformat()}
+            for f in follows
+        ],
+        "dialogue_notifications": [
+            {
+                "dialogue": n.dialogue.title,
+                "event": n.event,
+                "sent_at": n.sent_at.isoformat() if n.sent_at else None,
+            }
+            for n in notifications
+        ],
+    }
+
+
+@hooks.register("erase_user")
+def follows_erase(user):
+    """Following is no record anyone needs to keep: follows and notifications are removed."""
+    follows, _rows = Follower.objects.filter(user=user).delete()
+    notifications, _rows = Notification.objects.filter(user=user).delete()
+    return follows + notifications
