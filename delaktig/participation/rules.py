@@ -12,6 +12,7 @@ from delaktig.dialogues.models import PUBLIC_STATES, State
 class Decision:
     allowed: bool
     reason: str = ""
+    needs_login: bool = False  # logging in is all that is missing: views send people to the login page
 
     def __bool__(self):
         return self.allowed
@@ -50,7 +51,7 @@ def _resident_decision(user, action, module, manifest, now):
     if phase_type is None or action not in phase_type.features:
         return Decision(False, _("This is not possible in the current phase."))
     if not user.is_authenticated:
-        return Decision(False, _("Log in to take part."))
+        return Decision(False, _("Log in to take part."), needs_login=True)
     if user.identity_level < manifest.min_identity_level:
         return Decision(False, _("Confirm your e-mail address to take part."))
     return YES

@@ -1,0 +1,157 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from delaktig.core.forms import Form
+from delaktig.participation.models import Channel, ModerationReason
+
+from .models import TEXT_MAX, TITLE_MAX
+from .services import MAX_CATEGORIES, categories_of
+
+
+class CategoryMixin:
+    """A category field whose choices are the module's categories; hidden when there are none."""
+
+    def setup_category(self, module):
+        categories = categories_of(module)
+        if categories:
+            self.fields["category"].choices = [("", _("Choose a category"))] + [(c, c) for c in categories]
+        else:
+            del self.fields["category"]
+
+
+class InputForm(CategoryMixin, Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=TITLE_MAX,
+        help_text=_("A short summary of your idea or view, at most 150 characters."),
+    )
+    text = forms.CharField(
+        label=_("Your idea or view"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Describe what you think and why, at most 4 000 characters."),
+    )
+    category = forms.ChoiceField(label=_("Category"), required=False, choices=())
+
+    def __init__(self, *args, module, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_category(module)
+
+    def draft(self):
+        data = self.cleaned_data
+        return {"title": data["title"], "text": data["text"], "category": data.get("category", "")}
+
+
+class OfflineInputForm(CategoryMixin, Form):
+    channel = forms.ChoiceField(
+        label=_("How did the input come in?"),
+        choices=[(c.value, c.label) for c in Channel if c != Channel.ONLINE],
+        widget=forms.RadioSelect,
+    )
+    received_on = forms.DateField(
+        label=_("Date received"), widget=forms.DateInput(attrs={"type": "date"}), help_text=_("For example 2026-11-23")
+    )
+    author_name = forms.CharField(
+        label=_("Name shown"),
+        max_length=120,
+        required=False,
+        help_text=_("Only if the person wants their name shown. Leave empty to show the input as anonymous."),
+    )
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    text = forms.CharField(label=_("The input"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 8}))
+    category = forms.ChoiceField(label=_("Category"), required=False, choices=())
+
+    def __init__(self, *args, module, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_category(module)
+
+    def clean_received_on(self):
+        value = self.cleaned_data["received_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return value
+
+
+class CommentForm(Form):
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class ModerationForm(Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("publish", _("Publish")), ("remove", _("Remove"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.ChoiceField(
+        label=_("Reason for removing"),
+        required=False,
+        choices=[("", _("Choose a reason"))] + list(ModerationReason.choices),
+        help_text=_("The writer sees the reason."),
+    )
+    note = forms.CharField(
+        label=_("Note to the writer"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "remove" and not data.get("reason"):
+            self.add_error("reason", _("Choose why the post is removed."))
+        return data
+
+    @property
+    def publish(self):
+        return self.cleaned_data["decision"] == "publish"
+
+
+class CategoriesForm(Form):
+    categories = forms.CharField(
+        label=_("Categories"),
+        required=False,
+        max_length=MAX_CATEGORIES * 101,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("One category per line, at most 30. Residents choose one when they give input."),
+    )
+
+    def lines(self):
+        return self.cleaned_data["categories"].splitlines()
+
+
+SORT_CHOICES = [("new", _("Newest first")), ("supports", _("Most supported first"))]
+
+
+class InputFilterForm(Form):
+    """The GET form above the list. A wrong value is dropped, never an error."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    category = forms.ChoiceField(label=_("Category"), required=False, choices=())
+    sort = forms.ChoiceField(label=_("Sort"), required=False, choices=SORT_CHOICES)
+
+    def __init__(self, data, *, module):
+        super().__init__(data)
+        self.fields["q"].widget.input_type = "search"
+        categories = categories_of(module)
+        if categories:
+            self.fields["category"].choices = [("", _("All"))] + [(c, c) for c in categories]
+        else:
+            del self.fields["category"]
+
+    def filters(self):
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {
+            "search": (cleaned.get("q") or "").strip(),
+            "category": cleaned.get("category") or "",
+            "sort": cleaned.get("sort") or "new",
+        }
+
+    def without_errors(self, module):
+        """A form showing only the values that were used, so a bad address never shows an error."""
+        if not self.errors:
+            return self
+        valid = {name: self.data.get(name) for name in self.cleaned_data if self.data.get(name)}
+        return type(self)(valid, module=module)

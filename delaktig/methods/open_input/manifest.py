@@ -1,0 +1,37 @@
+"""Open input declares itself to the participation registry; central code reads only this."""
+
+from django.utils.translation import gettext_lazy as _
+
+from delaktig.participation.models import Channel
+from delaktig.participation.registry import MethodManifest, registry
+
+from . import selectors
+from .phases import PHASE_TYPES
+from .rules import RESIDENT_ACTIONS, STAFF_ACTIONS
+
+METHOD_KEY = "open_input"
+METHOD_NAME = _("Open input")
+
+manifest = registry.register(
+    MethodManifest(
+        key=METHOD_KEY,
+        name=METHOD_NAME,
+        description=_(
+            "Residents write ideas and views on the question, support each other's input and comment on it. "
+            "Staff enter what comes in on paper, at meetings, by e-mail or by phone."
+        ),
+        phase_types=PHASE_TYPES,
+        public_urls="delaktig.methods.open_input.urls",
+        staff_urls="delaktig.methods.open_input.staff_urls",
+        resident_actions=RESIDENT_ACTIONS,
+        staff_actions=STAFF_ACTIONS,
+        stats=selectors.stats,
+        export_rows=selectors.export_rows,
+        personal_data=selectors.personal_data,
+        erase=selectors.erase,
+        participant_ids=selectors.participant_ids,
+        module_template="open_input/module_summary.html",
+        moderation_queue=selectors.moderation_queue,
+        offline_channels=(Channel.PAPER, Channel.MEETING, Channel.EMAIL, Channel.PHONE),
+    )
+)

@@ -1,0 +1,221 @@
+"""Reads for open input. Lists annotate their counts, so pages never run a query per row."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from delaktig.participation.models import Channel, Comment, ModerationStatus
+from delaktig.participation.registry import ModerationItem
+
+from .models import Input, Support
+
+SORTS = {"new": ("-created_at", "-id"), "supports": ("-support_count", "-created_at", "-id")}
+RECENT_LIMIT = 20
+EXPORT_COLUMNS = ["id", "title", "text", "category", "channel", "status", "created", "supports"]
+
+
+def input_type():
+    return ContentType.objects.get_for_model(Input)
+
+
+def _count_subquery(qs):
+    counted = qs.order_by().values("target_id" if qs.model is Comment else "input_id")
+    counted = counted.annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def with_counts(qs):
+    """Annotate support_count and comment_count (published comments) in the same query."""
+    supports = Support.objects.filter(input=OuterRef("pk"))
+    comments = Comment.objects.filter(
+        target_type=input_type(), target_id=OuterRef("pk"), status=ModerationStatus.PUBLISHED
+    )
+    return qs.annotate(support_count=_count_subquery(supports), comment_count=_count_subquery(comments))
+
+
+def inputs_published(module, *, sort="new", category="", search=""):
+    qs = with_counts(Input.objects.published().filter(module=module))
+    if category:
+        qs = qs.filter(category=category)
+    if search:
+        qs = qs.filter(Q(title__icontains=search) | Q(text__icontains=search))
+    return qs.order_by(*SORTS.get(sort, SORTS["new"]))
+
+
+def input_visible(module, pk, user):
+    """A published input, or the viewer's own input whatever its status; None otherwise."""
+    qs = with_counts(Input.objects.filter(module=module, pk=pk))
+    mine = Q(author=user) if user.is_authenticated else Q(pk__in=[])
+    item = qs.filter(Q(status=ModerationStatus.PUBLISHED) | mine).first()
+    if item is not None:
+        item.module = module
+    return item
+
+
+def comments_published(item):
+    return list(item.comments.filter(status=ModerationStatus.PUBLISHED).order_by("created_at", "id"))
+
+
+def has_supported(item, user):
+    return user.is_authenticated and Support.objects.filter(input=item, user=user).exists()
+
+
+def inputs_pending(module):
+    return list(Input.objects.filter(module=module, status=ModerationStatus.PENDING).order_by("created_at", "id"))
+
+
+def inputs_recently_published(module, limit=RECENT_LIMIT):
+    qs = Input.objects.published().filter(module=module).select_related("moderated_by", "entered_by")
+    return list(qs.order_by("-created_at", "-id")[:limit])
+
+
+def _module_comments(module):
+    return Comment.objects.filter(
+        target_type=input_type(), target_id__in=Input.objects.filter(module=module).values("pk")
+    )
+
+
+def comments_pending(module):
+    comments = list(_module_comments(module).filter(status=ModerationStatus.PENDING).order_by("created_at", "id"))
+    _attach_inputs(comments)
+    return comments
+
+
+def comments_recently_published(module, limit=RECENT_LIMIT):
+    qs = _module_comments(module).filter(status=ModerationStatus.PUBLISHED).order_by("-created_at", "-id")
+    comments = list(qs[:limit])
+    _attach_inputs(comments)
+    return comments
+
+
+def _attach_inputs(comments, select=()):
+    """Give each comment its input in one query (a generic target cannot be select_related)."""
+    inputs = Input.objects.select_related(*select).in_bulk({c.target_id for c in comments})
+    for comment in comments:
+        comment.input = inputs.get(comment.target_id)
+
+
+def stats(module):
+    """Counts for reports. Removed input and comments are left out; pending ones were still received."""
+    inputs = Input.objects.received().filter(module=module)
+    return {
+        "inputs": inputs.count(),
+        "comments": _module_comments(module).exclude(status=ModerationStatus.REJECTED).count(),
+        "supports": Support.objects.filter(input__in=inputs).count(),
+        "participants": len(participant_ids(module)),
+        "offline_inputs": inputs.exclude(channel=Channel.ONLINE).count(),
+    }
+
+
+def participant_ids(module):
+    ids = set(Input.objects.filter(module=module, author__isnull=False).values_list("author_id", flat=True))
+    ids |= set(_module_comments(module).filter(author__isnull=False).values_list("author_id", flat=True))
+    ids |= set(Support.objects.filter(input__module=module).values_list("user_id", flat=True))
+    return ids
+
+
+def export_rows(module):
+    """One row per input that was not removed. No names, no user ids: the text is what counts."""
+    qs = with_counts(Input.objects.received().filter(module=module)).order_by("created_at", "id")
+    return [
+        {
+            "id": item.pk,
+            "title": item.title,
+            "text": item.text,
+            "category": item.category,
+            "channel": item.channel,
+            "status": item.status,
+            "created": item.created_at.isoformat(),
+            "supports": item.support_count,
+        }
+        for item in qs
+    ]
+
+
+def personal_data(user):
+    """Everything open input holds about `user`, for their "my data" export."""
+    inputs = Input.objects.filter(author=user).select_related("module__dialogue")
+    comments = list(Comment.objects.filter(author=user, target_type=input_type()))
+    _attach_inputs(comments, select=("module__dialogue",))
+    supports = Support.objects.filter(user=user).select_related("input__module__dialogue")
+    return (
+        [_input_data(item) for item in inputs]
+        + [_comment_data(comment) for comment in comments]
+        + [_support_data(support) for support in supports]
+    )
+
+
+def _input_data(item):
+    return {
+        "type": "open_input.input",
+        "reference": item.reference,
+        "dialogue": item.module.dialogue.title,
+        "title": item.title,
+        "text": item.text,
+        "category": item.category,
+        "status": item.status,
+        "created": item.created_at.isoformat(),
+    }
+
+
+def _comment_data(comment):
+    return {
+        "type": "open_input.comment",
+        "on": comment.input.reference if comment.input else "",
+        "dialogue": comment.input.module.dialogue.title if comment.input else "",
+        "text": comment.text,
+        "status": comment.status,
+        "created": comment.created_at.isoformat(),
+    }
+
+
+def _support_data(support):
+    return {
+        "type": "open_input.support",
+        "on": support.input.reference,
+        "dialogue": support.input.module.dialogue.title,
+        "title": support.input.title,
+        "created": support.created_at.isoformat(),
+    }
+
+
+def erase(user):
+    """Anonymise the user's inputs and comments (they stay as records) and delete their supports."""
+    inputs = Input.objects.filter(author=user).update(author=None, author_name="")
+    comments = Comment.objects.filter(author=user, target_type=input_type()).update(author=None, author_name="")
+    supports, _ = Support.objects.filter(user=user).delete()
+    return inputs + comments + supports
+
+
+def moderation_queue(municipality):
+    """Pending inputs and pending comments on inputs, for the municipality's moderation page."""
+    from .manifest import METHOD_NAME
+
+    inputs = Input.objects.filter(municipality=municipality, status=ModerationStatus.PENDING)
+    inputs = list(inputs.select_related("module__dialogue__municipality"))
+    comments = list(
+        Comment.objects.filter(municipality=municipality, target_type=input_type(), status=ModerationStatus.PENDING)
+    )
+    _attach_inputs(comments, select=("module__dialogue__municipality",))
+    items = [_queue_item(METHOD_NAME, item.module, item.title, item.text, item.created_at) for item in inputs]
+    items += [
+        _queue_item(METHOD_NAME, c.input.module, c.input.title, c.text, c.created_at) for c in comments if c.input
+    ]
+    return sorted(items, key=lambda item: item.created_at)
+
+
+def _queue_item(method_name, module, title, text, created_at):
+    dialogue = module.dialogue
+    url = reverse("open_input_staff:moderation", args=[dialogue.municipality.slug, dialogue.pk, module.pk])
+    return ModerationItem(
+        method_name=str(method_name), title=title, text=text, created_at=created_at, dialogue=dialogue, url=url
+    )
+
+
+def module_summary(module):
+    """The active phase and published input count for the dialogue page (at most two queries)."""
+    return {
+        "phase": module.active_phase(),
+        "published": Input.objects.published().filter(module=module).count(),
+    }

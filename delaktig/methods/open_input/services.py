@@ -1,0 +1,129 @@
+"""Writes for open input. Each leaves an audit event in the same transaction."""
+
+from django.db import IntegrityError, transaction
+from django.utils import translation
+
+from delaktig.core.audit import audit_record
+from delaktig.participation.models import Channel
+from delaktig.participation.services import initial_status, moderate
+
+from .models import CATEGORY_MAX, Input, Support
+from .tasks import input_receipt_send
+
+MAX_CATEGORIES = 30
+
+
+def categories_of(module):
+    return list(module.settings.get("categories") or [])
+
+
+@transaction.atomic
+def input_create(*, module, author, title, text, category="", submission_key=None):
+    """A resident's input, online. Sending the same draft twice gives back the first input."""
+    if submission_key:
+        existing = Input.objects.filter(submission_key=submission_key, author=author).first()
+        if existing:
+            return existing
+    try:
+        with transaction.atomic():
+            item = Input.objects.create(
+                module=module,
+                municipality=module.municipality,
+                author=author,
+                author_name=author.name,
+                title=title,
+                text=text,
+                category=category,
+                status=initial_status(module.dialogue),
+                submission_key=submission_key,
+            )
+    except IntegrityError:
+        existing = Input.objects.filter(submission_key=submission_key, author=author).first()
+        if existing is None:
+            raise
+        return existing
+    audit_record(municipality=item.municipality, actor=author, action="open_input.create", target=item)
+    language = translation.get_language()
+    transaction.on_commit(lambda: input_receipt_send.enqueue(input_id=item.pk, language=language))
+    return item
+
+
+@transaction.atomic
+def input_enter_offline(*, module, entered_by, channel, title, text, author_name="", category="", received_on=None):
+    """Input that came on paper, at a meeting, by e-mail or phone, entered by staff; published at once."""
+    if channel == Channel.ONLINE:
+        raise ValueError("Offline input needs an offline channel")
+    item = Input.objects.create(
+        module=module,
+        municipality=module.municipality,
+        author=None,
+        author_name=author_name,
+        title=title,
+        text=text,
+        category=category,
+        channel=channel,
+        entered_by=entered_by,
+        received_on=received_on,
+        status=initial_status(module.dialogue, entered_by_staff=True),
+    )
+    audit_record(
+        municipality=item.municipality,
+        actor=entered_by,
+        action="open_input.enter_offline",
+        target=item,
+        data={"channel": channel},
+    )
+    return item
+
+
+@transaction.atomic
+def support_toggle(*, item, user, support=True):
+    """Support (or stop supporting) an input. Safe to send twice: the database allows one support per person."""
+    if support:
+        try:
+            with transaction.atomic():
+                Support.objects.create(input=item, user=user)
+        except IntegrityError:
+            return False
+        action = "open_input.support"
+    else:
+        deleted, _ = Support.objects.filter(input=item, user=user).delete()
+        if not deleted:
+            return False
+        action = "open_input.unsupport"
+    audit_record(municipality=item.municipality, actor=user, action=action, target=item)
+    return True
+
+
+def input_moderate(*, item, actor, publish, reason="", note=""):
+    """Publish or remove an input; removing needs one of the published reasons."""
+    if not publish and not reason:
+        raise ValueError("A removed input needs a reason")
+    return moderate(item=item, actor=actor, publish=publish, reason=reason, note=note)
+
+
+def clean_categories(lines):
+    seen, result = set(), []
+    for line in lines:
+        name = " ".join(line.split())[:CATEGORY_MAX]
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            result.append(name)
+    return result[:MAX_CATEGORIES]
+
+
+@transaction.atomic
+def categories_set(*, module, categories, actor):
+    """The categories residents choose from. Inputs keep the category they were given."""
+    before = categories_of(module)
+    after = clean_categories(categories)
+    module.settings = {**module.settings, "categories": after}
+    module.save(update_fields=["settings", "updated_at"])
+    audit_record(
+        municipality=module.municipality,
+        actor=actor,
+        action="open_input.categories_set",
+        target=module,
+        data={"before": before, "after": after},
+    )
+    return after

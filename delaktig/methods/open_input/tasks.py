@@ -1,0 +1,27 @@
+"""Background work: the e-mail receipt a resident gets after giving input."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+
+@task()
+def input_receipt_send(*, input_id, language=None):
+    from .models import Input
+
+    item = Input.objects.select_related("author", "module__dialogue__municipality").filter(pk=input_id).first()
+    if item is None or item.author is None or not item.author.email:
+        return
+    with translation.override(language or settings.LANGUAGE_CODE):
+        context = {
+            "input": item,
+            "dialogue": item.module.dialogue,
+            "municipality": item.module.dialogue.municipality,
+            "url": settings.SITE_URL.rstrip("/") + item.get_absolute_url(),
+        }
+        subject = _("We have received your input (%(reference)s)") % {"reference": item.reference}
+        body = render_to_string("open_input/emails/receipt.txt", context)
+    send_mail(subject, body, None, [item.author.email])

@@ -1,0 +1,155 @@
+"""The staff workspace of an open-input module: overview, moderation, offline input, categories, export."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from delaktig.organisations.permissions import staff_view
+from delaktig.participation.models import Comment, ModerationReason
+from delaktig.participation.rules import allowed
+from delaktig.participation.services import moderate as comment_moderate
+
+from .. import selectors, services
+from ..forms import CategoriesForm, ModerationForm, OfflineInputForm
+from ..models import Input
+from .common import module_context, module_get, refuse
+
+ACTIONS = ("moderate", "enter_offline", "manage")
+
+
+def _url(name, module):
+    return reverse(f"open_input_staff:{name}", args=[module.municipality.slug, module.dialogue_id, module.pk])
+
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
+def _guard(request, dialogue_id, module_id, action):
+    """The module, and a 403 page with the reason when the person's role does not allow `action`."""
+    module = module_get(request, dialogue_id, module_id)
+    decision = allowed(request.user, action, module)
+    return module, (
+        None
+        if decision
+        else refuse(request, decision, next_url=request.get_full_path(), back_url=_url("index", module))
+    )
+
+
+@require_GET
+@staff_view()
+def index(request, dialogue_id, module_id):
+    module = module_get(request, dialogue_id, module_id)
+    can = {action: bool(allowed(request.user, action, module)) for action in ACTIONS}
+    context = module_context(module, stats=selectors.stats(module), can=can, phase=module.active_phase())
+    return render(request, "open_input/staff/index.html", context)
+
+
+def _moderation_context(module):
+    return module_context(
+        module,
+        pending_inputs=selectors.inputs_pending(module),
+        pending_comments=selectors.comments_pending(module),
+        published_inputs=selectors.inputs_recently_published(module),
+        published_comments=selectors.comments_recently_published(module),
+        reasons=ModerationReason.choices,
+    )
+
+
+@require_GET
+@staff_view()
+def moderation(request, dialogue_id, module_id):
+    module, refusal = _guard(request, dialogue_id, module_id, "moderate")
+    if refusal:
+        return refusal
+    return render(request, "open_input/staff/moderation.html", _moderation_context(module))
+
+
+def _moderated_item(module, kind, pk):
+    if kind == "input":
+        return get_object_or_404(Input, module=module, pk=pk)
+    if kind == "comment":
+        inputs = Input.objects.filter(module=module).values("pk")
+        content_type = ContentType.objects.get_for_model(Input)
+        return get_object_or_404(Comment, target_type=content_type, target_id__in=inputs, pk=pk)
+    raise Http404("Unknown kind")
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view()
+def moderate(request, dialogue_id, module_id, kind, pk):
+    module, refusal = _guard(request, dialogue_id, module_id, "moderate")
+    if refusal:
+        return refusal
+    item = _moderated_item(module, kind, pk)
+    form = ModerationForm(_posted(request))
+    if request.method == "GET" or not form.is_valid():
+        context = module_context(module, item=item, kind=kind, form=form)
+        return render(request, "open_input/staff/moderate_item.html", context)
+    data = form.cleaned_data
+    write = services.input_moderate if kind == "input" else comment_moderate
+    write(item=item, actor=request.user, publish=form.publish, reason=data["reason"], note=data["note"])
+    messages.success(request, _("Published.") if form.publish else _("Removed. The writer can see why."))
+    return redirect(_url("moderation", module))
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view()
+def enter_offline(request, dialogue_id, module_id):
+    module, refusal = _guard(request, dialogue_id, module_id, "enter_offline")
+    if refusal:
+        return refusal
+    form = OfflineInputForm(_posted(request), module=module)
+    if request.method == "POST" and form.is_valid():
+        item = services.input_enter_offline(module=module, entered_by=request.user, **form.cleaned_data)
+        messages.success(request, _("The input is registered as %(ref)s and published.") % {"ref": item.reference})
+        return redirect(_url("enter_offline", module))
+    return render(request, "open_input/staff/enter_offline.html", module_context(module, form=form))
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view()
+def categories(request, dialogue_id, module_id):
+    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    if refusal:
+        return refusal
+    initial = {"categories": "\n".join(services.categories_of(module))}
+    form = CategoriesForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.categories_set(module=module, categories=form.lines(), actor=request.user)
+        messages.success(request, _("The categories are saved."))
+        return redirect(_url("index", module))
+    return render(request, "open_input/staff/categories.html", module_context(module, form=form))
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """Spreadsheet programs run cells that start like a formula; a leading apostrophe keeps them text."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+@require_GET
+@staff_view()
+def export_csv(request, dialogue_id, module_id):
+    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    if refusal:
+        return refusal
+    rows = selectors.export_rows(module)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="open-input-{module.pk}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    columns = list(rows[0]) if rows else selectors.EXPORT_COLUMNS
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row[column]) for column in columns])
+    return response

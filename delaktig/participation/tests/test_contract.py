@@ -1,0 +1,282 @@
+"""The contract every participation method keeps. A new method is done when this passes for it.
+
+See docs/adding-a-method.md. Data for the "with data" checks comes from the method's own
+`<app>.tests.contract.contract_fixture(module) -> user`.
+"""
+
+import ast
+import importlib
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.template.loader import get_template, render_to_string
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import clear_url_caches, reverse
+
+from delaktig.accounts.models import IdentityLevel
+from delaktig.dialogues.models import State
+from delaktig.dialogues.tests.factories import dialogue_in_state
+from delaktig.organisations.models import Role
+from delaktig.participation.models import Channel, Module
+from delaktig.participation.registry import ModerationItem, PhaseType, registry
+from delaktig.participation.services import module_add, phase_add
+from delaktig.participation.urls import public_patterns, staff_patterns
+
+from .dummy_method import dummy_manifest
+
+METHODS = list(registry)
+per_method = pytest.mark.parametrize("manifest", METHODS, ids=[m.key for m in METHODS])
+CALLABLES = ("stats", "export_rows", "personal_data", "erase", "participant_ids")
+PERSONAL_KEYS = {"author", "author_id", "author_name", "user", "user_id", "email", "name", "phone", "entered_by"}
+SUMMARY_MAX_QUERIES = 2
+
+
+def test_at_least_one_method_is_registered():
+    assert METHODS, "No participation method registered: is autodiscovery of manifest.py broken?"
+
+
+@per_method
+def test_manifest_is_complete(manifest):
+    assert manifest.key.isidentifier()
+    assert str(manifest.name).strip() and str(manifest.description).strip()
+    for name in CALLABLES:
+        assert callable(getattr(manifest, name)), name
+    assert manifest.moderation_queue is None or callable(manifest.moderation_queue)
+    assert manifest.min_identity_level in IdentityLevel.values
+    assert set(manifest.offline_channels) <= set(Channel.values) - {Channel.ONLINE}
+
+
+@per_method
+def test_phase_types_grant_only_resident_actions(manifest):
+    assert manifest.phase_types, "A method needs at least one phase type"
+    for key, phase_type in manifest.phase_types.items():
+        assert isinstance(phase_type, PhaseType)
+        assert phase_type.key == key
+        assert str(phase_type.name).strip()
+        assert set(phase_type.features) <= set(manifest.resident_actions), key
+
+
+@per_method
+def test_staff_actions_name_real_roles_and_do_not_clash(manifest):
+    for action, roles in manifest.staff_actions.items():
+        assert roles and set(roles) <= set(Role.values), action
+    assert not set(manifest.staff_actions) & set(manifest.resident_actions)
+    assert "view" not in manifest.staff_actions and "view" not in manifest.resident_actions
+
+
+@per_method
+def test_urls_import_and_have_an_index(manifest):
+    for dotted, namespace in ((manifest.public_urls, manifest.key), (manifest.staff_urls, f"{manifest.key}_staff")):
+        names = {getattr(p, "name", None) for p in importlib.import_module(dotted).urlpatterns}
+        assert "index" in names, dotted
+        assert reverse(f"{namespace}:index", args=["exempel", 1, 2])
+
+
+@per_method
+def test_module_template_exists(manifest):
+    assert get_template(manifest.module_template)
+
+
+@per_method
+def test_app_is_labelled_by_the_key_and_has_the_usual_files(manifest):
+    app = apps.get_app_config(manifest.key)
+    path = Path(app.path)
+    for name in ("models", "phases", "urls", "views", "manifest"):
+        assert (path / f"{name}.py").exists() or (path / name / "__init__.py").exists(), name
+
+
+def module_for(manifest, municipality, staff):
+    dialogue = dialogue_in_state(State.OPEN, municipality=municipality)
+    module = module_add(dialogue=dialogue, method=manifest.key, name="Kontrakt", actor=staff["officer"])
+    phase_type = next(iter(manifest.phase_types))
+    phase_add(
+        module=module,
+        phase_type=phase_type,
+        name="Fas",
+        starts_at=dialogue.opened_at,
+        ends_at=dialogue.opened_at.replace(year=dialogue.opened_at.year + 1),
+        actor=staff["officer"],
+    )
+    return module
+
+
+def assert_stats_shape(stats):
+    assert isinstance(stats, dict) and stats
+    assert all(isinstance(k, str) and isinstance(v, int) and v >= 0 for k, v in stats.items())
+
+
+@per_method
+@pytest.mark.django_db
+def test_reads_work_on_an_empty_module(manifest, municipality, staff, resident):
+    module = module_for(manifest, municipality, staff)
+    assert_stats_shape(manifest.stats(module))
+    assert list(manifest.export_rows(module)) == []
+    assert manifest.participant_ids(module) == set()
+    assert list(manifest.personal_data(resident)) == []
+    assert manifest.erase(resident) == 0
+    if manifest.moderation_queue:
+        assert manifest.moderation_queue(municipality) == []
+
+
+def contract_fixture(manifest):
+    app = apps.get_app_config(manifest.key)
+    try:
+        module = importlib.import_module(f"{app.name}.tests.contract")
+    except ModuleNotFoundError:
+        pytest.skip(f"{app.name}.tests.contract.contract_fixture is missing (see docs/adding-a-method.md)")
+    return module.contract_fixture
+
+
+def assert_no_personal_data(rows, user):
+    for row in rows:
+        assert not set(row) & PERSONAL_KEYS, row
+        values = " ".join(str(v) for v in row.values())
+        assert user.email not in values and (not user.name or user.name not in values)
+
+
+@per_method
+@pytest.mark.django_db
+def test_reads_and_erasure_work_on_a_module_with_data(manifest, municipality, staff):
+    module = module_for(manifest, municipality, staff)
+    user = contract_fixture(manifest)(module)
+    stats = manifest.stats(module)
+    assert_stats_shape(stats)
+    assert any(stats.values())
+    rows = list(manifest.export_rows(module))
+    assert rows and all(isinstance(row, dict) for row in rows)
+    assert_no_personal_data(rows, user)
+    assert user.pk in manifest.participant_ids(module)
+    assert list(manifest.personal_data(user))
+    assert manifest.erase(user) > 0
+    assert list(manifest.personal_data(user)) == []
+    assert user.pk not in manifest.participant_ids(module)
+
+
+@per_method
+@pytest.mark.django_db
+def test_moderation_queue_lists_moderation_items(manifest, municipality, staff):
+    if manifest.moderation_queue is None:
+        pytest.skip("The method has nothing to moderate")
+    module = module_for(manifest, municipality, staff)
+    module.dialogue.moderation = "pre"
+    module.dialogue.save(update_fields=["moderation"])
+    contract_fixture(manifest)(module)
+    items = manifest.moderation_queue(municipality)
+    assert items and all(isinstance(item, ModerationItem) for item in items)
+    assert all(item.dialogue.pk == module.dialogue_id for item in items)
+
+
+@per_method
+@pytest.mark.django_db
+def test_module_template_renders_within_the_query_budget(manifest, municipality, staff):
+    module = module_for(manifest, municipality, staff)
+    dialogue = module.dialogue
+    module = dialogue.modules.select_related("dialogue__municipality").prefetch_related("phases").get()
+    with CaptureQueriesContext(connection) as queries:
+        html = render_to_string(manifest.module_template, {"module": module, "dialogue": dialogue})
+    assert html.strip()
+    assert len(queries) <= SUMMARY_MAX_QUERIES, [q["sql"] for q in queries]
+
+
+# Adding a method touches no central file.
+
+CENTRAL_APPS = ("core", "organisations", "accounts", "foundation", "dialogues", "participation")
+READ_THROUGH_REGISTRY = ("feedback", "analysis", "reports")
+DELAKTIG = Path(__file__).resolve().parents[2]
+
+
+def imported_modules(path):
+    package = ".".join(path.relative_to(DELAKTIG.parent).with_suffix("").parts[:-1])
+    return set(imports_in(path.read_text(), package))
+
+
+def imports_in(source, package):
+    """Absolute names of everything `source` imports, including import_module("...") with a literal."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+            yield ".".join(filter(None, [base, node.module or ""]))
+        elif is_dynamic_import(node):
+            yield str(node.args[0].value)
+
+
+def is_dynamic_import(node):
+    if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)):
+        return False
+    return getattr(node.func, "attr", getattr(node.func, "id", "")) in {"import_module", "__import__"}
+
+
+def central_files():
+    for app in CENTRAL_APPS + READ_THROUGH_REGISTRY:
+        yield from sorted((DELAKTIG / app).rglob("*.py"))
+
+
+def test_central_code_never_imports_a_method():
+    assert len(list(central_files())) > 20
+    offenders = [
+        f"{path.relative_to(DELAKTIG.parent)} imports {name}"
+        for path in central_files()
+        for name in imported_modules(path)
+        if name == "delaktig.methods" or name.startswith("delaktig.methods.")
+    ]
+    assert offenders == []
+
+
+def test_the_import_reader_sees_relative_and_dynamic_imports():
+    source = "from ..methods import open_input\nimport_module('delaktig.methods.x')\nfrom . import models\n"
+    names = set(imports_in(source, "delaktig.dialogues"))
+    assert {"delaktig.methods", "delaktig.methods.x", "delaktig.dialogues"} <= names
+
+
+@pytest.fixture
+def dummy_urlconf():
+    """A root URLconf built like config/urls.py, after the dummy method was registered."""
+    with registry.temporarily(dummy_manifest()):
+        urlconf = types.ModuleType("dummy_root_urlconf")
+        urlconf.urlpatterns = public_patterns() + staff_patterns()
+        sys.modules[urlconf.__name__] = urlconf
+        clear_url_caches()
+        try:
+            with override_settings(ROOT_URLCONF=urlconf.__name__):
+                yield urlconf
+        finally:
+            del sys.modules[urlconf.__name__]
+            clear_url_caches()
+
+
+@pytest.mark.django_db
+def test_a_new_method_is_mounted_from_the_registry_alone(dummy_urlconf, client, municipality):
+    dialogue = dialogue_in_state(State.OPEN, municipality=municipality)
+    module = Module.objects.create(dialogue=dialogue, method="dummy", name="Prov")
+    url = module.get_absolute_url()
+    assert url == f"/{municipality.slug}/dialoger/{dialogue.pk}/delta/{module.pk}/dummy/"
+    assert client.get(url).content.decode() == f"dummy {municipality.slug} {dialogue.pk} {module.pk}"
+    staff_url = reverse("dummy_staff:index", args=[municipality.slug, dialogue.pk, module.pk])
+    assert staff_url == f"/{municipality.slug}/personal/dialoger/{dialogue.pk}/moduler/{module.pk}/dummy/"
+    assert client.get(staff_url).status_code == 200
+
+
+def test_an_unregistered_method_is_not_mounted():
+    assert not any("/dummy/" in str(p.pattern) for p in public_patterns() + staff_patterns())
+
+
+@pytest.mark.django_db
+def test_registering_a_method_needs_nothing_else(municipality, resident):
+    """allowed() and the registry serve a brand-new method with no change anywhere."""
+    from delaktig.participation.rules import allowed
+
+    with registry.temporarily(dummy_manifest()) as manifest:
+        assert registry.get("dummy") is manifest
+        assert ("dummy", "Dummy") in registry.choices()
+        dialogue = dialogue_in_state(State.OPEN, municipality=municipality)
+        module = Module.objects.create(dialogue=dialogue, method="dummy", name="Prov")
+        assert module.manifest is manifest
+        assert not allowed(AnonymousUser(), "vote", module)
+    assert registry.get("dummy") is None
