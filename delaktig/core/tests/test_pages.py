@@ -1,0 +1,155 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core import mail
+from django.test import RequestFactory
+from django.urls import reverse
+
+from delaktig.core import views
+from delaktig.dialogues.models import State
+from delaktig.dialogues.tests.factories import dialogue_in_state
+from delaktig.organisations.models import Municipality
+from delaktig.organisations.tests.factories import MunicipalityFactory
+
+
+def url(name, municipality):
+    return reverse(name, args=[municipality.slug])
+
+
+@pytest.mark.django_db
+def test_home_lists_open_dialogues_as_cards(client, municipality):
+    open_one = dialogue_in_state(State.OPEN, municipality=municipality, title="Öppen dialog")
+    dialogue_in_state(State.PLANNED, municipality=municipality, title="Kommande dialog")
+    response = client.get(url("core:home", municipality))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Öppen dialog" in html
+    assert "Kommande dialog" not in html
+    assert f'{open_one.get_absolute_url()}#take-part"' in html
+    assert str(open_one.ladder.label) in html
+    for name in ("dialogues:list", "foundation:principles", "foundation:toolbox"):
+        assert url(name, municipality) in html
+
+
+@pytest.mark.django_db
+def test_home_empty_state(client, municipality):
+    response = client.get(url("core:home", municipality))
+    assert response.status_code == 200
+    assert response.context["open_dialogues"] == []
+    assert 'class="notice"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_root_redirects_when_only_one_municipality(client, municipality):
+    assert Municipality.objects.count() == 1
+    response = client.get(reverse("core:root"))
+    assert response.status_code == 302
+    assert response["Location"] == url("core:home", municipality)
+
+
+@pytest.mark.django_db
+def test_root_lists_municipalities(client, municipality, other_municipality):
+    html = client.get(reverse("core:root")).content.decode()
+    assert municipality.name in html
+    assert other_municipality.name in html
+
+
+@pytest.mark.django_db
+def test_root_without_municipalities(client):
+    assert client.get(reverse("core:root")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_inactive_municipality_is_404(client):
+    muni = MunicipalityFactory(is_active=False)
+    assert client.get(url("core:home", muni)).status_code == 404
+
+
+@pytest.mark.django_db
+def test_accessibility_statement(client, municipality):
+    response = client.get(url("core:accessibility", municipality))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "digg.se" in html
+    assert 'name="description"' in html
+    assert "csrfmiddlewaretoken" in html
+
+
+@pytest.mark.django_db
+def test_accessibility_report_valid(client, municipality):
+    municipality.contact_email = "kommun@example.se"
+    municipality.save()
+    data = {"page": "Startsidan", "description": "Knappen går inte att nå med tangentbordet.", "email": ""}
+    response = client.post(url("core:accessibility", municipality), data, follow=True)
+    assert response.redirect_chain[-1] == (url("core:accessibility", municipality), 302)
+    assert len(list(response.context["messages"])) == 1
+    assert 'class="notice notice--success"' in response.content.decode()
+    assert mail.outbox[0].to == ["kommun@example.se"]
+    assert "tangentbordet" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_accessibility_report_invalid_keeps_input(client, municipality):
+    data = {"page": "Listan med dialoger", "description": "", "email": "inte-en-adress"}
+    response = client.post(url("core:accessibility", municipality), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="error-summary"' in html
+    assert "Listan med dialoger" in html
+    assert "inte-en-adress" in html
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_accessibility_report_huge_input(client, municipality):
+    data = {"page": "x" * 10000, "description": "y" * 100000}
+    assert client.post(url("core:accessibility", municipality), data).status_code == 200
+
+
+@pytest.mark.django_db
+def test_privacy_page(client, municipality):
+    response = client.get(url("core:privacy", municipality))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "6.1 e" in html
+    assert "sessionid" in html
+
+
+@pytest.mark.django_db
+def test_easy_read_is_swedish(client, municipality, settings):
+    response = client.get(url("core:easy_read", municipality), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert '<div lang="sv">' in response.content.decode()
+    assert "Säg vad du tycker" in response.content.decode()  # Swedish even when the reader chose English
+    assert url("dialogues:list", municipality) in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["core:home", "core:privacy", "core:easy_read"])
+def test_read_only_pages_refuse_post(client, municipality, name):
+    assert client.post(url(name, municipality)).status_code == 405
+
+
+@pytest.mark.django_db
+def test_404_page_renders(client, municipality):
+    response = client.get("/finns-inte-alls/")
+    assert response.status_code == 404
+    assert "errors/404.html" in [t.name for t in response.templates]
+    assert reverse("core:root") in response.content.decode()
+    inside = client.get(f"/{municipality.slug}/dialoger/123456/")
+    assert inside.status_code == 404
+    assert url("core:home", municipality) in inside.content.decode()
+
+
+@pytest.mark.django_db
+def test_400_and_403_pages_render(municipality):
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    request.municipality = None
+    assert views.bad_request(request).status_code == 400
+    assert views.permission_denied(request).status_code == 403
+
+
+def test_500_page_needs_no_request_context():
+    response = views.server_error(None)
+    assert response.status_code == 500
+    assert 'href="/"' in response.content.decode()
