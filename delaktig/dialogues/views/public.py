@@ -5,7 +5,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from .. import selectors, services
 from ..filters import DialogueFilterForm
@@ -14,7 +14,7 @@ from ..models import Kind, State
 PAGE_SIZE = 10
 
 
-@require_GET
+@require_safe
 def dialogue_list(request):
     municipality = request.municipality
     form = DialogueFilterForm(
@@ -29,13 +29,13 @@ def dialogue_list(request):
     return render(request, "dialogues/public/list.html", context)
 
 
-@require_GET
+@require_safe
 def dialogue_redirect(request, pk):
     dialogue = selectors.dialogue_get(municipality=request.municipality, pk=pk, public=True)
     return redirect(dialogue, permanent=True)
 
 
-@require_GET
+@require_safe
 def dialogue_detail(request, pk, slug):
     dialogue = selectors.public_dialogue_get(municipality=request.municipality, pk=pk)
     if slug != dialogue.slug:
@@ -63,7 +63,7 @@ def _afterwards(dialogue):
     }
 
 
-@require_GET
+@require_safe
 def dialogue_easy_read(request, pk, slug):
     dialogue = selectors.dialogue_get(municipality=request.municipality, pk=pk, public=True)
     if slug != dialogue.slug:
