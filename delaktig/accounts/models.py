@@ -7,7 +7,19 @@ from django.utils.translation import gettext_lazy as _
 
 
 class IdentityLevel(models.IntegerChoices):
-    """How sure we are who the person is. An e-ID login (BankID, Freja) will raise it to SUBSTANTIAL."""
+    """How sure we are who the person is. Actions ask for a minimum level (see MethodManifest.min_identity_level).
+
+    services.identity_level_raise() raises it and never lowers it; only erasing the account resets it. Today a
+    confirmed e-mail address gives EMAIL; IN_PERSON is for staff who have checked an ID document at the service
+    centre (no page for it yet).
+
+    E-ID later: BankID and Freja eID are reached through an OIDC broker (for example one procured with the
+    e-service platform). A login view would redirect to the broker with the authorization-code flow, and the
+    callback would verify the ID token (issuer, audience, nonce, signature), look the person up by a stored,
+    salted hash of the personal identity number (never stored in plain text), link or create the account, and
+    call identity_level_raise(level=SUBSTANTIAL). Sweden Connect (SAML) for foreign eIDs would do the same.
+    No field needs to change for that.
+    """
 
     NONE = 0, _("Not confirmed")
     EMAIL = 1, _("Confirmed e-mail address")

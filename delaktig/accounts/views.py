@@ -1,37 +1,145 @@
-from django.http import HttpResponse
+"""Residents' accounts: log in and out, create an account, confirm the e-mail address, My pages, my data, erasure."""
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from delaktig.core.hooks import get_hooks
+
+from . import services, throttle
+from .forms import DeleteAccountForm, LoginForm, RegisterForm, ResendConfirmationForm
+
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+SESSION_EMAIL = "accounts_registered_email"
 
 
-def confirm_email(request, *args, **kwargs):
-    return HttpResponse("")
+def _posted(request):
+    return request.POST if request.method == "POST" else None
 
 
-def delete_account(request, *args, **kwargs):
-    return HttpResponse("")
+def safe_next(request, default="accounts:my_pages"):
+    """The `next` address if it stays on this site; `default` otherwise."""
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return default
 
 
-def login_view(request, *args, **kwargs):
-    return HttpResponse("")
+@require_http_methods(["GET", "POST"])
+def login_view(request):
+    form = LoginForm(_posted(request), request=request)
+    if request.method == "POST" and form.is_valid():
+        login(request, form.user, backend=BACKEND)
+        return redirect(safe_next(request))
+    next_url = safe_next(request, default="")
+    return render(request, "accounts/login.html", {"form": form, "next": next_url})
 
 
-def logout_view(request, *args, **kwargs):
-    return HttpResponse("")
+@require_POST
+def logout_view(request):
+    logout(request)
+    messages.success(request, _("You are now logged out."))
+    return redirect(safe_next(request, default="core:root"))
 
 
-def my_data(request, *args, **kwargs):
-    return HttpResponse("")
+@require_http_methods(["GET", "POST"])
+def register(request):
+    form = RegisterForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.user_register(name=data["name"], email=data["email"], password=data["password1"])
+        request.session[SESSION_EMAIL] = data["email"]
+        return redirect("accounts:register_done")
+    return render(request, "accounts/register.html", {"form": form})
 
 
-def my_pages(request, *args, **kwargs):
-    return HttpResponse("")
+@require_GET
+def register_done(request):
+    return render(request, "accounts/register_done.html", {"email": request.session.get(SESSION_EMAIL, "")})
 
 
-def register(request, *args, **kwargs):
-    return HttpResponse("")
+@require_http_methods(["GET", "POST"])
+def confirm_email(request, token):
+    """GET shows a button; POST uses the link. Mail scanners that follow links therefore cannot use it up."""
+    try:
+        user = (
+            services.email_confirm(token=token)
+            if request.method == "POST"
+            else services.confirmation_check(token=token)
+        )
+    except services.ConfirmationError as error:
+        status = 200 if error.reason == "used" else 400
+        return render(request, "accounts/confirm_failed.html", {"reason": error.reason}, status=status)
+    if request.method == "GET":
+        return render(request, "accounts/confirm_email.html", {"email": user.email})
+    login(request, user, backend=BACKEND)
+    messages.success(request, _("Thank you! Your e-mail address is confirmed and you are logged in."))
+    return redirect("accounts:my_pages")
 
 
-def register_done(request, *args, **kwargs):
-    return HttpResponse("")
+@require_http_methods(["GET", "POST"])
+def resend_confirmation(request):
+    form = ResendConfirmationForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        ip = throttle.client_ip(request)
+        if not throttle.is_blocked("resend", email, ip, throttle.RESEND_LIMIT):
+            throttle.count("resend", email, ip, throttle.RESEND_WINDOW)
+            services.confirmation_resend(email=email)
+        request.session[SESSION_EMAIL] = email
+        return redirect("accounts:register_done")
+    return render(request, "accounts/resend_confirmation.html", {"form": form})
 
 
-def resend_confirmation(request, *args, **kwargs):
-    return HttpResponse("")
+@require_GET
+@login_required
+def my_pages(request):
+    user = request.user
+    context = {
+        "sections": _hook_sections(request),
+        "contributions": services.personal_data_collect(user=user).get("contributions", {}),
+        "memberships": user.memberships.select_related("municipality", "body", "department"),
+    }
+    return render(request, "accounts/my_pages.html", context)
+
+
+def _hook_sections(request):
+    """What other apps show on My pages, each rendered from its own template."""
+    sections = []
+    for hook in get_hooks("my_pages_section"):
+        section = hook(request)
+        if section:
+            html = render_to_string(section["template"], section.get("context", {}), request=request)
+            sections.append({"title": section["title"], "html": mark_safe(html)})
+    return sections
+
+
+@require_GET
+@login_required
+def my_data(request):
+    data = services.personal_data_collect(user=request.user)
+    response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="mina-uppgifter.json"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(_posted(request), user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.user_erase(user=request.user)
+        logout(request)
+        messages.success(request, _("Your account has been deleted."))
+        return redirect("core:root")
+    return render(request, "accounts/delete_account.html", {"form": form})

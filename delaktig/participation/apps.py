@@ -10,3 +10,4 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         # Each method app declares itself in manifest.py, found like admin.py.
         autodiscover_modules("manifest")
+        from . import hooks  # noqa: F401  (registers personal data, erasure and method choices)
