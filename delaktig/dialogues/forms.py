@@ -1,0 +1,355 @@
+"""Forms of the staff workspace: one per step of a dialogue's lifecycle, plus the list filters."""
+
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from delaktig.accounts.models import User
+from delaktig.core.forms import Form, ModelForm
+from delaktig.organisations import ladders
+from delaktig.organisations.models import Role
+
+from .models import Dialogue, Kind, State
+
+TEXT_LIMIT = 20_000  # a long officer's report fits; a pasted book does not
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+RESPONSIBLE_ROLES = (Role.OFFICER, Role.DEMOCRACY_OFFICER)
+
+
+def _cap_text(field):
+    """Give a text field without a limit the same generous limit everywhere, in the browser and on the server."""
+    if isinstance(field, forms.CharField) and field.max_length is None:
+        field.max_length = TEXT_LIMIT
+        field.validators.append(MaxLengthValidator(TEXT_LIMIT))
+        field.widget.attrs.setdefault("maxlength", str(TEXT_LIMIT))
+
+
+class DraftMixin:
+    """Fields needed for the next step are shown as required but may be left empty when saving a draft.
+
+    The lifecycle's guards say what is still missing when the step is taken.
+    """
+
+    needed = ()
+
+    def full_clean(self):
+        needed = [self.fields[name] for name in self.needed if name in self.fields]
+        for field in needed:
+            field.required = False
+        try:
+            super().full_clean()
+        finally:
+            for field in needed:
+                field.required = True
+
+
+class DialogueForm(DraftMixin, ModelForm):
+    """A form over some of a dialogue's fields; choices are limited to the dialogue's municipality."""
+
+    class Meta:
+        model = Dialogue
+        fields = ()
+
+    def __init__(self, data=None, *, instance):
+        super().__init__(data, instance=instance)
+        self.municipality = instance.municipality
+        for name in self.needed:
+            self.fields[name].required = True
+        for field in self.fields.values():
+            _cap_text(field)
+            if isinstance(field, forms.DateField):
+                field.widget = DATE_WIDGET
+        for name in ("proposed_by", "deciding_body", "matter_body"):
+            if name in self.fields:
+                self.fields[name].queryset = self.municipality.bodies.all()
+        if "department" in self.fields:
+            self.fields["department"].queryset = self.municipality.departments.all()
+        if "responsible_officer" in self.fields:
+            self.fields["responsible_officer"].queryset = (
+                User.objects.filter(
+                    memberships__municipality=self.municipality, memberships__role__in=RESPONSIBLE_ROLES
+                )
+                .distinct()
+                .order_by("name", "email")
+            )
+
+    def changes(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
+
+
+INITIATIVE_FIELDS = [
+    "title",
+    "question",
+    "background",
+    "proposed_by",
+    "department",
+    "responsible_officer",
+    "case_number",
+    "officer_report",
+]
+
+
+class InitiativeForm(DialogueForm):
+    class Meta:
+        model = Dialogue
+        fields = INITIATIVE_FIELDS
+        help_texts = {
+            "proposed_by": _("The political body behind the initiative. Needed for a citizen dialogue."),
+            "case_number": _("The registration number of the case, if there is one."),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind", self.instance.kind)
+        if kind == Kind.CITIZEN_DIALOGUE and not cleaned.get("proposed_by") and "proposed_by" not in self.errors:
+            self.add_error("proposed_by", _("Choose the political body behind a citizen dialogue."))
+        return cleaned
+
+
+class CreateForm(InitiativeForm):
+    class Meta(InitiativeForm.Meta):
+        fields = ["kind", *INITIATIVE_FIELDS]
+        widgets = {"kind": forms.RadioSelect}
+        help_texts = {
+            **InitiativeForm.Meta.help_texts,
+            "kind": _(
+                "A citizen dialogue is decided by a political body. A user dialogue improves a service together "
+                "with its users. An information activity only informs and is never counted as a dialogue."
+            ),
+        }
+
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+class ChecklistForm(DraftMixin, Form):
+    """One answer per active checklist question, and whether the question is open to influence."""
+
+    is_influenceable = forms.ChoiceField(
+        label=_("Is the question open to influence?"),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("If residents cannot influence the question, it is information and not a dialogue."),
+    )
+
+    def __init__(self, data=None, *, instance, questions):
+        answers = {answer.question_id: answer.answer for answer in instance.checklist_answers.all()}
+        initial = {f"q{question.pk}": answers.get(question.pk, "") for question in questions}
+        if instance.is_influenceable is not None:
+            initial["is_influenceable"] = "yes" if instance.is_influenceable else "no"
+        super().__init__(data, initial=initial)
+        self.questions = list(questions)
+        for question in self.questions:
+            field = forms.CharField(
+                label=question.text,
+                help_text=question.help_text,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+            _cap_text(field)
+            self.fields[f"q{question.pk}"] = field
+        self.needed = [*(f"q{q.pk}" for q in self.questions if q.required), "is_influenceable"]
+        for name in self.needed:
+            self.fields[name].required = True
+        self.order_fields([*(f"q{q.pk}" for q in self.questions), "is_influenceable"])
+
+    def answers(self):
+        return {question: self.cleaned_data[f"q{question.pk}"].strip() for question in self.questions}
+
+    def influenceable(self):
+        return {"yes": True, "no": False}.get(self.cleaned_data.get("is_influenceable"))
+
+
+class DecisionForm(DialogueForm):
+    needed = ("deciding_body", "decision_date", "decision_minute_item", "decision_registration_number")
+
+    class Meta:
+        model = Dialogue
+        fields = ["deciding_body", "decision_date", "decision_minute_item", "decision_registration_number"]
+        help_texts = {
+            "decision_minute_item": _("For example § 45"),
+            "decision_registration_number": _("For example KS 2026/123"),
+        }
+
+    def __init__(self, data=None, *, instance):
+        super().__init__(data, instance=instance)
+        if not instance.deciding_body_id:
+            self.initial["deciding_body"] = self.municipality.get_deciding_body()
+
+
+PLAN_FIELDS = [
+    "ladder_level",
+    "purpose",
+    "open_for_influence",
+    "fixed",
+    "input_use",
+    "target_groups",
+    "toolbox_methods",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "easy_read_summary",
+    "languages",
+    "starts_on",
+    "ends_on",
+    "moderation",
+]
+
+
+class PlanForm(DialogueForm):
+    ladder_level = forms.ChoiceField(
+        label=_("Level on the participation ladder"),
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("How much influence participants get. An information activity is on the level “information”."),
+    )
+
+    class Meta:
+        model = Dialogue
+        fields = PLAN_FIELDS
+        widgets = {
+            "target_groups": forms.CheckboxSelectMultiple,
+            "toolbox_methods": forms.CheckboxSelectMultiple,
+            "moderation": forms.RadioSelect,
+        }
+
+    def __init__(self, data=None, *, instance):
+        dialogue_fields = ("open_for_influence", "fixed", "input_use") if instance.kind != Kind.INFORMATION else ()
+        self.needed = ("ladder_level", "purpose", *dialogue_fields, "target_groups", "contact_name", "contact_email")
+        self.needed += ("starts_on", "ends_on")
+        super().__init__(data, instance=instance)
+        levels = ladders.levels_for(self.municipality.ladder_profile)
+        self.fields["ladder_level"].choices = [(level.key, f"{level.label}: {level.explanation}") for level in levels]
+        self.fields["target_groups"].queryset = self.municipality.target_groups.all()
+        self.fields["toolbox_methods"].queryset = self.municipality.toolbox_methods.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The closing date must be the same as or after the opening date."))
+        return cleaned
+
+
+class ResultsForm(DialogueForm):
+    needed = ("results_summary",)
+
+    class Meta:
+        model = Dialogue
+        fields = ["results_summary", "participant_count"]
+
+
+class MatterDecisionForm(DialogueForm):
+    needed = ("matter_body", "matter_decision_date", "matter_decision", "input_influence")
+
+    class Meta:
+        model = Dialogue
+        fields = ["matter_body", "matter_decision_date", "matter_minute_item", "matter_decision", "input_influence"]
+        help_texts = {"input_influence": _("Tell participants what their input changed, or why it did not.")}
+
+
+class FeedbackForm(DialogueForm):
+    needed = ("feedback",)
+
+    class Meta:
+        model = Dialogue
+        fields = ["feedback"]
+        help_texts = {"feedback": _("Participants and the public see this. Say what was decided and why.")}
+
+
+class EvaluationForm(DialogueForm):
+    needed = ("evaluation",)
+
+    class Meta:
+        model = Dialogue
+        fields = ["evaluation"]
+        help_texts = {"evaluation": _("Did we reach the target groups? What would we do differently next time?")}
+
+
+class CancelForm(DialogueForm):
+    class Meta:
+        model = Dialogue
+        fields = ["cancel_reason"]
+
+    def __init__(self, data=None, *, instance):
+        super().__init__(data, instance=instance)
+        self.fields["cancel_reason"].required = True
+
+
+class ModuleForm(Form):
+    method = forms.ChoiceField(label=_("Way of taking part"), widget=forms.RadioSelect)
+    name = forms.CharField(label=_("Name"), max_length=160, help_text=_("Participants see this name."))
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, data=None, *, methods):
+        super().__init__(data)
+        self.fields["method"].choices = [(m.key, f"{m.name}: {m.description}") for m in methods]
+        _cap_text(self.fields["description"])
+
+
+class PhaseForm(Form):
+    phase_type = forms.ChoiceField(label=_("Kind of phase"), widget=forms.RadioSelect)
+    name = forms.CharField(label=_("Name"), max_length=160)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    starts_at = forms.DateTimeField(
+        label=_("Starts"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
+        help_text=_("Date and time, for example 2026-03-01 09:00"),
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
+        help_text=_("Date and time, for example 2026-03-31 23:59"),
+    )
+
+    def __init__(self, data=None, *, manifest):
+        super().__init__(data)
+        self.fields["phase_type"].choices = [
+            (key, f"{phase_type.name}: {phase_type.description}") for key, phase_type in manifest.phase_types.items()
+        ]
+        _cap_text(self.fields["description"])
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("The end must come after the start."))
+        return cleaned
+
+
+def _choices(pairs):
+    return [("", _("All")), *pairs]
+
+
+class StaffFilterForm(Form):
+    """The GET form of the staff list and dashboard; a wrong value is dropped, never an error."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    state = forms.ChoiceField(label=_("State"), required=False, choices=_choices(State.choices))
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_choices(Kind.choices))
+    body = forms.TypedChoiceField(label=_("Body"), required=False, coerce=int, empty_value=None)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, data, *, bodies, years, fields=None):
+        super().__init__(data)
+        self.fields["q"].widget.input_type = "search"
+        self.fields["body"].choices = _choices((body.pk, body.name) for body in bodies)
+        self.fields["year"].choices = _choices((year, str(year)) for year in years)
+        for name in set(self.fields) - set(fields or self.fields):
+            del self.fields[name]
+
+    def filters(self):
+        self.is_valid()
+        cleaned = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+        return {
+            "text": (cleaned.get("q") or "").strip(),
+            "state": cleaned.get("state") or "",
+            "kind": cleaned.get("kind") or "",
+            "body": cleaned.get("body"),
+            "year": cleaned.get("year"),
+        }
+
+    def is_filtered(self):
+        return any(self.filters().values())

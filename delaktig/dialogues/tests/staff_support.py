@@ -1,0 +1,114 @@
+"""Shared pieces for the staff workspace tests: a stand-in participation method and small helpers."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from delaktig.dialogues.models import State
+from delaktig.dialogues.tests.factories import dialogue_in_state
+from delaktig.participation.models import Module, Phase
+from delaktig.participation.registry import MethodManifest, ModerationItem, PhaseType, registry
+
+METHOD_KEY = "staff_test_method"
+WAITING = []  # ModerationItems the stand-in method reports as waiting
+urlpatterns = []  # the stand-in method has no pages of its own
+
+
+def _moderation_queue(municipality):
+    return [item for item in WAITING if item.dialogue.municipality_id == municipality.pk]
+
+
+MANIFEST = MethodManifest(
+    key=METHOD_KEY,
+    name="Testmetod",
+    description="A method that only exists in tests.",
+    phase_types={"collect": PhaseType("collect", "Samla in", "Residents write.", frozenset({"post"}))},
+    public_urls=__name__,
+    staff_urls=__name__,
+    resident_actions=frozenset({"post"}),
+    staff_actions={},
+    stats=lambda module: {"Contributions": 7},
+    export_rows=lambda module: [],
+    personal_data=lambda user: [],
+    erase=lambda user: 0,
+    participant_ids=lambda module: set(),
+    module_template="",
+    moderation_queue=_moderation_queue,
+)
+
+
+@pytest.fixture
+def test_method():
+    with registry.temporarily(MANIFEST):
+        yield MANIFEST
+    WAITING.clear()
+
+
+def add_module(dialogue, *, with_phase=True):
+    """A way of taking part with (by default) one phase: what a dialogue needs before it opens."""
+    module = Module.objects.create(dialogue=dialogue, method=METHOD_KEY, name="Tyck till")
+    if with_phase:
+        start = timezone.now()
+        Phase.objects.create(
+            module=module,
+            phase_type="collect",
+            name="Insamling",
+            starts_at=start,
+            ends_at=start + datetime.timedelta(days=14),
+        )
+    return module
+
+
+def moderation_item(dialogue, title="Ett förslag"):
+    item = ModerationItem(
+        method_name="Testmetod",
+        title=title,
+        text="Fler bänkar i parken.",
+        created_at=timezone.now(),
+        dialogue=dialogue,
+        url=f"/test/moderate/{dialogue.pk}/",
+    )
+    WAITING.append(item)
+    return item
+
+
+def staff_url(name, dialogue=None, *args, municipality=None):
+    municipality = municipality or dialogue.municipality
+    if dialogue is None:
+        return reverse(f"dialogues:{name}", args=[municipality.slug, *args])
+    return reverse(f"dialogues:{name}", args=[municipality.slug, dialogue.pk, *args])
+
+
+def ready_for(name, kind, municipality, source=None):
+    """A dialogue where the step `name` can be taken: in its (given) source state with everything filled in."""
+    from delaktig.dialogues import workflow
+    from delaktig.dialogues.tests.factories import STATE_ORDER
+
+    (source, target), _spec = next(
+        (key, spec)
+        for key, spec in workflow.TRANSITIONS.items()
+        if spec.name == name and kind in spec.kinds and source in (None, key[0])
+    )
+    # A declined dialogue has its decision recorded just like a decided one.
+    filled = State.DECIDED if target == State.DECLINED else target if target in STATE_ORDER else source
+    dialogue = dialogue_in_state(filled, municipality=municipality, kind=kind)
+    dialogue.state = source
+    dialogue.cancel_reason = "Budgeten drogs in." if name == "cancel" else ""
+    for stamp in ("opened_at", "closed_at", "feedback_due_on", "feedback_published_at"):
+        if STATE_ORDER.index(source) < STATE_ORDER.index(_stamped_in(stamp)):
+            setattr(dialogue, stamp, None)
+    dialogue.save()
+    if source in (State.PLANNED,) or target == State.OPEN:
+        add_module(dialogue)
+    return dialogue
+
+
+def _stamped_in(stamp):
+    return {
+        "opened_at": State.OPEN,
+        "closed_at": State.CLOSED,
+        "feedback_due_on": State.CLOSED,
+        "feedback_published_at": State.FEEDBACK_PUBLISHED,
+    }[stamp]

@@ -1,0 +1,183 @@
+"""One dialogue in the staff workspace: create it, see it with its next step, take steps, cancel, audit log."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from delaktig.organisations.permissions import staff_view
+
+from ... import forms, guards, selectors, services, workflow
+from ...models import PUBLIC_STATES, Dialogue, State
+from .common import CREATE_ROLES, get_dialogue, not_available, post_data, role_names, transition_roles
+from .steps import STEPS
+
+CANCEL_TITLE = gettext_lazy("Cancel the dialogue")
+ADD_MODULE_TITLE = gettext_lazy("Add a way to take part")
+SECONDARY = frozenset({"cancel", "decline"})
+# States in which ways of taking part can still be added or changed.
+MODULE_STATES = frozenset({State.INITIATIVE, State.ASSESSED, State.DECIDED, State.PLANNED, State.OPEN})
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """A step out of the current state as the staff page shows it."""
+
+    name: str
+    label: str
+    missing: list
+    allowed: bool
+    who: str
+    page_url: str
+    page_title: str
+
+    @property
+    def ready(self):
+        return self.allowed and not self.missing
+
+
+def page_for(dialogue, spec):
+    """(url, title) of the page where what `spec` misses is entered, else the page of the step itself."""
+    failing = [guard for guard in spec.guards if guard(dialogue)]
+    if guards.has_participation_module in failing[:1]:
+        return _url("staff_module_add", dialogue), ADD_MODULE_TITLE
+    if spec.name == "cancel":
+        return _url("staff_cancel", dialogue), CANCEL_TITLE
+    for step in STEPS:
+        if (failing and failing[0] in step.fills) or (not failing and spec.name in step.transitions):
+            return _url(step.url_name, dialogue), step.title
+    return "", ""
+
+
+def _url(name, dialogue):
+    return reverse(f"dialogues:{name}", args=[dialogue.municipality.slug, dialogue.pk])
+
+
+def next_steps(dialogue, user):
+    rows = []
+    for _target, spec in workflow.next_steps(dialogue):
+        url, title = page_for(dialogue, spec)
+        rows.append(
+            NextStep(
+                name=spec.name,
+                label=str(CANCEL_TITLE if spec.name == "cancel" else spec.label),
+                missing=workflow.missing_for(dialogue, spec),
+                allowed=workflow.may_take(user, dialogue, spec),
+                who=role_names(spec.roles),
+                page_url=url,
+                page_title=str(title),
+            )
+        )
+    return rows
+
+
+def open_pages(dialogue, user):
+    """[(url, title)] of the step pages this person can use on the dialogue now."""
+    roles = user.roles_in(dialogue.municipality)
+    pages = [(_url(s.url_name, dialogue), s.title) for s in STEPS if s.is_open(dialogue) and roles & s.roles]
+    if dialogue.state in MODULE_STATES and roles & transition_roles("open"):
+        pages.append((_url("staff_module_add", dialogue), ADD_MODULE_TITLE))
+    return pages
+
+
+def render_detail(request, dialogue, refused=None, status=200):
+    steps = next_steps(dialogue, request.user)
+    primary = next((step for step in steps if step.name not in SECONDARY), None)
+    context = {
+        "dialogue": dialogue,
+        "primary": primary,
+        "secondary": [step for step in steps if step is not primary],
+        "pages": [page for page in open_pages(dialogue, request.user) if not primary or page[0] != primary.page_url],
+        "refused": refused,
+        "is_public": dialogue.state in PUBLIC_STATES,
+        "may_add_phase": dialogue.state in MODULE_STATES
+        and request.user.has_role(dialogue.municipality, *transition_roles("open")),
+    }
+    return render(request, "dialogues/staff/detail.html", context, status=status)
+
+
+@require_GET
+@staff_view()
+def dialogue_detail(request, pk):
+    return render_detail(request, selectors.staff_dialogue_get(municipality=request.municipality, pk=pk))
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(*CREATE_ROLES)
+def dialogue_create(request):
+    form = forms.CreateForm(post_data(request), instance=Dialogue(municipality=request.municipality))
+    if request.method == "GET" and request.user.has_role(request.municipality, *forms.RESPONSIBLE_ROLES):
+        form.initial.setdefault("responsible_officer", request.user.pk)
+    if request.method == "POST" and form.is_valid():
+        dialogue = services.dialogue_create(municipality=request.municipality, actor=request.user, **form.changes())
+        messages.success(request, _("The initiative “%(title)s” is created.") % {"title": dialogue.title})
+        return redirect("dialogues:staff_detail", request.municipality.slug, dialogue.pk)
+    return render(request, "dialogues/staff/create.html", {"form": form})
+
+
+@require_POST
+@staff_view()
+def take_step(request, pk, step):
+    dialogue = selectors.staff_dialogue_get(municipality=request.municipality, pk=pk)
+    found = workflow.find(dialogue, step)
+    if found and not workflow.may_take(request.user, dialogue, found[1]):
+        reasons = [
+            _("Your role does not allow this step."),
+            _("Who can: %(roles)s") % {"roles": role_names(found[1].roles)},
+        ]
+        return render_detail(request, dialogue, refused=reasons, status=403)
+    try:
+        workflow.transition(dialogue, step, actor=request.user)
+    except workflow.TransitionRefused as refused:
+        return render_detail(request, dialogue, refused=refused.reasons)
+    messages.success(request, _("Done: %(step)s.") % {"step": found[1].label})
+    return redirect("dialogues:staff_detail", request.municipality.slug, dialogue.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(*transition_roles("cancel"))
+def cancel(request, pk):
+    dialogue = get_dialogue(request, pk)
+    if not workflow.find(dialogue, "cancel"):
+        return not_available(request, dialogue, CANCEL_TITLE)
+    form = forms.CancelForm(post_data(request), instance=dialogue)
+    refused = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.dialogue_cancel(dialogue=dialogue, actor=request.user, reason=form.cleaned_data["cancel_reason"])
+        except workflow.TransitionRefused as error:
+            refused = error.reasons
+        else:
+            messages.success(request, _("The dialogue is cancelled."))
+            return redirect("dialogues:staff_detail", request.municipality.slug, dialogue.pk)
+    return render(request, "dialogues/staff/cancel.html", {"dialogue": dialogue, "form": form, "refused": refused})
+
+
+ACTION_LABELS = {
+    "dialogue.create": gettext_lazy("Created the initiative"),
+    "dialogue.update": gettext_lazy("Changed the dialogue"),
+    "dialogue.checklist": gettext_lazy("Saved the checklist"),
+    "module.add": gettext_lazy("Added a way to take part"),
+    "phase.add": gettext_lazy("Added a phase"),
+}
+
+
+def action_label(action):
+    if action in ACTION_LABELS:
+        return ACTION_LABELS[action]
+    for spec in workflow.TRANSITIONS.values():
+        if action == f"dialogue.{spec.name}":
+            return spec.label
+    return action
+
+
+@require_GET
+@staff_view()
+def audit_log(request, pk):
+    dialogue = get_dialogue(request, pk)
+    events = [(event, action_label(event.action)) for event in selectors.dialogue_audit_trail(dialogue)]
+    return render(request, "dialogues/staff/audit.html", {"dialogue": dialogue, "events": events})

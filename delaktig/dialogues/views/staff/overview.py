@@ -1,0 +1,155 @@
+"""The council's yearly overview: every activity on the participation ladder, counts, planned versus held.
+
+Information activities are shown on the ladder but never counted as dialogues.
+"""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from delaktig.organisations import ladders
+from delaktig.organisations.permissions import staff_view
+
+from ... import selectors
+from ...models import Kind
+from .workspace import csv_response
+
+NO_BODY = None
+UNPLACED = ""
+
+
+def _year(year):
+    year = year or timezone.localdate().year
+    if not 1900 <= year <= 2200:
+        raise Http404("No such year")
+    return year
+
+
+def body_label(bodies, body_id):
+    return bodies[body_id].name if body_id in bodies else _("No body given")
+
+
+def ordered_body_ids(bodies, *present):
+    """The municipality's bodies in their usual order that appear in any of `present`, then 'no body'."""
+    seen = set().union(*present)
+    ids = [pk for pk in bodies if pk in seen]
+    return ids + [NO_BODY] if NO_BODY in seen else ids
+
+
+def ladder_table(data, levels):
+    """Rows per body, one cell per ladder level (and one for activities not placed yet)."""
+    keys = [level.key for level in levels]
+    cells = {}
+    for dialogue in data["rows"]:
+        level = dialogue.ladder_level if dialogue.ladder_level in keys else UNPLACED
+        cells.setdefault(dialogue.responsible_body_id, {}).setdefault(level, []).append(dialogue)
+    return [
+        (body_label(data["bodies"], body_id), [cells[body_id].get(key, []) for key in [*keys, UNPLACED]])
+        for body_id in ordered_body_ids(data["bodies"], cells)
+    ]
+
+
+def count_rows(counts, order, label):
+    rows = [(label(key), counts[key]["dialogues"], counts[key]["information"]) for key in order if key in counts]
+    total = (
+        _("Total"),
+        sum(c["dialogues"] for c in counts.values()),
+        sum(c["information"] for c in counts.values()),
+    )
+    return rows, total
+
+
+def overview_tables(municipality, data):
+    levels = ladders.levels_for(municipality.ladder_profile)
+    level_labels = {level.key: level.label for level in levels}
+    bodies = data["bodies"]
+    by_level = {}
+    for key, counts in data["by_level"].items():
+        slot = by_level.setdefault(key if key in level_labels else UNPLACED, {"dialogues": 0, "information": 0})
+        slot["dialogues"] += counts["dialogues"]
+        slot["information"] += counts["information"]
+    planned_held = [
+        (body_label(bodies, pk), _n(data["planned"], pk), _n(data["held"], pk))
+        for pk in ordered_body_ids(bodies, data["planned"], data["held"])
+    ]
+    return {
+        "levels": levels,
+        "rows": data["rows"],
+        "ladder_rows": ladder_table(data, levels),
+        "by_body": count_rows(
+            data["by_body"], ordered_body_ids(bodies, data["by_body"]), lambda pk: body_label(bodies, pk)
+        ),
+        "by_kind": [
+            (
+                label,
+                data["by_kind"].get(key, {}).get("dialogues", 0) + data["by_kind"].get(key, {}).get("information", 0),
+                key != Kind.INFORMATION,
+            )
+            for key, label in Kind.choices
+        ],
+        "by_level": count_rows(
+            by_level, [*level_labels, UNPLACED], lambda key: level_labels.get(key, _("Not placed yet"))
+        ),
+        "planned_held": planned_held,
+        "planned_total": sum(row[1] for row in planned_held),
+        "held_total": sum(row[2] for row in planned_held),
+        "overdue": data["overdue"],
+    }
+
+
+def _n(counts, pk):
+    return counts.get(pk, {}).get("dialogues", 0)
+
+
+@require_GET
+@staff_view()
+def council_overview(request, year=None):
+    year = _year(year)
+    data = selectors.council_overview(municipality=request.municipality, year=year)
+    context = {
+        "year": year,
+        "previous_year": year - 1,
+        "next_year": year + 1,
+        **overview_tables(request.municipality, data),
+    }
+    return render(request, "dialogues/staff/overview.html", context)
+
+
+@require_GET
+@staff_view()
+def council_overview_csv(request, year):
+    year = _year(year)
+    data = selectors.council_overview(municipality=request.municipality, year=year)
+    profile = request.municipality.ladder_profile
+    header = [
+        "year", "id", "title", "kind", "counted_as_dialogue", "state", "body", "ladder_level", "ladder_level_label",
+        "decision_date", "opened_at", "closed_at", "feedback_due_on", "feedback_overdue",
+    ]  # fmt: skip
+    rows = [csv_row(year, dialogue, data["bodies"], profile) for dialogue in data["rows"]]
+    return csv_response(f"overview-{year}.csv", header, rows)
+
+
+def csv_row(year, dialogue, bodies, profile):
+    level = ladders.level(profile, dialogue.ladder_level) if dialogue.ladder_level else None
+    return [
+        year,
+        dialogue.pk,
+        dialogue.title,
+        dialogue.kind,
+        "no" if dialogue.kind == Kind.INFORMATION else "yes",
+        dialogue.state,
+        bodies[dialogue.responsible_body_id].name if dialogue.responsible_body_id in bodies else "",
+        dialogue.ladder_level,
+        str(level.label) if level else "",
+        _iso(dialogue.decision_date),
+        _iso(dialogue.opened_at),
+        _iso(dialogue.closed_at),
+        _iso(dialogue.feedback_due_on),
+        "yes" if dialogue.is_feedback_overdue else "no",
+    ]
+
+
+def _iso(value):
+    return value.isoformat() if value else ""
