@@ -1,6 +1,7 @@
 import datetime
 import logging
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.mail import mail_admins, send_mail
 from django.http import HttpResponseServerError
@@ -9,8 +10,7 @@ from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from delaktig.organisations.models import Municipality
-
+from . import hooks
 from .forms import AccessibilityReportForm
 
 logger = logging.getLogger(__name__)
@@ -21,7 +21,8 @@ ACCESSIBILITY_REVIEWED_ON = datetime.date(2026, 11, 24)
 
 @require_http_methods(["GET", "HEAD"])
 def root(request):
-    municipalities = list(Municipality.objects.filter(is_active=True))
+    municipality_model = apps.get_model("organisations", "Municipality")
+    municipalities = list(municipality_model.objects.filter(is_active=True))
     if len(municipalities) == 1:
         return redirect("core:home", municipalities[0].slug)
     return render(request, "core/root.html", {"municipalities": municipalities})
@@ -29,9 +30,10 @@ def root(request):
 
 @require_http_methods(["GET", "HEAD"])
 def home(request):
-    from delaktig.dialogues.selectors import dialogues_open_now
-
-    return render(request, "core/home.html", {"open_dialogues": dialogues_open_now(municipality=request.municipality)})
+    context = {}
+    for contribute in hooks.get_hooks("home_context"):
+        context.update(contribute(request))
+    return render(request, "core/home.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -8,6 +8,11 @@ from . import selectors
 from .models import Follower, Notification
 
 
+@hooks.register("home_context")
+def open_dialogues_on_home(request):
+    return {"open_dialogues": selectors.dialogues_open_now(municipality=request.municipality)}
+
+
 @hooks.register("my_pages_section")
 def followed_dialogues_section(request):
     if not request.user.is_authenticated:
