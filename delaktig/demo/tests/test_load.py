@@ -1,0 +1,42 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from delaktig.dialogues.models import Dialogue, Kind, State
+from delaktig.organisations import ladders
+from delaktig.organisations.models import Membership, Municipality, Role
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=io.StringIO())
+    return Municipality.objects.get(slug="hagfors")
+
+
+def test_demo_covers_every_state_kind_and_level(demo):
+    dialogues = Dialogue.objects.filter(municipality=demo)
+    assert dialogues.count() >= 8
+    assert set(dialogues.values_list("state", flat=True)) == set(State.values)
+    assert set(dialogues.values_list("kind", flat=True)) == set(Kind.values)
+    assert {level.key for level in ladders.SKR} <= set(dialogues.values_list("ladder_level", flat=True))
+
+
+def test_demo_has_a_person_for_each_role_and_a_feedback_overdue_dialogue(demo):
+    assert set(Membership.objects.filter(municipality=demo).values_list("role", flat=True)) == set(Role.values)
+    assert Dialogue.objects.filter(municipality=demo).feedback_overdue().exists()
+
+
+def test_demo_reads_real(demo):
+    assert demo.toolbox_methods.count() >= 12
+    assert demo.principles_versions.exists()
+    assert demo.handbook_pages.filter(kind="template").count() >= 4
+    finished = Dialogue.objects.get(municipality=demo, state=State.FEEDBACK_PUBLISHED)
+    assert finished.results_summary and finished.matter_decision and finished.feedback
+    assert finished.modules.get().manifest.stats(finished.modules.get())["inputs"] > 0
+
+
+def test_loading_twice_changes_nothing(demo):
+    before = Dialogue.objects.count()
+    call_command("load_demo", stdout=io.StringIO())
+    assert Dialogue.objects.count() == before
