@@ -1,8 +1,8 @@
 """Shared pieces for the staff workspace tests: a stand-in participation method and small helpers."""
 
 import datetime
+from contextlib import contextmanager
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -39,8 +39,9 @@ MANIFEST = MethodManifest(
 )
 
 
-@pytest.fixture
-def test_method():
+@contextmanager
+def method_registered():
+    """The stand-in method in the registry for the length of a test (use it in a fixture)."""
     with registry.temporarily(MANIFEST):
         yield MANIFEST
     WAITING.clear()

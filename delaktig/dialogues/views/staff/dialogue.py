@@ -111,7 +111,7 @@ def dialogue_detail(request, pk):
 def dialogue_create(request):
     form = forms.CreateForm(post_data(request), instance=Dialogue(municipality=request.municipality))
     if request.method == "GET" and request.user.has_role(request.municipality, *forms.RESPONSIBLE_ROLES):
-        form.initial.setdefault("responsible_officer", request.user.pk)
+        form.initial["responsible_officer"] = request.user.pk
     if request.method == "POST" and form.is_valid():
         dialogue = services.dialogue_create(municipality=request.municipality, actor=request.user, **form.changes())
         messages.success(request, _("The initiative “%(title)s” is created.") % {"title": dialogue.title})

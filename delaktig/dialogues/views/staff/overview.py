@@ -21,7 +21,7 @@ UNPLACED = ""
 
 
 def _year(year):
-    year = year or timezone.localdate().year
+    year = timezone.localdate().year if year is None else year
     if not 1900 <= year <= 2200:
         raise Http404("No such year")
     return year

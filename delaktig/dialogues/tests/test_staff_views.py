@@ -1,0 +1,534 @@
+"""The staff workspace pages: whole journeys through the lifecycle, invalid input, odd requests."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from delaktig.core.audit import audit_events_for
+from delaktig.dialogues.models import ChecklistAnswer, Dialogue, Kind, State
+from delaktig.dialogues.tests.factories import dialogue_in_state
+from delaktig.dialogues.tests.staff_support import (
+    METHOD_KEY,
+    add_module,
+    method_registered,
+    moderation_item,
+    staff_url,
+)
+from delaktig.dialogues.tests.test_workflow_permissions import DIALOGUE_PAGES
+from delaktig.organisations.models import Role
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+HUGE = "x" * 1_000_000
+
+
+@pytest.fixture
+def test_method():
+    with method_registered() as manifest:
+        yield manifest
+
+
+@pytest.fixture
+def officer(client, staff):
+    client.force_login(staff[Role.DEMOCRACY_OFFICER])
+    return staff[Role.DEMOCRACY_OFFICER]
+
+
+def create(client, municipality, **data):
+    data = {"kind": Kind.CITIZEN_DIALOGUE, "title": "Parken", "question": "Vad vill du göra i parken?", **data}
+    response = client.post(staff_url("staff_create", municipality=municipality), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return Dialogue.objects.get(title=data["title"])
+
+
+def post(client, name, dialogue, data, *args):
+    response = client.post(staff_url(name, dialogue, *args), data)
+    assert response.status_code == 302, _errors(response)
+    dialogue.refresh_from_db()
+    return response
+
+
+def _errors(response):
+    page = response.content.decode()
+    return page[page.find("<main") : page.find("<main") + 3000]
+
+
+def plan_data(municipality, **extra):
+    return {
+        "ladder_level": "dialogue",
+        "purpose": "Att veta vad invånarna vill.",
+        "open_for_influence": "Vad parken ska innehålla.",
+        "fixed": "Budgeten.",
+        "input_use": "Blir en del av beslutsunderlaget.",
+        "target_groups": [municipality.target_groups.first().pk],
+        "contact_name": "Anna Andersson",
+        "contact_email": "anna@example.se",
+        "starts_on": TODAY.isoformat(),
+        "ends_on": (TODAY + datetime.timedelta(days=30)).isoformat(),
+        "moderation": "post",
+        **extra,
+    }
+
+
+def add_way_to_take_part(client, dialogue):
+    response = post(client, "staff_module_add", dialogue, {"method": METHOD_KEY, "name": "Tyck till"})
+    module = dialogue.modules.get()
+    assert response["Location"] == staff_url("staff_phase_add", dialogue, module.pk)
+    phase = {
+        "phase_type": "collect",
+        "name": "Insamling",
+        "starts_at": "2026-03-01T09:00",
+        "ends_at": "2026-03-31T23:00",
+    }
+    post(client, "staff_phase_add", dialogue, phase, module.pk)
+    assert module.phases.count() == 1
+
+
+def afterwards(client, dialogue, *, matter=True):
+    council = dialogue.municipality.get_deciding_body()
+    post(client, "staff_step", dialogue, {}, "close")
+    assert dialogue.state == State.CLOSED and dialogue.feedback_due_on
+    post(
+        client,
+        "staff_results",
+        dialogue,
+        {"results_summary": "Fler bänkar.", "participant_count": "120", "step": "compile_results"},
+    )
+    assert dialogue.state == State.RESULTS_COMPILED
+    if matter:
+        matter_data = {
+            "matter_body": council.pk,
+            "matter_decision_date": TODAY.isoformat(),
+            "matter_minute_item": "§ 3",
+            "matter_decision": "Parken rustas.",
+            "input_influence": "Bänkarna kom från dialogen.",
+            "step": "record_matter_decision",
+        }
+        post(client, "staff_matter_decision", dialogue, matter_data)
+        assert dialogue.state == State.MATTER_DECIDED
+    step = "publish_feedback" if matter else "publish_feedback_directly"
+    post(client, "staff_feedback", dialogue, {"feedback": "Tack! Så här blev det.", "step": step})
+    assert dialogue.state == State.FEEDBACK_PUBLISHED and dialogue.feedback_published_at
+    post(client, "staff_evaluation", dialogue, {"evaluation": "Vi nådde många unga.", "step": "evaluate"})
+    assert dialogue.state == State.EVALUATED
+
+
+# --- Whole journeys ---------------------------------------------------------------------------
+
+
+def test_a_citizen_dialogue_from_initiative_to_evaluation(client, municipality, officer, test_method):
+    council = municipality.get_deciding_body()
+    dialogue = create(client, municipality, proposed_by=council.pk, case_number="KS 2026/1")
+    assert audit_events_for(dialogue).get(action="dialogue.create").actor == officer
+
+    answers = {f"q{q.pk}": "Ja." for q in municipality.checklist_questions.all()}
+    post(client, "staff_checklist", dialogue, {**answers, "is_influenceable": "yes", "step": "assess"})
+    assert dialogue.state == State.ASSESSED
+    assert ChecklistAnswer.objects.filter(dialogue=dialogue).count() == municipality.checklist_questions.count()
+
+    decision = {
+        "deciding_body": council.pk,
+        "decision_date": TODAY.isoformat(),
+        "decision_minute_item": "§ 45",
+        "decision_registration_number": "KS 2026/123",
+        "step": "decide",
+    }
+    post(client, "staff_decision", dialogue, decision)
+    assert dialogue.state == State.DECIDED
+
+    post(client, "staff_plan", dialogue, {**plan_data(municipality), "step": "plan"})
+    assert dialogue.state == State.PLANNED
+    add_way_to_take_part(client, dialogue)
+    post(client, "staff_step", dialogue, {}, "open")
+    assert dialogue.state == State.OPEN and dialogue.opened_at
+    afterwards(client, dialogue)
+
+    actions = list(audit_events_for(dialogue).values_list("action", flat=True))
+    for action in ("create", "assess", "decide", "plan", "open", "close", "compile_results", "evaluate"):
+        assert f"dialogue.{action}" in actions
+
+
+def test_a_user_dialogue_needs_no_checklist_or_decision(client, municipality, officer, test_method):
+    dialogue = create(client, municipality, kind=Kind.USER_DIALOGUE, title="Skolmaten")
+    post(client, "staff_plan", dialogue, {**plan_data(municipality), "step": "plan_directly"})
+    assert dialogue.state == State.PLANNED
+    add_way_to_take_part(client, dialogue)
+    post(client, "staff_step", dialogue, {}, "open")
+    afterwards(client, dialogue, matter=False)
+
+
+def test_an_information_activity_opens_without_a_way_to_take_part(client, municipality, officer):
+    dialogue = create(client, municipality, kind=Kind.INFORMATION, title="Nya öppettider")
+    post(
+        client,
+        "staff_plan",
+        dialogue,
+        {**plan_data(municipality), "ladder_level": "information", "step": "plan_directly"},
+    )
+    post(client, "staff_step", dialogue, {}, "open")
+    post(client, "staff_step", dialogue, {}, "close")
+    assert dialogue.state == State.CLOSED
+    assert client.get(staff_url("staff_results", dialogue)).status_code == 409
+
+
+def test_the_body_can_decline(client, municipality, officer):
+    dialogue = dialogue_in_state(State.DECIDED, municipality=municipality)
+    dialogue.state = State.ASSESSED
+    dialogue.save()
+    post(client, "staff_decision", dialogue, {**_decision_of(dialogue), "step": "decline"})
+    assert dialogue.state == State.DECLINED
+
+
+def _decision_of(dialogue):
+    return {
+        "deciding_body": dialogue.deciding_body_id,
+        "decision_date": dialogue.decision_date.isoformat(),
+        "decision_minute_item": dialogue.decision_minute_item,
+        "decision_registration_number": dialogue.decision_registration_number,
+    }
+
+
+def test_editing_the_initiative(client, municipality, officer):
+    dialogue = dialogue_in_state(
+        State.INITIATIVE, municipality=municipality, proposed_by=municipality.get_deciding_body()
+    )
+    data = {"title": "Ny titel", "question": "Ny fråga?", "proposed_by": dialogue.proposed_by_id}
+    post(client, "staff_edit", dialogue, data)
+    assert (dialogue.title, dialogue.question) == ("Ny titel", "Ny fråga?")
+    assert audit_events_for(dialogue).get(action="dialogue.update").data["fields"]
+
+
+def test_cancelling(client, municipality, officer):
+    dialogue = dialogue_in_state(State.PLANNED, municipality=municipality)
+    post(client, "staff_cancel", dialogue, {"cancel_reason": "Budgeten drogs in."})
+    assert dialogue.state == State.CANCELLED
+    assert audit_events_for(dialogue).get(action="dialogue.cancel").public
+    assert client.get(staff_url("staff_cancel", dialogue)).status_code == 409
+
+
+def test_saving_without_taking_the_step(client, municipality, officer):
+    dialogue = dialogue_in_state(State.DECIDED, municipality=municipality)
+    post(client, "staff_plan", dialogue, {"purpose": "Bara ett utkast.", "moderation": "post"})
+    assert dialogue.state == State.DECIDED and dialogue.purpose == "Bara ett utkast."
+
+
+# --- Refused steps explain themselves ---------------------------------------------------------
+
+
+def test_save_and_continue_refused_lists_what_is_missing(client, municipality, officer):
+    dialogue = dialogue_in_state(State.DECIDED, municipality=municipality)
+    response = client.post(
+        staff_url("staff_plan", dialogue), {"purpose": "Utkast", "moderation": "post", "step": "plan"}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "missing-list" in page and "Utkast" in page
+    dialogue.refresh_from_db()
+    assert dialogue.state == State.DECIDED and dialogue.purpose == "Utkast"
+
+
+def test_detail_shows_what_is_missing_and_links_to_the_page_for_it(client, municipality, officer):
+    dialogue = dialogue_in_state(State.DECIDED, municipality=municipality)
+    page = client.get(staff_url("staff_detail", dialogue)).content.decode()
+    assert 'class="missing-list"' in page
+    assert f'class="button" href="{staff_url("staff_plan", dialogue)}"' in page
+
+
+def test_detail_offers_the_step_when_nothing_is_missing(client, municipality, officer):
+    dialogue = dialogue_in_state(State.PLANNED, municipality=municipality)
+    add_module(dialogue)
+    page = client.get(staff_url("staff_detail", dialogue)).content.decode()
+    assert f'action="{staff_url("staff_step", dialogue, "open")}"' in page
+
+
+def test_detail_explains_a_step_the_role_may_not_take(client, municipality, staff):
+    client.force_login(staff[Role.ELECTED_OFFICIAL])
+    dialogue = dialogue_in_state(State.PLANNED, municipality=municipality)
+    page = client.get(staff_url("staff_detail", dialogue)).content.decode()
+    assert staff_url("staff_step", dialogue, "open") not in page
+    assert "Officer" in page or "Tjänsteperson" in page
+
+
+def test_a_step_that_is_not_possible_now_is_explained(client, municipality, officer):
+    dialogue = dialogue_in_state(State.PLANNED, municipality=municipality)  # no way to take part yet
+    response = client.post(staff_url("staff_step", dialogue, "open"))
+    assert response.status_code == 200
+    assert "missing-list" in response.content.decode()
+    dialogue.refresh_from_db()
+    assert dialogue.state == State.PLANNED
+    for step in ("close", "no-such-step"):
+        assert client.post(staff_url("staff_step", dialogue, step)).status_code == 200
+    dialogue.refresh_from_db()
+    assert dialogue.state == State.PLANNED
+
+
+@pytest.mark.parametrize("name", sorted(DIALOGUE_PAGES))
+def test_every_page_in_every_state_and_kind_answers(client, municipality, officer, test_method, name):
+    """200 where the page makes sense, 409 with an explanation where it does not; never an error."""
+    for kind in Kind.values:
+        for state in State.values:
+            dialogue = dialogue_in_state(state, municipality=municipality, kind=kind)
+            args = [add_module(dialogue).pk] if name == "staff_phase_add" else []
+            response = client.get(staff_url(name, dialogue, *args))
+            assert response.status_code in (200, 409), (kind, state)
+
+
+# --- Invalid input ---------------------------------------------------------------------------
+
+
+def _rerendered(response, *typed):
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'class="error-summary"' in page
+    for value in typed:
+        assert value in page
+    return page
+
+
+def test_create_keeps_what_was_typed(client, municipality, officer):
+    data = {"kind": Kind.CITIZEN_DIALOGUE, "title": "", "question": "Min fråga om parken", "case_number": "KS 1"}
+    _rerendered(client.post(staff_url("staff_create", municipality=municipality), data), "Min fråga om parken", "KS 1")
+    assert not Dialogue.objects.exists()
+
+
+def test_a_citizen_dialogue_needs_a_political_body(client, municipality, officer):
+    data = {"kind": Kind.CITIZEN_DIALOGUE, "title": "Parken", "question": "Vad vill du?"}
+    _rerendered(client.post(staff_url("staff_create", municipality=municipality), data), "Parken")
+    create(client, municipality, kind=Kind.INFORMATION)
+
+
+def test_a_body_of_another_municipality_cannot_be_chosen(client, municipality, other_municipality, officer):
+    theirs = other_municipality.get_deciding_body()
+    data = {"kind": Kind.CITIZEN_DIALOGUE, "title": "Parken", "question": "Vad vill du?", "proposed_by": theirs.pk}
+    _rerendered(client.post(staff_url("staff_create", municipality=municipality), data))
+
+
+def test_decision_with_a_bad_date(client, municipality, officer):
+    dialogue = dialogue_in_state(State.ASSESSED, municipality=municipality)
+    data = {"decision_date": "2026-13-45", "decision_minute_item": "§ 99", "step": "decide"}
+    _rerendered(client.post(staff_url("staff_decision", dialogue), data), "§ 99", "2026-13-45")
+    dialogue.refresh_from_db()
+    assert dialogue.state == State.ASSESSED and not dialogue.decision_minute_item
+
+
+def test_plan_that_closes_before_it_opens(client, municipality, officer):
+    dialogue = dialogue_in_state(State.DECIDED, municipality=municipality)
+    data = plan_data(municipality, starts_on="2026-05-01", ends_on="2026-04-01", purpose="Mitt syfte")
+    _rerendered(client.post(staff_url("staff_plan", dialogue), {**data, "step": "plan"}), "Mitt syfte")
+    dialogue.refresh_from_db()
+    assert dialogue.state == State.DECIDED and not dialogue.purpose
+
+
+def test_plan_offers_only_the_municipalitys_ladder(client, municipality, officer):
+    municipality.ladder_profile = "boverket"
+    municipality.save()
+    dialogue = dialogue_in_state(State.DECIDED, municipality=municipality)
+    page = client.get(staff_url("staff_plan", dialogue)).content.decode()
+    assert 'value="influence"' in page and 'value="co_decision"' not in page
+    _rerendered(client.post(staff_url("staff_plan", dialogue), plan_data(municipality, ladder_level="co_decision")))
+
+
+def test_phase_that_ends_before_it_starts(client, municipality, officer, test_method):
+    dialogue = dialogue_in_state(State.PLANNED, municipality=municipality)
+    module = add_module(dialogue, with_phase=False)
+    data = {"phase_type": "collect", "name": "Fas ett", "starts_at": "2026-03-01T09:00", "ends_at": "2026-03-01T08:00"}
+    _rerendered(client.post(staff_url("staff_phase_add", dialogue, module.pk), data), "Fas ett")
+    assert not module.phases.exists()
+
+
+def test_module_with_an_unknown_method(client, municipality, officer, test_method):
+    dialogue = dialogue_in_state(State.PLANNED, municipality=municipality)
+    _rerendered(
+        client.post(staff_url("staff_module_add", dialogue), {"method": "nope", "name": "Mitt namn"}), "Mitt namn"
+    )
+    assert not dialogue.modules.exists()
+
+
+@pytest.mark.parametrize("count", ["-1", "många", "99999999999999999999"])
+def test_results_with_a_bad_number(client, municipality, officer, count):
+    dialogue = dialogue_in_state(State.CLOSED, municipality=municipality)
+    data = {"results_summary": "Sammanfattat", "participant_count": count, "step": "compile_results"}
+    _rerendered(client.post(staff_url("staff_results", dialogue), data), "Sammanfattat")
+
+
+def test_cancel_needs_a_reason(client, municipality, officer):
+    dialogue = dialogue_in_state(State.INITIATIVE, municipality=municipality)
+    _rerendered(client.post(staff_url("staff_cancel", dialogue), {"cancel_reason": "  "}))
+    dialogue.refresh_from_db()
+    assert dialogue.state == State.INITIATIVE
+
+
+@pytest.mark.parametrize(
+    ("name", "state", "field"),
+    [
+        ("staff_edit", State.INITIATIVE, "title"),
+        ("staff_edit", State.INITIATIVE, "officer_report"),
+        ("staff_plan", State.DECIDED, "purpose"),
+        ("staff_feedback", State.MATTER_DECIDED, "feedback"),
+        ("staff_cancel", State.PLANNED, "cancel_reason"),
+    ],
+)
+def test_huge_fields_are_refused_politely(client, municipality, officer, name, state, field):
+    dialogue = dialogue_in_state(state, municipality=municipality)
+    data = {"title": "Titel", "question": "Fråga?", "moderation": "post", field: HUGE}
+    _rerendered(client.post(staff_url(name, dialogue), data))
+    dialogue.refresh_from_db()
+    assert getattr(dialogue, field) != HUGE
+
+
+def test_huge_checklist_answer(client, municipality, officer):
+    dialogue = dialogue_in_state(State.INITIATIVE, municipality=municipality)
+    question = municipality.checklist_questions.first()
+    _rerendered(client.post(staff_url("staff_checklist", dialogue), {f"q{question.pk}": HUGE}))
+
+
+# --- Odd requests ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["dialoger/abc/", "dialoger/99999999999999999999/", "dialoger/0/plan/", "dialoger/-1/"]
+)
+def test_malformed_ids_are_not_found(client, municipality, officer, path):
+    assert client.get(f"/{municipality.slug}/personal/{path}").status_code == 404
+
+
+def test_unknown_ids_are_not_found(client, municipality, officer, test_method):
+    dialogue = dialogue_in_state(State.PLANNED, municipality=municipality)
+    assert client.get(staff_url("staff_phase_add", dialogue, 99999999999999999999)).status_code == 404
+    assert (
+        client.post(staff_url("staff_step", dialogue, "open").replace(str(dialogue.pk), "99999999")).status_code == 404
+    )
+
+
+@pytest.mark.parametrize("name", ["staff_detail", "staff_audit", "staff_step"])
+def test_wrong_method_on_dialogue_pages(client, municipality, officer, name):
+    dialogue = dialogue_in_state(State.PLANNED, municipality=municipality)
+    args = ["open"] if name == "staff_step" else []
+    url = staff_url(name, dialogue, *args)
+    assert (client.get(url) if name == "staff_step" else client.post(url)).status_code == 405
+    assert client.put(url).status_code == 405
+
+
+@pytest.mark.parametrize("name", ["staff_edit", "staff_plan", "staff_cancel", "staff_module_add"])
+def test_wrong_method_on_forms(client, municipality, officer, name):
+    dialogue = dialogue_in_state(State.INITIATIVE, municipality=municipality, kind=Kind.USER_DIALOGUE)
+    assert client.put(staff_url(name, dialogue)).status_code == 405
+    assert client.delete(staff_url(name, dialogue)).status_code == 405
+
+
+@pytest.mark.parametrize("name", ["staff_dashboard", "staff_list", "council_overview_current", "staff_moderation"])
+def test_wrong_method_on_workspace_pages(client, municipality, officer, name):
+    assert client.post(staff_url(name, municipality=municipality)).status_code == 405
+
+
+@pytest.mark.parametrize("year", [0, 1899, 2201, 99999999])
+def test_overview_of_an_impossible_year(client, municipality, officer, year):
+    assert client.get(staff_url("council_overview", None, year, municipality=municipality)).status_code == 404
+    assert client.get(staff_url("council_overview_csv", None, year, municipality=municipality)).status_code == 404
+
+
+# --- Lists and other pages -------------------------------------------------------------------
+
+
+def test_the_list_searches_filters_sorts_and_pages(client, municipality, officer):
+    for n in range(30):
+        dialogue_in_state(State.INITIATIVE, municipality=municipality, title=f"Cykelväg {n:02d}")
+    dialogue_in_state(State.OPEN, municipality=municipality, title="Badhuset", kind=Kind.USER_DIALOGUE)
+    url = staff_url("staff_list", municipality=municipality)
+
+    first = client.get(url, {"sort": "title"}).content.decode()
+    assert "Badhuset" in first and "Cykelväg 23" in first and "Cykelväg 24" not in first
+    assert "Cykelväg 24" in client.get(url, {"sort": "title", "page": "2"}).content.decode()
+    assert "Cykelväg 29" in client.get(url, {"sort": "-title"}).content.decode()
+
+    found = client.get(url, {"q": "badhus"}).content.decode()
+    assert "Badhuset" in found and "Cykelväg" not in found
+    assert "Cykelväg" not in client.get(url, {"state": State.OPEN}).content.decode()
+    assert "Badhuset" not in client.get(url, {"kind": Kind.CITIZEN_DIALOGUE}).content.decode()
+    assert "Badhuset" in client.get(url, {"year": TODAY.year - 0}).content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"year": "abc"},
+        {"state": "nonsense"},
+        {"body": "x"},
+        {"sort": "password"},
+        {"sort": "-" * 50},
+        {"page": "999"},
+        {"page": "-1"},
+        {"q": "x" * 10_000},
+    ],
+)
+def test_the_list_shrugs_off_bad_parameters(client, municipality, officer, query):
+    dialogue_in_state(State.INITIATIVE, municipality=municipality, title="Parken")
+    for name in ("staff_list", "staff_dashboard"):
+        response = client.get(staff_url(name, municipality=municipality), query)
+        assert response.status_code == 200
+
+
+def test_list_csv(client, municipality, officer):
+    dialogue_in_state(State.OPEN, municipality=municipality, title="Badhuset, nytt")
+    response = client.get(staff_url("staff_list", municipality=municipality), {"format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    body = response.content.decode("utf-8-sig")
+    assert body.startswith("id,title,kind,state") and '"Badhuset, nytt"' in body
+
+
+def test_empty_states(client, municipality, officer):
+    for name in ("staff_dashboard", "staff_list", "staff_moderation", "council_overview_current"):
+        response = client.get(staff_url(name, municipality=municipality))
+        assert response.status_code == 200
+    assert (
+        staff_url("staff_create", municipality=municipality)
+        in client.get(staff_url("staff_dashboard", municipality=municipality)).content.decode()
+    )
+
+
+def test_dashboard_groups_by_state_and_shows_my_dialogues(client, municipality, officer):
+    mine = dialogue_in_state(State.OPEN, municipality=municipality, title="Min dialog", responsible_officer=officer)
+    dialogue_in_state(State.PLANNED, municipality=municipality, title="Annans dialog")
+    other_kind = dialogue_in_state(State.PLANNED, municipality=municipality, title="Info", kind=Kind.INFORMATION)
+    url = staff_url("staff_dashboard", municipality=municipality)
+    page = client.get(url).content.decode()
+    mine_section = page.split('id="mine-title"')[1].split("</section>")[0]
+    assert mine.title in mine_section and "Annans dialog" not in mine_section
+    assert 'id="state-open"' in page and 'id="state-planned"' in page
+    filtered = client.get(url, {"kind": Kind.INFORMATION}).content.decode()
+    assert other_kind.title in filtered and "Annans dialog" not in filtered
+
+
+def test_moderation_groups_waiting_items_by_dialogue(client, municipality, other_municipality, staff, test_method):
+    park = dialogue_in_state(State.OPEN, municipality=municipality, title="Parken")
+    bath = dialogue_in_state(State.OPEN, municipality=municipality, title="Badhuset")
+    theirs = dialogue_in_state(State.OPEN, municipality=other_municipality, title="Deras dialog")
+    moderation_item(park, "Bänkar")
+    moderation_item(park, "Lekplats")
+    moderation_item(bath, "Bastu")
+    moderation_item(theirs, "Hemligt")
+    client.force_login(staff[Role.MODERATOR])
+    page = client.get(staff_url("staff_moderation", municipality=municipality)).content.decode()
+    assert page.count(f'id="dialogue-{park.pk}"') == 1
+    assert "Bänkar" in page and "Lekplats" in page and "Bastu" in page and f"/test/moderate/{park.pk}/" in page
+    assert "Hemligt" not in page and "Deras dialog" not in page
+
+
+def test_results_page_shows_each_ways_figures(client, municipality, officer, test_method):
+    dialogue = dialogue_in_state(State.CLOSED, municipality=municipality)
+    add_module(dialogue)
+    page = client.get(staff_url("staff_results", dialogue)).content.decode()
+    assert "Contributions" in page and "Tyck till" in page
+
+
+def test_audit_log_says_who_did_what(client, municipality, officer):
+    dialogue = create(client, municipality, kind=Kind.USER_DIALOGUE)
+    page = client.get(staff_url("staff_audit", dialogue)).content.decode()
+    assert officer.name in page
+
+
+def test_create_suggests_the_officer_as_responsible(client, municipality, staff):
+    client.force_login(staff[Role.OFFICER])
+    page = client.get(staff_url("staff_create", municipality=municipality)).content.decode()
+    assert f'value="{staff[Role.OFFICER].pk}" selected' in page
