@@ -121,7 +121,7 @@ def personal_data_collect(*, user):
     }
     for hook in get_hooks("personal_data"):
         for section, rows in (hook(user) or {}).items():
-            data.setdefault("contributions", {})[str(section)] = list(rows)
+            data.setdefault("activity", {})[str(section)] = list(rows)
     return data
 
 

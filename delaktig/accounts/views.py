@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from delaktig.core.hooks import get_hooks
 
-from . import services, throttle
+from . import selectors, services, throttle
 from .forms import DeleteAccountForm, LoginForm, RegisterForm, ResendConfirmationForm
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -107,7 +107,7 @@ def my_pages(request):
     user = request.user
     context = {
         "sections": _hook_sections(request),
-        "contributions": services.personal_data_collect(user=user).get("contributions", {}),
+        "contributions": selectors.contributions_for(user=user),
         "memberships": user.memberships.select_related("municipality", "body", "department"),
     }
     return render(request, "accounts/my_pages.html", context)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.accounts.models import User
@@ -12,7 +13,7 @@ from .models import ChecklistQuestion, Membership, Municipality, Role
 
 class SettingsForm(ModelForm):
     feedback_deadline_days = forms.IntegerField(
-        label=Municipality._meta.get_field("feedback_deadline_days").verbose_name,
+        label=capfirst(Municipality._meta.get_field("feedback_deadline_days").verbose_name),
         min_value=1,
         max_value=365,
         help_text=_("Between 1 and 365 days. Overdue feedback is shown in red to staff."),
@@ -30,7 +31,8 @@ class SettingsForm(ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["deciding_body"].queryset = self.instance.bodies.all()
-        self.fields["deciding_body"].empty_label = _("The municipal council")
+        self.fields["deciding_body"].required = True
+        self.fields["deciding_body"].initial = self.instance.get_deciding_body()
 
 
 class ChecklistQuestionForm(ModelForm):

@@ -1,7 +1,15 @@
-"""What participation offers to outer apps through delaktig.core.hooks, looping the method registry."""
+"""What participation offers to outer apps through delaktig.core.hooks, looping the method registry.
+
+Hooks registered here:
+  "personal_data" and "erase_user"   every method's manifest.personal_data / manifest.erase
+  "my_contributions"                 (user) -> {method name: [rows]}: the same rows, with "status_text" in words,
+                                     for the "what you have sent in" list on My pages
+  "participation_method_choices"     () -> [(key, name)]: the methods a toolbox entry can point to
+"""
 
 from delaktig.core import hooks
 
+from .models import ModerationStatus
 from .registry import registry
 
 
@@ -14,6 +22,20 @@ def methods_personal_data(user):
 @hooks.register("erase_user")
 def methods_erase_user(user):
     return sum(manifest.erase(user) or 0 for manifest in registry)
+
+
+@hooks.register("my_contributions")
+def methods_contributions(user):
+    return {
+        str(manifest.name): [_with_status_text(row) for row in manifest.personal_data(user)] for manifest in registry
+    }
+
+
+def _with_status_text(row):
+    status = row.get("status")
+    if status in ModerationStatus.values and "status_text" not in row:
+        return {**row, "status_text": str(ModerationStatus(status).label)}
+    return row
 
 
 @hooks.register("participation_method_choices")

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def notes_for(user):
-    return {"Anteckningar": [{"text": f"anteckning av {user.email}"}]}
+    return {"Anteckningar": [{"text": f"anteckning av {user.email}", "created": "2026-03-05T10:00:00+00:00"}]}
 
 
 def test_my_pages_shows_identity_level_and_hook_sections(client, resident, tmp_path, settings):
@@ -28,11 +28,11 @@ def test_my_pages_shows_identity_level_and_hook_sections(client, resident, tmp_p
     client.force_login(resident)
     with (
         hooks.register_temporarily("my_pages_section", section),
-        hooks.register_temporarily("personal_data", notes_for),
+        hooks.register_temporarily("my_contributions", notes_for),
     ):
         html = client.get(reverse("accounts:my_pages")).content.decode()
     assert "Dialoger du följer" in html and "Du följer 3 dialoger." in html
-    assert f"anteckning av {resident.email}" in html
+    assert f"anteckning av {resident.email}" in html and "5 mars 2026" in html
     assert resident.get_identity_level_display() in html
 
 
@@ -56,7 +56,7 @@ def test_my_data_holds_my_data_and_nobody_elses(client, resident, municipality):
     assert data["account"]["email"] == resident.email
     assert data["account"]["name"] == "Rut Resident"
     assert [m["role"] for m in data["memberships"]] == ["officer"]
-    assert data["contributions"]["Anteckningar"] == [{"text": f"anteckning av {resident.email}"}]
+    assert data["activity"]["Anteckningar"] == notes_for(resident)["Anteckningar"]
     assert "annan@example.se" not in text and "Annan Person" not in text
 
 
@@ -99,4 +99,21 @@ def test_participation_methods_offer_personal_data_and_erasure_through_hooks(res
     for hook in hooks.get_hooks("personal_data"):
         collected.update(hook(resident))
     assert names <= set(collected)
+    contributions = {}
+    for hook in hooks.get_hooks("my_contributions"):
+        contributions.update(hook(resident))
+    assert names <= set(contributions)
     assert all(isinstance(total, int) for total in (hook(resident) for hook in hooks.get_hooks("erase_user")))
+
+
+def test_my_pages_lists_each_methods_contributions_with_status_in_words(client, resident):
+    from delaktig.participation.registry import registry
+    from delaktig.participation.tests.dummy_method import dummy_manifest
+
+    rows = [{"title": "Fler bänkar", "dialogue": "Parken", "reference": "X-1", "status": "pending"}]
+    manifest = dummy_manifest(key="dummy_contrib", name="Testmetod", personal_data=lambda user: rows)
+    client.force_login(resident)
+    with registry.temporarily(manifest):
+        html = client.get(reverse("accounts:my_pages")).content.decode()
+    assert "Testmetod" in html and "Fler bänkar" in html and "X-1" in html
+    assert "Väntar på moderering" in html or "Waiting for moderation" in html

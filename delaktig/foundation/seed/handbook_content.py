@@ -102,9 +102,7 @@ Räkna vilka som deltog, till exempel efter ålder och bostadsområde, och jämf
     },
 ]
 
-INVITATION = """Mall: Inbjudan till medborgardialog
-
-Ämnesrad: Vad tycker du om [frågan]? Välkommen att delta
+INVITATION = """Ämnesrad: Vad tycker du om [frågan]? Välkommen att delta
 
 Hej!
 
@@ -133,9 +131,7 @@ Välkommen!
 [Namn]
 [Nämnd eller förvaltning], [kommunens namn]"""
 
-FEEDBACK = """Mall: Återkoppling till deltagare
-
-Ämnesrad: Så blev det: [dialogens namn]
+FEEDBACK = """Ämnesrad: Så blev det: [dialogens namn]
 
 Hej!
 
@@ -165,9 +161,7 @@ Med vänlig hälsning
 [Namn]
 [Nämnd eller förvaltning], [kommunens namn]"""
 
-EVALUATION = """Mall: Utvärdering av medborgardialog
-
-Fyll i tillsammans: den som ledde dialogen, en politiker från den nämnd som tog initiativet och gärna demokratisamordnaren. Utvärderingen publiceras på dialogens sida.
+EVALUATION = """Fyll i tillsammans: den som ledde dialogen, en politiker från den nämnd som tog initiativet och gärna demokratisamordnaren. Utvärderingen publiceras på dialogens sida.
 
 Dialog: [namn]
 Diarienummer: [nummer]
@@ -205,9 +199,7 @@ Vad sa deltagarna om dialogen? (Gärna en kort enkät efteråt med frågorna: F�
 10. Lärdomar
 Vad gör vi likadant nästa gång? Vad gör vi annorlunda?"""
 
-CHECKLIST_INTRO = """Mall: Checklista inför beslut om medborgardialog
-
-Använd checklistan när en fråga föreslås för medborgardialog. Den ifyllda checklistan är underlaget när det beslutande organet tar ställning. Svara kort och konkret. Frågor du inte kan svara på ännu visar vad som behöver utredas."""
+CHECKLIST_INTRO = """Använd checklistan när en fråga föreslås för medborgardialog. Den ifyllda checklistan är underlaget när det beslutande organet tar ställning. Svara kort och konkret. Frågor du inte kan svara på ännu visar vad som behöver utredas."""
 
 TEMPLATES = [
     {"slug": "mall-inbjudan", "title": "Mall: Inbjudan till medborgardialog", "order": 2, "body_text": INVITATION},
