@@ -22,3 +22,18 @@ class MunicipalityMiddleware:
         except municipality_model.DoesNotExist:
             raise Http404("No such municipality") from None
         return None
+
+
+class SwedishByDefaultMiddleware:
+    """The site speaks Swedish unless the visitor chooses another language with the language switch.
+
+    A Swedish municipality's pages must not change language because a browser happens to be set to
+    English; the choice is the visitor's, stored in the language cookie. Runs before LocaleMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

@@ -153,3 +153,11 @@ def test_500_page_needs_no_request_context():
     response = views.server_error(None)
     assert response.status_code == 500
     assert 'href="/"' in response.content.decode()
+
+
+def test_swedish_unless_the_visitor_chooses_english(client, municipality):
+    response = client.get(f"/{municipality.slug}/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="sv">' in response.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": f"/{municipality.slug}/"})
+    response = client.get(f"/{municipality.slug}/")
+    assert '<html lang="en">' in response.content.decode()
