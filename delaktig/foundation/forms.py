@@ -20,12 +20,25 @@ def ladder_choices(municipality):
 
 def participation_method_choices(current=""):
     """Platform methods offered by the "participation_method_choices" hook, plus the saved value."""
-    choices = [("", _("None"))]
+    choices = [("", _("No platform method"))]
     for hook in get_hooks("participation_method_choices"):
         choices += list(hook())
     if current and current not in {key for key, _label in choices}:
         choices.append((current, current))
     return choices
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses ids beyond a 64-bit integer before they reach the database (SQLite raises OverflowError)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if text.lstrip("-").isdigit() and not 0 < int(text) < 2**63:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
 
 
 class DateInput(forms.DateInput):
@@ -97,12 +110,14 @@ class ToolboxMethodForm(SlugFormMixin, ModelForm):
             "in_person",
             "participation_method",
         ]
+        field_classes = {"target_groups": BoundedModelMultipleChoiceField}
         widgets = {
             "target_groups": forms.CheckboxSelectMultiple,
             "effort": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 8}),
             "when_to_use": forms.Textarea(attrs={"rows": 6}),
         }
+        labels = {"slug": _("Web address")}
         help_texts = {"slug": _("Letters, digits and hyphens. Made from the name if you leave it empty.")}
 
     def __init__(self, *args, municipality, **kwargs):
@@ -131,6 +146,7 @@ class HandbookPageForm(SlugFormMixin, ModelForm):
         model = HandbookPage
         fields = ["title", "slug", "kind", "body_text", "order"]
         widgets = {"kind": forms.RadioSelect, "body_text": forms.Textarea(attrs={"rows": 20})}
+        labels = {"slug": _("Web address")}
         help_texts = {
             "slug": _("Letters, digits and hyphens. Made from the title if you leave it empty."),
             "body_text": _("Plain text. An empty line starts a new paragraph."),

@@ -161,6 +161,13 @@ def test_toolbox_method_create_limits_target_groups(client, municipality, other_
     assert AuditEvent.objects.filter(action="toolbox.create").count() == 1
 
 
+@pytest.mark.parametrize("bad", ["9" * 30, "-1", "abc"])
+def test_toolbox_form_refuses_nonsense_target_group_ids(client, municipality, staff, bad):
+    client.force_login(staff[Role.ADMINISTRATOR])
+    response = client.post(reverse("foundation:toolbox_create", args=[municipality.slug]), {"target_groups": [bad]})
+    assert response.status_code == 200 and "target_groups" in response.context["form"].errors
+
+
 def test_toolbox_method_needs_online_or_in_person(client, municipality, staff):
     client.force_login(staff[Role.ADMINISTRATOR])
     data = {"name": "X", "summary": "S", "description": "D", "when_to_use": "W", "ladder_levels": ["dialogue"]}
