@@ -16,13 +16,14 @@ from ... import selectors
 from ...models import Kind
 from .workspace import csv_response
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 NO_BODY = None
 UNPLACED = ""
 
 
 def _year(year):
     year = timezone.localdate().year if year is None else year
-    if not 1900 <= year <= 2200:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404("No such year")
     return year
 
