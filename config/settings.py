@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "delaktig.core.middleware.MunicipalityMiddleware",
+    "delaktig.core.middleware.BadInputMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -36,3 +36,5 @@ def register_temporarily(name, fn):
 # "my_pages_section"  (request) -> {"title": str, "template": str, "context": dict} | None
 # "personal_data"     (user) -> {"<section name>": [ {...}, ... ]}
 # "erase_user"        (user) -> int   (items anonymised or removed)
+# "my_contributions"  (user) -> list of sections with the person's contributions, for My pages
+# "participation_method_choices"  () -> [(key, name)] of the registered participation methods

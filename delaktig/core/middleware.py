@@ -37,3 +37,30 @@ class SwedishByDefaultMiddleware:
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+class BadInputMiddleware:
+    """Input the database cannot hold (a number past 64 bits, a NUL byte) is the visitor's error: a 400 page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import DataError
+
+        if isinstance(exception, OverflowError | DataError | ValueError) and _looks_like_input(exception):
+            from .views import bad_request
+
+            return bad_request(request, exception)
+        return None
+
+
+def _looks_like_input(exception):
+    text = str(exception).lower()
+    return any(
+        phrase in text
+        for phrase in ("too large", "out of range", "nul", "null character", "0x00", "invalid input syntax")
+    )

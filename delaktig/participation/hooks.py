@@ -9,7 +9,7 @@ Hooks registered here:
 
 from delaktig.core import hooks
 
-from .models import ModerationStatus
+from .models import Comment, ModerationStatus
 from .registry import registry
 
 
@@ -22,6 +22,12 @@ def methods_personal_data(user):
 @hooks.register("erase_user")
 def methods_erase_user(user):
     return sum(manifest.erase(user) or 0 for manifest in registry)
+
+
+@hooks.register("erase_user")
+def comments_erase_user(user):
+    """Comments on anything, whichever method (or later channel) they belong to, lose their author."""
+    return Comment.objects.filter(author=user).update(author=None, author_name="")
 
 
 @hooks.register("my_contributions")

@@ -161,3 +161,13 @@ def test_swedish_unless_the_visitor_chooses_english(client, municipality):
     client.post("/i18n/setlang/", {"language": "en", "next": f"/{municipality.slug}/"})
     response = client.get(f"/{municipality.slug}/")
     assert '<html lang="en">' in response.content.decode()
+
+
+def test_input_the_database_cannot_hold_is_a_400(rf):
+    from delaktig.core.middleware import BadInputMiddleware
+
+    request = rf.get("/")
+    request.municipality = None
+    middleware = BadInputMiddleware(lambda r: None)
+    assert middleware.process_exception(request, OverflowError("int too large to convert")).status_code == 400
+    assert middleware.process_exception(request, KeyError("other")) is None

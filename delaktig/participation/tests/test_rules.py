@@ -114,3 +114,16 @@ def test_view_is_for_public_dialogues_and_for_staff_earlier(dummy, municipality,
     assert not allowed(resident, "view", draft)
     assert allowed(staff["elected_official"], "view", draft)
     assert not allowed(staff_for(other_municipality)["officer"], "view", draft)
+
+
+def test_erasure_anonymises_comments_on_any_target(db, resident, municipality):
+    from delaktig.core import hooks
+    from delaktig.participation.models import Comment
+
+    comment = Comment.objects.create(
+        municipality=municipality, target=municipality, author=resident, author_name="Rut", text="Hej"
+    )
+    for erase in hooks.get_hooks("erase_user"):
+        erase(resident)
+    comment.refresh_from_db()
+    assert comment.author is None and comment.author_name == ""
