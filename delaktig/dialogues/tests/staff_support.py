@@ -113,3 +113,20 @@ def _stamped_in(stamp):
         "feedback_due_on": State.CLOSED,
         "feedback_published_at": State.FEEDBACK_PUBLISHED,
     }[stamp]
+
+
+def plan_data(municipality, **extra):
+    return {
+        "ladder_level": "dialogue",
+        "purpose": "Att veta vad invånarna vill.",
+        "open_for_influence": "Vad parken ska innehålla.",
+        "fixed": "Budgeten.",
+        "input_use": "Blir en del av beslutsunderlaget.",
+        "target_groups": [municipality.target_groups.first().pk],
+        "contact_name": "Anna Andersson",
+        "contact_email": "anna@example.se",
+        "starts_on": timezone.localdate().isoformat(),
+        "ends_on": (timezone.localdate() + datetime.timedelta(days=30)).isoformat(),
+        "moderation": "post",
+        **extra,
+    }
