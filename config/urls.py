@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("delaktig.organisations.urls")),
     path("", include("delaktig.foundation.urls")),
     path("", include("delaktig.dialogues.urls")),
+    path("", include("delaktig.participation.staff_pages_urls")),
     *public_patterns(),
     *staff_patterns(),
     path("", include("delaktig.core.urls")),

@@ -3,7 +3,7 @@
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, F, Q, prefetch_related_objects
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.shortcuts import get_object_or_404
 
@@ -125,14 +125,12 @@ def public_bodies(*, municipality):
 
 def public_dialogue_get(*, municipality, pk):
     """A public dialogue with everything its page shows, in a fixed number of queries."""
-    from delaktig.participation.models import Phase
-
     dialogue = dialogue_get(municipality=municipality, pk=pk, public=True)
     prefetch_related_objects(
         [dialogue],
         "target_groups",
         "toolbox_methods",
-        Prefetch("modules__phases", queryset=Phase.objects.order_by("starts_at", "id")),
+        "modules__phases",  # ordered by Phase.Meta.ordering
     )
     return dialogue
 

@@ -24,8 +24,6 @@ urlpatterns = [
     path(f"{D}/checklista/", staff.checklist, name="staff_checklist"),
     path(f"{D}/beslut/", staff.decision, name="staff_decision"),
     path(f"{D}/plan/", staff.plan, name="staff_plan"),
-    path(f"{D}/moduler/ny/", staff.module_add, name="staff_module_add"),
-    path(f"{D}/moduler/<int:module_id>/fas/ny/", staff.phase_add, name="staff_phase_add"),
     path(f"{D}/resultat/", staff.results, name="staff_results"),
     path(f"{D}/beslut-i-arendet/", staff.matter_decision, name="staff_matter_decision"),
     path(f"{D}/aterkoppling/", staff.feedback, name="staff_feedback"),
@@ -36,5 +34,4 @@ urlpatterns = [
     path(f"{S}/oversikt/", staff.council_overview, name="council_overview_current"),
     path(f"{S}/oversikt/<int:year>/", staff.council_overview, name="council_overview"),
     path(f"{S}/oversikt/<int:year>/export.csv", staff.council_overview_csv, name="council_overview_csv"),
-    path(f"{S}/moderering/", staff.moderation, name="staff_moderation"),
 ]

@@ -75,11 +75,20 @@ def moderation_item(dialogue, title="Ett förslag"):
     return item
 
 
+# Workspace pages that participation serves (the dialogue workspace links to them by name).
+PARTICIPATION_PAGES = {
+    "staff_module_add": "participation:module_add",
+    "staff_phase_add": "participation:phase_add",
+    "staff_moderation": "participation:moderation",
+}
+
+
 def staff_url(name, dialogue=None, *args, municipality=None):
     municipality = municipality or dialogue.municipality
+    url_name = PARTICIPATION_PAGES.get(name, f"dialogues:{name}")
     if dialogue is None:
-        return reverse(f"dialogues:{name}", args=[municipality.slug, *args])
-    return reverse(f"dialogues:{name}", args=[municipality.slug, dialogue.pk, *args])
+        return reverse(url_name, args=[municipality.slug, *args])
+    return reverse(url_name, args=[municipality.slug, dialogue.pk, *args])
 
 
 def ready_for(name, kind, municipality, source=None):

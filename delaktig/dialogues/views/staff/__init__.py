@@ -1,7 +1,6 @@
 """The staff workspace of the dialogue lifecycle. URL names are in dialogues/urls.py."""
 
 from .dialogue import audit_log, cancel, dialogue_create, dialogue_detail, take_step
-from .modules import moderation, module_add, phase_add
 from .overview import council_overview, council_overview_csv
 from .steps import checklist, decision, dialogue_edit, evaluation, feedback, matter_decision, plan, results
 from .workspace import dashboard, dialogue_list
@@ -21,9 +20,6 @@ __all__ = [
     "evaluation",
     "feedback",
     "matter_decision",
-    "moderation",
-    "module_add",
-    "phase_add",
     "plan",
     "results",
     "take_step",

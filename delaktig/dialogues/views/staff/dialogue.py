@@ -44,7 +44,7 @@ def page_for(dialogue, spec):
     """(url, title) of the page where what `spec` misses is entered, else the page of the step itself."""
     failing = [guard for guard in spec.guards if guard(dialogue)]
     if guards.has_participation_module in failing[:1]:
-        return _url("staff_module_add", dialogue), ADD_MODULE_TITLE
+        return _url("participation:module_add", dialogue), ADD_MODULE_TITLE
     if spec.name == "cancel":
         return _url("staff_cancel", dialogue), CANCEL_TITLE
     for step in STEPS:
@@ -54,7 +54,8 @@ def page_for(dialogue, spec):
 
 
 def _url(name, dialogue):
-    return reverse(f"dialogues:{name}", args=[dialogue.municipality.slug, dialogue.pk])
+    url_name = name if ":" in name else f"dialogues:{name}"
+    return reverse(url_name, args=[dialogue.municipality.slug, dialogue.pk])
 
 
 def next_steps(dialogue, user):
@@ -80,7 +81,7 @@ def open_pages(dialogue, user):
     roles = user.roles_in(dialogue.municipality)
     pages = [(_url(s.url_name, dialogue), s.title) for s in STEPS if s.is_open(dialogue) and roles & s.roles]
     if dialogue.state in MODULE_STATES and roles & transition_roles("open"):
-        pages.append((_url("staff_module_add", dialogue), ADD_MODULE_TITLE))
+        pages.append((_url("participation:module_add", dialogue), ADD_MODULE_TITLE))
     return pages
 
 

@@ -1,7 +1,6 @@
-"""Ways of taking part (modules and their phases) and the moderation queue.
+"""Staff pages for ways of taking part (modules and their phases) and the moderation queue.
 
-These pages reach the participation methods only through participation's registry and services,
-imported where they are used.
+They belong to participation: the dialogue workspace links to them by URL name and never imports them.
 """
 
 from django.contrib import messages
@@ -9,11 +8,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from delaktig.dialogues.views.staff.common import (
+    MODERATION_ROLES,
+    get_dialogue,
+    not_available,
+    post_data,
+    transition_roles,
+)
+from delaktig.dialogues.views.staff.dialogue import ADD_MODULE_TITLE, MODULE_STATES
 from delaktig.organisations.permissions import staff_view
 
-from ... import forms
-from .common import MODERATION_ROLES, get_dialogue, not_available, post_data, transition_roles
-from .dialogue import ADD_MODULE_TITLE, MODULE_STATES
+from . import forms
+from .registry import registry
+from .services import module_add as add_module
+from .services import phase_add as add_phase
 
 MODULE_ROLES = transition_roles("open")
 
@@ -21,53 +29,48 @@ MODULE_ROLES = transition_roles("open")
 @require_http_methods(["GET", "POST"])
 @staff_view(*MODULE_ROLES)
 def module_add(request, pk):
-    from delaktig.participation.registry import registry
-    from delaktig.participation.services import module_add as add
-
     dialogue = get_dialogue(request, pk)
     if dialogue.state not in MODULE_STATES:
         return not_available(request, dialogue, ADD_MODULE_TITLE)
     form = forms.ModuleForm(post_data(request), methods=list(registry))
     if request.method == "POST" and form.is_valid():
-        module = add(dialogue=dialogue, actor=request.user, **form.cleaned_data)
+        module = add_module(dialogue=dialogue, actor=request.user, **form.cleaned_data)
         messages.success(
             request,
             _("“%(name)s” is added. Now add a phase, so it is clear when people can take part.")
             % {"name": module.name},
         )
-        return redirect("dialogues:staff_phase_add", request.municipality.slug, dialogue.pk, module.pk)
+        return redirect("participation:phase_add", request.municipality.slug, dialogue.pk, module.pk)
     modules = dialogue.modules.prefetch_related("phases")
     context = {"dialogue": dialogue, "form": form, "modules": modules, "has_methods": bool(len(registry))}
-    return render(request, "dialogues/staff/module_add.html", context)
+    return render(request, "participation/staff/module_add.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @staff_view(*MODULE_ROLES)
 def phase_add(request, pk, module_id):
-    from delaktig.participation.services import phase_add as add
-
     dialogue = get_dialogue(request, pk)
     module = get_object_or_404(dialogue.modules.prefetch_related("phases"), pk=module_id)
     if dialogue.state not in MODULE_STATES or module.manifest is None:
         return not_available(request, dialogue, _("Add a phase"))
     form = forms.PhaseForm(post_data(request), manifest=module.manifest)
     if request.method == "POST" and form.is_valid():
-        phase = add(module=module, actor=request.user, **form.cleaned_data)
+        phase = add_phase(module=module, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The phase “%(name)s” is added.") % {"name": phase.name})
         return redirect("dialogues:staff_detail", request.municipality.slug, dialogue.pk)
-    return render(request, "dialogues/staff/phase_add.html", {"dialogue": dialogue, "module": module, "form": form})
+    return render(request, "participation/staff/phase_add.html", {"dialogue": dialogue, "module": module, "form": form})
 
 
 @require_GET
 @staff_view(*MODERATION_ROLES)
 def moderation(request):
-    from delaktig.participation.registry import registry
-
     items = []
     for manifest in registry:
         if manifest.moderation_queue is not None:
             items.extend(manifest.moderation_queue(request.municipality))
-    return render(request, "dialogues/staff/moderation.html", {"groups": group_by_dialogue(items), "count": len(items)})
+    return render(
+        request, "participation/staff/moderation.html", {"groups": group_by_dialogue(items), "count": len(items)}
+    )
 
 
 def group_by_dialogue(items):

@@ -1,0 +1,48 @@
+"""Forms for attaching a participation method to a dialogue and giving it phases."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from delaktig.core.forms import Form
+from delaktig.dialogues.forms import DATETIME_FORMAT, _cap_text
+
+
+class ModuleForm(Form):
+    method = forms.ChoiceField(label=_("Way of taking part"), widget=forms.RadioSelect)
+    name = forms.CharField(label=_("Name"), max_length=160, help_text=_("Participants see this name."))
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, data=None, *, methods):
+        super().__init__(data)
+        self.fields["method"].choices = [(m.key, f"{m.name}: {m.description}") for m in methods]
+        _cap_text(self.fields["description"])
+
+
+class PhaseForm(Form):
+    phase_type = forms.ChoiceField(label=_("Kind of phase"), widget=forms.RadioSelect)
+    name = forms.CharField(label=_("Name"), max_length=160)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    starts_at = forms.DateTimeField(
+        label=_("Starts"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
+        help_text=_("Date and time, for example 2026-03-01 09:00"),
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
+        help_text=_("Date and time, for example 2026-03-31 23:59"),
+    )
+
+    def __init__(self, data=None, *, manifest):
+        super().__init__(data)
+        self.fields["phase_type"].choices = [
+            (key, f"{phase_type.name}: {phase_type.description}") for key, phase_type in manifest.phase_types.items()
+        ]
+        _cap_text(self.fields["description"])
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("The end must come after the start."))
+        return cleaned
