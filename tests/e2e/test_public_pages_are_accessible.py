@@ -1,0 +1,158 @@
+"""An axe sweep over the demo municipality: every kind of public page, once in English, and the staff pages.
+
+Each public page also has a language, a skip link, the landmarks, and a visible focus outline.
+"""
+
+import pytest
+from django.urls import reverse
+
+from delaktig.dialogues.models import PUBLIC_STATES, Dialogue, State
+from delaktig.foundation.models import ToolboxMethod
+from delaktig.methods.open_input.models import Input
+from delaktig.participation.models import Module
+
+from .support import arrive, by_href, click_through, focused, log_in, person, sv, tab_to
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+M = "hagfors"
+
+
+@pytest.fixture
+def demo():
+    from delaktig.demo.loader import load
+
+    load()
+    return Dialogue.objects.filter(municipality__slug=M)
+
+
+def url(name, *args):
+    return reverse(name, args=[M, *args])
+
+
+def one_per_public_state(demo):
+    chosen = {}
+    for dialogue in demo.filter(state__in=PUBLIC_STATES).order_by("pk"):
+        chosen.setdefault(dialogue.state, dialogue)
+    assert set(chosen) == set(PUBLIC_STATES), "the demo data should have a dialogue in every public state"
+    return chosen.values()
+
+
+def public_paths(demo):
+    module = Module.objects.filter(dialogue__municipality__slug=M, method="open_input").order_by("pk").first()
+    item = Input.objects.filter(module=module, status="published").order_by("pk").first()
+    easy_read = demo.exclude(easy_read_summary="").filter(state__in=PUBLIC_STATES).first()
+    method = ToolboxMethod.objects.filter(municipality__slug=M).order_by("pk").first()
+    return [
+        url("core:home"),
+        url("dialogues:list") + "?state=finished&ladder_level=consultation",
+        *(dialogue.get_absolute_url() for dialogue in one_per_public_state(demo)),
+        url("dialogues:easy_read", easy_read.pk, easy_read.slug),
+        url("core:easy_read"),
+        url("foundation:principles"),
+        url("foundation:toolbox"),
+        url("foundation:toolbox_method", method.slug),
+        url("core:accessibility"),
+        url("core:privacy"),
+        reverse("accounts:login"),
+        reverse("accounts:register"),
+        reverse("open_input:index", args=[M, module.dialogue_id, module.pk]),
+        item.get_absolute_url(),
+    ]
+
+
+def test_public_pages_are_accessible(page, demo):
+    for path in public_paths(demo):
+        response = page.goto(path)
+        assert response.status == 200, path
+        arrive(page)
+        has_language_and_landmarks(page, "sv")
+
+    response = page.goto(f"/{M}/dialoger/999999/finns-inte/")
+    assert response.status == 404
+    arrive(page)
+    has_language_and_landmarks(page, "sv")
+
+
+def has_language_and_landmarks(page, language):
+    assert page.locator("html").get_attribute("lang") == language, page.url
+    for landmark in ("banner", "navigation", "main", "contentinfo"):
+        assert page.get_by_role(landmark).count() >= 1, f"{landmark} missing on {page.url}"
+    assert page.locator("main#main").count() == 1
+    assert page.locator("h1").count() == 1, f"one main heading on {page.url}"
+    assert page.locator("a.skip-link[href='#main']").count() == 1
+
+
+def test_skip_link_focus_outline_and_english(page, demo):
+    page.goto(url("core:home"))
+    arrive(page)
+    page.keyboard.press("Tab")
+    skip = focused(page)
+    assert skip["href"] == "#main" and skip["visible"] and skip["outline"]
+    page.keyboard.press("Enter")
+    assert focused(page)["id"] == "main"
+    link = tab_to(page, by_href("/dialoger/"))
+    assert link["outline"], "a focused link shows an outline"
+
+    click_through(page, page.locator(".site-header__tools button[name=language][value=en]"))
+    has_language_and_landmarks(page, "en")
+    assert page.locator("h1").inner_text() == "Have your say in Hagfors kommun"
+    open_dialogue = demo.filter(state=State.OPEN, kind="citizen_dialogue").first()
+    click_through(page, page.locator("main").get_by_role("link", name=open_dialogue.title).first)
+    has_language_and_landmarks(page, "en")
+    assert page.locator("#glance-title").inner_text() == "In short"
+
+
+def staff_paths(demo):
+    open_dialogue = demo.get(title="Framtidens Hagforsbadet")
+    module = open_dialogue.modules.get()
+    module_args = [M, open_dialogue.pk, module.pk]
+    decided = demo.filter(state=State.DECIDED).first()
+    return [
+        url("dialogues:staff_dashboard"),
+        url("dialogues:staff_list"),
+        open_dialogue.get_staff_url(),
+        demo.filter(state=State.FEEDBACK_PUBLISHED).first().get_staff_url(),
+        url("dialogues:staff_plan", decided.pk),
+        url("dialogues:staff_audit", open_dialogue.pk),
+        url("dialogues:council_overview_current"),
+        url("participation:moderation"),
+        reverse("open_input_staff:index", args=module_args),
+        reverse("open_input_staff:moderation", args=module_args),
+        url("foundation:handbook"),
+    ]
+
+
+ADMIN_PATHS = ["organisations:settings", "organisations:checklist", "organisations:organisation"]
+
+
+def test_staff_pages_are_accessible(page, demo):
+    from delaktig.accounts.models import User
+
+    page.goto(url("core:home"))
+    arrive(page)
+    log_in(page, User.objects.get(email=f"demokrati@{M}.example"), password="delaktig-demo")
+    for path in staff_paths(demo):
+        response = page.goto(path)
+        assert response.status == 200, path
+        arrive(page)
+        has_language_and_landmarks(page, "sv")
+
+    click_through(page, page.locator(".site-header__tools form[action*='logga-ut'] button"))
+    log_in(page, User.objects.get(email=f"admin@{M}.example"), password="delaktig-demo")
+    for name in ADMIN_PATHS:
+        response = page.goto(url(name))
+        assert response.status == 200, name
+        arrive(page)
+    assert sv("Log out") in page.locator(".site-header__tools").inner_text()
+
+
+def test_a_resident_sees_no_staff_page(page, demo):
+    """Someone without a role in the municipality gets the ordinary 'page not found'."""
+    resident = person(name="Rut Resident", email="rut@example.se")
+    page.goto(url("core:home"))
+    arrive(page)
+    log_in(page, resident)
+    response = page.goto(url("dialogues:staff_dashboard"))
+    assert response.status == 404
+    arrive(page)
