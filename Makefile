@@ -39,7 +39,7 @@ worker: install
 test: install-dev system-deps messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) manage.py makemigrations --check --dry-run -v0
+	env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run -v0
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -q --create-db -n 2 $(PYTEST_ARGS)
 
 lint:
