@@ -44,10 +44,12 @@ INSTALLED_APPS = [
     "delaktig.core",
     "delaktig.organisations",
     "delaktig.accounts",
+    "delaktig.mailings",
     "delaktig.foundation",
     "delaktig.dialogues",
     "delaktig.participation",
     *method_apps(),
+    "delaktig.proposals",
     "delaktig.demo",
 ]
 

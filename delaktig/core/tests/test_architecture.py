@@ -9,11 +9,13 @@ ROOT = Path(__file__).resolve().parents[2]  # the delaktig package
 LAYERS = {
     "core": 0,
     "accounts": 1,
+    "mailings": 1,
     "organisations": 2,
     "foundation": 3,
     "dialogues": 4,
     "participation": 5,
     "methods": 6,
+    "proposals": 6,
     "demo": 7,
 }
 

@@ -1,0 +1,57 @@
+"""A mailing: one message to many people, sent in the background in batches, with progress to show.
+
+Every recipient is a row with a unique (mailing, email) key and a sent_at stamp written right after
+the message leaves, so a worker that is killed and restarted sends nobody the same mail twice and
+skips nobody.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from delaktig.core.models import TimeStampedModel
+
+
+class Mailing(TimeStampedModel):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be sent")
+        SENDING = "sending", _("Sending")
+        DONE = "done", _("Sent")
+
+    municipality = models.ForeignKey("organisations.Municipality", on_delete=models.CASCADE, related_name="mailings")
+    purpose = models.CharField(max_length=60)
+    subject = models.CharField(max_length=200)
+    body = models.TextField(help_text="Plain text; {name} is replaced by the recipient's name")
+    target_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.subject
+
+
+class Recipient(models.Model):
+    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="recipients")
+    email = models.EmailField()
+    name = models.CharField(max_length=150, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["mailing", "email"], name="mailing_recipient_once")]
+        indexes = [models.Index(fields=["mailing", "sent_at"])]
+
+    def __str__(self):
+        return self.email

@@ -1,0 +1,53 @@
+"""Guards for proposal steps: each returns what is missing, in words."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Route
+
+
+def _skips_threshold(proposal):
+    return proposal.route == Route.CITIZEN_PROPOSAL or bool(proposal.category and proposal.category.skips_threshold)
+
+
+def not_threshold_free(proposal):
+    if _skips_threshold(proposal):
+        return [_("This proposal goes to the body without collecting signatures.")]
+    return []
+
+
+def goes_straight_to_body(proposal):
+    return [] if _skips_threshold(proposal) else [_("An e-petition must first collect signatures.")]
+
+
+def rejection_reason_given(proposal):
+    return [] if proposal.rejection_reason else [_("Choose the reason for rejecting.")]
+
+
+def threshold_met(proposal):
+    from .selectors import signature_count
+
+    if proposal.threshold is None or signature_count(proposal) < proposal.threshold:
+        return [_("The proposal does not have enough signatures.")]
+    return []
+
+
+def threshold_not_met(proposal):
+    return [] if threshold_met(proposal) else [_("The proposal has enough signatures.")]
+
+
+def signing_period_over(proposal):
+    if proposal.signing_ends_at is None or proposal.signing_ends_at > timezone.now():
+        return [_("The signing period is not over.")]
+    return []
+
+
+def decision_recorded(proposal):
+    missing = []
+    if not proposal.decision_body_id:
+        missing.append(_("Give the body that decided."))
+    if not proposal.decision_date:
+        missing.append(_("Give the date of the decision."))
+    if not proposal.decision_text.strip():
+        missing.append(_("Describe the decision."))
+    return missing
