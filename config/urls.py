@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("delaktig.foundation.urls")),
     path("", include("delaktig.dialogues.urls")),
     path("", include("delaktig.participation.staff_pages_urls")),
+    path("", include("delaktig.proposals.urls")),
+    path("", include("delaktig.mailings.urls")),
     *public_patterns(),
     *staff_patterns(),
     path("", include("delaktig.core.urls")),
