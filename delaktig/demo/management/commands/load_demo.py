@@ -1,3 +1,5 @@
+import os
+
 from django.core.management.base import BaseCommand
 
 from delaktig.demo import content
@@ -15,4 +17,5 @@ class Command(BaseCommand):
             self.stdout.write(f"  {email_for(local, muni):32} {role or 'resident':18} {name}")
         self.stdout.write(f"  {'superadmin@delaktig.example':32} {'superuser':18} Django admin at /django-admin/")
         self.stdout.write(f"Password for every account: {content.PASSWORD}")
-        self.stdout.write("Open http://127.0.0.1:8000/hagfors/ (staff workspace: /hagfors/personal/)")
+        base = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}/{muni['slug']}/"
+        self.stdout.write(f"Open {base} (staff workspace: {base}personal/)")
