@@ -30,7 +30,7 @@ run: SKIP_BROWSER=1
 run: install system-deps messages
 	@mkdir -p var/static
 	$(PY) manage.py migrate -v0
-	$(PY) manage.py load_demo
+	PORT=$(PORT) $(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: install
