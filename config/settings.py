@@ -167,3 +167,4 @@ FORM_RENDERER = "delaktig.core.forms.Renderer"
 SILENCED_SYSTEM_CHECKS = [
     "models.W047"
 ]  # SQLite skips the nulls-not-distinct membership constraint; PostgreSQL enforces it
+CSRF_FAILURE_VIEW = "delaktig.core.views.csrf_failure"

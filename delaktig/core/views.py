@@ -87,3 +87,8 @@ def server_error(request):
 @require_http_methods(["GET", "HEAD"])
 def easy_read(request):
     return render(request, "core/easy_read.html")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (often an old tab): say how to continue; nothing else happens."""
+    return render(request, "errors/csrf.html", status=403)

@@ -171,3 +171,12 @@ def test_input_the_database_cannot_hold_is_a_400(rf):
     middleware = BadInputMiddleware(lambda r: None)
     assert middleware.process_exception(request, OverflowError("int too large to convert")).status_code == 400
     assert middleware.process_exception(request, KeyError("other")) is None
+
+
+def test_a_form_sent_without_its_token_is_refused_with_an_explanation(municipality):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(f"/{municipality.slug}/tillganglighet/", {"page": "x", "description": "y"})
+    assert response.status_code == 403
+    assert "Formuläret kunde inte skickas" in response.content.decode()
