@@ -20,3 +20,42 @@ def public_signature_count(proposal):
         count = signature_count(proposal)
         cache.set(key, count, PUBLIC_COUNT_SECONDS)
     return count
+
+
+DEFAULT_REPORT_MONTHS = [4, 10]  # April and October: the report on unfinished citizen proposals
+
+
+def settings_for(municipality):
+    """The municipality's proposal rules, created with the defaults the first time they are asked for."""
+    from .models import ProposalSettings
+
+    found, _created = ProposalSettings.objects.get_or_create(
+        municipality=municipality, defaults={"report_months": list(DEFAULT_REPORT_MONTHS)}
+    )
+    return found
+
+
+def routed_body_for(proposal, proposal_settings=None):
+    """The body that receives the proposal: KF for citizen proposals, else by the municipality's routing.
+
+    A committee is the category's responsible body (always so for a category that skips the threshold);
+    without one, or without the body asked for, the executive board, then the council, then any body.
+    """
+    from delaktig.organisations.models import Body
+
+    from .models import Route, Routing
+
+    rules = proposal_settings or settings_for(proposal.municipality)
+    bodies = {body.kind: body for body in reversed(list(proposal.municipality.bodies.all()))}
+    category = proposal.category
+    by_category = rules.routing == Routing.COMMITTEE or (category and category.skips_threshold)
+    if proposal.route != Route.CITIZEN_PROPOSAL and by_category and category and category.responsible_body_id:
+        return category.responsible_body
+    if proposal.route == Route.CITIZEN_PROPOSAL:
+        wanted = [Body.Kind.COUNCIL]
+    else:
+        wanted = [] if rules.routing == Routing.COMMITTEE else [rules.routing]
+    for kind in [*wanted, Body.Kind.EXECUTIVE_BOARD, Body.Kind.COUNCIL]:
+        if kind in bodies:
+            return bodies[kind]
+    return next(iter(bodies.values()), None)
