@@ -1,0 +1,35 @@
+"""In-process check: how many queries the proposal page makes, cold (cache cleared) and warm."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from delaktig.proposals.models import Proposal
+
+
+def queries_per_page(pks):
+    client = Client()
+    pages = {}
+    for pk in pks:
+        proposal = Proposal.objects.select_related("municipality").get(pk=pk)
+        pages[str(pk)] = {
+            name: _measure(client, reverse(url_name, args=[proposal.municipality.slug, pk]))
+            for name, url_name in (("real", "proposals:detail"), ("naive", "bench_naive_detail"))
+        }
+    return pages
+
+
+def _measure(client, url):
+    cache.clear()
+    with CaptureQueriesContext(connection) as cold:
+        first = client.get(url)
+    with CaptureQueriesContext(connection) as warm:
+        second = client.get(url)
+    return {
+        "status": [first.status_code, second.status_code],
+        "cold": len(cold),
+        "warm": len(warm),
+        "bytes": len(second.content),
+    }

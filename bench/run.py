@@ -1,0 +1,95 @@
+#!/usr/bin/env python
+"""Delaktig's benchmarks: `bench/run.py w1|w2|w3|w8|all [--seconds N]`. Prints a table, writes bench/results/<w>.json.
+
+Every server it starts listens on 127.0.0.1 only and is stopped at the end; every load loop stops by itself.
+"""
+
+import argparse
+import importlib
+import json
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.workloads.common import Options  # noqa: E402
+
+WORKLOADS = {
+    "w1": "W1 sign burst (PostgreSQL)",
+    "w2": "W2 count storm (PostgreSQL)",
+    "w3": "W3 busy proposal page (PostgreSQL)",
+    "w8": "W8 embedded default (SQLite)",
+}
+
+
+def parse(argv):
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("workload", nargs="?", default="all", choices=[*WORKLOADS, "all"])
+    defaults = Options()
+    parser.add_argument(
+        "--seconds", type=float, default=None, help="length of each measured part (default per workload; W1: 60)"
+    )
+    parser.add_argument("--warmup", type=float, default=defaults.warmup)
+    parser.add_argument("--clients", type=int, default=defaults.clients)
+    parser.add_argument("--workers", type=int, default=defaults.workers, help="gunicorn workers (2 x cores)")
+    parser.add_argument("--threads", type=int, default=defaults.threads)
+    parser.add_argument("--worker-class", default=defaults.worker_class)
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse(argv)
+    results_dir = ROOT / "bench" / "results"
+    results_dir.mkdir(parents=True, exist_ok=True)
+    names = list(WORKLOADS) if args.workload == "all" else [args.workload]
+    tables = []
+    for name in names:
+        module = importlib.import_module(f"bench.workloads.{name}")
+        options = Options(
+            seconds=args.seconds or module.DEFAULT_SECONDS,
+            warmup=args.warmup,
+            clients=args.clients,
+            workers=args.workers,
+            threads=args.threads,
+            worker_class=args.worker_class,
+            results_dir=str(results_dir),
+        )
+        tables.append(run_one(name, module, options, results_dir))
+    print()
+    for table in tables:
+        print(table)
+    return 0
+
+
+def run_one(name, module, options, results_dir):
+    print(f"== {WORKLOADS[name]}: running ({options.seconds:g} s per measured part)", flush=True)
+    started = time.time()
+    result = module.run(options)
+    result.update(workload=name, title=WORKLOADS[name], options=asdict(options), wall_seconds=time.time() - started)
+    (results_dir / f"{name}.json").write_text(json.dumps(result, indent=2, default=str))
+    table = render(WORKLOADS[name], result["checks"])
+    print(table, flush=True)
+    return table
+
+
+def render(title, rows):
+    """A plain table: check | value | goal | met."""
+    lines = [["check", "value", "goal", "met"]]
+    for row in rows:
+        met = {True: "yes", False: "NO", None: ""}[row["ok"]]
+        lines.append([row["check"], str(row["value"]), row["goal"] or "", met])
+    widths = [max(len(line[column]) for line in lines) for column in range(4)]
+    out = [title, "-" * len(title)]
+    for index, line in enumerate(lines):
+        out.append("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
+        if index == 0:
+            out.append("  ".join("-" * width for width in widths))
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,17 @@
+"""The site's URLs plus the benchmark baselines (ROOT_URLCONF of config.settings_bench only)."""
+
+from django.urls import path
+
+from bench.benchapp import views
+from config.urls import handler400, handler403, handler404, handler500  # noqa: F401
+from config.urls import urlpatterns as site_patterns
+
+M = "<slug:municipality_slug>"
+
+urlpatterns = [
+    path("bench/ping/", views.ping, name="bench_ping"),
+    # Under the municipality prefix like the real endpoints, so the same middleware work happens.
+    path(f"{M}/bench/<int:pk>/bare/", views.bare_sign, name="bench_bare_sign"),
+    path(f"{M}/bench/<int:pk>/naive/", views.naive_sign, name="bench_naive_sign"),
+    *site_patterns,
+]
