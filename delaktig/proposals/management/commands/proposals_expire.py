@@ -1,0 +1,28 @@
+"""Run every ten minutes (cron, a systemd timer, or --every): thresholds reached, signing periods that ended."""
+
+import time
+
+from django.core.management.base import BaseCommand
+
+from delaktig.proposals.services_threshold import proposals_expire
+
+
+class Command(BaseCommand):
+    help = (
+        "Open a case for every collecting e-petition that has enough signatures, and close (or hand to an "
+        "officer) those whose signing period is over below the threshold."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--every", type=int, default=0, help="Keep running, once every this many seconds.")
+
+    def handle(self, *args, every=0, **options):
+        while True:
+            result = proposals_expire()
+            self.stdout.write(
+                f"Threshold reached: {result['threshold']}, closed: {result['closed']}, "
+                f"to an officer: {result['officer']}"
+            )
+            if every <= 0:
+                return
+            time.sleep(every)

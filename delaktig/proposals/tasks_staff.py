@@ -1,0 +1,56 @@
+"""Background e-mail of the staff workspace: the rejection notice, and complaints forwarded to their channel."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage, send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+
+def _proposal(proposal_id):
+    from .models import Proposal
+
+    return Proposal.objects.select_related("proposer", "municipality").filter(pk=proposal_id).first()
+
+
+def _context(proposal):
+    from .selectors import settings_for
+
+    return {
+        "proposal": proposal,
+        "municipality": proposal.municipality,
+        "rules": settings_for(proposal.municipality),
+        "url": settings.SITE_URL.rstrip("/") + proposal.get_absolute_url(),
+    }
+
+
+@task()
+def rejection_notify(*, proposal_id):
+    """Tell the proposer that the proposal was not published, and why."""
+    proposal = _proposal(proposal_id)
+    if proposal is None or proposal.proposer is None or not proposal.proposer.email:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Your proposal “%(title)s” is not published") % {"title": proposal.title}
+        body = render_to_string("proposals/staff/emails/rejected.txt", _context(proposal))
+    send_mail(" ".join(subject.split()), body, None, [proposal.proposer.email])
+
+
+@task()
+def complaint_forward(*, proposal_id):
+    """A complaint or fault report goes to the municipality's complaints channel instead of being published."""
+    proposal = _proposal(proposal_id)
+    if proposal is None:
+        return
+    context = _context(proposal)
+    address = context["rules"].complaints_email
+    if not address:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Complaint or fault report from the proposals service (%(number)s)") % {
+            "number": proposal.registration_number or proposal.pk
+        }
+        body = render_to_string("proposals/staff/emails/complaint_forward.txt", context)
+    reply_to = [proposal.proposer.email] if proposal.proposer and proposal.proposer.email else None
+    EmailMessage(" ".join(subject.split()), body, None, [address], reply_to=reply_to).send()

@@ -1,0 +1,37 @@
+"""Helpers shared by the proposals staff views: who may do what, CSV downloads, the "not now" page."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from delaktig.organisations.models import Role
+
+from ... import workflow
+from ...selectors_staff import csv_text
+
+MODERATION_ROLES = tuple(sorted(workflow.MODERATORS))
+HANDLER_ROLES = tuple(sorted(workflow.HANDLERS))
+RECORDS_ROLES = (Role.REGISTRAR, Role.DEMOCRACY_OFFICER)
+ADMIN_ROLES = (Role.ADMINISTRATOR,)
+
+
+def role_names(roles):
+    labels = dict(Role.choices)
+    return ", ".join(str(labels[role]) for role in sorted(roles) if role in labels)
+
+
+def post_data(request):
+    return request.POST if request.method == "POST" else None
+
+
+def csv_response(filename, header, rows):
+    """A download in the format of selectors_staff.csv_text (UTF-8 with BOM, semicolons, ISO dates)."""
+    response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def not_available(request, proposal, title):
+    message = _("This is not possible when the proposal is “%(status)s”.") % {"status": proposal.get_status_display()}
+    context = {"proposal": proposal, "title": title, "message": message}
+    return render(request, "proposals/staff/not_available.html", context, status=409)
