@@ -1,27 +1,195 @@
-"""Placeholder: replaced by the real views."""
+"""Signing: the form, the page after it, the e-mail link, the count as JSON; staff: paper lists and invalidation."""
 
-from django.http import HttpResponse
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, ngettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from delaktig.accounts.throttle import client_ip
+from delaktig.organisations.models import Role
+from delaktig.organisations.permissions import staff_view
+
+from .. import services_signing as signing
+from ..forms_signing import InvalidationForm, InvalidationReasonForm, PaperSignaturesForm, SignForm
+from ..models import PUBLIC_STATUSES, Proposal, SignatureStatus, Status
+from ..selectors import PUBLIC_COUNT_SECONDS, public_signature_count
+from ..selectors_signing import count_payload, matching_summary
+from ..signing_protection import domain_of, rate_limit_hit
+
+PAPER_ROLES = (Role.OFFICER, Role.REGISTRAR, Role.DEMOCRACY_OFFICER)
+INVALIDATE_ROLES = (Role.MODERATOR, Role.DEMOCRACY_OFFICER, Role.REGISTRAR)
+DONE_STATES = (signing.SIGNED, signing.PENDING, signing.ALREADY, signing.CHECK_EMAIL, signing.CONFIRMED)
+TOKEN_STATUS = {signing.INVALID: 404, signing.EXPIRED: 410}
+COUNT_MAX_AGE = min(10, PUBLIC_COUNT_SECONDS)
 
 
-def confirm(request, *args, **kwargs):
-    return HttpResponse("")
+def _public_proposal(request, pk):
+    proposal = get_object_or_404(Proposal, municipality=request.municipality, pk=pk, status__in=PUBLIC_STATUSES)
+    proposal.municipality = request.municipality
+    return proposal
 
 
-def count_json(request, *args, **kwargs):
-    return HttpResponse("")
+def _closed(request, proposal):
+    starts = proposal.signing_starts_at
+    context = {
+        "proposal": proposal,
+        "count": public_signature_count(proposal),
+        "not_started": proposal.status == Status.COLLECTING and starts is not None and starts > timezone.now(),
+    }
+    return render(request, "proposals/signing/closed.html", context)
 
 
-def invalidate(request, *args, **kwargs):
-    return HttpResponse("")
+@require_http_methods(["GET", "POST"])
+def sign(request, pk):
+    proposal = _public_proposal(request, pk)
+    if not signing.signing_open(proposal):
+        return _closed(request, proposal)
+    form = SignForm(request.POST if request.method == "POST" else None, user=request.user)
+    if form.is_bound and form.is_valid():
+        return _sign_submitted(request, proposal, form.cleaned_data)
+    context = {"proposal": proposal, "form": form, "count": public_signature_count(proposal)}
+    return render(request, "proposals/signing/sign.html", context)
 
 
-def paper_signatures(request, *args, **kwargs):
-    return HttpResponse("")
+def _sign_submitted(request, proposal, data):
+    ip = client_ip(request)
+    limited = rate_limit_hit(ip=ip, domain=domain_of(data["email"]))
+    if limited:
+        return render(
+            request, "proposals/signing/rate_limited.html", {"proposal": proposal, "limit": limited}, status=429
+        )
+    outcome, _signature = signing.signature_sign(
+        proposal=proposal,
+        name=data["name"],
+        email=data["email"],
+        user=request.user,
+        show_name=data["show_name"],
+        wants_updates=data["wants_updates"],
+        ip=ip,
+        language=get_language(),
+    )
+    if outcome == signing.CLOSED:
+        return _closed(request, proposal)
+    return _done_redirect(request.municipality, proposal.pk, outcome)
 
 
-def sign(request, *args, **kwargs):
-    return HttpResponse("")
+def _done_redirect(municipality, pk, outcome):
+    url = reverse("proposals:sign_done", args=[municipality.slug, pk])
+    return redirect(f"{url}?{urlencode({'status': outcome})}")
 
 
-def sign_done(request, *args, **kwargs):
-    return HttpResponse("")
+@require_GET
+def sign_done(request, pk):
+    proposal = _public_proposal(request, pk)
+    state = request.GET.get("status")
+    context = {
+        "proposal": proposal,
+        "state": state if state in DONE_STATES else signing.PENDING,
+        "count": public_signature_count(proposal),
+        "days": signing.confirmation_max_age().days,
+    }
+    return render(request, "proposals/signing/done.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """GET shows a button, POST confirms: a mail scanner that follows links signs nothing."""
+    if len(token) > 400:
+        state, signature = signing.INVALID, None
+    elif request.method == "POST":
+        state, signature = signing.signature_confirm(token=token, municipality=request.municipality)
+        if state == signing.CONFIRMED:
+            return _done_redirect(request.municipality, signature.proposal_id, signing.CONFIRMED)
+    else:
+        state, signature = signing.signature_for_token(token=token, municipality=request.municipality)
+    proposal = signature.proposal if signature else None
+    context = {"state": state, "signature": signature, "proposal": proposal, "token": token}
+    if proposal is not None:
+        context["count"] = public_signature_count(proposal)
+    return render(request, "proposals/signing/confirm.html", context, status=TOKEN_STATUS.get(state, 200))
+
+
+@require_GET
+def count_json(request, pk):
+    """What the proposal page polls: served from the cache, no session, one COUNT per refresh interval."""
+    payload = count_payload(municipality=request.municipality, pk=pk)
+    if payload is None:
+        return JsonResponse({"error": "not found"}, status=404)
+    response = JsonResponse(payload)
+    response["Cache-Control"] = f"public, max-age={COUNT_MAX_AGE}"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(*PAPER_ROLES)
+def paper_signatures(request, pk):
+    proposal = get_object_or_404(Proposal, municipality=request.municipality, pk=pk)
+    proposal.municipality = request.municipality
+    is_open = proposal.status == Status.COLLECTING
+    form = PaperSignaturesForm(request.POST if request.method == "POST" and is_open else None)
+    if form.is_bound and form.is_valid():
+        added, repeated = signing.paper_signatures_add(
+            proposal=proposal, actor=request.user, people=form.cleaned_data["people"]
+        )
+        _paper_messages(request, added, repeated)
+        return redirect("proposals:paper_signatures", request.municipality.slug, proposal.pk)
+    context = {
+        "proposal": proposal,
+        "form": form,
+        "is_open": is_open,
+        "count": proposal.signatures.filter(status=SignatureStatus.VALID).count(),
+        "paper_count": proposal.signatures.filter(status=SignatureStatus.VALID, channel="paper").count(),
+    }
+    return render(request, "proposals/signing/paper.html", context)
+
+
+def _paper_messages(request, added, repeated):
+    if added:
+        text = ngettext(
+            "%(count)s paper signature is registered.", "%(count)s paper signatures are registered.", len(added)
+        )
+        messages.success(request, text % {"count": len(added)})
+    if repeated:
+        text = ngettext(
+            "Already registered, so not counted again: %(names)s.",
+            "Already registered, so not counted again: %(names)s.",
+            len(repeated),
+        )
+        messages.warning(request, text % {"names": ", ".join(repeated)})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(*INVALIDATE_ROLES)
+def invalidate(request):
+    """Criteria (GET) → a preview of how many match → the reason and the button (POST)."""
+    data = request.POST if request.method == "POST" else (request.GET or None)
+    form = InvalidationForm(data, municipality=request.municipality)
+    reason_form = InvalidationReasonForm(request.POST if request.method == "POST" else None)
+    context = {"form": form, "reason_form": reason_form}
+    if form.is_bound and form.is_valid():
+        criteria = form.criteria()
+        if reason_form.is_bound and reason_form.is_valid():
+            return _invalidated(request, criteria, reason_form.cleaned_data["reason"])
+        total, rows = matching_summary(municipality=request.municipality, criteria=criteria)
+        hidden = [(name, form.data.get(name, "")) for name in form.fields]
+        context.update(preview=True, total=total, rows=rows, hidden=hidden)
+    return render(request, "proposals/signing/invalidate.html", context)
+
+
+def _invalidated(request, criteria, reason):
+    result = signing.signatures_invalidate(
+        municipality=request.municipality, actor=request.user, criteria=criteria, reason=reason
+    )
+    total = sum(result.values())
+    text = ngettext(
+        "%(count)s signature is invalidated. The count is corrected.",
+        "%(count)s signatures are invalidated. The counts are corrected.",
+        total,
+    )
+    messages.success(request, text % {"count": total})
+    return redirect("proposals:invalidate", request.municipality.slug)

@@ -1,0 +1,108 @@
+"""Reads for signing: the cached public count as JSON, and the signatures that match invalidation criteria."""
+
+import ipaddress
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
+
+from .models import PUBLIC_STATUSES, Proposal, Signature, SignatureStatus
+from .selectors import PUBLIC_COUNT_SECONDS, signature_count
+
+COUNT_KEY = "proposal-count:{pk}"  # selectors.public_signature_count
+PAYLOAD_KEY = "proposal-count-json:{pk}"
+
+
+def count_cache_keys(proposal_id):
+    return [COUNT_KEY.format(pk=proposal_id), PAYLOAD_KEY.format(pk=proposal_id)]
+
+
+def count_payload(*, municipality, pk):
+    """{"count", "threshold", "status"} for a public proposal, or None. No database when it is cached."""
+    key = PAYLOAD_KEY.format(pk=pk)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached["payload"] if cached["municipality"] == municipality.pk else None
+    proposal = (
+        Proposal.objects.filter(municipality=municipality, pk=pk, status__in=PUBLIC_STATUSES)
+        .only("pk", "status", "threshold")
+        .first()
+    )
+    if proposal is None:
+        return None
+    payload = {"count": signature_count(proposal), "threshold": proposal.threshold, "status": proposal.status}
+    cache.set(key, {"municipality": municipality.pk, "payload": payload}, PUBLIC_COUNT_SECONDS)
+    return payload
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """Which signatures to invalidate: all given criteria must hold."""
+
+    proposal: Proposal | None = None
+    email_domain: str = ""
+    network: ipaddress.IPv4Network | ipaddress.IPv6Network | None = None
+    created_from: object = None
+    created_to: object = None
+
+    def describe(self):
+        return {
+            "proposal": self.proposal.pk if self.proposal else None,
+            "email_domain": self.email_domain,
+            "ip_range": str(self.network) if self.network else "",
+            "from": self.created_from.isoformat() if self.created_from else "",
+            "to": self.created_to.isoformat() if self.created_to else "",
+        }
+
+
+def _candidates(municipality, criteria):
+    """Online signatures still counted or waiting; paper signatures were checked in person and are left alone."""
+    rows = Signature.objects.filter(
+        proposal__municipality=municipality,
+        status__in=[SignatureStatus.VALID, SignatureStatus.PENDING],
+        channel="online",
+    )
+    if criteria.proposal is not None:
+        rows = rows.filter(proposal=criteria.proposal)
+    if criteria.email_domain:
+        rows = rows.filter(email_domain=criteria.email_domain.strip().lower())
+    if criteria.created_from:
+        rows = rows.filter(created_at__gte=criteria.created_from)
+    if criteria.created_to:
+        rows = rows.filter(created_at__lt=criteria.created_to)
+    return rows
+
+
+def signatures_matching(*, municipality, criteria):
+    """[(signature id, proposal id)] of every matching signature, oldest first."""
+    rows = _candidates(municipality, criteria).order_by("pk")
+    network = criteria.network
+    if network is None:
+        return list(rows.values_list("pk", "proposal_id"))
+    if connection.vendor == "postgresql":
+        inside = RawSQL('"proposals_signature"."ip_address" <<= %s::inet', (str(network),), BooleanField())
+        return list(rows.alias(inside=inside).filter(inside=True).values_list("pk", "proposal_id"))
+    return [
+        (pk, proposal_id)
+        for pk, proposal_id, ip in rows.exclude(ip_address=None).values_list("pk", "proposal_id", "ip_address")
+        if _inside(ip, network)
+    ]
+
+
+def _inside(ip, network):
+    try:
+        return ipaddress.ip_address(ip) in network
+    except ValueError:
+        return False
+
+
+def matching_summary(*, municipality, criteria):
+    """(total, [(proposal, count)]) for the preview before invalidating."""
+    counts = {}
+    for _pk, proposal_id in signatures_matching(municipality=municipality, criteria=criteria):
+        counts[proposal_id] = counts.get(proposal_id, 0) + 1
+    proposals = Proposal.objects.in_bulk(list(counts))
+    rows = sorted(((proposals[pk], n) for pk, n in counts.items()), key=lambda row: -row[1])
+    return sum(counts.values()), rows

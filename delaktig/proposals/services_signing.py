@@ -1,0 +1,277 @@
+"""Signing a proposal: one INSERT per signature, a confirmation link by e-mail, paper lists, bulk invalidation.
+
+The unique key (proposal, signer_key) is the only thing that decides whether a signature is new: there is
+no read-before-write and no counter on the proposal row, so a rush of signers never queues behind a lock.
+The count is derived from the rows (selectors.signature_count); the threshold is checked after commit.
+"""
+
+import hashlib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from delaktig.accounts.models import IdentityLevel
+from delaktig.core.audit import audit_record
+
+from .models import Signature, SignatureStatus, Status
+from .selectors import settings_for
+from .selectors_signing import count_cache_keys, signatures_matching
+from .services_threshold import threshold_check
+from .signing_protection import domain_of, paper_signer_key, signer_key_for_email
+
+__all__ = [
+    "signature_sign",
+    "signature_confirm",
+    "signature_for_token",
+    "paper_signatures_add",
+    "signatures_invalidate",
+    "threshold_check",
+    "signing_open",
+]
+
+CONFIRM_SALT = "delaktig.proposals.confirm-signature"
+SIGNED = "valid"  # counted at once
+PENDING = "pending"  # waits for the e-mail link
+ALREADY = "already"  # this person had signed before
+CHECK_EMAIL = "check_email"  # a repeat from someone not logged in: the answer goes to the mailbox only
+CLOSED = "closed"
+CONFIRMED = "confirmed"
+EXPIRED = "expired"
+INVALID = "invalid"
+INVALIDATED = "invalidated"
+
+
+def signing_open(proposal, now=None):
+    """Signatures are taken while the proposal collects and the period has not ended."""
+    now = now or timezone.now()
+    if proposal.status != Status.COLLECTING or proposal.signing_ends_at is None:
+        return False
+    started = proposal.signing_starts_at is None or proposal.signing_starts_at <= now
+    return started and now < proposal.signing_ends_at
+
+
+def confirmation_open(proposal, now=None):
+    """A link from the signing period still counts after the threshold is reached, until the period ends."""
+    now = now or timezone.now()
+    collecting = proposal.status in (Status.COLLECTING, Status.THRESHOLD_REACHED)
+    return collecting and proposal.signing_ends_at is not None and now < proposal.signing_ends_at
+
+
+def signs_at_once(user, proposal):
+    """A logged-in person whose identity is sure enough needs no confirmation link."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    needed = max(settings_for(proposal.municipality).sign_identity_level, IdentityLevel.EMAIL)
+    return user.identity_level >= needed
+
+
+def signature_sign(*, proposal, name, email, user=None, show_name=False, wants_updates=True, ip=None, language=None):
+    """Sign `proposal`; returns (outcome, signature). Outcomes: SIGNED, PENDING, ALREADY, CHECK_EMAIL, CLOSED."""
+    if not signing_open(proposal):
+        return CLOSED, None
+    logged_in = getattr(user, "is_authenticated", False)
+    at_once = signs_at_once(user, proposal)
+    email = user.email if logged_in else email
+    now = timezone.now()
+    signature = Signature(
+        proposal=proposal,
+        signer_key=signer_key_for_email(email),
+        user=user if logged_in else None,
+        name=name.strip(),
+        email=email.strip(),
+        email_domain=domain_of(email),
+        show_name=show_name,
+        wants_updates=wants_updates,
+        status=SignatureStatus.VALID if at_once else SignatureStatus.PENDING,
+        confirmed_at=now if at_once else None,
+        ip_address=ip or None,
+    )
+    if _insert(signature, counted=at_once, language=language):
+        return (SIGNED if at_once else PENDING), signature
+    return _repeat(proposal, signature.signer_key, logged_in, language)
+
+
+def _insert(signature, *, counted, language):
+    """One INSERT in a savepoint: the unique key refuses a second signature without spoiling the transaction.
+
+    A pending signature's confirmation mail is queued in the same transaction, so both are stored or neither.
+    """
+    try:
+        with transaction.atomic():
+            signature.save(force_insert=True)
+            if counted:
+                proposal_id, threshold = signature.proposal_id, signature.proposal.threshold
+                transaction.on_commit(lambda: threshold_check(proposal_id, threshold=threshold))
+            else:
+                _mail_enqueue(signature.pk, language)
+    except IntegrityError:
+        signature.pk = None
+        return False
+    return True
+
+
+def _repeat(proposal, signer_key, logged_in, language):
+    existing = Signature.objects.filter(proposal=proposal, signer_key=signer_key).first()
+    if existing is None:  # removed between the INSERT and now
+        return CHECK_EMAIL, None
+    pending = existing.status == SignatureStatus.PENDING
+    if pending or not logged_in:
+        # Tell the mailbox, not the browser: whether an address has signed is that person's business.
+        _mail_enqueue(existing.pk, language)
+    if not logged_in:
+        return CHECK_EMAIL, existing
+    return (PENDING if pending else ALREADY), existing
+
+
+def _mail_enqueue(signature_id, language):
+    from .tasks_signing import signature_mail_send
+
+    signature_mail_send.enqueue(signature_id=signature_id, language=language)
+
+
+def _key_digest(signer_key):
+    return hashlib.sha256(signer_key.encode()).hexdigest()[:16]
+
+
+def confirmation_token_make(signature):
+    payload = {"s": signature.pk, "k": _key_digest(signature.signer_key)}
+    return signing.TimestampSigner(salt=CONFIRM_SALT).sign_object(payload, compress=True)
+
+
+def confirmation_max_age():
+    return timedelta(days=int(getattr(settings, "PROPOSAL_SIGN_CONFIRM_DAYS", 7)))
+
+
+def signature_for_token(*, token, municipality):
+    """(state, signature) for a confirmation link, changing nothing. State PENDING means it can be confirmed."""
+    try:
+        payload = signing.TimestampSigner(salt=CONFIRM_SALT).unsign_object(token, max_age=confirmation_max_age())
+    except signing.SignatureExpired:
+        return EXPIRED, None
+    except (signing.BadSignature, ValueError, TypeError):
+        return INVALID, None
+    if not isinstance(payload, dict) or not isinstance(payload.get("s"), int):
+        return INVALID, None
+    signature = (
+        Signature.objects.select_related("proposal__municipality")
+        .filter(pk=payload["s"], proposal__municipality=municipality)
+        .first()
+    )
+    if signature is None or payload.get("k") != _key_digest(signature.signer_key):
+        return INVALID, None
+    return _state_of(signature), signature
+
+
+def _state_of(signature):
+    if signature.status == SignatureStatus.VALID:
+        return ALREADY
+    if signature.status == SignatureStatus.INVALIDATED:
+        return INVALIDATED
+    return PENDING if confirmation_open(signature.proposal) else CLOSED
+
+
+def signature_confirm(*, token, municipality):
+    """Make a pending signature valid. Returns (state, signature): CONFIRMED, or why not."""
+    state, signature = signature_for_token(token=token, municipality=municipality)
+    if state != PENDING:
+        return state, signature
+    with transaction.atomic():
+        changed = Signature.objects.filter(pk=signature.pk, status=SignatureStatus.PENDING).update(
+            status=SignatureStatus.VALID, confirmed_at=timezone.now()
+        )
+        if not changed:  # a double click: the first one confirmed it
+            return ALREADY, signature
+        proposal_id, threshold = signature.proposal_id, signature.proposal.threshold
+        transaction.on_commit(lambda: threshold_check(proposal_id, threshold=threshold))
+    signature.status = SignatureStatus.VALID
+    return CONFIRMED, signature
+
+
+def paper_signatures_add(*, proposal, actor, people):
+    """Register signatures collected on paper; people = [(name, postal address or year of birth)].
+
+    Returns (added, repeated): the names stored, and the names already registered for this proposal.
+    """
+    added, repeated = [], []
+    now = timezone.now()
+    with transaction.atomic():
+        for name, identifier in people:
+            signature = _paper_signature(proposal, name, identifier, now)
+            try:
+                with transaction.atomic():
+                    signature.save(force_insert=True)
+                added.append(name)
+            except IntegrityError:
+                repeated.append(name)
+        if added:
+            _paper_recorded(proposal, actor, len(added))
+    return added, repeated
+
+
+def _paper_signature(proposal, name, identifier, now):
+    return Signature(
+        proposal=proposal,
+        signer_key=paper_signer_key(name, identifier),
+        name=name.strip()[:150],
+        channel="paper",
+        identity_checked=True,
+        status=SignatureStatus.VALID,
+        confirmed_at=now,
+        wants_updates=False,
+    )
+
+
+def _paper_recorded(proposal, actor, count):
+    audit_record(
+        municipality=proposal.municipality,
+        actor=actor,
+        action="proposal.paper_signatures_added",
+        target=proposal,
+        data={"count": count},
+    )
+    proposal_id, threshold = proposal.pk, proposal.threshold
+    transaction.on_commit(lambda: (count_cache_clear(proposal_id), threshold_check(proposal_id, threshold=threshold)))
+
+
+def count_cache_clear(proposal_id):
+    cache.delete_many(count_cache_keys(proposal_id))
+
+
+@transaction.atomic
+def signatures_invalidate(*, municipality, actor, criteria, reason):
+    """Invalidate every valid or pending signature that matches; returns {proposal: count}.
+
+    The count corrects itself because it is derived from the rows; the cached public count is cleared.
+    """
+    rows = signatures_matching(municipality=municipality, criteria=criteria)
+    by_proposal = {}
+    for signature_id, proposal_id in rows:
+        by_proposal.setdefault(proposal_id, []).append(signature_id)
+    now = timezone.now()
+    result = {}
+    for proposal_id, ids in by_proposal.items():
+        changed = _invalidate_ids(ids, now, reason)
+        proposal = municipality.proposals.get(pk=proposal_id)
+        audit_record(
+            municipality=municipality,
+            actor=actor,
+            action="proposal.signatures_invalidated",
+            target=proposal,
+            data={"count": changed, "reason": reason, "criteria": criteria.describe()},
+        )
+        result[proposal] = changed
+    transaction.on_commit(lambda: [count_cache_clear(pk) for pk in by_proposal])
+    return result
+
+
+def _invalidate_ids(ids, now, reason, chunk=500):
+    changed = 0
+    for start in range(0, len(ids), chunk):
+        changed += Signature.objects.filter(
+            pk__in=ids[start : start + chunk], status__in=[SignatureStatus.VALID, SignatureStatus.PENDING]
+        ).update(status=SignatureStatus.INVALIDATED, invalidated_at=now, invalidation_reason=reason[:200])
+    return changed

@@ -1,0 +1,158 @@
+"""The threshold and the end of the signing period.
+
+threshold_check() runs after a signature becomes valid. It reads the count without a lock; only when the
+count has reached the threshold does it lock the proposal row, count again and open the case. The case is
+one-to-one with the proposal, so it exists at most once however many signers cross the line together.
+
+A signer's check may be skipped while the cached public count is far below the threshold (a cheap guess);
+proposals_expire(), run every few minutes, checks every collecting proposal exactly, so nothing depends on
+the cache being right.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from delaktig.mailings.models import Mailing
+from delaktig.mailings.services import mailing_create
+
+from . import workflow
+from .models import BelowThreshold, Proposal, ProposalCase, Route, SignatureStatus, Status
+from .selectors import routed_body_for, settings_for, signature_count
+from .selectors_signing import COUNT_KEY, count_cache_keys
+from .services import registration_number_next
+
+logger = logging.getLogger(__name__)
+THRESHOLD_PURPOSE = "proposal_threshold"
+
+
+def _far_below(proposal_id, threshold):
+    slack = int(getattr(settings, "PROPOSAL_THRESHOLD_CHECK_SLACK", 100))
+    cached = cache.get(COUNT_KEY.format(pk=proposal_id))
+    return cached is not None and cached + slack < threshold
+
+
+def threshold_check(proposal_id, *, threshold=None):
+    """Open the case if the proposal now has enough valid signatures. Returns the new case or None."""
+    if threshold is not None and _far_below(proposal_id, threshold):
+        return None
+    proposal = Proposal.objects.filter(pk=proposal_id, status=Status.COLLECTING).only("pk", "threshold").first()
+    if proposal is None or proposal.threshold is None or signature_count(proposal) < proposal.threshold:
+        return None
+    with transaction.atomic():
+        proposal = Proposal.objects.select_for_update().filter(pk=proposal_id).first()
+        if proposal is None or proposal.status != Status.COLLECTING:
+            return None
+        return _case_open(proposal)
+
+
+def _case_open(proposal):
+    """Inside a transaction, with the proposal row locked: count again and open the case if enough."""
+    count = signature_count(proposal)
+    if proposal.threshold is None or count < proposal.threshold:
+        return None
+    body = routed_body_for(proposal)
+    if body is None:
+        logger.error("Proposal %s reached its threshold but the municipality has no body to receive it", proposal.pk)
+        return None
+    number = registration_number_next(municipality=proposal.municipality)
+    case = ProposalCase.objects.create(proposal=proposal, registration_number=number, body=body)
+    proposal.routed_body = body
+    workflow.transition(
+        proposal, "reach_threshold", actor=workflow.SYSTEM, data={"count": count, "case": number, "body": body.name}
+    )
+    proposal_id = proposal.pk
+    transaction.on_commit(lambda: _after_threshold(proposal_id))
+    return case
+
+
+def _after_threshold(proposal_id):
+    from .tasks_signing import threshold_mailing_task
+
+    cache.delete_many(count_cache_keys(proposal_id))
+    threshold_mailing_task.enqueue(proposal_id=proposal_id)
+
+
+@transaction.atomic
+def threshold_mailing_create(*, proposal_id):
+    """Tell the proposer and every valid signer who asked for updates; once per proposal, however often run."""
+    proposal = Proposal.objects.select_for_update().filter(pk=proposal_id).first()
+    if proposal is None or not hasattr(proposal, "case"):
+        return None
+    target_type = ContentType.objects.get_for_model(Proposal)
+    sent = Mailing.objects.filter(purpose=THRESHOLD_PURPOSE, target_type=target_type, target_id=proposal.pk).first()
+    if sent is not None:
+        return sent
+    subject, body = _threshold_message(proposal)
+    return mailing_create(
+        municipality=proposal.municipality,
+        purpose=THRESHOLD_PURPOSE,
+        subject=subject,
+        body=body,
+        recipients=threshold_recipients(proposal),
+        target=proposal,
+    )
+
+
+def threshold_recipients(proposal):
+    """[(email, name)]: the proposer first, then valid signers who asked for updates (mailing_create dedupes)."""
+    people = []
+    if proposal.proposer_id and proposal.proposer.email:
+        people.append((proposal.proposer.email, proposal.proposer_name or proposal.proposer.name))
+    signers = proposal.signatures.filter(status=SignatureStatus.VALID, wants_updates=True).exclude(email="")
+    people.extend(signers.order_by("pk").values_list("email", "name").iterator(chunk_size=2000))
+    return people
+
+
+def _threshold_message(proposal):
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "proposal": proposal,
+            "case": proposal.case,
+            "municipality": proposal.municipality,
+            "url": settings.SITE_URL.rstrip("/") + proposal.get_absolute_url(),
+        }
+        subject = _("“%(title)s” has enough signatures") % {"title": proposal.title}
+        body = render_to_string("proposals/signing/emails/threshold.txt", context)
+    return subject[:200], body
+
+
+def proposals_expire():
+    """Check every collecting e-petition: open cases that have enough, end the periods that are over.
+
+    Returns {"threshold": n, "closed": n, "officer": n}. Safe to run as often as you like.
+    """
+    result = {"threshold": 0, "closed": 0, "officer": 0}
+    collecting = Proposal.objects.filter(status=Status.COLLECTING, route=Route.EPETITION).order_by("pk")
+    for proposal_id in collecting.values_list("pk", flat=True):
+        outcome = _expire_one(proposal_id)
+        if outcome:
+            result[outcome] += 1
+    return result
+
+
+@transaction.atomic
+def _expire_one(proposal_id):
+    if threshold_check(proposal_id) is not None:
+        return "threshold"
+    proposal = Proposal.objects.select_for_update().filter(pk=proposal_id).first()
+    if proposal is None or proposal.status != Status.COLLECTING:
+        return None
+    if proposal.signing_ends_at is None or proposal.signing_ends_at > timezone.now():
+        return None
+    if _case_open(proposal) is not None:  # a signature arrived between the check and the lock
+        return "threshold"
+    count = signature_count(proposal)
+    if proposal.threshold is not None and count >= proposal.threshold:
+        return None  # enough signatures but no body to receive them (logged): never close it
+    officer = settings_for(proposal.municipality).below_threshold == BelowThreshold.OFFICER
+    step = "hand_to_officer" if officer else "close_below_threshold"
+    workflow.transition(proposal, step, actor=workflow.SYSTEM, data={"count": count})
+    transaction.on_commit(lambda: cache.delete_many(count_cache_keys(proposal_id)))
+    return "officer" if officer else "closed"

@@ -1,0 +1,115 @@
+"""What keeps a signing rush honest: one key per person, rate limits in the cache, a throwaway-domain list.
+
+Rate limits count attempts per client IP address and per e-mail domain in the cache (Redis in production,
+so every process shares the count). The big webmail providers are exempt from the per-domain limit: a
+popular proposal gets thousands of gmail.com signers, and they still confirm by e-mail and meet the IP limit.
+The knobs are settings so a benchmark or a large municipality can raise them:
+
+    PROPOSAL_SIGN_RATE_PER_IP (20) per PROPOSAL_SIGN_RATE_IP_WINDOW seconds (600)
+    PROPOSAL_SIGN_RATE_PER_DOMAIN (200) per PROPOSAL_SIGN_RATE_DOMAIN_WINDOW seconds (3600)
+    PROPOSAL_SIGN_RATE_EXEMPT_DOMAINS (the webmail providers below)
+"""
+
+import functools
+import hashlib
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+
+DISPOSABLE_FILE = Path(__file__).with_name("disposable_domains.txt")
+WEBMAIL_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "hotmail.com",
+        "hotmail.se",
+        "outlook.com",
+        "outlook.se",
+        "live.com",
+        "live.se",
+        "msn.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "yahoo.com",
+        "yahoo.se",
+        "protonmail.com",
+        "proton.me",
+        "telia.com",
+        "bredband.net",
+        "spray.se",
+        "comhem.se",
+        "tele2.se",
+        "bahnhof.se",
+    }
+)
+
+
+def signer_key_for_email(email):
+    """The key that makes one signature per person: the address, trimmed and in lower case."""
+    return (email or "").strip().lower()
+
+
+def domain_of(email):
+    return signer_key_for_email(email).rpartition("@")[2]
+
+
+def paper_signer_key(name, identifier):
+    """'paper:anna andersson|storgatan 1' – the same person on two paper lists gets one key."""
+    return f"paper:{_squash(name)}|{_squash(identifier)}"[:254]
+
+
+def _squash(text):
+    return " ".join((text or "").lower().replace(",", " ").split())
+
+
+@functools.cache
+def disposable_domains():
+    """The shipped block list, read once per process."""
+    lines = DISPOSABLE_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_disposable(domain):
+    """True for a listed domain and for any subdomain of one (x.mailinator.com)."""
+    parts = (domain or "").lower().strip(".").split(".")
+    blocked = disposable_domains()
+    return any(".".join(parts[i:]) in blocked for i in range(len(parts) - 1))
+
+
+def _limit(name, default):
+    return int(getattr(settings, name, default))
+
+
+def _ip_rule():
+    window = _limit("PROPOSAL_SIGN_RATE_IP_WINDOW", getattr(settings, "PROPOSAL_SIGN_RATE_WINDOW", 600))
+    return _limit("PROPOSAL_SIGN_RATE_PER_IP", 20), window
+
+
+def _domain_rule():
+    window = _limit("PROPOSAL_SIGN_RATE_DOMAIN_WINDOW", getattr(settings, "PROPOSAL_SIGN_RATE_WINDOW", 3600))
+    return _limit("PROPOSAL_SIGN_RATE_PER_DOMAIN", 200), window
+
+
+def _hit(kind, value, window):
+    """Count one attempt and return the count in this window (the window starts at the first attempt)."""
+    key = f"sign-rate:{kind}:{hashlib.sha256(value.encode()).hexdigest()[:32]}"
+    try:
+        return cache.incr(key)
+    except ValueError:  # no counter yet, or it just expired
+        if cache.add(key, 1, window):
+            return 1
+        return cache.incr(key)
+
+
+def rate_limit_hit(*, ip, domain):
+    """Count a signing attempt; return "ip" or "domain" when that limit is passed, else None."""
+    limit, window = _ip_rule()
+    if ip and _hit("ip", ip, window) > limit:
+        return "ip"
+    exempt = getattr(settings, "PROPOSAL_SIGN_RATE_EXEMPT_DOMAINS", WEBMAIL_DOMAINS)
+    limit, window = _domain_rule()
+    if domain and domain not in exempt and _hit("domain", domain, window) > limit:
+        return "domain"
+    return None
