@@ -43,7 +43,8 @@ def _json(value):
 
 @transaction.atomic
 def proposal_settings_update(*, proposal_settings, actor, values):
-    changed = {name: value for name, value in values.items() if getattr(proposal_settings, name) != value}
+    before = type(proposal_settings).objects.select_for_update().get(pk=proposal_settings.pk)
+    changed = {name: value for name, value in values.items() if getattr(before, name) != value}
     for name, value in changed.items():
         setattr(proposal_settings, name, value)
     proposal_settings.save()
