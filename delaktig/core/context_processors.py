@@ -1,5 +1,7 @@
 from django.conf import settings
 
+from . import hooks
+
 
 def municipality(request):
     muni = getattr(request, "municipality", None)
@@ -7,4 +9,13 @@ def municipality(request):
         "municipality": muni,
         "site_url": settings.SITE_URL,
         "user_roles": request.user.roles_in(muni) if muni and request.user.is_authenticated else frozenset(),
+        # A callable, so the hooks run only when a template shows the main menu.
+        "main_nav_items": lambda: main_nav_items(request),
     }
+
+
+def main_nav_items(request):
+    """[(label, url)] that outer apps add to the public main menu (hook "main_nav_items")."""
+    if getattr(request, "municipality", None) is None:
+        return []
+    return [item for hook in hooks.get_hooks("main_nav_items") for item in (hook(request) or [])]

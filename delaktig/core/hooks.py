@@ -33,6 +33,7 @@ def register_temporarily(name, fn):
 
 # Hook names and their signatures:
 # "home_context"      (request) -> dict merged into the public home page's context
+# "main_nav_items"    (request) -> [(label, url)] added to the public main menu of a municipality's pages
 # "my_pages_section"  (request) -> {"title": str, "template": str, "context": dict} | None
 # "personal_data"     (user) -> {"<section name>": [ {...}, ... ]}
 # "erase_user"        (user) -> int   (items anonymised or removed)

@@ -1,9 +1,9 @@
 """The progress page of a mailing: how many have been sent, refreshed every few seconds while it is sending."""
 
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
-
-from delaktig.organisations.permissions import staff_view
 
 from .models import Mailing
 from .services import mailing_progress
@@ -12,8 +12,12 @@ REFRESH_SECONDS = 5
 
 
 @require_GET
-@staff_view()
 def mailing_detail(request, pk):
+    """Staff of the mailing's municipality only: anyone else gets a 404 (as organisations.staff_view does)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.roles_in(request.municipality):
+        raise Http404("Not staff of this municipality")
     mailing = get_object_or_404(Mailing.objects.select_related("created_by"), municipality=request.municipality, pk=pk)
     target = mailing.target if mailing.target_type_id else None
     context = {

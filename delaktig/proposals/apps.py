@@ -5,3 +5,6 @@ class ProposalsConfig(AppConfig):
     name = "delaktig.proposals"
     label = "proposals"
     verbose_name = "E-petitions and citizen proposals"
+
+    def ready(self):
+        from . import hooks  # noqa: F401  (registers the hooks)
