@@ -73,8 +73,23 @@ def detail_context(request, proposal):
         "days_overdue": -days_left if days_left is not None and days_left < 0 else 0,
         "mailings": list(selectors_staff.answer_mailings(proposal)),
         "may_answer": request.user.has_role(proposal.municipality, *HANDLER_ROLES),
-        "events": audit_events_for(proposal).select_related("actor"),
+        "events": [(event, event_label(event)) for event in audit_events_for(proposal).select_related("actor")],
     }
+
+
+EVENT_LABELS = {
+    "proposal.answer_mailing": gettext_lazy("The answer was sent by e-mail"),
+}
+
+
+def event_label(event):
+    """The event in words, in the reader's language (the label stored with the event is only a fallback)."""
+    if event.action in EVENT_LABELS:
+        return EVENT_LABELS[event.action]
+    for (_source, target), step in workflow.TRANSITIONS.items():
+        if event.action == f"proposal.{step.name}" and event.data.get("to") == target:
+            return step.public_label or step.label
+    return event.data.get("label") or event.action
 
 
 def render_detail(request, proposal, *, refused=None, reject_form=None, status=200):

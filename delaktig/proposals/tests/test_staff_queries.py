@@ -1,0 +1,55 @@
+"""Staff pages cost the same number of queries however many proposals, signatures or events there are."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from delaktig.core.audit import audit_record
+from delaktig.organisations.models import Role
+from delaktig.proposals import workflow
+from delaktig.proposals.models import Status
+from delaktig.proposals.tests.factories import CategoryFactory, ProposalFactory, SignatureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_moderation_queue_is_flat(client, municipality, staff):
+    client.force_login(staff[Role.MODERATOR])
+    url = reverse("proposals:moderation", args=[municipality.slug])
+    category = CategoryFactory(municipality=municipality)
+    ProposalFactory.create_batch(2, municipality=municipality, category=category)
+    queries(client, url)  # the first visit creates the default rules
+    few = queries(client, url)
+    ProposalFactory.create_batch(10, municipality=municipality, category=category, status=Status.UNDER_REVIEW)
+    assert queries(client, url) == few
+
+
+def test_the_detail_page_is_flat(client, municipality, staff):
+    client.force_login(staff[Role.MODERATOR])
+    proposal = ProposalFactory(municipality=municipality)
+    url = reverse("proposals:staff_detail", args=[municipality.slug, proposal.pk])
+    workflow.transition(proposal, "review", actor=staff[Role.MODERATOR])
+    few = queries(client, url)
+    SignatureFactory.create_batch(20, proposal=proposal)
+    for _ in range(5):
+        audit_record(municipality=municipality, actor=staff[Role.OFFICER], action="proposal.review", target=proposal)
+    assert queries(client, url) == few
+
+
+def test_the_staff_list_is_flat(client, municipality, staff):
+    client.force_login(staff[Role.OFFICER])
+    url = reverse("proposals:staff_list", args=[municipality.slug])
+    category = CategoryFactory(municipality=municipality)
+    ProposalFactory.create_batch(2, municipality=municipality, category=category)
+    few = queries(client, url)
+    ProposalFactory.create_batch(
+        15, municipality=municipality, category=category, routed_body=municipality.bodies.first()
+    )
+    assert queries(client, url) == few
