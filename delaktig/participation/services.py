@@ -44,24 +44,47 @@ def phase_add(*, module, phase_type, name, starts_at, ends_at, actor, descriptio
 
 
 @transaction.atomic
-def comment_create(*, target, dialogue, author, text, channel=Channel.ONLINE, author_name="", entered_by=None):
+def comment_create(
+    *,
+    target,
+    author,
+    text,
+    dialogue=None,
+    premoderated=None,
+    municipality=None,
+    channel=Channel.ONLINE,
+    author_name="",
+    entered_by=None,
+):
+    """A comment on `target`. Held for a moderator when the dialogue is pre-moderated, or when
+    `premoderated=True` is given for targets outside a dialogue (such as proposals); staff entries publish at once.
+    """
+    municipality = municipality or (dialogue.municipality if dialogue else target.municipality)
     comment = Comment.objects.create(
-        municipality=dialogue.municipality,
+        municipality=municipality,
         target=target,
         author=author,
         text=text,
         channel=channel,
         author_name=author_name or (author.name if author else ""),
-        status=initial_status(dialogue, entered_by_staff=entered_by is not None),
+        status=_comment_status(dialogue, premoderated, entered_by_staff=entered_by is not None),
     )
     audit_record(
-        municipality=dialogue.municipality,
+        municipality=municipality,
         actor=entered_by or author,
         action="comment.create",
         target=comment,
         data={"channel": channel},
     )
     return comment
+
+
+def _comment_status(dialogue, premoderated, *, entered_by_staff):
+    if premoderated is None:
+        return initial_status(dialogue, entered_by_staff=entered_by_staff)
+    if entered_by_staff or not premoderated:
+        return ModerationStatus.PUBLISHED
+    return ModerationStatus.PENDING
 
 
 @transaction.atomic
