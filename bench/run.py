@@ -38,6 +38,7 @@ def parse(argv):
     parser.add_argument("--workers", type=int, default=defaults.workers, help="gunicorn workers (2 x cores)")
     parser.add_argument("--threads", type=int, default=defaults.threads)
     parser.add_argument("--worker-class", default=defaults.worker_class)
+    parser.add_argument("--parts", default="", help="W1 only: e.g. real,bare (default: all four)")
     return parser.parse_args(argv)
 
 
@@ -56,6 +57,7 @@ def main(argv=None):
             workers=args.workers,
             threads=args.threads,
             worker_class=args.worker_class,
+            parts=args.parts,
             results_dir=str(results_dir),
         )
         tables.append(run_one(name, module, options, results_dir))

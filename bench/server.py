@@ -126,3 +126,66 @@ class Server:
 
     def log_text(self):
         return self.log_path.read_text(errors="replace") if self.log_path and self.log_path.exists() else ""
+
+
+def _process_seconds(pid):
+    """utime + stime of one process in seconds (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _processes():
+    """(pid, command name, process group) of every process."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                text = (entry / "stat").read_text()
+            except OSError:
+                continue
+            name = text[text.index("(") + 1 : text.rindex(")")]
+            found.append((int(entry.name), name, int(text.rsplit(")", 1)[1].split()[2])))
+    return found
+
+
+def _busy():
+    """CPU seconds the whole machine has been busy (all cores), from /proc/stat."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+class CpuMeter:
+    """CPU seconds spent by the gunicorn process group, PostgreSQL, this client and everything else on the machine
+    ("other": work that is not the benchmark's and makes its figures lower) between enter and exit."""
+
+    def __init__(self, server):
+        self.server = server
+
+    def _snapshot(self):
+        import resource
+
+        group = self.server.process.pid
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        totals = {"server": 0.0, "postgres": 0.0, "client": usage.ru_utime + usage.ru_stime, "machine": _busy()}
+        for pid, name, pgid in _processes():
+            if pgid == group:
+                totals["server"] += _process_seconds(pid)
+            elif name == "postgres":
+                totals["postgres"] += _process_seconds(pid)
+        return totals, time.monotonic()
+
+    def __enter__(self):
+        self.started = self._snapshot()
+        return self
+
+    def __exit__(self, *exc):
+        (before, t0), (after, t1) = self.started, self._snapshot()
+        spent = {key: after[key] - before[key] for key in before}
+        spent["other"] = spent["machine"] - spent["server"] - spent["postgres"] - spent["client"]
+        self.figures = {key: round(value, 1) for key, value in spent.items()}
+        self.figures["wall"] = round(t1 - t0, 1)
+        self.figures["cores"] = os.cpu_count()

@@ -13,5 +13,6 @@ urlpatterns = [
     # Under the municipality prefix like the real endpoints, so the same middleware work happens.
     path(f"{M}/bench/<int:pk>/bare/", views.bare_sign, name="bench_bare_sign"),
     path(f"{M}/bench/<int:pk>/naive/", views.naive_sign, name="bench_naive_sign"),
+    path(f"{M}/bench/<int:pk>/naive-page/", views.naive_detail, name="bench_naive_detail"),
     *site_patterns,
 ]

@@ -1,10 +1,14 @@
 """Baselines the real endpoints are measured against. Mounted only by bench/urls.py."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
-from delaktig.proposals.models import Signature, SignatureStatus
+from delaktig.participation.models import Comment
+from delaktig.proposals.models import Proposal, Signature, SignatureStatus
 
 from .models import NaiveCounter
 
@@ -52,3 +56,49 @@ def naive_sign(request, pk):
 def ping(request):
     """No database, no template: the floor of the HTTP stack."""
     return JsonResponse({"ok": True})
+
+
+@require_GET
+def naive_detail(request, pk):
+    """The proposal page as a first version would build it: an exact COUNT(*) on every view, every shown name and
+    every published comment loaded as full rows, then the same template as proposals:detail."""
+    from delaktig.proposals import selectors_public as public
+
+    proposal = public.proposal_visible(municipality=request.municipality, pk=pk, user=request.user)
+    if proposal is None:
+        raise Http404("No such proposal")
+    count = Signature.objects.filter(proposal=proposal, status=SignatureStatus.VALID).count()
+    shown = Signature.objects.filter(proposal=proposal, status=SignatureStatus.VALID, show_name=True)
+    names = [signature.name for signature in shown.order_by("-confirmed_at", "-pk")]
+    comments = list(
+        Comment.objects.filter(
+            target_type=ContentType.objects.get_for_model(Proposal), target_id=proposal.pk, status="published"
+        )
+    )
+    return render(request, "proposals/public/detail.html", _naive_context(request, proposal, count, names, comments))
+
+
+def _naive_context(request, proposal, count, names, comments):
+    from delaktig.proposals import selectors_public as public
+    from delaktig.proposals import services_proposer as proposer
+    from delaktig.proposals.forms_public import CommentForm
+    from delaktig.proposals.models import OPEN_FOR_WITHDRAWAL
+    from delaktig.proposals.services_signing import signing_open
+    from delaktig.proposals.views.public import COMMENTS_PAGE_SIZE
+
+    is_proposer = request.user.is_authenticated and proposal.proposer_id == request.user.pk
+    return {
+        "proposal": proposal,
+        "is_proposer": is_proposer,
+        "progress": public.Progress(count, proposal.threshold),
+        "days_left": public.days_left(proposal),
+        "signing_open": signing_open(proposal),
+        "history": public.status_history(proposal),
+        "attachment": public.attachment_info(proposal),
+        "names": names[: public.NAMES_SHOWN],
+        "more_names": len(names) > public.NAMES_SHOWN,
+        "comments": Paginator(comments, COMMENTS_PAGE_SIZE).get_page(request.GET.get("page")),
+        "can_comment": proposer.comment_allowed(proposal),
+        "comment_form": CommentForm(),
+        "may_withdraw": is_proposer and proposal.status in OPEN_FOR_WITHDRAWAL,
+    }

@@ -5,7 +5,7 @@ import os
 from dataclasses import dataclass, field
 
 from bench.load import Clock, Signers, SignLoad, closed_loop, open_loop, visitors_ready
-from bench.server import HOST, bench_command
+from bench.server import HOST, CpuMeter, bench_command
 
 SLUG = "benchkommun"
 
@@ -19,6 +19,7 @@ class Options:
     threads: int = 1
     worker_class: str = "gthread"
     results_dir: str = "bench/results"
+    parts: str = ""  # W1: a comma-separated subset of real,bare,naive,identified
 
 
 def sign_path(pk):
@@ -29,9 +30,14 @@ def form_path(pk):
     return sign_path(pk)
 
 
+ACCEPTED_OUTCOMES = ("?status=pending", "?status=valid")  # services_signing.PENDING and SIGNED
+
+
 def accepted_by_real(response):
-    """The real endpoint answers an accepted signature with a redirect (PRG) to its thank-you page."""
-    return response.status in (302, 303) and "/underteckna/tack/" in (response.header("location") or "")
+    """The real endpoint redirects (PRG) to its thank-you page with the outcome: a new signature is pending (to be
+    confirmed by e-mail) or valid (logged in); a repeat gets check_email or already, a closed proposal a page."""
+    location = response.header("location") or ""
+    return response.status in (302, 303) and "/underteckna/tack/" in location and location.endswith(ACCEPTED_OUTCOMES)
 
 
 def accepted_by_baseline(response):
@@ -54,8 +60,14 @@ class Burst:
     sessions: list | None = None
     rate: float | None = None
 
-    def run(self):
-        return asyncio.run(self._run())
+    def run(self, server=None):
+        """The load; with `server`, also the CPU seconds the server, PostgreSQL and this client used."""
+        if server is None:
+            return asyncio.run(self._run())
+        with CpuMeter(server) as meter:
+            load = asyncio.run(self._run())
+        load.cpu = meter.figures
+        return load
 
     async def _run(self):
         visitors = await visitors_ready(HOST, self.server_port, self.clients, self.form)
@@ -77,6 +89,7 @@ class Burst:
 def burst_figures(load, stored):
     """Throughput, latency and the consistency checks of one burst, from the client's and the database's view."""
     figures = load.summary()
+    figures["cpu_seconds"] = getattr(load, "cpu", None)
     figures["stored"] = stored
     figures["stored_equals_accepted"] = stored["rows"] == figures["accepted_signers"]
     figures["duplicates_stored"] = stored["rows"] - stored["distinct_signers"]

@@ -28,7 +28,8 @@ TARGETS = [
 ]
 
 
-def run(options, targets=("real", "bare", "naive", "identified")):
+def run(options):
+    targets = tuple(options.parts.split(",")) if options.parts else ("real", "bare", "naive", "identified")
     with PostgresDatabase() as database:
         env = bench_env(database.url)
         manage(env, "migrate", "-v0")
@@ -58,7 +59,7 @@ def _burst(options, env, server, name, path_for, accepted, sessions=None, thresh
         warmup=options.warmup,
         sessions=sessions,
     )
-    figures = burst_figures(burst.run(), verify(env, pk))
+    figures = burst_figures(burst.run(server), verify(env, pk))
     figures["proposal"] = pk
     return figures
 

@@ -40,7 +40,7 @@ def run(options):
                 seconds=options.seconds,
                 warmup=options.warmup,
             )
-            figures = burst_figures(burst.run(), verify(env, pk))
+            figures = burst_figures(burst.run(server), verify(env, pk))
         journal = _journal_mode(Path(folder) / "bench.sqlite3")
     figures.update(workers=workers, journal_mode=journal, server_log=log_problems(server.log_text()))
     return {"figures": figures, "checks": checks(figures)}
