@@ -84,9 +84,11 @@ def test_another_municipalitys_object_in_our_address_is_a_404(
 def test_steps_refuse_get_and_unknown_ids(client, municipality, staff):
     proposal = ProposalFactory(municipality=municipality)
     client.force_login(staff[Role.MODERATOR])
-    assert client.get(reverse("proposals:staff_step", args=[municipality.slug, proposal.pk, "review"])).status_code == 405
+    step_url = reverse("proposals:staff_step", args=[municipality.slug, proposal.pk, "review"])
+    assert client.get(step_url).status_code == 405
     assert client.get(reverse("proposals:staff_detail", args=[municipality.slug, 999999999])).status_code == 404
-    assert client.get(f"/{municipality.slug}/personal/forslag/99999999999999999999999/").status_code == 404
+    huge = client.get(f"/{municipality.slug}/personal/forslag/99999999999999999999999/")
+    assert huge.status_code in (400, 404)
 
 
 @pytest.mark.django_db
