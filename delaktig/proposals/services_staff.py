@@ -90,7 +90,9 @@ def category_delete(*, category, actor):
 
 
 def _locked(proposal):
-    return Proposal.objects.select_for_update().select_related("category", "municipality").get(pk=proposal.pk)
+    return (
+        Proposal.objects.select_for_update(of=("self",)).select_related("category", "municipality").get(pk=proposal.pk)
+    )
 
 
 def _check(actor, proposal, name):
