@@ -284,3 +284,11 @@ def test_a_double_click_on_publish_publishes_once(client, municipality, moderato
     step(client, proposal, "approve")
     step(client, proposal, "approve")
     assert audit_events_for(proposal).filter(action="proposal.approve").count() == 1
+
+
+def test_a_step_the_system_takes_is_refused_to_staff_with_who_can(client, municipality, moderator):
+    proposal = ProposalFactory(municipality=municipality, status=Status.COLLECTING, threshold=1)
+    response = step(client, proposal, "reach_threshold")
+    assert response.status_code == 403
+    proposal.refresh_from_db()
+    assert proposal.status == Status.COLLECTING

@@ -15,9 +15,14 @@ RECORDS_ROLES = (Role.REGISTRAR, Role.DEMOCRACY_OFFICER)
 ADMIN_ROLES = (Role.ADMINISTRATOR,)
 
 
-def role_names(roles):
-    labels = dict(Role.choices)
-    return ", ".join(str(labels[role]) for role in sorted(roles) if role in labels)
+def role_names(actors):
+    """Who may take a step, in words: staff roles, the proposer, or the system on its own."""
+    labels = {
+        **dict(Role.choices),
+        workflow.PROPOSER: _("the proposer"),
+        workflow.SYSTEM: _("nobody: it happens by itself"),
+    }
+    return ", ".join(str(labels[actor]) for actor in sorted(actors) if actor in labels)
 
 
 def post_data(request):

@@ -19,6 +19,7 @@ from .common import ADMIN_ROLES, post_data
 @staff_view(*ADMIN_ROLES)
 def settings_edit(request):
     rules = settings_for(request.municipality)
+    threshold_now = rules.threshold()  # before the form puts what was typed into the instance
     form = ProposalSettingsForm(post_data(request), instance=rules)
     if request.method == "POST" and form.is_valid():
         services_staff.proposal_settings_update(
@@ -26,7 +27,7 @@ def settings_edit(request):
         )
         messages.success(request, _("The rules for proposals are saved."))
         return redirect("proposals:settings", request.municipality.slug)
-    return render(request, "proposals/staff/settings.html", {"form": form, "rules": rules})
+    return render(request, "proposals/staff/settings.html", {"form": form, "threshold_now": threshold_now})
 
 
 def _category(request, value):
