@@ -1,7 +1,10 @@
 """What proposals offers to central pages through delaktig.core.hooks (registered in ProposalsConfig.ready)."""
 
+import hashlib
+
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from delaktig.core import hooks
@@ -28,3 +31,96 @@ def proposals_main_nav(request):
     if municipality is None or not _offered(municipality):
         return []
     return [(pgettext("main menu", "Proposals"), reverse("proposals:list", args=[municipality.slug]))]
+
+
+@hooks.register("my_pages_section")
+def my_proposals_section(request):
+    """The person's proposals with their status in words, and the proposals they have signed."""
+    from .selectors_public import proposals_of, signatures_of
+
+    if not request.user.is_authenticated:
+        return None
+    proposals = list(proposals_of(request.user))
+    signatures = [s for s in signatures_of(request.user) if s.status != "invalidated"]
+    if not proposals and not signatures:
+        return None
+    return {
+        "title": _("Your proposals and signatures"),
+        "template": "proposals/public/my_pages.html",
+        "context": {"my_proposals": proposals, "my_signatures": signatures},
+    }
+
+
+@hooks.register("personal_data")
+def proposals_personal_data(user):
+    from .selectors_public import proposals_of, signatures_of
+
+    return {
+        "proposals": [_proposal_row(p) for p in proposals_of(user)],
+        "proposal_signatures": [_signature_row(s) for s in signatures_of(user)],
+    }
+
+
+def _proposal_row(proposal):
+    return {
+        "municipality": proposal.municipality.name,
+        "registration_number": proposal.registration_number,
+        "kind": str(proposal.get_route_display()),
+        "title": proposal.title,
+        "text": proposal.text,
+        "name_shown": proposal.proposer_name,
+        "status": proposal.status,
+        "status_text": str(proposal.get_status_display()),
+        "submitted_at": proposal.submitted_at.isoformat() if proposal.submitted_at else None,
+    }
+
+
+def _signature_row(signature):
+    return {
+        "municipality": signature.proposal.municipality.name,
+        "proposal": signature.proposal.title,
+        "proposal_registration_number": signature.proposal.registration_number,
+        "name": signature.name,
+        "email": signature.email,
+        "name_shown_publicly": signature.show_name,
+        "wants_updates": signature.wants_updates,
+        "status": signature.status,
+        "signed_at": signature.created_at.isoformat(),
+    }
+
+
+@hooks.register("erase_user")
+def proposals_erase_user(user):
+    """Erasure keeps the records and removes the person from them.
+
+    A proposal is an official document (allmän handling) that others have signed, commented and decided on:
+    it stays, without its link to the person and without the name shown (proposer=None, proposer_name="").
+    Its registry entry is a record kept under the municipality's retention rules, so it is not changed here.
+
+    A signature is a record too, and it is part of an exact count that may already have created a case, so
+    the row stays and keeps counting: the link to the person, the name, the e-mail address and the IP address
+    are removed, and the name is no longer shown. The unique key (proposal, signer_key) must still hold, so the
+    key becomes a one-way hash ("erased:<sha256>"): nobody can read the address back from it. The e-mail domain
+    stays, so a bulk invalidation by domain still finds the signature. A new signature from the same address
+    is then a new key; that is the price of not keeping the address.
+    """
+    from .models import Proposal
+    from .selectors_public import signatures_of
+
+    proposals = Proposal.objects.filter(proposer=user).update(proposer=None, proposer_name="")
+    signatures = list(signatures_of(user))
+    for signature in signatures:
+        _signature_erase(signature)
+    return proposals + len(signatures)
+
+
+def _signature_erase(signature):
+    if not signature.signer_key.startswith("erased:"):
+        signature.signer_key = "erased:" + hashlib.sha256(signature.signer_key.encode()).hexdigest()
+    signature.user = None
+    signature.name = ""
+    signature.email = ""
+    signature.ip_address = None
+    signature.show_name = False
+    signature.wants_updates = False
+    signature.save(update_fields=["signer_key", "user", "name", "email", "ip_address", "show_name", "wants_updates"])

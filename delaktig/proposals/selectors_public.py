@@ -1,0 +1,214 @@
+"""Reads of the public proposal pages: the searchable list, one proposal with what its page shows, the feed.
+
+Every read is a fixed number of queries: the list counts signatures in its one query (an annotation), and
+the page's count comes from selectors.public_signature_count (cached), so neither grows with the signatures.
+"""
+
+import math
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from delaktig.accounts.models import IdentityLevel
+from delaktig.core.audit import audit_events_for
+from delaktig.participation.models import Comment, ModerationStatus
+
+from .models import PUBLIC_STATUSES, Proposal, Signature, SignatureStatus, Status
+from .selectors import public_signature_count
+from .workflow import TRANSITIONS
+
+SEARCH_WORDS_MAX = 10
+NAMES_SHOWN = 100
+
+
+def public_proposals(*, municipality):
+    """This municipality's public proposals with their exact count of valid signatures (one query)."""
+    return (
+        Proposal.objects.filter(municipality=municipality, status__in=PUBLIC_STATUSES)
+        .select_related("category", "routed_body")
+        .annotate(
+            valid_count=Count("signatures", filter=Q(signatures__status=SignatureStatus.VALID)),
+            published_at=Coalesce("signing_starts_at", "status_changed_at", "submitted_at", "created_at"),
+        )
+    )
+
+
+def search(qs, q):
+    """Swedish full-text search on PostgreSQL; elsewhere every word must appear in the title or the text."""
+    if not q:
+        return qs
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = SearchVector("title", "text", config="swedish")
+        query = SearchQuery(q, config="swedish", search_type="websearch")
+        matching = Proposal.objects.annotate(search=vector).filter(search=query).values("pk")
+        return qs.filter(pk__in=matching)
+    for word in q.split()[:SEARCH_WORDS_MAX]:
+        qs = qs.filter(Q(title__icontains=word) | Q(text__icontains=word))
+    return qs
+
+
+ORDERINGS = {
+    "signed": [F("valid_count").desc(), F("published_at").desc(), F("pk").desc()],
+    "newest": [F("published_at").desc(), F("pk").desc()],
+    "ending": [F("still_open").asc(), F("signing_ends_at").asc(nulls_last=True), F("pk").desc()],
+}
+
+
+def filtered(qs, *, q="", status="", category=None, body=None, sort="newest"):
+    qs = search(qs, q)
+    if status:
+        qs = qs.filter(status=status)
+    if category is not None:
+        qs = qs.filter(category=category)
+    if body is not None:
+        qs = qs.filter(Q(routed_body=body) | Q(routed_body__isnull=True, category__responsible_body=body))
+    if sort == "ending":
+        qs = qs.annotate(
+            still_open=Case(
+                When(status=Status.COLLECTING, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+    return qs.order_by(*ORDERINGS.get(sort, ORDERINGS["newest"]))
+
+
+def proposal_visible(*, municipality, pk, user):
+    """A public proposal of this municipality, or the proposer's own in any status; else None."""
+    proposal = (
+        Proposal.objects.filter(municipality=municipality, pk=pk)
+        .select_related("category__responsible_body", "routed_body", "decision_body")
+        .first()
+    )
+    if proposal is None:
+        return None
+    is_proposer = user.is_authenticated and proposal.proposer_id == user.pk
+    if not (proposal.is_public or is_proposer):
+        return None
+    proposal.municipality = municipality
+    return proposal
+
+
+@dataclass(frozen=True)
+class Progress:
+    count: int
+    threshold: int | None
+
+    @property
+    def percent(self):
+        if not self.threshold:
+            return 0
+        return min(100, math.floor(self.count * 100 / self.threshold))
+
+    @property
+    def remaining(self):
+        return max(0, (self.threshold or 0) - self.count)
+
+
+def progress(proposal):
+    return Progress(public_signature_count(proposal), proposal.threshold)
+
+
+def days_left(proposal, now=None):
+    """Whole days left to sign (1 on the last day), or None when the proposal is not collecting."""
+    if proposal.status != Status.COLLECTING or proposal.signing_ends_at is None:
+        return None
+    seconds = (proposal.signing_ends_at - (now or timezone.now())).total_seconds()
+    return max(0, math.ceil(seconds / 86400))
+
+
+def status_history(proposal):
+    """[(label, when)] of the proposal's public events. Never who did it: staff names are not published."""
+    events = audit_events_for(proposal, public_only=True).order_by("created_at", "pk").only("data", "created_at")
+    rows = [(_event_label(event.data), event.created_at) for event in events]
+    return [(label, when) for label, when in rows if label]
+
+
+def _event_label(data):
+    """The step's public label in the reader's language; the stored label only if the step is unknown."""
+    step = TRANSITIONS.get((data.get("from"), data.get("to")))
+    if step is not None and step.public_label:
+        return step.public_label
+    if data.get("to") == Status.SUBMITTED:
+        return Status.SUBMITTED.label
+    return data.get("label", "")
+
+
+def shown_signer_names(proposal, limit=NAMES_SHOWN):
+    """Names of valid signers who asked to be shown, newest first; one more than `limit` tells there are more."""
+    signatures = Signature.objects.filter(proposal=proposal, status=SignatureStatus.VALID, show_name=True)
+    return list(signatures.order_by("-confirmed_at", "-pk").values_list("name", flat=True)[: limit + 1])
+
+
+def published_comments(proposal):
+    return Comment.objects.filter(
+        target_type=ContentType.objects.get_for_model(Proposal),
+        target_id=proposal.pk,
+        status=ModerationStatus.PUBLISHED,
+    ).only("author_name", "text", "created_at")
+
+
+def attachment_info(proposal):
+    """{"url", "type", "size"} of the decision's attachment, or None; the size is None if the file is gone."""
+    attachment = proposal.decision_attachment
+    if not attachment:
+        return None
+    kind = attachment.name.rpartition(".")[2].lower() if "." in attachment.name else ""
+    try:
+        size = attachment.size
+    except (OSError, ValueError):
+        size = None
+    return {"url": attachment.url, "name": attachment.name.rpartition("/")[2], "type": kind, "size": size}
+
+
+def feed_proposals(*, municipality, limit=30):
+    return (
+        Proposal.objects.filter(municipality=municipality, status__in=PUBLIC_STATUSES)
+        .select_related("municipality", "category")
+        .annotate(published_at=Coalesce("signing_starts_at", "status_changed_at", "submitted_at", "created_at"))
+        .order_by("-published_at", "-pk")[:limit]
+    )
+
+
+def proposals_of(user):
+    return Proposal.objects.filter(proposer=user).select_related("municipality").order_by("-submitted_at", "-pk")
+
+
+def next_steps(proposal, rules):
+    """What happens after sending, in plain sentences for the confirmation page and the receipt."""
+    from .models import BelowThreshold, Route
+    from .selectors import routed_body_for
+
+    body = routed_body_for(proposal, rules)
+    body_name = body.name if body else _("the responsible committee")
+    steps = [_("We check that your proposal follows our rules.")]
+    skips = proposal.route == Route.CITIZEN_PROPOSAL or (proposal.category and proposal.category.skips_threshold)
+    if skips:
+        steps.append(_("Then %(body)s receives it and handles it.") % {"body": body_name})
+        if proposal.route == Route.CITIZEN_PROPOSAL:
+            steps.append(_("The municipal council decides on a citizen proposal within one year."))
+        return steps
+    days = proposal.signing_days or rules.signing_period_days
+    steps.append(_("Then we publish it, and others can sign it for %(days)s days.") % {"days": days})
+    needed = {"count": rules.threshold(), "body": body_name}
+    steps.append(_("If %(count)s people sign it, %(body)s receives it, handles it and answers.") % needed)
+    if rules.below_threshold == BelowThreshold.OFFICER:
+        steps.append(_("If fewer sign it, an officer answers it."))
+    else:
+        steps.append(_("If fewer sign it, the proposal is closed. It stays public."))
+    return steps
+
+
+def signatures_of(user):
+    """The person's signatures: given while logged in, or with the e-mail address they have confirmed."""
+    from .signing_protection import signer_key_for_email
+
+    mine = Q(user=user)
+    if user.identity_level >= IdentityLevel.EMAIL and user.email:
+        mine |= Q(signer_key=signer_key_for_email(user.email))
+    return Signature.objects.filter(mine).select_related("proposal__municipality").order_by("-created_at", "-pk")

@@ -1,0 +1,29 @@
+"""Background e-mail to a proposer: the receipt with the registration number and a link to follow the proposal."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+
+@task()
+def proposal_receipt_send(*, proposal_id, language=None):
+    from .models import Proposal
+    from .selectors import settings_for
+    from .selectors_public import next_steps
+
+    proposal = Proposal.objects.select_related("proposer", "municipality", "category").filter(pk=proposal_id).first()
+    if proposal is None or proposal.proposer is None or not proposal.proposer.email:
+        return
+    with translation.override(language or settings.LANGUAGE_CODE):
+        context = {
+            "proposal": proposal,
+            "municipality": proposal.municipality,
+            "steps": next_steps(proposal, settings_for(proposal.municipality)),
+            "url": settings.SITE_URL.rstrip("/") + proposal.get_absolute_url(),
+        }
+        subject = _("We have received your proposal (%(number)s)") % {"number": proposal.registration_number}
+        body = render_to_string("proposals/public/emails/receipt.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [proposal.proposer.email])
