@@ -12,6 +12,7 @@ The knobs are settings so a benchmark or a large municipality can raise them:
 
 import functools
 import hashlib
+import ipaddress
 from pathlib import Path
 
 from django.conf import settings
@@ -53,6 +54,14 @@ def signer_key_for_email(email):
 
 def domain_of(email):
     return signer_key_for_email(email).rpartition("@")[2]
+
+
+def valid_ip(value):
+    """The address as stored on the signature, or None (a unix socket gives no address)."""
+    try:
+        return str(ipaddress.ip_address((value or "").strip()))
+    except ValueError:
+        return None
 
 
 def paper_signer_key(name, identifier):

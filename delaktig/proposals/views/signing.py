@@ -19,7 +19,7 @@ from ..forms_signing import InvalidationForm, InvalidationReasonForm, PaperSigna
 from ..models import PUBLIC_STATUSES, Proposal, SignatureStatus, Status
 from ..selectors import PUBLIC_COUNT_SECONDS, public_signature_count
 from ..selectors_signing import count_payload, matching_summary
-from ..signing_protection import domain_of, rate_limit_hit
+from ..signing_protection import domain_of, rate_limit_hit, valid_ip
 
 PAPER_ROLES = (Role.OFFICER, Role.REGISTRAR, Role.DEMOCRACY_OFFICER)
 INVALIDATE_ROLES = (Role.MODERATOR, Role.DEMOCRACY_OFFICER, Role.REGISTRAR)
@@ -29,7 +29,8 @@ COUNT_MAX_AGE = min(10, PUBLIC_COUNT_SECONDS)
 
 
 def _public_proposal(request, pk):
-    proposal = get_object_or_404(Proposal, municipality=request.municipality, pk=pk, status__in=PUBLIC_STATUSES)
+    rows = Proposal.objects.defer("text", "rejection_note", "decision_text")  # the hot path needs none of them
+    proposal = get_object_or_404(rows, municipality=request.municipality, pk=pk, status__in=PUBLIC_STATUSES)
     proposal.municipality = request.municipality
     return proposal
 
@@ -57,7 +58,7 @@ def sign(request, pk):
 
 
 def _sign_submitted(request, proposal, data):
-    ip = client_ip(request)
+    ip = valid_ip(client_ip(request))
     limited = rate_limit_hit(ip=ip, domain=domain_of(data["email"]))
     if limited:
         return render(
