@@ -69,6 +69,14 @@ def signs_at_once(user, proposal):
     return user.identity_level >= needed
 
 
+def has_signed(user, proposal):
+    """Whether a logged-in person has a valid or pending signature on the proposal (others: never asked)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    key = signer_key_for_email(user.email)
+    return proposal.signatures.filter(signer_key=key).exclude(status=SignatureStatus.INVALIDATED).exists()
+
+
 def signature_sign(*, proposal, name, email, user=None, show_name=False, wants_updates=True, ip=None, language=None):
     """Sign `proposal`; returns (outcome, signature). Outcomes: SIGNED, PENDING, ALREADY, CHECK_EMAIL, CLOSED."""
     if not signing_open(proposal):

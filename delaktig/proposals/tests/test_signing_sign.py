@@ -164,6 +164,7 @@ def test_logged_in_with_enough_identity_signs_at_once(client, proposal, django_c
     assert signature.status == SignatureStatus.VALID and signature.user == user
     assert signature.signer_key == "rut@example.se" and signature.confirmed_at
     assert mail.outbox == []
+    assert client.get(sign_url(proposal)).context["already_signed"]
     again = post_sign(client, proposal)
     assert "status=already" in again["Location"]
     assert client.get(again["Location"]).context["state"] == "already"

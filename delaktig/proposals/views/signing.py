@@ -53,7 +53,12 @@ def sign(request, pk):
     form = SignForm(request.POST if request.method == "POST" else None, user=request.user)
     if form.is_bound and form.is_valid():
         return _sign_submitted(request, proposal, form.cleaned_data)
-    context = {"proposal": proposal, "form": form, "count": public_signature_count(proposal)}
+    context = {
+        "proposal": proposal,
+        "form": form,
+        "count": public_signature_count(proposal),
+        "already_signed": signing.has_signed(request.user, proposal),
+    }
     return render(request, "proposals/signing/sign.html", context)
 
 
