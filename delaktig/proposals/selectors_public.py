@@ -5,6 +5,7 @@ the page's count comes from selectors.public_signature_count (cached), so neithe
 """
 
 import math
+import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -24,6 +25,7 @@ from .workflow import TRANSITIONS
 
 SEARCH_WORDS_MAX = 10
 NAMES_SHOWN = 100
+WORD = re.compile(r"[^\W_]+")
 
 
 def public_proposals(*, municipality):
@@ -47,6 +49,10 @@ def search(qs, q):
 
         vector = SearchVector("title", "text", config="swedish")
         query = SearchQuery(q, config="swedish", search_type="websearch")
+        words = WORD.findall(q)[:SEARCH_WORDS_MAX]
+        if words:  # stems as prefixes too: "lekplats" stems to "lekplat", which also finds "lekplatsen"
+            prefixes = " & ".join(f"{word}:*" for word in words)
+            query = query | SearchQuery(prefixes, config="swedish", search_type="raw")
         matching = Proposal.objects.annotate(search=vector).filter(search=query).values("pk")
         return qs.filter(pk__in=matching)
     for word in q.split()[:SEARCH_WORDS_MAX]:
