@@ -218,3 +218,17 @@ def signatures_of(user):
     if user.identity_level >= IdentityLevel.EMAIL and user.email:
         mine |= Q(signer_key=signer_key_for_email(user.email))
     return Signature.objects.filter(mine).select_related("proposal__municipality").order_by("-created_at", "-pk")
+
+
+def comments_waiting(*, municipality):
+    """Comments on this municipality's proposals that wait for a moderator, oldest first, with their proposal."""
+    comments = Comment.objects.filter(
+        municipality=municipality,
+        target_type=ContentType.objects.get_for_model(Proposal),
+        status=ModerationStatus.PENDING,
+    ).order_by("created_at", "pk")
+    comments = list(comments)
+    proposals = Proposal.objects.in_bulk({c.target_id for c in comments})
+    for comment in comments:
+        comment.proposal = proposals.get(comment.target_id)
+    return comments

@@ -9,6 +9,7 @@ from delaktig.core.models import AuditEvent
 from delaktig.participation.models import Comment, ModerationStatus
 from delaktig.participation.services import comment_create, moderate
 from delaktig.proposals.models import Status
+from delaktig.proposals.selectors_public import comments_waiting
 from delaktig.proposals.tests.factories import ProposalFactory, collecting
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +109,12 @@ def test_comment_create_without_a_dialogue(proposal, resident):
     shown = comment_create(target=proposal, author=resident, text="Syns", premoderated=False)
     assert held.status == ModerationStatus.PENDING and shown.status == ModerationStatus.PUBLISHED
     assert held.municipality == proposal.municipality
+
+
+def test_comments_waiting_for_a_moderator(proposal, resident, other_municipality):
+    waiting = comment_create(target=proposal, author=resident, text="Väntar", premoderated=True)
+    comment_create(target=proposal, author=resident, text="Syns", premoderated=False)
+    elsewhere = collecting(ProposalFactory(municipality=other_municipality))
+    comment_create(target=elsewhere, author=resident, text="Annan kommun", premoderated=True)
+    [found] = comments_waiting(municipality=proposal.municipality)
+    assert found == waiting and found.proposal == proposal
