@@ -116,3 +116,11 @@ def log_problems(text):
         "tracebacks": text.count("Traceback (most recent call last)"),
         "worker_timeouts": text.count("WORKER TIMEOUT"),
     }
+
+
+def cpu_row(name, cpu):
+    """CPU seconds of the server, PostgreSQL, the client and other processes (the machine is shared)."""
+    if not cpu:
+        return check(f"{name}: CPU s server/db/client/other", None, None, None)
+    value = f"{cpu['server']}/{cpu['postgres']}/{cpu['client']}/{cpu['other']} in {cpu['wall']} s x {cpu['cores']}"
+    return check(f"{name}: CPU s server/db/client/other", value, None, None)

@@ -11,6 +11,7 @@ from .common import (
     accepted_by_real,
     burst_figures,
     check,
+    cpu_row,
     form_path,
     log_problems,
     new_proposal,
@@ -85,6 +86,7 @@ def checks(figures):
             found = figures[name]
             rows.append(check(f"{name}: accepted signatures/s", found["accepted_per_second"], None, None))
             rows.append(check(f"{name}: p50 / p99 ms", f"{found['p50_ms']} / {found['p99_ms']}", None, None))
+            rows.append(cpu_row(name, found.get("cpu_seconds")))
     real = figures.get("real")
     if real:
         rows += _real_checks(figures, real)

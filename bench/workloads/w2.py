@@ -10,10 +10,10 @@ import subprocess
 
 from bench.load import Clock, GetLoad, Signers, SignLoad, open_loop, visitors_ready
 from bench.loadclient import Visitor
-from bench.server import HOST, PostgresDatabase, Server, bench_command, bench_env, manage
+from bench.server import HOST, CpuMeter, PostgresDatabase, Server, bench_command, bench_env, manage
 from bench.stats import count_lag
 
-from .common import SLUG, accepted_by_real, check, form_path, log_problems, new_proposal, sign_path
+from .common import SLUG, accepted_by_real, check, cpu_row, form_path, log_problems, new_proposal, sign_path
 
 DEFAULT_SECONDS = 60.0
 READ_RATE = 1000
@@ -51,7 +51,7 @@ def run(options):
         figures = {}
         with Server(env, options.workers, options.threads, options.worker_class, log_path) as server:
             for name, batch in (("count", batches[0]), ("ping", batches[1])):
-                figures[name] = _phase(server.port, env, options, name, batch)
+                figures[name] = _phase(server, env, options, name, batch)
             if phases == 4:
                 for name, batch in (("count", batches[2]), ("ping", batches[3])):
                     figures[f"{name}_saturation"] = _saturation(
@@ -65,9 +65,12 @@ def _read_path(name, pk):
     return count_path(pk) if name == "count" else "/bench/ping/"
 
 
-def _phase(port, env, options, name, sessions):
+def _phase(server, env, options, name, sessions):
     pk = new_proposal(env, 10**9)
-    return asyncio.run(_phase_async(port, pk, options, name, sessions))
+    with CpuMeter(server) as meter:
+        found = asyncio.run(_phase_async(server.port, pk, options, name, sessions))
+    found["cpu_seconds"] = meter.figures
+    return found
 
 
 async def _phase_async(port, pk, options, name, sessions):
@@ -104,9 +107,12 @@ def wrk_available():
     return shutil.which("wrk") is not None
 
 
-def _saturation(port, env, options, name, sessions, seconds):
+def _saturation(server, env, options, name, sessions, seconds):
     pk = new_proposal(env, 10**9)
-    return asyncio.run(_saturation_async(port, pk, options, name, sessions, seconds))
+    with CpuMeter(server) as meter:
+        found = asyncio.run(_saturation_async(server.port, pk, options, name, sessions, seconds))
+    found["cpu_seconds"] = meter.figures
+    return found
 
 
 async def _saturation_async(port, pk, options, name, sessions, seconds):
@@ -164,6 +170,7 @@ def checks(figures):
         for part in ("reads", "signing")
     )
     rows.append(check("5xx + client errors", failures, "0", failures == 0))
+    rows += [cpu_row(name, figures[name].get("cpu_seconds")) for name in ("count", "ping")]
     if "count_saturation" in figures:
         rows += _saturation_rows(figures["count_saturation"]["wrk"], figures["ping_saturation"]["wrk"])
     return rows

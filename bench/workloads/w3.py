@@ -8,7 +8,7 @@ from bench.load import Clock, GetLoad, closed_loop
 from bench.loadclient import Visitor
 from bench.server import HOST, CpuMeter, PostgresDatabase, Server, bench_command, bench_env, manage
 
-from .common import SLUG, check, log_problems
+from .common import SLUG, check, cpu_row, log_problems
 
 DEFAULT_SECONDS = 30.0
 CLIENTS = 16
@@ -95,4 +95,6 @@ def checks(figures):
             None,
         ),
         check("5xx + client errors", failures, "0", failures == 0),
+        cpu_row("real", real.get("cpu_seconds")),
+        cpu_row("naive", naive.get("cpu_seconds")),
     ]

@@ -11,6 +11,7 @@ from .common import (
     accepted_by_real,
     burst_figures,
     check,
+    cpu_row,
     form_path,
     log_problems,
     new_proposal,
@@ -60,6 +61,7 @@ def checks(found):
         check("workers / journal mode", f"{found['workers']} / {found['journal_mode']}", "2-4 / wal", None),
         check("accepted signatures/s", found["accepted_per_second"], ">= 300", found["accepted_per_second"] >= 300),
         check("p50 / p99 ms", f"{found['p50_ms']} / {found['p99_ms']}", None, None),
+        cpu_row("sign", found.get("cpu_seconds")),
         check("'database is locked' in server log", locked, "0", locked == 0),
         check("5xx + client errors", failures, "0", failures == 0),
         check(
