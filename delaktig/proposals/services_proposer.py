@@ -109,6 +109,6 @@ def withdraw_refusals(proposal, user):
 @transaction.atomic
 def proposal_withdraw(*, proposal, actor):
     """The proposer withdraws the proposal; allowed until it is decided. Raises workflow.StepRefused."""
-    locked = Proposal.objects.select_for_update().select_related("category").get(pk=proposal.pk)
+    locked = Proposal.objects.select_for_update(of=("self",)).select_related("category").get(pk=proposal.pk)
     locked.municipality = proposal.municipality
     return workflow.transition(locked, "withdraw", actor=actor)
