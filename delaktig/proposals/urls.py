@@ -29,6 +29,7 @@ urlpatterns = [
     # Staff: moderation, handling, records, settings, reports
     path(f"{S}/", staff.proposal_list, name="staff_list"),
     path(f"{S}/moderering/", staff.moderation, name="moderation"),
+    path(f"{S}/moderering/kommentarer/<int:comment_id>/", staff.comment_moderate, name="comment_moderate"),
     path(f"{S}/<int:pk>/", staff.proposal_detail, name="staff_detail"),
     path(f"{S}/<int:pk>/steg/<slug:step>/", staff.take_step, name="staff_step"),
     path(f"{S}/<int:pk>/beslut/", staff.decision, name="decision"),

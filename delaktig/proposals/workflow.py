@@ -124,7 +124,7 @@ TRANSITIONS = {
         (source, Status.WITHDRAWN): Step(
             "withdraw", gettext_lazy("Withdraw"), BOTH, frozenset({PROPOSER}), (), gettext_lazy("Withdrawn")
         )
-        for source in OPEN_FOR_WITHDRAWAL
+        for source in sorted(OPEN_FOR_WITHDRAWAL)  # sorted: the table reads the same in every process
     },
 }
 

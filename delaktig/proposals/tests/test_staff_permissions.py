@@ -71,7 +71,9 @@ def test_staff_of_another_municipality_and_residents_get_404_and_anonymous_must_
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("name", "kind", "allowed"), [page for page in PAGES if page[1]], ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    ("name", "kind", "allowed"), [page for page in PAGES if page[1]], ids=[page[0] for page in PAGES if page[1]]
+)
 def test_another_municipalitys_object_in_our_address_is_a_404(
     client, municipality, other_municipality, staff, name, kind, allowed
 ):

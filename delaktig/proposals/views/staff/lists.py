@@ -5,11 +5,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from delaktig.organisations.permissions import staff_view
+from delaktig.participation.models import ModerationReason
 
 from ... import selectors_staff
 from ...forms_staff import RegistryFilterForm, RejectForm, StaffFilterForm
 from ...models import RejectionReason
 from ...selectors import settings_for
+from ...selectors_public import comments_waiting
 from .common import MODERATION_ROLES, RECORDS_ROLES
 
 PAGE_SIZE = 25
@@ -54,5 +56,11 @@ def moderation_items(municipality):
 @staff_view(*MODERATION_ROLES)
 def moderation(request):
     rules, items = moderation_items(request.municipality)
-    context = {"items": items, "rules": rules, "reasons": RejectionReason.choices}
+    context = {
+        "items": items,
+        "rules": rules,
+        "reasons": RejectionReason.choices,
+        "comments": comments_waiting(municipality=request.municipality),
+        "comment_reasons": ModerationReason.choices,
+    }
     return render(request, "proposals/staff/moderation.html", context)
