@@ -334,3 +334,64 @@ COMMENTS = [
     "Bra idé, det behövs verkligen.",
     "Tänk också på ledsagare som behöver komma in gratis.",
 ]
+
+# E-petitions: (title, text, category, status, signatures, days since submitted)
+PROPOSAL_CATEGORIES = [
+    ("Gator och trafik", "SBN", False),
+    ("Skola och förskola", "BBN", False),
+    ("Kultur och fritid", "KFU", False),
+    ("Nationella minoriteter", "KS", True),
+    ("Omsorg", "SN", False),
+]
+
+PROPOSALS = [
+    {
+        "title": "Belysning längs gång- och cykelvägen till Uddeholm",
+        "text": "Gång- och cykelvägen mellan Hagfors och Uddeholm är helt mörk på vintern. Sätt upp belysning så att fler vågar cykla och gå året runt.",
+        "category": "Gator och trafik",
+        "status": "collecting",
+        "signatures": 31,
+        "days": 20,
+    },
+    {
+        "title": "Utegym vid Älvstranden",
+        "text": "Bygg ett enkelt utegym vid Älvstranden med räckhävsstänger och bänkar. Det blir en mötesplats för alla åldrar.",
+        "category": "Kultur och fritid",
+        "status": "threshold_reached",
+        "signatures": 50,
+        "days": 45,
+    },
+    {
+        "title": "Finskspråkig sagostund på biblioteket",
+        "text": "Hagfors är förvaltningsområde för finska. Ordna sagostund på finska en gång i månaden.",
+        "category": "Nationella minoriteter",
+        "status": "in_preparation",
+        "signatures": 0,
+        "days": 60,
+    },
+    {
+        "title": "Fler papperskorgar i centrum",
+        "text": "Det saknas papperskorgar längs Storgatan. Sätt upp fler, särskilt vid busstationen.",
+        "category": "Gator och trafik",
+        "status": "decided",
+        "signatures": 52,
+        "days": 200,
+        "decision": "Samhällsbyggnadsnämnden beslutade att sätta upp tio nya papperskorgar längs Storgatan under 2026.",
+    },
+    {
+        "title": "Hundrastgård i norra Hagfors",
+        "text": "Vi hundägare i norra Hagfors behöver en inhägnad hundrastgård.",
+        "category": "Kultur och fritid",
+        "status": "closed_below_threshold",
+        "signatures": 12,
+        "days": 130,
+    },
+    {
+        "title": "Längre öppettider på återvinningscentralen",
+        "text": "Ha öppet till kl. 19 på torsdagar så att fler hinner lämna grovsopor efter jobbet.",
+        "category": "Gator och trafik",
+        "status": "under_review",
+        "signatures": 0,
+        "days": 2,
+    },
+]

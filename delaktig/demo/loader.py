@@ -21,6 +21,7 @@ from delaktig.participation.registry import registry
 from delaktig.participation.services import module_add, phase_add
 
 from . import content
+from . import proposals as demo_proposals
 
 # The steps that lead from an initiative to each state, per kind of dialogue.
 CITIZEN_PATH = [
@@ -100,6 +101,8 @@ def _load_municipality(spec, *, full):
     dialogues = content.DIALOGUES if full else content.DIALOGUES[:1] + content.DIALOGUES[4:6]
     for item in dialogues:
         _dialogue(muni, item, bodies, departments, people)
+    if full:
+        demo_proposals.load(muni, bodies, people)
 
 
 def _bodies(muni):

@@ -40,3 +40,13 @@ def test_loading_twice_changes_nothing(demo):
     before = Dialogue.objects.count()
     call_command("load_demo", stdout=io.StringIO())
     assert Dialogue.objects.count() == before
+
+
+def test_demo_has_proposals_in_every_stage(demo):
+    from delaktig.proposals.models import Proposal, ProposalCase
+
+    statuses = set(Proposal.objects.filter(municipality=demo).values_list("status", flat=True))
+    assert {"under_review", "collecting", "threshold_reached", "in_preparation", "decided"} <= statuses
+    assert "closed_below_threshold" in statuses
+    assert ProposalCase.objects.filter(proposal__municipality=demo).count() >= 3
+    assert Proposal.objects.filter(municipality=demo, route="citizen_proposal").exists()
