@@ -38,6 +38,7 @@ def parse(argv):
     parser.add_argument("--workers", type=int, default=defaults.workers, help="gunicorn workers (2 x cores)")
     parser.add_argument("--threads", type=int, default=defaults.threads)
     parser.add_argument("--worker-class", default=defaults.worker_class)
+    parser.add_argument("--rounds", type=int, default=1, help="W1: interleave the targets in this many rounds")
     parser.add_argument("--parts", default="", help="W1 only: e.g. real,bare (default: all four)")
     parser.add_argument(
         "--wait-quiet",
@@ -65,6 +66,7 @@ def main(argv=None):
             threads=args.threads,
             worker_class=args.worker_class,
             parts=args.parts,
+            rounds=args.rounds,
             results_dir=str(results_dir),
         )
         tables.append(run_one(name, module, options, results_dir))

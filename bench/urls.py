@@ -14,5 +14,8 @@ urlpatterns = [
     path(f"{M}/bench/<int:pk>/bare/", views.bare_sign, name="bench_bare_sign"),
     path(f"{M}/bench/<int:pk>/naive/", views.naive_sign, name="bench_naive_sign"),
     path(f"{M}/bench/<int:pk>/naive-page/", views.naive_detail, name="bench_naive_detail"),
+    path(f"{M}/bench/<int:pk>/lean/", views.lean_sign, name="bench_lean_sign"),
+    path(f"{M}/bench/<int:pk>/lean-task/", views.lean_sign, {"task_row": True}, name="bench_lean_task"),
+    path(f"{M}/bench/<int:pk>/lean-query/", views.lean_sign, {"window_cached": False}, name="bench_lean_query"),
     *site_patterns,
 ]

@@ -9,12 +9,12 @@ from bench.server import Server, bench_command, bench_env, manage
 from .common import (
     Burst,
     accepted_by_real,
-    burst_figures,
     check,
     cpu_row,
     form_path,
     log_problems,
     new_proposal,
+    rounds_figures,
     sign_path,
     verify,
 )
@@ -41,7 +41,7 @@ def run(options):
                 seconds=options.seconds,
                 warmup=options.warmup,
             )
-            figures = burst_figures(burst.run(server), verify(env, pk))
+            figures = rounds_figures([(burst.run(server), verify(env, pk))])
         journal = _journal_mode(Path(folder) / "bench.sqlite3")
     figures.update(workers=workers, journal_mode=journal, server_log=log_problems(server.log_text()))
     return {"figures": figures, "checks": checks(figures)}
@@ -62,6 +62,7 @@ def checks(found):
         check("accepted signatures/s", found["accepted_per_second"], ">= 300", found["accepted_per_second"] >= 300),
         check("p50 / p99 ms", f"{found['p50_ms']} / {found['p99_ms']}", None, None),
         cpu_row("sign", found.get("cpu_seconds")),
+        check("CPU ms per request (server)", found.get("cpu_ms_per_request"), None, None),
         check("'database is locked' in server log", locked, "0", locked == 0),
         check("5xx + client errors", failures, "0", failures == 0),
         check(
