@@ -3,6 +3,9 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
+    from django.core.cache import cache
+
+    cache.clear()  # rate limits, cached counts and municipalities never leak from one test to the next
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,7 +1,15 @@
 """Tenancy: the municipality comes from the URL and is fixed for the whole request."""
 
 from django.apps import apps
+from django.core.cache import cache
 from django.http import Http404
+
+MUNICIPALITY_CACHE_SECONDS = 30
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+
+
+def municipality_cache_key(slug):
+    return f"municipality:{slug}"
 
 
 class MunicipalityMiddleware:
@@ -16,12 +24,23 @@ class MunicipalityMiddleware:
         slug = view_kwargs.pop("municipality_slug", None)
         if slug is None:
             return None
-        municipality_model = apps.get_model("organisations", "Municipality")
-        try:
-            request.municipality = municipality_model.objects.get(slug=slug, is_active=True)
-        except municipality_model.DoesNotExist:
-            raise Http404("No such municipality") from None
+        request.municipality = _municipality(slug, cached=request.method in SAFE_METHODS)
         return None
+
+
+def _municipality(slug, *, cached):
+    """Reading pages take the municipality from the cache (busy public pages then need no query for it);
+    anything that writes reads it fresh, so a change is never made to an old copy."""
+    key = municipality_cache_key(slug)
+    municipality = cache.get(key) if cached else None
+    if municipality is None:
+        model = apps.get_model("organisations", "Municipality")
+        try:
+            municipality = model.objects.get(slug=slug, is_active=True)
+        except model.DoesNotExist:
+            raise Http404("No such municipality") from None
+        cache.set(key, municipality, MUNICIPALITY_CACHE_SECONDS)
+    return municipality
 
 
 class SwedishByDefaultMiddleware:

@@ -1,6 +1,7 @@
 """Municipalities, their bodies and departments, and the memberships that give people roles."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +37,10 @@ class Municipality(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(f"municipality:{self.slug}")  # the tenancy middleware's copy (core.middleware)
 
     def get_deciding_body(self):
         if self.deciding_body_id:

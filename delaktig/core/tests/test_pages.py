@@ -180,3 +180,16 @@ def test_a_form_sent_without_its_token_is_refused_with_an_explanation(municipali
     response = client.post(f"/{municipality.slug}/tillganglighet/", {"page": "x", "description": "y"})
     assert response.status_code == 403
     assert "Formuläret kunde inte skickas" in response.content.decode()
+
+
+def test_reading_pages_take_the_municipality_from_the_cache_and_a_change_clears_it(client, municipality):
+    from django.core.cache import cache
+
+    from delaktig.core.middleware import municipality_cache_key
+
+    client.get(f"/{municipality.slug}/")
+    assert cache.get(municipality_cache_key(municipality.slug)) == municipality
+    municipality.name = "Nytt namn"
+    municipality.save()
+    assert cache.get(municipality_cache_key(municipality.slug)) is None
+    assert "Nytt namn" in client.get(f"/{municipality.slug}/").content.decode()
