@@ -9,6 +9,7 @@ import importlib
 import json
 import sys
 import time
+import traceback
 from dataclasses import asdict
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def main(argv=None):
     results_dir.mkdir(parents=True, exist_ok=True)
     names = list(WORKLOADS) if args.workload == "all" else [args.workload]
     tables = []
+    failed = False
     for name in names:
         wait_quiet(args.wait_quiet)
         module = importlib.import_module(f"bench.workloads.{name}")
@@ -69,11 +71,16 @@ def main(argv=None):
             rounds=args.rounds,
             results_dir=str(results_dir),
         )
-        tables.append(run_one(name, module, options, results_dir))
+        try:
+            tables.append(run_one(name, module, options, results_dir))
+        except Exception as exc:  # one workload failing must not stop the others; its servers are already gone
+            traceback.print_exc()
+            tables.append(f"{WORKLOADS[name]}: FAILED ({type(exc).__name__}: {exc})\n")
+            failed = True
     print()
     for table in tables:
         print(table)
-    return 0
+    return 1 if failed else 0
 
 
 def wait_quiet(limit, allowed=0.3, sample=3.0):

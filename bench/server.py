@@ -129,12 +129,13 @@ class Server:
 
 
 def _process_seconds(pid):
-    """utime + stime of one process in seconds (0 when it is gone)."""
+    """CPU seconds of one process and of its children that have ended (PostgreSQL backends, gunicorn workers
+    that closed their connection or were replaced end during a run; their parent keeps their time)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def _processes():

@@ -54,9 +54,7 @@ def run(options):
                 figures[name] = _phase(server, env, options, name, batch)
             if phases == 4:
                 for name, batch in (("count", batches[2]), ("ping", batches[3])):
-                    figures[f"{name}_saturation"] = _saturation(
-                        server.port, env, options, name, batch, saturation_seconds
-                    )
+                    figures[f"{name}_saturation"] = _saturation(server, env, options, name, batch, saturation_seconds)
         figures["server_log"] = log_problems(server.log_text())
     return {"figures": figures, "checks": checks(figures)}
 
