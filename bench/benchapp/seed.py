@@ -161,7 +161,10 @@ def proposal_verify(pk):
     signatures = Signature.objects.filter(proposal_id=pk)
     by_status = dict(signatures.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
     counter = NaiveCounter.objects.filter(proposal_id=pk).values_list("count", flat=True).first()
+    case = ProposalCase.objects.filter(proposal_id=pk).first()
+    valid = signatures.filter(status=SignatureStatus.VALID)
     return {
+        "valid_when_case_opened": valid.filter(created_at__lte=case.created_at).count() if case else None,
         "rows": signatures.count(),
         "distinct_signers": signatures.values("signer_key").distinct().count(),
         "by_status": by_status,

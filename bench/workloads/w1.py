@@ -163,6 +163,7 @@ def _identified_checks(found):
     return [
         check("identified: threshold / valid stored", f"{found['threshold']} / {stored['rows']}", None, None),
         check("identified: case opened during the run", found["cases_after_run"], None, None),
+        check("identified: valid signatures when it opened", stored.get("valid_when_case_opened"), None, None),
         check("identified: cases in the end", stored["cases"], "1", stored["cases"] == 1),
         check(
             "identified: stored = accepted",
