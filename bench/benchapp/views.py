@@ -164,3 +164,24 @@ def _lean_insert(request, pk, ip, task_row):
     except IntegrityError:
         return False
     return True
+
+
+_MUNICIPALITIES = {}  # slug -> municipality, kept per process (what-if)
+
+
+@require_GET
+def count_cached_tenancy(request, slug, pk):
+    """What-if, not the product: proposals:count with the municipality looked up once per process instead of
+    once per request (the URL has no municipality_slug, so the tenancy middleware does nothing here)."""
+    from delaktig.organisations.models import Municipality
+    from delaktig.proposals.selectors_signing import count_payload
+
+    municipality = _MUNICIPALITIES.get(slug)
+    if municipality is None:
+        municipality = _MUNICIPALITIES[slug] = Municipality.objects.filter(slug=slug, is_active=True).first()
+    payload = count_payload(municipality=municipality, pk=pk) if municipality else None
+    if payload is None:
+        return JsonResponse({"error": "not found"}, status=404)
+    response = JsonResponse(payload)
+    response["Cache-Control"] = "public, max-age=10"
+    return response
