@@ -53,11 +53,6 @@ def public_timeline(dialogue):
     ]
 
 
-def counts_by_state(*, municipality):
-    rows = Dialogue.objects.for_municipality(municipality).values("state").annotate(n=Count("id"))
-    return {row["state"]: row["n"] for row in rows}
-
-
 def search_filter(qs, text):
     if not text:
         return qs

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from delaktig.core.audit import audit_record
-from delaktig.organisations import ladders
 from delaktig.organisations.models import Role
 
 from . import guards
@@ -266,7 +265,3 @@ EFFECTS = {
     "stamp_feedback": _stamp_feedback,
     "notify_followers": _notify_followers,
 }
-
-
-def valid_ladder_keys(dialogue):
-    return {level.key for level in ladders.levels_for(dialogue.municipality.ladder_profile)}
