@@ -5,7 +5,10 @@ import pytest
 def _test_settings(settings):
     from django.core.cache import cache
 
+    from delaktig.core.memo import clear_all
+
     cache.clear()  # rate limits, cached counts and municipalities never leak from one test to the next
+    clear_all()
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

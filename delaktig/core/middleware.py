@@ -1,15 +1,26 @@
 """Tenancy: the municipality comes from the URL and is fixed for the whole request."""
 
+import copy
+
 from django.apps import apps
 from django.core.cache import cache
 from django.http import Http404
 
+from .memo import LocalMemo
+
 MUNICIPALITY_CACHE_SECONDS = 30
 SAFE_METHODS = frozenset({"GET", "HEAD"})
+_municipalities = LocalMemo(seconds=2)  # slug -> municipality, in front of the shared cache
 
 
 def municipality_cache_key(slug):
     return f"municipality:{slug}"
+
+
+def municipality_forget(slug):
+    """Called when a municipality is saved: the next request reads it again."""
+    cache.delete(municipality_cache_key(slug))
+    _municipalities.forget(slug)
 
 
 class MunicipalityMiddleware:
@@ -29,17 +40,29 @@ class MunicipalityMiddleware:
 
 
 def _municipality(slug, *, cached):
-    """Reading pages take the municipality from the cache (busy public pages then need no query for it);
-    anything that writes reads it fresh, so a change is never made to an old copy."""
-    key = municipality_cache_key(slug)
-    municipality = cache.get(key) if cached else None
+    """Reading pages take the municipality from this process's copy (two seconds) or the shared cache (thirty),
+    so busy public pages need no query for it; anything that writes reads it fresh, so a change is never made
+    to an old copy."""
+    municipality = _cached_municipality(slug) if cached else None
     if municipality is None:
         model = apps.get_model("organisations", "Municipality")
         try:
             municipality = model.objects.get(slug=slug, is_active=True)
         except model.DoesNotExist:
             raise Http404("No such municipality") from None
-        cache.set(key, municipality, MUNICIPALITY_CACHE_SECONDS)
+        cache.set(municipality_cache_key(slug), municipality, MUNICIPALITY_CACHE_SECONDS)
+        _municipalities.set(slug, copy.copy(municipality))
+    return municipality
+
+
+def _cached_municipality(slug):
+    """Each request gets its own copy: it may cache related rows on it, and they must stay its own."""
+    municipality = _municipalities.get(slug)
+    if municipality is not None:
+        return copy.copy(municipality)
+    municipality = cache.get(municipality_cache_key(slug))
+    if municipality is not None:
+        _municipalities.set(slug, copy.copy(municipality))
     return municipality
 
 

@@ -1,11 +1,11 @@
 """Municipalities, their bodies and departments, and the memberships that give people roles."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from delaktig.core.middleware import municipality_forget
 from delaktig.core.models import TimeStampedModel
 
 from .ladders import PROFILE_CHOICES
@@ -40,7 +40,7 @@ class Municipality(TimeStampedModel):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        cache.delete(f"municipality:{self.slug}")  # the tenancy middleware's copy (core.middleware)
+        municipality_forget(self.slug)  # the tenancy middleware's copies
 
     def get_deciding_body(self):
         if self.deciding_body_id:

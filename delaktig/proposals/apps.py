@@ -7,4 +7,13 @@ class ProposalsConfig(AppConfig):
     verbose_name = "E-petitions and citizen proposals"
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from . import hooks  # noqa: F401  (registers the hooks)
+        from .models import Proposal
+        from .selectors_signing import signing_window_forget
+
+        def forget_window(sender, instance, **kwargs):
+            signing_window_forget(instance.pk)
+
+        post_save.connect(forget_window, sender=Proposal, dispatch_uid="proposals.forget_signing_window", weak=False)

@@ -267,10 +267,27 @@ class Signature(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     invalidated_at = models.DateTimeField(null=True, blank=True)
     invalidation_reason = models.CharField(max_length=200, blank=True)
+    # The pending signature is its own outbox: the sender mails the link and stamps this (services_outbox.py).
+    confirmation_mailed_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=10, blank=True, help_text="The language of the confirmation e-mail")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["proposal", "signer_key"], name="one_signature_per_person")]
-        indexes = [models.Index(fields=["proposal", "status"])]
+        indexes = [
+            models.Index(fields=["proposal", "status"]),
+            models.Index(
+                fields=["id"],
+                condition=models.Q(status="pending", confirmation_mailed_at__isnull=True),
+                name="signature_mail_outbox",
+            ),
+            models.Index(
+                models.F("proposal"),
+                models.F("confirmed_at").desc(),
+                models.F("id").desc(),
+                condition=models.Q(show_name=True, status="valid"),
+                name="signature_shown_names",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.signer_key} on {self.proposal_id}"

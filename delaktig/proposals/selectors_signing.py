@@ -3,10 +3,13 @@
 import ipaddress
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
+
+from delaktig.core.memo import LocalMemo
 
 from .models import PUBLIC_STATUSES, Proposal, Signature, SignatureStatus
 from .selectors import PUBLIC_COUNT_SECONDS, signature_count
@@ -15,14 +18,53 @@ COUNT_KEY = "proposal-count:{pk}"  # selectors.public_signature_count
 PAYLOAD_KEY = "proposal-count-json:{pk}"
 
 
+WINDOW_FIELDS = ("id", "municipality_id", "status", "signing_starts_at", "signing_ends_at", "threshold")
+_windows = LocalMemo(seconds=5)  # (municipality id, proposal id) -> values of WINDOW_FIELDS
+_payloads = LocalMemo(seconds=2)  # proposal id -> the cached count payload
+
+
+def signing_window(*, municipality, pk):
+    """A public proposal with only the fields a signature needs, or None.
+
+    A rush of signers all ask the same question (is it open?), so each process keeps the answer for
+    PROPOSAL_SIGN_WINDOW_SECONDS (5). The period's end is compared with the clock at every request, so it is
+    exact; a change of status reaches another process within those seconds (this one at once, on save).
+    """
+    key = (municipality.pk, pk)
+    values = _windows.get(key)
+    if values is None:
+        rows = Proposal.objects.filter(municipality=municipality, pk=pk, status__in=PUBLIC_STATUSES)
+        values = rows.values_list(*WINDOW_FIELDS).first()
+        if values is None:
+            return None
+        _windows.set(key, values, float(getattr(settings, "PROPOSAL_SIGN_WINDOW_SECONDS", 5)))
+    proposal = Proposal.from_db(DEFAULT_DB_ALIAS, WINDOW_FIELDS, values)
+    proposal.municipality = municipality
+    return proposal
+
+
+def signing_window_forget(proposal_id):
+    _windows.forget_matching(lambda key: key[1] == proposal_id)
+
+
 def count_cache_keys(proposal_id):
     return [COUNT_KEY.format(pk=proposal_id), PAYLOAD_KEY.format(pk=proposal_id)]
+
+
+def count_cache_forget(proposal_id):
+    """After a change the count must show at once (invalidation, paper lists, the threshold, the end)."""
+    cache.delete_many(count_cache_keys(proposal_id))
+    _payloads.forget(proposal_id)
 
 
 def count_payload(*, municipality, pk):
     """{"count", "threshold", "status"} for a public proposal, or None. No database when it is cached."""
     key = PAYLOAD_KEY.format(pk=pk)
-    cached = cache.get(key)
+    cached = _payloads.get(pk)
+    if cached is None:
+        cached = cache.get(key)
+        if cached is not None:
+            _payloads.set(pk, cached)
     if cached is not None:
         return cached["payload"] if cached["municipality"] == municipality.pk else None
     proposal = (
@@ -33,7 +75,9 @@ def count_payload(*, municipality, pk):
     if proposal is None:
         return None
     payload = {"count": signature_count(proposal), "threshold": proposal.threshold, "status": proposal.status}
-    cache.set(key, {"municipality": municipality.pk, "payload": payload}, PUBLIC_COUNT_SECONDS)
+    cached = {"municipality": municipality.pk, "payload": payload}
+    cache.set(key, cached, PUBLIC_COUNT_SECONDS)
+    _payloads.set(pk, cached)
     return payload
 
 

@@ -6,11 +6,11 @@ The count is derived from the rows (selectors.signature_count); the threshold is
 """
 
 import hashlib
+from contextlib import nullcontext
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -19,7 +19,8 @@ from delaktig.core.audit import audit_record
 
 from .models import Signature, SignatureStatus, Status
 from .selectors import settings_for
-from .selectors_signing import count_cache_keys, signatures_matching
+from .selectors_signing import count_cache_forget, signatures_matching
+from .services_outbox import outbox_kick
 from .services_threshold import threshold_check
 from .signing_protection import domain_of, paper_signer_key, signer_key_for_email
 
@@ -97,29 +98,35 @@ def signature_sign(*, proposal, name, email, user=None, show_name=False, wants_u
         status=SignatureStatus.VALID if at_once else SignatureStatus.PENDING,
         confirmed_at=now if at_once else None,
         ip_address=ip or None,
+        language=(language or "")[:10],
     )
-    if _insert(signature, counted=at_once, language=language):
+    if _insert(signature, counted=at_once):
         return (SIGNED if at_once else PENDING), signature
     return _repeat(proposal, signature.signer_key, logged_in, language)
 
 
-def _insert(signature, *, counted, language):
-    """One INSERT in a savepoint: the unique key refuses a second signature without spoiling the transaction.
+def _insert(signature, *, counted):
+    """One INSERT; the unique key refuses a second signature. Outside a transaction that is the whole
+    statement (no BEGIN/COMMIT around it); inside one, a savepoint keeps a refusal from spoiling it.
 
-    A pending signature's confirmation mail is queued in the same transaction, so both are stored or neither.
+    After commit, a valid signature checks the threshold and a pending one asks the outbox to send its link.
     """
     try:
-        with transaction.atomic():
+        with _savepoint_if_in_transaction():
             signature.save(force_insert=True)
-            if counted:
-                proposal_id, threshold = signature.proposal_id, signature.proposal.threshold
-                transaction.on_commit(lambda: threshold_check(proposal_id, threshold=threshold))
-            else:
-                _mail_enqueue(signature.pk, language)
     except IntegrityError:
         signature.pk = None
         return False
+    if counted:
+        proposal_id, threshold = signature.proposal_id, signature.proposal.threshold
+        transaction.on_commit(lambda: threshold_check(proposal_id, threshold=threshold))
+    else:
+        transaction.on_commit(outbox_kick)
     return True
+
+
+def _savepoint_if_in_transaction():
+    return transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext()
 
 
 def _repeat(proposal, signer_key, logged_in, language):
@@ -242,11 +249,7 @@ def _paper_recorded(proposal, actor, count):
         data={"count": count},
     )
     proposal_id, threshold = proposal.pk, proposal.threshold
-    transaction.on_commit(lambda: (count_cache_clear(proposal_id), threshold_check(proposal_id, threshold=threshold)))
-
-
-def count_cache_clear(proposal_id):
-    cache.delete_many(count_cache_keys(proposal_id))
+    transaction.on_commit(lambda: (count_cache_forget(proposal_id), threshold_check(proposal_id, threshold=threshold)))
 
 
 @transaction.atomic
@@ -272,7 +275,7 @@ def signatures_invalidate(*, municipality, actor, criteria, reason):
             data={"count": changed, "reason": reason, "criteria": criteria.describe()},
         )
         result[proposal] = changed
-    transaction.on_commit(lambda: [count_cache_clear(pk) for pk in by_proposal])
+    transaction.on_commit(lambda: [count_cache_forget(pk) for pk in by_proposal])
     return result
 
 

@@ -4,9 +4,10 @@ threshold_check() runs after a signature becomes valid. It reads the count witho
 count has reached the threshold does it lock the proposal row, count again and open the case. The case is
 one-to-one with the proposal, so it exists at most once however many signers cross the line together.
 
-A signer's check may be skipped while the cached public count is far below the threshold (a cheap guess);
-proposals_expire(), run every few minutes, checks every collecting proposal exactly, so nothing depends on
-the cache being right.
+In a rush, a signer's check is skipped while the count that some check stored at most
+PROPOSAL_THRESHOLD_CHECK_SECONDS (2) ago is far below the threshold, so the case opens at most a few seconds
+after the line is crossed, with one COUNT per interval instead of one per signer. proposals_expire(), run
+every few minutes, checks every collecting proposal exactly, so nothing depends on the cache being right.
 """
 
 import logging
@@ -25,17 +26,27 @@ from delaktig.mailings.services import mailing_create
 from . import workflow
 from .models import BelowThreshold, Proposal, ProposalCase, Route, SignatureStatus, Status
 from .selectors import routed_body_for, settings_for, signature_count
-from .selectors_signing import COUNT_KEY, count_cache_keys
+from .selectors_signing import count_cache_forget
 from .services import registration_number_next
 
 logger = logging.getLogger(__name__)
 THRESHOLD_PURPOSE = "proposal_threshold"
 
 
+CHECK_KEY = "proposal-threshold-count:{pk}"
+
+
 def _far_below(proposal_id, threshold):
     slack = int(getattr(settings, "PROPOSAL_THRESHOLD_CHECK_SLACK", 100))
-    cached = cache.get(COUNT_KEY.format(pk=proposal_id))
+    cached = cache.get(CHECK_KEY.format(pk=proposal_id))
     return cached is not None and cached + slack < threshold
+
+
+def _count_checked(proposal):
+    count = signature_count(proposal)
+    seconds = float(getattr(settings, "PROPOSAL_THRESHOLD_CHECK_SECONDS", 2))
+    cache.set(CHECK_KEY.format(pk=proposal.pk), count, seconds)
+    return count
 
 
 def threshold_check(proposal_id, *, threshold=None):
@@ -43,7 +54,7 @@ def threshold_check(proposal_id, *, threshold=None):
     if threshold is not None and _far_below(proposal_id, threshold):
         return None
     proposal = Proposal.objects.filter(pk=proposal_id, status=Status.COLLECTING).only("pk", "threshold").first()
-    if proposal is None or proposal.threshold is None or signature_count(proposal) < proposal.threshold:
+    if proposal is None or proposal.threshold is None or _count_checked(proposal) < proposal.threshold:
         return None
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().filter(pk=proposal_id).first()
@@ -75,7 +86,7 @@ def _case_open(proposal):
 def _after_threshold(proposal_id):
     from .tasks_signing import threshold_mailing_task
 
-    cache.delete_many(count_cache_keys(proposal_id))
+    count_cache_forget(proposal_id)
     threshold_mailing_task.enqueue(proposal_id=proposal_id)
 
 
@@ -154,5 +165,5 @@ def _expire_one(proposal_id):
     officer = settings_for(proposal.municipality).below_threshold == BelowThreshold.OFFICER
     step = "hand_to_officer" if officer else "close_below_threshold"
     workflow.transition(proposal, step, actor=workflow.SYSTEM, data={"count": count})
-    transaction.on_commit(lambda: cache.delete_many(count_cache_keys(proposal_id)))
+    transaction.on_commit(lambda: count_cache_forget(proposal_id))
     return "officer" if officer else "closed"

@@ -193,3 +193,21 @@ def test_reading_pages_take_the_municipality_from_the_cache_and_a_change_clears_
     municipality.save()
     assert cache.get(municipality_cache_key(municipality.slug)) is None
     assert "Nytt namn" in client.get(f"/{municipality.slug}/").content.decode()
+
+
+def test_this_process_keeps_its_own_copy_for_a_moment_and_forgets_it_on_save(client, municipality):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from delaktig.core import memo
+
+    client.get(f"/{municipality.slug}/")
+    cache.clear()  # the shared cache is gone (another process, a restart): this process's copy still serves
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(f"/{municipality.slug}/integritet/").status_code == 200
+    assert not [query for query in captured if 'FROM "organisations_municipality"' in query["sql"]]
+    municipality.is_active = False
+    municipality.save()
+    assert client.get(f"/{municipality.slug}/").status_code == 404
+    memo.clear_all()

@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.core import mail, signing
 from django.core.cache import cache
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,8 +36,10 @@ def sign_url(proposal):
 
 
 def post_sign(client, proposal, email="anna@example.se", **extra):
+    """Sign as a browser would; what runs after commit (the outbox's send) runs too."""
     data = {"name": "Anna Andersson", "email": email, "wants_updates": "on", **extra}
-    return client.post(sign_url(proposal), data)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(sign_url(proposal), data)
 
 
 def confirm_link():
@@ -275,3 +278,37 @@ def test_rate_limit_per_domain_spares_webmail(client, proposal, settings):
         )
         assert ok.status_code == 302
     assert Signature.objects.filter(email_domain="bots.example").count() == 2
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"name": "Anna Andersson", "email": "anna@example.se", "wants_updates": "on"},
+        {"name": "  Anna   Andersson ", "email": " anna@example.se ", "show_name": "on"},
+        {"name": "", "email": "anna@example.se"},
+        {"name": "   ", "email": "anna@example.se"},
+        {"name": "A" * 151, "email": "anna@example.se"},
+        {"name": "Anna", "email": "not-an-address"},
+        {"name": "Anna", "email": "anna@mailinator.com"},
+        {"name": "Anna"},
+        {},
+    ],
+)
+def test_the_quick_check_agrees_with_the_form(data):
+    from delaktig.proposals.forms_signing import SignForm
+
+    form = SignForm(data)
+    quick = SignForm.cleaned_or_none(data)
+    assert (quick is not None) == form.is_valid()
+    if quick is not None:
+        assert quick == form.cleaned_data
+
+
+def test_the_quick_check_takes_the_address_of_a_logged_in_signer(db):
+    from delaktig.proposals.forms_signing import SignForm
+
+    user = UserFactory(email="kim@example.se")
+    data = {"name": "Kim", "email": "someone-else@example.se"}
+    assert SignForm.cleaned_or_none(data, user=user)["email"] == "kim@example.se"
+    form = SignForm(data, user=user)
+    assert form.is_valid() and form.cleaned_data["email"] == "kim@example.se"

@@ -1,6 +1,7 @@
 """The threshold: one short of it nothing happens; at it exactly one case, routed, and one mailing."""
 
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -14,7 +15,7 @@ from delaktig.organisations.models import Body
 from delaktig.proposals import services_signing, workflow
 from delaktig.proposals.models import ProposalCase, ProposalSettings, Routing, SignatureStatus, Status
 from delaktig.proposals.selectors import settings_for
-from delaktig.proposals.services_threshold import threshold_check, threshold_mailing_create
+from delaktig.proposals.services_threshold import CHECK_KEY, threshold_check, threshold_mailing_create
 from delaktig.proposals.tests.factories import CategoryFactory, ProposalFactory, SignatureFactory, collecting
 
 
@@ -88,9 +89,23 @@ def test_confirmation_can_cross_the_threshold(proposal, django_capture_on_commit
 def test_far_below_by_the_cache_skips_the_count_but_the_exact_check_does_not(proposal, settings):
     settings.PROPOSAL_THRESHOLD_CHECK_SLACK = 0
     SignatureFactory.create_batch(3, proposal=proposal)
-    cache.set(f"proposal-count:{proposal.pk}", 0, 30)
+    cache.set(CHECK_KEY.format(pk=proposal.pk), 0, 30)
     assert threshold_check(proposal.pk, threshold=proposal.threshold) is None  # trusted the stale cache
     assert threshold_check(proposal.pk) is not None  # the periodic check counts exactly
+
+
+def test_a_check_that_counts_keeps_its_count_only_for_a_few_seconds(proposal, settings):
+    settings.PROPOSAL_THRESHOLD_CHECK_SECONDS = 2
+    SignatureFactory.create_batch(2, proposal=proposal)
+    with mock.patch("delaktig.proposals.services_threshold.cache.set") as stored:
+        assert threshold_check(proposal.pk, threshold=proposal.threshold) is None
+    stored.assert_called_once_with(CHECK_KEY.format(pk=proposal.pk), 2, 2.0)
+
+
+def test_the_public_count_cache_does_not_hold_back_the_threshold_check(proposal):
+    SignatureFactory.create_batch(proposal.threshold, proposal=proposal)
+    cache.set(f"proposal-count:{proposal.pk}", 0, 30)  # the public count is allowed to lag
+    assert threshold_check(proposal.pk, threshold=proposal.threshold) is not None
 
 
 @pytest.mark.parametrize(

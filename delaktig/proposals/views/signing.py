@@ -1,9 +1,10 @@
 """Signing: the form, the page after it, the e-mail link, the count as JSON; staff: paper lists and invalidation."""
 
+import functools
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +19,7 @@ from .. import services_signing as signing
 from ..forms_signing import InvalidationForm, InvalidationReasonForm, PaperSignaturesForm, SignForm
 from ..models import PUBLIC_STATUSES, Proposal, SignatureStatus, Status
 from ..selectors import PUBLIC_COUNT_SECONDS, public_signature_count
-from ..selectors_signing import count_payload, matching_summary
+from ..selectors_signing import count_payload, matching_summary, signing_window
 from ..signing_protection import domain_of, rate_limit_hit, valid_ip
 
 PAPER_ROLES = (Role.OFFICER, Role.REGISTRAR, Role.DEMOCRACY_OFFICER)
@@ -47,12 +48,30 @@ def _closed(request, proposal):
 
 @require_http_methods(["GET", "POST"])
 def sign(request, pk):
+    if request.method == "POST":
+        return _sign_post(request, pk)
     proposal = _public_proposal(request, pk)
     if not signing.signing_open(proposal):
         return _closed(request, proposal)
-    form = SignForm(request.POST if request.method == "POST" else None, user=request.user)
-    if form.is_bound and form.is_valid():
-        return _sign_submitted(request, proposal, form.cleaned_data)
+    return _sign_form(request, proposal, SignForm(user=request.user))
+
+
+def _sign_post(request, pk):
+    """The hot path of a rush: the signing window from the process's copy, then one INSERT."""
+    window = signing_window(municipality=request.municipality, pk=pk)
+    if window is None:
+        raise Http404("No such proposal")
+    if not signing.signing_open(window):
+        return _closed(request, _public_proposal(request, pk))
+    cleaned = SignForm.cleaned_or_none(request.POST, user=request.user)
+    if cleaned is not None:
+        return _sign_submitted(request, window, cleaned)
+    form = SignForm(request.POST, user=request.user)
+    form.is_valid()  # shows what is wrong
+    return _sign_form(request, _public_proposal(request, pk), form)
+
+
+def _sign_form(request, proposal, form):
     context = {
         "proposal": proposal,
         "form": form,
@@ -67,7 +86,10 @@ def _sign_submitted(request, proposal, data):
     limited = rate_limit_hit(ip=ip, domain=domain_of(data["email"]))
     if limited:
         return render(
-            request, "proposals/signing/rate_limited.html", {"proposal": proposal, "limit": limited}, status=429
+            request,
+            "proposals/signing/rate_limited.html",
+            {"proposal": _public_proposal(request, proposal.pk), "limit": limited},
+            status=429,
         )
     outcome, _signature = signing.signature_sign(
         proposal=proposal,
@@ -80,13 +102,17 @@ def _sign_submitted(request, proposal, data):
         language=get_language(),
     )
     if outcome == signing.CLOSED:
-        return _closed(request, proposal)
+        return _closed(request, _public_proposal(request, proposal.pk))
     return _done_redirect(request.municipality, proposal.pk, outcome)
 
 
 def _done_redirect(municipality, pk, outcome):
-    url = reverse("proposals:sign_done", args=[municipality.slug, pk])
-    return redirect(f"{url}?{urlencode({'status': outcome})}")
+    return HttpResponseRedirect(f"{_done_url(municipality.slug, pk)}?{urlencode({'status': outcome})}")
+
+
+@functools.lru_cache(maxsize=1024)
+def _done_url(slug, pk):
+    return reverse("proposals:sign_done", args=[slug, pk])
 
 
 @require_GET

@@ -1,9 +1,11 @@
-"""Run every ten minutes (cron, a systemd timer, or --every): thresholds reached, signing periods that ended."""
+"""Run every ten minutes (cron, a systemd timer, or --every): thresholds reached, signing periods that ended,
+and any confirmation link still waiting in the outbox."""
 
 import time
 
 from django.core.management.base import BaseCommand
 
+from delaktig.proposals.services_outbox import confirmation_mails_send
 from delaktig.proposals.services_threshold import proposals_expire
 
 
@@ -19,9 +21,10 @@ class Command(BaseCommand):
     def handle(self, *args, every=0, **options):
         while True:
             result = proposals_expire()
+            mailed = confirmation_mails_send()
             self.stdout.write(
                 f"Threshold reached: {result['threshold']}, closed: {result['closed']}, "
-                f"to an officer: {result['officer']}"
+                f"to an officer: {result['officer']}, confirmation links sent: {mailed}"
             )
             if every <= 0:
                 return
