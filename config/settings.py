@@ -50,6 +50,11 @@ INSTALLED_APPS = [
     "delaktig.participation",
     *method_apps(),
     "delaktig.proposals",
+    "delaktig.results",
+    "delaktig.decisionbasis",
+    "delaktig.followup",
+    "delaktig.reports",
+    "delaktig.opendata",
     "delaktig.demo",
 ]
 

@@ -5,6 +5,7 @@ from django.urls import include, path
 from delaktig.participation.urls import public_patterns, staff_patterns
 
 urlpatterns = [
+    path("", include("delaktig.proposals.urls")),  # first: a signing rush resolves its URL at once
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("delaktig.accounts.urls")),
@@ -12,8 +13,12 @@ urlpatterns = [
     path("", include("delaktig.foundation.urls")),
     path("", include("delaktig.dialogues.urls")),
     path("", include("delaktig.participation.staff_pages_urls")),
-    path("", include("delaktig.proposals.urls")),
     path("", include("delaktig.mailings.urls")),
+    path("", include("delaktig.results.urls")),
+    path("", include("delaktig.decisionbasis.urls")),
+    path("", include("delaktig.followup.urls")),
+    path("", include("delaktig.reports.urls")),
+    path("", include("delaktig.opendata.urls")),
     *public_patterns(),
     *staff_patterns(),
     path("", include("delaktig.core.urls")),

@@ -11,6 +11,7 @@ def municipality(request):
         "user_roles": request.user.roles_in(muni) if muni and request.user.is_authenticated else frozenset(),
         # A callable, so the hooks run only when a template shows the main menu.
         "main_nav_items": lambda: main_nav_items(request),
+        "staff_nav_items": lambda: staff_nav_items(request),
     }
 
 
@@ -19,3 +20,10 @@ def main_nav_items(request):
     if getattr(request, "municipality", None) is None:
         return []
     return [item for hook in hooks.get_hooks("main_nav_items") for item in (hook(request) or [])]
+
+
+def staff_nav_items(request):
+    """[(label, url)] that outer apps add to the staff workspace menu (hook "staff_nav_items")."""
+    if getattr(request, "municipality", None) is None or not request.user.is_authenticated:
+        return []
+    return [item for hook in hooks.get_hooks("staff_nav_items") for item in (hook(request) or [])]

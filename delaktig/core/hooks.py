@@ -39,3 +39,10 @@ def register_temporarily(name, fn):
 # "erase_user"        (user) -> int   (items anonymised or removed)
 # "my_contributions"  (user) -> list of sections with the person's contributions, for My pages
 # "participation_method_choices"  () -> [(key, name)] of the registered participation methods
+# "staff_nav_items"   (request) -> [(label, url)] added to the staff workspace menu (check roles yourself)
+# "dialogue_staff_pages"  (dialogue, user) -> [(url, title)] pages for the dialogue on its staff page
+# "dialogue_public_sections"  (request, dialogue) -> [{"template": str, "context": dict}] on the public page;
+#                     the template gets the dict as `section` (plus dialogue, municipality)
+# "feedback_published"  (dialogue, actor) -> None, inside the transaction that publishes feedback
+# "yearly_report_sections"  (municipality, year) -> [core.contributions.ReportSection]
+# "open_data_datasets"  () -> [core.contributions.Dataset]

@@ -21,7 +21,11 @@ from delaktig.participation.registry import registry
 from delaktig.participation.services import module_add, phase_add
 
 from . import content
+from . import decisionbasis as demo_decisionbasis
+from . import followup as demo_followup
 from . import proposals as demo_proposals
+from . import reports as demo_reports
+from . import results as demo_results
 
 # The steps that lead from an initiative to each state, per kind of dialogue.
 CITIZEN_PATH = [
@@ -103,6 +107,10 @@ def _load_municipality(spec, *, full):
         _dialogue(muni, item, bodies, departments, people)
     if full:
         demo_proposals.load(muni, bodies, people)
+        demo_results.load(muni, bodies, people)
+        demo_decisionbasis.load(muni, bodies, people)
+        demo_followup.load(muni, bodies, people)
+        demo_reports.load(muni, bodies, people)
 
 
 def _bodies(muni):

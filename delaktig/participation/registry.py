@@ -36,6 +36,11 @@ class MethodManifest:
     moderation_queue: Callable | None = None  # (municipality) -> list of items waiting
     min_identity_level: int = IdentityLevel.EMAIL
     offline_channels: tuple = field(default_factory=tuple)
+    # Closing the loop (results, feedback, the yearly report, open data); all optional:
+    inputs: Callable | None = None  # (module) -> iterable of InputRecord, every input to be analysed
+    update_recipients: Callable | None = None  # (module) -> iterable of (email, name) who asked for updates
+    report_section: Callable | None = None  # (municipality, year) -> core.contributions.ReportSection | None
+    datasets: tuple = field(default_factory=tuple)  # core.contributions.Dataset, public data of this method
 
     def phase_type(self, key):
         return self.phase_types.get(key)
@@ -80,6 +85,28 @@ class Registry:
 
 
 registry = Registry()
+
+
+@dataclass(frozen=True)
+class InputRecord:
+    """One input from any method, as the results workspace reads it (manifest.inputs).
+
+    `ref` is stable and unique in the installation ("<method key>:<id>"); tags and quotes point to it.
+    `demographics` holds what the person chose to tell: any of "age_band", "gender", "area" (the values of
+    participation.demographics), missing keys when not told. `author_shown` is the name the person chose to
+    show publicly, or "" (never an unpublished name).
+    """
+
+    ref: str
+    module_id: int
+    method: str
+    title: str
+    text: str
+    channel: str  # participation.models.Channel
+    created_at: object
+    author_shown: str = ""
+    demographics: dict = field(default_factory=dict)
+    staff_url: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ class ProposalsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from . import hooks  # noqa: F401  (registers the hooks)
+        from . import hooks, opendata, report  # noqa: F401  (register the hooks)
         from .models import Proposal
         from .selectors_signing import signing_window_forget
 

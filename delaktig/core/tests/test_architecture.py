@@ -16,7 +16,12 @@ LAYERS = {
     "participation": 5,
     "methods": 6,
     "proposals": 6,
-    "demo": 7,
+    "results": 6,
+    "decisionbasis": 7,
+    "followup": 7,
+    "reports": 7,
+    "opendata": 7,
+    "demo": 8,
 }
 
 

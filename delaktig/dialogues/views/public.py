@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from delaktig.core import hooks
+
 from .. import selectors, services
 from ..filters import DialogueFilterForm
 from ..models import Kind, State
@@ -45,9 +47,16 @@ def dialogue_detail(request, pk, slug):
         "modules": list(dialogue.modules.all()),
         "timeline": selectors.timeline_entries(dialogue),
         "is_following": selectors.is_following(user=request.user, dialogue=dialogue),
+        "extra_sections": _extra_sections(request, dialogue),
         **_afterwards(dialogue),
     }
     return render(request, "dialogues/public/detail.html", context)
+
+
+def _extra_sections(request, dialogue):
+    """Sections outer apps add to the public page (hook "dialogue_public_sections"), in hook order."""
+    sections = (hook(request, dialogue) for hook in hooks.get_hooks("dialogue_public_sections"))
+    return [section for found in sections for section in (found or [])]
 
 
 def _afterwards(dialogue):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from delaktig.core import hooks
 from delaktig.organisations.permissions import staff_view
 
 from ... import forms, guards, selectors, services, workflow
@@ -82,6 +83,8 @@ def open_pages(dialogue, user):
     pages = [(_url(s.url_name, dialogue), s.title) for s in STEPS if s.is_open(dialogue) and roles & s.roles]
     if dialogue.state in MODULE_STATES and roles & transition_roles("open"):
         pages.append((_url("participation:module_add", dialogue), ADD_MODULE_TITLE))
+    for hook in hooks.get_hooks("dialogue_staff_pages"):  # outer apps' pages (results, decision basis …)
+        pages.extend(hook(dialogue, user) or [])
     return pages
 
 

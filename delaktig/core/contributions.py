@@ -1,0 +1,76 @@
+"""What an app or a participation method contributes to central reports and to open data.
+
+The yearly report and the open-data API never name a method or an app. They collect:
+
+- report sections: `ReportSection`s from the `yearly_report_sections` hook and from each method manifest's
+  `report_section`;
+- datasets: `Dataset`s from the `open_data_datasets` hook and from each method manifest's `datasets`.
+
+Everything here is public by construction: a dataset's rows and a report's tables carry counts, statuses,
+dates and texts that were published, never a person's name, e-mail address or user id.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of figures; every chart is also given as a table (the numbers behind it)."""
+
+    caption: str
+    headers: tuple  # column headings (strings)
+    rows: tuple  # tuples of cells: str, int, float, date or None
+    key: str = ""  # stable identifier, e.g. for a worksheet name
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart drawn from `table`: the first column gives the labels, each further numeric column a series."""
+
+    title: str
+    table: Table
+    kind: str = "bar"  # "bar" (vertical) or "barh" (horizontal)
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    key: str  # stable, e.g. "proposals" or the method key
+    title: str
+    order: int = 100  # sections are sorted by (order, title)
+    paragraphs: tuple = ()  # plain-text paragraphs
+    tables: tuple = ()  # Table
+    charts: tuple = ()  # Chart
+
+
+@dataclass(frozen=True)
+class DatasetField:
+    name: str
+    type: str  # "string", "integer", "number", "boolean", "date" or "date-time"
+    description: str
+    nullable: bool = False
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A public dataset of one municipality, served as JSON (paginated, filterable) and CSV, and described in
+    the OpenAPI document and the DCAT-AP-SE catalogue.
+
+    rows(municipality, filters) returns an ordered QuerySet (or anything with count() and slicing); to_row(item)
+    turns one of its items into a dict with exactly the keys of `fields`. `filters` maps a query parameter to
+    a DatasetField that describes it (its `name` is the parameter); rows() receives only those, already
+    parsed to the field's type. `detail(municipality, pk)` returns one row by its id, or None.
+    """
+
+    key: str  # URL segment, e.g. "e-petitions"
+    title: str
+    description: str
+    fields: tuple  # DatasetField
+    rows: Callable
+    to_row: Callable
+    filters: tuple = ()  # DatasetField
+    detail: Callable | None = None
+    keywords: tuple = ()
+    theme: str = "GOVE"  # EU data theme (http://publications.europa.eu/resource/authority/data-theme/…)
+    order: int = 100
+    extra: dict = field(default_factory=dict)

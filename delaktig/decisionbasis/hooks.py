@@ -1,0 +1,1 @@
+"""What decisionbasis offers to other apps through delaktig.core.hooks."""

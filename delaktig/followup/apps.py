@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class FollowupConfig(AppConfig):
+    name = "delaktig.followup"
+    label = "followup"
+    verbose_name = "Follow-up"
+
+    def ready(self):
+        from . import hooks  # noqa: F401  (registers the hooks)

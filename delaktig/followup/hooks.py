@@ -1,0 +1,1 @@
+"""What followup offers to other apps through delaktig.core.hooks."""

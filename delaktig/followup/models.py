@@ -1,0 +1,1 @@
+"""Feedback that is kept: deadlines, reminders, the feedback mailing and implementation tracking."""

@@ -1,0 +1,1 @@
+"""What opendata offers to other apps through delaktig.core.hooks."""

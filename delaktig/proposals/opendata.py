@@ -1,0 +1,1 @@
+"""E-petition datasets for open data (hook "open_data_datasets")."""

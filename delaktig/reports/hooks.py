@@ -1,0 +1,1 @@
+"""What reports offers to other apps through delaktig.core.hooks."""

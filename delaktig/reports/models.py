@@ -1,0 +1,1 @@
+"""The yearly report to the council, as PDF, Word and XLSX."""

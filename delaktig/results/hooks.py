@@ -1,0 +1,1 @@
+"""What results offers to other apps through delaktig.core.hooks."""

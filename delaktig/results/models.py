@@ -1,0 +1,1 @@
+"""Results of dialogues: the workspace, themes, quotes and participation figures."""
