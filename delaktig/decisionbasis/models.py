@@ -1,1 +1,93 @@
-"""The decision basis: the report the deciding body reads, in versions, as PDF and Word."""
+"""The decision basis: the report the deciding body reads, in versions, as PDF and Word.
+
+Each generation is a new row (version 1, 2, … per dialogue); a row is never generated twice into another
+version's files. The row carries its own progress while the background task renders it.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from delaktig.core.models import TimeStampedModel
+
+
+class Status(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Being generated")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+def _upload_to(instance, filename):
+    return f"decisionbasis/{instance.dialogue.municipality_id}/{instance.dialogue_id}/{filename}"
+
+
+class DecisionBasis(TimeStampedModel):
+    dialogue = models.ForeignKey("dialogues.Dialogue", on_delete=models.CASCADE, related_name="decision_bases")
+    version = models.PositiveIntegerField(_("version"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    step = models.CharField(_("step"), max_length=120, blank=True)
+    registration_number = models.CharField(_("registration number"), max_length=40)
+    assessment = models.TextField(_("officer's assessment"))
+    consultation_text = models.TextField(_("consultation report"), blank=True)
+    consultation_file = models.FileField(_("consultation report (PDF)"), upload_to=_upload_to, blank=True)
+    representativeness_text = models.TextField(_("comment on representativeness"), blank=True)
+    representativeness_computed = models.TextField(blank=True)  # written by the generation, from the figures
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    pdf = models.FileField(upload_to=_upload_to, blank=True)
+    docx = models.FileField(upload_to=_upload_to, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-version"]
+        verbose_name = _("decision basis")
+        verbose_name_plural = _("decision bases")
+        constraints = [
+            models.UniqueConstraint(fields=["dialogue", "version"], name="decision_basis_version_unique"),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="decision_basis_progress_max_100"),
+            models.CheckConstraint(condition=~Q(registration_number=""), name="decision_basis_has_registration"),
+        ]
+
+    def __str__(self):
+        return f"{self.registration_number} v{self.version}"
+
+    @property
+    def is_running(self):
+        return self.status in (Status.QUEUED, Status.RUNNING)
+
+    @property
+    def is_done(self):
+        return self.status == Status.DONE
+
+    def size_of(self, kind):
+        """Size in bytes of a stored file, or None when it is missing (the page still renders)."""
+        stored = getattr(self, kind)
+        try:
+            return stored.size if stored else None
+        except (OSError, ValueError):
+            return None
+
+    @property
+    def pdf_size(self):
+        return self.size_of("pdf")
+
+    @property
+    def docx_size(self):
+        return self.size_of("docx")
+
+    @property
+    def consultation_size(self):
+        return self.size_of("consultation_file")
+
+    def file_name(self, extension):
+        """Swedish file name: beslutsunderlag-<regnr>-v<n>.<ext>, the number made safe for a file name."""
+        safe = "".join(c if c.isalnum() else "-" for c in self.registration_number).strip("-")
+        while "--" in safe:
+            safe = safe.replace("--", "-")
+        return f"beslutsunderlag-{safe}-v{self.version}.{extension}"

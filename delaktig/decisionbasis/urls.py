@@ -1,3 +1,17 @@
+from django.urls import path
+
+from . import views
+
 app_name = "decisionbasis"
 
-urlpatterns = []
+B = "<slug:municipality_slug>/personal/dialoger/<int:dialogue_id>/beslutsunderlag"
+V = f"{B}/v<int:version>"
+
+urlpatterns = [
+    path(f"{B}/", views.basis_list, name="list"),
+    path(f"{B}/ny/", views.basis_generate, name="generate"),
+    path(f"{V}/", views.basis_detail, name="detail"),
+    path(f"{V}/pdf/", views.basis_download, {"kind": "pdf"}, name="pdf"),
+    path(f"{V}/word/", views.basis_download, {"kind": "docx"}, name="docx"),
+    path(f"{V}/samradsredogorelse/", views.basis_download, {"kind": "consultation"}, name="consultation"),
+]

@@ -1,0 +1,186 @@
+"""What a decision basis says, gathered once and rendered twice (PDF and Word) in the same order.
+
+Everything here is plain data: the renderers never query the database. Nothing personal goes in: quotes are
+the excerpts staff marked (with any e-mail address blanked out), never the authors' names; figures come from
+results.selectors with small cells already suppressed.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from delaktig.core.contributions import Table
+from delaktig.participation.registry import registry
+from delaktig.results import selectors as results
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    description: str
+    count: int
+    quotes: tuple  # (text, channel label)
+
+
+@dataclass(frozen=True)
+class Content:
+    title: str
+    dialogue_title: str
+    registration_number: str
+    generated_on: object
+    version: int
+    municipality: str
+    question: str
+    purpose: str
+    ladder_label: str
+    ladder_explanation: str
+    decision_facts: tuple  # (label, value)
+    toolbox_methods: tuple
+    modules: tuple  # (module name, method name)
+    target_groups: tuple
+    participation_tables: tuple  # Table
+    totals: tuple  # (label, value)
+    demographic_tables: tuple  # Table, already suppressed
+    representativeness_computed: str
+    representativeness_text: str
+    themes: tuple  # Theme
+    untagged_count: int
+    total_inputs: int
+    consultation_text: str
+    consultation_file_name: str
+    assessment: str
+
+    @property
+    def has_demographics(self):
+        return bool(self.demographic_tables)
+
+
+def without_emails(text):
+    return EMAIL.sub(_("[e-mail address removed]"), text or "")
+
+
+def gather(basis):
+    """The content of `basis` from its dialogue, the results and what the officer wrote on the form."""
+    dialogue = basis.dialogue
+    overview = results.results_overview(dialogue)
+    figures = results.participation_figures(dialogue)
+    demographic = tuple(figures.demographic_tables)
+    computed = representativeness_note(demographic)
+    return Content(
+        title=_("Decision basis"),
+        dialogue_title=dialogue.title,
+        registration_number=basis.registration_number,
+        generated_on=timezone.localdate(),
+        version=basis.version,
+        municipality=dialogue.municipality.name,
+        question=dialogue.question,
+        purpose=dialogue.purpose,
+        **_ladder(dialogue),
+        decision_facts=_decision_facts(dialogue),
+        toolbox_methods=tuple(m.name for m in dialogue.toolbox_methods.order_by("name")),
+        modules=_modules(dialogue),
+        target_groups=tuple(g.name for g in dialogue.target_groups.order_by("name")),
+        participation_tables=_participation_tables(figures),
+        totals=_totals(figures),
+        demographic_tables=demographic,
+        representativeness_computed=computed,
+        representativeness_text=basis.representativeness_text,
+        themes=_themes(overview),
+        untagged_count=overview.untagged_count,
+        total_inputs=overview.total_inputs,
+        consultation_text=basis.consultation_text,
+        consultation_file_name=basis.consultation_file.name.rsplit("/", 1)[-1] if basis.consultation_file else "",
+        assessment=basis.assessment,
+    )
+
+
+def _ladder(dialogue):
+    level = dialogue.ladder
+    if level is None:
+        return {"ladder_label": _("Not stated"), "ladder_explanation": ""}
+    return {"ladder_label": str(level.label), "ladder_explanation": str(level.explanation)}
+
+
+def _decision_facts(dialogue):
+    body = dialogue.deciding_body.name if dialogue.deciding_body else _("Not stated")
+    return (
+        (_("Decided by"), body),
+        (_("Meeting date"), dialogue.decision_date),
+        (_("Minute item"), dialogue.decision_minute_item or "–"),
+        (_("Registration number of the decision"), dialogue.decision_registration_number or "–"),
+    )
+
+
+def _modules(dialogue):
+    rows = []
+    for module in dialogue.modules.order_by("order", "id"):
+        manifest = registry.get(module.method)
+        rows.append((module.name, str(manifest.name) if manifest else module.method))
+    return tuple(rows)
+
+
+def _figure_table(caption, rows, key, with_participants=True):
+    headers = [_("Method") if with_participants else _("Channel"), _("Inputs")]
+    if with_participants:
+        headers.append(_("Participants"))
+    headers += [_("Online"), _("Offline")]
+    body = []
+    for row in rows:
+        cells = [row.label, row.inputs]
+        if with_participants:
+            cells.append("–" if row.participants is None else row.participants)
+        body.append((*cells, row.online, row.offline))
+    return Table(caption=caption, headers=tuple(headers), rows=tuple(body), key=key)
+
+
+def _participation_tables(figures):
+    return (
+        _figure_table(_("Participation per method"), figures.by_method, "by_method"),
+        _figure_table(_("Inputs per channel"), figures.by_channel, "by_channel", with_participants=False),
+    )
+
+
+def _totals(figures):
+    return (
+        (_("Inputs in total"), figures.total_inputs),
+        (_("Participants in total (logged in)"), figures.total_participants),
+        (_("Inputs online"), figures.online_inputs),
+        (_("Inputs on paper, at meetings and other offline channels"), figures.offline_inputs),
+    )
+
+
+def _themes(overview):
+    return tuple(
+        Theme(
+            name=t.name,
+            description=t.description,
+            count=t.count,
+            quotes=tuple((without_emails(text), str(channel)) for text, channel in t.quotes),
+        )
+        for t in overview.themes
+    )
+
+
+def representativeness_note(tables):
+    """A sentence per demographic table: the largest group and the groups with few or no inputs."""
+    sentences = []
+    for table in tables:
+        counted = [(str(row[0]), row[1]) for row in table.rows if row and len(row) > 1]
+        numbers = [(label, n) for label, n in counted if isinstance(n, int)]
+        if not numbers:
+            continue
+        largest = max(numbers, key=lambda item: item[1])
+        few = [label for label, n in counted if not isinstance(n, int) or n == 0]
+        sentence = _("%(table)s: most inputs came from “%(group)s” (%(count)s).") % {
+            "table": table.caption,
+            "group": largest[0],
+            "count": largest[1],
+        }
+        if few:
+            sentence += " " + _("Few or no inputs came from: %(groups)s.") % {"groups": ", ".join(few)}
+        sentences.append(sentence)
+    return " ".join(sentences)

@@ -1,0 +1,217 @@
+"""Word through python-docx: the same content in the same order as the PDF, with Word's heading styles and the
+registration number and page numbers in the header and footer of every page."""
+
+import io
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+
+def render_docx(content):
+    from docx import Document  # imported here: only the worker needs it
+    from docx.shared import Cm
+
+    document = Document()
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    _header_and_footer(section, content)
+    document.core_properties.title = f"{content.title}: {content.dialogue_title}"
+    document.core_properties.subject = content.registration_number
+    document.core_properties.author = content.municipality
+    for part in PARTS:
+        part(document, content)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _header_and_footer(section, content):
+    header = section.header.paragraphs[0]
+    header.text = f"{content.municipality}\t\t{_('Registration number')}: {content.registration_number}"
+    footer = section.footer.paragraphs[0]
+    footer.text = f"{_('Decision basis')}, {_('version')} {content.version}\t\t{_('Page')} "
+    _add_field(footer, "PAGE")
+    footer.add_run(f" {_('of')} ")
+    _add_field(footer, "NUMPAGES")
+
+
+def _add_field(paragraph, code):
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the pages."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == code:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {code} "
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
+
+
+def _human(value):
+    if hasattr(value, "year"):
+        return formats.date_format(value, "j F Y")
+    return str(value) if value not in (None, "") else "–"
+
+
+def _number(value):
+    return f"{value:,}".replace(",", "\u00a0") if isinstance(value, int) else str(value)
+
+
+def _text(document, text):
+    for paragraph in (text or "").split("\n\n"):
+        document.add_paragraph(paragraph.strip())
+
+
+def _facts(document, rows):
+    table = document.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = str(label), _human(value)
+        cells[0].paragraphs[0].runs[0].bold = True
+
+
+def _table(document, table):
+    document.add_paragraph(str(table.caption), style="Caption")
+    grid = document.add_table(rows=1, cols=len(table.headers))
+    grid.style = "Table Grid"
+    for cell, heading in zip(grid.rows[0].cells, table.headers, strict=True):
+        cell.text = str(heading)
+        cell.paragraphs[0].runs[0].bold = True
+    for row in table.rows:
+        for cell, value in zip(grid.add_row().cells, row, strict=False):
+            cell.text = _number(value) if value is not None else "–"
+
+
+def _list(document, items, empty):
+    if not items:
+        document.add_paragraph(empty)
+    for item in items:
+        document.add_paragraph(item, style="List Bullet")
+
+
+def _title(document, c):
+    document.add_heading(f"{c.title}: {c.dialogue_title}", level=0)
+    rows = ((_("Registration number"), c.registration_number), (_("Date"), c.generated_on))
+    _facts(document, (*rows, (_("Version"), c.version), (_("Municipality"), c.municipality)))
+
+
+def _question(document, c):
+    document.add_heading(_("The question"), level=1)
+    _text(document, c.question)
+    document.add_heading(_("Purpose"), level=1)
+    _text(document, c.purpose or _("Not stated"))
+
+
+def _ladder(document, c):
+    document.add_heading(_("Level of influence"), level=1)
+    paragraph = document.add_paragraph()
+    paragraph.add_run(c.ladder_label).bold = True
+    if c.ladder_explanation:
+        paragraph.add_run(f": {c.ladder_explanation}")
+
+
+def _decision(document, c):
+    document.add_heading(_("The decision to hold the dialogue"), level=1)
+    _facts(document, c.decision_facts)
+
+
+def _methods(document, c):
+    document.add_heading(_("Methods and target groups"), level=1)
+    document.add_heading(_("Methods from the toolbox"), level=2)
+    _list(document, c.toolbox_methods, _("None chosen."))
+    document.add_heading(_("Ways to take part on the platform"), level=2)
+    _list(document, [f"{name} ({method})" for name, method in c.modules], _("None."))
+    document.add_heading(_("Target groups"), level=2)
+    _list(document, c.target_groups, _("None stated."))
+
+
+def _participation(document, c):
+    document.add_heading(_("Participation"), level=1)
+    _facts(document, [(label, _number(value)) for label, value in c.totals])
+    for table in c.participation_tables:
+        _table(document, table)
+
+
+def _representativeness(document, c):
+    document.add_heading(_("Representativeness"), level=1)
+    if c.has_demographics:
+        document.add_paragraph(_("Counts below 5 are not shown, so that no one can be identified."))
+        for table in c.demographic_tables:
+            _table(document, table)
+        if c.representativeness_computed:
+            document.add_paragraph(c.representativeness_computed)
+    else:
+        document.add_paragraph(
+            _(
+                "The participants did not give information about themselves, so representativeness cannot be "
+                "described with figures."
+            )
+        )
+    if c.representativeness_text:
+        document.add_heading(_("The officer's comment"), level=2)
+        _text(document, c.representativeness_text)
+
+
+def _themes(document, c):
+    document.add_heading(_("Themes in the inputs"), level=1)
+    document.add_paragraph(
+        _("%(total)s inputs in total; %(untagged)s of them have no theme.")
+        % {"total": _number(c.total_inputs), "untagged": _number(c.untagged_count)}
+    )
+    if not c.themes:
+        document.add_paragraph(_("The inputs have not been sorted into themes."))
+        return
+    _table(document, _theme_table(c))
+    for theme in c.themes:
+        document.add_heading(f"{theme.name} ({_number(theme.count)})", level=2)
+        if theme.description:
+            _text(document, theme.description)
+        for text, channel in theme.quotes:
+            document.add_paragraph(f"”{text}” ({channel})", style="Quote")
+
+
+def _theme_table(c):
+    from delaktig.core.contributions import Table
+
+    rows = tuple((t.name, t.count) for t in c.themes)
+    return Table(caption=_("Inputs per theme"), headers=(_("Theme"), _("Inputs")), rows=rows)
+
+
+def _consultation(document, c):
+    if not (c.consultation_text or c.consultation_file_name):
+        return
+    document.add_heading(_("Consultation report"), level=1)
+    if c.consultation_text:
+        _text(document, c.consultation_text)
+    if c.consultation_file_name:
+        document.add_paragraph(
+            _("The consultation report is attached as a separate file: %(name)s.") % {"name": c.consultation_file_name}
+        )
+
+
+def _assessment(document, c):
+    document.add_heading(_("The officer's assessment"), level=1)
+    _text(document, c.assessment)
+
+
+PARTS = (
+    _title,
+    _question,
+    _ladder,
+    _decision,
+    _methods,
+    _participation,
+    _representativeness,
+    _themes,
+    _consultation,
+    _assessment,
+)

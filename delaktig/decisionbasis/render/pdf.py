@@ -1,0 +1,34 @@
+"""PDF through WeasyPrint from an HTML template with print CSS (A4, page numbers, the number in every header)."""
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+TEMPLATE = "decisionbasis/document.html"
+
+
+def css_string(text):
+    """A CSS string literal; quotes, backslashes and angle brackets escaped so nothing leaves the string."""
+    escaped = "".join(f"\\{ord(ch):x} " if ch in '"\\<>\n\r' else ch for ch in str(text))
+    return mark_safe(f'"{escaped}"')
+
+
+def render_html(content):
+    css = {
+        "municipality": css_string(content.municipality),
+        "registration": css_string(f"{_('Registration number')}: {content.registration_number}"),
+        "version": css_string(f"{_('Decision basis')}, {_('version')} {content.version}"),
+        "page": css_string(_("Page")),
+        "of": css_string(_("of")),
+    }
+    return render_to_string(TEMPLATE, {"c": content, "css": css})
+
+
+def render_pdf(content):
+    # Imported here: loading Pango is slow and only the worker needs it.
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    # The document is self-contained: no protocol is allowed, so nothing is fetched (no network, no files).
+    fetcher = URLFetcher(allowed_protocols=())
+    return HTML(string=render_html(content), url_fetcher=fetcher).write_pdf()
