@@ -130,16 +130,19 @@ def _savepoint_if_in_transaction():
 
 
 def _repeat(proposal, signer_key, logged_in, language):
-    existing = Signature.objects.filter(proposal=proposal, signer_key=signer_key).first()
+    """A second attempt. Tell the mailbox, not the browser: whether an address has signed is that person's
+    business. A pending signature goes back into the outbox (one UPDATE), so its link is mailed again."""
+    mine = Signature.objects.filter(proposal=proposal, signer_key=signer_key)
+    if mine.filter(status=SignatureStatus.PENDING).update(confirmation_mailed_at=None, language=(language or "")[:10]):
+        transaction.on_commit(outbox_kick)
+        return (PENDING if logged_in else CHECK_EMAIL), None
+    existing = mine.first()
     if existing is None:  # removed between the INSERT and now
         return CHECK_EMAIL, None
-    pending = existing.status == SignatureStatus.PENDING
-    if pending or not logged_in:
-        # Tell the mailbox, not the browser: whether an address has signed is that person's business.
+    if not logged_in:  # valid (or invalidated: the task sends nothing then)
         _mail_enqueue(existing.pk, language)
-    if not logged_in:
         return CHECK_EMAIL, existing
-    return (PENDING if pending else ALREADY), existing
+    return ALREADY, existing
 
 
 def _mail_enqueue(signature_id, language):
