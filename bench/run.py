@@ -40,7 +40,7 @@ def parse(argv):
     parser.add_argument("--threads", type=int, default=defaults.threads)
     parser.add_argument("--worker-class", default=defaults.worker_class)
     parser.add_argument("--rounds", type=int, default=1, help="W1: interleave the targets in this many rounds")
-    parser.add_argument("--parts", default="", help="W1: e.g. real,bare or lean,lean-task,lean-query; W3: index")
+    parser.add_argument("--parts", default="", help="W1: e.g. real,bare")
     parser.add_argument(
         "--wait-quiet",
         type=float,

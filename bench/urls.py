@@ -10,13 +10,9 @@ M = "<slug:municipality_slug>"
 
 urlpatterns = [
     path("bench/ping/", views.ping, name="bench_ping"),
-    path("bench/<slug:slug>/<int:pk>/antal.json", views.count_cached_tenancy, name="bench_count_cached_tenancy"),
     # Under the municipality prefix like the real endpoints, so the same middleware work happens.
     path(f"{M}/bench/<int:pk>/bare/", views.bare_sign, name="bench_bare_sign"),
     path(f"{M}/bench/<int:pk>/naive/", views.naive_sign, name="bench_naive_sign"),
     path(f"{M}/bench/<int:pk>/naive-page/", views.naive_detail, name="bench_naive_detail"),
-    path(f"{M}/bench/<int:pk>/lean/", views.lean_sign, name="bench_lean_sign"),
-    path(f"{M}/bench/<int:pk>/lean-task/", views.lean_sign, {"task_row": True}, name="bench_lean_task"),
-    path(f"{M}/bench/<int:pk>/lean-query/", views.lean_sign, {"window_cached": False}, name="bench_lean_query"),
     *site_patterns,
 ]

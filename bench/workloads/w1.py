@@ -26,10 +26,6 @@ TARGETS = [
     ("real", sign_path, accepted_by_real),
     ("bare", lambda pk: f"/{SLUG}/bench/{pk}/bare/", accepted_by_baseline),
     ("naive", lambda pk: f"/{SLUG}/bench/{pk}/naive/", accepted_by_baseline),
-    # Only with --parts ...,lean: the real endpoint with the changes suggested by the figures (bench/README).
-    ("lean", lambda pk: f"/{SLUG}/bench/{pk}/lean/", accepted_by_real),
-    ("lean-task", lambda pk: f"/{SLUG}/bench/{pk}/lean-task/", accepted_by_real),
-    ("lean-query", lambda pk: f"/{SLUG}/bench/{pk}/lean-query/", accepted_by_real),
 ]
 
 
@@ -103,7 +99,7 @@ def _identified(options, env, server, figures):
 
 def checks(figures):
     rows = []
-    for name in ("real", "bare", "naive", "lean", "lean-task", "lean-query", "identified"):
+    for name in ("real", "bare", "naive", "identified"):
         if name in figures:
             found = figures[name]
             rows.append(check(f"{name}: accepted signatures/s", found["accepted_per_second"], None, None))
@@ -131,10 +127,6 @@ def _real_checks(figures, real):
         ratio = _ratio(figures, "real", bottom)
         if ratio is not None:
             rows.append(check(f"real / {bottom} accepted/s", ratio, f">= {goal}", ratio >= goal))
-        for variant in ("lean", "lean-task", "lean-query"):
-            ratio = _ratio(figures, variant, bottom)
-            if ratio is not None:
-                rows.append(check(f"what-if {variant} / {bottom} accepted/s", ratio, f">= {goal}", None))
     rows += [
         check("real: p99 ms", real["p99_ms"], "<= 250", real["p99_ms"] is not None and real["p99_ms"] <= 250),
         check(

@@ -58,13 +58,10 @@ def run(options):
     return {"figures": figures, "checks": checks(figures)}
 
 
-# The count endpoint with the tenancy lookup kept per process (what-if, bench/benchapp/views.py).
-SATURATION = ("count", "ping", "count_cached_tenancy")
+SATURATION = ("count", "ping")
 
 
 def _read_path(name, pk):
-    if name == "count_cached_tenancy":
-        return f"/bench/{SLUG}/{pk}/antal.json"
     return count_path(pk) if name == "count" else "/bench/ping/"
 
 
@@ -175,10 +172,7 @@ def checks(figures):
     rows.append(check("5xx + client errors", failures, "0", failures == 0))
     rows += [cpu_row(name, figures[name].get("cpu_seconds")) for name in ("count", "ping")]
     if "count_saturation" in figures:
-        cached = figures.get("count_cached_tenancy_saturation")
-        rows += _saturation_rows(
-            figures["count_saturation"]["wrk"], figures["ping_saturation"]["wrk"], cached and cached["wrk"]
-        )
+        rows += _saturation_rows(figures["count_saturation"]["wrk"], figures["ping_saturation"]["wrk"])
         rows += [
             cpu_row(f"wrk {name}", figures[f"{name}_saturation"].get("cpu_seconds"))
             for name in SATURATION
@@ -187,19 +181,13 @@ def checks(figures):
     return rows
 
 
-def _saturation_rows(count, ping, cached=None):
+def _saturation_rows(count, ping):
     ratio = _wrk_ratio(count, ping)
-    rows = [
+    return [
         check("wrk max count reads/s (signing on)", count["per_second"], None, None),
         check("wrk max ping reads/s (signing on)", ping["per_second"], None, None),
         check("wrk count / ping", ratio, ">= 0.9", None if ratio is None else ratio >= 0.9),
     ]
-    if cached:
-        rows += [
-            check("what-if count, tenancy cached: max reads/s", cached["per_second"], None, None),
-            check("what-if count, tenancy cached / ping", _wrk_ratio(cached, ping), ">= 0.9", None),
-        ]
-    return rows
 
 
 def _wrk_ratio(top, bottom):

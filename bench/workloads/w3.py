@@ -34,26 +34,8 @@ def run(options):
         with Server(env, options.workers, options.threads, options.worker_class, log_path) as server:
             for name, path in page_paths(busy).items():
                 figures[name] = _load(server, path, options)
-            if "index" in options.parts.split(","):
-                _what_if_index(database.url)
-                figures["real_index"] = _load(server, page_paths(busy)["real"], options)
         figures["server_log"] = log_problems(server.log_text())
     return {"figures": figures, "checks": checks(figures)}
-
-
-WHAT_IF_INDEX = (
-    "CREATE INDEX bench_signature_shown ON proposals_signature (proposal_id, confirmed_at DESC, id DESC) "
-    "WHERE show_name AND status = 'valid'"
-)
-
-
-def _what_if_index(url):
-    """--parts index: the page again with a partial index for the shown names (not in the product's schema)."""
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(WHAT_IF_INDEX)
-        connection.execute("ANALYZE proposals_signature")
 
 
 def _busy(env, signatures, comments):
@@ -115,16 +97,4 @@ def checks(figures):
         check("5xx + client errors", failures, "0", failures == 0),
         cpu_row("real", real.get("cpu_seconds")),
         cpu_row("naive", naive.get("cpu_seconds")),
-        *_index_rows(figures),
-    ]
-
-
-def _index_rows(figures):
-    found = figures.get("real_index")
-    if not found:
-        return []
-    return [
-        check("what-if real + shown-names index requests/s", found["per_second"], None, None),
-        check("what-if real + index p50 / p99 ms", f"{found['p50_ms']} / {found['p99_ms']}", None, None),
-        cpu_row("what-if real + index", found.get("cpu_seconds")),
     ]
