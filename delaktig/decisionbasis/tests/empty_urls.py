@@ -1,0 +1,3 @@
+"""No pages: the stand-in method of the tests has none."""
+
+urlpatterns = []

@@ -1,0 +1,229 @@
+"""The staff pages: roles × pages, another municipality, the form and its bad input, progress and downloads."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from delaktig.accounts.tests.factories import UserFactory
+from delaktig.core import hooks
+from delaktig.decisionbasis import services
+from delaktig.decisionbasis.models import DecisionBasis, Status
+from delaktig.dialogues.models import State
+from delaktig.organisations.models import Role
+from delaktig.organisations.tests.factories import staff_for
+
+from .support import CASE, closed_dialogue
+
+READ = frozenset({Role.OFFICER, Role.DEMOCRACY_OFFICER, Role.REGISTRAR, Role.ADMINISTRATOR})
+WRITE = frozenset({Role.OFFICER, Role.DEMOCRACY_OFFICER, Role.ADMINISTRATOR})
+PAGES = [("list", READ), ("generate", WRITE), ("detail", READ), ("pdf", READ), ("docx", READ)]
+
+
+def url(name, dialogue, version=None):
+    args = [dialogue.municipality.slug, dialogue.pk, *([version] if version else [])]
+    return reverse(f"decisionbasis:{name}", args=args)
+
+
+def page_url(name, dialogue):
+    return url(name, dialogue, 1 if name in ("detail", "pdf", "docx") else None)
+
+
+@pytest.fixture
+def done(dialogue, staff, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        basis = services.decision_basis_request(dialogue=dialogue, actor=staff["officer"], assessment="Bra.")
+    basis.refresh_from_db()
+    return basis
+
+
+def form_data(**extra):
+    return {"assessment": "Vi föreslår en lekplats.", **extra}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "allowed"), PAGES, ids=[p[0] for p in PAGES])
+def test_roles_times_pages(client, done, staff, name, allowed):
+    for role, person in staff.items():
+        client.force_login(person)
+        response = client.get(page_url(name, done.dialogue))
+        assert response.status_code == (200 if role in allowed else 403), (role, response.status_code)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "allowed"), PAGES, ids=[p[0] for p in PAGES])
+def test_other_municipality_residents_and_anonymous(client, done, other_municipality, name, allowed):
+    address = page_url(name, done.dialogue)
+    client.force_login(staff_for(other_municipality)[Role.OFFICER])
+    assert client.get(address).status_code == 404
+    client.force_login(UserFactory())
+    assert client.get(address).status_code == 404
+    client.logout()
+    assert reverse("accounts:login") in client.get(address)["Location"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "allowed"), PAGES, ids=[p[0] for p in PAGES])
+def test_another_municipalitys_dialogue_in_our_address_is_a_404(client, done, other_municipality, staff, name, allowed):
+    foreign = closed_dialogue(other_municipality)
+    client.force_login(staff[Role.DEMOCRACY_OFFICER])
+    address = page_url(name, foreign).replace(other_municipality.slug, done.dialogue.municipality.slug, 1)
+    assert client.get(address).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_version_that_does_not_exist_is_a_404(client, done, staff):
+    client.force_login(staff[Role.OFFICER])
+    assert client.get(url("detail", done.dialogue, 9)).status_code == 404
+    assert client.get(url("pdf", done.dialogue, 9)).status_code == 404
+
+
+@pytest.mark.django_db
+def test_downloads_have_content_types_and_swedish_file_names(client, done, staff):
+    client.force_login(staff[Role.REGISTRAR])
+    pdf = client.get(url("pdf", done.dialogue, 1))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert 'filename="beslutsunderlag-KS-2026-77-v1.pdf"' in pdf["Content-Disposition"]
+    assert b"".join(pdf.streaming_content).startswith(b"%PDF")
+    word = client.get(url("docx", done.dialogue, 1))
+    assert word["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+    assert "beslutsunderlag-KS-2026-77-v1.docx" in word["Content-Disposition"]
+
+
+@pytest.mark.django_db
+def test_the_list_shows_versions_newest_first_with_who_and_downloads(
+    client, done, staff, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decision_basis_request(dialogue=done.dialogue, actor=staff["democracy_officer"], assessment="Ny.")
+    client.force_login(staff[Role.REGISTRAR])
+    html = client.get(url("list", done.dialogue)).content.decode()
+    assert html.index("Version 2") < html.index("Version 1")
+    assert staff["democracy_officer"].name in html and CASE in html
+    assert url("pdf", done.dialogue, 2) in html and "(pdf, " in html
+    assert url("generate", done.dialogue) not in html  # the registrar reads only
+
+
+@pytest.mark.django_db
+def test_generating_through_the_form_redirects_to_the_progress_page(
+    client, dialogue, staff, django_capture_on_commit_callbacks
+):
+    client.force_login(staff[Role.OFFICER])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("generate", dialogue), form_data(representativeness_text="Få unga."), follow=True)
+    assert response.redirect_chain[-1][0] == url("detail", dialogue, 1)
+    basis = DecisionBasis.objects.get(dialogue=dialogue)
+    assert basis.status == Status.DONE and basis.representativeness_text == "Få unga."
+    assert "Version 1 skapas nu." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_progress_page_refreshes_itself_while_running_and_shows_step_and_percent(client, dialogue, staff):
+    basis = services.decision_basis_request(dialogue=dialogue, actor=staff["officer"], assessment="Bra.")
+    DecisionBasis.objects.filter(pk=basis.pk).update(status=Status.RUNNING, progress=35, step="Skriver pdf-filen")
+    client.force_login(staff[Role.OFFICER])
+    html = client.get(url("detail", dialogue, 1)).content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in html
+    assert "Skriver pdf-filen (35 %)" in html and 'value="35"' in html
+
+
+@pytest.mark.django_db
+def test_a_finished_version_does_not_refresh_and_offers_downloads(client, done, staff):
+    client.force_login(staff[Role.OFFICER])
+    html = client.get(url("detail", done.dialogue, 1)).content.decode()
+    assert "http-equiv" not in html and url("docx", done.dialogue, 1) in html
+
+
+@pytest.mark.django_db
+def test_a_failed_version_shows_the_error(client, dialogue, staff):
+    basis = services.decision_basis_request(dialogue=dialogue, actor=staff["officer"], assessment="Bra.")
+    DecisionBasis.objects.filter(pk=basis.pk).update(status=Status.FAILED, error="RuntimeError: Typsnittet saknas")
+    client.force_login(staff[Role.OFFICER])
+    html = client.get(url("detail", dialogue, 1)).content.decode()
+    assert "Typsnittet saknas" in html and "kunde inte skapas" in html
+    assert client.get(url("pdf", dialogue, 1)).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_form_is_prefilled_from_the_previous_version(client, done, staff):
+    client.force_login(staff[Role.OFFICER])
+    html = client.get(url("generate", done.dialogue)).content.decode()
+    assert "Bra.</textarea>" in html and "version 2" in html
+
+
+@pytest.mark.django_db
+def test_an_empty_assessment_keeps_what_was_written_and_says_what_to_do(client, dialogue, staff):
+    client.force_login(staff[Role.OFFICER])
+    response = client.post(url("generate", dialogue), {"assessment": "  ", "consultation_text": "Mitt samråd"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "error-summary" in html and "Skriv tjänstepersonens bedömning." in html
+    assert "Mitt samråd" in html and not DecisionBasis.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_missing_case_number_asks_for_one(client, dialogue, staff):
+    dialogue.case_number = ""
+    dialogue.save()
+    client.force_login(staff[Role.OFFICER])
+    response = client.post(url("generate", dialogue), form_data())
+    assert response.status_code == 400
+    assert "Skriv ärendets diarienummer" in response.content.decode()
+    response = client.post(url("generate", dialogue), form_data(registration_number="KS 2026/5"))
+    assert response.status_code == 302
+    assert DecisionBasis.objects.get().registration_number == "KS 2026/5"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (SimpleUploadedFile("samrad.docx", b"PK\x03\x04", content_type="application/msword"), "ingen pdf-fil"),
+        (SimpleUploadedFile("samrad.pdf", b"not a pdf", content_type="application/pdf"), "ingen pdf-fil"),
+    ],
+)
+def test_a_consultation_file_that_is_not_a_pdf_is_refused(client, dialogue, staff, upload, message):
+    client.force_login(staff[Role.OFFICER])
+    response = client.post(url("generate", dialogue), form_data(consultation_file=upload))
+    assert response.status_code == 400 and message in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_too_long_text_is_a_form_error_not_a_500(client, dialogue, staff):
+    client.force_login(staff[Role.OFFICER])
+    response = client.post(url("generate", dialogue), {"assessment": "x" * 50_001})
+    assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_a_consultation_pdf_is_uploaded_and_downloadable(client, dialogue, staff):
+    client.force_login(staff[Role.OFFICER])
+    upload = SimpleUploadedFile("samrad.pdf", b"%PDF-1.4 samrad", content_type="application/pdf")
+    client.post(url("generate", dialogue), form_data(consultation_file=upload))
+    response = client.get(url("consultation", dialogue, 1))
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 samrad"
+
+
+@pytest.mark.django_db
+def test_before_the_dialogue_has_closed_nothing_can_be_generated(client, municipality, staff):
+    dialogue = closed_dialogue(municipality, state=State.OPEN)
+    client.force_login(staff[Role.OFFICER])
+    assert client.get(url("generate", dialogue)).status_code == 409
+    assert client.post(url("generate", dialogue), form_data()).status_code == 409
+    assert not DecisionBasis.objects.exists()
+    assert "när dialogen har stängt" in client.get(url("list", dialogue)).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_dialogue_staff_page_links_the_latest_version_from_closed_onwards(client, done, staff, municipality):
+    client.force_login(staff[Role.OFFICER])
+    html = client.get(reverse("dialogues:staff_detail", args=[municipality.slug, done.dialogue.pk])).content.decode()
+    assert url("list", done.dialogue) in html
+    assert "Beslutsunderlag (senast: version 1, Klart)" in html
+    open_dialogue = closed_dialogue(municipality, state=State.OPEN)
+    pages = [page for hook in hooks.get_hooks("dialogue_staff_pages") for page in hook(open_dialogue, staff["officer"])]
+    assert url("list", open_dialogue) not in [address for address, _title in pages]
+    pages = [
+        page for hook in hooks.get_hooks("dialogue_staff_pages") for page in hook(done.dialogue, staff["moderator"])
+    ]
+    assert url("list", done.dialogue) not in [address for address, _title in pages]
