@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import MethodManifest, registry
 
-from . import selectors
+from . import opendata, selectors
 from .phases import PHASE_TYPES
 from .rules import RESIDENT_ACTIONS, STAFF_ACTIONS
 
@@ -33,5 +33,6 @@ manifest = registry.register(
         module_template="open_input/module_summary.html",
         moderation_queue=selectors.moderation_queue,
         offline_channels=(Channel.PAPER, Channel.MEETING, Channel.EMAIL, Channel.PHONE),
+        datasets=opendata.DATASETS,
     )
 )

@@ -1,0 +1,308 @@
+"""The core datasets: dialogues, their phases, results (themes with counts) and feedback.
+
+They are offered through the hook "open_data_datasets" (hooks.py), like every other app's datasets, so the
+API treats them all the same. Only what is public is here: dialogues in a public state, phases of those
+dialogues, results once compiled and feedback once published. Never a name, an e-mail address or a user id.
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from delaktig.core.contributions import Dataset, DatasetField
+from delaktig.dialogues.models import PUBLIC_STATES, Dialogue, Kind, State
+from delaktig.participation.models import Phase
+from delaktig.results.models import Theme
+from delaktig.results.selectors import theme_counts
+
+from .rows import LazyRows
+
+YEAR_BOUNDS = (1900, 2999)
+RESULTS_STATES = frozenset({State.RESULTS_COMPILED, State.MATTER_DECIDED, State.FEEDBACK_PUBLISHED, State.EVALUATED})
+FEEDBACK_STATES = frozenset({State.FEEDBACK_PUBLISHED, State.EVALUATED})
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _body_name(body):
+    return body.name if body else None
+
+
+def public_dialogues(municipality):
+    return Dialogue.objects.filter(municipality=municipality, state__in=PUBLIC_STATES)
+
+
+def _in_year(year):
+    """The year of a dialogue as Dialogue.year tells it: when it starts, else its decision, else its creation."""
+    return (
+        Q(starts_on__year=year)
+        | Q(starts_on__isnull=True, decision_date__year=year)
+        | Q(starts_on__isnull=True, decision_date__isnull=True, created_at__year=year)
+    )
+
+
+# Dialogues
+
+
+def dialogue_rows(municipality, filters):
+    qs = public_dialogues(municipality).select_related("deciding_body", "municipality")
+    if "state" in filters:
+        qs = qs.filter(state=filters["state"])
+    if "kind" in filters:
+        qs = qs.filter(kind=filters["kind"])
+    if "year" in filters:
+        qs = qs.filter(_in_year(filters["year"]))
+    if "body" in filters:
+        body = filters["body"]
+        qs = qs.filter(Q(deciding_body__name__iexact=body) | Q(deciding_body__short_name__iexact=body))
+    return qs.order_by("id")
+
+
+def dialogue_row(dialogue):
+    return {
+        "id": dialogue.pk,
+        "title": dialogue.title,
+        "kind": dialogue.kind,
+        "state": dialogue.state,
+        "ladder_level": dialogue.ladder_level or None,
+        "deciding_body": _body_name(dialogue.deciding_body),
+        "decision_date": _iso(dialogue.decision_date),
+        "starts_on": _iso(dialogue.starts_on),
+        "ends_on": _iso(dialogue.ends_on),
+        "year": dialogue.year,
+        "question": dialogue.question,
+        "purpose": dialogue.purpose,
+        "case_number": dialogue.decision_registration_number or dialogue.case_number or None,
+        "url": dialogue.get_absolute_url(),
+    }
+
+
+def dialogue_detail(municipality, pk):
+    dialogue = dialogue_rows(municipality, {}).filter(pk=pk).first()
+    return dialogue_row(dialogue) if dialogue else None
+
+
+DIALOGUES = Dataset(
+    key="dialogues",
+    title=_("Dialogues"),
+    description=_(
+        "Citizen dialogues, user dialogues and information activities that are public: the question, the purpose, "
+        "the level on the participation ladder, the body that decided to hold the dialogue and the dates."
+    ),
+    fields=(
+        DatasetField("id", "integer", _("Identifier of the dialogue")),
+        DatasetField("title", "string", _("Title")),
+        DatasetField("kind", "string", _("Kind: citizen_dialogue, user_dialogue or information")),
+        DatasetField("state", "string", _("Where the dialogue is in its lifecycle")),
+        DatasetField("ladder_level", "string", _("Level on the participation ladder"), nullable=True),
+        DatasetField("deciding_body", "string", _("The body that decided to hold the dialogue"), nullable=True),
+        DatasetField("decision_date", "date", _("Date of the decision to hold the dialogue"), nullable=True),
+        DatasetField("starts_on", "date", _("The day the dialogue opens"), nullable=True),
+        DatasetField("ends_on", "date", _("The day the dialogue closes"), nullable=True),
+        DatasetField("year", "integer", _("The year of the dialogue"), nullable=True),
+        DatasetField("question", "string", _("The question residents are asked")),
+        DatasetField("purpose", "string", _("Purpose")),
+        DatasetField("case_number", "string", _("Registration number of the decision"), nullable=True),
+        DatasetField("url", "string", _("The dialogue's page")),
+    ),
+    rows=dialogue_rows,
+    to_row=dialogue_row,
+    filters=(
+        DatasetField("state", "string", _("Only dialogues in this state")),
+        DatasetField("kind", "string", _("Only dialogues of this kind")),
+        DatasetField("year", "integer", _("Only dialogues of this year")),
+        DatasetField("body", "string", _("Only dialogues decided by this body (name or short name)")),
+    ),
+    detail=dialogue_detail,
+    keywords=("medborgardialog", "delaktighet", "demokrati"),
+    theme="GOVE",
+    order=10,
+    extra={
+        "choices": {"state": tuple(sorted(PUBLIC_STATES)), "kind": tuple(Kind.values)},
+        "bounds": {"year": YEAR_BOUNDS},
+    },
+)
+
+
+# Phases
+
+
+def phase_rows(municipality, filters):
+    qs = Phase.objects.filter(
+        module__dialogue__municipality=municipality, module__dialogue__state__in=PUBLIC_STATES
+    ).select_related("module")
+    if "dialogue" in filters:
+        qs = qs.filter(module__dialogue_id=filters["dialogue"])
+    return qs.order_by("module__dialogue_id", "starts_at", "id")
+
+
+def phase_row(phase):
+    return {
+        "id": phase.pk,
+        "dialogue_id": phase.module.dialogue_id,
+        "module_id": phase.module_id,
+        "module": phase.module.name,
+        "method": phase.module.method,
+        "phase_type": phase.phase_type,
+        "name": phase.name,
+        "starts_at": _iso(phase.starts_at),
+        "ends_at": _iso(phase.ends_at),
+    }
+
+
+def phase_detail(municipality, pk):
+    phase = phase_rows(municipality, {}).filter(pk=pk).first()
+    return phase_row(phase) if phase else None
+
+
+PHASES = Dataset(
+    key="phases",
+    title=_("Phases"),
+    description=_("The ways to take part in each public dialogue (modules) and when each of their phases runs."),
+    fields=(
+        DatasetField("id", "integer", _("Identifier of the phase")),
+        DatasetField("dialogue_id", "integer", _("The dialogue")),
+        DatasetField("module_id", "integer", _("The module (a way to take part) the phase belongs to")),
+        DatasetField("module", "string", _("Name of the module")),
+        DatasetField("method", "string", _("The participation method of the module")),
+        DatasetField("phase_type", "string", _("The kind of phase")),
+        DatasetField("name", "string", _("Name of the phase")),
+        DatasetField("starts_at", "date-time", _("When the phase starts")),
+        DatasetField("ends_at", "date-time", _("When the phase ends")),
+    ),
+    rows=phase_rows,
+    to_row=phase_row,
+    filters=(DatasetField("dialogue", "integer", _("Only phases of this dialogue")),),
+    detail=phase_detail,
+    keywords=("medborgardialog", "delaktighet"),
+    order=20,
+)
+
+
+# Results: the themes of the code book with the number of inputs tagged with each
+
+
+def _with_counts(themes):
+    """Give each theme its `input_count`, computing the counts once per dialogue."""
+    counts = {}
+    for theme in themes:
+        if theme.dialogue_id not in counts:
+            counts[theme.dialogue_id] = theme_counts(theme.dialogue)
+        theme.input_count = counts[theme.dialogue_id].get(theme.pk, 0)
+    return themes
+
+
+def result_rows(municipality, filters):
+    qs = Theme.objects.filter(dialogue__municipality=municipality, dialogue__state__in=RESULTS_STATES)
+    if "dialogue" in filters:
+        qs = qs.filter(dialogue_id=filters["dialogue"])
+    return LazyRows(qs.select_related("dialogue").order_by("dialogue_id", "order", "name", "id"), _with_counts)
+
+
+def result_row(theme):
+    return {
+        "id": theme.pk,
+        "dialogue_id": theme.dialogue_id,
+        "theme": theme.name,
+        "description": theme.description,
+        "inputs": theme.input_count,
+    }
+
+
+def result_detail(municipality, pk):
+    themes = list(result_rows(municipality, {}).queryset.filter(pk=pk))
+    return result_row(_with_counts(themes)[0]) if themes else None
+
+
+RESULTS = Dataset(
+    key="results",
+    title=_("Results"),
+    description=_(
+        "What came in during a dialogue, sorted into themes: each theme of a dialogue with the number of inputs "
+        "about it. Published when the results of the dialogue are compiled."
+    ),
+    fields=(
+        DatasetField("id", "integer", _("Identifier of the theme")),
+        DatasetField("dialogue_id", "integer", _("The dialogue")),
+        DatasetField("theme", "string", _("Name of the theme")),
+        DatasetField("description", "string", _("What the theme covers")),
+        DatasetField("inputs", "integer", _("Number of inputs about the theme")),
+    ),
+    rows=result_rows,
+    to_row=result_row,
+    filters=(DatasetField("dialogue", "integer", _("Only the results of this dialogue")),),
+    detail=result_detail,
+    keywords=("medborgardialog", "resultat", "synpunkter"),
+    order=30,
+)
+
+
+# Feedback
+
+
+def feedback_rows(municipality, filters):
+    qs = Dialogue.objects.filter(
+        municipality=municipality, state__in=FEEDBACK_STATES, feedback_published_at__isnull=False
+    ).select_related("matter_body", "municipality")
+    if "dialogue" in filters:
+        qs = qs.filter(pk=filters["dialogue"])
+    if "year" in filters:
+        qs = qs.filter(feedback_published_at__year=filters["year"])
+    return qs.order_by("feedback_published_at", "id")
+
+
+def feedback_row(dialogue):
+    return {
+        "id": dialogue.pk,
+        "dialogue_id": dialogue.pk,
+        "title": dialogue.title,
+        "feedback": dialogue.feedback,
+        "published_at": _iso(dialogue.feedback_published_at),
+        "input_influence": dialogue.input_influence,
+        "matter_decision": dialogue.matter_decision,
+        "matter_body": _body_name(dialogue.matter_body),
+        "matter_decision_date": _iso(dialogue.matter_decision_date),
+        "url": dialogue.get_absolute_url(),
+    }
+
+
+def feedback_detail(municipality, pk):
+    dialogue = feedback_rows(municipality, {}).filter(pk=pk).first()
+    return feedback_row(dialogue) if dialogue else None
+
+
+FEEDBACK = Dataset(
+    key="feedback",
+    title=_("Feedback"),
+    description=_(
+        "What happened after each dialogue: the feedback to participants, how the input mattered, and the "
+        "decision in the matter with the body that made it and when."
+    ),
+    fields=(
+        DatasetField("id", "integer", _("Identifier (the same as the dialogue's)")),
+        DatasetField("dialogue_id", "integer", _("The dialogue")),
+        DatasetField("title", "string", _("Title of the dialogue")),
+        DatasetField("feedback", "string", _("Feedback to participants")),
+        DatasetField("published_at", "date-time", _("When the feedback was published")),
+        DatasetField("input_influence", "string", _("How the input mattered")),
+        DatasetField("matter_decision", "string", _("The decision in the matter")),
+        DatasetField("matter_body", "string", _("The body that decided the matter"), nullable=True),
+        DatasetField("matter_decision_date", "date", _("Date of the decision in the matter"), nullable=True),
+        DatasetField("url", "string", _("The dialogue's page")),
+    ),
+    rows=feedback_rows,
+    to_row=feedback_row,
+    filters=(
+        DatasetField("dialogue", "integer", _("Only the feedback of this dialogue")),
+        DatasetField("year", "integer", _("Only feedback published this year")),
+    ),
+    detail=feedback_detail,
+    keywords=("återkoppling", "medborgardialog", "beslut"),
+    order=40,
+    extra={"bounds": {"year": YEAR_BOUNDS}},
+)
+
+
+def core_datasets():
+    return [DIALOGUES, PHASES, RESULTS, FEEDBACK]

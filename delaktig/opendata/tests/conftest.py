@@ -1,0 +1,8 @@
+import pytest
+
+from .support import build
+
+
+@pytest.fixture
+def data(municipality):
+    return build(municipality)
