@@ -68,7 +68,8 @@ def gather(basis):
     dialogue = basis.dialogue
     overview = results.results_overview(dialogue)
     figures = results.participation_figures(dialogue)
-    demographic = tuple(figures.demographic_tables)
+    told = any(record.demographics for record in results.dialogue_inputs(dialogue))
+    demographic = tuple(t for t in figures.demographic_tables if _has_groups(t)) if told else ()
     computed = representativeness_note(demographic)
     return Content(
         title=_("Decision basis"),
@@ -165,12 +166,28 @@ def _themes(overview):
     )
 
 
+def _not_groups():
+    """The rows "Total" and "Not told" that results adds to each table are not groups."""
+    return {str(_("Total")), str(_("Not told"))}
+
+
+def _groups(table):
+    """[(label, shown count)] of the table's groups; a shown count is an int or a "fewer than 5" text."""
+    not_groups = _not_groups()
+    return [(str(row[0]), row[1]) for row in table.rows if len(row) > 1 and str(row[0]) not in not_groups]
+
+
+def _has_groups(table):
+    """Someone told this: a group with inputs (a suppressed cell has some too)."""
+    return any(not isinstance(n, int) or n > 0 for _label, n in _groups(table))
+
+
 def representativeness_note(tables):
     """A sentence per demographic table: the largest group and the groups with few or no inputs."""
     sentences = []
     for table in tables:
-        counted = [(str(row[0]), row[1]) for row in table.rows if row and len(row) > 1]
-        numbers = [(label, n) for label, n in counted if isinstance(n, int)]
+        counted = _groups(table)
+        numbers = [(label, n) for label, n in counted if isinstance(n, int) and n > 0]
         if not numbers:
             continue
         largest = max(numbers, key=lambda item: item[1])

@@ -16,7 +16,7 @@ HIDDEN_NAME = "Hemlig Invånarsson"
 HIDDEN_EMAIL = "hemlig.invanare@example.se"
 
 
-def records_for(module, count):
+def records_for(module, count, demographics=None):
     start = timezone.now() - datetime.timedelta(days=5)
     return [
         InputRecord(
@@ -27,6 +27,7 @@ def records_for(module, count):
             text=f"Fler bänkar vid lekplatsen, förslag nummer {n}.",
             channel="online" if n % 3 else "paper",
             created_at=start + datetime.timedelta(minutes=n),
+            demographics=demographics(n) if demographics else {},
         )
         for n in range(count)
     ]

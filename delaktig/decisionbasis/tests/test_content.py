@@ -1,0 +1,99 @@
+"""What the decision basis says: content gathered from the dialogue and the results, in Swedish, without
+personal data; representativeness where demographic data exists."""
+
+import pytest
+
+from delaktig.core.contributions import Table
+from delaktig.decisionbasis import content, services
+from delaktig.decisionbasis.render import render_docx, render_html
+
+from .support import CASE, closed_dialogue, records_for
+
+AGE = Table(
+    caption="Ålder",
+    headers=("Åldersgrupp", "Inspel"),
+    rows=(("Under 18", "färre än 5"), ("30–44", 40), ("45–64", 25), ("80 år eller äldre", 0), ("Totalt", 68)),
+)
+
+
+def basis_for(dialogue, actor, **kwargs):
+    kwargs.setdefault("assessment", "Bedömning.")
+    return services.decision_basis_request(dialogue=dialogue, actor=actor, **kwargs)
+
+
+@pytest.fixture
+def with_demographics(dialogue, store):
+    """Twelve of the inputs tell their age band: eight are 30–44, four 45–64."""
+    module = dialogue.modules.get()
+    bands = {n: ("30_44" if n < 8 else "45_64") for n in range(12)}
+    store[module.pk] = records_for(module, 20, lambda n: {"age_band": bands[n]} if n in bands else {})
+
+
+@pytest.mark.django_db
+def test_the_content_comes_from_the_dialogue_and_its_results(dialogue, staff):
+    gathered = content.gather(basis_for(dialogue, staff["officer"]))
+    assert gathered.registration_number == CASE and gathered.version == 1
+    assert gathered.question == dialogue.question and gathered.purpose == dialogue.purpose
+    assert gathered.ladder_label == "Dialog" and "utbyter argument" in gathered.ladder_explanation
+    assert gathered.decision_facts[0][1] == dialogue.deciding_body.name
+    assert gathered.modules == (("Lämna synpunkter", "Synpunkter (testmetod)"),)
+    assert [t.name for t in gathered.themes] == ["Lekplats", "Trafik"]
+    assert gathered.themes[0].count == 4 and gathered.untagged_count == 2 and gathered.total_inputs == 6
+    assert dict(gathered.totals)["Inspel totalt"] == 6
+    assert not gathered.has_demographics
+
+
+@pytest.mark.django_db
+def test_e_mail_addresses_in_quotes_are_blanked(dialogue, staff):
+    gathered = content.gather(basis_for(dialogue, staff["officer"]))
+    quotes = [text for theme in gathered.themes for text, _channel in theme.quotes]
+    assert all("@" not in text for text in quotes)
+    assert any("[e-postadress borttagen]" in text for text in quotes)
+
+
+@pytest.mark.django_db
+def test_representativeness_is_shown_where_demographics_exist(dialogue, staff, with_demographics):
+    basis = basis_for(dialogue, staff["officer"], representativeness_text="Unga nåddes inte.")
+    gathered = content.gather(basis)
+    assert gathered.has_demographics
+    note = gathered.representativeness_computed
+    assert "flest inspel kom från ”30–44" in note and "(8)" in note
+    assert "Under 18" in note and "45–64" in note  # 4 inputs: suppressed, so "few"
+    assert "Totalt" not in note and "Kvinna" not in note  # nobody told their gender
+    assert len(gathered.demographic_tables) == 1
+    html = render_html(gathered)
+    assert "30–44" in html and "färre än 5" in html and "Unga nåddes inte." in html
+    services.decision_basis_generate(basis_id=basis.pk, renderers={"pdf": render_html, "docx": render_docx})
+    basis.refresh_from_db()
+    assert basis.representativeness_computed == gathered.representativeness_computed
+
+
+def test_representativeness_note_names_the_largest_group_and_the_missing_ones():
+    note = content.representativeness_note([AGE])
+    assert note.startswith("Ålder: flest inspel kom från ”30–44” (40).")
+    assert "Under 18, 80 år eller äldre." in note
+
+
+def test_representativeness_note_without_numbers_says_nothing():
+    empty = Table(caption="Kön", headers=("Kön", "Inspel"), rows=(("Kvinna", "färre än 5"),))
+    assert content.representativeness_note([empty]) == ""
+    assert content.representativeness_note([]) == ""
+
+
+@pytest.mark.django_db
+def test_a_dialogue_without_modules_or_themes_still_gets_a_decision_basis(municipality, staff, store):
+    dialogue = closed_dialogue(municipality)
+    gathered = content.gather(basis_for(dialogue, staff["officer"]))
+    assert gathered.themes == () and gathered.total_inputs == 0
+    html = render_html(gathered)
+    assert "Inspelen har inte sorterats i teman." in html
+    assert "Deltagarna lämnade inga uppgifter om sig själva" in html
+
+
+@pytest.mark.django_db
+def test_the_registration_number_cannot_break_out_of_the_page_header_css(dialogue, staff):
+    basis = basis_for(dialogue, staff["officer"])
+    basis.registration_number = 'KS "}</style><script>x</script>'
+    html = render_html(content.gather(basis))
+    assert "<script>x" not in html
+    assert html.count("</style>") == 1
