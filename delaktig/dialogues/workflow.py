@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from delaktig.core import hooks
 from delaktig.core.audit import audit_record
 from delaktig.organisations.models import Role
 
@@ -123,7 +124,7 @@ TRANSITIONS = {
         RUNNERS,
         (guards.feedback_written,),
         gettext_lazy("Feedback published"),
-        ("stamp_feedback", "notify_followers"),
+        ("stamp_feedback", "feedback_published"),
     ),
     (State.RESULTS_COMPILED, State.FEEDBACK_PUBLISHED): Transition(
         "publish_feedback_directly",
@@ -132,7 +133,7 @@ TRANSITIONS = {
         RUNNERS,
         (guards.feedback_written,),
         gettext_lazy("Feedback published"),
-        ("stamp_feedback", "notify_followers"),
+        ("stamp_feedback", "feedback_published"),
     ),
     (State.FEEDBACK_PUBLISHED, State.EVALUATED): Transition(
         "evaluate",
@@ -210,7 +211,7 @@ def transition(dialogue, name, *, actor, note=""):
     source = dialogue.state
     dialogue.state = target
     for effect in spec.effects:
-        EFFECTS[effect](dialogue)
+        EFFECTS[effect](dialogue, actor)
     dialogue.save()
     audit_record(
         municipality=dialogue.municipality,
@@ -234,28 +235,39 @@ def _timeline_data(dialogue, source, target, spec, note):
     return data
 
 
-def _attach_principles(dialogue):
+def _attach_principles(dialogue, _actor=None):
     current = dialogue.municipality.principles_versions.filter(adopted_on__lte=dialogue.decision_date).first()
     dialogue.principles = current
 
 
-def _stamp_opened(dialogue):
+def _stamp_opened(dialogue, _actor=None):
     dialogue.opened_at = timezone.now()
 
 
-def _stamp_closed(dialogue):
+def _stamp_closed(dialogue, _actor=None):
     dialogue.closed_at = timezone.now()
     dialogue.set_feedback_due(dialogue.closed_at)
 
 
-def _stamp_feedback(dialogue):
+def _stamp_feedback(dialogue, _actor=None):
     dialogue.feedback_published_at = timezone.now()
 
 
-def _notify_followers(dialogue):
+def _notify_followers(dialogue, _actor=None):
     from .services import followers_notify_later
 
     transaction.on_commit(lambda: followers_notify_later(dialogue_id=dialogue.pk, event=dialogue.state))
+
+
+def _feedback_published(dialogue, actor):
+    """Outer apps mail the feedback to followers and participants (hook "feedback_published"), so followers
+    are mailed once; without such an app, followers get the usual notification."""
+    registered = hooks.get_hooks("feedback_published")
+    if not registered:
+        return _notify_followers(dialogue)
+    dialogue.save()  # the hooks see the published feedback in the database
+    for hook in registered:
+        hook(dialogue, actor)
 
 
 EFFECTS = {
@@ -264,4 +276,5 @@ EFFECTS = {
     "stamp_closed": _stamp_closed,
     "stamp_feedback": _stamp_feedback,
     "notify_followers": _notify_followers,
+    "feedback_published": _feedback_published,
 }

@@ -1,1 +1,140 @@
-"""Feedback that is kept: deadlines, reminders, the feedback mailing and implementation tracking."""
+"""Feedback that is kept: deadlines, reminders, the feedback mailing and implementation tracking.
+
+The feedback mailing itself is a mailings.Mailing (purpose "dialogue_feedback", target the dialogue);
+the measures' status changes are in workflow.py.
+"""
+
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from delaktig.core.models import TimeStampedModel
+
+MAX_DAYS = 365
+
+
+class FollowupSettings(TimeStampedModel):
+    """When the responsible officer is reminded and when the democracy officers are told (per municipality)."""
+
+    municipality = models.OneToOneField(
+        "organisations.Municipality", on_delete=models.CASCADE, related_name="followup_settings"
+    )
+    reminder_days_before = models.PositiveSmallIntegerField(
+        _("remind the responsible officer this many days before the deadline"),
+        default=14,
+        validators=[MaxValueValidator(MAX_DAYS)],
+    )
+    escalate_days_after = models.PositiveSmallIntegerField(
+        _("tell the democracy officers this many days after the deadline"),
+        default=0,
+        validators=[MaxValueValidator(MAX_DAYS)],
+        help_text=_("0 means the day after the deadline."),
+    )
+
+    class Meta:
+        verbose_name = _("follow-up settings")
+
+    def __str__(self):
+        return str(self.municipality)
+
+
+class DeadlineAlert(TimeStampedModel):
+    """One e-mail about a feedback deadline, owed once: created before sending, stamped when sent."""
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", _("Reminder to the responsible officer")
+        ESCALATION = "escalation", _("Escalation to the democracy officers")
+
+    dialogue = models.ForeignKey("dialogues.Dialogue", on_delete=models.CASCADE, related_name="deadline_alerts")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    due_on = models.DateField(_("feedback due"))
+    recipients = models.TextField(_("sent to"), blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-due_on", "kind"]
+        verbose_name = _("deadline alert")
+        constraints = [
+            models.UniqueConstraint(fields=["dialogue", "kind", "due_on"], name="followup_deadline_alert_once")
+        ]
+
+    def __str__(self):
+        return f"{self.dialogue_id} {self.kind} {self.due_on}"
+
+
+class MeasureStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Measure(TimeStampedModel):
+    """Something the municipality does after the decision, traced back to the themes and inputs it came from."""
+
+    dialogue = models.ForeignKey("dialogues.Dialogue", on_delete=models.CASCADE, related_name="measures")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED)
+    progress = models.PositiveSmallIntegerField(_("progress (percent)"), default=0)
+    starts_on = models.DateField(_("start date"), null=True, blank=True)
+    due_on = models.DateField(_("due date"), null=True, blank=True)
+    done_on = models.DateField(_("done date"), null=True, blank=True)
+    responsible_body = models.ForeignKey(
+        "organisations.Body",
+        verbose_name=_("responsible body"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    responsible_department = models.ForeignKey(
+        "organisations.Department",
+        verbose_name=_("responsible department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    themes = models.ManyToManyField("results.Theme", verbose_name=_("themes"), blank=True, related_name="measures")
+    input_refs = models.JSONField(_("inputs it came from"), default=list, blank=True)
+    public_note = models.TextField(_("note to the public"), blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["dialogue", "due_on", "id"]
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        constraints = [
+            models.CheckConstraint(condition=Q(progress__lte=100), name="followup_measure_progress_max_100"),
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True) | Q(due_on__isnull=True) | Q(due_on__gte=F("starts_on")),
+                name="followup_measure_due_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["dialogue", "status"])]
+
+    def __str__(self):
+        return self.title
+
+
+class MeasureUpdate(TimeStampedModel):
+    """A dated line in a measure's public history."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField(_("date"))
+    text = models.TextField(_("what happened"))
+    progress = models.PositiveSmallIntegerField(_("progress (percent)"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("update")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__isnull=True) | Q(progress__lte=100), name="followup_update_progress_max_100"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.measure_id} {self.date}"

@@ -1,0 +1,165 @@
+"""Forms of follow-up: the deadline settings, a measure, an update of a measure, a status step, the list filter."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from delaktig.core.forms import Form, ModelForm
+
+from .models import MAX_DAYS, FollowupSettings, Measure, MeasureStatus
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+PERCENT_ERROR = _("Write the progress as a whole number from 0 to 100.")
+DAYS_ERROR = _("Write a whole number of days from 0 to %(max)s.") % {"max": MAX_DAYS}
+TEXT_LIMIT = 5000
+
+
+def percent_field(**kwargs):
+    return forms.IntegerField(
+        min_value=0,
+        max_value=100,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 100, "inputmode": "numeric"}),
+        error_messages={"min_value": PERCENT_ERROR, "max_value": PERCENT_ERROR, "invalid": PERCENT_ERROR},
+        **kwargs,
+    )
+
+
+def days_field(label, help_text=""):
+    return forms.IntegerField(
+        label=label,
+        help_text=help_text,
+        min_value=0,
+        max_value=MAX_DAYS,
+        error_messages={"min_value": DAYS_ERROR, "max_value": DAYS_ERROR, "invalid": DAYS_ERROR},
+    )
+
+
+class FollowupSettingsForm(ModelForm):
+    reminder_days_before = days_field(
+        FollowupSettings._meta.get_field("reminder_days_before").verbose_name,
+        _("The officer responsible for the dialogue gets an e-mail this many days before the feedback is due."),
+    )
+    escalate_days_after = days_field(
+        FollowupSettings._meta.get_field("escalate_days_after").verbose_name,
+        _("0 means the day after the deadline."),
+    )
+
+    class Meta:
+        model = FollowupSettings
+        fields = ["reminder_days_before", "escalate_days_after"]
+
+    def changed_values(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class MeasureForm(ModelForm):
+    progress = percent_field(label=_("Progress (percent)"), initial=0)
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes it came from"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Choose themes from the list: “%(value)s” is not a theme of this dialogue."),
+            "invalid_pk_value": _("Choose themes from the list: “%(pk)s” is not a theme of this dialogue."),
+        },
+    )
+    input_refs = forms.MultipleChoiceField(
+        label=_("Inputs it came from"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Choose inputs from the list: “%(value)s” is not an input of this dialogue.")
+        },
+    )
+
+    class Meta:
+        model = Measure
+        fields = [
+            "title",
+            "description",
+            "progress",
+            "starts_on",
+            "due_on",
+            "done_on",
+            "responsible_body",
+            "responsible_department",
+            "themes",
+            "input_refs",
+            "public_note",
+        ]
+        labels = {
+            "description": _("Description"),
+            "starts_on": _("Start date"),
+            "due_on": _("Due date"),
+            "done_on": _("Done date"),
+            "responsible_body": _("Responsible body"),
+            "responsible_department": _("Responsible department"),
+            "public_note": _("Note to the public"),
+        }
+        widgets = {
+            "starts_on": DATE_WIDGET,
+            "due_on": DATE_WIDGET,
+            "done_on": DATE_WIDGET,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "public_note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, dialogue, themes, inputs, **kwargs):
+        super().__init__(*args, **kwargs)
+        municipality = dialogue.municipality
+        self.fields["responsible_body"].queryset = municipality.bodies.order_by("name")
+        self.fields["responsible_department"].queryset = municipality.departments.order_by("name")
+        self.fields["themes"].queryset = themes
+        stored = [(ref, ref) for ref in (self.instance.input_refs or []) if ref not in dict(inputs)]
+        self.fields["input_refs"].choices = [*inputs, *stored]
+        for name in ("description", "public_note"):
+            self.fields[name].max_length = TEXT_LIMIT
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, due, done = cleaned.get("starts_on"), cleaned.get("due_on"), cleaned.get("done_on")
+        if starts and due and due < starts:
+            self.add_error("due_on", _("The due date cannot be before the start date."))
+        if starts and done and done < starts:
+            self.add_error("done_on", _("The done date cannot be before the start date."))
+        return cleaned
+
+    def measure_fields(self):
+        """The model fields as cleaned (themes apart, they are many-to-many)."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "themes"}
+
+
+class MeasureUpdateForm(Form):
+    date = forms.DateField(label=_("Date"), widget=DATE_WIDGET, initial=timezone.localdate)
+    text = forms.CharField(
+        label=_("What happened"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_LIMIT,
+        help_text=_("Residents read this in the measure's history. Write plainly."),
+    )
+    progress = percent_field(label=_("Progress now (percent)"), required=False)
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return date
+
+
+class StepForm(Form):
+    note = forms.CharField(
+        label=_("Reason or note (shown to residents)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class MeasureFilterForm(Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All statuses")), *MeasureStatus.choices]
+    )
+
+    def status_value(self):
+        return self.cleaned_data.get("status", "") if self.is_valid() else ""

@@ -1,0 +1,178 @@
+"""The staff pages of follow-up: a dialogue's feedback deadline and e-mail, its measures, the settings."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from delaktig.dialogues.selectors import dialogue_get
+from delaktig.mailings.services import mailing_progress
+from delaktig.organisations.permissions import staff_view
+
+from .. import selectors, services, workflow
+from ..forms import FollowupSettingsForm, MeasureForm, MeasureUpdateForm, StepForm
+from ..hooks import SETTINGS_ROLES, has_feedback_page
+
+TRACKERS = tuple(sorted(workflow.TRACKERS))
+MEASURES_TITLE = gettext_lazy("Measures after the decision")
+NEW_MEASURE_TITLE = gettext_lazy("New measure")
+
+
+def post_data(request):
+    return request.POST if request.method == "POST" else None
+
+
+def _dialogue(request, pk):
+    return dialogue_get(municipality=request.municipality, pk=pk)
+
+
+def not_available(request, dialogue, title, message):
+    context = {"dialogue": dialogue, "title": title, "message": message}
+    return render(request, "dialogues/staff/not_available.html", context, status=409)
+
+
+def _not_decided(request, dialogue, title):
+    message = _("Measures can be added once the decision in the matter is recorded. The dialogue is “%(state)s”.")
+    return not_available(request, dialogue, title, message % {"state": dialogue.get_state_display()})
+
+
+# --- Feedback: the deadline, its alerts and the feedback e-mail ---------------------------------------------
+
+
+@require_GET
+@staff_view()
+def feedback(request, pk):
+    dialogue = _dialogue(request, pk)
+    if not has_feedback_page(dialogue):
+        message = _("Feedback is given after the dialogue has closed. The dialogue is “%(state)s” (%(kind)s).")
+        values = {"state": dialogue.get_state_display(), "kind": dialogue.get_kind_display()}
+        return not_available(request, dialogue, _("Feedback: deadline and e-mail"), message % values)
+    rules = selectors.settings_for(request.municipality)
+    mailing = selectors.feedback_mailing_for(dialogue)
+    context = {
+        "dialogue": dialogue,
+        "rules": rules,
+        "dates": selectors.deadline_dates(dialogue, rules),
+        "alerts": selectors.alerts_for(dialogue),
+        "mailing": mailing,
+        "progress": mailing_progress(mailing) if mailing else None,
+        "may_change_settings": request.user.has_role(request.municipality, *SETTINGS_ROLES),
+    }
+    return render(request, "followup/staff/feedback.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(*SETTINGS_ROLES)
+def settings_edit(request):
+    rules = selectors.settings_for(request.municipality)
+    form = FollowupSettingsForm(post_data(request), instance=rules)
+    if request.method == "POST" and form.is_valid():
+        services.followup_settings_update(followup_settings=rules, actor=request.user, values=form.changed_values())
+        messages.success(request, _("The deadline e-mails are saved."))
+        return redirect("followup:settings", request.municipality.slug)
+    return render(request, "followup/staff/settings.html", {"form": form})
+
+
+# --- Measures -----------------------------------------------------------------------------------------------
+
+
+@require_GET
+@staff_view()
+def measures(request, pk):
+    dialogue = _dialogue(request, pk)
+    context = {
+        "dialogue": dialogue,
+        "measures": selectors.measures_for(dialogue),
+        "is_decided": selectors.measures_are_public(dialogue),
+        "may_track": request.user.has_role(request.municipality, *TRACKERS),
+    }
+    return render(request, "followup/staff/measures.html", context)
+
+
+def _measure_form(dialogue, measure=None, data=None):
+    return MeasureForm(
+        data,
+        instance=measure,
+        dialogue=dialogue,
+        themes=selectors.theme_queryset(dialogue),
+        inputs=selectors.input_choices(dialogue),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(*TRACKERS)
+def measure_create(request, pk):
+    dialogue = _dialogue(request, pk)
+    if not selectors.measures_are_public(dialogue):
+        return _not_decided(request, dialogue, NEW_MEASURE_TITLE)
+    form = _measure_form(dialogue, data=post_data(request))
+    if request.method == "POST" and form.is_valid():
+        measure = services.measure_create(
+            dialogue=dialogue, actor=request.user, fields=form.measure_fields(), themes=form.cleaned_data["themes"]
+        )
+        messages.success(request, _("The measure “%(title)s” is saved.") % {"title": measure.title})
+        return redirect("followup:measure", request.municipality.slug, dialogue.pk, measure.pk)
+    return render(request, "followup/staff/measure_form.html", {"dialogue": dialogue, "form": form})
+
+
+def render_measure(request, dialogue, measure, *, form=None, update_form=None, step_form=None, refused=None):
+    context = {
+        "dialogue": dialogue,
+        "measure": measure,
+        "form": form or _measure_form(dialogue, measure),
+        "update_form": update_form or MeasureUpdateForm(prefix="update"),
+        "step_form": step_form or StepForm(prefix="step"),
+        "steps": [step for _target, step in workflow.next_steps(measure)],
+        "updates": measure.updates.order_by("-date", "-id"),
+        "refused": refused,
+    }
+    status = 200 if not (refused or (form and form.errors) or (update_form and update_form.errors)) else 400
+    return render(request, "followup/staff/measure.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(*TRACKERS)
+def measure_edit(request, pk, measure_id):
+    dialogue = _dialogue(request, pk)
+    measure = selectors.measure_get(dialogue=dialogue, pk=measure_id)
+    form = _measure_form(dialogue, measure, post_data(request))
+    if request.method == "POST":
+        if form.is_valid():
+            services.measure_edit(
+                measure=measure, actor=request.user, fields=form.measure_fields(), themes=form.cleaned_data["themes"]
+            )
+            messages.success(request, _("The measure “%(title)s” is saved.") % {"title": measure.title})
+            return redirect("followup:measure", request.municipality.slug, dialogue.pk, measure.pk)
+        measure.refresh_from_db()  # the form wrote what was typed into the instance
+        return render_measure(request, dialogue, measure, form=form)
+    return render_measure(request, dialogue, measure, form=form)
+
+
+@require_POST
+@staff_view(*TRACKERS)
+def measure_update_add(request, pk, measure_id):
+    dialogue = _dialogue(request, pk)
+    measure = selectors.measure_get(dialogue=dialogue, pk=measure_id)
+    form = MeasureUpdateForm(request.POST, prefix="update")
+    if not form.is_valid():
+        return render_measure(request, dialogue, measure, update_form=form)
+    services.measure_update_create(measure=measure, actor=request.user, **form.cleaned_data)
+    messages.success(request, _("The update is published."))
+    return redirect("followup:measure", request.municipality.slug, dialogue.pk, measure.pk)
+
+
+@require_POST
+@staff_view(*TRACKERS)
+def measure_step(request, pk, measure_id, step):
+    dialogue = _dialogue(request, pk)
+    measure = selectors.measure_get(dialogue=dialogue, pk=measure_id)
+    form = StepForm(request.POST, prefix="step")
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        workflow.transition(measure, step, actor=request.user, note=note)
+    except workflow.StepRefused as refused:
+        measure.refresh_from_db()
+        return render_measure(request, dialogue, measure, step_form=form, refused=refused.reasons)
+    messages.success(request, _("The measure is now “%(status)s”.") % {"status": measure.get_status_display()})
+    return redirect("followup:measure", request.municipality.slug, dialogue.pk, measure.pk)
