@@ -1,1 +1,16 @@
 """What reports offers to other apps through delaktig.core.hooks."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from delaktig.core import hooks
+
+from .rules import REPORT_ROLES
+
+
+@hooks.register("staff_nav_items")
+def yearly_report_nav(request):
+    municipality = request.municipality
+    if not request.user.roles_in(municipality) & REPORT_ROLES:
+        return []
+    return [(_("Yearly report"), reverse("reports:yearly", args=[municipality.slug]))]

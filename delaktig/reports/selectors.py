@@ -1,0 +1,100 @@
+"""The yearly report to the council: its core sections, then every contributed section.
+
+Contributed sections come from the hook "yearly_report_sections" and from each method manifest's
+`report_section`; this module never names an app or a method, so a channel added later appears by itself.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from delaktig.core import hooks
+from delaktig.core.contributions import ReportSection
+from delaktig.dialogues import selectors as dialogue_selectors
+from delaktig.participation.registry import registry
+
+from . import core_sections
+
+logger = logging.getLogger(__name__)
+
+FIRST_YEAR = 2000
+
+
+@dataclass(frozen=True)
+class YearlyReport:
+    municipality_name: str
+    municipality_slug: str
+    year: int
+    generated_at: datetime.datetime
+    sections: tuple  # ReportSection: the core sections, then the contributed ones sorted by (order, title)
+
+    @property
+    def title(self):
+        return _("Yearly report on citizen dialogue %(year)s") % {"year": self.year}
+
+    @property
+    def file_stem(self):
+        return f"arsrapport-{self.municipality_slug}-{self.year}"
+
+
+def yearly_report(municipality, year):
+    sections = (*core_sections.core_sections(municipality, year), *contributed_sections(municipality, year))
+    return YearlyReport(
+        municipality_name=municipality.name,
+        municipality_slug=municipality.slug,
+        year=year,
+        generated_at=timezone.now(),
+        sections=sections,
+    )
+
+
+def contributed_sections(municipality, year):
+    """Sections from the hook and from the method registry, sorted by (order, title)."""
+    found = []
+    for hook in hooks.get_hooks("yearly_report_sections"):
+        found.extend(_contribution(hook, municipality, year, many=True))
+    for manifest in registry:
+        if manifest.report_section is not None:
+            found.extend(_contribution(manifest.report_section, municipality, year, many=False))
+    sections = [section for section in found if isinstance(section, ReportSection)]
+    return sorted(sections, key=lambda section: (section.order, str(section.title)))
+
+
+def _contribution(contributor, municipality, year, *, many):
+    """A broken contribution leaves a note in the report instead of breaking the whole report."""
+    try:
+        result = contributor(municipality, year)
+    except Exception:
+        logger.exception("A section of the yearly report failed: %r", contributor)
+        return [_failed_section()]
+    if many:
+        return list(result or [])
+    return [result] if result else []
+
+
+def _failed_section():
+    return ReportSection(
+        key="failed",
+        title=_("A section could not be produced"),
+        order=999,
+        paragraphs=(_("One part of the report could not be produced. The error is logged for the administrator."),),
+    )
+
+
+def report_years(municipality, today=None):
+    """The years to choose from: those with dialogue activities, last year and the current year; newest first."""
+    today = today or timezone.localdate()
+    years = set(dialogue_selectors.staff_years(municipality=municipality))
+    years |= {today.year, today.year - 1}
+    return sorted((year for year in years if FIRST_YEAR <= year <= today.year + 1), reverse=True)
+
+
+def default_year(today=None):
+    return (today or timezone.localdate()).year - 1
+
+
+def year_is_valid(year, today=None):
+    return FIRST_YEAR <= year <= (today or timezone.localdate()).year + 1

@@ -1,0 +1,50 @@
+"""Staff pages of the yearly report: the report as HTML with a year to choose, and its downloads."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from delaktig.organisations.permissions import staff_view
+
+from . import selectors
+from .render_html import presented
+from .rules import REPORT_ROLES
+
+FORMATS = {
+    "pdf": ("application/pdf", "render_pdf"),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "render_docx"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "render_xlsx"),
+}
+
+
+@require_GET
+@staff_view(*REPORT_ROLES)
+def yearly_report(request):
+    from .forms import YearForm
+
+    default = selectors.default_year()
+    years = selectors.report_years(request.municipality)
+    form = YearForm(request.GET if "ar" in request.GET else None, years=years, default=default)
+    year = form.cleaned_data["ar"] if form.is_bound and form.is_valid() else default
+    report = selectors.yearly_report(request.municipality, year)
+    context = {"form": form, "year": year, "report": report, "sections": presented(report), "formats": FORMATS}
+    return render(request, "reports/staff/report.html", context)
+
+
+@require_GET
+@staff_view(*REPORT_ROLES)
+def yearly_report_download(request, year, fmt):
+    if fmt not in FORMATS or not selectors.year_is_valid(year):
+        raise Http404("No such report")
+    content_type, renderer = FORMATS[fmt]
+    report = selectors.yearly_report(request.municipality, year)
+    response = HttpResponse(_render(renderer, report), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{report.file_stem}.{fmt}"'
+    return response
+
+
+def _render(renderer, report):
+    from . import render_docx, render_pdf, render_xlsx
+
+    modules = {"render_pdf": render_pdf, "render_docx": render_docx, "render_xlsx": render_xlsx}
+    return getattr(modules[renderer], renderer)(report)
