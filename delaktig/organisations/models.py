@@ -164,3 +164,20 @@ class TargetGroup(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+
+class Area(TimeStampedModel):
+    """A part of the municipality (a district, a village) that residents may say they live in; for figures only."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="areas")
+    name = models.CharField(_("name"), max_length=120)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name", "id"]
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="area_unique_name")]
+
+    def __str__(self):
+        return self.name

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_areas
 
 app_name = "organisations"
 
@@ -12,4 +12,7 @@ urlpatterns = [
     path(f"{S}/checklista/<int:pk>/", views.checklist_question_edit, name="checklist_edit"),
     path(f"{S}/checklista/ny/", views.checklist_question_create, name="checklist_create"),
     path(f"{S}/organisation/", views.organisation, name="organisation"),
+    path(f"{S}/omraden/", views_areas.areas, name="areas"),
+    path(f"{S}/omraden/<int:pk>/", views_areas.area_edit, name="area_edit"),
+    path(f"{S}/omraden/<int:pk>/ta-bort/", views_areas.area_delete, name="area_delete"),
 ]

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form
+from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.models import Channel, ModerationReason
 
 from .models import TEXT_MAX, TITLE_MAX
@@ -20,7 +21,40 @@ class CategoryMixin:
             del self.fields["category"]
 
 
-class InputForm(CategoryMixin, Form):
+ABOUT_FIELDS = ("age_band", "gender", "area")
+
+
+class AboutYouMixin:
+    """The voluntary "About you" fieldset: age band, gender and (when the municipality has areas) area."""
+
+    def setup_about_you(self, municipality, *, staff=False):
+        self.fields["age_band"] = forms.ChoiceField(
+            label=_("Age"), required=False, choices=[("", _("No answer"))] + list(AgeBand.choices)
+        )
+        self.fields["gender"] = forms.ChoiceField(
+            label=_("Gender"), required=False, choices=[("", _("No answer"))] + list(Gender.choices)
+        )
+        areas = municipality.areas.all()
+        if areas.exists():
+            self.fields["area"] = forms.ModelChoiceField(
+                label=_("Where do you live?") if not staff else _("Where does the person live?"),
+                required=False,
+                queryset=areas,
+                empty_label=_("No answer"),
+            )
+
+    def main_fields(self):
+        return [field for field in self if field.name not in ABOUT_FIELDS]
+
+    def about_fields(self):
+        return [field for field in self if field.name in ABOUT_FIELDS]
+
+    def about_values(self):
+        data = self.cleaned_data
+        return {"age_band": data.get("age_band", ""), "gender": data.get("gender", ""), "area": data.get("area")}
+
+
+class InputForm(CategoryMixin, AboutYouMixin, Form):
     title = forms.CharField(
         label=_("Title"),
         max_length=TITLE_MAX,
@@ -33,17 +67,44 @@ class InputForm(CategoryMixin, Form):
         help_text=_("Describe what you think and why, at most 4 000 characters."),
     )
     category = forms.ChoiceField(label=_("Category"), required=False, choices=())
+    wants_updates = forms.BooleanField(
+        label=_("Send me an e-mail about what happens with the input of the dialogue"),
+        required=False,
+        help_text=_("We write when the results are compiled and when the politicians have decided."),
+    )
 
     def __init__(self, *args, module, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_category(module)
+        self.setup_about_you(module.dialogue.municipality)
 
     def draft(self):
+        """What the session keeps between the steps (plain values only)."""
         data = self.cleaned_data
-        return {"title": data["title"], "text": data["text"], "category": data.get("category", "")}
+        area = data.get("area")
+        return {
+            "title": data["title"],
+            "text": data["text"],
+            "category": data.get("category", ""),
+            "wants_updates": data.get("wants_updates", False),
+            "age_band": data.get("age_band", ""),
+            "gender": data.get("gender", ""),
+            "area": area.pk if area else "",
+        }
+
+    def values(self):
+        """What input_create() takes."""
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "text": data["text"],
+            "category": data.get("category", ""),
+            "wants_updates": data.get("wants_updates", False),
+            **self.about_values(),
+        }
 
 
-class OfflineInputForm(CategoryMixin, Form):
+class OfflineInputForm(CategoryMixin, AboutYouMixin, Form):
     channel = forms.ChoiceField(
         label=_("How did the input come in?"),
         choices=[(c.value, c.label) for c in Channel if c != Channel.ONLINE],
@@ -65,6 +126,12 @@ class OfflineInputForm(CategoryMixin, Form):
     def __init__(self, *args, module, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_category(module)
+        self.setup_about_you(module.dialogue.municipality, staff=True)
+
+    def values(self):
+        data = self.cleaned_data
+        main = {name: data[name] for name in ("channel", "received_on", "author_name", "title", "text")}
+        return {**main, "category": data.get("category", ""), **self.about_values()}
 
     def clean_received_on(self):
         value = self.cleaned_data["received_on"]

@@ -33,6 +33,8 @@ manifest = registry.register(
         module_template="open_input/module_summary.html",
         moderation_queue=selectors.moderation_queue,
         offline_channels=(Channel.PAPER, Channel.MEETING, Channel.EMAIL, Channel.PHONE),
+        inputs=selectors.inputs,
+        update_recipients=selectors.update_recipients,
         datasets=opendata.DATASETS,
     )
 )

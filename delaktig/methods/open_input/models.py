@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.models import TimeStampedModel
+from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.models import Channel, Comment, Moderated, ModerationStatus
 
 TITLE_MAX = 150
@@ -43,6 +44,13 @@ class Input(TimeStampedModel, Moderated):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     received_on = models.DateField(_("date received"), null=True, blank=True)
+    # Voluntary "about you": never published, only counted (with small numbers hidden) in the results.
+    age_band = models.CharField(_("age"), max_length=20, choices=AgeBand.choices, blank=True)
+    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
+    area = models.ForeignKey(
+        "organisations.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("area")
+    )
+    wants_updates = models.BooleanField(_("wants to hear what happens"), default=False)
     # One key per draft, so a form sent twice creates one input.
     submission_key = models.CharField(max_length=40, null=True, blank=True, unique=True, editable=False)
     comments = GenericRelation(Comment, content_type_field="target_type", object_id_field="target_id")
@@ -69,6 +77,12 @@ class Input(TimeStampedModel, Moderated):
     @property
     def is_removed(self):
         return self.status == ModerationStatus.REJECTED
+
+    @property
+    def demographics(self):
+        """What the person chose to tell, as participation.demographics values; missing keys when not told."""
+        told = {"age_band": self.age_band, "gender": self.gender, "area": self.area_id}
+        return {key: value for key, value in told.items() if value}
 
     def url_args(self):
         module = self.module

@@ -5,8 +5,10 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from delaktig.dialogues.models import Follower
+from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.models import Channel, Comment, ModerationStatus
-from delaktig.participation.registry import ModerationItem
+from delaktig.participation.registry import InputRecord, ModerationItem
 
 from .models import Input, Support
 
@@ -135,7 +137,7 @@ def export_rows(module):
 
 def personal_data(user):
     """Everything open input holds about `user`, for their "my data" export."""
-    inputs = Input.objects.filter(author=user).select_related("module__dialogue")
+    inputs = Input.objects.filter(author=user).select_related("module__dialogue", "area")
     comments = list(Comment.objects.filter(author=user, target_type=input_type()))
     _attach_inputs(comments, select=("module__dialogue",))
     supports = Support.objects.filter(user=user).select_related("input__module__dialogue")
@@ -146,8 +148,19 @@ def personal_data(user):
     )
 
 
+def _about_you_data(item):
+    """The voluntary answers in words, for "my data"."""
+    return {
+        "age_band": str(AgeBand(item.age_band).label) if item.age_band else "",
+        "gender": str(Gender(item.gender).label) if item.gender else "",
+        "area": item.area.name if item.area else "",
+        "wants_updates": item.wants_updates,
+    }
+
+
 def _input_data(item):
     return {
+        **_about_you_data(item),
         "type": "open_input.input",
         "reference": item.reference,
         "dialogue": item.module.dialogue.title,
@@ -181,8 +194,13 @@ def _support_data(support):
 
 
 def erase(user):
-    """Anonymise the user's inputs and comments (they stay as records) and delete their supports."""
-    inputs = Input.objects.filter(author=user).update(author=None, author_name="")
+    """Anonymise the user's inputs and comments (they stay as records) and delete their supports.
+
+    The voluntary "about you" answers go with the person: they could point back to them.
+    """
+    inputs = Input.objects.filter(author=user).update(
+        author=None, author_name="", age_band="", gender="", area=None, wants_updates=False
+    )
     comments = Comment.objects.filter(author=user, target_type=input_type()).update(author=None, author_name="")
     supports, _ = Support.objects.filter(user=user).delete()
     return inputs + comments + supports
@@ -219,3 +237,46 @@ def module_summary(module):
         "phase": module.active_phase(),
         "published": Input.objects.published().filter(module=module).count(),
     }
+
+
+def inputs(module):
+    """Every input of the module that was not removed (pending ones included), for the results workspace."""
+    from .manifest import METHOD_KEY
+
+    qs = Input.objects.received().filter(module=module).order_by("created_at", "id")
+    slug = module.dialogue.municipality.slug
+    return [_record(METHOD_KEY, slug, module, item) for item in qs]
+
+
+def _record(method_key, slug, module, item):
+    staff_url = reverse("open_input_staff:moderate", args=[slug, module.dialogue_id, module.pk, "input", item.pk])
+    return InputRecord(
+        ref=f"{method_key}:{item.pk}",
+        module_id=module.pk,
+        method=method_key,
+        title=item.title,
+        text=item.text,
+        channel=item.channel,
+        created_at=item.created_at,
+        author_shown=item.author_name if item.is_published else "",
+        demographics=item.demographics,
+        staff_url=staff_url,
+    )
+
+
+def update_recipients(module):
+    """(email, name) of everyone who gave input online (not removed) and asked for updates or follows the dialogue.
+
+    Offline input has no account and staff do not record contact details, so it has no recipient. Each address
+    once; inactive accounts are left out.
+    """
+    followers = Follower.objects.filter(dialogue_id=module.dialogue_id).values("user_id")
+    qs = Input.objects.received().filter(module=module, author__isnull=False, author__is_active=True)
+    qs = qs.filter(Q(wants_updates=True) | Q(author_id__in=followers)).select_related("author")
+    seen, result = set(), []
+    for item in qs.order_by("created_at", "id"):
+        email = (item.author.email or "").strip()
+        if email and email.lower() not in seen:
+            seen.add(email.lower())
+            result.append((email, item.author.name))
+    return result

@@ -18,8 +18,23 @@ def categories_of(module):
 
 
 @transaction.atomic
-def input_create(*, module, author, title, text, category="", submission_key=None):
-    """A resident's input, online. Sending the same draft twice gives back the first input."""
+def input_create(
+    *,
+    module,
+    author,
+    title,
+    text,
+    category="",
+    submission_key=None,
+    wants_updates=False,
+    age_band="",
+    gender="",
+    area=None,
+):
+    """A resident's input, online. Sending the same draft twice gives back the first input.
+
+    age_band, gender and area are the voluntary "about you" answers: stored, never published.
+    """
     if submission_key:
         existing = Input.objects.filter(submission_key=submission_key, author=author).first()
         if existing:
@@ -36,6 +51,8 @@ def input_create(*, module, author, title, text, category="", submission_key=Non
                 category=category,
                 status=initial_status(module.dialogue),
                 submission_key=submission_key,
+                wants_updates=wants_updates,
+                **_about_you(module, age_band, gender, area),
             )
     except IntegrityError:
         existing = Input.objects.filter(submission_key=submission_key, author=author).first()
@@ -48,8 +65,28 @@ def input_create(*, module, author, title, text, category="", submission_key=Non
     return item
 
 
+def _about_you(module, age_band, gender, area):
+    """Only an area of the dialogue's own municipality is kept."""
+    if area is not None and area.municipality_id != module.dialogue.municipality_id:
+        area = None
+    return {"age_band": age_band or "", "gender": gender or "", "area": area}
+
+
 @transaction.atomic
-def input_enter_offline(*, module, entered_by, channel, title, text, author_name="", category="", received_on=None):
+def input_enter_offline(
+    *,
+    module,
+    entered_by,
+    channel,
+    title,
+    text,
+    author_name="",
+    category="",
+    received_on=None,
+    age_band="",
+    gender="",
+    area=None,
+):
     """Input that came on paper, at a meeting, by e-mail or phone, entered by staff; published at once."""
     if channel == Channel.ONLINE:
         raise ValueError("Offline input needs an offline channel")
@@ -65,6 +102,7 @@ def input_enter_offline(*, module, entered_by, channel, title, text, author_name
         entered_by=entered_by,
         received_on=received_on,
         status=initial_status(module.dialogue, entered_by_staff=True),
+        **_about_you(module, age_band, gender, area),
     )
     audit_record(
         municipality=item.municipality,

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.rules import allowed
 
 from .. import services
@@ -68,11 +69,19 @@ def create_check(request, dialogue_id, module_id):
     if not form.is_valid():
         return _render_write(request, module, form)
     if request.method == "GET":
-        return render(request, "open_input/create_check.html", module_context(module, draft=form.cleaned_data))
-    item = services.input_create(module=module, author=request.user, submission_key=draft["key"], **form.draft())
+        return render(request, "open_input/create_check.html", _check_context(module, form.cleaned_data))
+    item = services.input_create(module=module, author=request.user, submission_key=draft["key"], **form.values())
     request.session.pop(draft_key, None)
     request.session[submitted_key] = item.pk
     return redirect(_url("create_done", module, item.pk))
+
+
+def _check_context(module, draft):
+    labels = {
+        "age_band_label": dict(AgeBand.choices).get(draft.get("age_band"), ""),
+        "gender_label": dict(Gender.choices).get(draft.get("gender"), ""),
+    }
+    return module_context(module, draft=draft, **labels)
 
 
 @require_GET

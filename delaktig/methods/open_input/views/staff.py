@@ -107,7 +107,7 @@ def enter_offline(request, dialogue_id, module_id):
         return refusal
     form = OfflineInputForm(_posted(request), module=module)
     if request.method == "POST" and form.is_valid():
-        item = services.input_enter_offline(module=module, entered_by=request.user, **form.cleaned_data)
+        item = services.input_enter_offline(module=module, entered_by=request.user, **form.values())
         messages.success(request, _("The input is registered as %(ref)s and published.") % {"ref": item.reference})
         return redirect(_url("enter_offline", module))
     return render(request, "open_input/staff/enter_offline.html", module_context(module, form=form))
