@@ -68,8 +68,7 @@ def gather(basis):
     dialogue = basis.dialogue
     overview = results.results_overview(dialogue)
     figures = results.participation_figures(dialogue)
-    told = any(record.demographics for record in results.dialogue_inputs(dialogue))
-    demographic = tuple(t for t in figures.demographic_tables if _has_groups(t)) if told else ()
+    demographic = tuple(table for table in figures.demographic_tables if _has_groups(table))
     computed = representativeness_note(demographic)
     return Content(
         title=_("Decision basis"),
