@@ -1,9 +1,73 @@
-"""Participation figures of a dialogue (see selectors.participation_figures)."""
+"""Participation figures of a dialogue (see selectors.participation_figures) and the theme × group tables.
+
+Demographics are counted per input (one person may have written several) and only where the person told.
+"""
 
 from collections import Counter
 
+from django.utils.translation import gettext as _
+
+from delaktig.core.contributions import Table
+from delaktig.organisations.models import Area
+from delaktig.participation.demographics import AgeBand, Gender, breakdown, suppress, suppress_matrix
 from delaktig.participation.models import Channel, Module
 from delaktig.participation.registry import registry
+
+
+def dimensions(dialogue):
+    """[(key, heading, choices)] of the demographic dimensions, choices as [(value, label)]."""
+    areas = [(a.pk, a.name) for a in Area.objects.filter(municipality_id=dialogue.municipality_id)]
+    return [
+        ("age_band", _("Age"), list(AgeBand.choices)),
+        ("gender", _("Gender"), list(Gender.choices)),
+        ("area", _("Area"), areas),
+    ]
+
+
+def demographic_tables(dialogue, records):
+    """One suppressed table per dimension: group, number of inputs; the last row is the total."""
+    tables = []
+    for key, heading, choices in dimensions(dialogue):
+        if not choices:
+            continue
+        rows, total = breakdown([r.demographics.get(key) for r in records], choices)
+        tables.append(
+            Table(
+                caption=_("Inputs by %(dimension)s") % {"dimension": heading.lower()},
+                headers=(str(heading), _("Inputs")),
+                rows=(*rows, (_("Total"), total)),
+                key=f"demographics_{key}",
+            )
+        )
+    return tables
+
+
+def theme_group_tables(dialogue, records, themes, tags):
+    """Per dimension: rows of themes, a column per group, suppressed within each theme's shown total.
+
+    `tags` maps an input ref to the set of its theme ids.
+    """
+    by_ref = {r.ref: r for r in records}
+    tables = []
+    for key, heading, choices in dimensions(dialogue):
+        if not choices:
+            continue
+        values = [value for value, _label in choices]
+        matrix = []
+        for theme in themes:
+            tagged = [by_ref[ref] for ref, ids in tags.items() if theme.pk in ids and ref in by_ref]
+            counts = Counter(r.demographics.get(key) for r in tagged)
+            known = [counts.get(value, 0) for value in values]
+            matrix.append([*known, len(tagged) - sum(known)])
+        cells = suppress_matrix(matrix)
+        rows = tuple(
+            (theme.name, *(cell.shown() for cell in row), sum(line))
+            for theme, row, line in zip(themes, cells, matrix, strict=True)
+        )
+        headers = (_("Theme"), *(str(label) for _value, label in choices), _("Not told"), _("Total"))
+        caption = _("Themes by %(dimension)s") % {"dimension": heading.lower()}
+        tables.append(Table(caption=caption, headers=headers, rows=rows, key=f"themes_{key}"))
+    return tables
 
 
 def compute_participation_figures(dialogue):
@@ -30,9 +94,12 @@ def compute_participation_figures(dialogue):
     return ParticipationFigures(
         by_method=by_method,
         by_channel=by_channel,
-        demographic_tables=[],
+        demographic_tables=demographic_tables(dialogue, records_all),
         total_inputs=len(records_all),
         total_participants=len(all_participants),
         offline_inputs=offline_total,
         online_inputs=len(records_all) - offline_total,
     )
+
+
+__all__ = ["compute_participation_figures", "demographic_tables", "suppress", "theme_group_tables"]

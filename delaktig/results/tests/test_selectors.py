@@ -1,0 +1,92 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from delaktig.methods.open_input.tests.factories import InputFactory
+from delaktig.participation.models import Channel, ModerationStatus, Module
+from delaktig.participation.registry import InputRecord, MethodManifest, registry
+from delaktig.results import selectors, services
+from delaktig.results.models import Theme
+
+from .conftest import enter
+
+pytestmark = pytest.mark.django_db
+DUMMY_URLS = "delaktig.results.tests.dummy_urls"
+
+
+def test_dialogue_inputs_read_every_method_through_the_registry(dialogue, module, staff):
+    enter(module, staff["officer"], "Bänkar", "Fler bänkar i parken.")
+    record = InputRecord("dummy:1", 0, "dummy", "Enkät", "Svar från en enkät", Channel.ONLINE, timezone.now())
+    dummy = MethodManifest(
+        key="dummy", name="Dummy", description="", phase_types={}, public_urls=DUMMY_URLS, staff_urls=DUMMY_URLS,
+        resident_actions=frozenset(), staff_actions={}, stats=dict, export_rows=list, personal_data=list,
+        erase=lambda user: 0, participant_ids=lambda m: {42}, module_template="", inputs=lambda m: [record],
+    )  # fmt: skip
+    with registry.temporarily(dummy):
+        Module.objects.create(dialogue=dialogue, method="dummy", name="Enkät", order=5)
+        refs = [r.ref for r in selectors.dialogue_inputs(dialogue)]
+        assert "dummy:1" in refs and any(ref.startswith("open_input:") for ref in refs)
+        figures = selectors.participation_figures(dialogue)
+    assert figures.total_inputs == 2
+    assert [row.inputs for row in figures.by_method] == [1, 1]
+    assert figures.total_participants == 1
+
+
+def test_removed_input_is_not_analysed_but_pending_is(dialogue, module):
+    InputFactory(module=module, status=ModerationStatus.REJECTED, title="Borttagen")
+    InputFactory(module=module, status=ModerationStatus.PENDING, title="Väntar")
+    titles = [r.title for r in selectors.dialogue_inputs(dialogue)]
+    assert titles == ["Väntar"]
+
+
+def test_results_overview_counts_themes_untagged_channels_and_quotes(dialogue, module, staff):
+    officer = staff["officer"]
+    a = enter(module, officer, "Lekplats", "Lekplatsen behöver nya gungor. Barnen väntar.")
+    b = enter(module, officer, "Trafik", "Bilarna kör för fort.")
+    InputFactory(module=module, title="Online", text="Mer ljus i parken.")
+    theme = services.theme_create(dialogue=dialogue, actor=officer, name="Lek")
+    services.tags_set(dialogue=dialogue, actor=officer, assignments={f"open_input:{a.pk}": {theme.pk}})
+    record = next(r for r in selectors.dialogue_inputs(dialogue) if r.ref == f"open_input:{a.pk}")
+    services.quote_create(
+        dialogue=dialogue, actor=officer, record=record, text="Lekplatsen behöver nya gungor.", theme=theme
+    )
+    overview = selectors.results_overview(dialogue)
+    assert overview.total_inputs == 3 and overview.untagged_count == 2
+    assert [(t.name, t.count) for t in overview.themes] == [("Lek", 1)]
+    assert overview.themes[0].quotes == [("Lekplatsen behöver nya gungor.", "På papper")]
+    assert overview.by_channel == {"På papper": 2, "Webben": 1} or sum(overview.by_channel.values()) == 3
+    assert selectors.theme_counts(dialogue) == {theme.pk: 1}
+    assert list(selectors.themes_for(dialogue)) == [theme]
+    assert b  # untagged
+
+
+def test_participation_figures_suppress_small_groups(dialogue, module, staff):
+    for _ in range(6):
+        enter(module, staff["officer"], "A", "Text om parken", age_band="30_44", gender="woman")
+    for _ in range(2):
+        enter(module, staff["officer"], "B", "Text om parken", age_band="65_79", gender="man")
+    figures = selectors.participation_figures(dialogue)
+    age = next(t for t in figures.demographic_tables if t.key == "demographics_age_band")
+    rows = dict(age.rows)
+    assert rows["30–44 år"] == 6
+    assert rows["65–79 år"] == "färre än 5"
+    assert list(rows.values()).count("färre än 5") >= 2  # secondary suppression
+    assert rows["Totalt"] == 8
+    gender = dict(next(t for t in figures.demographic_tables if t.key == "demographics_gender").rows)
+    assert gender["Man"] == "färre än 5" and gender["Kvinna"] == 6
+    assert figures.offline_inputs == 8 and figures.online_inputs == 0
+
+
+def test_themes_are_per_dialogue(dialogue, municipality):
+    other = Theme.objects.create(
+        dialogue=Module.objects.create(dialogue=dialogue, method="x", name="x").dialogue, name="A"
+    )
+    assert list(selectors.themes_for(dialogue)) == [other]
+
+
+def test_created_at_orders_inputs(dialogue, module, staff):
+    first = enter(module, staff["officer"], "Först", "Text ett")
+    second = enter(module, staff["officer"], "Sedan", "Text två")
+    type(first).objects.filter(pk=second.pk).update(created_at=timezone.now() - datetime.timedelta(days=3))
+    assert [r.title for r in selectors.dialogue_inputs(dialogue)] == ["Sedan", "Först"]
