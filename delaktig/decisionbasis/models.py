@@ -4,12 +4,18 @@ Each generation is a new row (version 1, 2, … per dialogue); a row is never ge
 version's files. The row carries its own progress while the background task renders it.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.models import TimeStampedModel
+
+# A version queued or running for longer than this has most likely lost its worker (or none is running).
+STALE_AFTER = timedelta(minutes=10)
 
 
 class Status(models.TextChoices):
@@ -60,6 +66,10 @@ class DecisionBasis(TimeStampedModel):
     @property
     def is_running(self):
         return self.status in (Status.QUEUED, Status.RUNNING)
+
+    @property
+    def is_stale(self):
+        return self.is_running and (self.started_at or self.created_at) < timezone.now() - STALE_AFTER
 
     @property
     def is_done(self):

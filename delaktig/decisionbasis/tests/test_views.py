@@ -1,8 +1,11 @@
 """The staff pages: roles × pages, another municipality, the form and its bad input, progress and downloads."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.core import hooks
@@ -124,6 +127,17 @@ def test_the_progress_page_refreshes_itself_while_running_and_shows_step_and_per
     html = client.get(url("detail", dialogue, 1)).content.decode()
     assert '<meta http-equiv="refresh" content="2">' in html
     assert "Skriver pdf-filen (35 %)" in html and 'value="35"' in html
+
+
+@pytest.mark.django_db
+def test_a_version_running_far_too_long_stops_refreshing_and_says_so(client, dialogue, staff):
+    basis = services.decision_basis_request(dialogue=dialogue, actor=staff["officer"], assessment="Bra.")
+    long_ago = timezone.now() - datetime.timedelta(minutes=11)
+    DecisionBasis.objects.filter(pk=basis.pk).update(status=Status.RUNNING, started_at=long_ago)
+    client.force_login(staff[Role.OFFICER])
+    html = client.get(url("detail", dialogue, 1)).content.decode()
+    assert "http-equiv" not in html and "har troligen stannat" in html
+    assert url("generate", dialogue) in html
 
 
 @pytest.mark.django_db
