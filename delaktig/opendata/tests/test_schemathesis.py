@@ -1,0 +1,53 @@
+"""The API fuzzed by schemathesis against its own OpenAPI document: no server errors, responses match it."""
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, Phase, given, settings
+from schemathesis import GenerationMode
+
+pytestmark = pytest.mark.django_db
+
+FUZZ = settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+
+
+def operations(municipality):
+    schema = schemathesis.openapi.from_wsgi(f"/{municipality.slug}/api/v1/openapi.json", get_wsgi_application())
+    return [result.ok() for result in schema.get_all_operations()]
+
+
+def test_api_conforms_to_its_openapi_document(data, municipality):
+    found = operations(municipality)
+    assert len(found) > 15
+    for operation in found:
+
+        @FUZZ
+        @given(case=operation.as_strategy())
+        def fuzz(case):
+            response = case.call()
+            assert response.status_code < 500, (case.path, case.query, response.text[:300])
+            case.validate_response(response)
+
+        fuzz()
+
+
+def test_bad_input_never_gives_a_server_error(data, municipality):
+    for operation in operations(municipality):
+        if not operation.path.endswith(("/", ".csv")) or operation.path == "/":
+            continue
+
+        @FUZZ
+        @given(case=operation.as_strategy(generation_mode=GenerationMode.NEGATIVE))
+        def fuzz(case):
+            response = case.call()
+            assert response.status_code < 500, (case.path, case.query, response.text[:300])
+            assert response.status_code in (200, 400, 404), (case.path, case.query, response.status_code)
+
+        fuzz()
