@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import MethodManifest, registry
 
-from . import opendata, selectors
+from . import opendata, report, selectors
 from .phases import PHASE_TYPES
 from .rules import RESIDENT_ACTIONS, STAFF_ACTIONS
 
@@ -34,6 +34,7 @@ manifest = registry.register(
         moderation_queue=selectors.moderation_queue,
         offline_channels=(Channel.PAPER, Channel.MEETING, Channel.EMAIL, Channel.PHONE),
         inputs=selectors.inputs,
+        report_section=report.open_input_report_section,
         update_recipients=selectors.update_recipients,
         datasets=opendata.DATASETS,
     )
