@@ -30,7 +30,8 @@ def _absolute(url):
 
 @transaction.atomic
 def followup_settings_update(*, followup_settings, actor, values):
-    changed = {name: value for name, value in values.items() if getattr(followup_settings, name) != value}
+    before = type(followup_settings).objects.select_for_update().get(pk=followup_settings.pk)  # the form set them
+    changed = {name: value for name, value in values.items() if getattr(before, name) != value}
     for name, value in changed.items():
         setattr(followup_settings, name, value)
     followup_settings.save()

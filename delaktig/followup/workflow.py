@@ -107,7 +107,8 @@ def transition(measure, name, *, actor, note=""):
     _apply(measure, target)
     measure.save()
     text = str(step.public_label) + (f": {note.strip()}" if note.strip() else "")
-    MeasureUpdate.objects.create(measure=measure, date=timezone.localdate(), text=text, progress=measure.progress)
+    progress = measure.progress if target == MeasureStatus.DONE else None  # the line shows progress when it moved
+    MeasureUpdate.objects.create(measure=measure, date=timezone.localdate(), text=text, progress=progress)
     audit_record(
         municipality=measure.dialogue.municipality,
         actor=actor,

@@ -1,0 +1,27 @@
+"""The demo shows follow-up: measures with history after the decision, and a feedback mailing that is done."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from delaktig.dialogues.models import Dialogue, State
+from delaktig.followup.models import Measure, MeasureStatus
+from delaktig.followup.selectors import feedback_mailing_for
+from delaktig.mailings.models import Mailing
+
+
+@pytest.mark.django_db
+def test_the_demo_has_measures_and_a_finished_feedback_mailing():
+    call_command("load_demo", stdout=io.StringIO())
+    measures = Measure.objects.filter(dialogue__municipality__slug="hagfors")
+    assert set(measures.values_list("status", flat=True)) == set(MeasureStatus.values)
+    assert all(m.dialogue.state in (State.MATTER_DECIDED, State.FEEDBACK_PUBLISHED, State.EVALUATED) for m in measures)
+    assert measures.filter(updates__isnull=False).distinct().count() >= 3
+    published = Dialogue.objects.get(municipality__slug="hagfors", state=State.FEEDBACK_PUBLISHED)
+    mailing = feedback_mailing_for(published)
+    assert mailing.status == Mailing.Status.DONE and mailing.total >= 1
+    assert not mailing.recipients.filter(sent_at__isnull=True).exists()
+    before = Measure.objects.count()
+    call_command("load_demo", stdout=io.StringIO())
+    assert Measure.objects.count() == before
