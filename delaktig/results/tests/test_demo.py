@@ -1,0 +1,28 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from delaktig.dialogues.models import State
+from delaktig.organisations.models import Municipality
+from delaktig.results import selectors
+from delaktig.results.models import Quote, Theme
+
+
+@pytest.mark.django_db
+def test_demo_gives_closed_dialogues_themes_tags_quotes_and_demographics():
+    call_command("load_demo", stdout=io.StringIO())
+    muni = Municipality.objects.get(slug="hagfors")
+    closed = muni.dialogues.filter(state=State.CLOSED).first()
+    assert Theme.objects.filter(dialogue=closed).count() >= 2
+    assert Quote.objects.filter(dialogue=closed).exists()
+    overview = selectors.results_overview(closed)
+    assert overview.total_inputs > overview.untagged_count
+    figures = selectors.participation_figures(closed)
+    age = dict(next(t for t in figures.demographic_tables if t.key == "demographics_age_band").rows)
+    assert "färre än 5" in age.values()
+    themes_before = Theme.objects.count()
+    from delaktig.demo import results as demo_results
+
+    demo_results.load(muni, {}, {"handlaggare": None})
+    assert Theme.objects.count() == themes_before  # loading twice changes nothing
