@@ -12,9 +12,8 @@ from delaktig.methods.open_input.services import input_create, input_enter_offli
 from delaktig.methods.open_input.tests.factories import open_input_module
 from delaktig.participation.models import Channel, ModerationStatus
 from delaktig.participation.services import comment_create
-from delaktig.proposals.models import Status
+from delaktig.proposals.models import Category, Status
 from delaktig.proposals.tests.factories import (
-    CategoryFactory,
     ProposalCaseFactory,
     ProposalFactory,
     SignatureFactory,
@@ -60,7 +59,7 @@ def build(municipality):
 
 
 def proposals(municipality):
-    category = CategoryFactory(municipality=municipality, name="Lek och fritid")
+    category, _ = Category.objects.get_or_create(municipality=municipality, name="Lek och fritid")
     signing = collecting(ProposalFactory(municipality=municipality, category=category), threshold=3)
     SignatureFactory.create_batch(2, proposal=signing)
     SignatureFactory(proposal=signing, status="pending", confirmed_at=None)

@@ -146,3 +146,15 @@ def test_open_input_published_only_without_names(client, data, municipality):
 def test_open_input_filters(client, data, municipality):
     rows = results_of(client, municipality, "open-input", dialogue=data["open"].pk, channel="paper")
     assert [row["id"] for row in rows] == [data["offline"].pk]
+
+
+@pytest.mark.parametrize("key", ["dialogues", "phases", "feedback", "e-petitions", "e-petition-statuses", "open-input"])
+def test_a_page_costs_the_same_queries_however_many_rows(client, data, municipality, key, django_assert_max_num_queries):
+    from .support import build
+
+    results_of(client, municipality, key)  # warm the content-type cache
+    with django_assert_max_num_queries(6):
+        results_of(client, municipality, key)
+    build(municipality)
+    with django_assert_max_num_queries(6):
+        results_of(client, municipality, key)
