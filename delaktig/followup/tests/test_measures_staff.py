@@ -195,3 +195,24 @@ def test_residents_get_404_and_anonymous_must_log_in(client, dialogue):
     assert client.get(url("measures", dialogue)).status_code == 404
     client.logout()
     assert client.get(url("measures", dialogue)).status_code == 302
+
+
+def test_a_measure_links_to_inputs_chosen_from_the_dialogue(officer_client, dialogue):
+    from delaktig.participation.registry import InputRecord, registry
+    from delaktig.participation.tests.dummy_method import dummy_manifest
+
+    from .support import add_module
+
+    def inputs(module):
+        return [
+            InputRecord(f"inputs_test:{n}", module.pk, "inputs_test", f"Idé {n}", "Text", "online", timezone.now())
+            for n in (1, 2)
+        ]
+
+    add_module(dialogue, "Idéer", method="inputs_test")
+    with registry.temporarily(dummy_manifest(key="inputs_test", inputs=inputs)):
+        form = officer_client.get(url("measure_create", dialogue)).content.decode()
+        assert "Idé 1 (inputs_test:1)" in form
+        response = officer_client.post(url("measure_create", dialogue), valid(input_refs=["inputs_test:2"]))
+    assert response.status_code == 302
+    assert Measure.objects.get().input_refs == ["inputs_test:2"]

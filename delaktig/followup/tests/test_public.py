@@ -185,3 +185,10 @@ def test_information_activities_have_no_feedback_in_the_feed(client, municipalit
     dialogue_in_state(State.OPEN, municipality=municipality, kind=Kind.INFORMATION)
     _root, items = entries(client, municipality)
     assert items == []
+
+
+def test_published_feedback_is_on_the_dialogue_page_and_the_menu_leads_to_the_measures(client, municipality):
+    dialogue = published(municipality, "Torget")
+    html = client.get(dialogue.get_absolute_url()).content.decode()
+    assert "Återkoppling om Torget" in html and 'id="what-happened"' in html
+    assert implementation_url(municipality) in html[: html.index('id="main"')]
