@@ -7,6 +7,7 @@ parameters with the limits params.py enforces, and a row schema listing exactly 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .catalogue import license_uri
 from .params import PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, STRING_MAX, choices, integer_bounds
 
 VERSION = "1.0.0"
@@ -210,7 +211,7 @@ def document(request, datasets):
                 "Read-only public data about citizen dialogue: dialogues, phases, results, feedback and proposals. "
                 "No personal data. Lists are paginated; filters are query parameters."
             ),
-            "license": {"name": "CC0 1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/"},
+            "license": {"name": _("Licence"), "url": str(license_uri())},
         },
         "servers": [{"url": base}],
         "paths": paths(datasets),

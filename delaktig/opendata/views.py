@@ -170,5 +170,6 @@ def page(request):
         "api_url": request.build_absolute_uri(reverse("opendata:api_index", args=[slug])),
         "openapi_url": request.build_absolute_uri(reverse("opendata:openapi", args=[slug])),
         "catalogue_url": request.build_absolute_uri(reverse("opendata:catalogue", args=[slug])),
+        "license_url": str(dcat.license_uri()),
     }
     return render(request, "opendata/page.html", context)

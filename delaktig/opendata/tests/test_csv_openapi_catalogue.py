@@ -129,6 +129,15 @@ def test_human_page_lists_datasets_with_links(client, data, municipality):
     for dataset in datasets():
         assert f"/api/v1/{dataset.key}/" in html and f"/api/v1/{dataset.key}.csv" in html
     assert "/api/v1/openapi.json" in html and "/oppna-data/katalog.rdf" in html
+    assert "http://creativecommons.org/publicdomain/zero/1.0/" in html
+
+
+def test_the_licence_is_a_setting(client, data, municipality, settings):
+    settings.OPENDATA_LICENSE = "https://data.example.se/licens"
+    document = client.get(reverse("opendata:openapi", args=[municipality.slug])).json()
+    assert document["info"]["license"]["url"] == "https://data.example.se/licens"
+    catalogue = client.get(reverse("opendata:catalogue", args=[municipality.slug]))
+    assert b"https://data.example.se/licens" in catalogue.content
 
 
 def test_open_data_is_in_the_main_menu(client, municipality):

@@ -6,7 +6,7 @@ from delaktig.opendata.selectors import datasets
 from delaktig.proposals.models import Status
 from delaktig.results.selectors import theme_counts
 
-from .support import detail_url, results_of
+from .support import build, detail_url, results_of
 
 pytestmark = pytest.mark.django_db
 
@@ -149,9 +149,9 @@ def test_open_input_filters(client, data, municipality):
 
 
 @pytest.mark.parametrize("key", ["dialogues", "phases", "feedback", "e-petitions", "e-petition-statuses", "open-input"])
-def test_a_page_costs_the_same_queries_however_many_rows(client, data, municipality, key, django_assert_max_num_queries):
-    from .support import build
-
+def test_a_page_costs_the_same_queries_however_many_rows(
+    client, data, municipality, key, django_assert_max_num_queries
+):
     results_of(client, municipality, key)  # warm the content-type cache
     with django_assert_max_num_queries(6):
         results_of(client, municipality, key)
