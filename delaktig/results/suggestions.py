@@ -8,7 +8,7 @@ Each suggestion is a dict stored on a ThemeSuggestionRun:
 import math
 import re
 from collections import Counter, defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -38,6 +38,7 @@ def normalise_space(text):
     return " ".join((text or "").split())
 
 
+@lru_cache(maxsize=50_000)
 def stem(word):
     """Snowball's Swedish stem; a final s left after removing an ending goes too (lekplatsen → lekplat)."""
     stemmed = _stemmer().stemWord(word)

@@ -10,6 +10,7 @@ W = "<slug:municipality_slug>/personal/dialoger/<int:dialogue_id>/resultat/arbet
 
 urlpatterns = [
     path(f"{W}/", overview.overview, name="overview"),
+    path(f"{W}/siffror.csv", overview.figures_csv, name="figures_csv"),
     path(f"{W}/inlagg/", inputs.inputs, name="inputs"),
     path(f"{W}/citat/nytt/", inputs.quote_create, name="quote_create"),
     path(f"{W}/citat/<int:quote_id>/ta-bort/", inputs.quote_delete, name="quote_delete"),

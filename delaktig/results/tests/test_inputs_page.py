@@ -121,3 +121,13 @@ def test_overview_shows_counts_and_suppressed_groups(officer, dialogue, module, 
     group = response.context["group_tables"][0]
     lek_row = group.rows[0]
     assert lek_row[-1] == 7 and "färre än 5" in lek_row
+
+
+def test_figures_download_as_csv_with_suppression(officer, dialogue, module, staff):
+    theme = services.theme_create(dialogue=dialogue, actor=staff["officer"], name="=Lek")
+    item = enter(module, staff["officer"], "Ung", "Lekplatsen", age_band="18_29")
+    services.tags_set(dialogue=dialogue, actor=staff["officer"], assignments={f"open_input:{item.pk}": {theme.pk}})
+    response = officer.get(rurl("figures_csv", dialogue))
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    body = response.content.decode("utf-8-sig")
+    assert "Inlägg per tema" in body and "'=Lek,1" in body and "färre än 5" in body

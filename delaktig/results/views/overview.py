@@ -1,25 +1,80 @@
 """The workspace's overview: themes with counts and quotes, inputs per channel, participation figures."""
 
+import csv
+
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from delaktig.core.contributions import Table
 
 from .. import figures, selectors, selectors_workspace
 from .common import context, workspace_view
 
 
-@require_GET
-@workspace_view
-def overview(request, dialogue):
+def _group_tables(dialogue):
     records = selectors.dialogue_inputs(dialogue)
     themes = list(selectors.themes_for(dialogue))
     tags = selectors_workspace.tags_by_ref(dialogue)
+    return figures.theme_group_tables(dialogue, records, themes, tags) if themes else []
+
+
+@require_GET
+@workspace_view
+def overview(request, dialogue):
     page = context(
         request,
         dialogue,
         "overview",
         overview=selectors.results_overview(dialogue),
         figures=selectors.participation_figures(dialogue),
-        group_tables=figures.theme_group_tables(dialogue, records, themes, tags) if themes else [],
-        pending_note=True,
+        group_tables=_group_tables(dialogue),
     )
     return render(request, "results/overview.html", page)
+
+
+def all_tables(dialogue):
+    """Every figure of the overview as Tables (small cells already suppressed), for the CSV download."""
+    summary = selectors.results_overview(dialogue)
+    numbers = selectors.participation_figures(dialogue)
+    themes = Table(
+        caption=_("Inputs per theme"),
+        headers=(_("Theme"), _("Inputs")),
+        rows=(*((t.name, t.count) for t in summary.themes), (_("Without a theme"), summary.untagged_count)),
+    )
+    channels = Table(
+        caption=_("Inputs per channel"),
+        headers=(_("Channel"), _("Inputs")),
+        rows=tuple((row.label, row.inputs) for row in numbers.by_channel),
+    )
+    methods = Table(
+        caption=_("Participation per way of taking part"),
+        headers=(_("Way of taking part"), _("Inputs"), _("Online"), _("Offline"), _("Participants with an account")),
+        rows=tuple((r.label, r.inputs, r.online, r.offline, r.participants) for r in numbers.by_method),
+    )
+    return [themes, channels, methods, *numbers.demographic_tables, *_group_tables(dialogue)]
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """Spreadsheet programs run cells that start like a formula; a leading apostrophe keeps them text."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+@require_GET
+@workspace_view
+def figures_csv(request, dialogue):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="results-{dialogue.pk}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    for table in all_tables(dialogue):
+        writer.writerow([_cell(table.caption)])
+        writer.writerow([_cell(h) for h in table.headers])
+        writer.writerows([_cell(c) for c in row] for row in table.rows)
+        writer.writerow([])
+    return response
