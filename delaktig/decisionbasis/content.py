@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
+# pgettext("decision basis", …): the document's own words for inputs and channels, whatever other apps call them.
 from delaktig.core.contributions import Table
 from delaktig.participation.registry import registry
 from delaktig.results import selectors as results
@@ -124,10 +126,11 @@ def _modules(dialogue):
 
 
 def _figure_table(caption, rows, key, with_participants=True):
-    headers = [_("Method") if with_participants else _("Channel"), _("Inputs")]
+    first = pgettext("decision basis", "Method") if with_participants else pgettext("decision basis", "Channel")
+    headers = [first, pgettext("decision basis", "Inputs")]
     if with_participants:
-        headers.append(_("Participants"))
-    headers += [_("Online"), _("Offline")]
+        headers.append(pgettext("decision basis", "Participants"))
+    headers += [pgettext("decision basis", "Online"), pgettext("decision basis", "Offline")]
     body = []
     for row in rows:
         cells = [row.label, row.inputs]
@@ -139,17 +142,19 @@ def _figure_table(caption, rows, key, with_participants=True):
 
 def _participation_tables(figures):
     return (
-        _figure_table(_("Participation per method"), figures.by_method, "by_method"),
-        _figure_table(_("Inputs per channel"), figures.by_channel, "by_channel", with_participants=False),
+        _figure_table(pgettext("decision basis", "Participation per method"), figures.by_method, "by_method"),
+        _figure_table(
+            pgettext("decision basis", "Inputs per channel"), figures.by_channel, "by_channel", with_participants=False
+        ),
     )
 
 
 def _totals(figures):
     return (
-        (_("Inputs in total"), figures.total_inputs),
+        (pgettext("decision basis", "Inputs in total"), figures.total_inputs),
         (_("Participants in total (logged in)"), figures.total_participants),
-        (_("Inputs online"), figures.online_inputs),
-        (_("Inputs on paper, at meetings and other offline channels"), figures.offline_inputs),
+        (pgettext("decision basis", "Inputs online"), figures.online_inputs),
+        (pgettext("decision basis", "Inputs on paper, at meetings and other offline channels"), figures.offline_inputs),
     )
 
 

@@ -1,6 +1,6 @@
 """Demo data for decisionbasis: one generated version on the closed dialogue with the most themes."""
 
-from django.db.models import Count
+from django.db.models import Case, Count, IntegerField, When
 
 from delaktig.decisionbasis import services
 from delaktig.decisionbasis.models import DecisionBasis
@@ -8,14 +8,14 @@ from delaktig.decisionbasis.views import STATES
 from delaktig.dialogues.models import Dialogue
 
 ASSESSMENT = (
-    "Dialogen visar att många vill ha tryggare och mer sammanhängande cykelvägar, särskilt längs skolvägarna. "
-    "Förvaltningen bedömer att förslagen ryms inom den planerade investeringen och föreslår att nämnden "
-    "prioriterar sträckan förbi skolan först.\n\n"
-    "Unga och äldre deltog i mindre utsträckning än andra. Förvaltningen föreslår en kompletterande "
-    "dialog med skolans elevråd innan detaljplaneringen."
+    "Dialogen gav många konkreta synpunkter som går att använda i ärendet. De teman som kom fram oftast "
+    "ryms inom ärendets ramar och budget. Förvaltningen föreslår att nämnden tar med dem i beslutet och "
+    "återkopplar till deltagarna om vilka förslag som genomförs och varför.\n\n"
+    "Unga och boende utanför centralorten deltog i mindre utsträckning än andra. Förvaltningen föreslår "
+    "en kompletterande dialog med skolornas elevråd innan det slutliga förslaget."
 )
 REPRESENTATIVENESS = "Få deltagare under 18 år. Vi nådde inte boende i de norra byarna."
-CONSULTATION = "Samråd hölls med Trafikverket och skolan. Inga invändningar mot förslagen i sak."
+CONSULTATION = "Samråd hölls med länsstyrelsen och grannkommunerna. Inga invändningar mot förslagen i sak."
 
 
 def load(muni, bodies, people):
@@ -34,11 +34,15 @@ def load(muni, bodies, people):
 
 
 def _dialogue_with_results(muni):
-    """The dialogue from "closed" onwards with a case number and the most themes (results' demo adds them)."""
+    """The dialogue from "closed" onwards with a case number and the most themes (results' demo adds them);
+    among equals the one whose results are compiled, as a decision basis follows that step."""
     candidates = (
         Dialogue.objects.filter(municipality=muni, state__in=STATES)
         .exclude(case_number="")
-        .annotate(theme_count=Count("themes"))
-        .order_by("-theme_count", "-closed_at", "pk")
+        .annotate(
+            theme_count=Count("themes"),
+            compiled=Case(When(state="results_compiled", then=1), default=0, output_field=IntegerField()),
+        )
+        .order_by("-theme_count", "-compiled", "-closed_at", "pk")
     )
     return candidates.first()

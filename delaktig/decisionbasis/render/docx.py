@@ -5,6 +5,7 @@ import io
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 
 def render_docx(content):
@@ -183,7 +184,8 @@ def _theme_table(c):
     from delaktig.core.contributions import Table
 
     rows = tuple((t.name, t.count) for t in c.themes)
-    return Table(caption=_("Inputs per theme"), headers=(_("Theme"), _("Inputs")), rows=rows)
+    caption = pgettext("decision basis", "Inputs per theme")
+    return Table(caption=caption, headers=(_("Theme"), pgettext("decision basis", "Inputs")), rows=rows)
 
 
 def _consultation(document, c):

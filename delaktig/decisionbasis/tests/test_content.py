@@ -39,7 +39,7 @@ def test_the_content_comes_from_the_dialogue_and_its_results(dialogue, staff):
     assert gathered.modules == (("Lämna synpunkter", "Synpunkter (testmetod)"),)
     assert [t.name for t in gathered.themes] == ["Lekplats", "Trafik"]
     assert gathered.themes[0].count == 4 and gathered.untagged_count == 2 and gathered.total_inputs == 6
-    assert dict(gathered.totals)["Inspel totalt"] == 6
+    assert dict(gathered.totals)["Synpunkter totalt"] == 6
     assert not gathered.has_demographics
 
 
@@ -57,7 +57,7 @@ def test_representativeness_is_shown_where_demographics_exist(dialogue, staff, w
     gathered = content.gather(basis)
     assert gathered.has_demographics
     note = gathered.representativeness_computed
-    assert "flest inspel kom från ”30–44" in note and "(8)" in note
+    assert "flest synpunkter kom från ”30–44" in note and "(8)" in note
     assert "Under 18" in note and "45–64" in note  # 4 inputs: suppressed, so "few"
     assert "Totalt" not in note and "Kvinna" not in note  # nobody told their gender
     assert len(gathered.demographic_tables) == 1
@@ -70,7 +70,7 @@ def test_representativeness_is_shown_where_demographics_exist(dialogue, staff, w
 
 def test_representativeness_note_names_the_largest_group_and_the_missing_ones():
     note = content.representativeness_note([AGE])
-    assert note.startswith("Ålder: flest inspel kom från ”30–44” (40).")
+    assert note.startswith("Ålder: flest synpunkter kom från ”30–44” (40).")
     assert "Under 18, 80 år eller äldre." in note
 
 
@@ -86,7 +86,7 @@ def test_a_dialogue_without_modules_or_themes_still_gets_a_decision_basis(munici
     gathered = content.gather(basis_for(dialogue, staff["officer"]))
     assert gathered.themes == () and gathered.total_inputs == 0
     html = render_html(gathered)
-    assert "Inspelen har inte sorterats i teman." in html
+    assert "Synpunkterna har inte sorterats i teman." in html
     assert "Deltagarna lämnade inga uppgifter om sig själva" in html
 
 

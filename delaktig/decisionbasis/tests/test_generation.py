@@ -62,7 +62,7 @@ def test_the_pdf_carries_the_number_on_every_page_and_the_content_in_order(
         "Metoder och målgrupper",
         "Deltagande",
         "Representativitet",
-        "Teman i inspelen",
+        "Teman i synpunkterna",
         "Samrådsredogörelse",
         "Tjänstepersonens bedömning",
     ]
