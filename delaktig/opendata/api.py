@@ -1,5 +1,6 @@
 """Reads the API views share: one dataset's page of rows, a row by id, rows in chunks for CSV, and links."""
 
+import re
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -62,7 +63,7 @@ def all_rows(request, dataset, filters):
 
 
 def row_by_id(request, dataset, raw_pk):
-    if dataset.detail is None or not raw_pk.isdigit() or len(raw_pk) > 10 or not 0 < int(raw_pk) <= ID_MAX:
+    if dataset.detail is None or not re.fullmatch(r"[0-9]{1,10}", raw_pk) or not 0 < int(raw_pk) <= ID_MAX:
         return None
     row = dataset.detail(request.municipality, int(raw_pk))
     return absolute(request, row) if row is not None else None

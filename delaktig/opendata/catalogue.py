@@ -17,6 +17,9 @@ THEME = Namespace(EU + "data-theme/")
 FILE_TYPE = Namespace(EU + "file-type/")
 FREQUENCY = Namespace(EU + "frequency/")
 LANGUAGE_SV = URIRef(EU + "language/SWE")
+PUBLIC_ACCESS = URIRef(EU + "access-right/PUBLIC")
+THEME_TAXONOMY = URIRef(EU + "data-theme")
+LOCAL_AUTHORITY = URIRef("http://purl.org/adms/publishertype/LocalAuthority")
 MEDIA_TYPE = Namespace("https://www.iana.org/assignments/media-types/")
 DEFAULT_LICENSE = "http://creativecommons.org/publicdomain/zero/1.0/"
 FORMATS = (("JSON", "application/json", "dataset_list"), ("CSV", "text/csv", "dataset_csv"))
@@ -58,6 +61,7 @@ class CatalogueBuilder:
         agent = self.url("core:home")
         self.add(agent, RDF.type, FOAF.Agent)
         self.add(agent, FOAF.name, Literal(self.municipality.name, lang="sv"))
+        self.add(agent, DCTERMS.type, LOCAL_AUTHORITY)
         return agent
 
     def contact_point(self):
@@ -81,6 +85,7 @@ class CatalogueBuilder:
         self.add(catalogue, DCTERMS.language, LANGUAGE_SV)
         self.add(catalogue, DCTERMS.license, license_uri())
         self.add(catalogue, FOAF.homepage, self.url("opendata:page"))
+        self.add(catalogue, DCAT.themeTaxonomy, THEME_TAXONOMY)
         service = self.data_service(publisher)
         self.add(catalogue, DCAT.service, service)
         for dataset in self.datasets:
@@ -97,6 +102,7 @@ class CatalogueBuilder:
         self.add(service, DCAT.endpointDescription, self.url("opendata:openapi"))
         self.add(service, DCTERMS.publisher, publisher)
         self.add(service, DCTERMS.license, license_uri())
+        self.add(service, DCTERMS.accessRights, PUBLIC_ACCESS)
         return service
 
     def dataset(self, dataset, publisher):
@@ -111,6 +117,7 @@ class CatalogueBuilder:
         self.add(node, DCAT.contactPoint, self.contact_point())
         self.add(node, DCTERMS.accrualPeriodicity, FREQUENCY.UPDATE_CONT)
         self.add(node, DCTERMS.language, LANGUAGE_SV)
+        self.add(node, DCTERMS.accessRights, PUBLIC_ACCESS)
         self.add(node, DCAT.landingPage, self.url("opendata:page"))
         for file_type, media_type, url_name in FORMATS:
             self.add(node, DCAT.distribution, self.distribution(dataset, file_type, media_type, url_name))

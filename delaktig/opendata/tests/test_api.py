@@ -107,6 +107,8 @@ def test_detail_and_404s(client, data, municipality, other_municipality):
         detail_url(municipality, "dialogues", data["initiative"].pk),
         detail_url(municipality, "dialogues", 99999999999999999999),
         detail_url(municipality, "dialogues", "abc"),
+        detail_url(municipality, "dialogues", "²"),
+        detail_url(municipality, "dialogues", "0"),
         list_url(municipality, "no-such-dataset"),
         detail_url(municipality, "no-such-dataset", 1),
         f"/{municipality.slug}/api/v1/no/such/thing",

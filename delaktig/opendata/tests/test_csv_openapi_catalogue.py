@@ -92,6 +92,7 @@ def test_catalogue_has_the_dcat_ap_se_properties(client, data, municipality):
         assert graph.value(catalogue, prop) is not None, prop
     publisher = graph.value(catalogue, ns.DCTERMS.publisher)
     assert (publisher, ns.RDF.type, ns.FOAF.Agent) in graph
+    assert str(graph.value(publisher, terms.type)) == "http://purl.org/adms/publishertype/LocalAuthority"
     assert str(graph.value(publisher, ns.FOAF.name)) == municipality.name
     found = set(graph.objects(catalogue, ns.DCAT.dataset))
     assert len(found) == len(datasets())
@@ -100,6 +101,7 @@ def test_catalogue_has_the_dcat_ap_se_properties(client, data, municipality):
         assert "sv" in titles
         for prop in (terms.description, ns.DCAT.keyword, ns.DCAT.theme, terms.publisher, terms.accrualPeriodicity):
             assert graph.value(node, prop) is not None, (node, prop)
+        assert str(graph.value(node, terms.accessRights)).endswith("/access-right/PUBLIC")
         assert str(graph.value(node, ns.DCAT.theme)).startswith("http://publications.europa.eu/resource/authority/")
         contact = graph.value(node, ns.DCAT.contactPoint)
         assert graph.value(contact, ns.VCARD.hasEmail) == URIRef("mailto:dialog@kommun.example.se")

@@ -158,3 +158,25 @@ def test_a_page_costs_the_same_queries_however_many_rows(
     build(municipality)
     with django_assert_max_num_queries(6):
         results_of(client, municipality, key)
+
+
+def test_year_filters_of_proposals_and_feedback(client, data, municipality):
+    year = data["signing"].submitted_at.year
+    assert len(results_of(client, municipality, "e-petitions", year=year)) == 2
+    assert results_of(client, municipality, "e-petitions", year=year - 1) == []
+    published = data["feedback"].feedback_published_at.year
+    assert len(results_of(client, municipality, "feedback", year=published)) == 1
+    assert results_of(client, municipality, "feedback", year=published + 1) == []
+
+
+def test_open_input_category_filter(client, data, municipality):
+    item = data["input"]
+    item.category = "Lek"
+    item.save()
+    assert [row["id"] for row in results_of(client, municipality, "open-input", category="lek")] == [item.pk]
+
+
+def test_head_is_allowed(client, data, municipality):
+    from .support import list_url
+
+    assert client.head(list_url(municipality, "dialogues")).status_code == 200
