@@ -1,5 +1,94 @@
-"""Demo data for reports."""
+"""Demo data for reports: last year gets a few more activities, so the default yearly report reads true.
+
+The demo's dialogues are placed relative to today; most fall in the current year. These three fall some 15-18
+months back (last year): a citizen dialogue with feedback on time, a user dialogue whose feedback came late, and an
+information activity that is shown apart and never counted as a dialogue.
+"""
+
+import datetime
+
+from delaktig.dialogues.models import Dialogue
+from delaktig.organisations.models import Department
+
+LAST_YEAR = [
+    {
+        "title": "Ny lekplats i Sunnemo",
+        "state": "feedback_published",
+        "kind": "citizen_dialogue",
+        "level": "dialogue",
+        "body": "SBN",
+        "dept": "Samhällsbyggnadsförvaltningen",
+        "question": "Hur vill du att den nya lekplatsen i Sunnemo ska se ut?",
+        "background": "Den gamla lekplatsen vid skolan är sliten och ska ersättas.",
+        "open": "Vilka lekredskap som väljs och var bänkarna står.",
+        "easy_read": "Vi bygger en ny lekplats i Sunnemo. Säg vad du vill leka med.",
+        "start": -560,
+        "end": -530,
+        "closed_days_ago": 530,
+        "inputs": True,
+        "case": "SBN 2025/31",
+        "results": "Barnen ville ha en klätterställning och gungor som passar alla.",
+        "decision": "Nämnden beslutade om en lekplats med klätterställning och en bred gunga.",
+        "influence": "Klätterställningen och den breda gungan kom från dialogen.",
+        "feedback": "Tack för alla idéer! Lekplatsen invigdes i september 2025.",
+    },
+    {
+        "title": "Bemötande i kundtjänst",
+        "state": "evaluated",
+        "kind": "user_dialogue",
+        "level": "consultation",
+        "body": None,
+        "dept": "Kommunledningsförvaltningen",
+        "question": "Hur blev du bemött när du kontaktade kommunen?",
+        "background": "Kundtjänsten vill bli bättre på att svara och hjälpa till.",
+        "open": "Öppettider, hur vi svarar och hur vi följer upp.",
+        "easy_read": "Berätta hur det var att prata med kommunen.",
+        "start": -470,
+        "end": -440,
+        "closed_days_ago": 440,
+        "inputs": True,
+        "case": "",
+        "results": "Många vill kunna ringa efter kl. 16.",
+        "feedback": "Tack! Från hösten har kundtjänsten öppet till kl. 18 på torsdagar.",
+        "evaluation": "Enkäten var lätt att svara på. Vi borde ha återkopplat tidigare.",
+        "late_feedback_days": 80,
+    },
+    {
+        "title": "Information om nya busslinjer",
+        "state": "closed",
+        "kind": "information",
+        "level": "information",
+        "body": None,
+        "dept": "Samhällsbyggnadsförvaltningen",
+        "question": "Så ändras busslinjerna från augusti 2025.",
+        "background": "Regionen har gjort om busstrafiken i kommunen.",
+        "open": "",
+        "easy_read": "Bussarna går nya vägar från augusti 2025.",
+        "start": -500,
+        "end": -480,
+        "closed_days_ago": 480,
+        "inputs": False,
+        "case": "",
+    },
+]
 
 
 def load(muni, bodies, people):
     """Idempotent: called once per demo municipality, after its dialogues and proposals exist."""
+    from .loader import _dialogue
+
+    departments = {department.name: department for department in Department.objects.filter(municipality=muni)}
+    for item in LAST_YEAR:
+        if Dialogue.objects.filter(municipality=muni, title=item["title"]).exists():
+            continue
+        _dialogue(muni, item, bodies, departments, people)
+        if item.get("late_feedback_days"):
+            _feedback_late(muni, item)
+
+
+def _feedback_late(muni, item):
+    """Feedback published after the deadline, as happens: the report shows it as late."""
+    dialogue = Dialogue.objects.get(municipality=muni, title=item["title"])
+    closed = dialogue.closed_at or dialogue.feedback_published_at
+    published = closed + datetime.timedelta(days=item["late_feedback_days"])
+    Dialogue.objects.filter(pk=dialogue.pk).update(feedback_published_at=published)

@@ -134,11 +134,18 @@ def _past_deadline(citizen, year):
     )
 
 
+def _days_to_answer(proposal):
+    """None when the dates cannot be right (no day received, or a decision before it was received)."""
+    received = received_on(proposal)
+    days = (proposal.decision_date - received).days if received else None
+    return days if days is not None and days >= 0 else None
+
+
 def _answer_times(proposals, year):
     rows = []
     for route, label in Route.choices:
         answered = list(_answered(proposals.filter(route=route), year).select_related("case"))
-        days = [(p.decision_date - received_on(p)).days for p in answered if received_on(p)]
+        days = [days for days in map(_days_to_answer, answered) if days is not None]
         rows.append((str(label), len(answered), statistics.median(days) if days else None))
     return Table(
         _("Days to answer"),

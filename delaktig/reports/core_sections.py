@@ -163,10 +163,10 @@ def summary_paragraphs(year, citizen, user, info, tables, participation, feedbac
     dialogues = citizen + user
     return (
         ngettext(
-            "In %(year)s the report covers %(count)s dialogue: %(citizen)s citizen dialogues and %(user)s user "
-            "dialogues.",
-            "In %(year)s the report covers %(count)s dialogues: %(citizen)s citizen dialogues and %(user)s user "
-            "dialogues.",
+            "In %(year)s the report covers %(count)s dialogue (citizen dialogues: %(citizen)s, user dialogues: "
+            "%(user)s).",
+            "In %(year)s the report covers %(count)s dialogues (citizen dialogues: %(citizen)s, user dialogues: "
+            "%(user)s).",
             dialogues,
         )
         % {"year": year, "count": dialogues, "citizen": citizen, "user": user},
@@ -177,11 +177,11 @@ def summary_paragraphs(year, citizen, user, info, tables, participation, feedbac
             info,
         )
         % {"count": info},
-        _("%(planned)s dialogues were planned and %(held)s were held (opened) during the year.")
+        _("Dialogues planned during the year: %(planned)s. Held (opened) during the year: %(held)s.")
         % {"planned": tables["planned_total"], "held": tables["held_total"]},
         _(
-            "%(people)s people took part online. %(online)s inputs came in online and %(offline)s on paper, at "
-            "meetings or in other ways."
+            "People who took part online: %(people)s. Inputs online: %(online)s. Inputs on paper, at meetings or in "
+            "other ways: %(offline)s."
         )
         % {"people": participation.participants, "online": participation.online, "offline": participation.offline},
         _(
@@ -269,7 +269,7 @@ def ladder_section(tables):
 def planned_held_section(tables):
     table = Table(
         _("Dialogues planned and held, by body"),
-        (_("Body"), _("Planned"), _("Held")),
+        (_("Body"), pgettext("yearly report", "Planned"), pgettext("yearly report", "Held")),
         tuple((str(label), planned, held) for label, planned, held in tables["planned_held"]),
         "planned-held",
     )
@@ -307,7 +307,7 @@ def participation_section(participation):
     channels = Table(
         _("Inputs by channel"),
         (_("Channel"), _("Inputs")),
-        tuple(sorted(participation.by_channel.items())),
+        _channel_rows(participation.by_channel),
         "channels",
     )
     totals = Table(
@@ -335,6 +335,13 @@ def participation_section(participation):
         tables=(channels, per_dialogue, totals),
         charts=(Chart(_("Inputs by channel"), channels, "barh"),),
     )
+
+
+def _channel_rows(by_channel):
+    """Inputs per channel in the usual order of channels (online first), then any other label."""
+    known = [str(label) for _value, label in Channel.choices]
+    order = known + sorted(label for label in by_channel if label not in known)
+    return tuple((label, by_channel[label]) for label in order if by_channel[label])
 
 
 def feedback_section(feedback):

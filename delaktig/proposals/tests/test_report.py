@@ -121,3 +121,10 @@ def test_registered_on_the_hook(municipality):
 def test_no_personal_data(section):
     cells = [str(cell) for table in section.tables for row in table.rows for cell in row]
     assert not any("Rut Resident" in cell or "@" in cell for cell in cells)
+
+
+def test_a_decision_dated_before_the_case_is_left_out_of_the_median(municipality):
+    wrong = epetition(municipality, Status.DECIDED, decision_date=datetime.date(YEAR, 1, 15))
+    ProposalCaseFactory(proposal=wrong)  # the case is created today, after the decision date
+    (section,) = proposals_report_sections(municipality, YEAR)
+    assert figures(section, "proposals-days")[0] == (1, None)

@@ -1,0 +1,23 @@
+"""The demo's last year has enough for the default yearly report: dialogues, an information activity, feedback."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from delaktig.organisations.models import Municipality
+from delaktig.reports.selectors import yearly_report
+
+
+@pytest.mark.django_db
+def test_last_year_and_this_year_show_something():
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())  # twice is fine
+    hagfors = Municipality.objects.get(slug="hagfors")
+    this_year = timezone.localdate().year
+    for year in (this_year - 1, this_year):
+        summary = dict(next(s for s in yearly_report(hagfors, year).sections if s.key == "summary").tables[0].rows)
+        figures = list(summary.values())
+        assert figures[0] >= 2, (year, summary)  # dialogues
+        assert figures[3] >= 1, (year, summary)  # information activities, kept apart
