@@ -28,8 +28,8 @@ from delaktig.methods.open_input.services import input_create, input_enter_offli
 from delaktig.methods.open_input.tests.factories import open_input_module
 from delaktig.opendata.selectors import datasets
 from delaktig.opendata.tests.support import build
-from delaktig.participation.models import Channel, Comment
-from delaktig.participation.services import comment_create
+from delaktig.participation.models import Channel, Comment, ModerationStatus
+from delaktig.participation.services import comment_create, moderate
 from delaktig.proposals.models import Signature, SignatureStatus
 from delaktig.proposals.tests.factories import ProposalFactory, RegistryEntryFactory, SignatureFactory, collecting
 
@@ -48,6 +48,8 @@ HIDDEN = {  # name -> e-mail of people who did NOT choose to show their name
     "Fiona Followby": "fiona.followby@resident.example",
     "Petronella Realnamesson": "petronella.realnamesson@resident.example",
     "Stellan Staffordsson": "stellan.staffordsson@kommun.example.se",
+    "Hilda Heldback": "hilda.heldback@resident.example",  # her comment waits for a moderator
+    "Rolf Removedson": "rolf.removedson@resident.example",  # his input was removed by a moderator
 }
 SHOWN = {  # name -> e-mail of people who chose to show their name (the address stays hidden)
     "Zelda Showmyname": "zelda.showmyname@resident.example",
@@ -149,6 +151,9 @@ def build_people(municipality):
         module=module, entered_by=people["Stellan Staffordsson"], channel=Channel.PHONE, title="Mer ljus", text="Ja."
     )
     Follower.objects.create(dialogue=module.dialogue, user=people["Fiona Followby"])
+    comment_create(target=proposal, author=people["Hilda Heldback"], text="Vänta på granskning.", premoderated=True)
+    removed = input_create(module=module, author=people["Rolf Removedson"], title="Bort", text="Tas bort.")
+    moderate(item=removed, actor=people["Stellan Staffordsson"], publish=False, reason="off_topic")
     finished = open_input_module(municipality=municipality, state=State.FEEDBACK_PUBLISHED, phase=None)
     input_create(module=finished, author=people["Ingrid Openauthor"], title="Fler träd", text="I parken.")
     data["proposal"] = proposal
@@ -156,9 +161,11 @@ def build_people(municipality):
 
 
 def allowed_names():
-    """Names people chose to show: on their input and comments, on signatures marked to be shown, as proposer."""
-    shown = set(Input.objects.exclude(author_name="").values_list("author_name", flat=True))
-    shown |= set(Comment.objects.exclude(author_name="").values_list("author_name", flat=True))
+    """Names people chose to show: on their published input and comments, on valid signatures marked to be shown,
+    as proposer."""
+    published = {"status": ModerationStatus.PUBLISHED}
+    shown = set(Input.objects.filter(**published).exclude(author_name="").values_list("author_name", flat=True))
+    shown |= set(Comment.objects.filter(**published).exclude(author_name="").values_list("author_name", flat=True))
     shown |= set(Signature.objects.filter(show_name=True, status=SignatureStatus.VALID).values_list("name", flat=True))
     shown |= {"Petra R", "Anna Andersson"}  # the proposer's chosen name; the dialogues' contact person
     return shown
@@ -181,6 +188,9 @@ def known_urls(municipality, data):
         reverse("proposals:list", args=[slug]),
         reverse("proposals:feed", args=[slug]),
         reverse("proposals:detail", args=[slug, data["proposal"].pk]),
+        data["module"].get_absolute_url(),
+        data["input"].get_absolute_url(),
+        *(data[name].get_absolute_url() for name in ("planned", "open", "results", "feedback")),
         reverse("opendata:page", args=[slug]),
         reverse("opendata:api_index", args=[slug]),
         reverse("opendata:openapi", args=[slug]),
