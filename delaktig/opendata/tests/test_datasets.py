@@ -22,11 +22,22 @@ def test_rows_have_exactly_the_fields(client, data, municipality, key):
     assert detail == rows[0]
 
 
+PERSONAL = ("email", "e_mail", "author", "user", "signer", "proposer", "person", "ip_address")
+
+
 def test_every_dataset_declares_its_filters_and_fields(db):
     for dataset in datasets():
         names = [field.name for field in dataset.fields]
         assert len(names) == len(set(names)) and "id" in names, dataset.key
         assert all(f.type in {"string", "integer", "number", "boolean", "date", "date-time"} for f in dataset.fields)
+        assert not [n for n in names if any(word in n for word in PERSONAL)], f"{dataset.key} looks personal"
+
+
+def test_every_registered_dataset_gives_rows_with_exactly_its_fields(client, data, municipality):
+    for dataset in datasets():
+        body = client.get(f"/{municipality.slug}/api/v1/{dataset.key}/").json()
+        for row in body["results"]:
+            assert list(row) == [field.name for field in dataset.fields], dataset.key
 
 
 def test_dialogues_only_public_ones(client, data, municipality):
