@@ -18,7 +18,7 @@ def test_the_demo_has_measures_and_a_finished_feedback_mailing():
     assert set(measures.values_list("status", flat=True)) == set(MeasureStatus.values)
     assert all(m.dialogue.state in (State.MATTER_DECIDED, State.FEEDBACK_PUBLISHED, State.EVALUATED) for m in measures)
     assert measures.filter(updates__isnull=False).distinct().count() >= 3
-    published = Dialogue.objects.get(municipality__slug="hagfors", state=State.FEEDBACK_PUBLISHED)
+    published = Dialogue.objects.get(municipality__slug="hagfors", title="Medborgarbudget för unga 2026")
     mailing = feedback_mailing_for(published)
     assert mailing.status == Mailing.Status.DONE and mailing.total >= 1
     assert not mailing.recipients.filter(sent_at__isnull=True).exists()

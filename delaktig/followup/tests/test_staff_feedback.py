@@ -151,3 +151,14 @@ def test_other_roles_may_not_change_the_settings(client, staff, municipality, ro
 def test_settings_of_another_municipality_are_404(client, municipality, other_municipality):
     client.force_login(staff_for(other_municipality)[Role.ADMINISTRATOR])
     assert client.get(settings_url(municipality)).status_code == 404
+
+
+def test_feedback_published_long_ago_without_a_mailing_says_so(client, staff, municipality):
+    import datetime
+
+    dialogue = dialogue_in_state(State.FEEDBACK_PUBLISHED, municipality=municipality)
+    client.force_login(staff[Role.OFFICER])
+    assert "Mejlet förbereds." in client.get(url("feedback", dialogue)).content.decode()
+    dialogue.feedback_published_at = timezone.now() - datetime.timedelta(days=3)
+    dialogue.save()
+    assert "Inget mejl skickades" in client.get(url("feedback", dialogue)).content.decode()

@@ -1,7 +1,10 @@
 """The staff pages of follow-up: a dialogue's feedback deadline and e-mail, its measures, the settings."""
 
+import datetime
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,8 +18,8 @@ from ..forms import FollowupSettingsForm, MeasureForm, MeasureUpdateForm, StepFo
 from ..hooks import SETTINGS_ROLES, has_feedback_page
 
 TRACKERS = tuple(sorted(workflow.TRACKERS))
-MEASURES_TITLE = gettext_lazy("Measures after the decision")
 NEW_MEASURE_TITLE = gettext_lazy("New measure")
+MAILING_GRACE = datetime.timedelta(minutes=10)
 
 
 def post_data(request):
@@ -57,9 +60,16 @@ def feedback(request, pk):
         "alerts": selectors.alerts_for(dialogue),
         "mailing": mailing,
         "progress": mailing_progress(mailing) if mailing else None,
+        "mailing_pending": _mailing_pending(dialogue),
         "may_change_settings": request.user.has_role(request.municipality, *SETTINGS_ROLES),
     }
     return render(request, "followup/staff/feedback.html", context)
+
+
+def _mailing_pending(dialogue):
+    """Feedback published moments ago: its mailing is being created after the commit."""
+    published = dialogue.feedback_published_at
+    return bool(published) and timezone.now() - published < MAILING_GRACE
 
 
 @require_http_methods(["GET", "POST"])
