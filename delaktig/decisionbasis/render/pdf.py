@@ -31,4 +31,6 @@ def render_pdf(content):
 
     # The document is self-contained: no protocol is allowed, so nothing is fetched (no network, no files).
     fetcher = URLFetcher(allowed_protocols=())
-    return HTML(string=render_html(content), url_fetcher=fetcher).write_pdf()
+    # PDF/UA: a tagged PDF (headings, tables, quotes, language, title) that screen readers can follow; the
+    # decision basis is often published with the meeting's papers, and public documents must be accessible.
+    return HTML(string=render_html(content), url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")

@@ -72,6 +72,16 @@ def test_the_pdf_carries_the_number_on_every_page_and_the_content_in_order(
     assert "Förvaltningen föreslår en lekplats med bänkar." in text
 
 
+def test_the_pdf_is_tagged_for_screen_readers_with_language_and_title(
+    dialogue, staff, django_capture_on_commit_callbacks
+):
+    basis = generated(dialogue, staff["officer"], django_capture_on_commit_callbacks)
+    reader = PdfReader(basis.pdf.open("rb"))
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and catalog["/Lang"] == "sv"
+    assert CASE in reader.metadata.title
+
+
 def test_the_word_document_has_heading_styles_and_the_number_in_the_header(
     dialogue, staff, django_capture_on_commit_callbacks
 ):
