@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import api, openapi
 from . import catalogue as dcat
-from .params import BadParameter, parse_filters
+from .params import BadParameter, choices, parse_filters
 from .selectors import dataset_get, datasets
 
 READ_METHODS = ["GET", "HEAD"]
@@ -162,11 +162,16 @@ def catalogue(request):
     return HttpResponse(body, content_type="application/rdf+xml; charset=utf-8")
 
 
+def filters_with_values(dataset):
+    """[(filter field, allowed values or None)] for the page's table of filters."""
+    return [(field, choices(dataset, field.name)) for field in dataset.filters]
+
+
 @require_http_methods(READ_METHODS)
 def page(request):
     slug = request.municipality.slug
     context = {
-        "datasets": [(d, api.dataset_links(request, d)) for d in datasets()],
+        "datasets": [(d, api.dataset_links(request, d), filters_with_values(d)) for d in datasets()],
         "api_url": request.build_absolute_uri(reverse("opendata:api_index", args=[slug])),
         "openapi_url": request.build_absolute_uri(reverse("opendata:openapi", args=[slug])),
         "catalogue_url": request.build_absolute_uri(reverse("opendata:catalogue", args=[slug])),

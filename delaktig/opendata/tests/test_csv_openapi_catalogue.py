@@ -132,6 +132,7 @@ def test_human_page_lists_datasets_with_links(client, data, municipality):
         assert f"/api/v1/{dataset.key}/" in html and f"/api/v1/{dataset.key}.csv" in html
     assert "/api/v1/openapi.json" in html and "/oppna-data/katalog.rdf" in html
     assert "http://creativecommons.org/publicdomain/zero/1.0/" in html
+    assert "Värden: <code>citizen_dialogue</code>, <code>user_dialogue</code>, <code>information</code>" in html
 
 
 def test_the_licence_is_a_setting(client, data, municipality, settings):
