@@ -44,7 +44,7 @@ class AboutYouMixin:
             )
 
     def main_fields(self):
-        return [field for field in self if field.name not in ABOUT_FIELDS]
+        return [field for field in self if field.name not in ABOUT_FIELDS and field.name != "wants_updates"]
 
     def about_fields(self):
         return [field for field in self if field.name in ABOUT_FIELDS]
@@ -68,6 +68,7 @@ class InputForm(CategoryMixin, AboutYouMixin, Form):
     )
     category = forms.ChoiceField(label=_("Category"), required=False, choices=())
     wants_updates = forms.BooleanField(
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "id_wants_updates_helptext"}),
         label=_("Send me an e-mail about what happens with the input of the dialogue"),
         required=False,
         help_text=_("We write when the results are compiled and when the politicians have decided."),
