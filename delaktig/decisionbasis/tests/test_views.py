@@ -241,3 +241,22 @@ def test_the_dialogue_staff_page_links_the_latest_version_from_closed_onwards(cl
         page for hook in hooks.get_hooks("dialogue_staff_pages") for page in hook(done.dialogue, staff["moderator"])
     ]
     assert url("list", done.dialogue) not in [address for address, _title in pages]
+
+
+@pytest.mark.django_db
+def test_a_registration_number_that_is_too_long_is_a_form_error(client, dialogue, staff):
+    dialogue.case_number = ""
+    dialogue.save()
+    client.force_login(staff[Role.OFFICER])
+    response = client.post(url("generate", dialogue), form_data(registration_number="K" * 41))
+    assert response.status_code == 400 and "error-summary" in response.content.decode()
+    assert 'value="' + "K" * 41 + '"' in response.content.decode()  # what was typed is kept
+
+
+@pytest.mark.django_db
+def test_a_dialogue_that_does_not_exist_is_a_404_and_other_methods_are_refused(client, done, staff):
+    client.force_login(staff[Role.OFFICER])
+    missing = reverse("decisionbasis:list", args=[done.dialogue.municipality.slug, 999_999])
+    assert client.get(missing).status_code == 404
+    assert client.post(url("detail", done.dialogue, 1)).status_code == 405
+    assert client.post(url("pdf", done.dialogue, 1)).status_code == 405
