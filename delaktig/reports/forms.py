@@ -23,3 +23,13 @@ class YearForm(Form):
         field.initial = default
         message = field.error_messages["invalid_choice"]
         field.error_messages["invalid_choice"] = str(message).replace("%(default)s", str(default))
+
+    def year(self, default):
+        """The chosen year; when the choice is wrong, the default, and the list shows it (the error stays)."""
+        if not self.is_bound:
+            return default
+        if self.is_valid():
+            return self.cleaned_data["ar"]
+        self.data = self.data.copy()
+        self.data["ar"] = str(default)
+        return default

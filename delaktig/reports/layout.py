@@ -36,6 +36,11 @@ def is_warning(table):
     return getattr(table, "tone", "") == "warning"
 
 
+def caption_text(table):
+    """The caption, with words saying that a warning table needs action (colour is never the only sign)."""
+    return f"{table.caption} {_('(needs action)')}" if is_warning(table) else str(table.caption)
+
+
 def cell_text(value):
     """A cell as people read it: 12 345, 1,5, 23 november 2026, "–" for nothing."""
     if value is None or value == "":

@@ -6,7 +6,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from .charts import png_bar_chart
-from .layout import blocks, cell_text, is_numeric, is_warning
+from .layout import blocks, caption_text, cell_text, is_numeric, is_warning
 
 RED = (0xB1, 0x0E, 0x1E)
 
@@ -52,7 +52,7 @@ def _table(document, table):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import RGBColor
 
-    document.add_heading(str(table.caption), level=2)
+    document.add_heading(caption_text(table), level=2)
     grid = document.add_table(rows=1, cols=len(table.headers), style="Table Grid")
     _repeat_as_header(grid.rows[0])
     for cell, header in zip(grid.rows[0].cells, table.headers, strict=True):

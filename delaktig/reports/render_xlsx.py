@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from .layout import blocks, is_numeric, is_warning, sheet_name
+from .layout import blocks, caption_text, is_numeric, is_warning, sheet_name
 
 CHART_GAP_COLUMNS = 2
 
@@ -71,7 +71,7 @@ def _table(sheet, block, row, names):
     from openpyxl.worksheet.table import TableStyleInfo
 
     table = block.table
-    sheet.cell(row=row, column=1, value=str(table.caption)).font = Font(bold=True)
+    sheet.cell(row=row, column=1, value=caption_text(table)).font = Font(bold=True)
     header_row = row + 1
     for column, header in enumerate(_unique_headers(table.headers), start=1):
         sheet.cell(row=header_row, column=column, value=header).font = Font(bold=True)

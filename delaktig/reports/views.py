@@ -25,7 +25,7 @@ def yearly_report(request):
     default = selectors.default_year()
     years = selectors.report_years(request.municipality)
     form = YearForm(request.GET if "ar" in request.GET else None, years=years, default=default)
-    year = form.cleaned_data["ar"] if form.is_bound and form.is_valid() else default
+    year = form.year(default)
     report = selectors.yearly_report(request.municipality, year)
     context = {"form": form, "year": year, "report": report, "sections": presented(report), "formats": FORMATS}
     return render(request, "reports/staff/report.html", context)
