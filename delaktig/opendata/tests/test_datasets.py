@@ -191,3 +191,15 @@ def test_head_is_allowed(client, data, municipality):
     from .support import list_url
 
     assert client.head(list_url(municipality, "dialogues")).status_code == 200
+
+
+def test_pages_of_one_row_add_up_to_the_whole_list_for_every_dataset(client, data, municipality):
+    for dataset in datasets():
+        whole = results_of(client, municipality, dataset.key)
+        pieced, url = [], f"/{municipality.slug}/api/v1/{dataset.key}/?page_size=1"
+        while url:
+            body = client.get(url).json()
+            assert body["count"] == len(whole), dataset.key
+            pieced += body["results"]
+            url = body["next"]
+        assert pieced == whole, dataset.key
