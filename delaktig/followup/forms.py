@@ -123,6 +123,9 @@ class MeasureForm(ModelForm):
             self.add_error("due_on", _("The due date cannot be before the start date."))
         if starts and done and done < starts:
             self.add_error("done_on", _("The done date cannot be before the start date."))
+        progress = cleaned.get("progress")
+        if self.instance.status == MeasureStatus.DONE and progress is not None and progress != 100:
+            self.add_error("progress", _("A measure that is done has progress 100. Reopen it to change the progress."))
         return cleaned
 
     def measure_fields(self):

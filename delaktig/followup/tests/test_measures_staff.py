@@ -216,3 +216,11 @@ def test_a_measure_links_to_inputs_chosen_from_the_dialogue(officer_client, dial
         response = officer_client.post(url("measure_create", dialogue), valid(input_refs=["inputs_test:2"]))
     assert response.status_code == 302
     assert Measure.objects.get().input_refs == ["inputs_test:2"]
+
+
+def test_a_done_measure_keeps_its_progress_at_100(officer_client, dialogue, measure):
+    Measure.objects.filter(pk=measure.pk).update(status=MeasureStatus.DONE, progress=100)
+    response = officer_client.post(url("measure", dialogue, measure.pk), valid(progress="60"))
+    assert response.status_code == 400 and "Öppna den igen" in response.content.decode()
+    measure.refresh_from_db()
+    assert measure.progress == 100
