@@ -55,6 +55,7 @@ class Content:
     consultation_text: str
     consultation_file_name: str
     assessment: str
+    consultation_pdf: bytes = b""  # the uploaded report, attached to the PDF
 
     @property
     def has_demographics(self):
@@ -97,7 +98,15 @@ def gather(basis):
         consultation_text=basis.consultation_text,
         consultation_file_name=basis.consultation_file.name.rsplit("/", 1)[-1] if basis.consultation_file else "",
         assessment=basis.assessment,
+        consultation_pdf=_read(basis.consultation_file),
     )
+
+
+def _read(stored):
+    if not stored:
+        return b""
+    with stored.open("rb") as handle:
+        return handle.read()
 
 
 def _ladder(dialogue):

@@ -1,5 +1,7 @@
 """PDF through WeasyPrint from an HTML template with print CSS (A4, page numbers, the number in every header)."""
 
+import io
+
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -26,11 +28,23 @@ def render_html(content):
 
 def render_pdf(content):
     # Imported here: loading Pango is slow and only the worker needs it.
-    from weasyprint import HTML
+    from weasyprint import HTML, Attachment
     from weasyprint.urls import URLFetcher
 
     # The document is self-contained: no protocol is allowed, so nothing is fetched (no network, no files).
     fetcher = URLFetcher(allowed_protocols=())
     # PDF/UA: a tagged PDF (headings, tables, quotes, language, title) that screen readers can follow; the
     # decision basis is often published with the meeting's papers, and public documents must be accessible.
-    return HTML(string=render_html(content), url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
+    attachments = [_consultation(content, fetcher, Attachment)] if content.consultation_pdf else []
+    document = HTML(string=render_html(content), url_fetcher=fetcher)
+    return document.write_pdf(pdf_variant="pdf/ua-1", attachments=attachments)
+
+
+def _consultation(content, fetcher, attachment):
+    """The uploaded consultation report travels inside the PDF as an attachment (and beside it as a file)."""
+    return attachment(
+        file_obj=io.BytesIO(content.consultation_pdf),
+        name=content.consultation_file_name,
+        description=_("Consultation report"),
+        url_fetcher=fetcher,
+    )

@@ -195,3 +195,7 @@ def test_an_uploaded_consultation_report_is_kept_and_named_in_the_document(
     basis = generated(dialogue, staff["officer"], django_capture_on_commit_callbacks, consultation_file=upload)
     assert basis.consultation_file.open("rb").read() == b"%PDF-1.4 samrad"
     assert "samradsredogorelse-v1.pdf" in pdf_text(basis)
+    attached = PdfReader(basis.pdf.open("rb")).attachments
+    assert attached == {"samradsredogorelse-v1.pdf": [b"%PDF-1.4 samrad"]}
+    word_text = "\n".join(p.text for p in docx_of(basis).paragraphs)
+    assert "samradsredogorelse-v1.pdf" in word_text
