@@ -116,11 +116,17 @@ def csv_lines(request, dataset, filters):
         yield writer.writerow([csv_cell(row[name]) for name in names])
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_cell(value):
+    """None as empty; text that a spreadsheet would run as a formula (residents write it) gets a leading '."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 

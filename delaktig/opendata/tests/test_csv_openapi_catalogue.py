@@ -27,6 +27,15 @@ def test_csv_matches_json(client, data, municipality, key):
     assert rows == expected
 
 
+def test_csv_defuses_formulas(client, data, municipality):
+    item = data["input"]
+    item.title = '=HYPERLINK("http://evil.example","klicka")'
+    item.save()
+    header, *rows = csv_rows(client.get(csv_url(municipality, "open-input")))
+    titles = [row[header.index("title")] for row in rows]
+    assert "'" + item.title in titles and item.title not in titles
+
+
 def test_csv_takes_the_same_filters(client, data, municipality):
     header, *rows = csv_rows(client.get(csv_url(municipality, "dialogues") + "?state=planned"))
     assert [int(row[0]) for row in rows] == [data["planned"].pk]
