@@ -41,7 +41,7 @@ def read_only(view):
     return wrapper
 
 
-def json(data):
+def json_response(data):
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
@@ -61,7 +61,7 @@ def dataset_entry(request, dataset):
 @read_only
 def api_index(request):
     slug = request.municipality.slug
-    return json(
+    return json_response(
         {
             "municipality": request.municipality.name,
             "openapi": request.build_absolute_uri(reverse("opendata:openapi", args=[slug])),
@@ -80,7 +80,7 @@ def dataset_list(request, key):
         page = api.page_of(request, dataset)
     except BadParameter as bad:
         return error(bad.message, 400, parameter=bad.name)
-    return json(
+    return json_response(
         {
             "count": page.count,
             "next": api.page_link(request, page.page + 1 if page.has_next else None),
@@ -98,7 +98,7 @@ def dataset_detail(request, key, pk):
     row = api.row_by_id(request, dataset, pk)
     if row is None:
         return error(_("There is nothing with id %(id)s in %(key)s.") % {"id": pk[:20], "key": key}, 404)
-    return json(row)
+    return json_response(row)
 
 
 class _Line:
@@ -146,7 +146,7 @@ def dataset_csv(request, key):
 
 @read_only
 def openapi_json(request):
-    return json(openapi.document(request, datasets()))
+    return json_response(openapi.document(request, datasets()))
 
 
 @read_only
