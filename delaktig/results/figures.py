@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from delaktig.core.contributions import Table
 from delaktig.organisations.models import Area
-from delaktig.participation.demographics import AgeBand, Gender, breakdown, suppress, suppress_matrix
+from delaktig.participation.demographics import AgeBand, Gender, breakdown, suppress_matrix
 from delaktig.participation.models import Channel, Module
 from delaktig.participation.registry import registry
 
@@ -100,6 +100,3 @@ def compute_participation_figures(dialogue):
         offline_inputs=offline_total,
         online_inputs=len(records_all) - offline_total,
     )
-
-
-__all__ = ["compute_participation_figures", "demographic_tables", "suppress", "theme_group_tables"]

@@ -5,7 +5,7 @@ from collections import defaultdict
 from delaktig.participation.models import Module
 
 from .models import InputTag, Quote, ThemeSuggestionRun
-from .selectors import dialogue_inputs, themes_for
+from .selectors import dialogue_inputs
 
 
 def tags_by_ref(dialogue):
@@ -59,6 +59,3 @@ def latest_run(dialogue):
 
 def quotes_of(dialogue):
     return list(Quote.objects.filter(dialogue=dialogue).select_related("theme").order_by("theme__order", "id"))
-
-
-__all__ = ["latest_run", "modules_of", "quotes_by_ref", "record_get", "tags_by_ref", "themes_for", "workspace_inputs"]

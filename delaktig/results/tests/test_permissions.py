@@ -34,8 +34,11 @@ def page_urls(dialogue, theme):
 @pytest.mark.parametrize("role", list(Role.values))
 def test_who_reads_the_workspace(client, dialogue, staff, theme, corpus, role):
     client.force_login(staff[role])
-    for url in page_urls(dialogue, theme):
-        assert client.get(url).status_code == (200 if role in READERS else 403), (role, url)
+    form_pages = {rurl(name, dialogue, theme.pk) for name in ("theme_edit", "theme_merge", "theme_delete")}
+    form_pages.add(rurl("quote_create", dialogue) + f"?ref=open_input:{corpus[0].pk}")
+    for url in page_urls(dialogue, theme) + sorted(form_pages):
+        allowed = EDITORS if url in form_pages else READERS
+        assert client.get(url).status_code == (200 if role in allowed else 403), (role, url)
 
 
 @pytest.mark.parametrize("role", list(Role.values))

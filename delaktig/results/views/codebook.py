@@ -34,7 +34,7 @@ def codebook(request, dialogue):
 
 
 @require_http_methods(["GET", "POST"])
-@workspace_view
+@workspace_view(edit=True)
 def theme_edit(request, dialogue, theme_id):
     theme = _theme(dialogue, theme_id)
     initial = {"name": theme.name, "description": theme.description, "order": theme.order}
@@ -51,7 +51,7 @@ def theme_edit(request, dialogue, theme_id):
 
 
 @require_http_methods(["GET", "POST"])
-@workspace_view
+@workspace_view(edit=True)
 def theme_merge(request, dialogue, theme_id):
     theme = _theme(dialogue, theme_id)
     form = MergeForm(posted(request), themes=selectors.themes_for(dialogue).exclude(pk=theme.pk))
@@ -66,7 +66,7 @@ def theme_merge(request, dialogue, theme_id):
 
 
 @require_http_methods(["GET", "POST"])
-@workspace_view
+@workspace_view(edit=True)
 def theme_delete(request, dialogue, theme_id):
     theme = _theme(dialogue, theme_id)
     if request.method == "POST":

@@ -1,5 +1,7 @@
 """Shared by the workspace views: the dialogue, the roles, refusing in words."""
 
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -7,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from delaktig.dialogues.models import Dialogue, State
 from delaktig.organisations.models import Role
+from delaktig.organisations.permissions import staff_view
 
 EDIT_ROLES = (Role.OFFICER, Role.DEMOCRACY_OFFICER, Role.ADMINISTRATOR)
 READ_ROLES = (*EDIT_ROLES, Role.REGISTRAR)  # registrars read (they keep the records), never change
@@ -54,11 +57,13 @@ def posted(request):
     return request.POST if request.method == "POST" else None
 
 
-def workspace_view(view):
-    """Staff with a reading role; the dialogue of this municipality in a workspace state; POST needs an editor."""
-    from functools import wraps
+def workspace_view(view=None, *, edit=False):
+    """Staff with a reading role; the dialogue of this municipality in a workspace state.
 
-    from delaktig.organisations.permissions import staff_view
+    POST always needs an editor; with edit=True the page itself is a form for a change and needs one too.
+    """
+    if view is None:
+        return lambda v: workspace_view(v, edit=edit)
 
     @staff_view(*READ_ROLES)
     @wraps(view)
@@ -66,7 +71,7 @@ def workspace_view(view):
         dialogue = dialogue_get(request, dialogue_id)
         if dialogue.state not in WORKSPACE_STATES:
             return not_available(request, dialogue)
-        if request.method == "POST":
+        if edit or request.method == "POST":
             require_edit(request)
         return view(request, dialogue, *args, **kwargs)
 

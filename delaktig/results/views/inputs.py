@@ -71,7 +71,7 @@ def _safe_next(request, dialogue):
 
 
 @require_http_methods(["GET", "POST"])
-@workspace_view
+@workspace_view(edit=True)
 def quote_create(request, dialogue):
     record = selectors_workspace.record_get(dialogue, request.GET.get("ref") or request.POST.get("ref", ""))
     if record is None:
@@ -97,7 +97,7 @@ def quote_create(request, dialogue):
 
 
 @require_http_methods(["GET", "POST"])
-@workspace_view
+@workspace_view(edit=True)
 def quote_delete(request, dialogue, quote_id):
     quote = get_object_or_404(Quote, pk=quote_id, dialogue=dialogue)
     if request.method == "POST":

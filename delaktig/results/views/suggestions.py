@@ -37,7 +37,7 @@ def suggestions(request, dialogue):
 
 
 @require_POST
-@workspace_view
+@workspace_view(edit=True)
 def suggestion_act(request, dialogue, run_id, index):
     run = get_object_or_404(ThemeSuggestionRun, pk=run_id, dialogue=dialogue)
     form = SuggestionForm(request.POST, themes=selectors.themes_for(dialogue))
