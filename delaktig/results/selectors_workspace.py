@@ -55,7 +55,3 @@ def record_get(dialogue, ref):
 
 def latest_run(dialogue):
     return ThemeSuggestionRun.objects.filter(dialogue=dialogue).first()
-
-
-def quotes_of(dialogue):
-    return list(Quote.objects.filter(dialogue=dialogue).select_related("theme").order_by("theme__order", "id"))

@@ -102,3 +102,17 @@ def test_too_few_inputs_say_so(officer, dialogue):
     officer.post(rurl("suggestions", dialogue))
     page = officer.get(rurl("suggestions", dialogue)).content.decode()
     assert "för få inlägg" in page
+
+
+def test_a_failed_run_says_so(officer, dialogue, corpus, monkeypatch):
+    from delaktig.results import suggestions
+
+    def broken(records, **kwargs):
+        raise RuntimeError("out of memory")
+
+    monkeypatch.setattr(suggestions, "suggest_themes", broken)
+    officer.post(rurl("suggestions", dialogue))
+    run = ThemeSuggestionRun.objects.get()
+    assert run.status == ThemeSuggestionRun.Status.FAILED and "out of memory" in run.error
+    page = officer.get(rurl("suggestions", dialogue)).content.decode()
+    assert "kunde inte tas fram" in page
