@@ -171,8 +171,8 @@ def feedback_mailing_create(*, dialogue, actor):
         municipality=dialogue.municipality,
         actor=actor,
         action="followup.feedback_mailing",
-        target=dialogue,
-        data={"mailing": mailing.pk, "recipients": mailing.total},
+        target=mailing,
+        data={"dialogue": dialogue.pk, "recipients": mailing.total},
     )
     return mailing
 

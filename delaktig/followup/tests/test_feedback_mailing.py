@@ -7,6 +7,7 @@ from django.db import transaction
 
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.core import hooks
+from delaktig.core.audit import audit_events_for
 from delaktig.dialogues import workflow
 from delaktig.dialogues.models import Kind, Notification, State
 from delaktig.dialogues.tests.factories import dialogue_in_state
@@ -76,6 +77,8 @@ def test_publishing_mails_everyone_exactly_once_and_followers_get_no_second_noti
     assert mailing.purpose == "dialogue_feedback" and mailing.target == decided
     assert mailing.status == Mailing.Status.DONE and mailing_progress(mailing)["percent"] == 100
     assert mailing.created_by == staff[Role.OFFICER]
+    event = audit_events_for(mailing).get(action="followup.feedback_mailing")
+    assert event.data == {"dialogue": decided.pk, "recipients": 4} and event.actor == staff[Role.OFFICER]
 
 
 def test_the_email_has_the_feedback_the_decision_and_a_link(
