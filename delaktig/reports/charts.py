@@ -44,20 +44,16 @@ def _is_number(value):
 
 
 def svg_bar_chart(chart, chart_id):
-    """A horizontal grouped bar chart as accessible inline SVG (role img, title and description)."""
+    """A grouped bar chart as accessible inline SVG (role img, title and description); `kind` "barh" lies down."""
     series, labels = series_of(chart.table), labels_of(chart.table)
+    if chart.kind != "barh":
+        return _svg_columns(chart, chart_id, series, labels)
     group = max(len(series), 1) * BAR + GAP
     legend_height = LEGEND * len(series)
     height = legend_height + max(len(labels), 1) * group + GAP
     top = max((max(s.values, default=0) for s in series), default=0) or 1
     scale = (WIDTH - LABEL_WIDTH - 60) / top
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="report-chart" role="img" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" aria-labelledby="{chart_id}-title {chart_id}-desc">',
-        f'<title id="{chart_id}-title">{escape(chart.title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(_description(chart, series, labels))}</desc>',
-    ]
-    parts += _legend(series)
+    parts = _svg_start(chart, chart_id, series, labels, height) + _legend(series)
     for row, label in enumerate(labels):
         y = legend_height + row * group + GAP
         parts.append(_text(LABEL_WIDTH - 8, y + group / 2 - GAP / 2 + 4, _short(label), anchor="end"))
@@ -76,20 +72,57 @@ def svg_bar_chart(chart, chart_id):
     return "".join(parts)
 
 
-def _legend(series):
+def _svg_columns(chart, chart_id, series, labels):
+    """Standing columns, grouped per label; labels slant under the axis so long names stay readable."""
+    legend_height, plot_height, label_room, left = LEGEND * len(series), 220, 120, 40
+    height = legend_height + GAP + plot_height + label_room
+    group = (WIDTH - left - GAP) / max(len(labels), 1)
+    bar = min(28.0, group * 0.8 / max(len(series), 1))
+    top = max((max(s.values, default=0) for s in series), default=0) or 1
+    base = legend_height + GAP + plot_height
+    scale = (plot_height - 20) / top
+    parts = _svg_start(chart, chart_id, series, labels, height) + _legend(series, x=left)
+    for row, label in enumerate(labels):
+        start = left + row * group + (group - bar * len(series)) / 2
+        centre = left + row * group + group / 2
+        parts.append(_text(centre, base + 14, _short(label, 24), anchor="end", rotate=-35))
+        for index, one in enumerate(series):
+            value, x = one.values[row], start + index * bar
+            length = max(value * scale, 0)
+            colour = COLOURS[index % len(COLOURS)]
+            parts.append(
+                f'<rect x="{x:.1f}" y="{base - length:.1f}" width="{bar - 2:.1f}" height="{length:.1f}" '
+                f'fill="{colour}"/>'
+            )
+            parts.append(_text(x + (bar - 2) / 2, base - length - 4, cell_text(value), anchor="middle"))
+    parts.append(f'<line x1="{left}" y1="{base}" x2="{WIDTH - GAP}" y2="{base}" stroke="#1b1b1b"/></svg>')
+    return "".join(parts)
+
+
+def _svg_start(chart, chart_id, series, labels, height):
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="report-chart" role="img" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" aria-labelledby="{chart_id}-title {chart_id}-desc">',
+        f'<title id="{chart_id}-title">{escape(chart.title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(_description(chart, series, labels))}</desc>',
+    ]
+
+
+def _legend(series, x=LABEL_WIDTH):
     parts = []
     for index, one in enumerate(series):
         y = index * LEGEND
         colour = COLOURS[index % len(COLOURS)]
-        parts.append(f'<rect x="{LABEL_WIDTH}" y="{y + 4}" width="14" height="14" fill="{colour}"/>')
-        parts.append(_text(LABEL_WIDTH + 20, y + 16, one.name))
+        parts.append(f'<rect x="{x}" y="{y + 4}" width="14" height="14" fill="{colour}"/>')
+        parts.append(_text(x + 20, y + 16, one.name))
     return parts
 
 
-def _text(x, y, text, anchor="start"):
+def _text(x, y, text, anchor="start", rotate=0):
+    turn = f' transform="rotate({rotate} {x:.1f} {y:.1f})"' if rotate else ""
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="12" font-family="DejaVu Sans, Arial, sans-serif" '
-        f'fill="#1b1b1b" text-anchor="{anchor}">{escape(text)}</text>'
+        f'fill="#1b1b1b" text-anchor="{anchor}"{turn}>{escape(text)}</text>'
     )
 
 
@@ -116,21 +149,27 @@ def png_bar_chart(chart):
     from matplotlib.figure import Figure
 
     series, labels = series_of(chart.table), labels_of(chart.table)
-    figure = Figure(figsize=(7, max(2.0, 0.35 * len(labels) * max(len(series), 1) + 1.2)), dpi=120)
+    tall = max(2.0, 0.35 * len(labels) * max(len(series), 1) + 1.2) if chart.kind == "barh" else 4.5
+    figure = Figure(figsize=(7, tall), dpi=120)
     axes = figure.subplots()
     count = max(len(series), 1)
     height = 0.8 / count
     positions = range(len(labels))
+    lying = chart.kind == "barh"
     for index, one in enumerate(series):
         offsets = [p + (index - (count - 1) / 2) * height for p in positions]
-        bars = axes.barh(offsets, one.values, height=height, label=one.name, color=COLOURS[index % len(COLOURS)])
+        draw = axes.barh if lying else axes.bar
+        bars = draw(offsets, one.values, height, label=one.name, color=COLOURS[index % len(COLOURS)])
         axes.bar_label(bars, labels=[cell_text(v) for v in one.values], padding=3, fontsize=8)
-    axes.set_yticks(list(positions), [_short(label) for label in labels], fontsize=8)
-    axes.invert_yaxis()
+    if lying:
+        axes.set_yticks(list(positions), [_short(label) for label in labels], fontsize=8)
+        axes.invert_yaxis()
+    else:
+        axes.set_xticks(list(positions), [_short(label, 24) for label in labels], fontsize=8, rotation=35, ha="right")
     axes.set_title(chart.title, fontsize=10)
     if series:
-        axes.legend(fontsize=8, loc="lower right")
-    axes.margins(x=0.15)
+        axes.legend(fontsize=8, loc="best")
+    axes.margins(**({"x": 0.15} if lying else {"y": 0.15}))
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")

@@ -8,12 +8,15 @@ import datetime
 import logging
 from dataclasses import dataclass
 
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from delaktig.core import hooks
 from delaktig.core.contributions import ReportSection
+from delaktig.core.models import AuditEvent
 from delaktig.dialogues import selectors as dialogue_selectors
+from delaktig.dialogues.models import Dialogue
 from delaktig.participation.registry import registry
 
 from . import core_sections
@@ -82,6 +85,15 @@ def _failed_section():
         order=999,
         paragraphs=(_("One part of the report could not be produced. The error is logged for the administrator."),),
     )
+
+
+def data_version(municipality):
+    """Changes whenever something the report counts changes: every such change leaves an audit event, and a
+    dialogue's own timestamps cover the rest. The day is part of it too (what is overdue depends on it)."""
+    latest_event = AuditEvent.objects.filter(municipality=municipality).aggregate(latest=Max("id"))["latest"]
+    latest_change = Dialogue.objects.filter(municipality=municipality).aggregate(latest=Max("updated_at"))["latest"]
+    stamp = latest_change.timestamp() if latest_change else 0
+    return f"{latest_event or 0}-{stamp}-{timezone.localdate().isoformat()}"
 
 
 def report_years(municipality, today=None):

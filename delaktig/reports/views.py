@@ -1,7 +1,9 @@
 """Staff pages of the yearly report: the report as HTML with a year to choose, and its downloads."""
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from delaktig.organisations.permissions import staff_view
@@ -10,6 +12,7 @@ from . import selectors
 from .render_html import presented
 from .rules import REPORT_ROLES
 
+CACHE_SECONDS = 24 * 60 * 60
 FORMATS = {
     "pdf": ("application/pdf", "render_pdf"),
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "render_docx"),
@@ -37,10 +40,22 @@ def yearly_report_download(request, year, fmt):
     if fmt not in FORMATS or not selectors.year_is_valid(year):
         raise Http404("No such report")
     content_type, renderer = FORMATS[fmt]
-    report = selectors.yearly_report(request.municipality, year)
-    response = HttpResponse(_render(renderer, report), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{report.file_stem}.{fmt}"'
+    response = HttpResponse(report_file(request.municipality, year, fmt, renderer), content_type=content_type)
+    filename = f"arsrapport-{request.municipality.slug}-{year}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def report_file(municipality, year, fmt, renderer):
+    """The file's bytes, cached per (municipality, year, format, language, data version): a council member who
+    downloads twice, or several who download the same day, wait once."""
+    version = selectors.data_version(municipality)
+    key = f"reports:{municipality.pk}:{year}:{fmt}:{get_language()}:{version}"
+    content = cache.get(key)
+    if content is None:
+        content = _render(renderer, selectors.yearly_report(municipality, year))
+        cache.set(key, content, CACHE_SECONDS)
+    return content
 
 
 def _render(renderer, report):

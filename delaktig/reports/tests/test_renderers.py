@@ -137,3 +137,12 @@ def test_no_personal_data_in_any_format(report, municipality, staff):
         assert not EMAIL.search(text)
         assert not any(name in text for name in names)
         assert "Anna Andersson" not in text  # the dialogues' contact person
+
+
+@pytest.mark.parametrize("kind", ["bar", "barh"])
+def test_both_kinds_of_chart_draw_every_value(kind):
+    table = Table("t", ("Steg", "Dialoger", "Information"), (("Konsultation", 3, 0), ("Dialog", 12, 1)))
+    svg = svg_bar_chart(Chart("Diagram", table, kind), "c1")
+    assert svg.count("<rect") == 2 + 4  # the legend's two squares and a bar per value
+    assert ">12</text>" in svg and ">Konsultation</text>" in svg
+    assert png_bar_chart(Chart("Diagram", table, kind)).startswith(b"\x89PNG")

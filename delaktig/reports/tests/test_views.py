@@ -126,3 +126,18 @@ def test_the_council_overview_links_to_the_report(client, municipality, staff):
     client.force_login(staff[Role.OFFICER])
     html = client.get(reverse("dialogues:council_overview", args=[municipality.slug, YEAR])).content.decode()
     assert f'href="{reverse("reports:yearly", args=[municipality.slug])}?ar={YEAR}"' in html
+
+
+def test_a_download_is_made_once_until_the_data_changes(client, municipality, staff, monkeypatch):
+    from delaktig.core.audit import audit_record
+    from delaktig.reports import render_xlsx
+
+    made = []
+    real = render_xlsx.render_xlsx
+    monkeypatch.setattr(render_xlsx, "render_xlsx", lambda report: made.append(report) or real(report))
+    client.force_login(staff[Role.OFFICER])
+    first = client.get(download(municipality, YEAR, "xlsx")).content
+    assert client.get(download(municipality, YEAR, "xlsx")).content == first and len(made) == 1
+    audit_record(municipality=municipality, actor=None, action="test.change", target=municipality)
+    client.get(download(municipality, YEAR, "xlsx"))
+    assert len(made) == 2
