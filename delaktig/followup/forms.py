@@ -152,8 +152,8 @@ class MeasureUpdateForm(Form):
 
 class StepForm(Form):
     note = forms.CharField(
-        label=_("Reason or note (shown to residents)"),
-        required=False,
+        label=_("Why is the measure cancelled?"),
+        help_text=_("Residents see the reason."),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
