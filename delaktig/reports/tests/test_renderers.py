@@ -82,6 +82,7 @@ def test_xlsx_has_a_summary_sheet_first_then_a_sheet_per_section_with_tables_and
     assert panel.tables and panel._charts
     everything = {cell.value for sheet in workbook for row in sheet.iter_rows() for cell in row}
     assert {"Parken", "Badet", 45} <= everything
+    assert {str(section.title) for section in report.sections} <= everything
 
 
 def test_the_registered_methods_section_appears_in_every_format(report):
@@ -133,7 +134,8 @@ def test_no_personal_data_in_any_format(report, municipality, staff):
     workbook = load_workbook(io.BytesIO(render_xlsx(report)))
     cells = " ".join(str(cell.value) for sheet in workbook for row in sheet.iter_rows() for cell in row)
     words = " ".join(p.text for p in Document(io.BytesIO(render_docx(report))).paragraphs)
-    for text in (html, cells, words):
+    words += " ".join(c.text for t in Document(io.BytesIO(render_docx(report))).tables for r in t.rows for c in r.cells)
+    for text in (html, cells, words, pdf_text(render_pdf(report))):
         assert not EMAIL.search(text)
         assert not any(name in text for name in names)
         assert "Anna Andersson" not in text  # the dialogues' contact person

@@ -35,6 +35,7 @@ def report(municipality, other_municipality, method):
 def test_core_sections_come_first_in_their_order(report):
     keys = [s.key for s in report.sections]
     assert keys[:6] == ["summary", "body-kind", "ladder", "planned-held", "participation", "feedback"]
+    assert keys.index("proposals") < keys.index("report_test_method")  # contributed: by order (60, 70)
 
 
 def test_dialogues_by_body_and_kind_leave_out_cancelled_other_years_and_other_municipalities(report):
