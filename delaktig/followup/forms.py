@@ -164,5 +164,13 @@ class MeasureFilterForm(Form):
         label=_("Status"), required=False, choices=[("", _("All statuses")), *MeasureStatus.choices]
     )
 
+    def __init__(self, *args, counts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if counts is not None:
+            self.fields["status"].choices = [
+                ("", _("All statuses")),
+                *((value, f"{label} ({counts.get(value, 0)})") for value, label in MeasureStatus.choices),
+            ]
+
     def status_value(self):
         return self.cleaned_data.get("status", "") if self.is_valid() else ""

@@ -161,6 +161,7 @@ def test_the_list_filters_by_status_and_ignores_a_bad_filter(client, municipalit
     measure_of(dialogue, title="Planerad sak")
     html = client.get(implementation_url(municipality, "?status=done")).content.decode()
     assert "Klar sak" in html and "Planerad sak" not in html
+    assert '<option value="done" selected>Klar (1)</option>' in html and "Pågår (0)" in html
     html = client.get(implementation_url(municipality, "?status=<script>")).content.decode()
     assert "Klar sak" in html and "Planerad sak" in html
 

@@ -12,14 +12,14 @@ PAGE_SIZE = 20
 
 @require_safe
 def implementation(request):
-    form = MeasureFilterForm(request.GET or None)
+    counts = selectors.status_counts(municipality=request.municipality)
+    form = MeasureFilterForm(request.GET or None, counts=counts)
     status = form.status_value()
     measures = selectors.public_measures(municipality=request.municipality, status=status)
     page = Paginator(measures, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
-        "form": form if form.is_bound and form.is_valid() else MeasureFilterForm(),
+        "form": form if form.is_bound and form.is_valid() else MeasureFilterForm(counts=counts),
         "page": page,
         "is_filtered": bool(status),
-        "counts": selectors.status_counts(municipality=request.municipality),
     }
     return render(request, "followup/public/implementation.html", context)
