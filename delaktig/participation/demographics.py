@@ -2,7 +2,8 @@
 
 Demographics are always voluntary, never published per input, and only ever shown as counts with small cells
 suppressed: a count below the threshold reads "fewer than 5", and a second cell in the same line is hidden
-as well when one hidden cell could otherwise be worked out from the shown total (secondary suppression).
+as well when one hidden cell could otherwise be worked out from the shown total (secondary suppression); such
+a cell reads "not shown", since it may hold zero or more than the threshold.
 
 Values as stored on inputs and passed in `InputRecord.demographics`: "age_band" (AgeBand), "gender" (Gender)
 and "area" (the id of an `organisations.Area`).
@@ -38,6 +39,11 @@ def suppressed_label(threshold=THRESHOLD):
     return gettext("fewer than %(threshold)s") % {"threshold": threshold}
 
 
+def hidden_label():
+    """For a cell hidden only to protect another (secondary suppression): it may be 0 or more than the threshold."""
+    return gettext("not shown")
+
+
 def suppress(count, threshold=THRESHOLD):
     """The count, or "fewer than 5" when it is above zero and below the threshold."""
     return suppressed_label(threshold) if 0 < count < threshold else count
@@ -49,7 +55,9 @@ class Cell:
     hidden: bool = False
 
     def shown(self, threshold=THRESHOLD):
-        return suppressed_label(threshold) if self.hidden else self.count
+        if not self.hidden:
+            return self.count
+        return suppressed_label(threshold) if 0 < self.count < threshold else hidden_label()
 
 
 def _primary(counts, threshold):

@@ -17,7 +17,7 @@ def test_suppress_hides_counts_from_one_to_four():
 
 def test_one_hidden_cell_hides_the_smallest_other_so_the_total_does_not_reveal_it():
     with translation.override("en"):
-        assert shown(suppress_counts([20, 3, 8, 12])) == [20, "fewer than 5", "fewer than 5", 12]
+        assert shown(suppress_counts([20, 3, 8, 12])) == [20, "fewer than 5", "not shown", 12]
 
 
 def test_two_hidden_cells_need_no_more():
@@ -32,6 +32,13 @@ def test_nothing_small_nothing_hidden():
 def test_a_total_below_the_threshold_hides_the_whole_breakdown():
     cells = suppress_counts([1, 0, 2])
     assert all(cell.hidden for cell in cells)
+    with translation.override("en"):
+        assert shown(cells) == ["fewer than 5", "not shown", "fewer than 5"]
+
+
+def test_a_secondary_cell_never_claims_to_be_small():
+    with translation.override("sv"):
+        assert shown(suppress_counts([3, 10])) == ["färre än 5", "visas inte"]
 
 
 def test_matrix_protects_columns_when_their_totals_are_shown():
@@ -50,6 +57,6 @@ def test_breakdown_counts_by_choice_and_not_told():
     as_dict = dict(rows)
     assert as_dict["18–29"] == 6 and as_dict["30–44"] == 7
     assert as_dict["65–79"] == "fewer than 5"
-    assert as_dict["Under 18"] == 0 or as_dict["Under 18"] == "fewer than 5"
-    assert list(as_dict.values()).count("fewer than 5") >= 2
+    assert as_dict["Under 18"] == "not shown"  # the smallest other cell, hidden to protect the 65–79 cell
+    assert list(as_dict.values()).count("fewer than 5") == 1
     assert as_dict["Not told"] == 9
