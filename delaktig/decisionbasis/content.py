@@ -96,7 +96,7 @@ def gather(basis):
         untagged_count=overview.untagged_count,
         total_inputs=overview.total_inputs,
         consultation_text=basis.consultation_text,
-        consultation_file_name=basis.consultation_file.name.rsplit("/", 1)[-1] if basis.consultation_file else "",
+        consultation_file_name=basis.consultation_file_name() if basis.consultation_file else "",
         assessment=basis.assessment,
         consultation_pdf=_read(basis.consultation_file),
     )

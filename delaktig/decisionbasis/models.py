@@ -95,6 +95,10 @@ class DecisionBasis(TimeStampedModel):
     def consultation_size(self):
         return self.size_of("consultation_file")
 
+    def consultation_file_name(self):
+        """The uploaded consultation report's name for people (the stored name may carry a storage suffix)."""
+        return f"samradsredogorelse-v{self.version}.pdf"
+
     def file_name(self, extension):
         """Swedish file name: beslutsunderlag-<regnr>-v<n>.<ext>, the number made safe for a file name."""
         safe = "".join(c if c.isalnum() else "-" for c in self.registration_number).strip("-")

@@ -62,7 +62,7 @@ def decision_basis_request(
             step=str(_("Waiting to start")),
         )
         if consultation_file:
-            basis.consultation_file.save(f"samradsredogorelse-v{basis.version}.pdf", consultation_file, save=True)
+            basis.consultation_file.save(basis.consultation_file_name(), consultation_file, save=True)
         audit_record(
             municipality=dialogue.municipality,
             actor=actor,

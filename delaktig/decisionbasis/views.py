@@ -113,7 +113,7 @@ def basis_download(request, dialogue_id, version, kind):
     dialogue = dialogue_get(municipality=request.municipality, pk=dialogue_id)
     basis = selectors.version_get(dialogue=dialogue, version=version)
     if kind == "consultation":
-        stored, name, content_type = basis.consultation_file, f"samradsredogorelse-v{basis.version}.pdf", "pdf"
+        stored, name, content_type = basis.consultation_file, basis.consultation_file_name(), "pdf"
     else:
         stored, name, content_type = getattr(basis, kind), basis.file_name(kind), kind
     if not stored:
