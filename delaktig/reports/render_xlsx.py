@@ -24,17 +24,19 @@ def render_xlsx(report):
     taken, names = set(), set()
     sheet.title = sheet_name(pgettext("yearly report", "Summary"), taken)
     summary, *others = report.sections or (None,)
-    row = _front(sheet, report)
+    sheets = [sheet.title] + [sheet_name(section.title, taken) for section in others]
+    row = _front(sheet, report, sheets)
     if summary is not None:
         _section(sheet, summary, row, names)
-    for section in others:
-        _section(workbook.create_sheet(sheet_name(section.title, taken)), section, 1, names)
+    for title, section in zip(sheets[1:], others, strict=True):
+        _section(workbook.create_sheet(title), section, 1, names)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _front(sheet, report):
+def _front(sheet, report, sheets):
+    """Title, municipality, date and the contents, each line a link to its sheet."""
     from openpyxl.styles import Font
 
     sheet["A1"] = str(report.title)
@@ -45,8 +47,11 @@ def _front(sheet, report):
     }
     sheet["A5"] = _("Contents")
     sheet["A5"].font = Font(bold=True)
-    for index, section in enumerate(report.sections, start=6):
-        sheet.cell(row=index, column=1, value=str(section.title))
+    for index, (section, title) in enumerate(zip(report.sections, sheets, strict=False), start=6):
+        cell = sheet.cell(row=index, column=1, value=str(section.title))
+        quoted = title.replace("'", "''")
+        cell.hyperlink = f"#'{quoted}'!A1"
+        cell.style = "Hyperlink"
     return 7 + len(report.sections)
 
 
