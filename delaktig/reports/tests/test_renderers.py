@@ -55,8 +55,12 @@ def pdf_text(content):
 
 
 def test_pdf_is_a_pdf_with_the_titles_and_numbers(report):
+    from pypdf import PdfReader
+
     content = render_pdf(report)
     assert content.startswith(b"%PDF")
+    root = PdfReader(io.BytesIO(content)).trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/Lang"] == "sv"  # tagged, in Swedish
     text = pdf_text(content)
     for section in report.sections:
         assert str(section.title).split()[0] in text
