@@ -6,6 +6,7 @@ Demographics are counted per input (one person may have written several) and onl
 from collections import Counter
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from delaktig.core.contributions import Table
 from delaktig.organisations.models import Area
@@ -34,7 +35,7 @@ def demographic_tables(dialogue, records):
         tables.append(
             Table(
                 caption=_("Inputs by %(dimension)s") % {"dimension": heading.lower()},
-                headers=(str(heading), _("Inputs")),
+                headers=(str(heading), pgettext("results", "Inputs")),
                 rows=(*rows, (_("Total"), total)),
                 key=f"demographics_{key}",
             )

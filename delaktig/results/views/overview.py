@@ -5,6 +5,7 @@ import csv
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 
 from delaktig.core.contributions import Table
@@ -40,17 +41,23 @@ def all_tables(dialogue):
     numbers = selectors.participation_figures(dialogue)
     themes = Table(
         caption=_("Inputs per theme"),
-        headers=(_("Theme"), _("Inputs")),
+        headers=(_("Theme"), pgettext("results", "Inputs")),
         rows=(*((t.name, t.count) for t in summary.themes), (_("Without a theme"), summary.untagged_count)),
     )
     channels = Table(
         caption=_("Inputs per channel"),
-        headers=(_("Channel"), _("Inputs")),
+        headers=(_("Channel"), pgettext("results", "Inputs")),
         rows=tuple((row.label, row.inputs) for row in numbers.by_channel),
     )
     methods = Table(
         caption=_("Participation per way of taking part"),
-        headers=(_("Way of taking part"), _("Inputs"), _("Online"), _("Offline"), _("Participants with an account")),
+        headers=(
+            _("Way of taking part"),
+            pgettext("results", "Inputs"),
+            _("Online"),
+            _("Offline"),
+            _("Participants with an account"),
+        ),
         rows=tuple((r.label, r.inputs, r.online, r.offline, r.participants) for r in numbers.by_method),
     )
     return [themes, channels, methods, *numbers.demographic_tables, *_group_tables(dialogue)]
