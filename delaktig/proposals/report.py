@@ -18,7 +18,7 @@ from delaktig.core import hooks
 from delaktig.core.contributions import Chart, ReportSection, Table
 from delaktig.core.models import AuditEvent
 
-from .models import Proposal, RejectionReason, Route, Status
+from .models import Proposal, ProposalSettings, RejectionReason, Route, Status
 from .selectors_staff import received_on
 
 ORDER = 60
@@ -38,7 +38,7 @@ def proposals_report_sections(municipality, year):
             key="proposals",
             title=_("E-petitions and citizen proposals"),
             order=ORDER,
-            paragraphs=_paragraphs(),
+            paragraphs=_paragraphs() + _not_offered(municipality),
             tables=(epetition_table, _rejections_table(proposals, year), citizen_table, _answer_times(proposals, year)),
             charts=(
                 Chart(_("E-petitions %(year)s") % {"year": year}, epetition_table, "barh"),
@@ -61,6 +61,15 @@ def _paragraphs():
             "be decided within one year."
         ),
     )
+
+
+def _not_offered(municipality):
+    """Say so when the municipality does not offer a channel, so a row of zeros is not read as no interest."""
+    fields = ("epetitions_enabled", "citizen_proposals_enabled")
+    row = ProposalSettings.objects.filter(municipality=municipality).values_list(*fields).first()
+    epetitions, citizen = row or (ProposalSettings._meta.get_field(name).default for name in fields)
+    notes = () if epetitions else (_("The municipality does not offer e-petitions."),)
+    return notes + (() if citizen else (_("The municipality does not offer citizen proposals to the council."),))
 
 
 def _in_year(field, year):

@@ -128,3 +128,15 @@ def test_a_decision_dated_before_the_case_is_left_out_of_the_median(municipality
     ProposalCaseFactory(proposal=wrong)  # the case is created today, after the decision date
     (section,) = proposals_report_sections(municipality, YEAR)
     assert figures(section, "proposals-days")[0] == (1, None)
+
+
+def test_says_when_a_channel_is_not_offered(municipality):
+    from delaktig.proposals.selectors import settings_for
+
+    (section,) = proposals_report_sections(municipality, YEAR)
+    assert any("medborgarförslag" in p for p in section.paragraphs[2:])  # citizen proposals are off by default
+    rules = settings_for(municipality)
+    rules.citizen_proposals_enabled = True
+    rules.save()
+    (section,) = proposals_report_sections(municipality, YEAR)
+    assert section.paragraphs[2:] == ()
