@@ -11,7 +11,7 @@ from django.utils.translation import pgettext
 from delaktig.core.contributions import Table
 from delaktig.organisations.models import Area
 from delaktig.participation.demographics import AgeBand, Gender, breakdown, suppress_matrix
-from delaktig.participation.models import Channel, Module
+from delaktig.participation.models import Channel
 from delaktig.participation.registry import registry
 
 
@@ -72,10 +72,10 @@ def theme_group_tables(dialogue, records, themes, tags):
 
 
 def compute_participation_figures(dialogue):
-    from .selectors import FigureRow, ParticipationFigures, channel_label
+    from .selectors import FigureRow, ParticipationFigures, channel_label, modules_of
 
     by_method, all_participants, records_all = [], set(), []
-    for module in Module.objects.filter(dialogue=dialogue).order_by("order", "id"):
+    for module in modules_of(dialogue):
         manifest = registry.get(module.method)
         if manifest is None:
             continue

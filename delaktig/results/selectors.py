@@ -60,10 +60,15 @@ class ParticipationFigures:
     online_inputs: int
 
 
+def modules_of(dialogue):
+    """The dialogue's modules in order, with what the methods' `inputs` read from them."""
+    return Module.objects.filter(dialogue=dialogue).select_related("dialogue__municipality").order_by("order", "id")
+
+
 def dialogue_inputs(dialogue) -> list[InputRecord]:
     """Every input of every module of the dialogue, oldest first; methods without `inputs` contribute none."""
     records = []
-    for module in Module.objects.filter(dialogue=dialogue).order_by("order", "id"):
+    for module in modules_of(dialogue):
         manifest = registry.get(module.method)
         if manifest is None or manifest.inputs is None:
             continue
