@@ -38,10 +38,6 @@ class YearlyReport:
     def title(self):
         return _("Yearly report on citizen dialogue %(year)s") % {"year": self.year}
 
-    @property
-    def file_stem(self):
-        return f"arsrapport-{self.municipality_slug}-{self.year}"
-
 
 def yearly_report(municipality, year):
     sections = (*core_sections.core_sections(municipality, year), *contributed_sections(municipality, year))

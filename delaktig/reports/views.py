@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from delaktig.organisations.permissions import staff_view
 
 from . import selectors
+from .forms import YearForm
 from .render_html import presented
 from .rules import REPORT_ROLES
 
@@ -23,14 +24,12 @@ FORMATS = {
 @require_GET
 @staff_view(*REPORT_ROLES)
 def yearly_report(request):
-    from .forms import YearForm
-
     default = selectors.default_year()
     years = selectors.report_years(request.municipality)
     form = YearForm(request.GET if "ar" in request.GET else None, years=years, default=default)
     year = form.year(default)
     report = selectors.yearly_report(request.municipality, year)
-    context = {"form": form, "year": year, "report": report, "sections": presented(report), "formats": FORMATS}
+    context = {"form": form, "year": year, "report": report, "sections": presented(report)}
     return render(request, "reports/staff/report.html", context)
 
 
