@@ -14,6 +14,7 @@ from django.utils.translation import pgettext
 
 # pgettext("decision basis", …): the document's own words for inputs and channels, whatever other apps call them.
 from delaktig.core.contributions import Table
+from delaktig.participation.demographics import hidden_label
 from delaktig.participation.registry import registry
 from delaktig.results import selectors as results
 
@@ -204,7 +205,8 @@ def representativeness_note(tables):
         if not numbers:
             continue
         largest = max(numbers, key=lambda item: item[1])
-        few = [label for label, n in counted if not isinstance(n, int) or n == 0]
+        # "fewer than 5" and 0 are few; a cell hidden only to protect another ("not shown") may be many.
+        few = [label for label, n in counted if n == 0 or (not isinstance(n, int) and str(n) != hidden_label())]
         sentence = _("%(table)s: most inputs came from “%(group)s” (%(count)s).") % {
             "table": table.caption,
             "group": largest[0],

@@ -58,7 +58,8 @@ def test_representativeness_is_shown_where_demographics_exist(dialogue, staff, w
     assert gathered.has_demographics
     note = gathered.representativeness_computed
     assert "flest synpunkter kom från ”30–44" in note and "(8)" in note
-    assert "Under 18" in note and "45–64" in note  # 4 inputs: suppressed, so "few"
+    assert "45–64" in note  # 4 inputs: suppressed, so "few"
+    assert "Under 18" not in note  # hidden only to protect 45–64: it might be many, so it is not called few
     assert "Totalt" not in note and "Kvinna" not in note  # nobody told their gender
     assert len(gathered.demographic_tables) == 1
     html = render_html(gathered)
@@ -97,3 +98,18 @@ def test_the_registration_number_cannot_break_out_of_the_page_header_css(dialogu
     html = render_html(content.gather(basis))
     assert "<script>x" not in html
     assert html.count("</style>") == 1
+
+
+def test_a_cell_hidden_only_to_protect_another_is_not_called_few():
+    from django.utils import translation
+
+    from delaktig.participation.demographics import hidden_label
+
+    with translation.override("sv"):
+        table = Table(
+            caption="Område",
+            headers=("Område", "Inspel"),
+            rows=(("Norr", 30), ("Söder", "färre än 5"), ("Väster", hidden_label())),
+        )
+        note = content.representativeness_note([table])
+    assert "Söder" in note and "Väster" not in note

@@ -1,0 +1,79 @@
+"""An axe sweep over the pages that close the loop, on the demo data: the results workspace, the decision
+basis, feedback and measures, the yearly report (as the democracy officer), and the public measures, the
+dialogue page with them, and the open-data page."""
+
+import pytest
+from django.urls import reverse
+
+from delaktig.decisionbasis.models import DecisionBasis
+from delaktig.demo import content
+from delaktig.demo.loader import email_for, load
+from delaktig.dialogues.models import Dialogue, State
+from delaktig.followup.models import Measure
+from delaktig.results.models import Theme
+
+from .support import arrive, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+DEMO = content.MUNICIPALITIES[0]
+
+
+class DemoOfficer:
+    email = email_for("demokrati", DEMO)
+
+
+@pytest.fixture
+def demo():
+    load()
+    return DEMO["slug"]
+
+
+def open_checked(page, base, path):
+    response = page.goto(base + path)
+    assert response.status == 200, f"{path} answered {response.status}"
+    return arrive(page)
+
+
+def staff_paths(slug):
+    decided = Dialogue.objects.filter(municipality__slug=slug, state=State.FEEDBACK_PUBLISHED).first()
+    basis = DecisionBasis.objects.filter(dialogue__municipality__slug=slug).first()
+    theme = Theme.objects.filter(dialogue__municipality__slug=slug).first()
+    measure = Measure.objects.filter(dialogue__municipality__slug=slug).first()
+    workspace = theme.dialogue_id
+    return [
+        reverse("results:overview", args=[slug, workspace]),
+        reverse("results:inputs", args=[slug, workspace]),
+        reverse("results:codebook", args=[slug, workspace]),
+        reverse("results:theme_edit", args=[slug, workspace, theme.pk]),
+        reverse("results:suggestions", args=[slug, workspace]),
+        reverse("decisionbasis:list", args=[slug, basis.dialogue_id]),
+        reverse("decisionbasis:generate", args=[slug, basis.dialogue_id]),
+        reverse("decisionbasis:detail", args=[slug, basis.dialogue_id, basis.version]),
+        reverse("followup:feedback", args=[slug, decided.pk]),
+        reverse("followup:measures", args=[slug, measure.dialogue_id]),
+        reverse("followup:measure", args=[slug, measure.dialogue_id, measure.pk]),
+        reverse("followup:measure_create", args=[slug, measure.dialogue_id]),
+        reverse("followup:settings", args=[slug]),
+        reverse("reports:yearly", args=[slug]),
+        reverse("reports:yearly", args=[slug]) + "?ar=abc",
+        reverse("dialogues:staff_detail", args=[slug, decided.pk]),
+    ]
+
+
+def public_paths(slug):
+    measure = Measure.objects.filter(dialogue__municipality__slug=slug).first()
+    return [
+        reverse("followup:implementation", args=[slug]),
+        measure.dialogue.get_absolute_url(),
+        reverse("opendata:page", args=[slug]),
+    ]
+
+
+def test_the_pages_that_close_the_loop_pass_axe(page, live_server, demo):
+    for path in public_paths(demo):
+        open_checked(page, live_server.url, path)
+    open_checked(page, live_server.url, f"/{demo}/")
+    log_in(page, DemoOfficer, password=content.PASSWORD)
+    for path in staff_paths(demo):
+        open_checked(page, live_server.url, path)
