@@ -1,9 +1,8 @@
 """Tenancy: the municipality comes from the URL and is fixed for the whole request."""
 
-import copy
-
 from django.apps import apps
 from django.core.cache import cache
+from django.db.models.base import ModelState
 from django.http import Http404
 
 from .memo import LocalMemo
@@ -51,7 +50,7 @@ def _municipality(slug, *, cached):
         except model.DoesNotExist:
             raise Http404("No such municipality") from None
         cache.set(municipality_cache_key(slug), municipality, MUNICIPALITY_CACHE_SECONDS)
-        _municipalities.set(slug, copy.copy(municipality))
+        _municipalities.set(slug, _clone(municipality))
     return municipality
 
 
@@ -59,11 +58,20 @@ def _cached_municipality(slug):
     """Each request gets its own copy: it may cache related rows on it, and they must stay its own."""
     municipality = _municipalities.get(slug)
     if municipality is not None:
-        return copy.copy(municipality)
+        return _clone(municipality)
     municipality = cache.get(municipality_cache_key(slug))
     if municipality is not None:
-        _municipalities.set(slug, copy.copy(municipality))
+        _municipalities.set(slug, _clone(municipality))
     return municipality
+
+
+def _clone(instance):
+    """The same field values with a state of its own (no related rows cached): cheaper than copy.copy."""
+    clone = instance.__class__.__new__(instance.__class__)
+    clone.__dict__.update(instance.__dict__)
+    clone._state = ModelState()
+    clone._state.db, clone._state.adding = instance._state.db, False
+    return clone
 
 
 class SwedishByDefaultMiddleware:

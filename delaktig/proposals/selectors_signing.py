@@ -1,6 +1,7 @@
 """Reads for signing: the cached public count as JSON, and the signatures that match invalidation criteria."""
 
 import ipaddress
+import json
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -57,16 +58,25 @@ def count_cache_forget(proposal_id):
     _payloads.forget(proposal_id)
 
 
-def count_payload(*, municipality, pk):
-    """{"count", "threshold", "status"} for a public proposal, or None. No database when it is cached."""
-    key = PAYLOAD_KEY.format(pk=pk)
+def count_payload_json(*, municipality, pk):
+    """{"count", "threshold", "status"} of a public proposal as JSON bytes, or None. No database when it is
+    cached; encoded once per process and interval."""
+    found = _count_cached(municipality, pk)
+    if found is None:
+        return None
+    if "json" not in found:  # this process's own copy: the encoding is kept with it
+        found["json"] = json.dumps(found["payload"]).encode()
+    return found["json"]
+
+
+def _count_cached(municipality, pk):
     cached = _payloads.get(pk)
     if cached is None:
-        cached = cache.get(key)
+        cached = cache.get(PAYLOAD_KEY.format(pk=pk))
         if cached is not None:
             _payloads.set(pk, cached)
     if cached is not None:
-        return cached["payload"] if cached["municipality"] == municipality.pk else None
+        return cached if cached["municipality"] == municipality.pk else None
     proposal = (
         Proposal.objects.filter(municipality=municipality, pk=pk, status__in=PUBLIC_STATUSES)
         .only("pk", "status", "threshold")
@@ -76,9 +86,10 @@ def count_payload(*, municipality, pk):
         return None
     payload = {"count": signature_count(proposal), "threshold": proposal.threshold, "status": proposal.status}
     cached = {"municipality": municipality.pk, "payload": payload}
-    cache.set(key, cached, PUBLIC_COUNT_SECONDS)
+    cache.set(PAYLOAD_KEY.format(pk=pk), cached, PUBLIC_COUNT_SECONDS)
+    cached = dict(cached)
     _payloads.set(pk, cached)
-    return payload
+    return cached
 
 
 @dataclass(frozen=True)

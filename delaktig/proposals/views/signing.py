@@ -4,7 +4,7 @@ import functools
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +19,7 @@ from .. import services_signing as signing
 from ..forms_signing import InvalidationForm, InvalidationReasonForm, PaperSignaturesForm, SignForm
 from ..models import PUBLIC_STATUSES, Proposal, SignatureStatus, Status
 from ..selectors import PUBLIC_COUNT_SECONDS, public_signature_count
-from ..selectors_signing import count_payload, matching_summary, signing_window
+from ..selectors_signing import count_payload_json, matching_summary, signing_window
 from ..signing_protection import domain_of, rate_limit_hit, valid_ip
 
 PAPER_ROLES = (Role.OFFICER, Role.REGISTRAR, Role.DEMOCRACY_OFFICER)
@@ -149,10 +149,10 @@ def confirm(request, token):
 @require_GET
 def count_json(request, pk):
     """What the proposal page polls: served from the cache, no session, one COUNT per refresh interval."""
-    payload = count_payload(municipality=request.municipality, pk=pk)
-    if payload is None:
+    body = count_payload_json(municipality=request.municipality, pk=pk)
+    if body is None:
         return JsonResponse({"error": "not found"}, status=404)
-    response = JsonResponse(payload)
+    response = HttpResponse(body, content_type="application/json")
     response["Cache-Control"] = f"public, max-age={COUNT_MAX_AGE}"
     return response
 
