@@ -39,7 +39,9 @@ def parse(argv):
     parser.add_argument("--workers", type=int, default=defaults.workers, help="gunicorn workers (2 x cores)")
     parser.add_argument("--threads", type=int, default=defaults.threads)
     parser.add_argument("--worker-class", default=defaults.worker_class)
-    parser.add_argument("--rounds", type=int, default=1, help="W1: interleave the targets in this many rounds")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="W1 and W2 (wrk): interleave the parts in this many rounds"
+    )
     parser.add_argument("--parts", default="", help="W1: e.g. real,bare")
     parser.add_argument(
         "--wait-quiet",

@@ -1,4 +1,5 @@
-"""In-process check: how many queries the proposal page makes, cold (count cache cleared) and warm."""
+"""In-process checks: how many queries the proposal page and the count endpoint make, cold (cache cleared)
+and warm."""
 
 from django.core.cache import cache
 from django.db import connection
@@ -6,6 +7,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from delaktig.core import memo
 from delaktig.proposals.models import Proposal
 
 
@@ -24,6 +26,7 @@ def queries_per_page(pks):
 def _measure(client, url):
     client.get(url)  # the process's own caches (content types, translations) as in a running server
     cache.clear()
+    memo.clear_all()  # and this process's copies of the municipality and the count
     with CaptureQueriesContext(connection) as cold:
         first = client.get(url)
     with CaptureQueriesContext(connection) as warm:
@@ -34,3 +37,9 @@ def _measure(client, url):
         "warm": len(warm),
         "bytes": len(second.content),
     }
+
+
+def queries_per_count(pk):
+    """The count endpoint (W2): "served from cache" means no query on a warm read."""
+    proposal = Proposal.objects.select_related("municipality").get(pk=pk)
+    return _measure(Client(), reverse("proposals:count", args=[proposal.municipality.slug, pk]))

@@ -8,10 +8,12 @@ from bench.benchapp import seed
 
 
 class Command(BaseCommand):
-    help = "Benchmark data: seed, proposal, signers, busy, verify, queries (config.settings_bench only)."
+    help = "Benchmark data: seed, proposal, signers, busy, verify, queries, count-queries (bench settings only)."
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["seed", "proposal", "signers", "busy", "verify", "queries"])
+        parser.add_argument(
+            "action", choices=["seed", "proposal", "signers", "busy", "verify", "queries", "count-queries"]
+        )
         parser.add_argument("--threshold", type=int, default=10**9)
         parser.add_argument("--count", type=int, default=0)
         parser.add_argument("--prefix", default="signer")
@@ -21,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--comments", type=int, default=10_000)
 
     def handle(self, *args, **options):
-        result = getattr(self, f"_{options['action']}")(options)
+        result = getattr(self, f"_{options['action'].replace('-', '_')}")(options)
         self.stdout.write(json.dumps(result))
 
     def _seed(self, options):
@@ -50,3 +52,8 @@ class Command(BaseCommand):
         from bench.benchapp.querycheck import queries_per_page
 
         return queries_per_page(options["pk"])
+
+    def _count_queries(self, options):
+        from bench.benchapp.querycheck import queries_per_count
+
+        return queries_per_count(options["pk"][0])
