@@ -8,6 +8,21 @@ from schemathesis import GenerationMode
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The WSGI handler closes the database connection after each request when it is not in autocommit; in a
+    test that is the test's own transaction (PostgreSQL). Django's test client keeps it open the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 FUZZ = settings(
     max_examples=25,
     deadline=None,

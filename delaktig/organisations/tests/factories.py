@@ -11,7 +11,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Exempelby {n}")
-    municipality_code = factory.Sequence(lambda n: f"{9000 + n:04d}")
+    municipality_code = factory.Sequence(lambda n: f"{(9000 + n) % 10000:04d}")  # four digits, as in SCB codes
     slug = factory.Sequence(lambda n: f"exempelby-{n}")
 
     @factory.post_generation
