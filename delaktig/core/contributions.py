@@ -74,3 +74,18 @@ class Dataset:
     theme: str = "GOVE"  # EU data theme (http://publications.europa.eu/resource/authority/data-theme/…)
     order: int = 100
     extra: dict = field(default_factory=dict)
+
+
+def iso_or_none(value):
+    """A date or time as a dataset row carries it: ISO 8601, or None."""
+    return value.isoformat() if value else None
+
+
+def detail_by_pk(rows, to_row):
+    """The usual `Dataset.detail`: the row with that id among rows(municipality, {}) (so only public ones)."""
+
+    def detail(municipality, pk):
+        item = rows(municipality, {}).filter(pk=pk).first()
+        return to_row(item) if item is not None else None
+
+    return detail

@@ -8,7 +8,7 @@ dialogues, results once compiled and feedback once published. Never a name, an e
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from delaktig.core.contributions import Dataset, DatasetField
+from delaktig.core.contributions import Dataset, DatasetField, detail_by_pk, iso_or_none
 from delaktig.dialogues.models import PUBLIC_STATES, Dialogue, Kind, State
 from delaktig.participation.models import Phase
 from delaktig.results.models import Theme
@@ -19,10 +19,6 @@ from .rows import LazyRows
 YEAR_BOUNDS = (1900, 2999)
 RESULTS_STATES = frozenset({State.RESULTS_COMPILED, State.MATTER_DECIDED, State.FEEDBACK_PUBLISHED, State.EVALUATED})
 FEEDBACK_STATES = frozenset({State.FEEDBACK_PUBLISHED, State.EVALUATED})
-
-
-def _iso(value):
-    return value.isoformat() if value else None
 
 
 def _body_name(body):
@@ -67,20 +63,15 @@ def dialogue_row(dialogue):
         "state": dialogue.state,
         "ladder_level": dialogue.ladder_level or None,
         "deciding_body": _body_name(dialogue.deciding_body),
-        "decision_date": _iso(dialogue.decision_date),
-        "starts_on": _iso(dialogue.starts_on),
-        "ends_on": _iso(dialogue.ends_on),
+        "decision_date": iso_or_none(dialogue.decision_date),
+        "starts_on": iso_or_none(dialogue.starts_on),
+        "ends_on": iso_or_none(dialogue.ends_on),
         "year": dialogue.year,
         "question": dialogue.question,
         "purpose": dialogue.purpose,
         "case_number": dialogue.decision_registration_number or dialogue.case_number or None,
         "url": dialogue.get_absolute_url(),
     }
-
-
-def dialogue_detail(municipality, pk):
-    dialogue = dialogue_rows(municipality, {}).filter(pk=pk).first()
-    return dialogue_row(dialogue) if dialogue else None
 
 
 DIALOGUES = Dataset(
@@ -114,7 +105,7 @@ DIALOGUES = Dataset(
         DatasetField("year", "integer", _("Only dialogues of this year")),
         DatasetField("body", "string", _("Only dialogues decided by this body (name or short name)")),
     ),
-    detail=dialogue_detail,
+    detail=detail_by_pk(dialogue_rows, dialogue_row),
     keywords=("medborgardialog", "delaktighet", "demokrati"),
     theme="GOVE",
     order=10,
@@ -146,14 +137,9 @@ def phase_row(phase):
         "method": phase.module.method,
         "phase_type": phase.phase_type,
         "name": phase.name,
-        "starts_at": _iso(phase.starts_at),
-        "ends_at": _iso(phase.ends_at),
+        "starts_at": iso_or_none(phase.starts_at),
+        "ends_at": iso_or_none(phase.ends_at),
     }
-
-
-def phase_detail(municipality, pk):
-    phase = phase_rows(municipality, {}).filter(pk=pk).first()
-    return phase_row(phase) if phase else None
 
 
 PHASES = Dataset(
@@ -174,7 +160,7 @@ PHASES = Dataset(
     rows=phase_rows,
     to_row=phase_row,
     filters=(DatasetField("dialogue", "integer", _("Only phases of this dialogue")),),
-    detail=phase_detail,
+    detail=detail_by_pk(phase_rows, phase_row),
     keywords=("medborgardialog", "delaktighet"),
     order=20,
 )
@@ -258,18 +244,13 @@ def feedback_row(dialogue):
         "dialogue_id": dialogue.pk,
         "title": dialogue.title,
         "feedback": dialogue.feedback,
-        "published_at": _iso(dialogue.feedback_published_at),
+        "published_at": iso_or_none(dialogue.feedback_published_at),
         "input_influence": dialogue.input_influence,
         "matter_decision": dialogue.matter_decision,
         "matter_body": _body_name(dialogue.matter_body),
-        "matter_decision_date": _iso(dialogue.matter_decision_date),
+        "matter_decision_date": iso_or_none(dialogue.matter_decision_date),
         "url": dialogue.get_absolute_url(),
     }
-
-
-def feedback_detail(municipality, pk):
-    dialogue = feedback_rows(municipality, {}).filter(pk=pk).first()
-    return feedback_row(dialogue) if dialogue else None
 
 
 FEEDBACK = Dataset(
@@ -297,7 +278,7 @@ FEEDBACK = Dataset(
         DatasetField("dialogue", "integer", _("Only the feedback of this dialogue")),
         DatasetField("year", "integer", _("Only feedback published this year")),
     ),
-    detail=feedback_detail,
+    detail=detail_by_pk(feedback_rows, feedback_row),
     keywords=("återkoppling", "medborgardialog", "beslut"),
     order=40,
     extra={"bounds": {"year": YEAR_BOUNDS}},

@@ -1,26 +1,17 @@
 """An Atom feed of a municipality's new public proposals (the municipality comes from the URL, via the middleware)."""
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
-from django.http import Http404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from delaktig.core.feeds import MunicipalityFeed
+
 from .selectors_public import feed_proposals
 
 
-class ProposalFeed(Feed):
-    feed_type = Atom1Feed
-
-    def get_object(self, request, *args, **kwargs):
-        municipality = getattr(request, "municipality", None)
-        if municipality is None:
-            raise Http404("No municipality")
-        return municipality
-
+class ProposalFeed(MunicipalityFeed):
     def title(self, obj):
         return _("New proposals – %(municipality)s") % {"municipality": obj.name}
 
@@ -33,14 +24,8 @@ class ProposalFeed(Feed):
     def feed_url(self, obj):
         return reverse("proposals:feed", args=[obj.slug])
 
-    def author_name(self, obj):
-        return obj.name
-
     def items(self, obj):
         return feed_proposals(municipality=obj)
-
-    def item_title(self, item):
-        return item.title
 
     def item_description(self, item):
         # Readers treat the summary as HTML: the proposer's text is shown as the text it is.

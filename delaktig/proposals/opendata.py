@@ -9,16 +9,12 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core import hooks
-from delaktig.core.contributions import Dataset, DatasetField
+from delaktig.core.contributions import Dataset, DatasetField, detail_by_pk, iso_or_none
 from delaktig.core.models import AuditEvent
 
 from .models import PUBLIC_STATUSES, Proposal, Route, SignatureStatus, Status
 
 YEAR_BOUNDS = (1900, 2999)
-
-
-def _iso(value):
-    return value.isoformat() if value else None
 
 
 def _public(municipality):
@@ -61,20 +57,15 @@ def epetition_row(proposal):
         "route": proposal.route,
         "signatures": proposal.valid_count,
         "threshold": proposal.threshold,
-        "signing_starts_at": _iso(proposal.signing_starts_at),
-        "signing_ends_at": _iso(proposal.signing_ends_at),
+        "signing_starts_at": iso_or_none(proposal.signing_starts_at),
+        "signing_ends_at": iso_or_none(proposal.signing_ends_at),
         "registration_number": (case.registration_number if case else proposal.registration_number) or None,
         "body": body.name if body else None,
         "decision_body": proposal.decision_body.name if proposal.decision_body else None,
-        "decision_date": _iso(proposal.decision_date),
+        "decision_date": iso_or_none(proposal.decision_date),
         "answer": proposal.decision_text,
         "url": proposal.get_absolute_url(),
     }
-
-
-def epetition_detail(municipality, pk):
-    proposal = epetition_rows(municipality, {}).filter(pk=pk).first()
-    return epetition_row(proposal) if proposal else None
 
 
 EPETITIONS = Dataset(
@@ -111,7 +102,7 @@ EPETITIONS = Dataset(
         DatasetField("route", "string", _("Only proposals of this kind")),
         DatasetField("year", "integer", _("Only proposals submitted this year")),
     ),
-    detail=epetition_detail,
+    detail=detail_by_pk(epetition_rows, epetition_row),
     keywords=("e-förslag", "medborgarförslag", "demokrati"),
     order=50,
     extra={
@@ -143,13 +134,8 @@ def status_row(event):
         "proposal_id": event.target_id,
         "from_status": event.data.get("from") or None,
         "to_status": event.data.get("to") or "",
-        "at": _iso(event.created_at),
+        "at": iso_or_none(event.created_at),
     }
-
-
-def status_detail(municipality, pk):
-    event = status_rows(municipality, {}).filter(pk=pk).first()
-    return status_row(event) if event else None
 
 
 STATUSES = Dataset(
@@ -166,7 +152,7 @@ STATUSES = Dataset(
     rows=status_rows,
     to_row=status_row,
     filters=(DatasetField("proposal", "integer", _("Only the steps of this proposal")),),
-    detail=status_detail,
+    detail=detail_by_pk(status_rows, status_row),
     keywords=("e-förslag", "medborgarförslag"),
     order=51,
 )

@@ -5,7 +5,7 @@ No author: not even a name the person chose to show. Open data leaves names out 
 
 from django.utils.translation import gettext_lazy as _
 
-from delaktig.core.contributions import Dataset, DatasetField
+from delaktig.core.contributions import Dataset, DatasetField, detail_by_pk
 from delaktig.dialogues.models import PUBLIC_STATES
 from delaktig.participation.models import Channel
 
@@ -46,11 +46,6 @@ def input_row(item):
     }
 
 
-def input_detail(municipality, pk):
-    item = input_rows(municipality, {}).filter(pk=pk).first()
-    return input_row(item) if item else None
-
-
 OPEN_INPUT = Dataset(
     key="open-input",
     title=_("Open input"),
@@ -79,7 +74,7 @@ OPEN_INPUT = Dataset(
         DatasetField("category", "string", _("Only input in this category")),
         DatasetField("channel", "string", _("Only input that came in this way")),
     ),
-    detail=input_detail,
+    detail=detail_by_pk(input_rows, input_row),
     keywords=("medborgardialog", "synpunkter", "idéer"),
     order=60,
     extra={"choices": {"channel": tuple(Channel.values)}},
