@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
+from delaktig.core.middleware import municipality_copy_will_do
 from delaktig.participation.models import Comment
 from delaktig.proposals.models import Proposal, Signature, SignatureStatus
 
@@ -28,6 +29,7 @@ def _signature_from_post(request, pk):
     )
 
 
+@municipality_copy_will_do  # as the real sign view
 @require_POST
 def bare_sign(request, pk):
     """Insert a row and answer: no checks, no mail. A repeated e-mail hits the unique key: 409."""
@@ -38,6 +40,7 @@ def bare_sign(request, pk):
     return HttpResponse(b"ok")
 
 
+@municipality_copy_will_do
 @require_POST
 def naive_sign(request, pk):
     """Insert, then counter + 1 on one locked row: every signer queues behind that row lock."""

@@ -12,6 +12,14 @@ SAFE_METHODS = frozenset({"GET", "HEAD"})
 _municipalities = LocalMemo(seconds=2)  # slug -> municipality, in front of the shared cache
 
 
+def municipality_copy_will_do(view):
+    """Mark a view that writes, but nothing the municipality's row decides beyond what a copy a few seconds
+    old tells (a signature, say): it gets the municipality from the cache like a reading page, with no
+    query. A view that changes the municipality or its settings must not be marked."""
+    view.municipality_copy_will_do = True
+    return view
+
+
 def municipality_cache_key(slug):
     return f"municipality:{slug}"
 
@@ -34,7 +42,8 @@ class MunicipalityMiddleware:
         slug = view_kwargs.pop("municipality_slug", None)
         if slug is None:
             return None
-        request.municipality = _municipality(slug, cached=request.method in SAFE_METHODS)
+        cached = request.method in SAFE_METHODS or getattr(view_func, "municipality_copy_will_do", False)
+        request.municipality = _municipality(slug, cached=cached)
         return None
 
 

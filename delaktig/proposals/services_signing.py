@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from delaktig.accounts.models import IdentityLevel
 from delaktig.core.audit import audit_record
+from delaktig.core.inserts import insert_unless_taken
 
 from .models import Signature, SignatureStatus, Status
 from .selectors import settings_for
@@ -34,6 +35,7 @@ __all__ = [
     "signing_open",
 ]
 
+ONE_PER_PERSON = ("proposal", "signer_key")  # the unique constraint one_signature_per_person
 CONFIRM_SALT = "delaktig.proposals.confirm-signature"
 SIGNED = "valid"  # counted at once
 PENDING = "pending"  # waits for the e-mail link
@@ -106,15 +108,18 @@ def signature_sign(*, proposal, name, email, user=None, show_name=False, wants_u
 
 
 def _insert(signature, *, counted):
-    """One INSERT; the unique key refuses a second signature. Outside a transaction that is the whole
-    statement (no BEGIN/COMMIT around it); inside one, a savepoint keeps a refusal from spoiling it.
+    """One INSERT that the unique key turns into nothing for a second signature (core.inserts). Outside a
+    transaction that is the whole statement (no BEGIN/COMMIT around it); inside one, a savepoint keeps any
+    other refusal (the proposal removed meanwhile) from spoiling it.
 
     After commit, a valid signature checks the threshold and a pending one asks the outbox to send its link.
     """
     try:
         with _savepoint_if_in_transaction():
-            signature.save(force_insert=True)
+            stored = insert_unless_taken(signature, ONE_PER_PERSON)
     except IntegrityError:
+        stored = False
+    if not stored:
         signature.pk = None
         return False
     if counted:

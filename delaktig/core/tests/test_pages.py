@@ -211,3 +211,29 @@ def test_this_process_keeps_its_own_copy_for_a_moment_and_forgets_it_on_save(cli
     municipality.save()
     assert client.get(f"/{municipality.slug}/").status_code == 404
     memo.clear_all()
+
+
+def test_a_form_reads_the_municipality_fresh_unless_its_view_says_a_copy_will_do(client, municipality):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from delaktig.core import memo
+    from delaktig.core.middleware import MunicipalityMiddleware, municipality_copy_will_do
+
+    def municipality_queries(method, view):
+        request = getattr(RequestFactory(), method)("/")
+        with CaptureQueriesContext(connection) as captured:
+            MunicipalityMiddleware(lambda r: None).process_view(
+                request, view, (), {"municipality_slug": municipality.slug}
+            )
+        assert request.municipality == municipality
+        return [query for query in captured if 'FROM "organisations_municipality"' in query["sql"]]
+
+    def plain(request):
+        return None
+
+    client.get(f"/{municipality.slug}/")  # this process now holds a copy
+    assert municipality_queries("get", plain) == []
+    assert len(municipality_queries("post", plain)) == 1
+    assert municipality_queries("post", municipality_copy_will_do(lambda request: None)) == []
+    memo.clear_all()

@@ -12,6 +12,7 @@ from django.utils.translation import get_language, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.accounts.throttle import client_ip
+from delaktig.core.middleware import municipality_copy_will_do
 from delaktig.organisations.models import Role
 from delaktig.organisations.permissions import staff_view
 
@@ -46,6 +47,7 @@ def _closed(request, proposal):
     return render(request, "proposals/signing/closed.html", context)
 
 
+@municipality_copy_will_do  # a signature changes nothing of the municipality's
 @require_http_methods(["GET", "POST"])
 def sign(request, pk):
     if request.method == "POST":

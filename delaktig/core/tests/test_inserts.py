@@ -1,0 +1,43 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from delaktig.core.inserts import insert_unless_taken
+from delaktig.proposals.models import Signature, SignatureStatus
+from delaktig.proposals.tests.factories import ProposalFactory
+
+pytestmark = pytest.mark.django_db
+KEY = ("proposal", "signer_key")
+
+
+def _signature(proposal, email, **fields):
+    return Signature(proposal=proposal, signer_key=email, email=email, **{"name": "Anna Berg", **fields})
+
+
+def test_a_new_row_is_stored_with_its_key_and_every_field_as_save_would():
+    proposal = ProposalFactory()
+    signature = _signature(proposal, "anna@example.se", ip_address="192.0.2.7", show_name=True)
+    assert insert_unless_taken(signature, KEY) is True
+    stored = Signature.objects.get(pk=signature.pk)
+    assert (stored.signer_key, stored.ip_address, stored.show_name) == ("anna@example.se", "192.0.2.7", True)
+    assert stored.status == SignatureStatus.PENDING and stored.channel == "online"  # the model's defaults
+    assert stored.created_at is not None and stored.created_at == signature.created_at  # auto_now_add
+    assert not signature._state.adding
+
+
+def test_a_taken_key_stores_nothing_and_raises_nothing():
+    proposal = ProposalFactory()
+    assert insert_unless_taken(_signature(proposal, "anna@example.se"), KEY)
+    again = _signature(proposal, "anna@example.se", name="Someone else")
+    with CaptureQueriesContext(connection) as captured:
+        assert insert_unless_taken(again, KEY) is False
+    assert again.pk is None and again._state.adding
+    assert len(captured) == 1  # no savepoint, no error to roll back
+    assert Signature.objects.get().name == "Anna Berg"
+
+
+def test_the_same_key_on_another_proposal_is_another_row():
+    first, second = ProposalFactory(), ProposalFactory()
+    assert insert_unless_taken(_signature(first, "anna@example.se"), KEY)
+    assert insert_unless_taken(_signature(second, "anna@example.se"), KEY)
+    assert Signature.objects.count() == 2
