@@ -109,12 +109,12 @@ def _sign_submitted(request, proposal, data):
 
 
 def _done_redirect(municipality, pk, outcome):
-    return HttpResponseRedirect(f"{_done_url(municipality.slug, pk)}?{urlencode({'status': outcome})}")
+    return HttpResponseRedirect(_done_url(municipality.slug, pk, outcome))
 
 
-@functools.lru_cache(maxsize=1024)
-def _done_url(slug, pk):
-    return reverse("proposals:sign_done", args=[slug, pk])
+@functools.lru_cache(maxsize=4096)
+def _done_url(slug, pk, outcome):
+    return f"{reverse('proposals:sign_done', args=[slug, pk])}?{urlencode({'status': outcome})}"
 
 
 @require_GET
