@@ -23,7 +23,7 @@ class Options:
     # (p99 several times higher in the same run). Every server here is started the same way for every target.
     worker_class: str = "sync"
     results_dir: str = "bench/results"
-    parts: str = ""  # W1: a comma-separated subset of real,bare,naive,identified (and lean)
+    parts: str = ""  # W1: a comma-separated subset of real,bare,naive,identified
     rounds: int = 1  # W1/W8: split each target's time into rounds, interleaved with the other targets
 
 
