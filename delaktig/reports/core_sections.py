@@ -15,7 +15,7 @@ from django.utils.translation import ngettext, pgettext
 from delaktig.core.contributions import Chart, ReportSection, Table
 from delaktig.dialogues import selectors as dialogue_selectors
 from delaktig.dialogues.models import Kind
-from delaktig.dialogues.views.staff.overview import body_label, ordered_body_ids, overview_tables
+from delaktig.dialogues.overview_tables import body_label, ordered_body_ids, overview_tables
 from delaktig.participation.models import Channel
 
 from .figures import feedback_figures, kind_counts, participation_figures
