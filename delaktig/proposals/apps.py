@@ -10,10 +10,16 @@ class ProposalsConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from . import hooks, opendata, report  # noqa: F401  (register the hooks)
-        from .models import Proposal
-        from .selectors_signing import signing_window_forget
+        from .models import Proposal, ProposalSettings
+        from .selectors_signing import sign_identity_level_forget, signing_window_forget
 
         def forget_window(sender, instance, **kwargs):
             signing_window_forget(instance.pk)
 
+        def forget_identity_level(sender, instance, **kwargs):
+            sign_identity_level_forget(instance.municipality_id)
+
         post_save.connect(forget_window, sender=Proposal, dispatch_uid="proposals.forget_signing_window", weak=False)
+        post_save.connect(
+            forget_identity_level, sender=ProposalSettings, dispatch_uid="proposals.forget_identity_level", weak=False
+        )

@@ -13,7 +13,7 @@ from django.db.models.expressions import RawSQL
 from delaktig.core.memo import LocalMemo
 
 from .models import PUBLIC_STATUSES, Proposal, Signature, SignatureStatus
-from .selectors import PUBLIC_COUNT_SECONDS, signature_count
+from .selectors import PUBLIC_COUNT_SECONDS, settings_for, signature_count
 
 COUNT_KEY = "proposal-count:{pk}"  # selectors.public_signature_count
 PAYLOAD_KEY = "proposal-count-json:{pk}"
@@ -22,6 +22,7 @@ PAYLOAD_KEY = "proposal-count-json:{pk}"
 WINDOW_FIELDS = ("id", "municipality_id", "status", "signing_starts_at", "signing_ends_at", "threshold")
 _windows = LocalMemo(seconds=5)  # (municipality id, proposal id) -> values of WINDOW_FIELDS
 _payloads = LocalMemo(seconds=2)  # proposal id -> the cached count payload
+_identity_levels = LocalMemo(seconds=5)  # municipality id -> the identity level that signs without a link
 
 
 def signing_window(*, municipality, pk):
@@ -46,6 +47,20 @@ def signing_window(*, municipality, pk):
 
 def signing_window_forget(proposal_id):
     _windows.forget_matching(lambda key: key[1] == proposal_id)
+
+
+def sign_identity_level(municipality):
+    """The identity level a logged-in signer needs to sign without an e-mail link, from the process's copy
+    (PROPOSAL_SIGN_WINDOW_SECONDS, like the signing window; this process forgets it when the rules are saved)."""
+    level = _identity_levels.get(municipality.pk)
+    if level is None:
+        level = settings_for(municipality).sign_identity_level
+        _identity_levels.set(municipality.pk, level, float(getattr(settings, "PROPOSAL_SIGN_WINDOW_SECONDS", 5)))
+    return level
+
+
+def sign_identity_level_forget(municipality_id):
+    _identity_levels.forget(municipality_id)
 
 
 def count_cache_keys(proposal_id):

@@ -19,8 +19,7 @@ from delaktig.core.audit import audit_record
 from delaktig.core.inserts import insert_unless_taken
 
 from .models import Signature, SignatureStatus, Status
-from .selectors import settings_for
-from .selectors_signing import count_cache_forget, signatures_matching
+from .selectors_signing import count_cache_forget, sign_identity_level, signatures_matching
 from .services_outbox import outbox_kick
 from .services_threshold import threshold_check
 from .signing_protection import domain_of, paper_signer_key, signer_key_for_email
@@ -68,7 +67,7 @@ def signs_at_once(user, proposal):
     """A logged-in person whose identity is sure enough needs no confirmation link."""
     if not getattr(user, "is_authenticated", False):
         return False
-    needed = max(settings_for(proposal.municipality).sign_identity_level, IdentityLevel.EMAIL)
+    needed = max(sign_identity_level(proposal.municipality), IdentityLevel.EMAIL)
     return user.identity_level >= needed
 
 

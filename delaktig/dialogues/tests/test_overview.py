@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from delaktig.dialogues import selectors
 from delaktig.dialogues.models import Kind, State
+from delaktig.dialogues.overview_tables import overview_tables
 from delaktig.dialogues.tests.factories import dialogue_in_state
 from delaktig.dialogues.tests.staff_support import add_module, staff_url
-from delaktig.dialogues.overview_tables import overview_tables
 from delaktig.organisations.models import Body, Role
 from delaktig.organisations.tests.factories import DepartmentFactory
 
