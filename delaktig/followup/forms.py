@@ -1,6 +1,7 @@
 """Forms of follow-up: the deadline settings, a measure, an update of a measure, a status step, the list filter."""
 
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,8 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 PERCENT_ERROR = _("Write the progress as a whole number from 0 to 100.")
 DAYS_ERROR = _("Write a whole number of days from 0 to %(max)s.") % {"max": MAX_DAYS}
 TEXT_LIMIT = 5000
+INPUTS_LISTED = 50  # a dialogue with more inputs than this lists only the linked ones until staff search
+MATCHES_LISTED = 200
 
 
 def percent_field(**kwargs):
@@ -64,6 +67,12 @@ class MeasureForm(ModelForm):
             "invalid_pk_value": _("Choose themes from the list: “%(pk)s” is not a theme of this dialogue."),
         },
     )
+    input_search = forms.CharField(
+        label=_("Find inputs"),
+        required=False,
+        max_length=200,
+        help_text=_("Words from the input, or its reference. What you have written in the form is kept."),
+    )
     input_refs = forms.MultipleChoiceField(
         label=_("Inputs it came from"),
         required=False,
@@ -105,16 +114,64 @@ class MeasureForm(ModelForm):
             "public_note": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, dialogue, themes, inputs, **kwargs):
+    def __init__(self, *args, dialogue, themes, inputs, finding=False, **kwargs):
+        """`inputs`: selectors.input_options. `finding`: the "Find" button was pressed; the form is shown again
+        with what was typed, and nothing is checked or saved."""
         super().__init__(*args, **kwargs)
+        self.finding = finding
         municipality = dialogue.municipality
         self.fields["responsible_body"].queryset = municipality.bodies.order_by("name")
         self.fields["responsible_department"].queryset = municipality.departments.order_by("name")
         self.fields["themes"].queryset = themes
-        stored = [(ref, ref) for ref in (self.instance.input_refs or []) if ref not in dict(inputs)]
-        self.fields["input_refs"].choices = [*inputs, *stored]
+        known = {ref for ref, _label, _text in inputs}
+        stored = [(ref, ref) for ref in (self.instance.input_refs or []) if ref not in known]
+        self.fields["input_refs"].choices = [*((ref, label) for ref, label, _text in inputs), *stored]
+        self.fields["input_refs"].widget.choices = self._listed_inputs(inputs) + stored
         for name in ("description", "public_note"):
             self.fields[name].max_length = TEXT_LIMIT
+
+    def _listed_inputs(self, inputs):
+        """Every input when there are few; else the linked ones and those the search finds. Any input of the
+        dialogue is still accepted when the form is sent (the list only decides what is shown)."""
+        self.inputs_total = len(inputs)
+        words = self._search_words()
+        linked = set(_list(self.data, self.add_prefix("input_refs")) if self.is_bound else self.instance.input_refs)
+        if not words and len(inputs) <= INPUTS_LISTED:
+            self.inputs_matched = None
+            return [(ref, label) for ref, label, _text in inputs]
+        matches = [(ref, label) for ref, label, text in inputs if words and all(word in text for word in words)]
+        self.inputs_matched = len(matches) if words else None
+        listed = {ref for ref, _label in matches[:MATCHES_LISTED]} | linked
+        return [(ref, label) for ref, label, _text in inputs if ref in listed]
+
+    def _search_words(self):
+        query = self.data.get(self.add_prefix("input_search"), "") if self.is_bound else ""
+        return query[:200].casefold().split()
+
+    def inputs_summary(self):
+        """A sentence on what the list of inputs shows, or "" when it shows them all."""
+        if self.inputs_matched is None:
+            if self.inputs_total <= INPUTS_LISTED:
+                return ""
+            return _(
+                "The dialogue has %(total)s inputs. The list shows those the measure is linked to; "
+                "find others with the search."
+            ) % {"total": self.inputs_total}
+        if self.inputs_matched > MATCHES_LISTED:
+            return _("%(matched)s inputs match; the first %(listed)s are shown. Add a word to narrow the search.") % {
+                "matched": self.inputs_matched,
+                "listed": MATCHES_LISTED,
+            }
+        return _("%(matched)s of %(total)s inputs match the search.") % {
+            "matched": self.inputs_matched,
+            "total": self.inputs_total,
+        }
+
+    def full_clean(self):
+        if self.finding:
+            self._errors, self.cleaned_data = ErrorDict(), {}  # shown again as typed, not checked
+            return
+        super().full_clean()
 
     def clean(self):
         cleaned = super().clean()
@@ -131,6 +188,10 @@ class MeasureForm(ModelForm):
     def measure_fields(self):
         """The model fields as cleaned (themes apart, they are many-to-many)."""
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "themes"}
+
+
+def _list(data, key):
+    return data.getlist(key) if hasattr(data, "getlist") else list(data.get(key) or [])
 
 
 class MeasureUpdateForm(Form):

@@ -162,16 +162,17 @@ def status_counts(*, municipality):
     return counts
 
 
-def input_choices(dialogue):
-    """[(ref, label)] of the dialogue's inputs, for linking a measure to what it came from."""
+def input_options(dialogue):
+    """[(ref, label, searchable text)] of the dialogue's inputs, for linking a measure to what it came from."""
     from delaktig.results.selectors import dialogue_inputs
 
-    choices = []
+    options = []
     for record in dialogue_inputs(dialogue):
         label = record.title or record.text
         label = label if len(label) <= 80 else label[:79] + "…"
-        choices.append((record.ref, f"{label} ({record.ref})"))
-    return choices
+        searchable = f"{record.title} {record.text} {record.ref}".casefold()
+        options.append((record.ref, f"{label} ({record.ref})", searchable))
+    return options
 
 
 def theme_queryset(dialogue):

@@ -218,6 +218,59 @@ def test_a_measure_links_to_inputs_chosen_from_the_dialogue(officer_client, dial
     assert Measure.objects.get().input_refs == ["inputs_test:2"]
 
 
+def _many_inputs(dialogue):
+    from delaktig.participation.registry import InputRecord, registry
+    from delaktig.participation.tests.dummy_method import dummy_manifest
+
+    from .support import add_module
+
+    texts = ["Gungor vid skolan", "Belysning i tunneln", "Fler gungor i parken", "Bänkar vid ån"]
+
+    def inputs(module):
+        return [
+            InputRecord(f"many:{n}", module.pk, "many", text, f"Inlägg {n}.", "online", timezone.now())
+            for n, text in enumerate(texts, start=1)
+        ]
+
+    add_module(dialogue, "Idéer", method="many")
+    return registry.temporarily(dummy_manifest(key="many", inputs=inputs))
+
+
+def test_with_many_inputs_the_form_lists_the_linked_ones_and_a_search_finds_the_rest(
+    officer_client, dialogue, monkeypatch
+):
+    from delaktig.followup import forms
+
+    monkeypatch.setattr(forms, "INPUTS_LISTED", 2)
+    with _many_inputs(dialogue):
+        page = officer_client.get(url("measure_create", dialogue)).content.decode()
+        assert "Dialogen har 4 inlägg" in page and "many:1" not in page
+        typed = valid(title="Nya gungor", input_search="GUNGOR", find_inputs="1")
+        found = officer_client.post(url("measure_create", dialogue), typed)
+        page = found.content.decode()
+        assert found.status_code == 200 and not Measure.objects.exists()  # shown again, nothing saved
+        assert 'value="Nya gungor"' in page and "2 av 4 inlägg" in page
+        assert "many:1" in page and "many:3" in page and "many:2" not in page
+        saved = officer_client.post(url("measure_create", dialogue), valid(input_refs=["many:3", "many:4"]))
+    assert saved.status_code == 302
+    assert Measure.objects.get().input_refs == ["many:3", "many:4"]  # any input of the dialogue, shown or not
+
+
+def test_a_search_keeps_the_inputs_already_ticked(officer_client, dialogue, measure, monkeypatch):
+    from delaktig.followup import forms
+
+    monkeypatch.setattr(forms, "INPUTS_LISTED", 2)
+    Measure.objects.filter(pk=measure.pk).update(input_refs=["many:4"])
+    with _many_inputs(dialogue):
+        page = officer_client.get(url("measure", dialogue, measure.pk)).content.decode()
+        assert "many:4" in page and "many:1" not in page
+        data = valid(input_refs=["many:4"], input_search="tunneln", find_inputs="1")
+        page = officer_client.post(url("measure", dialogue, measure.pk), data).content.decode()
+    assert "many:2" in page and "many:4" in page and "many:1" not in page
+    measure.refresh_from_db()
+    assert measure.title == "Ny lekplats"  # finding saves nothing
+
+
 def test_a_done_measure_keeps_its_progress_at_100(officer_client, dialogue, measure):
     Measure.objects.filter(pk=measure.pk).update(status=MeasureStatus.DONE, progress=100)
     response = officer_client.post(url("measure", dialogue, measure.pk), valid(progress="60"))

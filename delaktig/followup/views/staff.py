@@ -20,6 +20,7 @@ from ..hooks import SETTINGS_ROLES, has_feedback_page
 TRACKERS = tuple(sorted(workflow.TRACKERS))
 NEW_MEASURE_TITLE = gettext_lazy("New measure")
 MAILING_GRACE = datetime.timedelta(minutes=10)
+FIND_INPUTS = "find_inputs"  # the measure form's "Find" button: show the form again, save nothing
 
 
 def post_data(request):
@@ -106,7 +107,8 @@ def _measure_form(dialogue, measure=None, data=None):
         instance=measure,
         dialogue=dialogue,
         themes=selectors.theme_queryset(dialogue),
-        inputs=selectors.input_choices(dialogue),
+        inputs=selectors.input_options(dialogue),
+        finding=data is not None and FIND_INPUTS in data,
     )
 
 
@@ -117,7 +119,7 @@ def measure_create(request, pk):
     if not selectors.measures_are_public(dialogue):
         return _not_decided(request, dialogue, NEW_MEASURE_TITLE)
     form = _measure_form(dialogue, data=post_data(request))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.finding and form.is_valid():
         measure = services.measure_create(
             dialogue=dialogue, actor=request.user, fields=form.measure_fields(), themes=form.cleaned_data["themes"]
         )
@@ -147,7 +149,7 @@ def measure_edit(request, pk, measure_id):
     dialogue = _dialogue(request, pk)
     measure = selectors.measure_get(dialogue=dialogue, pk=measure_id)
     form = _measure_form(dialogue, measure, post_data(request))
-    if request.method == "POST":
+    if request.method == "POST" and not form.finding:
         if form.is_valid():
             services.measure_edit(
                 measure=measure, actor=request.user, fields=form.measure_fields(), themes=form.cleaned_data["themes"]
