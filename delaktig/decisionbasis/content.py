@@ -214,5 +214,27 @@ def representativeness_note(tables):
         }
         if few:
             sentence += " " + _("Few or no inputs came from: %(groups)s.") % {"groups": ", ".join(few)}
+        below = _below_resident_share(table)
+        if below:
+            sentence += " " + _("The share of inputs was less than half the share of residents in: %(groups)s.") % {
+                "groups": ", ".join(below)
+            }
         sentences.append(sentence)
     return " ".join(sentences)
+
+
+def _below_resident_share(table):
+    """Areas with a shown count whose share of the inputs that named an area is under half their share of the
+    residents (results adds that share as a third column when every area has its number of residents)."""
+    if len(table.headers) < 3:
+        return []
+    not_groups = _not_groups()
+    rows = [row for row in table.rows if str(row[0]) not in not_groups and len(row) > 2]
+    told = sum(row[1] for row in rows if isinstance(row[1], int))
+    if not told:
+        return []
+    return [
+        str(label)
+        for label, count, share in rows
+        if isinstance(count, int) and count > 0 and share and 100 * count / told < share / 2
+    ]

@@ -15,7 +15,8 @@ from delaktig.participation.registry import registry
 from delaktig.results import selectors, services
 from delaktig.results.models import Theme
 
-AREAS = ["Centrala Hagfors", "Ekshärad", "Uddeholm", "Råda", "Sunnemo"]
+# Areas with a rounded number of residents (demo figures), so results compare inputs with where people live.
+AREAS = [("Centrala Hagfors", 5400), ("Ekshärad", 2400), ("Uddeholm", 1100), ("Råda", 1900), ("Sunnemo", 900)]
 CLOSED = [State.CLOSED, State.RESULTS_COMPILED, State.MATTER_DECIDED, State.FEEDBACK_PUBLISHED, State.EVALUATED]
 # (title, text, "age band/gender/area index"; "-" for an area not told)
 MEETING_INPUTS = [
@@ -65,8 +66,8 @@ def load(muni, bodies, people):
 
 
 def _areas(muni):
-    for order, name in enumerate(AREAS, start=1):
-        Area.objects.get_or_create(municipality=muni, name=name, defaults={"order": order})
+    for order, (name, population) in enumerate(AREAS, start=1):
+        Area.objects.get_or_create(municipality=muni, name=name, defaults={"order": order, "population": population})
     return list(Area.objects.filter(municipality=muni).order_by("order"))
 
 

@@ -9,10 +9,20 @@ from .models import Area
 class AreaForm(ModelForm):
     class Meta:
         model = Area
-        fields = ["name", "order"]
+        fields = ["name", "order", "population"]
         help_texts = {
             "name": _("For example a district or a village. Residents may choose it when they say where they live."),
             "order": _("Lower numbers come first."),
+            "population": _(
+                "Optional, from the municipality's statistics (SCB). When every area has it, the results compare "
+                "where inputs came from with where residents live."
+            ),
+        }
+        error_messages = {
+            "population": {
+                "invalid": _("Write the number of residents as a whole number, without spaces."),
+                "min_value": _("The number of residents cannot be negative."),
+            }
         }
 
     def clean_name(self):

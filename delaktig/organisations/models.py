@@ -172,6 +172,8 @@ class Area(TimeStampedModel):
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="areas")
     name = models.CharField(_("name"), max_length=120)
     order = models.PositiveIntegerField(_("order"), default=0)
+    # From the municipality's statistics: lets figures compare where inputs came from with where people live.
+    population = models.PositiveIntegerField(_("number of residents"), null=True, blank=True)
 
     class Meta:
         ordering = ["order", "name", "id"]

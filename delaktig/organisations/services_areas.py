@@ -14,7 +14,7 @@ def area_save(*, area, actor):
         actor=actor,
         action="area.create" if created else "area.update",
         target=area,
-        data={"name": area.name, "order": area.order},
+        data={"name": area.name, "order": area.order, "population": area.population},
     )
     return area
 

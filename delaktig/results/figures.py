@@ -17,7 +17,7 @@ from delaktig.participation.registry import registry
 
 def dimensions(dialogue):
     """[(key, heading, choices)] of the demographic dimensions, choices as [(value, label)]."""
-    areas = [(a.pk, a.name) for a in Area.objects.filter(municipality_id=dialogue.municipality_id)]
+    areas = [(a.pk, a.name) for a in _areas(dialogue)]
     return [
         ("age_band", _("Age"), list(AgeBand.choices)),
         ("gender", _("Gender"), list(Gender.choices)),
@@ -25,22 +25,51 @@ def dimensions(dialogue):
     ]
 
 
+def _areas(dialogue):
+    return list(Area.objects.filter(municipality_id=dialogue.municipality_id))
+
+
+def resident_shares(dialogue):
+    """{area id: percent of the residents} when every area of the municipality has a number of residents,
+    else None (a comparison with some areas missing would mislead)."""
+    areas = _areas(dialogue)
+    if not areas or any(not area.population for area in areas):
+        return None
+    total = sum(area.population for area in areas)
+    return {area.pk: round(100 * area.population / total, 1) for area in areas}
+
+
 def demographic_tables(dialogue, records):
-    """One suppressed table per dimension: group, number of inputs; the last row is the total."""
+    """One suppressed table per dimension: group, number of inputs; the last row is the total. The area table
+    has a third column, the area's share of the residents (percent), when every area has its number."""
     tables = []
     for key, heading, choices in dimensions(dialogue):
         if not choices:
             continue
         rows, total = breakdown([r.demographics.get(key) for r in records], choices)
+        headers, rows = (str(heading), pgettext("results", "Inputs")), (*rows, (_("Total"), total))
+        shares = resident_shares(dialogue) if key == "area" else None
+        if shares:
+            headers, rows = (*headers, residents_header()), _with_shares(rows, choices, shares)
         tables.append(
             Table(
                 caption=_("Inputs by %(dimension)s") % {"dimension": heading.lower()},
-                headers=(str(heading), pgettext("results", "Inputs")),
-                rows=(*rows, (_("Total"), total)),
+                headers=headers,
+                rows=rows,
                 key=f"demographics_{key}",
             )
         )
     return tables
+
+
+def residents_header():
+    return _("Share of residents (%)")
+
+
+def _with_shares(rows, choices, shares):
+    """Each area's row gets its share of the residents; the rows "Not told" and "Total" get none."""
+    values = [value for value, _label in choices] + [None, None]
+    return tuple((*row, shares.get(value)) for row, value in zip(rows, values, strict=True))
 
 
 def theme_group_tables(dialogue, records, themes, tags):

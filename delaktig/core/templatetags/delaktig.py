@@ -28,7 +28,12 @@ def human_datetime(value):
 
 @register.filter
 def number(value):
-    """12 345 with a (non-breaking) space as thousands separator."""
+    """12 345 with a (non-breaking) space as thousands separator, 12,5 for a share with one decimal, nothing for
+    a missing value."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.1f}".replace(",", "\u00a0").replace(".", ",")
     try:
         return f"{int(value):,}".replace(",", "\u00a0")
     except (TypeError, ValueError):

@@ -237,3 +237,11 @@ def test_a_form_reads_the_municipality_fresh_unless_its_view_says_a_copy_will_do
     assert len(municipality_queries("post", plain)) == 1
     assert municipality_queries("post", municipality_copy_will_do(lambda request: None)) == []
     memo.clear_all()
+
+
+def test_numbers_have_thin_thousands_and_a_decimal_comma():
+    from delaktig.core.templatetags.delaktig import number
+
+    assert number(12345) == "12\u00a0345"
+    assert number(12.5) == "12,5" and number(1234.25) == "1\u00a0234,2"
+    assert number(None) == "" and number("färre än 5") == "färre än 5"

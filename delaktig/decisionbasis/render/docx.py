@@ -7,6 +7,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from delaktig.core.templatetags.delaktig import number
+
 
 def render_docx(content):
     from docx import Document  # imported here: only the worker needs it
@@ -63,7 +65,7 @@ def _human(value):
 
 
 def _number(value):
-    return f"{value:,}".replace(",", "\u00a0") if isinstance(value, int) else str(value)
+    return number(value) if isinstance(value, int | float) else str(value)
 
 
 def _text(document, text):

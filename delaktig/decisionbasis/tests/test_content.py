@@ -75,6 +75,25 @@ def test_representativeness_note_names_the_largest_group_and_the_missing_ones():
     assert "Under 18, 80 år eller äldre." in note
 
 
+def test_representativeness_note_compares_areas_with_their_share_of_the_residents():
+    areas = Table(
+        caption="Område",
+        headers=("Område", "Inspel", "Andel av invånarna (%)"),
+        rows=(
+            ("Centrum", 60, 40.0),
+            ("Norra byn", 30, 20.0),
+            ("Södra byn", 10, 30.0),  # 10 % of the inputs against 30 % of the residents
+            ("Skogen", "färre än 5", 10.0),
+            ("Har inte svarat", 12, None),
+            ("Totalt", 113, None),
+        ),
+    )
+    note = content.representativeness_note([areas])
+    assert note.startswith("Område: flest synpunkter kom från ”Centrum” (60).")
+    assert "Få eller inga synpunkter kom från: Skogen." in note
+    assert note.endswith("Andelen inlägg var mindre än hälften av andelen invånare i: Södra byn.")
+
+
 def test_representativeness_note_without_numbers_says_nothing():
     empty = Table(caption="Kön", headers=("Kön", "Inspel"), rows=(("Kvinna", "färre än 5"),))
     assert content.representativeness_note([empty]) == ""

@@ -64,3 +64,21 @@ def test_empty_and_duplicate_names_are_refused(client, municipality, staff, area
     assert response.status_code == 200
     assert "name" in response.context["form"].errors
     assert Area.objects.filter(municipality=municipality).count() == 1
+
+
+def test_an_area_may_have_its_number_of_residents(client, municipality, staff, area):
+    client.force_login(staff[Role.DEMOCRACY_OFFICER])
+    urls = area_urls(municipality, area)
+    assert client.post(urls[1], {"name": "Centrum", "order": 1, "population": "4200"}).status_code == 302
+    area.refresh_from_db()
+    assert area.population == 4200
+    assert "4\u00a0200" in client.get(urls[0]).content.decode() or "4200" in client.get(urls[0]).content.decode()
+    response = client.post(urls[1], {"name": "Centrum", "order": 1, "population": "4 200 st"})
+    assert response.status_code == 200
+    assert "Skriv antalet invånare som ett heltal" in response.content.decode()
+    assert 'value="4 200 st"' in response.content.decode()  # what was typed is kept
+    response = client.post(urls[1], {"name": "Centrum", "order": 1, "population": "-3"})
+    assert "kan inte vara negativt" in response.content.decode()
+    assert client.post(urls[1], {"name": "Centrum", "order": 1, "population": ""}).status_code == 302
+    area.refresh_from_db()
+    assert area.population is None

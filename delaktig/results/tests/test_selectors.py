@@ -90,3 +90,23 @@ def test_created_at_orders_inputs(dialogue, module, staff):
     second = enter(module, staff["officer"], "Sedan", "Text två")
     type(first).objects.filter(pk=second.pk).update(created_at=timezone.now() - datetime.timedelta(days=3))
     assert [r.title for r in selectors.dialogue_inputs(dialogue)] == ["Sedan", "Först"]
+
+
+def test_the_area_table_shows_each_areas_share_of_the_residents_when_every_area_has_it(dialogue, module, staff):
+    from delaktig.organisations.models import Area
+
+    centre = Area.objects.create(municipality=dialogue.municipality, name="Centrum", population=3000)
+    village = Area.objects.create(municipality=dialogue.municipality, name="Byn", population=1000)
+    for _ in range(6):
+        enter(module, staff["officer"], "A", "Text om parken", area=centre)
+
+    def area_table():
+        tables = selectors.participation_figures(dialogue).demographic_tables
+        return next(t for t in tables if t.key == "demographics_area")
+
+    table = area_table()
+    assert table.headers[-1] == "Andel av invånarna (%)"
+    assert table.rows[:2] == (("Byn", 0, 25.0), ("Centrum", 6, 75.0))  # in the areas' order
+    assert table.rows[-1] == ("Totalt", 6, None)
+    Area.objects.filter(pk=village.pk).update(population=None)  # one area without its number: no comparison
+    assert len(area_table().headers) == 2 and len(area_table().rows[0]) == 2
