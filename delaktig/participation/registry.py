@@ -38,6 +38,7 @@ class MethodManifest:
     offline_channels: tuple = field(default_factory=tuple)
     # Closing the loop (results, feedback, the yearly report, open data); all optional:
     inputs: Callable | None = None  # (module) -> iterable of InputRecord, every input to be analysed
+    input_channels: Callable | None = None  # (module) -> {channel: number} of the same inputs, counted cheaply
     update_recipients: Callable | None = None  # (module) -> iterable of (email, name) who asked for updates
     report_section: Callable | None = None  # (municipality, year) -> core.contributions.ReportSection | None
     datasets: tuple = field(default_factory=tuple)  # core.contributions.Dataset, public data of this method

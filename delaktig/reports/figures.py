@@ -57,7 +57,10 @@ def participation_figures(rows):
 
 
 def module_channels(manifest, module):
-    """Inputs per channel label: from the method's input records, else from its stats (online / offline)."""
+    """Inputs per channel label: from the method's counts per channel, else from its input records, else from
+    its stats (online / offline)."""
+    if manifest.input_channels is not None:
+        return +Counter({channel_label(channel): n for channel, n in manifest.input_channels(module).items()})
     if manifest.inputs is not None:
         return Counter(channel_label(record.channel) for record in manifest.inputs(module))
     stats = manifest.stats(module)

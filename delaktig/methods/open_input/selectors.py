@@ -248,6 +248,12 @@ def inputs(module):
     return [_record(METHOD_KEY, slug, module, item) for item in qs]
 
 
+def input_channels(module):
+    """{channel: number} of the same inputs as `inputs`, counted in the database (the yearly report)."""
+    received = Input.objects.received().filter(module=module).order_by()
+    return dict(received.values_list("channel").annotate(n=Count("id")))
+
+
 def _record(method_key, slug, module, item):
     staff_url = reverse("open_input_staff:moderate", args=[slug, module.dialogue_id, module.pk, "input", item.pk])
     return InputRecord(

@@ -119,3 +119,17 @@ def test_years_to_choose_are_those_with_data_plus_last_and_this_year(municipalit
     constructed_year(municipality, other_municipality)
     assert selectors.report_years(municipality) == [YEAR, YEAR - 1]
     assert selectors.default_year() == YEAR - 1
+
+
+def test_inputs_per_channel_come_from_the_methods_counts_when_it_gives_them():
+    from delaktig.participation.registry import InputRecord
+    from delaktig.participation.tests.dummy_method import dummy_manifest
+    from delaktig.reports.figures import module_channels
+
+    def records(module):
+        raise AssertionError("the records are not read when the method counts per channel")
+
+    counted = dummy_manifest(input_channels=lambda module: {"online": 7, "paper": 2, "phone": 0}, inputs=records)
+    assert module_channels(counted, None) == {"På webben": 7, "På papper": 2}
+    listed = dummy_manifest(inputs=lambda module: [InputRecord("d:1", 1, "d", "T", "", "paper", None)])
+    assert module_channels(listed, None) == {"På papper": 1}

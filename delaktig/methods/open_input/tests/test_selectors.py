@@ -32,6 +32,19 @@ def test_stats_count_what_came_in_and_leave_out_removed(module, resident):
     }
 
 
+def test_input_channels_count_the_same_inputs_as_the_records(module, resident):
+    from collections import Counter
+
+    InputFactory(module=module, author=resident)
+    InputFactory(module=module, author=None, author_name="", channel=Channel.PHONE)
+    InputFactory(module=module, author=None, author_name="", channel=Channel.PAPER)
+    InputFactory(module=module, status=ModerationStatus.PENDING)
+    InputFactory(module=module, status=ModerationStatus.REJECTED)
+    counted = manifest.input_channels(module)
+    assert counted == dict(Counter(record.channel for record in manifest.inputs(module)))
+    assert counted == {Channel.ONLINE: 2, Channel.PHONE: 1, Channel.PAPER: 1}
+
+
 def test_participants_are_people_who_wrote_commented_or_supported(module, resident):
     item = InputFactory(module=module)
     commenter, supporter = UserFactory(), UserFactory()
