@@ -40,7 +40,10 @@ def parse(argv):
     parser.add_argument("--threads", type=int, default=defaults.threads)
     parser.add_argument("--worker-class", default=defaults.worker_class)
     parser.add_argument(
-        "--rounds", type=int, default=2, help="W1 and W2 (wrk): interleave the parts in this many rounds"
+        "--rounds",
+        type=int,
+        default=None,
+        help="W1 and W2 (wrk): interleave the parts in this many rounds (default per workload: W1 4, W2 2)",
     )
     parser.add_argument("--parts", default="", help="W1: e.g. real,bare")
     parser.add_argument(
@@ -70,7 +73,7 @@ def main(argv=None):
             threads=args.threads,
             worker_class=args.worker_class,
             parts=args.parts,
-            rounds=args.rounds,
+            rounds=args.rounds or getattr(module, "DEFAULT_ROUNDS", 2),
             results_dir=str(results_dir),
         )
         try:

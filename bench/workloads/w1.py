@@ -21,6 +21,7 @@ from .common import (
 
 FAR = 10**9
 DEFAULT_SECONDS = 60.0
+DEFAULT_ROUNDS = 4  # the machine's speed drifts by a fifth within a minute: short turns keep the parts side by side
 
 TARGETS = [
     ("real", sign_path, accepted_by_real),
