@@ -22,6 +22,8 @@ def insert_unless_taken(instance, unique_fields):
     """INSERT `instance` unless a row with the same `unique_fields` exists. True and the primary key set
     on the instance when it was stored; False when the key was taken (the instance stays unsaved)."""
     model = type(instance)
+    if instance.pk is not None:
+        raise ValueError("insert_unless_taken stores new rows only; this instance has a primary key")
     alias = router.db_for_write(model, instance=instance)
     connection = connections[alias]
     sql, fields = _statement(model, tuple(unique_fields), connection)
@@ -48,6 +50,8 @@ def _build(model, unique_fields, connection):
     if not connection.features.can_return_columns_from_insert:
         raise NotSupportedError("INSERT … RETURNING is needed (PostgreSQL, or SQLite 3.35 and later)")
     opts = model._meta
+    if opts.parents:
+        raise NotSupportedError(f"{opts.label} inherits from another table: use save()")
     fields = [field for field in opts.local_concrete_fields if field is not opts.auto_field]
     if any(field.db_default is not NOT_PROVIDED or field.generated for field in fields):
         raise NotSupportedError(f"{opts.label} has database defaults or generated fields")

@@ -68,9 +68,8 @@ class MeasureForm(ModelForm):
         },
     )
     input_search = forms.CharField(
-        label=_("Find inputs"),
+        label=_("Search the inputs"),
         required=False,
-        max_length=200,
         help_text=_("Words from the input, or its reference. What you have written in the form is kept."),
     )
     input_refs = forms.MultipleChoiceField(

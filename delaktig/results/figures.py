@@ -33,9 +33,11 @@ def resident_shares(dialogue):
     """{area id: percent of the residents} when every area of the municipality has a number of residents,
     else None (a comparison with some areas missing would mislead)."""
     areas = _areas(dialogue)
-    if not areas or any(not area.population for area in areas):
+    if not areas or any(area.population is None for area in areas):
         return None
     total = sum(area.population for area in areas)
+    if not total:
+        return None
     return {area.pk: round(100 * area.population / total, 1) for area in areas}
 
 

@@ -77,3 +77,23 @@ def test_the_pages_that_close_the_loop_pass_axe(page, live_server, demo):
     log_in(page, DemoOfficer, password=content.PASSWORD)
     for path in staff_paths(demo):
         open_checked(page, live_server.url, path)
+
+
+def test_enter_in_the_measure_form_saves_and_the_search_button_only_finds(page, live_server, demo):
+    measure = Measure.objects.filter(dialogue__municipality__slug=demo).first()
+    open_checked(page, live_server.url, f"/{demo}/")
+    log_in(page, DemoOfficer, password=content.PASSWORD)
+    open_checked(page, live_server.url, reverse("followup:measure_create", args=[demo, measure.dialogue_id]))
+    before = Measure.objects.count()
+    page.fill("#id_title", "Fler papperskorgar")
+    page.fill("#id_input_search", "lekplats")
+    with page.expect_navigation():
+        page.locator("button[name=find_inputs]").click()
+    arrive(page)
+    assert Measure.objects.count() == before  # finding saves nothing
+    assert page.input_value("#id_title") == "Fler papperskorgar"
+    page.focus("#id_title")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    arrive(page)
+    assert Measure.objects.count() == before + 1 and Measure.objects.filter(title="Fler papperskorgar").exists()

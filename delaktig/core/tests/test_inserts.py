@@ -41,3 +41,10 @@ def test_the_same_key_on_another_proposal_is_another_row():
     assert insert_unless_taken(_signature(first, "anna@example.se"), KEY)
     assert insert_unless_taken(_signature(second, "anna@example.se"), KEY)
     assert Signature.objects.count() == 2
+
+
+def test_a_row_with_a_primary_key_is_refused():
+    signature = _signature(ProposalFactory(), "anna@example.se")
+    signature.pk = 12345
+    with pytest.raises(ValueError):
+        insert_unless_taken(signature, KEY)

@@ -91,7 +91,7 @@ def test_representativeness_note_compares_areas_with_their_share_of_the_resident
     note = content.representativeness_note([areas])
     assert note.startswith("Område: flest synpunkter kom från ”Centrum” (60).")
     assert "Få eller inga synpunkter kom från: Skogen." in note
-    assert note.endswith("Andelen inlägg var mindre än hälften av andelen invånare i: Södra byn.")
+    assert note.endswith("Andelen synpunkter var mindre än hälften av andelen invånare i: Södra byn.")
 
 
 def test_representativeness_note_without_numbers_says_nothing():

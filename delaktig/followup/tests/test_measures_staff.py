@@ -244,12 +244,12 @@ def test_with_many_inputs_the_form_lists_the_linked_ones_and_a_search_finds_the_
     monkeypatch.setattr(forms, "INPUTS_LISTED", 2)
     with _many_inputs(dialogue):
         page = officer_client.get(url("measure_create", dialogue)).content.decode()
-        assert "Dialogen har 4 inlägg" in page and "many:1" not in page
+        assert "Dialogen har 4 synpunkter" in page and "many:1" not in page
         typed = valid(title="Nya gungor", input_search="GUNGOR", find_inputs="1")
         found = officer_client.post(url("measure_create", dialogue), typed)
         page = found.content.decode()
         assert found.status_code == 200 and not Measure.objects.exists()  # shown again, nothing saved
-        assert 'value="Nya gungor"' in page and "2 av 4 inlägg" in page
+        assert 'value="Nya gungor"' in page and "2 av 4 synpunkter" in page
         assert "many:1" in page and "many:3" in page and "many:2" not in page
         saved = officer_client.post(url("measure_create", dialogue), valid(input_refs=["many:3", "many:4"]))
     assert saved.status_code == 302

@@ -72,7 +72,7 @@ def test_an_area_may_have_its_number_of_residents(client, municipality, staff, a
     assert client.post(urls[1], {"name": "Centrum", "order": 1, "population": "4200"}).status_code == 302
     area.refresh_from_db()
     assert area.population == 4200
-    assert "4\u00a0200" in client.get(urls[0]).content.decode() or "4200" in client.get(urls[0]).content.decode()
+    assert "4\u00a0200" in client.get(urls[0]).content.decode()
     response = client.post(urls[1], {"name": "Centrum", "order": 1, "population": "4 200 st"})
     assert response.status_code == 200
     assert "Skriv antalet invånare som ett heltal" in response.content.decode()

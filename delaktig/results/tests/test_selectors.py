@@ -110,3 +110,14 @@ def test_the_area_table_shows_each_areas_share_of_the_residents_when_every_area_
     assert table.rows[-1] == ("Totalt", 6, None)
     Area.objects.filter(pk=village.pk).update(population=None)  # one area without its number: no comparison
     assert len(area_table().headers) == 2 and len(area_table().rows[0]) == 2
+
+
+def test_an_area_with_no_residents_keeps_the_comparison_and_all_empty_turns_it_off(dialogue):
+    from delaktig.organisations.models import Area
+    from delaktig.results.figures import resident_shares
+
+    centre = Area.objects.create(municipality=dialogue.municipality, name="Centrum", population=1000)
+    empty = Area.objects.create(municipality=dialogue.municipality, name="Industriområdet", population=0)
+    assert resident_shares(dialogue) == {centre.pk: 100.0, empty.pk: 0.0}
+    Area.objects.filter(pk=centre.pk).update(population=0)
+    assert resident_shares(dialogue) is None
