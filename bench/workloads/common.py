@@ -24,7 +24,7 @@ class Options:
     worker_class: str = "sync"
     results_dir: str = "bench/results"
     parts: str = ""  # W1: a comma-separated subset of real,bare,naive,identified
-    rounds: int = 1  # W1/W8: split each target's time into rounds, interleaved with the other targets
+    rounds: int = 1  # W1/W2: split each target's time into rounds, interleaved with the other targets
 
 
 def sign_path(pk):
@@ -120,7 +120,7 @@ def rounds_figures(rounds):
         max_ms=_ms(max(latencies) if latencies else None),
         statuses=_merged(found["statuses"] for found in each),
         errors=_merged(found["errors"] for found in each),
-        cpu_seconds=_cpu_sum([found["cpu_seconds"] for found in each]),
+        cpu_seconds=cpu_sum([found["cpu_seconds"] for found in each]),
         stored=_stored_sum([found["stored"] for found in each]),
         stored_equals_accepted=all(found["stored_equals_accepted"] for found in each),
         per_round=[
@@ -163,10 +163,12 @@ def _merged(dicts):
     return total
 
 
-def _cpu_sum(cpus):
-    if not all(cpus):
+def cpu_sum(cpus):
+    """CPU seconds summed over the parts that were measured (None when none was)."""
+    cpus = [cpu for cpu in cpus if cpu]
+    if not cpus:
         return None
-    total = {key: round(sum(cpu[key] for cpu in cpus), 1) for key in cpus[0] if key != "cores"}
+    total = {key: round(sum(cpu.get(key) or 0 for cpu in cpus), 1) for key in cpus[0] if key != "cores"}
     total["cores"] = cpus[0]["cores"]
     return total
 

@@ -13,7 +13,17 @@ from bench.loadclient import Visitor
 from bench.server import HOST, CpuMeter, PostgresDatabase, Server, bench_command, bench_env, manage
 from bench.stats import count_lag
 
-from .common import SLUG, accepted_by_real, check, cpu_row, form_path, log_problems, new_proposal, sign_path
+from .common import (
+    SLUG,
+    accepted_by_real,
+    check,
+    cpu_row,
+    cpu_sum,
+    form_path,
+    log_problems,
+    new_proposal,
+    sign_path,
+)
 
 DEFAULT_SECONDS = 60.0
 READ_RATE = 1000
@@ -132,16 +142,7 @@ def _summed(total):
     per_second = round(total["requests"] / total["seconds"], 1) if total["seconds"] else None
     p99 = [value for value in total["p99_ms"] if value is not None]
     wrk = {"per_second": per_second, "p99_ms": max(p99) if p99 else None, "non_2xx": total["non_2xx"]}
-    return {"wrk": wrk, "cpu_seconds": _cpu_sum(total["cpu"])}
-
-
-def _cpu_sum(parts):
-    parts = [part for part in parts if part]
-    if not parts:
-        return None
-    summed = {key: round(sum(part.get(key) or 0 for part in parts), 2) for key in parts[0]}
-    summed["cores"] = parts[0].get("cores")
-    return summed
+    return {"wrk": wrk, "cpu_seconds": cpu_sum(total["cpu"])}
 
 
 def _saturation(server, env, options, name, sessions, seconds):

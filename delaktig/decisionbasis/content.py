@@ -223,10 +223,13 @@ def representativeness_note(tables):
     return " ".join(sentences)
 
 
+AREA_TABLE = "demographics_area"  # results.figures.demographic_tables
+
+
 def _below_resident_share(table):
     """Areas with a shown count whose share of the inputs that named an area is under half their share of the
     residents (results adds that share as a third column when every area has its number of residents)."""
-    if len(table.headers) < 3:
+    if table.key != AREA_TABLE or len(table.headers) < 3:
         return []
     not_groups = _not_groups()
     rows = [row for row in table.rows if str(row[0]) not in not_groups and len(row) > 2]

@@ -114,8 +114,8 @@ class MeasureForm(ModelForm):
         }
 
     def __init__(self, *args, dialogue, themes, inputs, finding=False, **kwargs):
-        """`inputs`: selectors.input_options. `finding`: the "Find" button was pressed; the form is shown again
-        with what was typed, and nothing is checked or saved."""
+        """`inputs`: selectors.input_options. `finding`: the inputs' "Search" button was pressed; the form is
+        shown again with what was typed, and nothing is checked or saved."""
         super().__init__(*args, **kwargs)
         self.finding = finding
         municipality = dialogue.municipality

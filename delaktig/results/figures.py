@@ -15,13 +15,13 @@ from delaktig.participation.models import Channel
 from delaktig.participation.registry import registry
 
 
-def dimensions(dialogue):
+def dimensions(dialogue, areas=None):
     """[(key, heading, choices)] of the demographic dimensions, choices as [(value, label)]."""
-    areas = [(a.pk, a.name) for a in _areas(dialogue)]
+    areas = _areas(dialogue) if areas is None else areas
     return [
         ("age_band", _("Age"), list(AgeBand.choices)),
         ("gender", _("Gender"), list(Gender.choices)),
-        ("area", _("Area"), areas),
+        ("area", _("Area"), [(area.pk, area.name) for area in areas]),
     ]
 
 
@@ -29,10 +29,10 @@ def _areas(dialogue):
     return list(Area.objects.filter(municipality_id=dialogue.municipality_id))
 
 
-def resident_shares(dialogue):
+def resident_shares(dialogue, areas=None):
     """{area id: percent of the residents} when every area of the municipality has a number of residents,
     else None (a comparison with some areas missing would mislead)."""
-    areas = _areas(dialogue)
+    areas = _areas(dialogue) if areas is None else areas
     if not areas or any(area.population is None for area in areas):
         return None
     total = sum(area.population for area in areas)
@@ -44,15 +44,16 @@ def resident_shares(dialogue):
 def demographic_tables(dialogue, records):
     """One suppressed table per dimension: group, number of inputs; the last row is the total. The area table
     has a third column, the area's share of the residents (percent), when every area has its number."""
+    areas = _areas(dialogue)
     tables = []
-    for key, heading, choices in dimensions(dialogue):
+    for key, heading, choices in dimensions(dialogue, areas):
         if not choices:
             continue
         rows, total = breakdown([r.demographics.get(key) for r in records], choices)
         headers, rows = (str(heading), pgettext("results", "Inputs")), (*rows, (_("Total"), total))
-        shares = resident_shares(dialogue) if key == "area" else None
+        shares = resident_shares(dialogue, areas) if key == "area" else None
         if shares:
-            headers, rows = (*headers, residents_header()), _with_shares(rows, choices, shares)
+            headers, rows = (*headers, _("Share of residents (%)")), _with_shares(rows, choices, shares)
         tables.append(
             Table(
                 caption=_("Inputs by %(dimension)s") % {"dimension": heading.lower()},
@@ -62,10 +63,6 @@ def demographic_tables(dialogue, records):
             )
         )
     return tables
-
-
-def residents_header():
-    return _("Share of residents (%)")
 
 
 def _with_shares(rows, choices, shares):

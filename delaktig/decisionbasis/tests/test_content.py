@@ -87,6 +87,7 @@ def test_representativeness_note_compares_areas_with_their_share_of_the_resident
             ("Har inte svarat", 12, None),
             ("Totalt", 113, None),
         ),
+        key="demographics_area",  # as results names it
     )
     note = content.representativeness_note([areas])
     assert note.startswith("Område: flest synpunkter kom från ”Centrum” (60).")

@@ -20,7 +20,7 @@ from ..hooks import SETTINGS_ROLES, has_feedback_page
 TRACKERS = tuple(sorted(workflow.TRACKERS))
 NEW_MEASURE_TITLE = gettext_lazy("New measure")
 MAILING_GRACE = datetime.timedelta(minutes=10)
-FIND_INPUTS = "find_inputs"  # the measure form's "Find" button: show the form again, save nothing
+FIND_INPUTS = "find_inputs"  # the measure form's "Search" button: show the form again, save nothing
 
 
 def post_data(request):
