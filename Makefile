@@ -35,7 +35,7 @@ run: install system-deps messages
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: install
-	$(PY) manage.py db_worker
+	$(PY) manage.py worker
 
 test: install-dev system-deps messages
 	$(VENV)/bin/ruff check .

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "delaktig.core",
+    "delaktig.background",
     "delaktig.organisations",
     "delaktig.accounts",
     "delaktig.mailings",
@@ -132,6 +133,13 @@ TASKS = {
     }
 }
 
+# A running task's lease: a task whose worker stops renewing it for this long is taken up by another worker.
+TASK_LEASE_SECONDS = float(os.environ.get("TASK_LEASE_SECONDS", "60"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
+# The staff start page warns about a task waiting or running longer than this (minutes).
+TASK_WAITING_WARNING_MINUTES = int(os.environ.get("TASK_WAITING_WARNING_MINUTES", "10"))
+TASK_RUNNING_WARNING_MINUTES = int(os.environ.get("TASK_RUNNING_WARNING_MINUTES", "30"))
+
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = []  # each app keeps its own locale/ folder
@@ -154,6 +162,7 @@ WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "20"))  # a hung mail server must not hold a mailing's claim
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Delaktig <noreply@delaktig.localhost>")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

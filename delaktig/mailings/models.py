@@ -1,8 +1,10 @@
 """A mailing: one message to many people, sent in the background in batches, with progress to show.
 
-Every recipient is a row with a unique (mailing, email) key and a sent_at stamp written right after
-the message leaves, so a worker that is killed and restarted sends nobody the same mail twice and
-skips nobody.
+Every recipient is a row with a unique (mailing, email) key. A worker claims a recipient (claimed_at,
+attempts + 1, committed) before handing the message to the mail server and stamps sent_at right after.
+A worker that dies between the two leaves that one recipient claimed but not stamped: the task is taken
+up again (delaktig.background) and sends to it once more. So nobody is skipped, and a crash costs at most
+one extra mail: the one in flight. A recipient with attempts > 1 may have had the message twice.
 """
 
 from django.conf import settings
@@ -34,6 +36,8 @@ class Mailing(TimeStampedModel):
     total = models.PositiveIntegerField(default=0)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True, help_text="Why sending paused, until it goes on")
+    last_error_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -46,6 +50,8 @@ class Recipient(models.Model):
     mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="recipients")
     email = models.EmailField()
     name = models.CharField(max_length=150, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="How many times a worker claimed it to send")
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)
 

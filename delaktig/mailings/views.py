@@ -23,7 +23,6 @@ def mailing_detail(request, pk):
     context = {
         "mailing": mailing,
         "progress": mailing_progress(mailing),
-        "failed": mailing.recipients.exclude(error="").count(),
         "is_running": mailing.status != Mailing.Status.DONE,
         "refresh_seconds": REFRESH_SECONDS,
         "target": target,

@@ -7,6 +7,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from delaktig.background.purposes import describes
+
+from .task_purposes import proposal_purpose
+
 
 @task()
 def proposal_receipt_send(*, proposal_id, language=None):
@@ -27,3 +31,8 @@ def proposal_receipt_send(*, proposal_id, language=None):
         subject = _("We have received your proposal (%(number)s)") % {"number": proposal.registration_number}
         body = render_to_string("proposals/public/emails/receipt.txt", context)
     send_mail(" ".join(subject.split()), body, None, [proposal.proposer.email])
+
+
+describes(proposal_receipt_send)(
+    lambda kwargs: proposal_purpose(kwargs.get("proposal_id"), _("The receipt to the proposer of “%(title)s”"))
+)

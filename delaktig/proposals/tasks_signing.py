@@ -1,6 +1,11 @@
 """Background work for signing: the confirmation e-mail, the mailing at the threshold, the periodic expiry."""
 
+from django.utils.translation import gettext as _
 from django_tasks import task
+
+from delaktig.background.purposes import describes
+
+from .task_purposes import proposal_purpose, signature_purpose
 
 
 @task()
@@ -39,3 +44,9 @@ def proposals_expire_task():
     result = proposals_expire()
     result["mailed"] = confirmation_mails_send()
     return result
+
+
+describes(signature_mail_send)(lambda kwargs: signature_purpose(kwargs.get("signature_id")))
+describes(threshold_mailing_task)(
+    lambda kwargs: proposal_purpose(kwargs.get("proposal_id"), _("The e-mail to signers of “%(title)s”"))
+)

@@ -7,6 +7,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from delaktig.background.purposes import describes
+
+from .task_purposes import proposal_purpose
+
 
 def _proposal(proposal_id):
     from .models import Proposal
@@ -54,3 +58,11 @@ def complaint_forward(*, proposal_id):
         body = render_to_string("proposals/staff/emails/complaint_forward.txt", context)
     reply_to = [proposal.proposer.email] if proposal.proposer and proposal.proposer.email else None
     EmailMessage(" ".join(subject.split()), body, None, [address], reply_to=reply_to).send()
+
+
+describes(rejection_notify)(
+    lambda kwargs: proposal_purpose(kwargs.get("proposal_id"), _("The rejection notice for “%(title)s”"))
+)
+describes(complaint_forward)(
+    lambda kwargs: proposal_purpose(kwargs.get("proposal_id"), _("Forwarding the complaint “%(title)s”"))
+)

@@ -8,6 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]  # the delaktig package
 LAYERS = {
     "core": 0,
+    "background": 0.5,
     "accounts": 1,
     "mailings": 1,
     "organisations": 2,

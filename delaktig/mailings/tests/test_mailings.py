@@ -1,5 +1,10 @@
+import smtplib
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.core import mail
+from django.utils import timezone
 
 from delaktig.mailings.models import Mailing
 from delaktig.mailings.services import mailing_create, mailing_progress, mailing_send
@@ -34,7 +39,10 @@ def test_duplicate_addresses_are_mailed_once(municipality):
 
 @pytest.mark.django_db
 def test_a_crash_midway_then_a_restart_sends_nobody_twice_and_skips_nobody(municipality, settings):
+    """The message in flight stays claimed until the claim is stale (after half a lease): a restart sooner
+    leaves it to the worker that may still be sending it; the task taken up after the lease sends it."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TASK_LEASE_SECONDS = 60
     mailing = mailing_create(municipality=municipality, purpose="t", subject="S", body="B", recipients=recipients(7))
     delivered = []
 
@@ -47,5 +55,71 @@ def test_a_crash_midway_then_a_restart_sends_nobody_twice_and_skips_nobody(munic
         mailing_send(mailing_id=mailing.pk, batch_size=2, send=crash_after_three)
     assert mailing_progress(mailing)["sent"] == 3
     mailing_send(mailing_id=mailing.pk, batch_size=2, send=lambda m, r: delivered.append(r.email))
+    assert len(delivered) == 6 and Mailing.objects.get().status == Mailing.Status.SENDING  # one still claimed
+    with time_machine.travel(timezone.now() + timedelta(seconds=31)):
+        mailing_send(mailing_id=mailing.pk, batch_size=2, send=lambda m, r: delivered.append(r.email))
     assert sorted(delivered) == sorted(email for email, _ in recipients(7))
     assert mailing_send(mailing_id=mailing.pk, send=lambda m, r: delivered.append(r.email)) == 0
+    progress = mailing_progress(Mailing.objects.get())
+    assert progress["sent"] == 7 and progress["maybe_twice"] == 1
+    assert Mailing.objects.get().status == Mailing.Status.DONE
+
+
+@pytest.mark.django_db
+def test_a_refused_address_is_noted_and_the_rest_are_sent(municipality, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    mailing = mailing_create(municipality=municipality, purpose="t", subject="S", body="B", recipients=recipients(3))
+
+    def refuse_p1(mailing, recipient):
+        if recipient.email == "p1@example.se":
+            raise smtplib.SMTPRecipientsRefused({recipient.email: (550, b"No such user")})
+
+    assert mailing_send(mailing_id=mailing.pk, send=refuse_p1) == 2
+    progress = mailing_progress(mailing)
+    assert progress["sent"] == 2 and progress["failed"] == 1
+    assert Mailing.objects.get().status == Mailing.Status.DONE
+
+
+@pytest.mark.django_db
+def test_an_unreachable_mail_server_pauses_the_mailing_and_loses_nothing(municipality, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    mailing = mailing_create(municipality=municipality, purpose="t", subject="S", body="B", recipients=recipients(3))
+
+    def server_down(mailing, recipient):
+        raise ConnectionRefusedError("Connection refused")
+
+    assert mailing_send(mailing_id=mailing.pk, send=server_down) == 0
+    mailing.refresh_from_db()
+    assert mailing.status == Mailing.Status.SENDING and "ConnectionRefusedError" in mailing.last_error
+    assert mailing.recipients.filter(claimed_at__isnull=True, attempts=0).count() == 3  # nothing lost
+    assert mailing_send(mailing_id=mailing.pk, send=lambda m, r: None) == 3
+    mailing.refresh_from_db()
+    assert mailing.status == Mailing.Status.DONE and mailing.last_error == ""
+
+
+@pytest.mark.django_db
+def test_the_progress_page_says_what_happens_and_has_no_empty_progress_bar(client, municipality, staff, settings):
+    from django.urls import reverse
+
+    from delaktig.organisations.models import Role
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    empty = mailing_create(municipality=municipality, purpose="t", subject="Tomt", body="B", recipients=[])
+    client.force_login(staff[Role.OFFICER])
+    page = client.get(reverse("mailings:detail", args=[municipality.slug, empty.pk])).content.decode()
+    assert "<progress" not in page and "Det fanns ingen att skicka mejlet till." in page
+    full = mailing_create(municipality=municipality, purpose="t", subject="Fullt", body="B", recipients=recipients(2))
+    page = client.get(reverse("mailings:detail", args=[municipality.slug, full.pk])).content.decode()
+    assert 'max="2"' in page and "högst ett mejl per avbrott" in page
+
+
+@pytest.mark.django_db
+def test_a_mail_server_that_refuses_the_connection_pauses_the_mailing(municipality, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2  # nothing listens
+    mailing = mailing_create(municipality=municipality, purpose="t", subject="S", body="B", recipients=recipients(2))
+    assert mailing_send(mailing_id=mailing.pk) == 0
+    mailing.refresh_from_db()
+    assert mailing.status != Mailing.Status.DONE and mailing.last_error
+    assert mailing_progress(mailing)["sent"] == 0

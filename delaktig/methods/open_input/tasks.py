@@ -7,6 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from delaktig.background import purposes
+
 
 @task()
 def input_receipt_send(*, input_id, language=None):
@@ -25,3 +27,18 @@ def input_receipt_send(*, input_id, language=None):
         subject = _("We have received your input (%(reference)s)") % {"reference": item.reference}
         body = render_to_string("open_input/emails/receipt.txt", context)
     send_mail(subject, body, None, [item.author.email])
+
+
+@purposes.describes(input_receipt_send)
+def _receipt_purpose(kwargs):
+    from .models import Input
+
+    item = Input.objects.select_related("module__dialogue").filter(pk=kwargs.get("input_id")).first()
+    if item is None:
+        return None
+    dialogue = item.module.dialogue
+    return purposes.Purpose(
+        municipality_id=dialogue.municipality_id,
+        text=_("The receipt for input %(reference)s in “%(dialogue)s”")
+        % {"reference": item.reference, "dialogue": dialogue.title},
+    )

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from delaktig.background.selectors import stuck_tasks
 from delaktig.organisations.permissions import staff_view
 
 from ... import forms, selectors
@@ -43,6 +44,7 @@ def dashboard(request):
         "form": form,
         "is_filtered": form.is_filtered(),
         "may_create": bool(request.user.roles_in(request.municipality) & CREATE_ROLES),
+        "stuck_tasks": stuck_tasks(municipality=request.municipality),
     }
     return render(request, "dialogues/staff/dashboard.html", context)
 
