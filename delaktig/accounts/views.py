@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
-from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -16,6 +15,7 @@ from delaktig.core.hooks import get_hooks
 
 from . import selectors, services, throttle
 from .forms import DeleteAccountForm, LoginForm, RegisterForm, ResendConfirmationForm
+from .links import account_url, login_required
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 SESSION_EMAIL = "accounts_registered_email"
@@ -84,7 +84,7 @@ def confirm_email(request, token):
         return render(request, "accounts/confirm_email.html", {"email": user.email})
     login(request, user, backend=BACKEND)
     messages.success(request, _("Thank you! Your e-mail address is confirmed and you are logged in."))
-    return redirect("accounts:my_pages")
+    return redirect(account_url("accounts:my_pages", request.municipality))
 
 
 @require_http_methods(["GET", "POST"])
