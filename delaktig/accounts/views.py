@@ -59,7 +59,7 @@ def register(request):
         data = form.cleaned_data
         services.user_register(name=data["name"], email=data["email"], password=data["password1"])
         request.session[SESSION_EMAIL] = data["email"]
-        return redirect("accounts:register_done")
+        return redirect(account_url("accounts:register_done", request.municipality))
     return render(request, "accounts/register.html", {"form": form})
 
 
@@ -97,7 +97,7 @@ def resend_confirmation(request):
             throttle.count("resend", email, ip, throttle.RESEND_WINDOW)
             services.confirmation_resend(email=email)
         request.session[SESSION_EMAIL] = email
-        return redirect("accounts:register_done")
+        return redirect(account_url("accounts:register_done", request.municipality))
     return render(request, "accounts/resend_confirmation.html", {"form": form})
 
 
@@ -141,5 +141,5 @@ def delete_account(request):
         services.user_erase(user=request.user)
         logout(request)
         messages.success(request, _("Your account has been deleted."))
-        return redirect("core:root")
+        return redirect("core:home", request.municipality.slug) if request.municipality else redirect("core:root")
     return render(request, "accounts/delete_account.html", {"form": form})
