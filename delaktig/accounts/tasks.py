@@ -4,7 +4,6 @@ from django.apps import apps
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -23,19 +22,19 @@ from .tokens import (
 
 
 @task()
-def confirmation_email_send(*, user_id, language="sv"):
+def confirmation_email_send(*, user_id, language="sv", municipality_slug=None):
     user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is None:
         return
     with translation.override(language):
-        link = settings.SITE_URL.rstrip("/") + reverse("accounts:confirm_email", args=[confirmation_token_make(user)])
+        link = account_link("accounts:confirm_email", municipality_slug, (confirmation_token_make(user),))
         context = {"user": user, "link": link, "days": MAX_AGE.days}
         body = render_to_string("accounts/emails/confirm_email.txt", context)
         send_mail(_("Confirm your e-mail address"), body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
 
 @task()
-def account_exists_email_send(*, user_id, language="sv"):
+def account_exists_email_send(*, user_id, language="sv", municipality_slug=None):
     """Someone tried to create an account with an address that already has one: tell its owner, nobody else."""
     user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is None:
@@ -43,8 +42,9 @@ def account_exists_email_send(*, user_id, language="sv"):
     with translation.override(language):
         context = {
             "user": user,
-            "login_link": settings.SITE_URL.rstrip("/") + reverse("accounts:login"),
-            "resend_link": settings.SITE_URL.rstrip("/") + reverse("accounts:resend_confirmation"),
+            "login_link": account_link("accounts:login", municipality_slug),
+            "resend_link": account_link("accounts:resend_confirmation", municipality_slug),
+            "reset_link": account_link("accounts:password_reset", municipality_slug),
         }
         body = render_to_string("accounts/emails/account_exists.txt", context)
         send_mail(_("You already have an account"), body, settings.DEFAULT_FROM_EMAIL, [user.email])

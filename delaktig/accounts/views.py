@@ -57,7 +57,9 @@ def register(request):
     form = RegisterForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.user_register(name=data["name"], email=data["email"], password=data["password1"])
+        services.user_register(
+            name=data["name"], email=data["email"], password=data["password1"], municipality=request.municipality
+        )
         request.session[SESSION_EMAIL] = data["email"]
         return redirect(account_url("accounts:register_done", request.municipality))
     return render(request, "accounts/register.html", {"form": form})
@@ -95,7 +97,7 @@ def resend_confirmation(request):
         ip = throttle.client_ip(request)
         if not throttle.is_blocked("resend", email, ip, throttle.RESEND_LIMIT):
             throttle.count("resend", email, ip, throttle.RESEND_WINDOW)
-            services.confirmation_resend(email=email)
+            services.confirmation_resend(email=email, municipality=request.municipality)
         request.session[SESSION_EMAIL] = email
         return redirect(account_url("accounts:register_done", request.municipality))
     return render(request, "accounts/resend_confirmation.html", {"form": form})

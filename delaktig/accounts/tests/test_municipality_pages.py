@@ -1,9 +1,11 @@
 """Account pages opened from a municipality keep its header, menu and footer; /konto/ still works on its own."""
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from delaktig.accounts.tests.factories import UserFactory
+from delaktig.accounts.tests.helpers import link_in, path_of
 from delaktig.organisations.tests.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +73,17 @@ def test_registering_under_a_municipality_stays_there(client, municipality, djan
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("accounts:register", args=[municipality.slug]), data)
     assert response["Location"] == reverse("accounts:register_done", args=[municipality.slug])
+    confirm = path_of(link_in(mail.outbox[0]))
+    assert confirm.startswith(f"/{municipality.slug}/konto/bekrafta/")
+    response = client.post(confirm)
+    assert response["Location"] == reverse("accounts:my_pages", args=[municipality.slug])
+
+
+def test_a_taken_address_mail_leads_back_to_the_municipality(client, municipality, django_capture_on_commit_callbacks):
+    UserFactory(email="finns@example.se")
+    password = "en lång bra fras 2026"
+    data = {"name": "Ny", "email": "finns@example.se", "password1": password, "password2": password}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:register", args=[municipality.slug]), data)
+    body = mail.outbox[0].body
+    assert f"/{municipality.slug}/konto/logga-in/" in body and f"/{municipality.slug}/konto/glomt-losenord/" in body
