@@ -8,7 +8,7 @@ urlpatterns = [
     path("", include("delaktig.proposals.urls")),  # first: a signing rush resolves its URL at once
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("konto/", include("delaktig.accounts.urls")),
+    path("", include("delaktig.accounts.urls")),  # /konto/… and /<municipality>/konto/…
     path("", include("delaktig.organisations.urls")),
     path("", include("delaktig.foundation.urls")),
     path("", include("delaktig.dialogues.urls")),

@@ -25,34 +25,44 @@ def _language():
 
 
 @transaction.atomic
-def user_register(*, name, email, password):
+def user_register(*, name, email, password, municipality=None):
     """Create an unconfirmed account and mail a confirmation link.
 
     If the address already has an account, nothing is created and its owner gets a mail saying so:
     the page the visitor sees is the same either way, so the form never reveals who has an account.
+    The links in the e-mails lead back to `municipality`'s pages when there is one.
     """
     email = User.objects.normalize_email(email).lower()
     existing = User.objects.filter(email__iexact=email, is_active=True).first()
     if existing is not None:
+        language = _language()
         transaction.on_commit(
-            lambda: tasks.account_exists_email_send.enqueue(user_id=existing.pk, language=_language())
+            lambda: tasks.account_exists_email_send.enqueue(
+                user_id=existing.pk, language=language, municipality_slug=_slug(municipality)
+            )
         )
         return None
     user = User.objects.create_user(email, password, name=name, identity_level=IdentityLevel.NONE)
-    confirmation_send(user=user)
+    confirmation_send(user=user, municipality=municipality)
     return user
 
 
-def confirmation_send(*, user):
-    language = _language()
-    transaction.on_commit(lambda: tasks.confirmation_email_send.enqueue(user_id=user.pk, language=language))
+def _slug(municipality):
+    return municipality.slug if municipality is not None else None
 
 
-def confirmation_resend(*, email):
+def confirmation_send(*, user, municipality=None):
+    language, slug = _language(), _slug(municipality)
+    transaction.on_commit(
+        lambda: tasks.confirmation_email_send.enqueue(user_id=user.pk, language=language, municipality_slug=slug)
+    )
+
+
+def confirmation_resend(*, email, municipality=None):
     """Send a new link if the address belongs to an unconfirmed account; silently nothing otherwise."""
     user = User.objects.filter(email__iexact=(email or "").strip(), is_active=True).first()
     if user is not None and user.identity_level < IdentityLevel.EMAIL:
-        confirmation_send(user=user)
+        confirmation_send(user=user, municipality=municipality)
     return user
 
 

@@ -1,17 +1,38 @@
-from django.urls import path
+"""Account pages, mounted twice (see links.py): /konto/… and /<municipality>/konto/… with the same names.
 
-from . import views
+reverse("accounts:my_pages") gives the first, reverse("accounts:my_pages", args=[slug]) the second.
+"""
+
+from django.urls import include, path
+
+from . import views, views_credentials
 
 app_name = "accounts"
 
-urlpatterns = [
+account_patterns = [
     path("logga-in/", views.login_view, name="login"),
     path("logga-ut/", views.logout_view, name="logout"),
     path("skapa-konto/", views.register, name="register"),
     path("skapa-konto/klart/", views.register_done, name="register_done"),
     path("bekrafta/<str:token>/", views.confirm_email, name="confirm_email"),
     path("bekrafta-igen/", views.resend_confirmation, name="resend_confirmation"),
+    path("glomt-losenord/", views_credentials.password_reset, name="password_reset"),
+    path("glomt-losenord/skickat/", views_credentials.password_reset_sent, name="password_reset_sent"),
+    path(
+        "nytt-losenord/<str:uidb64>/<str:token>/",
+        views_credentials.PasswordResetConfirm.as_view(),
+        name="password_reset_confirm",
+    ),
     path("mina-sidor/", views.my_pages, name="my_pages"),
     path("mina-sidor/mina-uppgifter.json", views.my_data, name="my_data"),
     path("mina-sidor/radera/", views.delete_account, name="delete_account"),
+    path("mina-sidor/losenord/", views_credentials.password_change, name="password_change"),
+    path("mina-sidor/e-post/", views_credentials.email_change, name="email_change"),
+    path("mina-sidor/e-post/skickat/", views_credentials.email_change_sent, name="email_change_sent"),
+    path("ny-e-post/<str:token>/", views_credentials.email_change_confirm, name="email_change_confirm"),
+]
+
+urlpatterns = [
+    path("konto/", include(account_patterns)),
+    path("<slug:municipality_slug>/konto/", include(account_patterns)),
 ]

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
-from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -16,6 +15,7 @@ from delaktig.core.hooks import get_hooks
 
 from . import selectors, services, throttle
 from .forms import DeleteAccountForm, LoginForm, RegisterForm, ResendConfirmationForm
+from .links import account_url, login_required
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 SESSION_EMAIL = "accounts_registered_email"
@@ -57,9 +57,11 @@ def register(request):
     form = RegisterForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.user_register(name=data["name"], email=data["email"], password=data["password1"])
+        services.user_register(
+            name=data["name"], email=data["email"], password=data["password1"], municipality=request.municipality
+        )
         request.session[SESSION_EMAIL] = data["email"]
-        return redirect("accounts:register_done")
+        return redirect(account_url("accounts:register_done", request.municipality))
     return render(request, "accounts/register.html", {"form": form})
 
 
@@ -84,7 +86,7 @@ def confirm_email(request, token):
         return render(request, "accounts/confirm_email.html", {"email": user.email})
     login(request, user, backend=BACKEND)
     messages.success(request, _("Thank you! Your e-mail address is confirmed and you are logged in."))
-    return redirect("accounts:my_pages")
+    return redirect(account_url("accounts:my_pages", request.municipality))
 
 
 @require_http_methods(["GET", "POST"])
@@ -95,9 +97,9 @@ def resend_confirmation(request):
         ip = throttle.client_ip(request)
         if not throttle.is_blocked("resend", email, ip, throttle.RESEND_LIMIT):
             throttle.count("resend", email, ip, throttle.RESEND_WINDOW)
-            services.confirmation_resend(email=email)
+            services.confirmation_resend(email=email, municipality=request.municipality)
         request.session[SESSION_EMAIL] = email
-        return redirect("accounts:register_done")
+        return redirect(account_url("accounts:register_done", request.municipality))
     return render(request, "accounts/resend_confirmation.html", {"form": form})
 
 
@@ -141,5 +143,5 @@ def delete_account(request):
         services.user_erase(user=request.user)
         logout(request)
         messages.success(request, _("Your account has been deleted."))
-        return redirect("core:root")
+        return redirect("core:home", request.municipality.slug) if request.municipality else redirect("core:root")
     return render(request, "accounts/delete_account.html", {"form": form})

@@ -10,7 +10,7 @@ class ProposalsConfig(AppConfig):
         from django.db import transaction
         from django.db.models.signals import post_save
 
-        from . import hooks, opendata, report  # noqa: F401  (register the hooks)
+        from . import hooks, my_pages, opendata, report  # noqa: F401  (register the hooks)
         from .models import Proposal, ProposalSettings
         from .selectors_signing import sign_identity_level_forget, signing_window_forget
 

@@ -41,7 +41,7 @@ def my_proposals_section(request):
     if not request.user.is_authenticated:
         return None
     proposals = list(proposals_of(request.user))
-    signatures = [s for s in signatures_of(request.user) if s.status != "invalidated"]
+    signatures = [s for s in signatures_of(request.user) if s.status == "valid"]  # pending ones: my_pages.py
     if not proposals and not signatures:
         return None
     return {
