@@ -19,7 +19,6 @@ from delaktig.proposals import services_signing, tasks_signing
 from delaktig.proposals.models import ProposalCase, Signature, SignatureStatus, Status
 from delaktig.proposals.services_threshold import THRESHOLD_PURPOSE, thresholds_recheck
 from delaktig.proposals.tests.factories import ProposalFactory, SignatureFactory, collecting
-from delaktig.proposals.views import signing as signing_views
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -161,13 +160,30 @@ def test_a_dead_connection_before_the_insert_is_replaced_and_the_signature_store
     assert len(calls) == 2 and Signature.objects.count() == 1
 
 
-def test_an_insert_that_cannot_reach_the_database_asks_to_try_again(client, proposal, monkeypatch):
-    monkeypatch.setattr(services_signing, "insert_unless_taken", fails(OperationalError))
+@pytest.fixture
+def database_away(monkeypatch):
+    """Every statement fails as it does while PostgreSQL restarts; `database_away.undo()` brings it back."""
+    from django.db.backends import utils
+
+    def away(self, *args, **kwargs):
+        raise OperationalError("the database system is shutting down")
+
+    def on():
+        monkeypatch.setattr(utils.CursorWrapper, "execute", away)
+        monkeypatch.setattr(utils.CursorWrapper, "executemany", away)
+
+    on.undo = monkeypatch.undo
+    return on
+
+
+def test_a_database_that_is_away_before_the_insert_asks_to_try_again(client, proposal, database_away):
+    client.get(sign_url(proposal))  # this process remembers the proposal, as a busy one would
+    database_away()
     response = sign(client, proposal)
     assert response.status_code == 503 and response["Retry-After"] == "30"
     assert "Försök igen om en stund" in response.content.decode()
+    database_away.undo()
     assert not Signature.objects.exists()
-    monkeypatch.undo()
     assert sign(client, proposal)["Location"].endswith("?status=pending")  # trying again works
 
 
@@ -179,12 +195,15 @@ def test_a_repeat_that_meets_a_database_fault_is_still_a_repeat(client, proposal
     assert Signature.objects.count() == 1
 
 
-def test_the_thank_you_page_shows_without_the_database(client, proposal, monkeypatch):
+def test_the_thank_you_page_shows_without_the_database(client, proposal, database_away):
     done = sign(client, proposal)["Location"]  # this process now remembers the proposal's signing window
-    monkeypatch.setattr(signing_views, "_public_proposal", fails(OperationalError))
+    normal = client.get(done).content.decode()
+    database_away()
     page = client.get(done)
     assert page.status_code == 200
-    assert proposal.title in page.content.decode()
+    text = page.content.decode()
+    assert "Titta i din e-post" in normal and "Titta i din e-post" in text
+    assert proposal.title in text
 
 
 def test_a_kick_that_could_not_be_queued_lets_the_next_signer_of_the_slot_ask_again(db, settings, monkeypatch):

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db import Error as DatabaseFault
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
@@ -53,7 +54,7 @@ def _closed(request, proposal):
 def _unavailable(request, fault):
     """The database failed before anything was stored (it is restarting, say): a page that says try again."""
     logger.warning("Signing: the database failed before a signature was stored: %s", fault)
-    response = render(request, "proposals/signing/unavailable.html", status=503)
+    response = HttpResponse(render_to_string("proposals/signing/unavailable.html", {"path": request.path}), status=503)
     response["Retry-After"] = "30"
     return response
 
@@ -139,22 +140,23 @@ def _done_url(slug, pk, outcome):
 
 @require_GET
 def sign_done(request, pk):
-    """The thank-you page. The signature is stored when the signer gets here, so a database that is down (or
-    restarting) shows the page from what this process remembers of the proposal, never an error."""
+    """The thank-you page. The signature is stored when the signer gets here, so while the database is away (a
+    restart, say) the page is shown from this process's copy of the proposal, without menus: never an error."""
     state = request.GET.get("status")
+    state = state if state in DONE_STATES else signing.PENDING
     try:
         proposal = _public_proposal(request, pk)
-        count = public_signature_count(proposal)
+        context = _done_context(proposal, state, public_signature_count(proposal))
+        return render(request, "proposals/signing/done.html", context)
     except DatabaseFault as fault:
         logger.warning("Signing: the thank-you page without the database: %s", fault)
-        proposal, count = _proposal_remembered(request, pk), None
-    context = {
-        "proposal": proposal,
-        "state": state if state in DONE_STATES else signing.PENDING,
-        "count": count,
-        "days": signing.confirmation_max_age().days,
-    }
-    return render(request, "proposals/signing/done.html", context)
+    context = _done_context(_proposal_remembered(request, pk), state, None)
+    context["municipality"] = request.municipality
+    return HttpResponse(render_to_string("proposals/signing/done_plain.html", context))
+
+
+def _done_context(proposal, state, count):
+    return {"proposal": proposal, "state": state, "count": count, "days": signing.confirmation_max_age().days}
 
 
 def _proposal_remembered(request, pk):
