@@ -42,6 +42,7 @@ ATTEMPTS = 5  # per signer: the first try and up to four retries
 RETRY_PAUSE = 0.5
 GRACE_SECONDS = 15.0  # a signer still retrying at the end gets this long to finish
 DATABASE = "delaktig_faults"
+SESSION_PREFIX = "faults-id-"
 
 
 def parse(argv):
@@ -160,29 +161,92 @@ def worker_pids(master):
     return sorted(found)
 
 
-def fault_schedule(server, cluster):
-    """Kill a worker at 25 % and 65 % of the burst, restart PostgreSQL at 45 %; returns what happened when."""
+def _serving_inodes(port):
+    """Socket inodes of the server's established connections (from /proc/net/tcp: local port = `port`)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] == "01" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                found.add(fields[9])
+    return found
+
+
+def _sockets_of(pid):
+    found = set()
+    try:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            target = os.readlink(fd)
+            if target.startswith("socket:["):
+                found.add(target[8:-1])
+    except OSError:
+        pass
+    return found
+
+
+def busy_worker(master, port, wait=2.0):
+    """A worker that holds a client's connection right now (so the kill cuts a request), or any worker."""
+    deadline = time.monotonic() + wait
+    while True:
+        pids = worker_pids(master)
+        serving = _serving_inodes(port)
+        busy = [pid for pid in pids if _sockets_of(pid) & serving]
+        if busy or time.monotonic() > deadline:
+            return (busy or pids or [None])[0], bool(busy)
+        time.sleep(0.005)
+
+
+def fault_schedule(server, cluster, threshold_near=None):
+    """Kill a worker at 25 % and 65 % of the burst, restart PostgreSQL at 45 %; returns what happened when.
+    With threshold_near (logged-in signers), at 30 % the threshold is put where the count will be at about 50 %."""
 
     async def run(clock, end):
         events = []
         plan = [(0.25, "kill"), (0.45, "restart"), (0.65, "kill")]
+        if threshold_near:
+            plan.insert(1, (0.30, "threshold"))
         for share, what in plan:
             delay = share * end - clock.now()
             if delay > 0:
                 await asyncio.sleep(delay)
             at = round(clock.now(), 2)
             if what == "kill":
-                pids = worker_pids(server.process.pid)
-                victim = pids[len(events) % len(pids)] if pids else None
+                victim, busy = await asyncio.to_thread(busy_worker, server.process.pid, server.port)
                 if victim:
                     os.kill(victim, signal.SIGKILL)
-                events.append({"at_s": at, "fault": f"SIGKILL gunicorn worker {victim}"})
+                state = "in a request" if busy else "idle"
+                events.append({"at_s": at, "fault": f"SIGKILL gunicorn worker {victim} ({state})"})
+            elif what == "threshold":
+                count, threshold = await asyncio.to_thread(threshold_near, 0.50 / 0.30)
+                events.append({"at_s": at, "fault": f"threshold set to {threshold} (valid signatures: {count})"})
             else:
                 took = await asyncio.to_thread(cluster.restart)
                 events.append({"at_s": at, "fault": "pg_ctl restart -m fast", "took_s": round(took, 2)})
         return events
 
     return run
+
+
+def threshold_setter(database_url, proposal_id):
+    """A threshold the burst will cross soon: `factor` times the valid signatures now. The signing processes see
+    it within their signing window's seconds (5), so it is set well before the restart."""
+
+    def set_threshold(factor):
+        import psycopg
+
+        with psycopg.connect(database_url, autocommit=True, connect_timeout=10) as connection:
+            count = connection.execute(
+                "SELECT COUNT(*) FROM proposals_signature WHERE proposal_id = %s AND status = 'valid'", [proposal_id]
+            ).fetchone()[0]
+            threshold = max(10, int(count * factor))
+            connection.execute("UPDATE proposals_proposal SET threshold = %s WHERE id = %s", [threshold, proposal_id])
+        return count, threshold
+
+    return set_threshold
 
 
 def stored_signers(database_url, proposal_id):
@@ -246,6 +310,10 @@ def failures(figures, identified):
     return found
 
 
+def _others(statuses):
+    return {code: count for code, count in sorted(statuses.items()) if code not in (302, 303) and code < 500}
+
+
 def report(figures, identified):
     five = figures["server_errors"]
     lines = [
@@ -258,6 +326,7 @@ def report(figures, identified):
         f"  duplicates        {figures['duplicates']}",
         f"  lost              {figures['lost']}",
         f"  5xx               {sum(five.values())} {five or ''}".rstrip(),
+        f"  other answers     {_others(figures['statuses']) or 'none'} (200: signing closed at the threshold)",
         f"  connection errors {figures['connection_errors']}",
         f"  gave up           {figures['gave_up']} signers (every attempt failed)",
         f"  500 for a stored signature   {figures['500_for_a_stored_signature']}",
@@ -278,29 +347,36 @@ def run(args):
         env = bench_env(url)
         manage(env, "migrate", "-v0")
         bench_command(env, "seed")
-        sessions, threshold = None, 10**9
-        if args.identified:
-            sessions = _sessions(env, args)
-            threshold = max(10, int(len(sessions) / 6))  # about a third of what a run reaches: crossed mid-burst
-        pk = bench_command(env, "proposal", "--threshold", str(threshold))["pk"]
-        signers = Signers(f"faults-{pk}-", 0.05, sessions)
+        sessions = _sessions(env, args) if args.identified else None
+        pk = bench_command(env, "proposal", "--threshold", str(10**9))["pk"]
+        # Logged in, the signer key is the user's address: the bench seed makes it as Signers.email does.
+        signers = Signers(SESSION_PREFIX if args.identified else f"faults-{pk}-", 0.05, sessions)
+        near = threshold_setter(url, pk) if args.identified else None
         log_path = Path(args.results) / "faults-server.log"
         with Server(env, args.workers, log_path=log_path) as server:
-            tally, events = asyncio.run(
-                burst(server.port, sign_path(pk), signers, args.clients, args.seconds, fault_schedule(server, cluster))
-            )
+            faults = fault_schedule(server, cluster, near)
+            tally, events = asyncio.run(burst(server.port, sign_path(pk), signers, args.clients, args.seconds, faults))
             periodic = manage(env, "proposals_expire").strip()
         stored, waiting, cases = stored_signers(url, pk)
+        threshold = _threshold(url, pk)
         figures = figures_of(tally, signers, stored, waiting, cases, events, periodic, threshold)
         figures["server_log"] = _log_counts(log_path)
     return figures
 
 
 def _sessions(env, args):
-    count = int(args.seconds * 250) + 1000  # more than a run can use at the logged-in signing rate here
+    count = int(args.seconds * 200) + 1000  # more than a run can use at the logged-in signing rate here
     out = Path(args.results) / "faults-sessions.txt"
-    bench_command(env, "signers", "--count", str(count), "--prefix", "faults-id-", "--out", str(out))
+    bench_command(env, "signers", "--count", str(count), "--prefix", SESSION_PREFIX, "--out", str(out))
     return out.read_text().split()
+
+
+def _threshold(database_url, proposal_id):
+    import psycopg
+
+    with psycopg.connect(database_url, connect_timeout=10) as connection:
+        sql = "SELECT threshold FROM proposals_proposal WHERE id = %s"
+        return connection.execute(sql, [proposal_id]).fetchone()[0]
 
 
 def _log_counts(path):
