@@ -16,8 +16,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.db import Error as DatabaseFault
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from delaktig.accounts.models import IdentityLevel
@@ -31,6 +30,8 @@ from .services_threshold import threshold_check
 from .signing_protection import domain_of, paper_signer_key, signer_key_for_email
 
 logger = logging.getLogger(__name__)
+# The database went away (a restart, a cut connection): not the input's fault, and over in a moment.
+DATABASE_AWAY = (OperationalError, InterfaceError)
 
 __all__ = [
     "signature_sign",
@@ -40,6 +41,8 @@ __all__ = [
     "signatures_invalidate",
     "threshold_check",
     "signing_open",
+    "after_signature",
+    "DATABASE_AWAY",
 ]
 
 ONE_PER_PERSON = ("proposal", "signer_key")  # the unique constraint one_signature_per_person
@@ -144,9 +147,9 @@ def _insert_reconnecting(signature):
     signer gets the answer for a repeat)."""
     try:
         return insert_unless_taken(signature, ONE_PER_PERSON)
-    except DatabaseFault as fault:
+    except DATABASE_AWAY as fault:
         connection = transaction.get_connection()
-        if isinstance(fault, IntegrityError) or connection.in_atomic_block:
+        if connection.in_atomic_block:
             raise
         logger.warning("Signing: the database connection failed (%s); trying once more on a new one", fault)
         connection.close()
@@ -177,7 +180,7 @@ def _repeat(proposal, signer_key, logged_in, language):
     not sent again: signing once more sends it)."""
     try:
         return _repeat_answered(proposal, signer_key, logged_in, language)
-    except DatabaseFault:
+    except DATABASE_AWAY:
         logger.warning("Signing: a repeat for proposal %s could not be handled", proposal.pk, exc_info=True)
         return (ALREADY if logged_in else CHECK_EMAIL), None
 

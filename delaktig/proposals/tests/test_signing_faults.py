@@ -8,7 +8,7 @@ inside the request, where a failure used to become a 500.
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import InterfaceError, OperationalError
+from django.db import DataError, InterfaceError, OperationalError
 from django.urls import reverse
 
 from delaktig.accounts.models import IdentityLevel
@@ -38,7 +38,7 @@ def sign(client, proposal, email="anna@example.se"):
 
 def fails(error):
     def step(*args, **kwargs):
-        raise error("server closed the connection unexpectedly")
+        raise error("server closed the connection unexpectedly" if error is not DataError else "invalid input syntax")
 
     return step
 
@@ -185,6 +185,11 @@ def test_a_database_that_is_away_before_the_insert_asks_to_try_again(client, pro
     database_away.undo()
     assert not Signature.objects.exists()
     assert sign(client, proposal)["Location"].endswith("?status=pending")  # trying again works
+
+
+def test_input_the_database_refuses_is_still_the_visitors_error_not_a_try_again(client, proposal, monkeypatch):
+    monkeypatch.setattr(services_signing, "insert_unless_taken", fails(DataError))
+    assert sign(client, proposal).status_code == 400
 
 
 def test_a_repeat_that_meets_a_database_fault_is_still_a_repeat(client, proposal, monkeypatch):

@@ -5,7 +5,6 @@ import logging
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.db import Error as DatabaseFault
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -68,7 +67,7 @@ def sign(request, pk):
         if request.method == "POST":
             return _sign_post(request, pk)
         return _sign_get(request, pk)
-    except DatabaseFault as fault:
+    except signing.DATABASE_AWAY as fault:
         return _unavailable(request, fault)
 
 
@@ -148,7 +147,7 @@ def sign_done(request, pk):
         proposal = _public_proposal(request, pk)
         context = _done_context(proposal, state, public_signature_count(proposal))
         return render(request, "proposals/signing/done.html", context)
-    except DatabaseFault as fault:
+    except signing.DATABASE_AWAY as fault:
         logger.warning("Signing: the thank-you page without the database: %s", fault)
     context = _done_context(_proposal_remembered(request, pk), state, None)
     context["municipality"] = request.municipality
@@ -172,7 +171,7 @@ def confirm(request, token):
     before the confirmation is committed asks to try again; after it, it cannot reach here (after_signature)."""
     try:
         return _confirm(request, token)
-    except DatabaseFault as fault:
+    except signing.DATABASE_AWAY as fault:
         return _unavailable(request, fault)
 
 

@@ -27,7 +27,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Threshold reached: {result['threshold'] + rechecked['threshold']}, closed: {result['closed']}, "
                 f"to an officer: {result['officer']}, confirmation links sent: {mailed}, "
-                f"threshold mailings made up: {rechecked['mailings']}"
+                f"threshold mailings created: {rechecked['mailings']}"
             )
             if every <= 0:
                 return
