@@ -19,7 +19,8 @@ COUNT_KEY = "proposal-count:{pk}"  # selectors.public_signature_count
 PAYLOAD_KEY = "proposal-count-json:{pk}"
 
 
-WINDOW_FIELDS = ("id", "municipality_id", "status", "signing_starts_at", "signing_ends_at", "threshold")
+# In the model's order: Model.from_db maps values to fields in that order.
+WINDOW_FIELDS = ("id", "municipality_id", "status", "title", "signing_starts_at", "signing_ends_at", "threshold")
 _windows = LocalMemo(seconds=5)  # (municipality id, proposal id) -> values of WINDOW_FIELDS
 _payloads = LocalMemo(seconds=2)  # proposal id -> the cached count payload
 _identity_levels = LocalMemo(seconds=5)  # municipality id -> the identity level that signs without a link
@@ -40,6 +41,17 @@ def signing_window(*, municipality, pk):
         if values is None:
             return None
         _windows.set(key, values, float(getattr(settings, "PROPOSAL_SIGN_WINDOW_SECONDS", 5)))
+    proposal = Proposal.from_db(DEFAULT_DB_ALIAS, WINDOW_FIELDS, values)
+    proposal.municipality = municipality
+    return proposal
+
+
+def signing_window_remembered(*, municipality, pk):
+    """This process's copy of the signing window (with the title), or None: no query. For a page that must not
+    fail while the database is away."""
+    values = _windows.get((municipality.pk, pk))
+    if values is None:
+        return None
     proposal = Proposal.from_db(DEFAULT_DB_ALIAS, WINDOW_FIELDS, values)
     proposal.municipality = municipality
     return proposal

@@ -48,9 +48,15 @@ def outbox_kick():
     if _kicked.get(slot):  # this process has seen the slot taken care of: no round trip to the cache
         return
     _kicked.set(slot, True)
-    if cache.add(f"signature-outbox:{slot}", 1, OUTBOX_SECONDS * 10):
+    key = f"signature-outbox:{slot}"
+    if cache.add(key, 1, OUTBOX_SECONDS * 10):
         run_after = datetime.fromtimestamp(slot * OUTBOX_SECONDS, tz=UTC)
-        confirmation_mails_task.using(run_after=run_after).enqueue()
+        try:
+            confirmation_mails_task.using(run_after=run_after).enqueue()
+        except Exception:  # the task was not queued: the next signer of this slot asks again
+            _kicked.forget(slot)
+            cache.delete(key)
+            raise
 
 
 def outbox_waiting():

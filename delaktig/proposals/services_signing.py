@@ -3,15 +3,20 @@
 The unique key (proposal, signer_key) is the only thing that decides whether a signature is new: there is
 no read-before-write and no counter on the proposal row, so a rush of signers never queues behind a lock.
 The count is derived from the rows (selectors.signature_count); the threshold is checked after commit.
+
+Once the signature is committed, its outcome is the signer's answer whatever fails next: the threshold check
+and the outbox's kick are done after the commit by `after_signature`, which logs a failure (the database
+restarting, say) and leaves the step to the periodic command (thresholds_recheck, the outbox's send).
 """
 
 import hashlib
+import logging
 from contextlib import nullcontext
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from delaktig.accounts.models import IdentityLevel
@@ -24,6 +29,10 @@ from .services_outbox import outbox_kick
 from .services_threshold import threshold_check
 from .signing_protection import domain_of, paper_signer_key, signer_key_for_email
 
+logger = logging.getLogger(__name__)
+# The database went away (a restart, a cut connection): not the input's fault, and over in a moment.
+DATABASE_AWAY = (OperationalError, InterfaceError)
+
 __all__ = [
     "signature_sign",
     "signature_confirm",
@@ -32,6 +41,8 @@ __all__ = [
     "signatures_invalidate",
     "threshold_check",
     "signing_open",
+    "after_signature",
+    "DATABASE_AWAY",
 ]
 
 ONE_PER_PERSON = ("proposal", "signer_key")  # the unique constraint one_signature_per_person
@@ -115,7 +126,7 @@ def _insert(signature, *, counted):
     """
     try:
         with _savepoint_if_in_transaction():
-            stored = insert_unless_taken(signature, ONE_PER_PERSON)
+            stored = _insert_reconnecting(signature)
     except IntegrityError:
         stored = False
     if not stored:
@@ -123,10 +134,38 @@ def _insert(signature, *, counted):
         return False
     if counted:
         proposal_id, threshold = signature.proposal_id, signature.proposal.threshold
-        transaction.on_commit(lambda: threshold_check(proposal_id, threshold=threshold))
+        transaction.on_commit(lambda: after_signature(threshold_check, proposal_id, threshold=threshold))
     else:
-        transaction.on_commit(outbox_kick)
+        transaction.on_commit(lambda: after_signature(outbox_kick))
     return True
+
+
+def _insert_reconnecting(signature):
+    """A process keeps its database connection between requests; after a database restart the first statement
+    on it fails. Outside a transaction the INSERT is sent once more on a new connection: ON CONFLICT DO NOTHING
+    makes sending it twice safe (if the first one was stored after all, the second stores nothing and the
+    signer gets the answer for a repeat)."""
+    try:
+        return insert_unless_taken(signature, ONE_PER_PERSON)
+    except DATABASE_AWAY as fault:
+        connection = transaction.get_connection()
+        if connection.in_atomic_block:
+            raise
+        logger.warning("Signing: the database connection failed (%s); trying once more on a new one", fault)
+        connection.close()
+        return insert_unless_taken(signature, ONE_PER_PERSON)
+
+
+def after_signature(step, *args, **kwargs):
+    """Run a step that follows a committed signature (the threshold check, the outbox's kick). The signature is
+    stored whatever happens here, so a failure must not turn the signer's answer into an error page: it is
+    logged, and the periodic command does the step (proposals_expire runs thresholds_recheck and empties the
+    outbox). Returns the step's result, or None when it failed."""
+    try:
+        return step(*args, **kwargs)
+    except Exception:
+        logger.exception("Signing: %s failed after the signature was stored; the periodic job does it", step.__name__)
+        return None
 
 
 def _savepoint_if_in_transaction():
@@ -135,10 +174,21 @@ def _savepoint_if_in_transaction():
 
 def _repeat(proposal, signer_key, logged_in, language):
     """A second attempt. Tell the mailbox, not the browser: whether an address has signed is that person's
-    business. A pending signature goes back into the outbox (one UPDATE), so its link is mailed again."""
+    business. A pending signature goes back into the outbox (one UPDATE), so its link is mailed again.
+
+    The signature is stored, so a database fault here still gives the answer for a repeat (the e-mail is then
+    not sent again: signing once more sends it)."""
+    try:
+        return _repeat_answered(proposal, signer_key, logged_in, language)
+    except DATABASE_AWAY:
+        logger.warning("Signing: a repeat for proposal %s could not be handled", proposal.pk, exc_info=True)
+        return (ALREADY if logged_in else CHECK_EMAIL), None
+
+
+def _repeat_answered(proposal, signer_key, logged_in, language):
     mine = Signature.objects.filter(proposal=proposal, signer_key=signer_key)
     if mine.filter(status=SignatureStatus.PENDING).update(confirmation_mailed_at=None, language=(language or "")[:10]):
-        transaction.on_commit(outbox_kick)
+        transaction.on_commit(lambda: after_signature(outbox_kick))
         return (PENDING if logged_in else CHECK_EMAIL), None
     existing = mine.first()
     if existing is None:  # removed between the INSERT and now
@@ -208,7 +258,7 @@ def signature_confirm(*, token, municipality):
         if not changed:  # a double click: the first one confirmed it
             return ALREADY, signature
         proposal_id, threshold = signature.proposal_id, signature.proposal.threshold
-        transaction.on_commit(lambda: threshold_check(proposal_id, threshold=threshold))
+        transaction.on_commit(lambda: after_signature(threshold_check, proposal_id, threshold=threshold))
     signature.status = SignatureStatus.VALID
     return CONFIRMED, signature
 
@@ -256,7 +306,12 @@ def _paper_recorded(proposal, actor, count):
         data={"count": count},
     )
     proposal_id, threshold = proposal.pk, proposal.threshold
-    transaction.on_commit(lambda: (count_cache_forget(proposal_id), threshold_check(proposal_id, threshold=threshold)))
+    transaction.on_commit(
+        lambda: (
+            after_signature(count_cache_forget, proposal_id),
+            after_signature(threshold_check, proposal_id, threshold=threshold),
+        )
+    )
 
 
 @transaction.atomic

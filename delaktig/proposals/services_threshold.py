@@ -8,29 +8,37 @@ In a rush, a signer's check is skipped while the count that some check stored at
 PROPOSAL_THRESHOLD_CHECK_SECONDS (2) ago is far below the threshold, so the case opens at most a few seconds
 after the line is crossed, with one COUNT per interval instead of one per signer. proposals_expire(), run
 every few minutes, checks every collecting proposal exactly, so nothing depends on the cache being right.
+
+A signature is committed before its threshold check runs. When that check (or the mailing it queues) fails,
+the database restarting, say, the signer still gets the thank-you page and thresholds_recheck(), run by the
+same periodic command, does the step later: nothing that happens after the commit can lose a case or a mail.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from delaktig.core.models import AuditEvent
 from delaktig.mailings.models import Mailing
 from delaktig.mailings.services import mailing_create
 
 from . import workflow
-from .models import BelowThreshold, Proposal, ProposalCase, Route, SignatureStatus, Status
+from .models import BelowThreshold, Proposal, ProposalCase, Route, Signature, SignatureStatus, Status
 from .selectors import routed_body_for, settings_for, signature_count
 from .selectors_signing import count_cache_forget
 from .services import registration_number_next
 
 logger = logging.getLogger(__name__)
 THRESHOLD_PURPOSE = "proposal_threshold"
+RECHECK_WINDOW = timedelta(days=1)  # how far back thresholds_recheck looks: many missed runs of the command
 
 
 CHECK_KEY = "proposal-threshold-count:{pk}"
@@ -167,3 +175,41 @@ def _expire_one(proposal_id):
     workflow.transition(proposal, step, actor=workflow.SYSTEM, data={"count": count})
     transaction.on_commit(lambda: count_cache_forget(proposal_id))
     return "officer" if officer else "closed"
+
+
+def thresholds_recheck(*, since=None):
+    """Redo what a signing request may have failed to do after its signature was committed.
+
+    For every collecting proposal with a signature made valid since `since` (default: a day ago): the threshold
+    check. For every proposal that reached its threshold since then: the mailing to the signers, if it was
+    never created. Both steps
+    are idempotent (the row lock, the one-to-one case, one mailing per purpose and proposal), so this is safe to
+    run as often as you like; proposals_expire runs it every time. Returns {"threshold": n, "mailings": n}.
+    """
+    since = since or timezone.now() - RECHECK_WINDOW
+    result = {"threshold": 0, "mailings": 0}
+    for proposal_id in _recently_signed(since):
+        if threshold_check(proposal_id) is not None:
+            result["threshold"] += 1
+    for proposal_id in _cases_without_mailing(since):
+        if threshold_mailing_create(proposal_id=proposal_id) is not None:
+            result["mailings"] += 1
+    return result
+
+
+def _recently_signed(since):
+    recent = Signature.objects.filter(proposal=OuterRef("pk"), status=SignatureStatus.VALID, confirmed_at__gte=since)
+    collecting = Proposal.objects.filter(status=Status.COLLECTING, route=Route.EPETITION)
+    return list(collecting.filter(Exists(recent)).order_by("pk").values_list("pk", flat=True))
+
+
+def _cases_without_mailing(since):
+    """Proposals whose threshold was reached since `since` (the workflow step's audit event) with no mailing."""
+    proposal_type = ContentType.objects.get_for_model(Proposal)
+    mailed = Mailing.objects.filter(
+        purpose=THRESHOLD_PURPOSE, target_type=proposal_type, target_id=OuterRef("target_id")
+    )
+    reached = AuditEvent.objects.filter(
+        action="proposal.reach_threshold", target_type=proposal_type, created_at__gte=since
+    ).exclude(Exists(mailed))
+    return sorted(set(reached.values_list("target_id", flat=True)))

@@ -39,9 +39,12 @@ def threshold_mailing_task(*, proposal_id):
 def proposals_expire_task():
     """Run every few minutes (see docs/proposals.md); enqueues itself nowhere, so schedule it."""
     from .services_outbox import confirmation_mails_send
-    from .services_threshold import proposals_expire
+    from .services_threshold import proposals_expire, thresholds_recheck
 
+    rechecked = thresholds_recheck()
     result = proposals_expire()
+    result["threshold"] += rechecked["threshold"]
+    result["threshold_mailings"] = rechecked["mailings"]
     result["mailed"] = confirmation_mails_send()
     return result
 

@@ -115,5 +115,5 @@ def test_command_and_task(proposal):
         call_command("proposals_expire", stdout=out)
         assert "closed: 1" in out.getvalue()
         result = proposals_expire_task.enqueue()
-    assert result.return_value == {"threshold": 0, "closed": 0, "officer": 0, "mailed": 0}
+    assert result.return_value == {"threshold": 0, "closed": 0, "officer": 0, "threshold_mailings": 0, "mailed": 0}
     assert status_of(proposal) == Status.CLOSED_BELOW_THRESHOLD

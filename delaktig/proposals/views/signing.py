@@ -1,11 +1,13 @@
 """Signing: the form, the page after it, the e-mail link, the count as JSON; staff: paper lists and invalidation."""
 
 import functools
+import logging
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
@@ -20,9 +22,10 @@ from .. import services_signing as signing
 from ..forms_signing import InvalidationForm, InvalidationReasonForm, PaperSignaturesForm, SignForm
 from ..models import PUBLIC_STATUSES, Proposal, SignatureStatus, Status
 from ..selectors import PUBLIC_COUNT_SECONDS, public_signature_count
-from ..selectors_signing import count_payload_json, matching_summary, signing_window
+from ..selectors_signing import count_payload_json, matching_summary, signing_window, signing_window_remembered
 from ..signing_protection import domain_of, rate_limit_hit, valid_ip
 
+logger = logging.getLogger(__name__)
 PAPER_ROLES = (Role.OFFICER, Role.REGISTRAR, Role.DEMOCRACY_OFFICER)
 INVALIDATE_ROLES = (Role.MODERATOR, Role.DEMOCRACY_OFFICER, Role.REGISTRAR)
 DONE_STATES = (signing.SIGNED, signing.PENDING, signing.ALREADY, signing.CHECK_EMAIL, signing.CONFIRMED)
@@ -47,11 +50,28 @@ def _closed(request, proposal):
     return render(request, "proposals/signing/closed.html", context)
 
 
+def _unavailable(request, fault):
+    """The database failed before anything was stored (it is restarting, say): a page that says try again."""
+    logger.warning("Signing: the database failed before a signature was stored: %s", fault)
+    response = HttpResponse(render_to_string("proposals/signing/unavailable.html", {"path": request.path}), status=503)
+    response["Retry-After"] = "30"
+    return response
+
+
 @municipality_copy_will_do  # a signature changes nothing of the municipality's
 @require_http_methods(["GET", "POST"])
 def sign(request, pk):
-    if request.method == "POST":
-        return _sign_post(request, pk)
+    """Once a signature is committed nothing can fail this request (services_signing.after_signature), so a
+    database fault that reaches here came before: the signer is asked to try again (a retry counts once)."""
+    try:
+        if request.method == "POST":
+            return _sign_post(request, pk)
+        return _sign_get(request, pk)
+    except signing.DATABASE_AWAY as fault:
+        return _unavailable(request, fault)
+
+
+def _sign_get(request, pk):
     proposal = _public_proposal(request, pk)
     if not signing.signing_open(proposal):
         return _closed(request, proposal)
@@ -119,20 +139,43 @@ def _done_url(slug, pk, outcome):
 
 @require_GET
 def sign_done(request, pk):
-    proposal = _public_proposal(request, pk)
+    """The thank-you page. The signature is stored when the signer gets here, so while the database is away (a
+    restart, say) the page is shown from this process's copy of the proposal, without menus: never an error."""
     state = request.GET.get("status")
-    context = {
-        "proposal": proposal,
-        "state": state if state in DONE_STATES else signing.PENDING,
-        "count": public_signature_count(proposal),
-        "days": signing.confirmation_max_age().days,
-    }
-    return render(request, "proposals/signing/done.html", context)
+    state = state if state in DONE_STATES else signing.PENDING
+    try:
+        proposal = _public_proposal(request, pk)
+        context = _done_context(proposal, state, public_signature_count(proposal))
+        return render(request, "proposals/signing/done.html", context)
+    except signing.DATABASE_AWAY as fault:
+        logger.warning("Signing: the thank-you page without the database: %s", fault)
+    context = _done_context(_proposal_remembered(request, pk), state, None)
+    context["municipality"] = request.municipality
+    return HttpResponse(render_to_string("proposals/signing/done_plain.html", context))
+
+
+def _done_context(proposal, state, count):
+    return {"proposal": proposal, "state": state, "count": count, "days": signing.confirmation_max_age().days}
+
+
+def _proposal_remembered(request, pk):
+    proposal = signing_window_remembered(municipality=request.municipality, pk=pk)
+    if proposal is None:
+        proposal = Proposal(pk=pk, municipality=request.municipality)
+    return proposal
 
 
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
-    """GET shows a button, POST confirms: a mail scanner that follows links signs nothing."""
+    """GET shows a button, POST confirms (a mail scanner that follows links signs nothing). A database fault
+    before the confirmation is committed asks to try again; after it, it cannot reach here (after_signature)."""
+    try:
+        return _confirm(request, token)
+    except signing.DATABASE_AWAY as fault:
+        return _unavailable(request, fault)
+
+
+def _confirm(request, token):
     if len(token) > 400:
         state, signature = signing.INVALID, None
     elif request.method == "POST":
