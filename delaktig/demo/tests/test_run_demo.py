@@ -1,0 +1,53 @@
+"""`make run` (manage.py run_demo): web server, task worker and periodic jobs start together, a child that dies is
+started again, and Ctrl-C leaves no process behind."""
+
+import os
+import signal
+
+import pytest
+
+from delaktig.demo.processes import WORKER_COMMAND, demo_children
+
+from .running import DemoRun, alive
+
+pytestmark = [pytest.mark.shared_db]
+
+
+def test_the_demo_runs_a_web_server_a_task_worker_and_the_periodic_jobs():
+    children = demo_children(port=8123)
+    assert [child.name for child in children] == ["web", "worker", "periodic"]
+    assert children[0].argv == ["runserver", "127.0.0.1:8123", "--noreload"]
+    assert children[1].argv == WORKER_COMMAND
+    assert children[2].argv == ["periodic"]
+
+
+def test_children_start_a_dead_one_restarts_and_ctrl_c_stops_them_all(shared_database_url):
+    run = DemoRun(shared_database_url, backoff=0.2).start()
+    try:
+        run.wait_for(lambda: set(run.pids()) == {"web", "worker", "periodic"}, what="three children")
+        first = run.pids()
+        assert all(alive(pid) for pid in first.values())
+        run.wait_until_serving()  # the web server answers, and EMAIL_BACKEND reached it: the demo inbox is on
+        assert f"Delaktig runs at {run.url}/" in run.output()
+
+        os.kill(first["worker"], signal.SIGKILL)
+        run.wait_for(lambda: run.pids()["worker"] != first["worker"], what="the worker to start again")
+        assert "worker stopped (killed by SIGKILL); starting it again in 0.2 s" in run.output()
+        assert run.pids()["web"] == first["web"] and run.pids()["periodic"] == first["periodic"]
+    finally:
+        code = run.stop(signal.SIGINT)
+    every_pid = [pid for _name, pid in run.started()]
+    assert code == 0, run.output()
+    assert "[run_demo] every process has stopped" in run.output()
+    assert not [pid for pid in every_pid if alive(pid)], run.output()
+    assert not run._reader.is_alive()  # nobody holds run_demo's output any more: no orphan
+
+
+def test_sigterm_stops_them_all_too(shared_database_url):
+    run = DemoRun(shared_database_url).start()
+    try:
+        run.wait_for(lambda: len(run.pids()) == 3, what="three children")
+    finally:
+        code = run.stop(signal.SIGTERM)
+    assert code == 0, run.output()
+    assert not [pid for _name, pid in run.started() if alive(pid)]
