@@ -51,3 +51,27 @@ def test_sigterm_stops_them_all_too(shared_database_url):
         code = run.stop(signal.SIGTERM)
     assert code == 0, run.output()
     assert not [pid for _name, pid in run.started() if alive(pid)]
+
+
+def test_the_children_get_the_port_the_links_and_the_demo_inbox(monkeypatch):
+    from delaktig.demo.management.commands.run_demo import Command
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.setenv("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    env = Command.child_environment("8765")
+    assert (env["PORT"], env["SITE_URL"]) == ("8765", "http://127.0.0.1:8765")
+    assert env["EMAIL_BACKEND"] == "delaktig.demo.mail.DemoInboxBackend"
+    monkeypatch.setenv("SITE_URL", "https://demo.example/")
+    assert Command.child_environment("8765")["SITE_URL"] == "https://demo.example"
+
+
+def test_site_url_follows_port_when_not_set():
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"PORT": "8765"}
+    code = "import config.settings as s; print(s.SITE_URL)"
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True)
+    assert out.stdout.strip() == "http://127.0.0.1:8765", out.stderr
