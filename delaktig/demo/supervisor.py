@@ -12,7 +12,7 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 PR_SET_PDEATHSIG = 1
 
@@ -25,7 +25,7 @@ class Child:
     started_at: float = 0.0
     restart_at: float = None
     quick_deaths: int = 0  # deaths in a row soon after starting: each doubles the wait before the next start
-    starts: int = field(default=0)
+    starts: int = 0
 
 
 def _die_with_parent():  # runs in the child between fork and exec

@@ -107,3 +107,11 @@ def test_old_finished_task_results_are_pruned(db, settings):
 
 def test_pruning_task_results_is_skipped_without_the_database_backend(db):
     assert task_results_prune().startswith("skipped")
+
+
+def test_every_registered_job_runs_on_a_fresh_database(municipality):
+    out = StringIO()
+    call_command("periodic", "--once", stdout=out)
+    ran = {line.split(":")[0] for line in out.getvalue().splitlines()}
+    assert ran == {job.name for job in registered_jobs()}
+    assert "failed" not in out.getvalue()
