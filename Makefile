@@ -31,7 +31,7 @@ run: SKIP_BROWSER=1
 run: install system-deps messages
 	@mkdir -p var/static
 	$(PY) manage.py migrate -v0
-	PORT=$(PORT) $(PY) manage.py load_demo
+	PORT=$(PORT) EMAIL_BACKEND=delaktig.demo.mail.DemoInboxBackend $(PY) manage.py load_demo  # its e-mail, too, goes to the demo inbox
 	PORT=$(PORT) $(PY) manage.py run_demo  # web server, task worker and periodic jobs; Ctrl-C stops them all
 
 worker: install
