@@ -1,4 +1,4 @@
-# Delaktig: `make run` starts the platform with demo data, `make test` runs the whole suite.
+# Delaktig: `make run` starts the platform with demo data (web, task worker, periodic jobs), `make test` runs the whole suite.
 SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
@@ -31,8 +31,8 @@ run: SKIP_BROWSER=1
 run: install system-deps messages
 	@mkdir -p var/static
 	$(PY) manage.py migrate -v0
-	PORT=$(PORT) $(PY) manage.py load_demo
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) EMAIL_BACKEND=delaktig.demo.mail.DemoInboxBackend $(PY) manage.py load_demo  # its e-mail, too, goes to the demo inbox
+	PORT=$(PORT) $(PY) manage.py run_demo  # web server, task worker and periodic jobs; Ctrl-C stops them all
 
 worker: install
 	$(PY) manage.py worker

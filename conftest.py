@@ -46,3 +46,31 @@ def resident(db):
     from delaktig.accounts.tests.factories import UserFactory
 
     return UserFactory(name="Rut Resident")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request, tmp_path_factory):
+    """SQLite tests run in memory, which no other process can open. When the session holds a test marked
+    `shared_db` (one that starts `manage.py` processes against the test database), the SQLite test database is a
+    file instead, one per test process. PostgreSQL test databases are shared as they are."""
+    from django.conf import settings
+
+    default = settings.DATABASES["default"]
+    shared = any(item.get_closest_marker("shared_db") for item in request.session.items)
+    if shared and default["ENGINE"] == "django.db.backends.sqlite3":
+        default.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("shared-db") / "test.sqlite3")
+
+
+@pytest.fixture
+def shared_database_url(request, transactional_db):
+    """DATABASE_URL of the test database, for a `manage.py` process the test starts (the test is marked shared_db)."""
+    from urllib.parse import quote
+
+    from django.db import connection
+
+    assert request.node.get_closest_marker("shared_db"), "mark the test with @pytest.mark.shared_db"
+    db = connection.settings_dict
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        return f"sqlite:///{db['NAME']}"
+    credentials = f"{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}@" if db["USER"] else ""
+    return f"postgres://{credentials}{db['HOST'] or ''}:{db['PORT'] or 5432}/{quote(db['NAME'])}"

@@ -21,7 +21,8 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "insecure-development-key-change-me-in-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+PORT = os.environ.get("PORT", "8000")  # the port `make run` serves on
+SITE_URL = os.environ.get("SITE_URL") or f"http://127.0.0.1:{PORT}"  # links in e-mail start with it
 
 
 def method_apps():

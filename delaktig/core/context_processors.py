@@ -12,6 +12,7 @@ def municipality(request):
         # A callable, so the hooks run only when a template shows the main menu.
         "main_nav_items": lambda: main_nav_items(request),
         "staff_nav_items": lambda: staff_nav_items(request),
+        "site_notices": lambda: site_notices(request),
     }
 
 
@@ -27,3 +28,8 @@ def staff_nav_items(request):
     if getattr(request, "municipality", None) is None or not request.user.is_authenticated:
         return []
     return [item for hook in hooks.get_hooks("staff_nav_items") for item in (hook(request) or [])]
+
+
+def site_notices(request):
+    """Notices at the top of every page, e.g. that the demo keeps its e-mail in an inbox (hook "site_notices")."""
+    return [notice for hook in hooks.get_hooks("site_notices") for notice in (hook(request) or [])]

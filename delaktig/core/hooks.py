@@ -46,3 +46,6 @@ def register_temporarily(name, fn):
 # "feedback_published"  (dialogue, actor) -> None, inside the transaction that publishes feedback
 # "yearly_report_sections"  (municipality, year) -> [core.contributions.ReportSection]
 # "open_data_datasets"  () -> [core.contributions.Dataset]
+# "periodic_jobs"     () -> [(name, every_seconds, callable)]; `manage.py periodic` runs each callable (no arguments)
+#                     at once and then every every_seconds; it must be safe to run again at any time (core/periodic.py)
+# "site_notices"      (request) -> [{"text": str, "link_text": str, "url": str}] shown at the top of every page

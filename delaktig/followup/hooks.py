@@ -60,3 +60,11 @@ def settings_menu_item(request):
 @hooks.register("main_nav_items")
 def implementation_menu_item(request):
     return [(_("What happens now"), reverse("followup:implementation", args=[request.municipality.slug]))]
+
+
+@hooks.register("periodic_jobs")
+def followup_periodic_jobs():
+    """Reminders before feedback deadlines and escalation after them (`manage.py periodic`)."""
+    from .services import feedback_deadlines_check
+
+    return [("feedback_deadlines", 60 * 60, feedback_deadlines_check)]

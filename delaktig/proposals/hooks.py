@@ -124,3 +124,29 @@ def _signature_erase(signature):
     signature.show_name = False
     signature.wants_updates = False
     signature.save(update_fields=["signer_key", "user", "name", "email", "ip_address", "show_name", "wants_updates"])
+
+
+# --- Periodic jobs (run by `manage.py periodic`) ------------------------------------------------------------
+
+
+def expiry_job():
+    """Thresholds reached, signing periods that ended, and confirmation links still waiting in the outbox."""
+    from .services_outbox import confirmation_mails_send
+    from .services_threshold import proposals_expire
+
+    return {**proposals_expire(), "confirmation_links_sent": confirmation_mails_send()}
+
+
+def report_job():
+    """The report on citizen proposals not yet decided; it sends only in the report months, once a month."""
+    from delaktig.organisations.models import Municipality
+
+    from .services_staff import unfinished_report_send
+
+    sent = [m.slug for m in Municipality.objects.filter(is_active=True) if unfinished_report_send(municipality=m)[0]]
+    return {"reports_sent": sent}
+
+
+@hooks.register("periodic_jobs")
+def proposals_periodic_jobs():
+    return [("proposals_expire", 10 * 60, expiry_job), ("proposals_report", 24 * 60 * 60, report_job)]
