@@ -3,7 +3,7 @@
 from .supervisor import Child
 
 # The one place that says how a task worker is started; `make run` and the browser journeys use it.
-WORKER_COMMAND = ["db_worker", "--interval", "1"]
+WORKER_COMMAND = ["worker", "--interval", "1"]
 
 NAMES = ("web", "worker", "periodic")
 

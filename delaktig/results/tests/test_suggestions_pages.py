@@ -91,7 +91,7 @@ def test_many_inputs_are_handled_in_the_background(
     run = ThemeSuggestionRun.objects.get()
     assert run.status == ThemeSuggestionRun.Status.QUEUED
     page = officer.get(rurl("suggestions", dialogue)).content.decode()
-    assert 'http-equiv="refresh"' in page and "<progress" in page
+    assert 'data-auto-refresh="5"' in page and "<progress" in page
     for callback in callbacks:
         callback()
     run.refresh_from_db()
