@@ -1,7 +1,9 @@
 """audit_record(): the one way to leave an audit event."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext as _
 
+from . import hooks
 from .models import AuditEvent
 
 
@@ -23,3 +25,12 @@ def audit_record(*, municipality, actor, action, target, data=None, public=False
 def audit_events_for(target, *, public_only=False):
     events = AuditEvent.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=target.pk)
     return events.filter(public=True) if public_only else events
+
+
+def action_label(action):
+    """The action of an audit event in words, from the apps' labels (hook "audit_action_labels"); never the key."""
+    for hook in hooks.get_hooks("audit_action_labels"):
+        label = (hook() or {}).get(action)
+        if label:
+            return label
+    return _("Other change")

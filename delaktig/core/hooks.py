@@ -41,6 +41,8 @@ def register_temporarily(name, fn):
 # "participation_method_choices"  () -> [(key, name)] of the registered participation methods
 # "staff_nav_items"   (request) -> [(label, url)] added to the staff workspace menu (check roles yourself)
 # "dialogue_staff_pages"  (dialogue, user) -> [(url, title)] pages for the dialogue on its staff page
+# "module_staff_pages"  (module, user) -> [(url, title)] a way of taking part's staff pages, listed under it
+# "audit_action_labels"  () -> {action: label} audit events' actions in words (core.audit.action_label)
 # "dialogue_public_sections"  (request, dialogue) -> [{"template": str, "context": dict}] on the public page;
 #                     the template gets the dict as `section` (plus dialogue, municipality)
 # "feedback_published"  (dialogue, actor) -> None, inside the transaction that publishes feedback

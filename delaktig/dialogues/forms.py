@@ -175,8 +175,12 @@ class DecisionForm(DialogueForm):
 
     def __init__(self, data=None, *, instance):
         super().__init__(data, instance=instance)
+        expected = self.municipality.get_deciding_body()
         if not instance.deciding_body_id:
-            self.initial["deciding_body"] = self.municipality.get_deciding_body()
+            self.initial["deciding_body"] = expected
+        if expected:  # the rule the step checks, told before the form is sent
+            rule = _("Only %(body)s decides on citizen dialogues in this municipality.") % {"body": expected.name}
+            self.fields["deciding_body"].help_text = rule
 
 
 PLAN_FIELDS = [

@@ -1,10 +1,11 @@
 """What dialogues offers to "my pages", the personal-data export and erasure (see delaktig/core/hooks.py)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from delaktig.core import hooks
 
-from . import selectors
+from . import selectors, workflow
 from .models import Follower, Notification
 
 
@@ -50,3 +51,18 @@ def follows_erase(user):
     follows, _rows = Follower.objects.filter(user=user).delete()
     notifications, _rows = Notification.objects.filter(user=user).delete()
     return follows + notifications
+
+
+ACTION_LABELS = {
+    "dialogue.create": gettext_lazy("Created the initiative"),
+    "dialogue.update": gettext_lazy("Changed the dialogue"),
+    "dialogue.checklist": gettext_lazy("Saved the checklist"),
+    "dialogue.cancel": gettext_lazy("Cancelled the dialogue"),
+}
+
+
+@hooks.register("audit_action_labels")
+def dialogue_action_labels():
+    """The dialogue's audit events in words: its own, and each step of the lifecycle by its label."""
+    steps = {f"dialogue.{spec.name}": spec.label for spec in workflow.TRANSITIONS.values()}
+    return {**steps, **ACTION_LABELS}

@@ -170,8 +170,8 @@ def input_options(dialogue):
     for record in dialogue_inputs(dialogue):
         label = record.title or record.text
         label = label if len(label) <= 80 else label[:79] + "…"
-        searchable = f"{record.title} {record.text} {record.ref}".casefold()
-        options.append((record.ref, f"{label} ({record.ref})", searchable))
+        searchable = f"{record.title} {record.text} {record.reference}".casefold()
+        options.append((record.ref, f"{label} ({record.reference})", searchable))
     return options
 
 

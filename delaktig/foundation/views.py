@@ -49,8 +49,11 @@ def toolbox_method(request, slug):
 @require_GET
 @staff_view()
 def handbook(request):
-    groups = selectors.handbook_pages(municipality=request.municipality)
-    return render(request, "foundation/handbook.html", {"groups": groups, "can_edit": _can_edit(request)})
+    muni = request.municipality
+    context = {"groups": selectors.handbook_pages(municipality=muni), "can_edit": _can_edit(request)}
+    if context["can_edit"]:  # the principles and the toolbox are edited from here too
+        context["toolbox_methods"] = selectors.toolbox_methods(municipality=muni)
+    return render(request, "foundation/handbook.html", context)
 
 
 @require_GET

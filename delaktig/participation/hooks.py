@@ -5,7 +5,11 @@ Hooks registered here:
   "my_contributions"                 (user) -> {method name: [rows]}: the same rows, with "status_text" in words,
                                      for the "what you have sent in" list on My pages
   "participation_method_choices"     () -> [(key, name)]: the methods a toolbox entry can point to
+  "module_staff_pages"               (module, user) -> [(url, title)]: the method's staff pages for a module
+  "audit_action_labels"              () -> {action: label}: participation's and every method's audit events
 """
+
+from django.utils.translation import gettext_lazy as _
 
 from delaktig.core import hooks
 
@@ -47,3 +51,28 @@ def _with_status_text(row):
 @hooks.register("participation_method_choices")
 def methods_choices():
     return [(manifest.key, manifest.name) for manifest in registry]
+
+
+@hooks.register("module_staff_pages")
+def method_staff_pages(module, user):
+    manifest = module.manifest
+    if manifest is None or manifest.staff_pages is None:
+        return []
+    return manifest.staff_pages(module, user)
+
+
+ACTION_LABELS = {
+    "module.add": _("Added a way to take part"),
+    "phase.add": _("Added a phase"),
+    "comment.create": _("A comment was written"),
+    "moderation.publish": _("Published after moderation"),
+    "moderation.remove": _("Removed after moderation"),
+}
+
+
+@hooks.register("audit_action_labels")
+def participation_action_labels():
+    labels = dict(ACTION_LABELS)
+    for manifest in registry:
+        labels.update(manifest.audit_labels)
+    return labels

@@ -42,9 +42,18 @@ class MethodManifest:
     update_recipients: Callable | None = None  # (module) -> iterable of (email, name) who asked for updates
     report_section: Callable | None = None  # (municipality, year) -> core.contributions.ReportSection | None
     datasets: tuple = field(default_factory=tuple)  # core.contributions.Dataset, public data of this method
+    # What people read instead of keys (see "No raw keys" in docs/adding-a-method.md):
+    reference_prefix: str = ""  # short letters for references people read, e.g. "IN" gives "IN-121"
+    stat_labels: dict = field(default_factory=dict)  # key of `stats` -> label, e.g. {"inputs": _("Inputs")}
+    audit_labels: dict = field(default_factory=dict)  # action of the method's audit events -> label in words
+    staff_pages: Callable | None = None  # (module, user) -> [(url, title)]: the module's staff pages for the person
 
     def phase_type(self, key):
         return self.phase_types.get(key)
+
+    def reference(self, item_id):
+        """The reference people read for an item of this method: "IN-121"."""
+        return f"{self.reference_prefix or self.key.upper()}-{item_id}"
 
 
 class Registry:
@@ -108,6 +117,18 @@ class InputRecord:
     author_shown: str = ""
     demographics: dict = field(default_factory=dict)
     staff_url: str = ""
+
+    @property
+    def reference(self):
+        """The reference people read ("IN-121"); `ref` is for machines."""
+        return input_reference(self.ref)
+
+
+def input_reference(ref):
+    """ "open_input:121" -> "IN-121", by the method's reference_prefix; a ref of no known method stays as it is."""
+    key, _sep, item_id = str(ref).partition(":")
+    manifest = registry.get(key)
+    return manifest.reference(item_id) if manifest and item_id else str(ref)
 
 
 @dataclass(frozen=True)

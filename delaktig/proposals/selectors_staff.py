@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from delaktig.mailings.models import Mailing
 
@@ -239,7 +240,7 @@ def csv_text(header, rows):
 
 
 def registry_table(entries):
-    header = ["received_on", "registration_number", "sender_reference", "description", "proposal_status"]
+    header = [_("Received"), _("Registration number"), _("Sender's reference"), _("Description"), _("Status")]
     rows = [
         [
             entry.received_on.isoformat(),
@@ -254,7 +255,9 @@ def registry_table(entries):
 
 
 def unfinished_table(rows):
-    header = ["registration_number", "title", "status", "received_on", "deadline", "days_left", "body"]
+    header = [
+        _("Registration number"), _("Title"), _("Status"), _("Received"), _("Answer due"), _("Days left"), _("Body"),
+    ]  # fmt: skip
     return header, [
         [
             row.proposal.registration_number,

@@ -126,7 +126,17 @@ def test_the_progress_page_refreshes_itself_while_running_and_shows_step_and_per
     client.force_login(staff[Role.OFFICER])
     html = client.get(url("detail", dialogue, 1)).content.decode()
     assert '<meta http-equiv="refresh" content="2">' in html
-    assert "Skriver pdf-filen (35 %)" in html and 'value="35"' in html
+    assert "Vi tar fram beslutsunderlaget. Just nu: Skriver pdf-filen. Sidan uppdateras av sig själv." in html
+    assert "35 % klart" in html and 'value="35"' in html
+
+
+@pytest.mark.django_db
+def test_a_queued_version_says_what_is_happening_in_words(client, dialogue, staff):
+    services.decision_basis_request(dialogue=dialogue, actor=staff["officer"], assessment="Bra.")
+    client.force_login(staff[Role.OFFICER])
+    html = client.get(url("detail", dialogue, 1)).content.decode()
+    assert "Vi tar fram beslutsunderlaget. Det brukar ta under en minut. Sidan uppdateras av sig själv." in html
+    assert '<meta http-equiv="refresh"' in html
 
 
 @pytest.mark.django_db
@@ -144,16 +154,20 @@ def test_a_version_running_far_too_long_stops_refreshing_and_says_so(client, dia
 def test_a_finished_version_does_not_refresh_and_offers_downloads(client, done, staff):
     client.force_login(staff[Role.OFFICER])
     html = client.get(url("detail", done.dialogue, 1)).content.decode()
-    assert "http-equiv" not in html and url("docx", done.dialogue, 1) in html
+    assert "http-equiv" not in html and url("docx", done.dialogue, 1) in html and url("pdf", done.dialogue, 1) in html
+    assert "Beslutsunderlaget är klart. Ladda ner det som PDF eller Word:" in html
 
 
 @pytest.mark.django_db
-def test_a_failed_version_shows_the_error(client, dialogue, staff):
+def test_a_failed_version_says_what_to_do_and_keeps_the_error_for_the_administrator(client, dialogue, staff):
     basis = services.decision_basis_request(dialogue=dialogue, actor=staff["officer"], assessment="Bra.")
     DecisionBasis.objects.filter(pk=basis.pk).update(status=Status.FAILED, error="RuntimeError: Typsnittet saknas")
     client.force_login(staff[Role.OFFICER])
     html = client.get(url("detail", dialogue, 1)).content.decode()
-    assert "Typsnittet saknas" in html and "kunde inte skapas" in html
+    assert "Vi kunde inte ta fram beslutsunderlaget. Tidigare versioner är oförändrade." in html
+    assert "Det här kan du göra:" in html and url("generate", dialogue) in html
+    assert "kontakta administratören" in html
+    assert "<summary>Teknisk information till administratören</summary>" in html and "Typsnittet saknas" in html
     assert client.get(url("pdf", dialogue, 1)).status_code == 404
 
 

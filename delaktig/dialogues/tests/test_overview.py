@@ -144,15 +144,13 @@ def test_overview_page_and_csv(client, municipality, staff, year_of_activities):
     response = client.get(staff_url("council_overview_csv", None, YEAR, municipality=municipality))
     assert response["Content-Disposition"] == f'attachment; filename="overview-{YEAR}.csv"'
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert {row["title"] for row in rows} == {"Parken", "Biblioteket", "Skolmaten", "Nya taxor", "Idén"}
-    info = next(row for row in rows if row["title"] == "Nya taxor")
-    assert (info["counted_as_dialogue"], info["ladder_level"], info["body"]) == (
-        "no",
-        "information",
-        "Kommunfullmäktige",
-    )
-    held = next(row for row in rows if row["title"] == "Parken")
-    assert held["counted_as_dialogue"] == "yes" and held["opened_at"].startswith(str(YEAR))
+    assert {row["Titel"] for row in rows} == {"Parken", "Biblioteket", "Skolmaten", "Nya taxor", "Idén"}
+    info = next(row for row in rows if row["Titel"] == "Nya taxor")
+    counted = info["Räknas som medborgardialog"]
+    assert (counted, info["Typ"], info["Politiskt organ"]) == ("Nej", "Informationsinsats", "Kommunfullmäktige")
+    held = next(row for row in rows if row["Titel"] == "Parken")
+    assert held["Räknas som medborgardialog"] == "Ja" and held["Öppnad"].startswith(str(YEAR))
+    assert not any("_" in heading for heading in rows[0])  # headers people read, not keys
 
 
 def test_overview_lists_overdue_feedback_in_words_and_colour(client, municipality, staff):

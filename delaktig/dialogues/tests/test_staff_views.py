@@ -1,9 +1,10 @@
 """The staff workspace pages: whole journeys through the lifecycle, invalid input, odd requests."""
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
-from delaktig.core.audit import audit_events_for
+from delaktig.core.audit import audit_events_for, audit_record
 from delaktig.dialogues.models import ChecklistAnswer, Dialogue, Kind, State
 from delaktig.dialogues.tests.factories import dialogue_in_state
 from delaktig.dialogues.tests.staff_support import (
@@ -301,7 +302,7 @@ def test_list_csv(client, municipality, officer):
     response = client.get(staff_url("staff_list", municipality=municipality), {"format": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     body = response.content.decode("utf-8-sig")
-    assert body.startswith("id,title,kind,state") and '"Badhuset, nytt"' in body
+    assert body.startswith("Dialognummer,Titel,Typ,Status") and "Öppen" in body and '"Badhuset, nytt"' in body
 
 
 def test_empty_states(client, municipality, officer):
@@ -346,13 +347,50 @@ def test_results_page_shows_each_ways_figures(client, municipality, officer, tes
     dialogue = dialogue_in_state(State.CLOSED, municipality=municipality)
     add_module(dialogue)
     page = client.get(staff_url("staff_results", dialogue)).content.decode()
-    assert "Contributions" in page and "Tyck till" in page
+    assert "Bidrag" in page and "Tyck till" in page and "contributions" not in page  # the label, never the key
+
+
+def test_each_way_of_taking_part_links_its_methods_staff_pages(client, municipality, officer, test_method):
+    dialogue = dialogue_in_state(State.OPEN, municipality=municipality)
+    add_module(dialogue)
+    page = client.get(staff_url("staff_detail", dialogue)).content.decode()
+    assert f'href="/{municipality.slug}/personal/testmetod/">Skriv in' in page
+
+
+def test_the_staff_menu_has_the_handbook_and_for_administrators_the_settings(client, municipality, staff):
+    client.force_login(staff[Role.ADMINISTRATOR])
+    page = client.get(staff_url("staff_dashboard", municipality=municipality)).content.decode()
+    assert reverse("foundation:handbook", args=[municipality.slug]) in page
+    assert reverse("organisations:settings", args=[municipality.slug]) in page
+    client.force_login(staff[Role.OFFICER])
+    page = client.get(staff_url("staff_dashboard", municipality=municipality)).content.decode()
+    assert reverse("foundation:handbook", args=[municipality.slug]) in page
+    assert reverse("organisations:settings", args=[municipality.slug]) not in page
+
+
+def test_the_decision_form_tells_which_body_decides_before_it_is_sent(client, municipality, officer):
+    council = municipality.get_deciding_body() or municipality.bodies.create(name="Kommunfullmäktige", kind="council")
+    dialogue = dialogue_in_state(State.ASSESSED, municipality=municipality)
+    page = client.get(staff_url("staff_decision", dialogue)).content.decode()
+    assert f"I den här kommunen är det bara {council.name} som beslutar om medborgardialoger." in page
+    assert "error-summary" not in page
 
 
 def test_audit_log_says_who_did_what(client, municipality, officer):
     dialogue = create(client, municipality, kind=Kind.USER_DIALOGUE)
     page = client.get(staff_url("staff_audit", dialogue)).content.decode()
-    assert officer.name in page
+    assert officer.name in page and "Skapade initiativet" in page
+    assert "dialogue.create" not in page
+
+
+def test_the_audit_log_names_fields_and_unknown_events_in_words(client, municipality, officer):
+    dialogue = dialogue_in_state(State.INITIATIVE, municipality=municipality)
+    audit_record(municipality=municipality, actor=officer, action="dialogue.update", target=dialogue,
+                 data={"fields": ["title", "responsible_officer", "gone_field"]})  # fmt: skip
+    audit_record(municipality=municipality, actor=officer, action="somewhere.something_new", target=dialogue)
+    page = client.get(staff_url("staff_audit", dialogue)).content.decode()
+    assert "Ändrade dialogen" in page and "Annan ändring" in page
+    assert "responsible_officer" not in page and "gone_field" not in page and "something_new" not in page
 
 
 def test_create_suggests_the_officer_as_responsible(client, municipality, staff):

@@ -210,9 +210,9 @@ def test_a_measure_links_to_inputs_chosen_from_the_dialogue(officer_client, dial
         ]
 
     add_module(dialogue, "Idéer", method="inputs_test")
-    with registry.temporarily(dummy_manifest(key="inputs_test", inputs=inputs)):
+    with registry.temporarily(dummy_manifest(key="inputs_test", inputs=inputs, reference_prefix="IT")):
         form = officer_client.get(url("measure_create", dialogue)).content.decode()
-        assert "Idé 1 (inputs_test:1)" in form
+        assert "Idé 1 (IT-1)" in form and "(inputs_test:1)" not in form  # the reference people read
         response = officer_client.post(url("measure_create", dialogue), valid(input_refs=["inputs_test:2"]))
     assert response.status_code == 302
     assert Measure.objects.get().input_refs == ["inputs_test:2"]

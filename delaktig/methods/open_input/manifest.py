@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import MethodManifest, registry
 
-from . import opendata, report, selectors
+from . import navigation, opendata, report, selectors
+from .models import REFERENCE_PREFIX
 from .phases import PHASE_TYPES
 from .rules import RESIDENT_ACTIONS, STAFF_ACTIONS
 
@@ -38,5 +39,21 @@ manifest = registry.register(
         report_section=report.open_input_report_section,
         update_recipients=selectors.update_recipients,
         datasets=opendata.DATASETS,
+        reference_prefix=REFERENCE_PREFIX,
+        stat_labels={
+            "inputs": _("Inputs received"),
+            "comments": _("Comments"),
+            "supports": _("Supports"),
+            "participants": _("Participants online"),
+            "offline_inputs": _("Inputs on paper, at meetings, by e-mail or phone"),
+        },
+        audit_labels={
+            "open_input.create": _("A resident wrote an input"),
+            "open_input.enter_offline": _("Registered input that came in another way"),
+            "open_input.categories_set": _("Changed the categories"),
+            "open_input.support": _("A resident supported an input"),
+            "open_input.unsupport": _("A resident took back a support"),
+        },
+        staff_pages=navigation.staff_pages,
     )
 )

@@ -17,6 +17,8 @@ TITLE_MAX = 150
 TEXT_MAX = 4000
 CATEGORY_MAX = 100
 
+REFERENCE_PREFIX = "IN"  # input references read "IN-121"; the manifest declares the same prefix
+
 
 class InputQuerySet(models.QuerySet):
     def published(self):
@@ -68,7 +70,7 @@ class Input(TimeStampedModel, Moderated):
 
     @property
     def reference(self):
-        return f"IN-{self.pk}"
+        return f"{REFERENCE_PREFIX}-{self.pk}"
 
     @property
     def is_published(self):

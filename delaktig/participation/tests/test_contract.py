@@ -6,6 +6,7 @@ See docs/adding-a-method.md. Data for the "with data" checks comes from the meth
 
 import ast
 import importlib
+import re
 import sys
 import types
 from pathlib import Path
@@ -121,6 +122,22 @@ def test_reads_work_on_an_empty_module(manifest, municipality, staff, resident):
     assert manifest.erase(resident) == 0
     if manifest.moderation_queue:
         assert manifest.moderation_queue(municipality) == []
+
+
+@per_method
+@pytest.mark.django_db
+def test_people_read_words_not_keys(manifest, municipality, staff):
+    """Every figure has a label, every audit event of the method is named, references have a short prefix,
+    and the staff pages (offline entry, moderation …) are offered to the dialogue's staff page."""
+    module = module_for(manifest, municipality, staff)
+    assert set(manifest.stats(module)) <= set(manifest.stat_labels)
+    assert re.fullmatch(r"[A-Z]{1,4}", manifest.reference_prefix)
+    assert manifest.reference(121) == f"{manifest.reference_prefix}-121"
+    assert all(action.startswith(f"{manifest.key}.") for action in manifest.audit_labels)
+    assert manifest.staff_pages is not None
+    pages = manifest.staff_pages(module, staff["officer"])
+    assert pages and all(url.startswith(f"/{municipality.slug}/personal/") and str(title) for url, title in pages)
+    assert manifest.staff_pages(module, staff["elected_official"]) != pages or not manifest.staff_actions
 
 
 def contract_fixture(manifest):

@@ -46,7 +46,7 @@ def test_registry_csv_has_every_entry_of_the_municipality(client, municipality, 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     rows = read_csv(response)
-    assert rows[0] == ["received_on", "registration_number", "sender_reference", "description", "proposal_status"]
+    assert rows[0] == ["Inkom", "Diarienummer", "Avsändarens referens", "Beskrivning", "Status"]  # headings in words
     assert rows[1][:4] == ["2026-03-02", "KS 2026/1", "rut@example.se", "E-förslag: Fler bänkar; i parken"]
     assert rows[1][4] == str(proposal.get_status_display())
     assert len(rows) == 2

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.core.exceptions import FieldDoesNotExist
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from delaktig.core import hooks
+from delaktig.core.audit import action_label
 from delaktig.organisations.permissions import staff_view
 
 from ... import forms, guards, selectors, services, workflow
@@ -88,6 +90,14 @@ def open_pages(dialogue, user):
     return pages
 
 
+def module_pages(dialogue, user):
+    """[(module, [(url, title)])]: each way of taking part with the staff pages its method offers the person."""
+    return [
+        (module, [page for hook in hooks.get_hooks("module_staff_pages") for page in (hook(module, user) or [])])
+        for module in dialogue.modules.all()
+    ]
+
+
 def render_detail(request, dialogue, refused=None, status=200):
     steps = next_steps(dialogue, request.user)
     primary = next((step for step in steps if step.name not in SECONDARY), None)
@@ -98,6 +108,7 @@ def render_detail(request, dialogue, refused=None, status=200):
         "pages": [page for page in open_pages(dialogue, request.user) if not primary or page[0] != primary.page_url],
         "refused": refused,
         "is_public": dialogue.state in PUBLIC_STATES,
+        "modules": module_pages(dialogue, request.user),
         "may_add_phase": dialogue.state in MODULE_STATES
         and request.user.has_role(dialogue.municipality, *transition_roles("open")),
     }
@@ -161,27 +172,23 @@ def cancel(request, pk):
     return render(request, "dialogues/staff/cancel.html", {"dialogue": dialogue, "form": form, "refused": refused})
 
 
-ACTION_LABELS = {
-    "dialogue.create": gettext_lazy("Created the initiative"),
-    "dialogue.update": gettext_lazy("Changed the dialogue"),
-    "dialogue.checklist": gettext_lazy("Saved the checklist"),
-    "module.add": gettext_lazy("Added a way to take part"),
-    "phase.add": gettext_lazy("Added a phase"),
-}
-
-
-def action_label(action):
-    if action in ACTION_LABELS:
-        return ACTION_LABELS[action]
-    for spec in workflow.TRANSITIONS.values():
-        if action == f"dialogue.{spec.name}":
-            return spec.label
-    return action
+def field_names(model, names):
+    """The fields an audit event lists, as people call them (the form's labels), never the keys."""
+    shown = []
+    for name in names or []:
+        try:
+            shown.append(str(model._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:
+            shown.append(_("another field"))
+    return shown
 
 
 @require_GET
 @staff_view()
 def audit_log(request, pk):
     dialogue = get_dialogue(request, pk)
-    events = [(event, action_label(event.action)) for event in selectors.dialogue_audit_trail(dialogue)]
+    events = [
+        (event, action_label(event.action), field_names(Dialogue, event.data.get("fields")))
+        for event in selectors.dialogue_audit_trail(dialogue)
+    ]
     return render(request, "dialogues/staff/audit.html", {"dialogue": dialogue, "events": events})

@@ -6,6 +6,7 @@ Information activities are shown on the ladder but never counted as dialogues.
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from delaktig.organisations import ladders
@@ -47,8 +48,9 @@ def council_overview_csv(request, year):
     data = selectors.council_overview(municipality=request.municipality, year=year)
     profile = request.municipality.ladder_profile
     header = [
-        "year", "id", "title", "kind", "counted_as_dialogue", "state", "body", "ladder_level", "ladder_level_label",
-        "decision_date", "opened_at", "closed_at", "feedback_due_on", "feedback_overdue",
+        _("Year"), _("Dialogue number"), _("Title"), _("Kind"), _("Counted as a citizen dialogue"), _("State"),
+        _("Body"), _("Level of influence"), _("Decision date"), _("Opened"), _("Closed"), _("Feedback due"),
+        _("Feedback overdue"),
     ]  # fmt: skip
     rows = [csv_row(year, dialogue, data["bodies"], profile) for dialogue in data["rows"]]
     return csv_response(f"overview-{year}.csv", header, rows)
@@ -56,21 +58,21 @@ def council_overview_csv(request, year):
 
 def csv_row(year, dialogue, bodies, profile):
     level = ladders.level(profile, dialogue.ladder_level) if dialogue.ladder_level else None
+    yes, no = _("Yes"), _("No")
     return [
         year,
         dialogue.pk,
         dialogue.title,
-        dialogue.kind,
-        "no" if dialogue.kind == Kind.INFORMATION else "yes",
-        dialogue.state,
+        dialogue.get_kind_display(),
+        no if dialogue.kind == Kind.INFORMATION else yes,
+        dialogue.get_state_display(),
         bodies[dialogue.responsible_body_id].name if dialogue.responsible_body_id in bodies else "",
-        dialogue.ladder_level,
         str(level.label) if level else "",
         _iso(dialogue.decision_date),
         _iso(dialogue.opened_at),
         _iso(dialogue.closed_at),
         _iso(dialogue.feedback_due_on),
-        "yes" if dialogue.is_feedback_overdue else "no",
+        yes if dialogue.is_feedback_overdue else no,
     ]
 
 

@@ -208,7 +208,9 @@ def module_stats(dialogue):
     rows = []
     for module in dialogue.modules.all():
         manifest = module.manifest
-        rows.append((module, manifest.stats(module) if manifest else {}))
+        labels = manifest.stat_labels if manifest else {}
+        stats = manifest.stats(module) if manifest else {}
+        rows.append((module, {labels[key]: value for key, value in stats.items() if key in labels}))  # no bare keys
     return rows
 
 

@@ -93,10 +93,18 @@ def sort_columns(request, current):
 
 def list_csv(qs):
     rows = [
-        [d.pk, d.title, d.kind, d.state, d.responsible_body_name or "", d.activity_year or "", d.updated_at.isoformat()]
+        [
+            d.pk,
+            d.title,
+            d.get_kind_display(),
+            d.get_state_display(),
+            d.responsible_body_name or "",
+            d.activity_year or "",
+            d.updated_at.isoformat(),
+        ]
         for d in qs
     ]
-    header = ["id", "title", "kind", "state", "body", "year", "updated_at"]
+    header = [_("Dialogue number"), _("Title"), _("Kind"), _("State"), _("Body"), _("Year"), _("Last updated")]
     return csv_response("dialogues.csv", header, rows)
 
 

@@ -93,9 +93,9 @@ def test_export_has_no_personal_data(officer, module, resident):
     response = officer.get(url("staff:export", module))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0] == ["id", "title", "text", "category", "channel", "status", "created", "supports"]
+    assert rows[0] == ["Referens", "Titel", "Text", "Kategori", "Kanal", "Status", "Inkom", "Stöd"]  # in words
     assert len(rows) == 2
-    assert rows[1][0] == str(item.pk) and rows[1][-1] == "1"
+    assert rows[1][0] == item.reference and rows[1][-1] == "1"
     assert rows[1][2].startswith("'=")  # a formula is kept as text
     body = response.content.decode("utf-8-sig")
     assert resident.email not in body and resident.name not in body
@@ -103,7 +103,7 @@ def test_export_has_no_personal_data(officer, module, resident):
 
 def test_export_of_an_empty_module_has_the_header(officer, module):
     rows = list(csv.reader(io.StringIO(officer.get(url("staff:export", module)).content.decode("utf-8-sig"))))
-    assert rows == [["id", "title", "text", "category", "channel", "status", "created", "supports"]]
+    assert rows == [["Referens", "Titel", "Text", "Kategori", "Kanal", "Status", "Inkom", "Stöd"]]
 
 
 def test_the_overview_shows_the_numbers(officer, module, published):

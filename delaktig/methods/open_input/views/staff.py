@@ -8,16 +8,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.organisations.permissions import staff_view
-from delaktig.participation.models import Comment, ModerationReason
+from delaktig.participation.models import Channel, Comment, ModerationReason, ModerationStatus
 from delaktig.participation.rules import allowed
 from delaktig.participation.services import moderate as comment_moderate
 
 from .. import selectors, services
 from ..forms import CategoriesForm, ModerationForm, OfflineInputForm
-from ..models import Input
+from ..models import REFERENCE_PREFIX, Input
 from .common import module_context, module_get, refuse
 
 ACTIONS = ("moderate", "enter_offline", "manage")
@@ -149,7 +150,30 @@ def export_csv(request, dialogue_id, module_id):
     response.write("\ufeff")
     writer = csv.writer(response)
     columns = list(rows[0]) if rows else selectors.EXPORT_COLUMNS
-    writer.writerow(columns)
+    writer.writerow([str(EXPORT_HEADERS.get(column, column)) for column in columns])  # headers people read
     for row in rows:
-        writer.writerow([_cell(row[column]) for column in columns])
+        writer.writerow([_cell(_in_words(column, row[column])) for column in columns])
     return response
+
+
+EXPORT_HEADERS = {
+    "id": _lazy("Reference"),
+    "title": _lazy("Title"),
+    "text": _lazy("Text"),
+    "category": _lazy("Category"),
+    "channel": _lazy("Channel"),
+    "status": _lazy("Status"),
+    "created": _lazy("Received"),
+    "supports": _lazy("Supports"),
+}
+
+
+def _in_words(column, value):
+    """Channels and statuses as people call them, and the reference people read (IN-121)."""
+    if column == "id":
+        return f"{REFERENCE_PREFIX}-{value}"
+    if column == "channel" and value in Channel.values:
+        return Channel(value).label
+    if column == "status" and value in ModerationStatus.values:
+        return ModerationStatus(value).label
+    return value

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from delaktig.core.audit import audit_events_for
+from delaktig.core.audit import action_label, audit_events_for
 from delaktig.organisations.permissions import staff_view
 
 from ... import guards, selectors_staff, services_staff, workflow
@@ -89,7 +89,7 @@ def event_label(event):
     for (_source, target), step in workflow.TRANSITIONS.items():
         if event.action == f"proposal.{step.name}" and event.data.get("to") == target:
             return step.public_label or step.label
-    return event.data.get("label") or event.action
+    return event.data.get("label") or action_label(event.action)  # never the bare key
 
 
 def render_detail(request, proposal, *, refused=None, reject_form=None, status=200):
