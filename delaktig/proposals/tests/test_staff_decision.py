@@ -199,7 +199,7 @@ def test_the_progress_page_refreshes_while_sending(client, municipality, officer
     SignatureFactory.create_batch(3, proposal=proposal)
     response = client.post(answer_url(proposal), follow=True)
     html = response.content.decode()
-    assert '<meta http-equiv="refresh" content="5">' in html
+    assert 'data-auto-refresh="5"' in html
     assert '<progress id="mailing-progress" max="3" value="0">' in html
 
 
