@@ -5,12 +5,19 @@ Hooks registered here:
   "my_contributions"                 (user) -> {method name: [rows]}: the same rows, with "status_text" in words,
                                      for the "what you have sent in" list on My pages
   "participation_method_choices"     () -> [(key, name)]: the methods a toolbox entry can point to
+  "dialogue_public_figures"          (dialogue) -> {"figures": PublicFigures}: counted through the registry
 """
 
 from delaktig.core import hooks
 
+from .figures import dialogue_figures
 from .models import Comment, ModerationStatus
 from .registry import registry
+
+
+@hooks.register("dialogue_public_figures")
+def public_figures(dialogue):
+    return {"figures": dialogue_figures(dialogue)}
 
 
 @hooks.register("personal_data")
