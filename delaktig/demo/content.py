@@ -41,7 +41,7 @@ PEOPLE = [
 ]
 
 PLAN = {
-    "purpose": "Vi vill veta vad du tycker innan politikerna bestämmer.",
+    "purpose": "Politikerna vill höra invånarnas synpunkter innan de bestämmer.",
     "fixed": "Budgetramen och tidsplanen är redan beslutade.",
     "input_use": (
         "Vi sammanställer alla synpunkter i en rapport. Den blir en del av underlaget "
@@ -138,7 +138,7 @@ DIALOGUES = [
         "case": "SBN 2026/41",
     },
     {
-        "title": "Ny översiktsplan – säg vad du tycker om kartan",
+        "title": "Ny översiktsplan – Hagfors 2040",
         "state": "results_compiled",
         "kind": "citizen_dialogue",
         "level": "influence",
