@@ -315,3 +315,14 @@ def test_the_easy_read_page_is_swedish_inside_an_english_page(client, municipali
     assert '<html lang="en">' in html
     main = html.split('<div lang="sv">', 1)[1]
     assert "<h1>Parken i centrum</h1>" in main and "Parken blir ny." in main and "Tillbaka till dialogen" in main
+
+
+def test_english_pages_of_measures_and_input_mark_swedish_too(client, municipality):
+    from delaktig.followup.models import Measure
+
+    dialogue = dialogue_in_state(State.MATTER_DECIDED, municipality=municipality)
+    Measure.objects.create(dialogue=dialogue, title="Nya bänkar", description="Tio bänkar längs ån.")
+    english(client)
+    html = page(client, dialogue.get_absolute_url())
+    assert '<h3 id="measure-' in html and 'lang="sv">Nya bänkar</h3>' in html
+    assert '<div lang="sv"><p>Tio bänkar längs ån.</p></div>' in html
