@@ -326,3 +326,9 @@ def test_english_pages_of_measures_and_input_mark_swedish_too(client, municipali
     html = page(client, dialogue.get_absolute_url())
     assert '<h3 id="measure-' in html and 'lang="sv">Nya bänkar</h3>' in html
     assert '<div lang="sv"><p>Tio bänkar längs ån.</p></div>' in html
+
+
+def test_information_that_has_ended_says_so(client, municipality):
+    dialogue_in_state(State.CLOSED, municipality=municipality, kind=Kind.INFORMATION, title="Nya busslinjer")
+    html = page(client, listing(municipality))
+    assert '<span class="tag tag--muted">Information</span> <span class="tag tag--muted">Avslutad</span>' in html
