@@ -45,6 +45,8 @@ def register_temporarily(name, fn):
 # "audit_action_labels"  () -> {action: label} audit events' actions in words (core.audit.action_label)
 # "dialogue_public_sections"  (request, dialogue) -> [{"template": str, "context": dict}] on the public page;
 #                     the template gets the dict as `section` (plus dialogue, municipality)
+# "dialogue_public_figures"  (dialogue) -> dict merged into the public page's context: participation figures
+#                     counted from what is stored (participation registers it)
 # "feedback_published"  (dialogue, actor) -> None, inside the transaction that publishes feedback
 # "yearly_report_sections"  (municipality, year) -> [core.contributions.ReportSection]
 # "open_data_datasets"  () -> [core.contributions.Dataset]

@@ -41,7 +41,7 @@ PEOPLE = [
 ]
 
 PLAN = {
-    "purpose": "Vi vill veta vad du tycker innan politikerna bestämmer.",
+    "purpose": "Politikerna vill höra invånarnas synpunkter innan de bestämmer.",
     "fixed": "Budgetramen och tidsplanen är redan beslutade.",
     "input_use": (
         "Vi sammanställer alla synpunkter i en rapport. Den blir en del av underlaget "
@@ -98,6 +98,7 @@ DIALOGUES = [
         "background": "Kommunfullmäktige har beslutat om en ny taxa för sophämtning.",
         "open": "",
         "easy_read": "Det kostar lite mer att hämta sopor från 2027.",
+        "purpose": "Vi berättar vad som ändras och varför, så att du vet vad som gäller från årsskiftet.",
         "start": -3,
         "end": 40,
         "inputs": False,
@@ -137,7 +138,7 @@ DIALOGUES = [
         "case": "SBN 2026/41",
     },
     {
-        "title": "Ny översiktsplan – säg vad du tycker om kartan",
+        "title": "Ny översiktsplan – Hagfors 2040",
         "state": "results_compiled",
         "kind": "citizen_dialogue",
         "level": "influence",
@@ -152,7 +153,7 @@ DIALOGUES = [
         "closed_days_ago": 40,
         "inputs": True,
         "case": "KS 2025/512",
-        "results": "142 personer lämnade 231 synpunkter. Flest handlade om bostäder nära älven, en ny förskola i norra Hagfors och bättre kollektivtrafik.",
+        "results": "Flest synpunkter handlade om bostäder nära älven, en ny förskola i norra Hagfors och bättre kollektivtrafik.",
     },
     {
         "title": "Torget – framtidens mötesplats",
@@ -170,7 +171,7 @@ DIALOGUES = [
         "closed_days_ago": 150,
         "inputs": True,
         "case": "KS 2025/377",
-        "results": "Tre av fyra vill ha mer grönska och sittplatser. Många unga önskar en liten scen.",
+        "results": "De flesta vill ha mer grönska och sittplatser. Många unga önskar en liten scen.",
         "decision": "Kommunstyrelsen beslutade att torget byggs om med träd, fler sittplatser och en scen.",
         "influence": "Scenen och de extra sittplatserna kom med i förslaget tack vare synpunkterna från dialogen.",
     },
@@ -193,7 +194,7 @@ DIALOGUES = [
         "results": "Unga röstade fram tre förslag: en pumptrack, längre öppettider på fritidsgården och gratis gymkort för 16-åringar.",
         "decision": "Kultur- och fritidsutskottet beslutade att genomföra de tre förslag som fick flest röster.",
         "influence": "De unga bestämde själva vilka förslag som genomförs, inom den budget som var satt.",
-        "feedback": "Tack till alla 412 som röstade! Pumptracken byggs under våren 2026 och fritidsgården har öppet till kl. 22 på fredagar.",
+        "feedback": "Tack till alla som röstade! Pumptracken byggs under våren 2026 och fritidsgården har öppet till kl. 22 på fredagar.",
     },
     {
         "title": "Säkra skolvägar 2025",
@@ -211,7 +212,7 @@ DIALOGUES = [
         "closed_days_ago": 360,
         "inputs": True,
         "case": "BBN 2025/19",
-        "results": "Föräldrar och elever pekade ut tolv platser. Flest nämnde korsningen vid Älvstranden.",
+        "results": "Föräldrar och elever pekade ut platser där skolvägen känns osäker. Flest nämnde korsningen vid Älvstranden.",
         "decision": "Nämnden beslutade om nya övergångsställen vid fyra platser.",
         "influence": "Alla fyra platser kom från dialogen.",
         "feedback": "Tack för era svar. Fyra nya övergångsställen byggdes under 2025.",

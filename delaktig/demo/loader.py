@@ -212,7 +212,6 @@ def _prepare(dialogue, step, item, bodies, timeline):
         _plan(dialogue, item, timeline)
     if step == "compile_results":
         dialogue.results_summary = item.get("results", "")
-        dialogue.participant_count = 40 + 7 * dialogue.pk
     if step == "record_matter_decision":
         dialogue.matter_body = bodies.get(item["body"]) or muni.get_deciding_body()
         dialogue.matter_decision_date = timeline[step]
@@ -238,6 +237,7 @@ def _plan(dialogue, item, timeline):
     dialogue.ladder_level = item["level"]
     dialogue.open_for_influence = item["open"]
     dialogue.easy_read_summary = item["easy_read"]
+    dialogue.purpose = item.get("purpose", dialogue.purpose)
     dialogue.starts_on, dialogue.ends_on = timeline["start"], timeline["end"]
     dialogue.save()
     groups = dialogue.municipality.target_groups.all()

@@ -8,7 +8,7 @@ import datetime
 
 from django.utils import timezone
 
-from delaktig.dialogues.models import State
+from delaktig.dialogues.models import Dialogue, State
 from delaktig.organisations.models import Area
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import registry
@@ -62,6 +62,7 @@ def load(muni, bodies, people):
         if module is None or registry.get("open_input") is None:
             continue
         _meeting_inputs(module, officer, areas)
+        _meeting_people(dialogue)
         _themes_from_suggestions(dialogue, officer)
 
 
@@ -88,6 +89,12 @@ def _meeting_inputs(module, officer, areas):
             gender=gender,
             area=areas[int(area)] if area != "-" else None,
         )
+
+
+def _meeting_people(dialogue):
+    """Staff count the people at the meeting: here, the different people the meeting's inputs came from."""
+    people = len({about for _title, _text, about in MEETING_INPUTS})
+    Dialogue.objects.filter(pk=dialogue.pk).update(offline_participant_count=people)
 
 
 def _themes_from_suggestions(dialogue, officer):

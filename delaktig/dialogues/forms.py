@@ -242,7 +242,7 @@ class ResultsForm(DialogueForm):
 
     class Meta:
         model = Dialogue
-        fields = ["results_summary", "participant_count"]
+        fields = ["results_summary", "offline_participant_count"]
 
 
 class MatterDecisionForm(DialogueForm):

@@ -11,7 +11,10 @@ from .models import Follower, Notification
 
 @hooks.register("home_context")
 def open_dialogues_on_home(request):
-    return {"open_dialogues": selectors.dialogues_open_now(municipality=request.municipality)}
+    return {
+        "open_dialogues": selectors.dialogues_open_now(municipality=request.municipality),
+        "current_information": selectors.information_now(municipality=request.municipality),
+    }
 
 
 @hooks.register("my_pages_section")

@@ -158,8 +158,20 @@ class Dialogue(TimeStampedModel):
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     feedback_due_on = models.DateField(_("feedback due"), null=True, blank=True)
+    # The date promised anew when the feedback is late; feedback_due_on stays the first promise.
+    feedback_new_due_on = models.DateField(_("new date for the feedback"), null=True, blank=True)
     results_summary = models.TextField(_("summary of results"), blank=True)
-    participant_count = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
+    # People who took part where no one logs in (meetings, paper, phone), counted by staff. Everyone else is
+    # counted from what the methods store; the public page adds the two and never shows a typed-in total.
+    offline_participant_count = models.PositiveIntegerField(
+        _("people who took part offline"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "People who took part at meetings, on paper or by phone. Count people, not inputs: inputs and "
+            "people online are counted automatically."
+        ),
+    )
     matter_body = models.ForeignKey(
         "organisations.Body",
         verbose_name=_("body that decided the matter"),

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Q, prefetch_related_objects
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from delaktig.core.audit import audit_events_for
 from delaktig.core.models import AuditEvent
@@ -30,11 +31,20 @@ def dialogue_get(*, municipality, pk, public=False):
 
 
 def dialogues_open_now(*, municipality):
-    return list(
+    """Dialogues residents can take part in now (information activities are not dialogues: see information_now)."""
+    return list(_open_now(municipality).dialogues_only())
+
+
+def information_now(*, municipality):
+    return list(_open_now(municipality).filter(kind=Kind.INFORMATION))
+
+
+def _open_now(municipality):
+    return (
         Dialogue.objects.for_municipality(municipality)
         .filter(state=State.OPEN)
         .select_related("municipality", "proposed_by", "deciding_body")
-        .order_by("ends_on")
+        .order_by("ends_on", "id")
     )
 
 
@@ -116,6 +126,15 @@ def public_bodies(*, municipality):
     return list(
         municipality.bodies.filter(Q(proposed_dialogues__in=public) | Q(decided_dialogues__in=public)).distinct()
     )
+
+
+def content_languages(dialogue):
+    """The languages the dialogue's texts really exist in: what staff write is Swedish, and easy-to-read Swedish
+    when there is an easy-to-read summary. (The plan's free-text "languages" is a wish, not a version.)"""
+    languages = [_("Swedish")]
+    if dialogue.easy_read_summary:
+        languages.append(_("Easy-to-read Swedish"))
+    return languages
 
 
 def public_dialogue_get(*, municipality, pk):

@@ -29,6 +29,7 @@ urlpatterns = [
     path(f"{D}/aterkoppling/", staff.feedback, name="staff_feedback"),
     path(f"{D}/utvardering/", staff.evaluation, name="staff_evaluation"),
     path(f"{D}/avbryt/", staff.cancel, name="staff_cancel"),
+    path(f"{D}/stang/", staff.close, name="staff_close"),
     path(f"{D}/steg/<slug:step>/", staff.take_step, name="staff_step"),
     path(f"{D}/handelser/", staff.audit_log, name="staff_audit"),
     path(f"{S}/oversikt/", staff.council_overview, name="council_overview_current"),

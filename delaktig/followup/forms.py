@@ -210,6 +210,20 @@ class MeasureUpdateForm(Form):
         return date
 
 
+class NewFeedbackDateForm(Form):
+    new_date = forms.DateField(
+        label=_("New date for the feedback"),
+        help_text=_("Residents see on the dialogue's page that the feedback is late, and this new date."),
+        widget=DATE_WIDGET,
+    )
+
+    def clean_new_date(self):
+        date = self.cleaned_data["new_date"]
+        if date < timezone.localdate():
+            raise forms.ValidationError(_("Choose today or a later date."))
+        return date
+
+
 class StepForm(Form):
     note = forms.CharField(
         label=_("Why is the measure cancelled?"),

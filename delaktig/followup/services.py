@@ -45,6 +45,25 @@ def followup_settings_update(*, followup_settings, actor, values):
     return followup_settings
 
 
+# --- A new date when the feedback is late -------------------------------------------------------------------
+
+
+@transaction.atomic
+def feedback_new_date_set(*, dialogue, new_date, actor):
+    """Promise the feedback anew; the first deadline stays, so the public page can say the feedback is late."""
+    before = dialogue.feedback_new_due_on
+    dialogue.feedback_new_due_on = new_date
+    dialogue.save(update_fields=["feedback_new_due_on", "updated_at"])
+    audit_record(
+        municipality=dialogue.municipality,
+        actor=actor,
+        action="followup.feedback_new_date",
+        target=dialogue,
+        data={"from": before.isoformat() if before else None, "to": new_date.isoformat()},
+    )
+    return dialogue
+
+
 # --- Deadline reminders and escalation ----------------------------------------------------------------------
 
 

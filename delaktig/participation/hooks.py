@@ -7,14 +7,21 @@ Hooks registered here:
   "participation_method_choices"     () -> [(key, name)]: the methods a toolbox entry can point to
   "module_staff_pages"               (module, user) -> [(url, title)]: the method's staff pages for a module
   "audit_action_labels"              () -> {action: label}: participation's and every method's audit events
+  "dialogue_public_figures"          (dialogue) -> {"figures": PublicFigures}: counted through the registry
 """
 
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core import hooks
 
+from .figures import dialogue_figures
 from .models import Comment, ModerationStatus
 from .registry import registry
+
+
+@hooks.register("dialogue_public_figures")
+def public_figures(dialogue):
+    return {"figures": dialogue_figures(dialogue)}
 
 
 @hooks.register("personal_data")

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from delaktig.dialogues.models import PUBLIC_STATES, State
+from delaktig.dialogues.models import PUBLIC_STATES, Kind, State
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,14 @@ def _staff_decision(user, dialogue, roles):
 
 
 def _resident_decision(user, action, module, manifest, now):
-    if module.dialogue.state != State.OPEN:
-        return Decision(False, _("The dialogue is not open for participation."))
+    dialogue = module.dialogue
+    if dialogue.kind == Kind.INFORMATION:
+        return Decision(False, _("This is information from the municipality. You cannot give input here."))
+    if dialogue.state == State.PLANNED:
+        return Decision(False, _("The dialogue has not opened yet."))
+    if dialogue.state != State.OPEN:
+        reason = _("The dialogue is closed. You can no longer give input, but you can read what came in.")
+        return Decision(False, reason)
     phase = module.active_phase(now)
     phase_type = manifest.phase_type(phase.phase_type) if phase else None
     if phase_type is None or action not in phase_type.features:

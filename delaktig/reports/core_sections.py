@@ -213,7 +213,7 @@ def participation_section(participation):
             _("Inputs online"),
             _("Inputs offline"),
             _("Inputs in total"),
-            _("Participants counted by staff"),
+            _("People offline, counted by staff"),
         ),
         participation.rows,
         "participation",
@@ -242,8 +242,8 @@ def participation_section(participation):
             _(
                 "Dialogues that opened to participants. People online are those who wrote, commented or supported "
                 "something while logged in; each person counts once per dialogue and once in the total. Inputs "
-                "entered by staff from paper, meetings, e-mail and phone are offline. Participants counted by staff "
-                "is the number staff reported when compiling the results."
+                "entered by staff from paper, meetings, e-mail and phone are offline. People offline are those who "
+                "took part at meetings, on paper or by phone, as staff counted them when compiling the results."
             ),
         ),
         tables=(channels, per_dialogue, totals),

@@ -14,7 +14,7 @@ from delaktig.participation.registry import registry
 
 @dataclass(frozen=True)
 class Participation:
-    rows: tuple  # (title, participants, online, offline, total, counted by staff or None)
+    rows: tuple  # (title, participants online, online, offline, total, people offline counted by staff or None)
     by_channel: Counter  # channel label -> inputs
     participants: int  # distinct people across every dialogue of the year
     online: int
@@ -51,7 +51,8 @@ def participation_figures(rows):
         by_channel += channels
         online = channels[str(Channel.ONLINE.label)]
         offline = sum(channels.values()) - online
-        table.append((dialogue.title, len(people), online, offline, online + offline, dialogue.participant_count))
+        counted = dialogue.offline_participant_count
+        table.append((dialogue.title, len(people), online, offline, online + offline, counted))
     online = by_channel[str(Channel.ONLINE.label)]
     return Participation(tuple(table), by_channel, len(everyone), online, sum(by_channel.values()) - online)
 

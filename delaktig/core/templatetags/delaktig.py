@@ -1,7 +1,10 @@
 """Template helpers available in every template (registered as a builtin)."""
 
 from django import template
+from django.conf import settings
 from django.utils import formats, timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -43,6 +46,16 @@ def number(value):
 @register.filter
 def has_role(user_roles, roles):
     return bool(set(user_roles) & set(roles.split(",")))
+
+
+@register.simple_tag
+def content_lang():
+    """` lang="sv"` on an element holding what staff wrote (in the site's content language, Swedish) when the
+    page is in another language; nothing when the page is in Swedish already."""
+    content = settings.LANGUAGE_CODE
+    if (get_language() or content).split("-")[0] == content.split("-")[0]:
+        return ""
+    return mark_safe(f' lang="{content}"')  # noqa: S308 - a language code from settings
 
 
 @register.simple_tag(takes_context=True)

@@ -187,10 +187,11 @@ def test_detail_shows_plan_contact_and_responsibility(client, open_dialogue):
         "Anna Andersson",
         "anna.andersson@example.se",
         "0550-123 45",
-        "svenska, finska",
         open_dialogue.target_groups.get().name,
     ):
         assert text in html
+    assert "svenska, finska" not in html  # a wish in the plan is no version in Finnish
+    assert "Svenska" in html
 
 
 @pytest.mark.django_db
@@ -275,7 +276,7 @@ def test_results_decision_and_feedback_only_when_published(client, municipality,
     dialogue.matter_decision = "Beslutstexten i ärendet."
     dialogue.feedback = "Återkopplingen till deltagarna."
     dialogue.input_influence = "Så påverkade synpunkterna."
-    dialogue.participant_count = 1234
+    dialogue.offline_participant_count = 1234
     dialogue.save()
     html = client.get(detail_url(dialogue)).content.decode()
     assert ("Sammanfattning av resultatet." in html) == results

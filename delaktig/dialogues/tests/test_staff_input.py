@@ -99,7 +99,7 @@ def test_module_with_an_unknown_method(client, municipality, officer, test_metho
 @pytest.mark.parametrize("count", ["-1", "många", "99999999999999999999"])
 def test_results_with_a_bad_number(client, municipality, officer, count):
     dialogue = dialogue_in_state(State.CLOSED, municipality=municipality)
-    data = {"results_summary": "Sammanfattat", "participant_count": count, "step": "compile_results"}
+    data = {"results_summary": "Sammanfattat", "offline_participant_count": count, "step": "compile_results"}
     _rerendered(client.post(staff_url("staff_results", dialogue), data), "Sammanfattat")
 
 

@@ -47,6 +47,7 @@ DIALOGUE_PAGES = {
     "staff_feedback": (State.MATTER_DECIDED, Kind.CITIZEN_DIALOGUE, roles("publish_feedback")),
     "staff_evaluation": (State.FEEDBACK_PUBLISHED, Kind.CITIZEN_DIALOGUE, roles("evaluate")),
     "staff_cancel": (State.PLANNED, Kind.INFORMATION, roles("cancel")),
+    "staff_close": (State.OPEN, Kind.CITIZEN_DIALOGUE, roles("close")),
 }
 # page -> (extra url arguments, roles that may use it)
 MUNICIPALITY_PAGES = {

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -42,14 +43,17 @@ def dialogue_detail(request, pk, slug):
     dialogue = selectors.public_dialogue_get(municipality=request.municipality, pk=pk)
     if slug != dialogue.slug:
         return redirect(dialogue, permanent=True)
+    modules = list(dialogue.modules.all())
     context = {
         "dialogue": dialogue,
-        "modules": list(dialogue.modules.all()),
+        "modules": modules,
         "timeline": selectors.timeline_entries(dialogue),
         "is_following": selectors.is_following(user=request.user, dialogue=dialogue),
         "extra_sections": _extra_sections(request, dialogue),
-        **_afterwards(dialogue),
+        **_afterwards(dialogue, has_modules=bool(modules)),
     }
+    if context["show_results"]:
+        context.update(_figures(dialogue))
     return render(request, "dialogues/public/detail.html", context)
 
 
@@ -59,12 +63,28 @@ def _extra_sections(request, dialogue):
     return [section for found in sections for section in (found or [])]
 
 
-def _afterwards(dialogue):
-    """Which of the parts that come after the dialogue are published yet."""
+def _figures(dialogue):
+    """Participation figures counted from what is stored (hook "dialogue_public_figures"), never typed in."""
+    found = {}
+    for hook in hooks.get_hooks("dialogue_public_figures"):
+        found.update(hook(dialogue) or {})
+    return found
+
+
+def _afterwards(dialogue, *, has_modules):
+    """Which of the parts that come after the dialogue are published yet.
+
+    An information activity never invites input: it has no part about taking part, whatever its state.
+    """
+    is_information = dialogue.kind == Kind.INFORMATION
     return {
-        "is_information": dialogue.kind == Kind.INFORMATION,
+        "is_information": is_information,
         "is_open": dialogue.state == State.OPEN,
         "is_coming": dialogue.state == State.PLANNED,
+        "show_take_part": not is_information and (dialogue.state in {State.OPEN, State.PLANNED} or has_modules),
+        "feedback_late": dialogue.is_feedback_overdue,
+        "new_date_passed": bool(dialogue.feedback_new_due_on and dialogue.feedback_new_due_on < timezone.localdate()),
+        "languages": selectors.content_languages(dialogue),
         "show_results": dialogue.state in selectors.RESULTS_STATES,
         "show_decision": dialogue.state in selectors.DECISION_STATES and dialogue.matter_body_id is not None,
         "show_feedback": dialogue.state in selectors.FEEDBACK_STATES,

@@ -9,12 +9,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from delaktig.dialogues.models import AWAITING_FEEDBACK
 from delaktig.dialogues.selectors import dialogue_get
+from delaktig.dialogues.workflow import RUNNERS
 from delaktig.mailings.services import mailing_progress
 from delaktig.organisations.permissions import staff_view
 
 from .. import selectors, services, workflow
-from ..forms import FollowupSettingsForm, MeasureForm, MeasureUpdateForm, StepForm
+from ..forms import FollowupSettingsForm, MeasureForm, MeasureUpdateForm, NewFeedbackDateForm, StepForm
 from ..hooks import SETTINGS_ROLES, has_feedback_page
 
 TRACKERS = tuple(sorted(workflow.TRACKERS))
@@ -44,7 +46,7 @@ def _not_decided(request, dialogue, title):
 # --- Feedback: the deadline, its alerts and the feedback e-mail ---------------------------------------------
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @staff_view()
 def feedback(request, pk):
     dialogue = _dialogue(request, pk)
@@ -52,6 +54,25 @@ def feedback(request, pk):
         message = _("Feedback is given after the dialogue has closed. The dialogue is “%(state)s” (%(kind)s).")
         values = {"state": dialogue.get_state_display(), "kind": dialogue.get_kind_display()}
         return not_available(request, dialogue, _("Feedback: deadline and e-mail"), message % values)
+    may_set_date = _may_set_new_date(request.user, dialogue)
+    if request.method == "POST" and not may_set_date:
+        return not_available(request, dialogue, _("New date for the feedback"), _("You cannot set a new date now."))
+    date_form = NewFeedbackDateForm(post_data(request), initial={"new_date": dialogue.feedback_new_due_on})
+    if request.method == "POST" and date_form.is_valid():
+        new_date = date_form.cleaned_data["new_date"]
+        services.feedback_new_date_set(dialogue=dialogue, new_date=new_date, actor=request.user)
+        messages.success(request, _("The new date is saved. The dialogue's public page shows it."))
+        return redirect("followup:feedback", request.municipality.slug, dialogue.pk)
+    return _render_feedback(request, dialogue, date_form if may_set_date else None)
+
+
+def _may_set_new_date(user, dialogue):
+    """Runners of the dialogue may promise a new date while the feedback is still owed."""
+    owed = dialogue.feedback_published_at is None and dialogue.state in AWAITING_FEEDBACK
+    return owed and dialogue.feedback_due_on is not None and user.has_role(dialogue.municipality, *RUNNERS)
+
+
+def _render_feedback(request, dialogue, date_form):
     rules = selectors.settings_for(request.municipality)
     mailing = selectors.feedback_mailing_for(dialogue)
     context = {
@@ -63,6 +84,7 @@ def feedback(request, pk):
         "progress": mailing_progress(mailing) if mailing else None,
         "mailing_pending": _mailing_pending(dialogue),
         "may_change_settings": request.user.has_role(request.municipality, *SETTINGS_ROLES),
+        "date_form": date_form,
     }
     return render(request, "followup/staff/feedback.html", context)
 

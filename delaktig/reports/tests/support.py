@@ -107,7 +107,7 @@ def constructed_year(municipality, other_municipality):
     add_module(made["user"], inputs=4, offline=0, people=[3, 4])
     add_module(made["last_year"], inputs=100, offline=50, people=[7, 8, 9])
     add_module(made["elsewhere"], inputs=100, offline=50, people=[10, 11])
-    Dialogue.objects.filter(pk=made["user"].pk).update(participant_count=30)
+    Dialogue.objects.filter(pk=made["user"].pk).update(offline_participant_count=30)
     return {key: Dialogue.objects.get(pk=d.pk) for key, d in made.items()}
 
 

@@ -1,11 +1,13 @@
 """One dialogue in the staff workspace: create it, see it with its next step, take steps, cancel, audit log."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,11 +17,12 @@ from delaktig.core.audit import action_label
 from delaktig.organisations.permissions import staff_view
 
 from ... import forms, guards, selectors, services, workflow
-from ...models import PUBLIC_STATES, Dialogue, State
+from ...models import PUBLIC_STATES, Dialogue, Kind, State
 from .common import CREATE_ROLES, get_dialogue, not_available, post_data, role_names, transition_roles
 from .steps import STEPS
 
 CANCEL_TITLE = gettext_lazy("Cancel the dialogue")
+CLOSE_TITLE = gettext_lazy("Close the dialogue")
 ADD_MODULE_TITLE = gettext_lazy("Add a way to take part")
 SECONDARY = frozenset({"cancel", "decline"})
 # States in which ways of taking part can still be added or changed.
@@ -50,6 +53,8 @@ def page_for(dialogue, spec):
         return _url("participation:module_add", dialogue), ADD_MODULE_TITLE
     if spec.name == "cancel":
         return _url("staff_cancel", dialogue), CANCEL_TITLE
+    if spec.name == "close":
+        return _url("staff_close", dialogue), CLOSE_TITLE
     for step in STEPS:
         if (failing and failing[0] in step.fills) or (not failing and spec.name in step.transitions):
             return _url(step.url_name, dialogue), step.title
@@ -145,12 +150,39 @@ def take_step(request, pk, step):
             _("Who can: %(roles)s") % {"roles": role_names(found[1].roles)},
         ]
         return render_detail(request, dialogue, refused=reasons, status=403)
+    if found and step == "close":  # closing asks first: the confirmation page says what it means
+        return redirect("dialogues:staff_close", request.municipality.slug, dialogue.pk)
     try:
         workflow.transition(dialogue, step, actor=request.user)
     except workflow.TransitionRefused as refused:
         return render_detail(request, dialogue, refused=refused.reasons)
     messages.success(request, _("Done: %(step)s.") % {"step": found[1].label})
     return redirect("dialogues:staff_detail", request.municipality.slug, dialogue.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(*transition_roles("close"))
+def close(request, pk):
+    """Ask before closing: residents can no longer take part, and the time for feedback starts."""
+    dialogue = get_dialogue(request, pk)
+    if not workflow.find(dialogue, "close"):
+        return not_available(request, dialogue, CLOSE_TITLE)
+    refused = None
+    if request.method == "POST":
+        try:
+            workflow.transition(dialogue, "close", actor=request.user)
+        except workflow.TransitionRefused as error:
+            refused = error.reasons
+        else:
+            messages.success(request, _("The dialogue is closed."))
+            return redirect("dialogues:staff_detail", request.municipality.slug, dialogue.pk)
+    context = {
+        "dialogue": dialogue,
+        "refused": refused,
+        "is_information": dialogue.kind == Kind.INFORMATION,
+        "feedback_due": timezone.localdate() + timedelta(days=dialogue.municipality.feedback_deadline_days),
+    }
+    return render(request, "dialogues/staff/close.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,0 +1,98 @@
+"""Every figure on the demo's public pages is what a query of the stored data gives; none is typed into a text."""
+
+import re
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from delaktig.demo.loader import load
+from delaktig.dialogues.models import Dialogue
+from delaktig.methods.open_input.models import Input, Support
+from delaktig.organisations.models import Municipality
+from delaktig.participation.models import Channel, Comment, ModerationStatus
+
+pytestmark = pytest.mark.django_db
+# A number next to people or inputs in a text staff wrote is a figure typed by hand.
+TYPED_FIGURE = re.compile(
+    r"\b\d[\d\s]*\s+(personer|deltagare|synpunkter|svar|röster|idéer|förslag|som röstade)|alla\s+\d", re.I
+)
+TEXTS = ("question", "background", "purpose", "results_summary", "matter_decision", "input_influence", "feedback")
+
+
+@pytest.fixture
+def demo():
+    load()
+    return list(Municipality.objects.filter(slug__in=["hagfors", "kramfors"]))
+
+
+def shown(html):
+    """{name: number} of the figures a page marks with data-figure."""
+    return {name: int(value.replace("\u00a0", "")) for name, value in re.findall(r'data-figure="(\w+)">([^<]+)<', html)}
+
+
+def stored(dialogue):
+    """The same figures, queried from the stored inputs, comments and supports and the offline count."""
+    inputs = Input.objects.filter(module__dialogue=dialogue).exclude(status=ModerationStatus.REJECTED)
+    online = inputs.filter(channel=Channel.ONLINE).count()
+    all_inputs = Input.objects.filter(module__dialogue=dialogue)
+    comments = Comment.objects.filter(
+        target_type=ContentType.objects.get_for_model(Input), target_id__in=all_inputs.values("pk")
+    )
+    people = set(all_inputs.exclude(author=None).values_list("author_id", flat=True))
+    people |= set(comments.exclude(author=None).values_list("author_id", flat=True))
+    people |= set(Support.objects.filter(input__in=all_inputs).values_list("user_id", flat=True))
+    figures = {"people_online": len(people), "inputs": inputs.count()}
+    if inputs.count() != online:
+        figures.update(inputs_online=online, inputs_offline=inputs.count() - online)
+    if dialogue.offline_participant_count is not None:
+        figures.update(people_offline=dialogue.offline_participant_count)
+        figures.update(people=len(people) + dialogue.offline_participant_count)
+    return figures
+
+
+def test_every_figure_on_a_dialogue_page_is_counted_from_the_data(client, demo):
+    checked = 0
+    for municipality in demo:
+        for dialogue in Dialogue.objects.for_municipality(municipality).public():
+            html = client.get(dialogue.get_absolute_url()).content.decode()
+            figures = shown(html)
+            if 'id="afterwards"' not in html:
+                assert figures == {}, dialogue.title
+                continue
+            assert figures == stored(dialogue), dialogue.title
+            checked += 1
+    assert checked >= 5  # the finished dialogues of both municipalities
+
+
+def test_the_figures_agree_with_each_other(client, demo):
+    for municipality in demo:
+        for dialogue in Dialogue.objects.for_municipality(municipality).public():
+            figures = shown(client.get(dialogue.get_absolute_url()).content.decode())
+            if "people" in figures:
+                assert figures["people"] == figures["people_online"] + figures["people_offline"]
+                assert figures["people_offline"] <= figures["inputs_offline"]  # each came with at least one input
+            if "inputs_offline" in figures:
+                assert figures["inputs"] == figures["inputs_online"] + figures["inputs_offline"]
+
+
+def test_the_published_inputs_and_the_counts_of_lists_are_counted(client, demo):
+    for municipality in demo:
+        listing = client.get(reverse("dialogues:list", args=[municipality.slug])).content.decode()
+        public = Dialogue.objects.for_municipality(municipality).public().count()
+        assert re.search(rf'id="result-count">{public} dialoger hittades<', listing), municipality.slug
+        for dialogue in Dialogue.objects.for_municipality(municipality).public():
+            html = client.get(dialogue.get_absolute_url()).content.decode()
+            for module in dialogue.modules.filter(method="open_input"):
+                published = Input.objects.filter(module=module).published().count()
+                assert f"<dt>Publicerade synpunkter</dt><dd>{published}</dd>" in html, dialogue.title
+                index = client.get(reverse("open_input:index", args=[municipality.slug, dialogue.pk, module.pk]))
+                found = re.search(r'id="result-count">(\d+) synpunkt', index.content.decode())
+                assert found and int(found.group(1)) == published, dialogue.title
+
+
+def test_no_text_of_the_demo_carries_a_typed_figure(demo):
+    for dialogue in Dialogue.objects.filter(municipality__in=demo):
+        for field in TEXTS:
+            text = getattr(dialogue, field)
+            assert not TYPED_FIGURE.search(text), (dialogue.title, field, text)
