@@ -15,6 +15,12 @@ import time
 
 class _Session(socketserver.StreamRequestHandler):
     def handle(self):
+        try:
+            self._converse()
+        except ConnectionError:  # the client died mid-session (a killed worker): nothing to answer
+            pass
+
+    def _converse(self):
         sink, rcpt = self.server.sink, []
         self._reply("220 delaktig-sink ESMTP")
         while line := self.rfile.readline():
