@@ -8,6 +8,7 @@ smtplib (EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) and listens on 127.0.0.1
     Counter(sink.recipients)
 """
 
+import contextlib
 import socketserver
 import threading
 import time
@@ -15,10 +16,8 @@ import time
 
 class _Session(socketserver.StreamRequestHandler):
     def handle(self):
-        try:
+        with contextlib.suppress(ConnectionError):  # a client killed mid-session: nothing to answer
             self._converse()
-        except ConnectionError:  # the client died mid-session (a killed worker): nothing to answer
-            pass
 
     def _converse(self):
         sink, rcpt = self.server.sink, []
