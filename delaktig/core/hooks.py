@@ -46,3 +46,7 @@ def register_temporarily(name, fn):
 # "feedback_published"  (dialogue, actor) -> None, inside the transaction that publishes feedback
 # "yearly_report_sections"  (municipality, year) -> [core.contributions.ReportSection]
 # "open_data_datasets"  () -> [core.contributions.Dataset]
+# "dialogue_has_contributions"  (dialogue) -> bool: has anyone taken part yet
+# "dialogue_public_names_hide"  (dialogue) -> int, inside the transaction that makes the dialogue's
+#                     public_identity stricter: names already shown are removed
+# "dialogue_public_identity_unsupported"  (dialogue) -> [names of ways to take part that always show names]

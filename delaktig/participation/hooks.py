@@ -5,6 +5,8 @@ Hooks registered here:
   "my_contributions"                 (user) -> {method name: [rows]}: the same rows, with "status_text" in words,
                                      for the "what you have sent in" list on My pages
   "participation_method_choices"     () -> [(key, name)]: the methods a toolbox entry can point to
+  "dialogue_has_contributions", "dialogue_public_names_hide", "dialogue_public_identity_unsupported"
+                                     what the dialogue's plan asks about how participants appear publicly
 """
 
 from delaktig.core import hooks
@@ -47,3 +49,33 @@ def _with_status_text(row):
 @hooks.register("participation_method_choices")
 def methods_choices():
     return [(manifest.key, manifest.name) for manifest in registry]
+
+
+# How participants appear publicly (Dialogue.public_identity): the plan asks, the methods answer.
+
+
+def _modules_with_manifest(dialogue):
+    return [(module, module.manifest) for module in dialogue.modules.all() if module.manifest is not None]
+
+
+@hooks.register("dialogue_has_contributions")
+def modules_have_contributions(dialogue):
+    """Has anyone taken part in any way (input, comments, support…), as each method counts it?"""
+    return any(any(manifest.stats(module).values()) for module, manifest in _modules_with_manifest(dialogue))
+
+
+@hooks.register("dialogue_public_names_hide")
+def modules_public_names_hide(dialogue):
+    """The setting became stricter after people took part: what is already shown follows it too."""
+    return sum(
+        manifest.public_names_hide(module) or 0
+        for module, manifest in _modules_with_manifest(dialogue)
+        if manifest.public_names_hide is not None
+    )
+
+
+@hooks.register("dialogue_public_identity_unsupported")
+def modules_without_public_identity(dialogue):
+    """Names of the dialogue's ways of taking part whose method always shows names."""
+    modules = _modules_with_manifest(dialogue)
+    return [module.name for module, manifest in modules if not manifest.honours_public_identity]

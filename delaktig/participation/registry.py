@@ -42,6 +42,11 @@ class MethodManifest:
     update_recipients: Callable | None = None  # (module) -> iterable of (email, name) who asked for updates
     report_section: Callable | None = None  # (municipality, year) -> core.contributions.ReportSection | None
     datasets: tuple = field(default_factory=tuple)  # core.contributions.Dataset, public data of this method
+    # How participants appear publicly (Dialogue.public_identity; participation.identity). A method that honours
+    # the setting asks for a pseudonym when the dialogue wants one, shows only dialogue.public_name_for(), stores
+    # dialogue.account_for(user), and hides the names it already shows when the setting becomes stricter:
+    honours_public_identity: bool = False
+    public_names_hide: Callable | None = None  # (module) -> number of contributions whose public name was removed
 
     def phase_type(self, key):
         return self.phase_types.get(key)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import MethodManifest, registry
 
-from . import opendata, report, selectors
+from . import opendata, public_names, report, selectors
 from .phases import PHASE_TYPES
 from .rules import RESIDENT_ACTIONS, STAFF_ACTIONS
 
@@ -38,5 +38,7 @@ manifest = registry.register(
         report_section=report.open_input_report_section,
         update_recipients=selectors.update_recipients,
         datasets=opendata.DATASETS,
+        honours_public_identity=True,
+        public_names_hide=public_names.public_names_hide,
     )
 )
