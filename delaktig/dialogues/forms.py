@@ -251,12 +251,13 @@ class PlanForm(DialogueForm):
         self.fields["ladder_level"].choices = [(level.key, f"{level.label}: {level.explanation}") for level in levels]
         self.fields["target_groups"].queryset = self.municipality.target_groups.all()
         self.fields["toolbox_methods"].queryset = self.municipality.toolbox_methods.all()
+        self.fields["public_identity"].required = False  # left out: unchanged
         self.fields["public_identity"].choices = [
             (key, f"{label}: {PUBLIC_IDENTITY_EXPLANATIONS[key]}") for key, label in PublicIdentity.choices
         ]
 
     def clean_public_identity(self):
-        value = self.cleaned_data["public_identity"]
+        value = self.cleaned_data["public_identity"] or self.instance.public_identity
         reason = public_identity.refusal(self.instance, self.instance.public_identity, value)
         if reason:
             raise forms.ValidationError(reason)
