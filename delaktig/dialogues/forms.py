@@ -246,18 +246,20 @@ class PlanForm(DialogueForm):
         dialogue_fields = ("open_for_influence", "fixed", "input_use") if instance.kind != Kind.INFORMATION else ()
         self.needed = ("ladder_level", "purpose", *dialogue_fields, "target_groups", "contact_name", "contact_email")
         self.needed += ("starts_on", "ends_on")
+        if data is not None and "public_identity" not in data:  # left out (an older form): unchanged
+            data = data.copy()
+            data["public_identity"] = instance.public_identity
         super().__init__(data, instance=instance)
         levels = ladders.levels_for(self.municipality.ladder_profile)
         self.fields["ladder_level"].choices = [(level.key, f"{level.label}: {level.explanation}") for level in levels]
         self.fields["target_groups"].queryset = self.municipality.target_groups.all()
         self.fields["toolbox_methods"].queryset = self.municipality.toolbox_methods.all()
-        self.fields["public_identity"].required = False  # left out: unchanged
         self.fields["public_identity"].choices = [
             (key, f"{label}: {PUBLIC_IDENTITY_EXPLANATIONS[key]}") for key, label in PublicIdentity.choices
         ]
 
     def clean_public_identity(self):
-        value = self.cleaned_data["public_identity"] or self.instance.public_identity
+        value = self.cleaned_data["public_identity"]
         reason = public_identity.refusal(self.instance, self.instance.public_identity, value)
         if reason:
             raise forms.ValidationError(reason)

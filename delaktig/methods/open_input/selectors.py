@@ -170,6 +170,7 @@ def _input_data(item):
         "title": item.title,
         "text": item.text,
         "category": item.category,
+        "name_shown": item.author_name,
         "status": item.status,
         "created": item.created_at.isoformat(),
     }
@@ -181,6 +182,7 @@ def _comment_data(comment):
         "on": comment.input.reference if comment.input else "",
         "dialogue": comment.input.module.dialogue.title if comment.input else "",
         "text": comment.text,
+        "name_shown": comment.author_name,
         "status": comment.status,
         "created": comment.created_at.isoformat(),
     }

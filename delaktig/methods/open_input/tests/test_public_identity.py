@@ -57,7 +57,7 @@ def _send(client, module, on_commit, **extra):
         (
             NAME,
             [
-                "Detta visas offentligt: din rubrik och din text, ditt namn ”Rut Resident” och datum.",
+                "Detta visas offentligt: din titel och din text, ditt namn ”Rut Resident” och datum.",
                 "Din e-postadress visas inte.",
                 "Kommunens medarbetare kan se vilket konto som skickade det.",
             ],
@@ -65,7 +65,7 @@ def _send(client, module, on_commit, **extra):
         (
             PSEUDONYM,
             [
-                "Detta visas offentligt: din rubrik och din text, pseudonymen ”Skogsmus” och datum.",
+                "Detta visas offentligt: din titel och din text, pseudonymen ”Skogsmus” och datum.",
                 "Ditt namn och din e-postadress visas inte.",
                 "Kommunens medarbetare kan se vilket konto som skickade det.",
             ],
@@ -73,7 +73,7 @@ def _send(client, module, on_commit, **extra):
         (
             ANONYMOUS,
             [
-                "Detta visas offentligt: din rubrik och din text och datum, med ”Anonym deltagare” i stället för namn.",
+                "Detta visas offentligt: din titel och din text och datum, med ”Anonym deltagare” i stället för namn.",
                 "Ditt namn och din e-postadress visas inte.",
                 "Kommunens medarbetare kan se vilket konto som skickade det.",
             ],
@@ -81,7 +81,7 @@ def _send(client, module, on_commit, **extra):
         (
             BY_DESIGN,
             [
-                "Detta visas offentligt: din rubrik och din text och datum, med ”Anonym deltagare” i stället för namn.",
+                "Detta visas offentligt: din titel och din text och datum, med ”Anonym deltagare” i stället för namn.",
                 "Ditt namn och din e-postadress visas inte.",
                 "Vi sparar inte vem som skickade det, så inte ens kommunens medarbetare kan se vem som skrev det.",
                 "Du hittar inte inlägget på Mina sidor, så spara referensnumret.",
@@ -251,3 +251,22 @@ def test_hiding_names_removes_them_from_input_and_comments(municipality, residen
     item.refresh_from_db()
     assert item.author_name == "" and item.author == resident
     assert Comment.objects.get().author_name == ""
+
+
+def test_sending_after_the_setting_changed_shows_the_check_page_again(rut, municipality):
+    module = _module(municipality, NAME)
+    rut.post(url("create", module), DRAFT)
+    module.dialogue.public_identity = ANONYMOUS
+    module.dialogue.save(update_fields=["public_identity"])
+    response = rut.post(url("create_check", module))
+    assert response["Location"] == url("create_check", module) and not Input.objects.exists()
+    check = rut.get(url("create_check", module)).content.decode()
+    assert "Sättet deltagarna visas på har just ändrats." in check and "”Anonym deltagare”" in check
+    rut.post(url("create_check", module))
+    assert Input.objects.get().author_name == ""
+
+
+def test_my_data_tells_the_name_that_was_shown(municipality, resident):
+    module = _module(municipality, PSEUDONYM)
+    services.input_create(module=module, author=resident, title="Bänkar", text="Ja.", pseudonym="Skogsmus")
+    assert [row["name_shown"] for row in manifest.personal_data(resident)] == ["Skogsmus"]

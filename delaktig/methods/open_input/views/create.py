@@ -2,10 +2,12 @@
 
 import uuid
 
+from django.contrib import messages
 from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.participation.demographics import AgeBand, Gender
@@ -48,14 +50,15 @@ def create_write(request, dialogue_id, module_id):
     module, refusal = _guard(request, dialogue_id, module_id)
     if refusal:
         return refusal
-    draft_key, _ = _keys(module)
+    draft_key, _submitted = _keys(module)
     draft = request.session.get(draft_key) or {}
     if request.method == "GET":
         return _render_write(request, module, InputForm(initial=draft, module=module, user=request.user))
     form = InputForm(request.POST, module=module, user=request.user)
     if not form.is_valid():
         return _render_write(request, module, form)
-    request.session[draft_key] = {**form.draft(), "key": draft.get("key") or uuid.uuid4().hex}
+    identity = module.dialogue.public_identity  # what the check page promises; checked again when sending
+    request.session[draft_key] = {**form.draft(), "key": draft.get("key") or uuid.uuid4().hex, "identity": identity}
     return redirect(_url("create_check", module))
 
 
@@ -76,6 +79,10 @@ def create_check(request, dialogue_id, module_id):
         return _render_write(request, module, form)
     if request.method == "GET":
         return render(request, "open_input/create_check.html", _check_context(request, module, form.cleaned_data))
+    if draft.get("identity") != module.dialogue.public_identity:
+        request.session[draft_key] = {**draft, "identity": module.dialogue.public_identity}
+        messages.warning(request, _("How participants are shown has just changed. Check what will be public again."))
+        return redirect(_url("create_check", module))
     item = services.input_create(module=module, author=request.user, submission_key=draft["key"], **form.values())
     request.session.pop(draft_key, None)
     if item.author_id is None:  # anonymous by design: not even the session links the person to the input
