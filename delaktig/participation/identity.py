@@ -85,7 +85,7 @@ def what_is_public(dialogue, *, shown_name, contents):
     elif shown_name:
         shown = _("This is shown publicly: %(contents)s, the pseudonym “%(name)s” and the date.") % values
     else:
-        shown = _("This is shown publicly: %(contents)s and the date, with “%(anonymous)s” instead of a name.") % values
+        shown = _("This is shown publicly: %(contents)s, the date and “%(anonymous)s” instead of a name.") % values
     hidden = _("Your e-mail address is not shown.") if shown_name and setting == PublicIdentity.NAME else None
     hidden = hidden or _("Your name and your e-mail address are not shown.")
     if dialogue.stores_account:

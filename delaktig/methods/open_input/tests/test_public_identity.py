@@ -73,7 +73,7 @@ def _send(client, module, on_commit, **extra):
         (
             ANONYMOUS,
             [
-                "Detta visas offentligt: din titel och din text och datum, med ”Anonym deltagare” i stället för namn.",
+                "Detta visas offentligt: din titel och din text, datum och ”Anonym deltagare” i stället för namn.",
                 "Ditt namn och din e-postadress visas inte.",
                 "Kommunens medarbetare kan se vilket konto som skickade det.",
             ],
@@ -81,7 +81,7 @@ def _send(client, module, on_commit, **extra):
         (
             BY_DESIGN,
             [
-                "Detta visas offentligt: din titel och din text och datum, med ”Anonym deltagare” i stället för namn.",
+                "Detta visas offentligt: din titel och din text, datum och ”Anonym deltagare” i stället för namn.",
                 "Ditt namn och din e-postadress visas inte.",
                 "Vi sparar inte vem som skickade det, så inte ens kommunens medarbetare kan se vem som skrev det.",
                 "Du hittar inte inlägget på Mina sidor, så spara referensnumret.",
