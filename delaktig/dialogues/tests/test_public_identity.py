@@ -144,3 +144,12 @@ def test_the_service_keeps_the_rule_too(planned):
         services.dialogue_update(dialogue=planned, actor=UserFactory(), changes={"public_identity": ANONYMOUS})
         with pytest.raises(ValueError):
             services.dialogue_update(dialogue=planned, actor=UserFactory(), changes={"public_identity": NAME})
+
+
+def test_a_method_that_always_shows_names_cannot_be_added_to_a_dialogue_that_hides_them(client, planned, officer):
+    planned.public_identity = PSEUDONYM
+    planned.save()
+    with registry.temporarily(_method(contributions=0, honours=False)) as method:
+        response = client.post(staff_url("staff_module_add", planned), {"method": method.key, "name": "Tyck till"})
+    assert response.status_code == 200 and "visar alltid deltagarnas namn" in response.content.decode()
+    assert not planned.modules.exists()
