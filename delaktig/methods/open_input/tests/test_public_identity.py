@@ -199,6 +199,7 @@ def test_anonymous_by_design_keeps_no_account_and_sends_the_receipt_without_stor
     client.force_login(staff[Role.MODERATOR])
     moderation = client.get(url("staff:moderation", module)).content.decode()
     assert "helt anonymt: vi vet inte vem som skrev" in moderation and REAL not in moderation
+    assert "eftersom vi inte vet vem det är" in moderation
 
 
 def test_anonymous_by_design_comments_keep_no_account(rut, municipality, resident):
