@@ -22,7 +22,7 @@ from django.urls import NoReverseMatch, reverse
 
 from delaktig.accounts.models import User
 from delaktig.accounts.tests.factories import UserFactory
-from delaktig.dialogues.models import Follower, State
+from delaktig.dialogues.models import Follower, PublicIdentity, State
 from delaktig.methods.open_input.models import Input
 from delaktig.methods.open_input.services import input_create, input_enter_offline, support_toggle
 from delaktig.methods.open_input.tests.factories import open_input_module
@@ -50,6 +50,9 @@ HIDDEN = {  # name -> e-mail of people who did NOT choose to show their name
     "Stellan Staffordsson": "stellan.staffordsson@kommun.example.se",
     "Hilda Heldback": "hilda.heldback@resident.example",  # her comment waits for a moderator
     "Rolf Removedson": "rolf.removedson@resident.example",  # his input was removed by a moderator
+    "Pontus Pseudonymsson": "pontus.pseudonymsson@resident.example",  # writes as "Skogsmus 17"
+    "Anneli Anonymsdottir": "anneli.anonymsdottir@resident.example",  # in an anonymous dialogue
+    "Dagny Designdottir": "dagny.designdottir@resident.example",  # in a dialogue anonymous by design
 }
 SHOWN = {  # name -> e-mail of people who chose to show their name (the address stays hidden)
     "Zelda Showmyname": "zelda.showmyname@resident.example",
@@ -157,7 +160,25 @@ def build_people(municipality):
     finished = open_input_module(municipality=municipality, state=State.FEEDBACK_PUBLISHED, phase=None)
     input_create(module=finished, author=people["Ingrid Openauthor"], title="Fler träd", text="I parken.")
     data["proposal"] = proposal
+    data["private_modules"] = build_private_dialogues(municipality, people)
     return data
+
+
+def build_private_dialogues(municipality, people):
+    """Dialogues that show a pseudonym, nobody, or keep no account: input and comments by people not shown."""
+    modules = []
+    for setting, name, pseudonym in (
+        (PublicIdentity.PSEUDONYM, "Pontus Pseudonymsson", "Skogsmus 17"),
+        (PublicIdentity.ANONYMOUS, "Anneli Anonymsdottir", ""),
+        (PublicIdentity.ANONYMOUS_BY_DESIGN, "Dagny Designdottir", ""),
+    ):
+        module = open_input_module(municipality=municipality)
+        module.dialogue.public_identity = setting
+        module.dialogue.save(update_fields=["public_identity"])
+        item = input_create(module=module, author=people[name], title="Bänk", text="Ja.", pseudonym=pseudonym)
+        comment_create(target=item, dialogue=module.dialogue, author=people[name], text="Igen.", pseudonym=pseudonym)
+        modules.append(module)
+    return modules
 
 
 def allowed_names():
@@ -190,6 +211,7 @@ def known_urls(municipality, data):
         reverse("proposals:detail", args=[slug, data["proposal"].pk]),
         data["module"].get_absolute_url(),
         data["input"].get_absolute_url(),
+        *(module.get_absolute_url() for module in data["private_modules"]),
         *(data[name].get_absolute_url() for name in ("planned", "open", "results", "feedback")),
         reverse("opendata:page", args=[slug]),
         reverse("opendata:api_index", args=[slug]),
@@ -223,6 +245,7 @@ def test_no_email_addresses_and_no_hidden_names_on_public_pages_or_in_the_api(cl
     assert len(pages) > 40, sorted(pages)
     assert any("Zelda Showmyname" in text for text in pages.values()), "the shown signer's name is on a page"
     assert any("Ingrid Openauthor" in text for text in pages.values()), "the input author's name is on a page"
+    assert any("Skogsmus 17" in text for text in pages.values()), "the pseudonym is on a page"
     allowed = ORGANISATION_ADDRESSES | {municipality.contact_email}
     found = leaks(pages, forbidden_names(), allowed)
     assert not found, "\n".join(f"{what} {value!r} on {url}" for url, what, value in found)

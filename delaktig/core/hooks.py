@@ -53,3 +53,7 @@ def register_temporarily(name, fn):
 # "periodic_jobs"     () -> [(name, every_seconds, callable)]; `manage.py periodic` runs each callable (no arguments)
 #                     at once and then every every_seconds; it must be safe to run again at any time (core/periodic.py)
 # "site_notices"      (request) -> [{"text": str, "link_text": str, "url": str}] shown at the top of every page
+# "dialogue_has_contributions"  (dialogue) -> bool: has anyone taken part yet
+# "dialogue_public_names_hide"  (dialogue) -> int, inside the transaction that makes the dialogue's
+#                     public_identity stricter: names already shown are removed
+# "dialogue_public_identity_unsupported"  (dialogue) -> [names of ways to take part that always show names]

@@ -86,6 +86,7 @@ DIALOGUES = [
         "end": 21,
         "inputs": True,
         "case": "",
+        "public_identity": "pseudonym",  # residents write under a pseudonym they choose
     },
     {
         "title": "Ny avfallstaxa 2027",

@@ -239,6 +239,7 @@ def _plan(dialogue, item, timeline):
     dialogue.easy_read_summary = item["easy_read"]
     dialogue.purpose = item.get("purpose", dialogue.purpose)
     dialogue.starts_on, dialogue.ends_on = timeline["start"], timeline["end"]
+    dialogue.public_identity = item.get("public_identity", "name")
     dialogue.save()
     groups = dialogue.municipality.target_groups.all()
     dialogue.target_groups.set(groups[:3])

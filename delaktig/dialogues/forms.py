@@ -9,7 +9,8 @@ from delaktig.core.forms import Form, ModelForm
 from delaktig.organisations import ladders
 from delaktig.organisations.models import Role
 
-from .models import Dialogue, Kind, State
+from . import public_identity
+from .models import Dialogue, Kind, PublicIdentity, State
 
 TEXT_LIMIT = 20_000  # a long officer's report fits; a pasted book does not
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -199,7 +200,25 @@ PLAN_FIELDS = [
     "starts_on",
     "ends_on",
     "moderation",
+    "public_identity",
 ]
+
+PUBLIC_IDENTITY_EXPLANATIONS = {
+    PublicIdentity.NAME: _("The name in the person's account is shown with what they write."),
+    PublicIdentity.PSEUDONYM: _(
+        "Each person chooses a made-up name, or keeps one we suggest. Their real name is not shown. "
+        "Staff can still see which account wrote what."
+    ),
+    PublicIdentity.ANONYMOUS: _(
+        "Everyone is shown as “Anonymous participant”. Staff can still see which account wrote what, "
+        "for example when they moderate."
+    ),
+    PublicIdentity.ANONYMOUS_BY_DESIGN: _(
+        "Everyone is shown as “Anonymous participant”, and we do not store who wrote what: not even staff can see "
+        "it. Participants get a receipt by e-mail, but cannot find what they wrote on My pages or get e-mail "
+        "about what happens with it."
+    ),
+}
 
 
 class PlanForm(DialogueForm):
@@ -217,17 +236,38 @@ class PlanForm(DialogueForm):
             "target_groups": forms.CheckboxSelectMultiple,
             "toolbox_methods": forms.CheckboxSelectMultiple,
             "moderation": forms.RadioSelect,
+            "public_identity": forms.RadioSelect,
+        }
+        help_texts = {
+            "public_identity": _(
+                "When someone has taken part you can only make this more private, never less, and what is already "
+                "published is then shown the new way too. “Anonymous by design” can only be chosen before anyone "
+                "has taken part."
+            ),
         }
 
     def __init__(self, data=None, *, instance):
         dialogue_fields = ("open_for_influence", "fixed", "input_use") if instance.kind != Kind.INFORMATION else ()
         self.needed = ("ladder_level", "purpose", *dialogue_fields, "target_groups", "contact_name", "contact_email")
         self.needed += ("starts_on", "ends_on")
+        if data is not None and "public_identity" not in data:  # left out (an older form): unchanged
+            data = data.copy()
+            data["public_identity"] = instance.public_identity
         super().__init__(data, instance=instance)
         levels = ladders.levels_for(self.municipality.ladder_profile)
         self.fields["ladder_level"].choices = [(level.key, f"{level.label}: {level.explanation}") for level in levels]
         self.fields["target_groups"].queryset = self.municipality.target_groups.all()
         self.fields["toolbox_methods"].queryset = self.municipality.toolbox_methods.all()
+        self.fields["public_identity"].choices = [
+            (key, f"{label}: {PUBLIC_IDENTITY_EXPLANATIONS[key]}") for key, label in PublicIdentity.choices
+        ]
+
+    def clean_public_identity(self):
+        value = self.cleaned_data["public_identity"]
+        reason = public_identity.refusal(self.instance, self.instance.public_identity, value)
+        if reason:
+            raise forms.ValidationError(reason)
+        return value
 
     def clean(self):
         cleaned = super().clean()

@@ -45,6 +45,20 @@ PUBLIC_STATES = frozenset(
         State.EVALUATED,
     }
 )
+
+
+class PublicIdentity(models.TextChoices):
+    """How participants appear publicly: a setting of the dialogue's plan, in order from least to most private."""
+
+    NAME = "name", _("With their name")
+    PSEUDONYM = "pseudonym", _("With a pseudonym")
+    ANONYMOUS = "anonymous", _("Anonymously")
+    ANONYMOUS_BY_DESIGN = "anonymous_by_design", _("Anonymous by design")
+
+
+# Least private first: once anyone has taken part the setting may only move to the right (see docs/decisions.md).
+PUBLIC_IDENTITY_ORDER = tuple(PublicIdentity.values)
+
 # States in which the municipality owes participants feedback.
 AWAITING_FEEDBACK = frozenset({State.CLOSED, State.RESULTS_COMPILED, State.MATTER_DECIDED})
 
@@ -153,6 +167,12 @@ class Dialogue(TimeStampedModel):
         choices=[("post", _("Publish at once, moderate afterwards")), ("pre", _("Moderate before publishing"))],
         default="post",
     )
+    public_identity = models.CharField(
+        _("how participants appear publicly"),
+        max_length=30,
+        choices=PublicIdentity.choices,
+        default=PublicIdentity.NAME,
+    )
 
     # Running and afterwards
     opened_at = models.DateTimeField(null=True, blank=True)
@@ -232,6 +252,34 @@ class Dialogue(TimeStampedModel):
             and self.feedback_due_on is not None
             and self.feedback_due_on < timezone.localdate()
         )
+
+    # How participants appear publicly. Methods ask these; they never read public_identity themselves.
+
+    @property
+    def asks_for_pseudonym(self):
+        return self.public_identity == PublicIdentity.PSEUDONYM
+
+    @property
+    def shows_names(self):
+        """A name or a pseudonym is shown with contributions (else "Anonymous participant")."""
+        return self.public_identity in (PublicIdentity.NAME, PublicIdentity.PSEUDONYM)
+
+    @property
+    def stores_account(self):
+        """False when anonymous by design: no contribution keeps a link to the account that made it."""
+        return self.public_identity != PublicIdentity.ANONYMOUS_BY_DESIGN
+
+    def public_name_for(self, user, pseudonym=""):
+        """The name shown publicly with a contribution by `user`: "" means "Anonymous participant"."""
+        if self.public_identity == PublicIdentity.NAME:
+            return (getattr(user, "name", "") or "").strip()
+        if self.public_identity == PublicIdentity.PSEUDONYM:
+            return " ".join((pseudonym or "").split())
+        return ""
+
+    def account_for(self, user):
+        """The account to store with a contribution: None when the dialogue is anonymous by design."""
+        return user if self.stores_account else None
 
     def set_feedback_due(self, closed_at):
         self.feedback_due_on = timezone.localdate(closed_at) + timedelta(days=self.municipality.feedback_deadline_days)

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 
 from delaktig.core.audit import audit_record
 
+from . import public_identity
 from .models import ChecklistAnswer, Dialogue, Follower, Notification
 
 NOTIFICATION_BATCH_SIZE = 100
@@ -118,7 +119,14 @@ def dialogue_create(*, municipality, actor, **fields):
 
 @transaction.atomic
 def dialogue_update(*, dialogue, actor, changes, action="dialogue.update"):
-    """Save the given fields (many-to-many ones included) and record which fields changed."""
+    """Save the given fields (many-to-many ones included) and record which fields changed.
+
+    A change of how participants appear publicly must keep its rule (public_identity.py) and is recorded on its own.
+    """
+    identity_before = _stored_public_identity(dialogue)
+    identity_after = changes.get("public_identity", identity_before)
+    if reason := public_identity.refusal(dialogue, identity_before, identity_after):
+        raise ValueError(reason)
     many = {field.name for field in Dialogue._meta.many_to_many}
     for name, value in changes.items():
         if name not in many:
@@ -133,7 +141,15 @@ def dialogue_update(*, dialogue, actor, changes, action="dialogue.update"):
         target=dialogue,
         data={"fields": sorted(changes)},
     )
+    if identity_after != identity_before:
+        public_identity.changed(dialogue=dialogue, actor=actor, before=identity_before)
     return dialogue
+
+
+def _stored_public_identity(dialogue):
+    """As saved: a model form has already put the new value on the instance."""
+    stored = Dialogue.objects.filter(pk=dialogue.pk).values_list("public_identity", flat=True).first()
+    return stored or dialogue.public_identity
 
 
 @transaction.atomic

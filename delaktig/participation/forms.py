@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form
 from delaktig.dialogues.forms import DATETIME_FORMAT, _cap_text
+from delaktig.dialogues.models import PublicIdentity
 
 
 class ModuleForm(Form):
@@ -12,10 +13,23 @@ class ModuleForm(Form):
     name = forms.CharField(label=_("Name"), max_length=160, help_text=_("Participants see this name."))
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
-    def __init__(self, data=None, *, methods):
+    def __init__(self, data=None, *, methods, dialogue=None):
         super().__init__(data)
+        self.methods = {m.key: m for m in methods}
+        self.dialogue = dialogue
         self.fields["method"].choices = [(m.key, f"{m.name}: {m.description}") for m in methods]
         _cap_text(self.fields["description"])
+
+    def clean_method(self):
+        key = self.cleaned_data["method"]
+        manifest = self.methods.get(key)
+        hides_names = self.dialogue is not None and self.dialogue.public_identity != PublicIdentity.NAME
+        if manifest is not None and hides_names and not manifest.honours_public_identity:
+            raise forms.ValidationError(
+                _("%(method)s always shows the names of participants, and this dialogue does not show names.")
+                % {"method": manifest.name}
+            )
+        return key
 
 
 class PhaseForm(Form):

@@ -8,6 +8,8 @@ Hooks registered here:
   "module_staff_pages"               (module, user) -> [(url, title)]: the method's staff pages for a module
   "audit_action_labels"              () -> {action: label}: participation's and every method's audit events
   "dialogue_public_figures"          (dialogue) -> {"figures": PublicFigures}: counted through the registry
+  "dialogue_has_contributions", "dialogue_public_names_hide", "dialogue_public_identity_unsupported"
+                                     what the dialogue's plan asks about how participants appear publicly
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -83,3 +85,33 @@ def participation_action_labels():
     for manifest in registry:
         labels.update(manifest.audit_labels)
     return labels
+
+
+# How participants appear publicly (Dialogue.public_identity): the plan asks, the methods answer.
+
+
+def _modules_with_manifest(dialogue):
+    return [(module, module.manifest) for module in dialogue.modules.all() if module.manifest is not None]
+
+
+@hooks.register("dialogue_has_contributions")
+def modules_have_contributions(dialogue):
+    """Has anyone taken part in any way (input, comments, support…), as each method counts it?"""
+    return any(any(manifest.stats(module).values()) for module, manifest in _modules_with_manifest(dialogue))
+
+
+@hooks.register("dialogue_public_names_hide")
+def modules_public_names_hide(dialogue):
+    """The setting became stricter after people took part: what is already shown follows it too."""
+    return sum(
+        manifest.public_names_hide(module) or 0
+        for module, manifest in _modules_with_manifest(dialogue)
+        if manifest.public_names_hide is not None
+    )
+
+
+@hooks.register("dialogue_public_identity_unsupported")
+def modules_without_public_identity(dialogue):
+    """Names of the dialogue's ways of taking part whose method always shows names."""
+    modules = _modules_with_manifest(dialogue)
+    return [module.name for module, manifest in modules if not manifest.honours_public_identity]

@@ -47,6 +47,11 @@ class MethodManifest:
     stat_labels: dict = field(default_factory=dict)  # key of `stats` -> label, e.g. {"inputs": _("Inputs")}
     audit_labels: dict = field(default_factory=dict)  # action of the method's audit events -> label in words
     staff_pages: Callable | None = None  # (module, user) -> [(url, title)]: the module's staff pages for the person
+    # How participants appear publicly (Dialogue.public_identity; participation.identity). A method that honours
+    # the setting asks for a pseudonym when the dialogue wants one, shows only dialogue.public_name_for(), stores
+    # dialogue.account_for(user), and hides the names it already shows when the setting becomes stricter:
+    honours_public_identity: bool = False
+    public_names_hide: Callable | None = None  # (module) -> number of contributions whose public name was removed
 
     def phase_type(self, key):
         return self.phase_types.get(key)

@@ -54,19 +54,28 @@ def comment_create(
     municipality=None,
     channel=Channel.ONLINE,
     author_name="",
+    pseudonym="",
     entered_by=None,
 ):
     """A comment on `target`. Held for a moderator when the dialogue is pre-moderated, or when
     `premoderated=True` is given for targets outside a dialogue (such as proposals); staff entries publish at once.
+
+    In a dialogue the name shown follows the dialogue's setting (`Dialogue.public_name_for`), and when it is
+    anonymous by design neither the comment nor its audit event keeps the account.
     """
     municipality = municipality or (dialogue.municipality if dialogue else target.municipality)
+    if dialogue is not None and entered_by is None:
+        author_name = dialogue.public_name_for(author, pseudonym)
+        author = dialogue.account_for(author)
+    elif not author_name and author is not None:
+        author_name = author.name
     comment = Comment.objects.create(
         municipality=municipality,
         target=target,
         author=author,
         text=text,
         channel=channel,
-        author_name=author_name or (author.name if author else ""),
+        author_name=author_name,
         status=_comment_status(dialogue, premoderated, entered_by_staff=entered_by is not None),
     )
     audit_record(

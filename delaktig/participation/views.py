@@ -32,7 +32,7 @@ def module_add(request, pk):
     dialogue = get_dialogue(request, pk)
     if dialogue.state not in MODULE_STATES:
         return not_available(request, dialogue, ADD_MODULE_TITLE)
-    form = forms.ModuleForm(post_data(request), methods=list(registry))
+    form = forms.ModuleForm(post_data(request), methods=list(registry), dialogue=dialogue)
     if request.method == "POST" and form.is_valid():
         module = add_module(dialogue=dialogue, actor=request.user, **form.cleaned_data)
         messages.success(

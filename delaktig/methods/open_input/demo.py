@@ -43,11 +43,22 @@ INPUTS = [
 ]
 
 
+# The names residents write under when the dialogue asks for a pseudonym.
+PSEUDONYMS = {"invanare": "Skogsmus 17", "invanare2": "Älvtrast 204", "invanare3": "Berghare 58"}
+
+
 def populate(module, *, people, content=None):
     categories_set(module=module, categories=CATEGORIES, actor=people["handlaggare"])
     created = []
     for local, title, text, category, supporters in INPUTS:
-        item = input_create(module=module, author=people[local], title=title, text=text, category=CATEGORIES[category])
+        item = input_create(
+            module=module,
+            author=people[local],
+            title=title,
+            text=text,
+            category=CATEGORIES[category],
+            pseudonym=PSEUDONYMS[local],
+        )
         for supporter in supporters:
             support_toggle(item=item, user=people[supporter])
         created.append(item)
@@ -56,6 +67,7 @@ def populate(module, *, people, content=None):
         dialogue=module.dialogue,
         author=people["invanare3"],
         text="Håller med, särskilt vid tunneln.",
+        pseudonym=PSEUDONYMS["invanare3"],
     )
     input_enter_offline(
         module=module,

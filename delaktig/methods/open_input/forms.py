@@ -4,10 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form
 from delaktig.participation.demographics import AgeBand, Gender
+from delaktig.participation.identity import pseudonym_clean, pseudonym_field, pseudonym_suggest
 from delaktig.participation.models import Channel, ModerationReason
 
+from . import public_names
 from .models import TEXT_MAX, TITLE_MAX
 from .services import MAX_CATEGORIES, categories_of
+
+SUGGESTION_TRIES = 5
 
 
 class CategoryMixin:
@@ -19,6 +23,39 @@ class CategoryMixin:
             self.fields["category"].choices = [("", _("Choose a category"))] + [(c, c) for c in categories]
         else:
             del self.fields["category"]
+
+
+class PseudonymMixin:
+    """A pseudonym field when the dialogue asks for one: the one the person used before here, or a suggestion."""
+
+    def setup_pseudonym(self, dialogue, user):
+        self.dialogue, self.user = dialogue, user
+        if dialogue.asks_for_pseudonym:
+            self.fields["pseudonym"] = pseudonym_field(initial=self._pseudonym_initial())
+
+    def _pseudonym_initial(self):
+        if not self.user.is_authenticated:
+            return pseudonym_suggest()
+        used = public_names.pseudonym_last_used(self.dialogue, self.user)
+        if used:
+            return used
+        for _try in range(SUGGESTION_TRIES):
+            suggestion = pseudonym_suggest()
+            if not public_names.pseudonym_taken(self.dialogue, suggestion, self.user):
+                break
+        return suggestion
+
+    def clean_pseudonym(self):
+        name = pseudonym_clean(self.cleaned_data["pseudonym"], user=self.user)
+        if self.user.is_authenticated and public_names.pseudonym_taken(self.dialogue, name, self.user):
+            raise forms.ValidationError(
+                _("Someone else already writes as “%(name)s” in this dialogue. Choose another pseudonym.")
+                % {"name": name}
+            )
+        return name
+
+    def pseudonym(self):
+        return self.cleaned_data.get("pseudonym", "")
 
 
 ABOUT_FIELDS = ("age_band", "gender", "area")
@@ -54,7 +91,7 @@ class AboutYouMixin:
         return {"age_band": data.get("age_band", ""), "gender": data.get("gender", ""), "area": data.get("area")}
 
 
-class InputForm(CategoryMixin, AboutYouMixin, Form):
+class InputForm(CategoryMixin, PseudonymMixin, AboutYouMixin, Form):
     title = forms.CharField(
         label=_("Title"),
         max_length=TITLE_MAX,
@@ -74,9 +111,12 @@ class InputForm(CategoryMixin, AboutYouMixin, Form):
         help_text=_("We write when the results are compiled and when the politicians have decided."),
     )
 
-    def __init__(self, *args, module, **kwargs):
+    def __init__(self, *args, module, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_category(module)
+        self.setup_pseudonym(module.dialogue, user)
+        if not module.dialogue.stores_account:
+            del self.fields["wants_updates"]  # nobody to write to: the account is not kept
         self.setup_about_you(module.dialogue.municipality)
 
     def draft(self):
@@ -91,6 +131,7 @@ class InputForm(CategoryMixin, AboutYouMixin, Form):
             "age_band": data.get("age_band", ""),
             "gender": data.get("gender", ""),
             "area": area.pk if area else "",
+            **({"pseudonym": self.pseudonym()} if self.pseudonym() else {}),
         }
 
     def values(self):
@@ -101,6 +142,7 @@ class InputForm(CategoryMixin, AboutYouMixin, Form):
             "text": data["text"],
             "category": data.get("category", ""),
             "wants_updates": data.get("wants_updates", False),
+            "pseudonym": self.pseudonym(),
             **self.about_values(),
         }
 
@@ -127,11 +169,19 @@ class OfflineInputForm(CategoryMixin, AboutYouMixin, Form):
     def __init__(self, *args, module, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_category(module)
+        if not module.dialogue.shows_names:
+            del self.fields["author_name"]  # the dialogue shows everyone as "Anonymous participant"
+        elif module.dialogue.asks_for_pseudonym:
+            self.fields["author_name"].label = _("Pseudonym shown")
+            self.fields["author_name"].help_text = _(
+                "Only if the person gave a made-up name to show. Never their real name. Leave empty to show the "
+                "input as anonymous."
+            )
         self.setup_about_you(module.dialogue.municipality, staff=True)
 
     def values(self):
         data = self.cleaned_data
-        main = {name: data[name] for name in ("channel", "received_on", "author_name", "title", "text")}
+        main = {name: data.get(name, "") for name in ("channel", "received_on", "author_name", "title", "text")}
         return {**main, "category": data.get("category", ""), **self.about_values()}
 
     def clean_received_on(self):
@@ -141,12 +191,16 @@ class OfflineInputForm(CategoryMixin, AboutYouMixin, Form):
         return value
 
 
-class CommentForm(Form):
+class CommentForm(PseudonymMixin, Form):
     text = forms.CharField(
         label=_("Your comment"),
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+    def __init__(self, *args, dialogue, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_pseudonym(dialogue, user)
 
 
 class ModerationForm(Form):

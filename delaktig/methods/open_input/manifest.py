@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import MethodManifest, registry
 
-from . import navigation, opendata, report, selectors
+from . import navigation, opendata, public_names, report, selectors
 from .models import REFERENCE_PREFIX
 from .phases import PHASE_TYPES
 from .rules import RESIDENT_ACTIONS, STAFF_ACTIONS
@@ -55,5 +55,7 @@ manifest = registry.register(
             "open_input.unsupport": _("A resident took back a support"),
         },
         staff_pages=navigation.staff_pages,
+        honours_public_identity=True,
+        public_names_hide=public_names.public_names_hide,
     )
 )

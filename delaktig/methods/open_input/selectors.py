@@ -64,11 +64,12 @@ def has_supported(item, user):
 
 
 def inputs_pending(module):
-    return list(Input.objects.filter(module=module, status=ModerationStatus.PENDING).order_by("created_at", "id"))
+    qs = Input.objects.filter(module=module, status=ModerationStatus.PENDING).select_related("author")
+    return list(qs.order_by("created_at", "id"))
 
 
 def inputs_recently_published(module, limit=RECENT_LIMIT):
-    qs = Input.objects.published().filter(module=module).select_related("moderated_by", "entered_by")
+    qs = Input.objects.published().filter(module=module).select_related("moderated_by", "entered_by", "author")
     return list(qs.order_by("-created_at", "-id")[:limit])
 
 
@@ -79,13 +80,15 @@ def _module_comments(module):
 
 
 def comments_pending(module):
-    comments = list(_module_comments(module).filter(status=ModerationStatus.PENDING).order_by("created_at", "id"))
+    pending = _module_comments(module).filter(status=ModerationStatus.PENDING).select_related("author")
+    comments = list(pending.order_by("created_at", "id"))
     _attach_inputs(comments)
     return comments
 
 
 def comments_recently_published(module, limit=RECENT_LIMIT):
-    qs = _module_comments(module).filter(status=ModerationStatus.PUBLISHED).order_by("-created_at", "-id")
+    qs = _module_comments(module).filter(status=ModerationStatus.PUBLISHED).select_related("author")
+    qs = qs.order_by("-created_at", "-id")
     comments = list(qs[:limit])
     _attach_inputs(comments)
     return comments
@@ -167,6 +170,7 @@ def _input_data(item):
         "title": item.title,
         "text": item.text,
         "category": item.category,
+        "name_shown": item.author_name,
         "status": item.status,
         "created": item.created_at.isoformat(),
     }
@@ -178,6 +182,7 @@ def _comment_data(comment):
         "on": comment.input.reference if comment.input else "",
         "dialogue": comment.input.module.dialogue.title if comment.input else "",
         "text": comment.text,
+        "name_shown": comment.author_name,
         "status": comment.status,
         "created": comment.created_at.isoformat(),
     }

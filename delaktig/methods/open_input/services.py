@@ -8,7 +8,7 @@ from delaktig.participation.models import Channel
 from delaktig.participation.services import initial_status, moderate
 
 from .models import CATEGORY_MAX, Input, Support
-from .tasks import input_receipt_send
+from .tasks import input_receipt_send, receipt_send_now
 
 MAX_CATEGORIES = 30
 
@@ -30,13 +30,19 @@ def input_create(
     age_band="",
     gender="",
     area=None,
+    pseudonym="",
 ):
     """A resident's input, online. Sending the same draft twice gives back the first input.
 
-    age_band, gender and area are the voluntary "about you" answers: stored, never published.
+    age_band, gender and area are the voluntary "about you" answers: stored, never published. The name shown
+    and the account kept follow the dialogue's setting (Dialogue.public_name_for / account_for): when it is
+    anonymous by design neither the input nor its audit event keeps the account, and the receipt goes to the
+    address once, right after saving, without the address being stored.
     """
+    dialogue = module.dialogue
+    account = dialogue.account_for(author)
     if submission_key:
-        existing = Input.objects.filter(submission_key=submission_key, author=author).first()
+        existing = Input.objects.filter(submission_key=submission_key, author=account).first()
         if existing:
             return existing
     try:
@@ -44,25 +50,34 @@ def input_create(
             item = Input.objects.create(
                 module=module,
                 municipality=module.municipality,
-                author=author,
-                author_name=author.name,
+                author=account,
+                author_name=dialogue.public_name_for(author, pseudonym),
                 title=title,
                 text=text,
                 category=category,
-                status=initial_status(module.dialogue),
+                status=initial_status(dialogue),
                 submission_key=submission_key,
-                wants_updates=wants_updates,
+                wants_updates=wants_updates and dialogue.stores_account,
                 **_about_you(module, age_band, gender, area),
             )
     except IntegrityError:
-        existing = Input.objects.filter(submission_key=submission_key, author=author).first()
+        existing = Input.objects.filter(submission_key=submission_key, author=account).first()
         if existing is None:
             raise
         return existing
-    audit_record(municipality=item.municipality, actor=author, action="open_input.create", target=item)
-    language = translation.get_language()
-    transaction.on_commit(lambda: input_receipt_send.enqueue(input_id=item.pk, language=language))
+    audit_record(municipality=item.municipality, actor=account, action="open_input.create", target=item)
+    _receipt_later(item, account, author)
     return item
+
+
+def _receipt_later(item, account, author):
+    language = translation.get_language()
+    if account is not None:
+        transaction.on_commit(lambda: input_receipt_send.enqueue(input_id=item.pk, language=language))
+        return
+    email = getattr(author, "email", "")
+    if email:  # in this process, after commit: the address is never written anywhere
+        transaction.on_commit(lambda: receipt_send_now(input_id=item.pk, email=email, language=language), robust=True)
 
 
 def _about_you(module, age_band, gender, area):
@@ -94,7 +109,7 @@ def input_enter_offline(
         module=module,
         municipality=module.municipality,
         author=None,
-        author_name=author_name,
+        author_name=" ".join(author_name.split()) if module.dialogue.shows_names else "",
         title=title,
         text=text,
         category=category,

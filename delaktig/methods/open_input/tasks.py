@@ -8,25 +8,45 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from delaktig.background import purposes
+from delaktig.participation.identity import what_is_public
+
+from .public_names import INPUT_CONTENTS
 
 
 @task()
 def input_receipt_send(*, input_id, language=None):
-    from .models import Input
-
-    item = Input.objects.select_related("author", "module__dialogue__municipality").filter(pk=input_id).first()
+    item = _input(input_id)
     if item is None or item.author is None or not item.author.email:
         return
+    _deliver(item, email=item.author.email, language=language)
+
+
+def receipt_send_now(*, input_id, email, language=None):
+    """The receipt for input that keeps no account: sent in the request's process, the address kept nowhere."""
+    item = _input(input_id)
+    if item is not None and email:
+        _deliver(item, email=email, language=language)
+
+
+def _input(input_id):
+    from .models import Input
+
+    return Input.objects.select_related("author", "module__dialogue__municipality").filter(pk=input_id).first()
+
+
+def _deliver(item, *, email, language):
+    dialogue = item.module.dialogue
     with translation.override(language or settings.LANGUAGE_CODE):
         context = {
             "input": item,
-            "dialogue": item.module.dialogue,
-            "municipality": item.module.dialogue.municipality,
+            "dialogue": dialogue,
+            "municipality": dialogue.municipality,
             "url": settings.SITE_URL.rstrip("/") + item.get_absolute_url(),
+            "public_lines": what_is_public(dialogue, shown_name=item.author_name, contents=INPUT_CONTENTS),
         }
         subject = _("We have received your input (%(reference)s)") % {"reference": item.reference}
         body = render_to_string("open_input/emails/receipt.txt", context)
-    send_mail(subject, body, None, [item.author.email])
+    send_mail(subject, body, None, [email])
 
 
 @purposes.describes(input_receipt_send)

@@ -20,7 +20,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import clear_url_caches, reverse
 
 from delaktig.accounts.models import IdentityLevel
-from delaktig.dialogues.models import State
+from delaktig.dialogues.models import PublicIdentity, State
 from delaktig.dialogues.tests.factories import dialogue_in_state
 from delaktig.organisations.models import Role
 from delaktig.participation.models import Channel, Module
@@ -172,6 +172,43 @@ def test_reads_and_erasure_work_on_a_module_with_data(manifest, municipality, st
     assert manifest.erase(user) > 0
     assert list(manifest.personal_data(user)) == []
     assert user.pk not in manifest.participant_ids(module)
+
+
+@per_method
+def test_a_method_that_honours_the_public_identity_setting_can_hide_names(manifest):
+    """honours_public_identity: the method follows Dialogue.public_identity; it must then hide names on request."""
+    if manifest.honours_public_identity:
+        assert callable(manifest.public_names_hide)
+    else:
+        assert manifest.public_names_hide is None
+
+
+@per_method
+@pytest.mark.django_db
+@pytest.mark.parametrize("setting", [PublicIdentity.ANONYMOUS, PublicIdentity.ANONYMOUS_BY_DESIGN])
+def test_an_anonymous_dialogue_shows_no_name_and_by_design_keeps_no_account(manifest, municipality, staff, setting):
+    if not manifest.honours_public_identity:
+        pytest.skip("The method does not honour the dialogue's public identity setting")
+    module = module_for(manifest, municipality, staff)
+    module.dialogue.public_identity = setting
+    module.dialogue.save(update_fields=["public_identity"])
+    user = contract_fixture(manifest)(module)
+    records = list(manifest.inputs(module)) if manifest.inputs else []
+    assert all(record.author_shown == "" for record in records)
+    if setting == PublicIdentity.ANONYMOUS_BY_DESIGN:  # nothing the person wrote can be traced back to them
+        written = {row.get("text") for row in manifest.personal_data(user)} - {None, ""}
+        assert not written & {record.text for record in records}, written
+
+
+@per_method
+@pytest.mark.django_db
+def test_hiding_public_names_leaves_no_name_shown(manifest, municipality, staff):
+    if not manifest.honours_public_identity:
+        pytest.skip("The method does not honour the dialogue's public identity setting")
+    module = module_for(manifest, municipality, staff)
+    contract_fixture(manifest)(module)
+    assert manifest.public_names_hide(module) > 0
+    assert all(record.author_shown == "" for record in (manifest.inputs(module) if manifest.inputs else []))
 
 
 @per_method

@@ -7,12 +7,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from delaktig.participation.identity import what_is_public
 from delaktig.participation.models import ModerationStatus
 from delaktig.participation.rules import allowed
 from delaktig.participation.services import comment_create
 
 from .. import selectors, services
 from ..forms import CommentForm, InputFilterForm
+from ..public_names import COMMENT_CONTENTS
 from .common import module_context, public_module_get, refuse
 
 PAGE_SIZE = 20
@@ -44,17 +46,27 @@ def _input_or_404(request, module, input_id):
 
 
 def _detail(request, module, item, comment_form=None, status=200):
+    comment_form = comment_form or CommentForm(dialogue=module.dialogue, user=request.user)
     context = module_context(
         module,
         input=item,
         comments=selectors.comments_published(item) if item.is_published else [],
         has_supported=selectors.has_supported(item, request.user),
-        comment_form=comment_form or CommentForm(),
+        comment_form=comment_form,
         can_comment=allowed(request.user, "comment", module),
+        comment_public_lines=_comment_public_lines(module.dialogue, comment_form, request.user),
         can_support=allowed(request.user, "support", module),
         is_author=request.user.is_authenticated and item.author_id == request.user.pk,
     )
     return render(request, "open_input/detail.html", context, status=status)
+
+
+def _comment_public_lines(dialogue, form, user):
+    pseudonym = (form.data.get("pseudonym") if form.is_bound else None) or form.initial.get("pseudonym", "")
+    if not pseudonym and "pseudonym" in form.fields:
+        pseudonym = form.fields["pseudonym"].initial
+    shown_name = dialogue.public_name_for(user, pseudonym)
+    return what_is_public(dialogue, shown_name=shown_name, contents=COMMENT_CONTENTS)
 
 
 @require_GET
@@ -90,12 +102,20 @@ def comment(request, dialogue_id, module_id, input_id):
     decision = allowed(request.user, "comment", module)
     if not decision:
         return refuse(request, decision, next_url=item.get_absolute_url())
-    form = CommentForm(request.POST)
+    form = CommentForm(request.POST, dialogue=module.dialogue, user=request.user)
     if not form.is_valid():
         return _detail(request, module, item, comment_form=form)
-    created = comment_create(target=item, dialogue=module.dialogue, author=request.user, text=form.cleaned_data["text"])
+    created = comment_create(
+        target=item, dialogue=module.dialogue, author=request.user, text=form.cleaned_data["text"], **_pseudonym(form)
+    )
     if created.status == ModerationStatus.PUBLISHED:
-        messages.success(request, _("Your comment is published."))
+        done = _("Your comment is published.")
     else:
-        messages.success(request, _("Thank you. We will publish your comment when we have read it."))
+        done = _("Thank you. We will publish your comment when we have read it.")
+    public = what_is_public(module.dialogue, shown_name=created.author_name, contents=COMMENT_CONTENTS)
+    messages.success(request, " ".join([done, *public]))
     return redirect(item.get_absolute_url())
+
+
+def _pseudonym(form):
+    return {"pseudonym": form.pseudonym()} if form.pseudonym() else {}
