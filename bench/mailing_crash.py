@@ -73,8 +73,12 @@ def set_up(recipients):
 
 
 def status(mailing_id):
+    from django_tasks_db.models import DBTaskResult
+
     from delaktig.mailings.models import Mailing
 
+    if DBTaskResult.objects.filter(status="FAILED").exists():
+        raise SystemExit("the mailing's task failed")
     return Mailing.objects.values_list("status", flat=True).get(pk=mailing_id)
 
 
@@ -93,6 +97,7 @@ def run(args):
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
         TASK_LEASE_SECONDS=str(args.lease),
+        TASK_MAX_ATTEMPTS=str(args.kills + 2),  # every kill is one more start of the same task
     )
     mailing_id = set_up(args.recipients)
     kill_points = [args.recipients * (k + 1) // (args.kills + 1) for k in range(args.kills)]
@@ -104,7 +109,8 @@ def run(args):
             for point in kill_points:
                 while sink.count < point:
                     _check_time(started, args.timeout)
-                    time.sleep(0.01)
+                    status(mailing_id)
+                    time.sleep(0.05)
                 worker.kill()
                 worker.wait()
                 print(f"killed a worker at {sink.count:,} mails")

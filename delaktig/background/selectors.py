@@ -1,4 +1,4 @@
-"""Background work that is stuck: what the staff start page warns about."""
+"""Background work that is stuck, or was given up: what the staff start page warns about."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -9,16 +9,17 @@ from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from .leases import dead_tasks
+from .leases import WORKER_LOST, dead_tasks
 from .purposes import Purpose, purpose_of
 
 SCAN_LIMIT = 200
+GIVEN_UP_SHOWN_DAYS = 7
 
 
 @dataclass(frozen=True)
 class StuckTask:
     purpose: Purpose
-    state: str  # "waiting", "running" or "worker_lost"
+    state: str  # "waiting", "running", "worker_lost" or "given_up"
     since: datetime
 
 
@@ -47,3 +48,10 @@ def _stuck(now):
     running = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=ran).exclude(pk__in=lost)
     for task in running.order_by("started_at")[:SCAN_LIMIT]:
         yield task, "running", task.started_at
+    given_up = DBTaskResult.objects.filter(
+        status=TaskResultStatus.FAILED,
+        exception_class_path=WORKER_LOST,
+        finished_at__gte=now - timedelta(days=GIVEN_UP_SHOWN_DAYS),
+    )
+    for task in given_up.order_by("finished_at")[:SCAN_LIMIT]:
+        yield task, "given_up", task.finished_at

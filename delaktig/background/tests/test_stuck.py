@@ -75,3 +75,19 @@ def test_the_staff_start_page_shows_the_warning_in_words(
     age_all(minutes=30)
     page = client.get(url).content.decode()
     assert "stuck-title" in page and "Tack för att du deltog" in page
+
+
+def test_work_given_up_after_its_worker_stopped_every_time_is_shown_for_a_week(municipality, db_tasks, settings):
+    from delaktig.background.leases import tasks_recover
+
+    settings.TASK_MAX_ATTEMPTS = 2
+    task = running(started_seconds_ago=300)
+    beat(task, seconds_ago=100, attempts=2)
+    assert tasks_recover() == (0, 1)
+    with pytest.MonkeyPatch.context() as patch:
+        from delaktig.background import selectors
+
+        patch.setattr(selectors, "purpose_of", lambda path, kwargs: _purpose(municipality))
+        assert [item.state for item in stuck_tasks(municipality=municipality)] == ["given_up"]
+        later = timezone.now() + timedelta(days=8)
+        assert stuck_tasks(municipality=municipality, now=later) == []
