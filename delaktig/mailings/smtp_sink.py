@@ -56,8 +56,11 @@ class _Server(socketserver.ThreadingTCPServer):
 
 
 class SmtpSink:
-    def __init__(self, *, port=0, delay=0.0):
+    def __init__(self, *, port=0, delay=0.0, on_accept=None):
+        """on_accept(count) is called with the lock held after each message is taken, before the client
+        hears that it was: a benchmark can kill the sending process at exactly that moment."""
         self.delay = delay
+        self.on_accept = on_accept
         self.recipients = []
         self._lock = threading.Lock()
         self._server = _Server(("127.0.0.1", port), _Session)
@@ -67,6 +70,8 @@ class SmtpSink:
     def accept(self, rcpt):
         with self._lock:
             self.recipients.extend(rcpt)
+            if self.on_accept:
+                self.on_accept(len(self.recipients))
 
     @property
     def count(self):

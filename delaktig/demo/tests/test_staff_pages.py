@@ -78,8 +78,13 @@ def counts(source, path, name):
     return staff_crawl.url_name(source_path) in OBJECT_PAGES.get(name, ())
 
 
+# Not pages but the button of a dialogue's next step, shown on its staff page only while the step is ready
+# (the demo's ready steps are closings, which go through their own confirmation page).
+ACTIONS = {"dialogues:staff_step"}
+
+
 def test_every_staff_page_is_linked_from_the_menu_or_its_objects_page(walk):
-    found = {name for source, path, name in walk.links if counts(source, path, name)}
+    found = ACTIONS | {name for source, path, name in walk.links if counts(source, path, name)}
     missing = sorted(set(walk.patterns) - found)
     assert not missing, f"Staff pages no menu or object page links to: {missing}"
 
