@@ -90,7 +90,9 @@ def mail_to(user, event):
 
 def close(page):
     assert state_of(page) == sv("Open")
-    click_through(page, page.locator(".at-a-glance form button", has_text=sv("Close")))
+    click_through(page, page.locator(".at-a-glance a.button", has_text=sv("Close")))
+    assert page.locator("main h1").inner_text() == sv("Close the dialogue")  # closing asks first
+    click_through(page, page.locator("main form button", has_text=sv("Yes, close the dialogue")))
     assert state_of(page) == sv("Closed")
 
 
@@ -99,7 +101,7 @@ def compile_results(page):
     click_through(page, next_step_button(page))
     assert page.locator("main table caption").count() == 1  # what came in, as the method counts it
     page.fill("#id_results_summary", SUMMARY)
-    page.fill("#id_participant_count", "60")
+    page.fill("#id_offline_participant_count", "12")
     click_through(page, page.locator("button[name=step][value=compile_results]"))
     assert state_of(page) == sv("Results compiled")
 
