@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from delaktig.dialogues.selectors import dialogue_get
+from delaktig.dialogues.views.staff.common import find_dialogue
 from delaktig.mailings.services import mailing_progress
 from delaktig.organisations.permissions import staff_view
 
@@ -113,7 +114,7 @@ def _measure_form(dialogue, measure=None, data=None):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*TRACKERS)
+@staff_view(*TRACKERS, find=find_dialogue)
 def measure_create(request, pk):
     dialogue = _dialogue(request, pk)
     if not selectors.measures_are_public(dialogue):
@@ -144,7 +145,7 @@ def render_measure(request, dialogue, measure, *, form=None, update_form=None, s
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*TRACKERS)
+@staff_view(*TRACKERS, find=find_dialogue)
 def measure_edit(request, pk, measure_id):
     dialogue = _dialogue(request, pk)
     measure = selectors.measure_get(dialogue=dialogue, pk=measure_id)
@@ -162,7 +163,7 @@ def measure_edit(request, pk, measure_id):
 
 
 @require_POST
-@staff_view(*TRACKERS)
+@staff_view(*TRACKERS, find=find_dialogue)
 def measure_update_add(request, pk, measure_id):
     dialogue = _dialogue(request, pk)
     measure = selectors.measure_get(dialogue=dialogue, pk=measure_id)
@@ -175,7 +176,7 @@ def measure_update_add(request, pk, measure_id):
 
 
 @require_POST
-@staff_view(*TRACKERS)
+@staff_view(*TRACKERS, find=find_dialogue)
 def measure_step(request, pk, measure_id, step):
     dialogue = _dialogue(request, pk)
     measure = selectors.measure_get(dialogue=dialogue, pk=measure_id)

@@ -22,6 +22,7 @@ from ..models import PUBLIC_STATUSES, Proposal, SignatureStatus, Status
 from ..selectors import PUBLIC_COUNT_SECONDS, public_signature_count
 from ..selectors_signing import count_payload_json, matching_summary, signing_window
 from ..signing_protection import domain_of, rate_limit_hit, valid_ip
+from .staff.common import find_proposal
 
 PAPER_ROLES = (Role.OFFICER, Role.REGISTRAR, Role.DEMOCRACY_OFFICER)
 INVALIDATE_ROLES = (Role.MODERATOR, Role.DEMOCRACY_OFFICER, Role.REGISTRAR)
@@ -160,7 +161,7 @@ def count_json(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*PAPER_ROLES)
+@staff_view(*PAPER_ROLES, find=find_proposal)
 def paper_signatures(request, pk):
     proposal = get_object_or_404(Proposal, municipality=request.municipality, pk=pk)
     proposal.municipality = request.municipality
