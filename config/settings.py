@@ -166,7 +166,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTP
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)  # a choice for the owner of the domain
 # Behind a proxy that ends TLS: the header it sets, e.g. X-Forwarded-Proto (then https counts as secure).
 if os.environ.get("SECURE_PROXY_SSL_HEADER"):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_" + os.environ["SECURE_PROXY_SSL_HEADER"].upper().replace("-", "_"), "https")
+    _proxy_header = os.environ["SECURE_PROXY_SSL_HEADER"].upper().replace("-", "_").removeprefix("HTTP_")
+    SECURE_PROXY_SSL_HEADER = (f"HTTP_{_proxy_header}", "https")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", env_bool("SECURE_COOKIES", HTTPS))
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", SESSION_COOKIE_SECURE)

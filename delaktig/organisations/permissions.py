@@ -33,8 +33,6 @@ def staff_view(*roles, find=None):
                 raise PermissionDenied("Role missing")
             return view(request, *args, **kwargs)
 
-        wrapped.staff_roles = wanted
-        wrapped.staff_find = find
         return wrapped
 
     return decorator

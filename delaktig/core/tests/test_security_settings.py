@@ -24,6 +24,7 @@ SECURITY_SETTINGS = [
     "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     "SESSION_COOKIE_SECURE",
     "CSRF_COOKIE_SECURE",
+    "SECURE_PROXY_SSL_HEADER",
 ]
 
 
@@ -37,7 +38,8 @@ def environment(**variables):
 
 def settings_with(**variables):
     """The security settings that config/settings.py makes of these variables, read in a fresh process."""
-    code = f"import json, config.settings as s; print(json.dumps({{n: getattr(s, n) for n in {SECURITY_SETTINGS}}}))"
+    names = ", ".join(repr(name) for name in SECURITY_SETTINGS)
+    code = f"import json, config.settings as s; print(json.dumps({{n: getattr(s, n, None) for n in [{names}]}}))"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=environment(**variables), capture_output=True, text=True
     )
@@ -60,6 +62,11 @@ def test_each_part_can_be_turned_off():
     values = settings_with(**PRODUCTION, SECURE_SSL_REDIRECT="false", SECURE_HSTS_SECONDS="0", CSRF_COOKIE_SECURE="0")
     assert values["SECURE_SSL_REDIRECT"] is False and values["SECURE_HSTS_SECONDS"] == 0
     assert values["CSRF_COOKIE_SECURE"] is False and values["SESSION_COOKIE_SECURE"] is True
+
+
+def test_behind_a_proxy_its_header_says_https():
+    values = settings_with(**PRODUCTION, SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto")
+    assert values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
 
 
 def test_deploy_check_is_clean_with_production_variables():
