@@ -96,15 +96,17 @@ def forms_in(html, page_url):
     return found
 
 
-def crawl(client, start_urls, *, inside, per_name=3, limit=500):
+def crawl(client, start_urls, *, inside, per_name=3, more=None, limit=500):
     """GET pages from `start_urls`, following links whose path starts with `inside`: at most `per_name` pages
-    for each URL name (so every kind of page is seen without walking every row of every list)."""
+    for each URL name (so every kind of page is seen without walking every row of every list), or as many as
+    `more` says for a name ({url name: pages}: a dialogue in each state, say)."""
+    more = more or {}
     seen, pages, per = set(), [], Counter()
     queue = deque(start_urls)
     while queue and len(pages) < limit:
         url = urldefrag(queue.popleft())[0]
         name = url_name(url)
-        if url in seen or name is None or per[name] >= per_name or NOT_PAGES.search(urlsplit(url).path):
+        if url in seen or name is None or per[name] >= more.get(name, per_name) or NOT_PAGES.search(urlsplit(url).path):
             continue
         seen.add(url)
         per[name] += 1
