@@ -17,9 +17,11 @@ install: $(VENV)/bin/activate
 install-dev: $(VENV)/bin/activate
 	$(PY) -m pip install -q -r requirements-dev.txt
 
-# msgfmt for translations; Pango and DejaVu fonts for WeasyPrint (decision basis PDF); Debian's Chromium for the browser tests.
+# msgfmt for translations; Pango and DejaVu fonts for WeasyPrint (decision basis PDF); Debian's Chromium for the browser tests;
+# Java for the HTML checker (v.Nu) in the page validity test.
 system-deps:
 	@missing=""; command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	[ "$(SKIP_BROWSER)" = 1 ] || command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	for p in libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	[ "$(SKIP_BROWSER)" = 1 ] || [ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then echo "Installing:$$missing"; $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq $$missing >/dev/null; fi

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "delaktig.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "delaktig.core.middleware.SwedishByDefaultMiddleware",
@@ -167,21 +168,47 @@ EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "20"))  # a hung mail serv
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Delaktig <noreply@delaktig.localhost>")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Transport security: on by default when the site is served over HTTPS (SITE_URL), each overridable.
+HTTPS = SITE_URL.startswith("https://")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)  # a choice for the owner of the domain
+# Behind a proxy that ends TLS: the header it sets, e.g. X-Forwarded-Proto (then https counts as secure).
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    _proxy_header = os.environ["SECURE_PROXY_SSL_HEADER"].upper().replace("-", "_").removeprefix("HTTP_")
+    SECURE_PROXY_SSL_HEADER = (f"HTTP_{_proxy_header}", "https")
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", env_bool("SECURE_COOKIES", HTTPS))
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", SESSION_COOKIE_SECURE)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Sent on every page by delaktig.core.middleware.ContentSecurityPolicyMiddleware; empty sends none.
+CONTENT_SECURITY_POLICY = os.environ.get(
+    "CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
 
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # A refused request (400, 403, 404, a disallowed host) is one warning line, never a traceback.
+    "filters": {"refusal": {"()": "delaktig.core.logs.RefusalWithoutTraceback"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["refusal"]}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django.request": {"filters": ["refusal"]},
+        # django.security.<Exception>: through the filtered handler only (the logger's own filters would not
+        # apply to its children).
+        "django.security": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+    },
 }
 
 FORM_RENDERER = "delaktig.core.forms.Renderer"
 SILENCED_SYSTEM_CHECKS = [
-    "models.W047"
-]  # SQLite skips the nulls-not-distinct membership constraint; PostgreSQL enforces it
+    "models.W047",  # SQLite skips the nulls-not-distinct membership constraint; PostgreSQL enforces it
+    "security.W021",  # HSTS preload is the domain owner's choice (SECURE_HSTS_PRELOAD), not a default
+]
 CSRF_FAILURE_VIEW = "delaktig.core.views.csrf_failure"

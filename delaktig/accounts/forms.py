@@ -33,6 +33,11 @@ class LoginForm(Form):
         if not email or not password:
             return cleaned
         ip = throttle.client_ip(self.request)
+        if throttle.is_blocked("login-ip", "", ip, throttle.LOGIN_IP_LIMIT):
+            raise ValidationError(
+                _("There have been too many failed logins from your connection. Wait 15 minutes and try again."),
+                code="throttled",
+            )
         if throttle.is_blocked("login", email, ip, throttle.LOGIN_LIMIT):
             raise ValidationError(
                 _("You have tried to log in too many times. Wait 15 minutes and try again."), code="throttled"
@@ -40,6 +45,7 @@ class LoginForm(Form):
         self.user = authenticate(self.request, username=email.strip().lower(), password=password)
         if self.user is None:
             throttle.count("login", email, ip, throttle.LOGIN_WINDOW)
+            throttle.count("login-ip", "", ip, throttle.LOGIN_WINDOW)
             raise ValidationError(_("The e-mail address or the password is wrong. Check them and try again."))
         throttle.clear("login", email, ip)
         return cleaned

@@ -1,4 +1,10 @@
-"""Limits on repeated attempts, counted in the cache per e-mail address and IP address."""
+"""Limits on repeated attempts, counted in the cache per e-mail address and IP address, and per IP address alone.
+
+The pair limit stops guessing one account's password; the address limit stops password spraying, one password
+tried on many accounts from one address. The address limit is higher: many people may share one address (a
+school, an office). A successful login clears the pair's count, never the address's: else an attacker could
+reset it by logging in to an account of their own.
+"""
 
 import hashlib
 from datetime import timedelta
@@ -7,6 +13,7 @@ from django.core.cache import cache
 
 LOGIN_LIMIT = 5
 LOGIN_WINDOW = timedelta(minutes=15)
+LOGIN_IP_LIMIT = 20  # failed logins from one address, whatever the account, within LOGIN_WINDOW
 RESEND_LIMIT = 3
 RESEND_WINDOW = timedelta(hours=1)
 

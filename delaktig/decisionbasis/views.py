@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.dialogues.selectors import dialogue_get
+from delaktig.dialogues.views.staff.common import find_dialogue
 from delaktig.organisations.models import Role
 from delaktig.organisations.permissions import staff_view
 
@@ -31,7 +32,7 @@ def may_generate(user, dialogue):
 
 
 @require_GET
-@staff_view(*READ_ROLES)
+@staff_view(*READ_ROLES, find=find_dialogue)
 def basis_list(request, dialogue_id):
     dialogue = dialogue_get(municipality=request.municipality, pk=dialogue_id)
     context = {
@@ -44,7 +45,7 @@ def basis_list(request, dialogue_id):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*WRITE_ROLES)
+@staff_view(*WRITE_ROLES, find=find_dialogue)
 def basis_generate(request, dialogue_id):
     dialogue = dialogue_get(municipality=request.municipality, pk=dialogue_id)
     if dialogue.state not in STATES:
@@ -93,7 +94,7 @@ def _not_available(request, dialogue):
 
 
 @require_GET
-@staff_view(*READ_ROLES)
+@staff_view(*READ_ROLES, find=find_dialogue)
 def basis_detail(request, dialogue_id, version):
     dialogue = dialogue_get(municipality=request.municipality, pk=dialogue_id)
     basis = selectors.version_get(dialogue=dialogue, version=version)
@@ -108,7 +109,7 @@ def basis_detail(request, dialogue_id, version):
 
 
 @require_GET
-@staff_view(*READ_ROLES)
+@staff_view(*READ_ROLES, find=find_dialogue)
 def basis_download(request, dialogue_id, version, kind):
     dialogue = dialogue_get(municipality=request.municipality, pk=dialogue_id)
     basis = selectors.version_get(dialogue=dialogue, version=version)

@@ -52,9 +52,13 @@ def checklist_question_create(request):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(Role.ADMINISTRATOR)
+def find_checklist_question(request, pk):
+    return get_object_or_404(ChecklistQuestion, pk=pk, municipality=request.municipality)
+
+
+@staff_view(Role.ADMINISTRATOR, find=find_checklist_question)
 def checklist_question_edit(request, pk):
-    question = get_object_or_404(ChecklistQuestion, pk=pk, municipality=request.municipality)
+    question = find_checklist_question(request, pk)
     return _checklist_question_form(request, question, _("The question has been saved."))
 
 

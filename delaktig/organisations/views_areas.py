@@ -31,9 +31,13 @@ def areas(request):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*AREA_ROLES)
+def find_area(request, pk):
+    return get_object_or_404(Area, pk=pk, municipality=request.municipality)
+
+
+@staff_view(*AREA_ROLES, find=find_area)
 def area_edit(request, pk):
-    area = get_object_or_404(Area, pk=pk, municipality=request.municipality)
+    area = find_area(request, pk)
     form = AreaForm(_posted(request), instance=area)
     if request.method == "POST" and form.is_valid():
         services_areas.area_save(area=form.save(commit=False), actor=request.user)
@@ -43,9 +47,9 @@ def area_edit(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*AREA_ROLES)
+@staff_view(*AREA_ROLES, find=find_area)
 def area_delete(request, pk):
-    area = get_object_or_404(Area, pk=pk, municipality=request.municipality)
+    area = find_area(request, pk)
     if request.method == "POST":
         services_areas.area_delete(area=area, actor=request.user)
         messages.success(request, _("The area “%(name)s” has been deleted.") % {"name": area.name})

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.dialogues.views.staff.common import (
     MODERATION_ROLES,
+    find_dialogue,
     get_dialogue,
     not_available,
     post_data,
@@ -27,7 +28,7 @@ MODULE_ROLES = transition_roles("open")
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*MODULE_ROLES)
+@staff_view(*MODULE_ROLES, find=find_dialogue)
 def module_add(request, pk):
     dialogue = get_dialogue(request, pk)
     if dialogue.state not in MODULE_STATES:
@@ -47,7 +48,7 @@ def module_add(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*MODULE_ROLES)
+@staff_view(*MODULE_ROLES, find=find_dialogue)
 def phase_add(request, pk, module_id):
     dialogue = get_dialogue(request, pk)
     module = get_object_or_404(dialogue.modules.prefetch_related("phases"), pk=module_id)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from delaktig.dialogues.models import AWAITING_FEEDBACK
 from delaktig.dialogues.selectors import dialogue_get
+from delaktig.dialogues.views.staff.common import find_dialogue
 from delaktig.dialogues.workflow import RUNNERS
 from delaktig.mailings.services import mailing_progress
 from delaktig.organisations.permissions import staff_view
@@ -135,7 +136,7 @@ def _measure_form(dialogue, measure=None, data=None):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*TRACKERS)
+@staff_view(*TRACKERS, find=find_dialogue)
 def measure_create(request, pk):
     dialogue = _dialogue(request, pk)
     if not selectors.measures_are_public(dialogue):
@@ -166,7 +167,7 @@ def render_measure(request, dialogue, measure, *, form=None, update_form=None, s
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*TRACKERS)
+@staff_view(*TRACKERS, find=find_dialogue)
 def measure_edit(request, pk, measure_id):
     dialogue = _dialogue(request, pk)
     measure = selectors.measure_get(dialogue=dialogue, pk=measure_id)
@@ -184,7 +185,7 @@ def measure_edit(request, pk, measure_id):
 
 
 @require_POST
-@staff_view(*TRACKERS)
+@staff_view(*TRACKERS, find=find_dialogue)
 def measure_update_add(request, pk, measure_id):
     dialogue = _dialogue(request, pk)
     measure = selectors.measure_get(dialogue=dialogue, pk=measure_id)
@@ -197,7 +198,7 @@ def measure_update_add(request, pk, measure_id):
 
 
 @require_POST
-@staff_view(*TRACKERS)
+@staff_view(*TRACKERS, find=find_dialogue)
 def measure_step(request, pk, measure_id, step):
     dialogue = _dialogue(request, pk)
     measure = selectors.measure_get(dialogue=dialogue, pk=measure_id)

@@ -24,6 +24,7 @@ from ..models import PUBLIC_STATUSES, Proposal, SignatureStatus, Status
 from ..selectors import PUBLIC_COUNT_SECONDS, public_signature_count
 from ..selectors_signing import count_payload_json, matching_summary, signing_window, signing_window_remembered
 from ..signing_protection import domain_of, rate_limit_hit, valid_ip
+from .staff.common import find_proposal
 
 logger = logging.getLogger(__name__)
 PAPER_ROLES = (Role.OFFICER, Role.REGISTRAR, Role.DEMOCRACY_OFFICER)
@@ -203,7 +204,7 @@ def count_json(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*PAPER_ROLES)
+@staff_view(*PAPER_ROLES, find=find_proposal)
 def paper_signatures(request, pk):
     proposal = get_object_or_404(Proposal, municipality=request.municipality, pk=pk)
     proposal.municipality = request.municipality

@@ -65,7 +65,7 @@ def workspace_view(view=None, *, edit=False):
     if view is None:
         return lambda v: workspace_view(v, edit=edit)
 
-    @staff_view(*READ_ROLES)
+    @staff_view(*READ_ROLES, find=lambda request, dialogue_id, *args, **kwargs: dialogue_get(request, dialogue_id))
     @wraps(view)
     def wrapped(request, dialogue_id, *args, **kwargs):
         dialogue = dialogue_get(request, dialogue_id)

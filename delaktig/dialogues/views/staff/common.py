@@ -31,6 +31,11 @@ def get_dialogue(request, pk):
     return selectors.dialogue_get(municipality=request.municipality, pk=pk)
 
 
+def find_dialogue(request, *args, pk=None, dialogue_id=None, **kwargs):
+    """For staff_view: the dialogue the URL names (pk or dialogue_id) in this municipality, or 404."""
+    return get_dialogue(request, dialogue_id if dialogue_id is not None else pk)
+
+
 def not_available(request, dialogue, title):
     """The page for a step that makes no sense in the dialogue's current state or kind."""
     message = _("This is not possible when the dialogue is “%(state)s” (%(kind)s).") % {

@@ -18,7 +18,7 @@ from delaktig.organisations.permissions import staff_view
 
 from ... import forms, guards, selectors, services, workflow
 from ...models import PUBLIC_STATES, Dialogue, Kind, State
-from .common import CREATE_ROLES, get_dialogue, not_available, post_data, role_names, transition_roles
+from .common import CREATE_ROLES, find_dialogue, get_dialogue, not_available, post_data, role_names, transition_roles
 from .steps import STEPS
 
 CANCEL_TITLE = gettext_lazy("Cancel the dialogue")
@@ -161,7 +161,7 @@ def take_step(request, pk, step):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*transition_roles("close"))
+@staff_view(*transition_roles("close"), find=find_dialogue)
 def close(request, pk):
     """Ask before closing: residents can no longer take part, and the time for feedback starts."""
     dialogue = get_dialogue(request, pk)
@@ -186,7 +186,7 @@ def close(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*transition_roles("cancel"))
+@staff_view(*transition_roles("cancel"), find=find_dialogue)
 def cancel(request, pk):
     dialogue = get_dialogue(request, pk)
     if not workflow.find(dialogue, "cancel"):

@@ -18,7 +18,15 @@ from delaktig.organisations.permissions import staff_view
 
 from ... import forms, guards, services, workflow
 from ...models import State
-from .common import CREATE_ROLES, get_dialogue, not_available, post_data, transition_kinds, transition_roles
+from .common import (
+    CREATE_ROLES,
+    find_dialogue,
+    get_dialogue,
+    not_available,
+    post_data,
+    transition_kinds,
+    transition_roles,
+)
 
 
 @dataclass(frozen=True)
@@ -216,7 +224,7 @@ def module_stats(dialogue):
 
 def _step_view(step):
     @require_http_methods(["GET", "POST"])
-    @staff_view(*step.roles)
+    @staff_view(*step.roles, find=find_dialogue)
     def view(request, pk):
         return step_page(request, pk, step)
 

@@ -12,8 +12,12 @@ from delaktig.participation.services import moderate
 from .common import MODERATION_ROLES
 
 
+def find_comment(request, comment_id):
+    return get_object_or_404(Comment, pk=comment_id, municipality=request.municipality)
+
+
 @require_POST
-@staff_view(*MODERATION_ROLES)
+@staff_view(*MODERATION_ROLES, find=find_comment)
 def comment_moderate(request, comment_id):
     comment = get_object_or_404(
         Comment, pk=comment_id, municipality=request.municipality, status=ModerationStatus.PENDING

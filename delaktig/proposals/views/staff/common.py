@@ -1,18 +1,24 @@
 """Helpers shared by the proposals staff views: who may do what, CSV downloads, the "not now" page."""
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from delaktig.organisations.models import Role
 
 from ... import workflow
+from ...models import Proposal
 from ...selectors_staff import csv_text
 
 MODERATION_ROLES = tuple(sorted(workflow.MODERATORS))
 HANDLER_ROLES = tuple(sorted(workflow.HANDLERS))
 RECORDS_ROLES = (Role.REGISTRAR, Role.DEMOCRACY_OFFICER)
 ADMIN_ROLES = (Role.ADMINISTRATOR,)
+
+
+def find_proposal(request, pk, *args, **kwargs):
+    """For staff_view: this municipality's proposal, else 404 (before a missing role is refused)."""
+    return get_object_or_404(Proposal, municipality=request.municipality, pk=pk)
 
 
 def role_names(actors):

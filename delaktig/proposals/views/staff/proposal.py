@@ -16,7 +16,7 @@ from ... import guards, selectors_staff, services_staff, workflow
 from ...forms_staff import AnswerMailingForm, DecisionForm, RejectForm
 from ...models import Status
 from ...selectors import signature_count
-from .common import HANDLER_ROLES, not_available, post_data, role_names
+from .common import HANDLER_ROLES, find_proposal, not_available, post_data, role_names
 
 DECISION_TITLE = gettext_lazy("Record the decision")
 ANSWER_TITLE = gettext_lazy("Send the answer")
@@ -138,7 +138,7 @@ def take_step(request, pk, step):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*HANDLER_ROLES)
+@staff_view(*HANDLER_ROLES, find=find_proposal)
 def decision(request, pk):
     proposal = selectors_staff.staff_proposal_get(municipality=request.municipality, pk=pk)
     if proposal.status != Status.IN_PREPARATION:
@@ -159,7 +159,7 @@ def decision(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*HANDLER_ROLES)
+@staff_view(*HANDLER_ROLES, find=find_proposal)
 def answer_mailing(request, pk):
     proposal = selectors_staff.staff_proposal_get(municipality=request.municipality, pk=pk)
     if proposal.status != Status.DECIDED:

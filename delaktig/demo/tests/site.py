@@ -1,0 +1,120 @@
+"""The demo site once per test module, and a crawler over its pages: for checks that sweep every page.
+
+`demo_site` loads the demo (Hagfors in full, Kramfors with a person in each role) inside a transaction that is
+rolled back when the module is done; each test runs in a savepoint of its own inside it, as usual.
+"""
+
+import re
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from html import unescape
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from django.test import TestCase, override_settings
+from django.urls import Resolver404, resolve
+
+from delaktig.core.memo import clear_all
+
+TEST_SETTINGS = {
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    "STORAGES": {
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    },
+}
+# Not pages: files, feeds and API answers (some are slow to make, none is HTML).
+NOT_PAGES = re.compile(r"(\.(csv|json|xml|ttl|jsonld|pdf|docx|xlsx)$)|/api/|/(pdf|word|samradsredogorelse)/$")
+LINK = re.compile(r"""<a\b[^>]*?\shref="([^"]*)\"""")
+FORM = re.compile(r"<form\b([^>]*)>", re.IGNORECASE)
+ATTRIBUTE = re.compile(r"""\s(action|method)="([^"]*)\"""", re.IGNORECASE)
+
+
+@dataclass
+class DemoSite:
+    home: object  # the municipality with everything (Hagfors)
+    other: object  # another municipality (Kramfors)
+    all_roles: object  # a person with every staff role in `home`
+    other_staff: dict = field(default_factory=dict)  # role -> the person with that role in `other`
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    from delaktig.accounts.models import User
+    from delaktig.demo.loader import load
+    from delaktig.organisations.models import Membership, Municipality, Role
+
+    with django_db_blocker.unblock(), override_settings(**TEST_SETTINGS):
+        cache.clear()
+        clear_all()
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                load()
+            home, other = Municipality.objects.get(slug="hagfors"), Municipality.objects.get(slug="kramfors")
+            all_roles = User.objects.create_user("alla.roller@hagfors.example", "x" * 12, name="Alla Roller")
+            for role in Role.values:
+                body = home.get_deciding_body() if role == Role.ELECTED_OFFICIAL else None
+                Membership.objects.create(user=all_roles, municipality=home, role=role, body=body)
+            other_staff = {
+                membership.role: membership.user
+                for membership in Membership.objects.filter(municipality=other).select_related("user")
+            }
+            yield DemoSite(home=home, other=other, all_roles=all_roles, other_staff=other_staff)
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@dataclass
+class Page:
+    url: str
+    status: int
+    html: str
+    forms: list  # (action URL, method)
+    links: list  # every href on the page that starts with the crawl's `inside`
+
+
+def url_name(url):
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return None
+    return match.view_name
+
+
+def forms_in(html, page_url):
+    found = []
+    for attributes in FORM.findall(html):
+        values = {name.lower(): unescape(value) for name, value in ATTRIBUTE.findall(attributes)}
+        found.append((values.get("action") or page_url, values.get("method", "get").lower()))
+    return found
+
+
+def crawl(client, start_urls, *, inside, per_name=3, more=None, limit=500):
+    """GET pages from `start_urls`, following links whose path starts with `inside`: at most `per_name` pages
+    for each URL name (so every kind of page is seen without walking every row of every list), or as many as
+    `more` says for a name ({url name: pages}: a dialogue in each state, say)."""
+    more = more or {}
+    seen, pages, per = set(), [], Counter()
+    queue = deque(start_urls)
+    while queue and len(pages) < limit:
+        url = urldefrag(queue.popleft())[0]
+        name = url_name(url)
+        if url in seen or name is None or per[name] >= more.get(name, per_name) or NOT_PAGES.search(urlsplit(url).path):
+            continue
+        seen.add(url)
+        per[name] += 1
+        response = client.get(url)
+        if not response.get("Content-Type", "").startswith("text/html"):
+            continue
+        html = response.content.decode()
+        links = [href for href in map(unescape, LINK.findall(html)) if href.startswith(inside)]
+        pages.append(Page(url=url, status=response.status_code, html=html, forms=forms_in(html, url), links=links))
+        queue.extend(href for href in links if urldefrag(href)[0] not in seen)
+    return pages

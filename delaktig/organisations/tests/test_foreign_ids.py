@@ -1,0 +1,102 @@
+"""Another municipality's object is a 404 for every role: the object is looked up before the role is refused.
+
+Every URL pattern that names an object by id is filled with the ids of Hagfors's demo objects and asked for
+under Kramfors's address by Kramfors staff of each role, by GET and by POST. A wrong role on the municipality's
+own object may still be a 403; a foreign id never is.
+"""
+
+import re
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import get_resolver
+
+from delaktig.demo.tests.site import demo_site  # noqa: F401 (a fixture)
+from delaktig.organisations.models import Role
+
+pytestmark = pytest.mark.django_db
+ARGUMENT = re.compile(r"<(?:(\w+):)?(\w+)>")
+OBJECT_ARGUMENT = re.compile(r"^(pk|\w+_id)$")
+# What a `pk` names, by URL name or namespace: (model, how it reaches the municipality).
+PK_MODELS = {
+    "organisations:checklist_edit": ("organisations.ChecklistQuestion", "municipality"),
+    "organisations:area_edit": ("organisations.Area", "municipality"),
+    "organisations:area_delete": ("organisations.Area", "municipality"),
+    "open_input_staff:moderate": ("open_input.Input", "municipality"),
+    "dialogues": ("dialogues.Dialogue", "municipality"),
+    "participation": ("dialogues.Dialogue", "municipality"),
+    "followup": ("dialogues.Dialogue", "municipality"),
+    "proposals": ("proposals.Proposal", "municipality"),
+    "mailings": ("mailings.Mailing", "municipality"),
+}
+ID_MODELS = {
+    "dialogue_id": ("dialogues.Dialogue", "municipality"),
+    "module_id": ("participation.Module", "dialogue__municipality"),
+    "input_id": ("open_input.Input", "municipality"),
+    "comment_id": ("participation.Comment", "municipality"),
+    "measure_id": ("followup.Measure", "dialogue__municipality"),
+    "theme_id": ("results.Theme", "dialogue__municipality"),
+    "quote_id": ("results.Quote", "dialogue__municipality"),
+    "run_id": ("results.ThemeSuggestionRun", "dialogue__municipality"),
+}
+OTHER_VALUES = {"step": "x", "slug": "x", "kind": "input", "version": "1", "index": "0", "token": "x"}
+
+
+def object_routes(resolver=None, prefix="", namespace=""):
+    """[(url name, route)] for every staff page pattern that names an object by id."""
+    found = []
+    for pattern in (resolver or get_resolver()).url_patterns:
+        route = prefix + str(pattern.pattern)
+        if hasattr(pattern, "url_patterns"):
+            found += object_routes(pattern, route, f"{pattern.namespace}:" if pattern.namespace else namespace)
+        elif "/personal/" in route and any(OBJECT_ARGUMENT.match(n) for _, n in ARGUMENT.findall(route)):
+            found.append((namespace + (pattern.name or "?"), route))
+    return found
+
+
+def home_pk(label, path, municipality):
+    """The id of one of `municipality`'s objects of that kind (an id that exists nowhere when it has none)."""
+    pk = apps.get_model(label).objects.filter(**{path: municipality}).values_list("pk", flat=True).first()
+    return pk or 10**9
+
+
+def value_for(name, argument, municipality):
+    if argument == "pk":
+        spec = PK_MODELS.get(name) or PK_MODELS.get(name.split(":")[0])
+        assert spec, f"say in PK_MODELS what the pk of {name} names"
+        return str(home_pk(*spec, municipality))
+    if argument in ID_MODELS:
+        return str(home_pk(*ID_MODELS[argument], municipality))
+    assert argument in OTHER_VALUES, f"say in ID_MODELS or OTHER_VALUES what to put for <{argument}> in {name}"
+    return OTHER_VALUES[argument]
+
+
+def foreign_urls(home, other):
+    urls = []
+    for name, route in object_routes():
+        path = ARGUMENT.sub(
+            lambda m: other.slug if m[2] == "municipality_slug" else value_for(name, m[2], home),  # noqa: B023
+            route,
+        )
+        urls.append((name, "/" + path))
+    return urls
+
+
+def test_the_sweep_covers_the_staff_pages():
+    names = {name for name, _ in object_routes()}
+    assert {"dialogues:staff_edit", "proposals:decision", "results:theme_edit", "followup:measure"} <= names
+    assert len(names) >= 40
+
+
+@pytest.mark.parametrize("role", Role.values)
+def test_staff_of_another_municipality_get_404_on_its_object_ids(demo_site, role):  # noqa: F811
+    client = Client()
+    client.force_login(demo_site.other_staff[role])
+    wrong = {}
+    for name, url in foreign_urls(demo_site.home, demo_site.other):
+        for verb in ("get", "post"):
+            status = getattr(client, verb)(url).status_code
+            if status not in (404, 405):
+                wrong[f"{verb.upper()} {url} ({name})"] = status
+    assert not wrong
