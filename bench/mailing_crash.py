@@ -6,7 +6,8 @@
 Creates its own database (a SQLite file under var/bench, or PostgreSQL `delaktig_bench_mail`), one mailing
 and its task, a local SMTP sink (delaktig.mailings.smtp_sink) on 127.0.0.1, and `manage.py worker`
 processes with a 2-second lease. At evenly spread points of the mailing it kills the running worker with
-SIGKILL and starts a new one, which takes the task up when the lease runs out. It prints how many mails
+SIGKILL and starts a new one, which takes the task up when the lease runs out. Each kill comes at the worst
+moment: the sink has taken the message, and the worker has not yet heard so (nor stamped it). It prints how many mails
 each recipient got (a histogram), the extra mails against the kills, and exits non-zero if anyone was
 skipped or a crash cost more than one extra mail.
 """
@@ -16,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -100,24 +102,28 @@ def run(args):
         TASK_MAX_ATTEMPTS=str(args.kills + 2),  # every kill is one more start of the same task
     )
     mailing_id = set_up(args.recipients)
-    kill_points = [args.recipients * (k + 1) // (args.kills + 1) for k in range(args.kills)]
+    kill_points = {args.recipients * (k + 1) // (args.kills + 1) for k in range(args.kills)}
     started = time.monotonic()
-    with SmtpSink(delay=args.delay) as sink:
+    killed = threading.Event()
+    worker = None
+
+    def kill_in_flight(count):
+        """The sink has the message, the worker has not heard so: the worst moment to die."""
+        if count in kill_points:
+            worker.kill()
+            print(f"killed a worker at {count:,} mails, its last one in flight")
+            killed.set()
+
+    with SmtpSink(delay=args.delay, on_accept=kill_in_flight) as sink:
         env = {**os.environ, "EMAIL_PORT": str(sink.port)}
         worker = start_worker(env)
         try:
-            for point in kill_points:
-                while sink.count < point:
-                    _check_time(started, args.timeout)
-                    status(mailing_id)
-                    time.sleep(0.05)
-                worker.kill()
-                worker.wait()
-                print(f"killed a worker at {sink.count:,} mails")
-                worker = start_worker(env)
             while status(mailing_id) != "done":
                 _check_time(started, args.timeout)
-                time.sleep(0.2)
+                if killed.wait(0.2):
+                    killed.clear()
+                    worker.wait()
+                    worker = start_worker(env)
         finally:
             worker.terminate()
             worker.wait(timeout=20)
