@@ -35,7 +35,7 @@ def registered_jobs():
 
 def job_run(job, *, log):
     """Run one job; log what it returned, or the error. Returns whether it succeeded."""
-    db.close_old_connections()
+    _close_connections(if_unusable=True)
     started = time.monotonic()
     try:
         result = job.run()
@@ -44,9 +44,20 @@ def job_run(job, *, log):
         log(f"{job.name}: failed (the error is logged above)")
         return False
     finally:
-        db.connections.close_all()  # a long-lived process must not keep a broken or stale connection
+        _close_connections()  # a long-lived process must not keep a broken or stale connection
     log(f"{job.name}: {'done' if result is None else result} ({time.monotonic() - started:.1f} s)")
     return True
+
+
+def _close_connections(*, if_unusable=False):
+    """Close this thread's connections, but never one inside a transaction (a test's, or a caller's)."""
+    for connection in db.connections.all(initialized_only=True):
+        if connection.in_atomic_block:
+            continue
+        if if_unusable:
+            connection.close_if_unusable_or_obsolete()
+        else:
+            connection.close()
 
 
 def jobs_run_forever(jobs, *, log, should_stop, clock=time.monotonic, sleep=time.sleep, tick=1.0):
