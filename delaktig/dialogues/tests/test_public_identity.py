@@ -153,3 +153,20 @@ def test_a_method_that_always_shows_names_cannot_be_added_to_a_dialogue_that_hid
         response = client.post(staff_url("staff_module_add", planned), {"method": method.key, "name": "Tyck till"})
     assert response.status_code == 200 and "visar alltid deltagarnas namn" in response.content.decode()
     assert not planned.modules.exists()
+
+
+@pytest.mark.parametrize(
+    "setting, says",
+    [
+        (PublicIdentity.NAME, "Med ditt namn"),
+        (PublicIdentity.PSEUDONYM, "Med en pseudonym som du väljer"),
+        (PublicIdentity.ANONYMOUS, "Kommunens medarbetare kan se vem som skrev"),
+        (PublicIdentity.ANONYMOUS_BY_DESIGN, "Ingen, inte ens kommunen"),
+    ],
+)
+def test_the_public_page_says_how_you_appear_before_you_take_part(client, municipality, setting, says):
+    dialogue = dialogue_in_state(State.OPEN, municipality=municipality)
+    dialogue.public_identity = setting
+    dialogue.save(update_fields=["public_identity"])
+    page = client.get(dialogue.get_absolute_url()).content.decode()
+    assert "Så syns du" in page and says in page
