@@ -6,6 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -37,12 +38,27 @@ def safe_next(request, default="accounts:my_pages"):
 
 @require_http_methods(["GET", "POST"])
 def login_view(request):
+    if moved := _under_the_municipality_of_next(request, "accounts:login"):
+        return moved
     form = LoginForm(_posted(request), request=request)
     if request.method == "POST" and form.is_valid():
         login(request, form.user, backend=BACKEND)
         return redirect(safe_next(request))
     next_url = safe_next(request, default="")
     return render(request, "accounts/login.html", {"form": form, "next": next_url})
+
+
+def _under_the_municipality_of_next(request, name):
+    """A plain /konto/ page asked for from a municipality's page (?next=/hagfors/…) moves to /hagfors/konto/…,
+    so it keeps that municipality's header and menu, and so does everything after it."""
+    if request.method != "GET" or request.municipality is not None:
+        return None
+    next_url = safe_next(request, default="")
+    try:
+        slug = resolve(next_url.split("?")[0]).kwargs.get("municipality_slug") if next_url.startswith("/") else None
+    except Resolver404:
+        slug = None
+    return redirect(f"{reverse(name, args=[slug])}?{request.GET.urlencode()}") if slug else None
 
 
 @require_POST

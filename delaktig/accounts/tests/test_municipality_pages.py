@@ -87,3 +87,17 @@ def test_a_taken_address_mail_leads_back_to_the_municipality(client, municipalit
         client.post(reverse("accounts:register", args=[municipality.slug]), data)
     body = mail.outbox[0].body
     assert f"/{municipality.slug}/konto/logga-in/" in body and f"/{municipality.slug}/konto/glomt-losenord/" in body
+
+
+def test_the_plain_login_asked_for_from_a_municipalitys_page_moves_under_it(client, municipality):
+    page = f"/{municipality.slug}/dialoger/"
+    response = client.get("/konto/logga-in/", {"next": page})
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"/{municipality.slug}/konto/logga-in/?next=")
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_the_plain_login_without_a_municipality_stays_where_it_is(client, municipality):
+    assert client.get("/konto/logga-in/").status_code == 200
+    assert client.get("/konto/logga-in/", {"next": "https://evil.example/"}).status_code == 200
+    assert client.get("/konto/logga-in/", {"next": "/konto/mina-sidor/"}).status_code == 200
