@@ -1,16 +1,21 @@
 """Tenancy: the municipality comes from the URL and is fixed for the whole request. Also the security headers
 and the handling of input the database cannot hold."""
 
+import logging
+
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
 from django.db.models.base import ModelState
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 
 from .memo import LocalMemo
 
 MUNICIPALITY_CACHE_SECONDS = 30
 SAFE_METHODS = frozenset({"GET", "HEAD"})
+logger = logging.getLogger(__name__)
 _municipalities = LocalMemo(seconds=2)  # slug -> municipality, in front of the shared cache
 
 
@@ -45,8 +50,20 @@ class MunicipalityMiddleware:
         if slug is None:
             return None
         cached = request.method in SAFE_METHODS or getattr(view_func, "municipality_copy_will_do", False)
-        request.municipality = _municipality(slug, cached=cached)
+        try:
+            request.municipality = _municipality(slug, cached=cached)
+        except (OperationalError, InterfaceError):  # the database is restarting: nothing was done yet
+            logger.warning("Database unavailable for %s", request.path)
+            return database_unavailable(request)
         return None
+
+
+def database_unavailable(request):
+    """503 with Retry-After, rendered without a query."""
+    page = render_to_string("errors/503.html", {"path": request.get_full_path()})  # no request: no context queries
+    response = HttpResponse(page, status=503)
+    response["Retry-After"] = "30"
+    return response
 
 
 def _municipality(slug, *, cached):

@@ -15,7 +15,7 @@ from delaktig.mailings.smtp_sink import SmtpSink
 from .support import SharedDatabase, kill, start_worker, stop, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PEOPLE = 120
+PEOPLE = 60
 KILLS = 2
 
 
