@@ -43,7 +43,7 @@ test: install-dev system-deps messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run -v0
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -q --create-db -n 2 $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -q --create-db -n 2 --dist worksteal $(PYTEST_ARGS)
 
 lint:
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

@@ -16,4 +16,4 @@ def test_a_form_sent_while_the_database_restarts_gets_try_again(client, municipa
     response = client.post(f"/{municipality.slug}/dialoger/", {"q": "x"})
     assert response.status_code == 503 and response["Retry-After"] == "30"
     page = response.content.decode()
-    assert "Försök igen om en minut" in page and f'href="/{municipality.slug}/dialoger/"' in page
+    assert "Försök igen om en stund" in page and f'href="/{municipality.slug}/dialoger/"' in page
