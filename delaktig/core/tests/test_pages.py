@@ -245,3 +245,21 @@ def test_numbers_have_thin_thousands_and_a_decimal_comma():
     assert number(12345) == "12\u00a0345"
     assert number(12.5) == "12,5" and number(1234.25) == "1\u00a0234,2"
     assert number(None) == "" and number("färre än 5") == "färre än 5"
+
+
+def test_ids_and_numbers_in_attributes_are_never_written_with_a_thousands_separator():
+    """USE_THOUSAND_SEPARATOR writes 1302 as "1 302" wherever a template prints a number: in an id, a form
+    value or a progress bar's max that breaks the page once a table passes 999 rows."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    attribute = r'(?:id|for|value|max|min|aria-labelledby)="[^"]*'
+    number = r"\{\{ *[\w.]*(?:\.pk|\.id|total|sent|count|threshold) *\}\}"
+    bare = re.compile(attribute + number)
+    found = [
+        f"{path.relative_to(root)}: {match.group(0)}"
+        for path in root.glob("**/templates/**/*.html")
+        for match in bare.finditer(path.read_text())
+    ]
+    assert not found, "\n".join(found)
