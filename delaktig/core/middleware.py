@@ -58,9 +58,9 @@ class MunicipalityMiddleware:
         return None
 
 
-def database_unavailable(request):
-    """503 with Retry-After, rendered without a query."""
-    page = render_to_string("errors/503.html", {"path": request.get_full_path()})  # no request: no context queries
+def database_unavailable(request, template="errors/503.html"):
+    """503 with Retry-After, rendered without the request, so without a query (plain.html)."""
+    page = render_to_string(template, {"path": request.get_full_path()})
     response = HttpResponse(page, status=503)
     response["Retry-After"] = "30"
     return response

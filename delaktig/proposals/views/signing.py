@@ -14,7 +14,7 @@ from django.utils.translation import get_language, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.accounts.throttle import client_ip
-from delaktig.core.middleware import municipality_copy_will_do
+from delaktig.core.middleware import database_unavailable, municipality_copy_will_do
 from delaktig.organisations.models import Role
 from delaktig.organisations.permissions import staff_view
 
@@ -54,9 +54,7 @@ def _closed(request, proposal):
 def _unavailable(request, fault):
     """The database failed before anything was stored (it is restarting, say): a page that says try again."""
     logger.warning("Signing: the database failed before a signature was stored: %s", fault)
-    response = HttpResponse(render_to_string("proposals/signing/unavailable.html", {"path": request.path}), status=503)
-    response["Retry-After"] = "30"
-    return response
+    return database_unavailable(request, "proposals/signing/unavailable.html")
 
 
 @municipality_copy_will_do  # a signature changes nothing of the municipality's
