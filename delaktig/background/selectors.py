@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 from .leases import WORKER_LOST, dead_tasks
 from .purposes import Purpose, purpose_of
 
-SCAN_LIMIT = 200
+SCAN_LIMIT = 50  # per state: describing a task costs a query, and the oldest ones say enough
 GIVEN_UP_SHOWN_DAYS = 7
 
 
