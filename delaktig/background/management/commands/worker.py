@@ -24,6 +24,8 @@ class Command(db_worker.Command):
 
     def handle(self, *args, recover_every=None, **options):
         recover_every = recover_every or max(0.5, settings.TASK_LEASE_SECONDS / 4)
+        # db_worker's handle() builds its Worker by the module's name: lend it ours for this call, rather than
+        # copying its option handling and autoreload.
         original = db_worker.Worker
         db_worker.Worker = lambda **kwargs: LeasedWorker(recover_every=recover_every, **kwargs)
         try:
