@@ -43,11 +43,12 @@ worker: install
 test: install-dev system-deps messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo --no-cache  # the contracts in pyproject.toml: layers, methods as plug-ins, no cycles
 	env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run -v0
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -q --create-db -n 3 --dist worksteal $(PYTEST_ARGS)
 
 lint:
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports --no-logo --no-cache
 
 format:
 	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .

@@ -4,7 +4,7 @@ from django_tasks import task
 
 from delaktig.background import purposes
 
-from .services import decision_basis_generate
+from .generation import decision_basis_generate
 
 
 @task()

@@ -110,7 +110,7 @@ def _load_municipality(spec, *, full):
         demo_results.load(muni, bodies, people)
         demo_decisionbasis.load(muni, bodies, people)
         demo_followup.load(muni, bodies, people)
-        demo_reports.load(muni, bodies, people)
+        demo_reports.load(muni, bodies, people, make_dialogue=_dialogue)
 
 
 def _bodies(muni):

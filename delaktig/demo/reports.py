@@ -73,15 +73,14 @@ LAST_YEAR = [
 ]
 
 
-def load(muni, bodies, people):
-    """Idempotent: called once per demo municipality, after its dialogues and proposals exist."""
-    from .loader import _dialogue
-
+def load(muni, bodies, people, *, make_dialogue):
+    """Idempotent: called once per demo municipality, after its dialogues and proposals exist. make_dialogue is
+    the loader's, which takes a dialogue through its steps as a description says."""
     departments = {department.name: department for department in Department.objects.filter(municipality=muni)}
     for item in LAST_YEAR:
         if Dialogue.objects.filter(municipality=muni, title=item["title"]).exists():
             continue
-        _dialogue(muni, item, bodies, departments, people)
+        make_dialogue(muni, item, bodies, departments, people)
         if item.get("late_feedback_days"):
             _feedback_late(muni, item)
 

@@ -1,14 +1,15 @@
 """Writes of the results workspace: the code book, tags, quotes and suggested themes. Each leaves an audit event."""
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from delaktig.core.audit import audit_record
 
 from . import selectors
 from .models import InputTag, Quote, Theme, ThemeSuggestionRun
+from .suggesting import suggestion_run_compute
 from .suggestions import normalise_space
+from .tasks import theme_suggestions_compute
 
 NAME_MAX = 120
 
@@ -148,8 +149,6 @@ IN_REQUEST_LIMIT = 2000
 
 def suggestion_run_start(*, dialogue, actor):
     """Compute suggested themes: at once for up to 2 000 inputs, otherwise in a background task."""
-    from .tasks import theme_suggestions_compute
-
     records = selectors.dialogue_inputs(dialogue)
     with transaction.atomic():
         run = ThemeSuggestionRun.objects.create(dialogue=dialogue, input_count=len(records))
@@ -158,27 +157,6 @@ def suggestion_run_start(*, dialogue, actor):
         suggestion_run_compute(run=run, records=records)
     else:
         transaction.on_commit(lambda: theme_suggestions_compute.enqueue(run_id=run.pk))
-    return run
-
-
-def suggestion_run_compute(*, run, records=None):
-    """Fill `run` with suggestions (status, progress and result saved as it goes)."""
-    from .suggestions import suggest_themes
-
-    records = selectors.dialogue_inputs(run.dialogue) if records is None else records
-    run.status, run.progress = ThemeSuggestionRun.Status.RUNNING, 5
-    run.save(update_fields=["status", "progress", "updated_at"])
-
-    def progress(percent):
-        ThemeSuggestionRun.objects.filter(pk=run.pk).update(progress=percent)
-
-    try:
-        run.suggestions = suggest_themes(records, progress=progress)
-        run.status = ThemeSuggestionRun.Status.DONE
-    except Exception as error:  # noqa: BLE001  (the run records why it failed; the page says so)
-        run.status, run.error = ThemeSuggestionRun.Status.FAILED, repr(error)[:500]
-    run.progress, run.finished_at = 100, timezone.now()
-    run.save(update_fields=["suggestions", "status", "error", "progress", "finished_at", "updated_at"])
     return run
 
 

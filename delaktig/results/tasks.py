@@ -6,12 +6,12 @@ from django_tasks import task
 
 from delaktig.background import purposes
 
+from .models import ThemeSuggestionRun
+from .suggesting import suggestion_run_compute
+
 
 @task()
 def theme_suggestions_compute(*, run_id):
-    from .models import ThemeSuggestionRun
-    from .services import suggestion_run_compute
-
     run = ThemeSuggestionRun.objects.select_related("dialogue").filter(pk=run_id).first()
     if run is None or run.status == ThemeSuggestionRun.Status.DONE:
         return
@@ -20,8 +20,6 @@ def theme_suggestions_compute(*, run_id):
 
 @purposes.describes(theme_suggestions_compute)
 def _suggestions_purpose(kwargs):
-    from .models import ThemeSuggestionRun
-
     run = ThemeSuggestionRun.objects.select_related("dialogue__municipality").filter(pk=kwargs.get("run_id")).first()
     if run is None:
         return None

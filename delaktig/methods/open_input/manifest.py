@@ -6,12 +6,10 @@ from delaktig.participation.models import Channel
 from delaktig.participation.registry import MethodManifest, registry
 
 from . import navigation, opendata, public_names, report, selectors
+from .about import METHOD_KEY, METHOD_NAME
 from .models import REFERENCE_PREFIX
 from .phases import PHASE_TYPES
 from .rules import RESIDENT_ACTIONS, STAFF_ACTIONS
-
-METHOD_KEY = "open_input"
-METHOD_NAME = _("Open input")
 
 manifest = registry.register(
     MethodManifest(

@@ -10,6 +10,7 @@ from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.models import Channel, Comment, ModerationStatus
 from delaktig.participation.registry import InputRecord, ModerationItem
 
+from .about import METHOD_KEY, METHOD_NAME
 from .models import Input, Support
 
 SORTS = {"new": ("-created_at", "-id"), "supports": ("-support_count", "-created_at", "-id")}
@@ -213,8 +214,6 @@ def erase(user):
 
 def moderation_queue(municipality):
     """Pending inputs and pending comments on inputs, for the municipality's moderation page."""
-    from .manifest import METHOD_NAME
-
     inputs = Input.objects.filter(municipality=municipality, status=ModerationStatus.PENDING)
     inputs = list(inputs.select_related("module__dialogue__municipality"))
     comments = list(
@@ -246,8 +245,6 @@ def module_summary(module):
 
 def inputs(module):
     """Every input of the module that was not removed (pending ones included), for the results workspace."""
-    from .manifest import METHOD_KEY
-
     qs = Input.objects.received().filter(module=module).order_by("created_at", "id")
     slug = module.dialogue.municipality.slug
     return [_record(METHOD_KEY, slug, module, item) for item in qs]

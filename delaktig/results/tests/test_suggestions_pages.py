@@ -105,12 +105,12 @@ def test_too_few_inputs_say_so(officer, dialogue):
 
 
 def test_a_failed_run_says_so(officer, dialogue, corpus, monkeypatch):
-    from delaktig.results import suggestions
+    from delaktig.results import suggesting
 
     def broken(records, **kwargs):
         raise RuntimeError("out of memory")
 
-    monkeypatch.setattr(suggestions, "suggest_themes", broken)
+    monkeypatch.setattr(suggesting, "suggest_themes", broken)
     officer.post(rurl("suggestions", dialogue))
     run = ThemeSuggestionRun.objects.get()
     assert run.status == ThemeSuggestionRun.Status.FAILED and "out of memory" in run.error

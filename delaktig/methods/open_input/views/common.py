@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from delaktig.participation.models import Module
 from delaktig.participation.rules import allowed
 
-from ..manifest import METHOD_KEY
+from ..about import METHOD_KEY
 
 
 def module_get(request, dialogue_id, module_id):
