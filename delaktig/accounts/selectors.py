@@ -2,13 +2,13 @@
 
 import datetime
 
-from delaktig.core.hooks import get_hooks
+from delaktig.accounts import hookspecs as account_hooks
 
 
 def contributions_for(*, user):
     """What `user` has sent in, by method: [(method name, [item])], each item ready to show."""
     sections = []
-    for hook in get_hooks("my_contributions"):
+    for hook in account_hooks.my_contributions.implementations():
         for name, rows in (hook(user) or {}).items():
             sections.append((str(name), [contribution_item(row) for row in rows]))
     return sections

@@ -4,8 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from delaktig.accounts import hookspecs as account_hooks
 from delaktig.core.audit import audit_record
-from delaktig.core.hooks import get_hooks
 
 from . import tasks
 from .models import IdentityLevel, User
@@ -129,7 +129,7 @@ def personal_data_collect(*, user):
         ],
         "exported_at": timezone.now(),
     }
-    for hook in get_hooks("personal_data"):
+    for hook in account_hooks.personal_data.implementations():
         for section, rows in (hook(user) or {}).items():
             data.setdefault("activity", {})[str(section)] = list(rows)
     return data
@@ -141,7 +141,7 @@ def user_erase(*, user):
 
     The row stays, so records that point to it (registered documents, audit events) still hold together.
     """
-    erased = sum(hook(user) or 0 for hook in get_hooks("erase_user"))
+    erased = sum(hook(user) or 0 for hook in account_hooks.erase_user.implementations())
     for membership in user.memberships.select_related("municipality"):
         audit_record(
             municipality=membership.municipality,

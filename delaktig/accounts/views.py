@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from delaktig.core.hooks import get_hooks
+from delaktig.accounts import hookspecs as account_hooks
 
 from . import selectors, services, throttle
 from .forms import DeleteAccountForm, LoginForm, RegisterForm, ResendConfirmationForm
@@ -134,7 +134,7 @@ def my_pages(request):
 def _hook_sections(request):
     """What other apps show on My pages, each rendered from its own template."""
     sections = []
-    for hook in get_hooks("my_pages_section"):
+    for hook in account_hooks.my_pages_section.implementations():
         section = hook(request)
         if section:
             html = render_to_string(section["template"], section.get("context", {}), request=request)

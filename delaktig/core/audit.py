@@ -3,7 +3,8 @@
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 
-from . import hooks
+from delaktig.core import hookspecs as core_hooks
+
 from .models import AuditEvent
 
 
@@ -29,7 +30,7 @@ def audit_events_for(target, *, public_only=False):
 
 def action_label(action):
     """The action of an audit event in words, from the apps' labels (hook "audit_action_labels"); never the key."""
-    for hook in hooks.get_hooks("audit_action_labels"):
+    for hook in core_hooks.audit_action_labels.implementations():
         label = (hook() or {}).get(action)
         if label:
             return label

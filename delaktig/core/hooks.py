@@ -1,59 +1,90 @@
-"""A small hooks registry, so an inner app can offer something to an outer one without importing it.
+"""Declared hooks, so an inner app can offer something to an outer one without importing it.
 
-Used for "my pages" sections, personal-data export and erasure: accounts asks the hooks; dialogues
-and participation register. register_temporarily() is for tests.
+An app that calls outer apps declares a hook with a typed stub, in its `hookspecs.py`:
+
+    @hooks.declare
+    def home_context(request: HttpRequest) -> dict:
+        "A dict merged into the public home page's context."
+
+Outer apps implement it with a function of the same signature:
+
+    @hookspecs.home_context.register
+    def dialogues_on_home(request): ...
+
+Registering checks that the function takes the stub's arguments, so a wrong signature fails when the app
+loads, not when the page is first shown; a type checker sees the stub's types at both ends. The caller asks
+`hookspecs.home_context.implementations()`. `temporarily()` is for tests.
+
+A hook is declared in the innermost app that both its caller and its implementers may import (see
+docs/architecture.md): the yearly report's sections and open data's datasets come from layer 6, so those two are
+declared in core, beside the types they return.
 """
 
-from collections import defaultdict
+import inspect
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Generic, ParamSpec, TypeVar
 
-_hooks = defaultdict(list)
+P = ParamSpec("P")
+R = TypeVar("R")
 
-
-def register(name, fn=None):
-    """Register fn under name; usable as a decorator: @hooks.register("my_pages_section")."""
-    if fn is None:
-        return lambda f: register(name, f)
-    _hooks[name].append(fn)
-    return fn
+_declared: dict[str, "Hook"] = {}
 
 
-def get_hooks(name):
-    return list(_hooks[name])
+class HookSignatureError(TypeError):
+    """A function registered for a hook does not take the hook's arguments."""
 
 
-@contextmanager
-def register_temporarily(name, fn):
-    _hooks[name].append(fn)
-    try:
-        yield fn
-    finally:
-        _hooks[name].remove(fn)
+class Hook(Generic[P, R]):
+    def __init__(self, spec: Callable[P, R]):
+        self.name: str = spec.__name__
+        self.signature = inspect.signature(spec)
+        self.doc: str = inspect.getdoc(spec) or ""
+        self._implementations: list[Callable[P, R]] = []
+
+    def __repr__(self):
+        return f"<Hook {self.name}{self.signature}>"
+
+    def register(self, fn: Callable[P, R]) -> Callable[P, R]:
+        """Add an implementation; usable as a decorator."""
+        self._check(fn)
+        self._implementations.append(fn)
+        return fn
+
+    def implementations(self) -> list[Callable[P, R]]:
+        return list(self._implementations)
+
+    @contextmanager
+    def temporarily(self, fn: Callable[P, R]) -> Iterator[Callable[P, R]]:
+        """Register fn for the length of a `with` block (tests)."""
+        self.register(fn)
+        try:
+            yield fn
+        finally:
+            self._implementations.remove(fn)
+
+    def _check(self, fn):
+        arguments = [object()] * len(self.signature.parameters)
+        try:
+            inspect.signature(fn).bind(*arguments)
+        except TypeError as error:
+            where = getattr(fn, "__qualname__", repr(fn))
+            raise HookSignatureError(
+                f"{where} cannot implement the hook {self.name}{self.signature}: {error}"
+            ) from error
+        except ValueError:  # a builtin without a signature: nothing to check
+            pass
 
 
-# Hook names and their signatures:
-# "home_context"      (request) -> dict merged into the public home page's context
-# "main_nav_items"    (request) -> [(label, url)] added to the public main menu of a municipality's pages
-# "my_pages_section"  (request) -> {"title": str, "template": str, "context": dict} | None
-# "personal_data"     (user) -> {"<section name>": [ {...}, ... ]}
-# "erase_user"        (user) -> int   (items anonymised or removed)
-# "my_contributions"  (user) -> list of sections with the person's contributions, for My pages
-# "participation_method_choices"  () -> [(key, name)] of the registered participation methods
-# "staff_nav_items"   (request) -> [(label, url)] added to the staff workspace menu (check roles yourself)
-# "dialogue_staff_pages"  (dialogue, user) -> [(url, title)] pages for the dialogue on its staff page
-# "module_staff_pages"  (module, user) -> [(url, title)] a way of taking part's staff pages, listed under it
-# "audit_action_labels"  () -> {action: label} audit events' actions in words (core.audit.action_label)
-# "dialogue_public_sections"  (request, dialogue) -> [{"template": str, "context": dict}] on the public page;
-#                     the template gets the dict as `section` (plus dialogue, municipality)
-# "dialogue_public_figures"  (dialogue) -> dict merged into the public page's context: participation figures
-#                     counted from what is stored (participation registers it)
-# "feedback_published"  (dialogue, actor) -> None, inside the transaction that publishes feedback
-# "yearly_report_sections"  (municipality, year) -> [core.contributions.ReportSection]
-# "open_data_datasets"  () -> [core.contributions.Dataset]
-# "periodic_jobs"     () -> [(name, every_seconds, callable)]; `manage.py periodic` runs each callable (no arguments)
-#                     at once and then every every_seconds; it must be safe to run again at any time (core/periodic.py)
-# "site_notices"      (request) -> [{"text": str, "link_text": str, "url": str}] shown at the top of every page
-# "dialogue_has_contributions"  (dialogue) -> bool: has anyone taken part yet
-# "dialogue_public_names_hide"  (dialogue) -> int, inside the transaction that makes the dialogue's
-#                     public_identity stricter: names already shown are removed
-# "dialogue_public_identity_unsupported"  (dialogue) -> [names of ways to take part that always show names]
+def declare(spec: Callable[P, R]) -> Hook[P, R]:
+    """Declare a hook from a stub: its name, parameters and return type are the hook's."""
+    if spec.__name__ in _declared:
+        raise ValueError(f"A hook called {spec.__name__!r} is already declared")
+    hook = Hook(spec)
+    _declared[hook.name] = hook
+    return hook
+
+
+def declared() -> dict[str, Hook]:
+    """Every declared hook by name (for the documentation test)."""
+    return dict(_declared)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django import db
 from django.conf import settings
 
-from . import hooks
+from delaktig.core import hookspecs as core_hooks
 
 logger = logging.getLogger("delaktig.periodic")
 
@@ -30,7 +30,7 @@ class Job:
 
 def registered_jobs():
     """Every job the apps offer (hook "periodic_jobs": () -> [(name, every_seconds, callable)])."""
-    return [Job(name, every, fn) for hook in hooks.get_hooks("periodic_jobs") for name, every, fn in hook()]
+    return [Job(name, every, fn) for hook in core_hooks.periodic_jobs.implementations() for name, every, fn in hook()]
 
 
 def job_run(job, *, log):
@@ -88,6 +88,6 @@ def task_results_prune():
     return f"finished task results older than {days} days deleted"
 
 
-@hooks.register("periodic_jobs")
+@core_hooks.periodic_jobs.register
 def core_periodic_jobs():
     return [("task_results_prune", DAY, task_results_prune)]

@@ -10,7 +10,8 @@ from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import hooks
+from delaktig.core import hookspecs as core_hooks
+
 from .forms import AccessibilityReportForm
 
 logger = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ def root(request):
 @require_http_methods(["GET", "HEAD"])
 def home(request):
     context = {}
-    for contribute in hooks.get_hooks("home_context"):
+    for contribute in core_hooks.home_context.implementations():
         context.update(contribute(request))
     return render(request, "core/home.html", context)
 

@@ -3,13 +3,13 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from delaktig.core import hooks
+from delaktig.dialogues import hookspecs as dialogue_hooks
 
 from . import selectors
 from .views import READ_ROLES, STATES
 
 
-@hooks.register("dialogue_staff_pages")
+@dialogue_hooks.dialogue_staff_pages.register
 def decision_basis_page(dialogue, user):
     """From the close of the dialogue: a link to its decision basis, naming the latest version."""
     if dialogue.state not in STATES or not user.has_role(dialogue.municipality, *READ_ROLES):

@@ -7,14 +7,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from delaktig.core import hooks
+from delaktig.core import hookspecs as core_hooks
 
 from .mail import demo_inbox_active
 
 DEMO_INBOX_KEEP_DAYS = 7
 
 
-@hooks.register("site_notices")
+@core_hooks.site_notices.register
 def demo_inbox_notice(request):
     if not demo_inbox_active():
         return []
@@ -36,6 +36,6 @@ def demo_inbox_prune():
     return {"demo_emails_deleted": deleted}
 
 
-@hooks.register("periodic_jobs")
+@core_hooks.periodic_jobs.register
 def demo_periodic_jobs():
     return [("demo_inbox_prune", 24 * 60 * 60, demo_inbox_prune)]

@@ -3,13 +3,14 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from delaktig.core import hooks
+from delaktig.accounts import hookspecs as account_hooks
+from delaktig.core import hookspecs as core_hooks
 
 from . import selectors, workflow
 from .models import Follower, Notification
 
 
-@hooks.register("home_context")
+@core_hooks.home_context.register
 def open_dialogues_on_home(request):
     return {
         "open_dialogues": selectors.dialogues_open_now(municipality=request.municipality),
@@ -17,7 +18,7 @@ def open_dialogues_on_home(request):
     }
 
 
-@hooks.register("my_pages_section")
+@account_hooks.my_pages_section.register
 def followed_dialogues_section(request):
     if not request.user.is_authenticated:
         return None
@@ -28,7 +29,7 @@ def followed_dialogues_section(request):
     }
 
 
-@hooks.register("personal_data")
+@account_hooks.personal_data.register
 def follows_personal_data(user):
     follows = Follower.objects.filter(user=user).select_related("dialogue").order_by("created_at")
     notifications = Notification.objects.filter(user=user).select_related("dialogue").order_by("created_at")
@@ -48,7 +49,7 @@ def follows_personal_data(user):
     }
 
 
-@hooks.register("erase_user")
+@account_hooks.erase_user.register
 def follows_erase(user):
     """Following is no record anyone needs to keep: follows and notifications are removed."""
     follows, _rows = Follower.objects.filter(user=user).delete()
@@ -64,7 +65,7 @@ ACTION_LABELS = {
 }
 
 
-@hooks.register("audit_action_labels")
+@core_hooks.audit_action_labels.register
 def dialogue_action_labels():
     """The dialogue's audit events in words: its own, and each step of the lifecycle by its label."""
     steps = {f"dialogue.{spec.name}": spec.label for spec in workflow.TRANSITIONS.values()}

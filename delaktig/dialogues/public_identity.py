@@ -8,21 +8,27 @@ remove the names they show (hook "dialogue_public_names_hide"). See docs/decisio
 
 from django.utils.translation import gettext as _
 
-from delaktig.core import hooks
 from delaktig.core.audit import audit_record
+from delaktig.dialogues import hookspecs as dialogue_hooks
 
 from .models import PUBLIC_IDENTITY_ORDER, PublicIdentity
 
 
 def has_contributions(dialogue):
     """Has anyone taken part yet, in any way? (The participation methods answer through a hook.)"""
-    return dialogue.pk is not None and any(hook(dialogue) for hook in hooks.get_hooks("dialogue_has_contributions"))
+    return dialogue.pk is not None and any(
+        hook(dialogue) for hook in dialogue_hooks.dialogue_has_contributions.implementations()
+    )
 
 
 def unsupported_ways(dialogue):
     if dialogue.pk is None:
         return []
-    return [name for hook in hooks.get_hooks("dialogue_public_identity_unsupported") for name in hook(dialogue)]
+    return [
+        name
+        for hook in dialogue_hooks.dialogue_public_identity_unsupported.implementations()
+        for name in hook(dialogue)
+    ]
 
 
 def is_stricter(before, after):
@@ -55,7 +61,7 @@ def changed(*, dialogue, actor, before):
     after = dialogue.public_identity
     hidden = 0
     if is_stricter(before, after):
-        hidden = sum(hook(dialogue) or 0 for hook in hooks.get_hooks("dialogue_public_names_hide"))
+        hidden = sum(hook(dialogue) or 0 for hook in dialogue_hooks.dialogue_public_names_hide.implementations())
     audit_record(
         municipality=dialogue.municipality,
         actor=actor,

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from delaktig.core import hooks
 from delaktig.core.audit import audit_record
+from delaktig.dialogues import hookspecs as dialogue_hooks
 from delaktig.organisations.models import Role
 
 from . import guards
@@ -262,7 +262,7 @@ def _notify_followers(dialogue, _actor=None):
 def _feedback_published(dialogue, actor):
     """Outer apps mail the feedback to followers and participants (hook "feedback_published"), so followers
     are mailed once; without such an app, followers get the usual notification."""
-    registered = hooks.get_hooks("feedback_published")
+    registered = dialogue_hooks.feedback_published.implementations()
     if not registered:
         return _notify_followers(dialogue)
     dialogue.save()  # the hooks see the published feedback in the database

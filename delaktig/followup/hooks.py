@@ -4,7 +4,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from delaktig.core import hooks
+from delaktig.core import hookspecs as core_hooks
+from delaktig.dialogues import hookspecs as dialogue_hooks
 from delaktig.dialogues.models import AWAITING_FEEDBACK, Kind
 from delaktig.organisations.models import Role
 
@@ -13,7 +14,7 @@ from . import selectors
 SETTINGS_ROLES = frozenset({Role.ADMINISTRATOR, Role.DEMOCRACY_OFFICER})
 
 
-@hooks.register("feedback_published")
+@dialogue_hooks.feedback_published.register
 def mail_the_feedback(dialogue, actor):
     """Once the feedback is committed, mail it to every follower and participant who asked for updates."""
     from .services import feedback_mailing_create_later
@@ -29,7 +30,7 @@ def has_feedback_page(dialogue):
     )
 
 
-@hooks.register("dialogue_staff_pages")
+@dialogue_hooks.dialogue_staff_pages.register
 def followup_pages(dialogue, user):
     slug = dialogue.municipality.slug
     pages = []
@@ -40,7 +41,7 @@ def followup_pages(dialogue, user):
     return pages
 
 
-@hooks.register("dialogue_public_sections")
+@dialogue_hooks.dialogue_public_sections.register
 def measures_section(request, dialogue):
     if not selectors.measures_are_public(dialogue):
         return []
@@ -50,19 +51,19 @@ def measures_section(request, dialogue):
     return [{"template": "followup/public/_measures_section.html", "context": {"measures": measures}}]
 
 
-@hooks.register("staff_nav_items")
+@core_hooks.staff_nav_items.register
 def settings_menu_item(request):
     if not request.user.has_role(request.municipality, *SETTINGS_ROLES):
         return []
     return [(_("Feedback deadlines"), reverse("followup:settings", args=[request.municipality.slug]))]
 
 
-@hooks.register("main_nav_items")
+@core_hooks.main_nav_items.register
 def implementation_menu_item(request):
     return [(_("What happens now"), reverse("followup:implementation", args=[request.municipality.slug]))]
 
 
-@hooks.register("periodic_jobs")
+@core_hooks.periodic_jobs.register
 def followup_periodic_jobs():
     """Reminders before feedback deadlines and escalation after them (`manage.py periodic`)."""
     from .services import feedback_deadlines_check

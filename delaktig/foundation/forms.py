@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form, ModelForm
-from delaktig.core.hooks import get_hooks
+from delaktig.foundation import hookspecs as foundation_hooks
 from delaktig.organisations import ladders
 
 from .models import HandbookPage, PrinciplesDocument, ToolboxMethod
@@ -21,7 +21,7 @@ def ladder_choices(municipality):
 def participation_method_choices(current=""):
     """Platform methods offered by the "participation_method_choices" hook, plus the saved value."""
     choices = [("", _("No platform method"))]
-    for hook in get_hooks("participation_method_choices"):
+    for hook in foundation_hooks.participation_method_choices.implementations():
         choices += list(hook())
     if current and current not in {key for key, _label in choices}:
         choices.append((current, current))

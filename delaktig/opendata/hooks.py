@@ -3,17 +3,17 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from delaktig.core import hooks
+from delaktig.core import hookspecs as core_hooks
 
 from .datasets import core_datasets
 
 
-@hooks.register("open_data_datasets")
+@core_hooks.open_data_datasets.register
 def core_open_data():
     return core_datasets()
 
 
-@hooks.register("main_nav_items")
+@core_hooks.main_nav_items.register
 def open_data_main_nav(request):
     municipality = getattr(request, "municipality", None)
     if municipality is None:

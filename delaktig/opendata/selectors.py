@@ -3,14 +3,14 @@
 The API never names an app or a method; it only loops over what these functions return.
 """
 
-from delaktig.core import hooks
+from delaktig.core import hookspecs as core_hooks
 from delaktig.participation.registry import registry
 
 
 def datasets():
     """Every public dataset, in (order, key) order; a key offered twice keeps the first."""
     found = {}
-    offered = [d for hook in hooks.get_hooks("open_data_datasets") for d in (hook() or ())]
+    offered = [d for hook in core_hooks.open_data_datasets.implementations() for d in (hook() or ())]
     offered += [d for manifest in registry for d in (manifest.datasets or ())]
     for dataset in offered:
         found.setdefault(dataset.key, dataset)

@@ -14,36 +14,39 @@ Hooks registered here:
 
 from django.utils.translation import gettext_lazy as _
 
-from delaktig.core import hooks
+from delaktig.accounts import hookspecs as account_hooks
+from delaktig.core import hookspecs as core_hooks
+from delaktig.dialogues import hookspecs as dialogue_hooks
+from delaktig.foundation import hookspecs as foundation_hooks
 
 from .figures import dialogue_figures
 from .models import Comment, ModerationStatus
 from .registry import registry
 
 
-@hooks.register("dialogue_public_figures")
+@dialogue_hooks.dialogue_public_figures.register
 def public_figures(dialogue):
     return {"figures": dialogue_figures(dialogue)}
 
 
-@hooks.register("personal_data")
+@account_hooks.personal_data.register
 def methods_personal_data(user):
     """Each method's contributions by `user`, under the method's name."""
     return {str(manifest.name): list(manifest.personal_data(user)) for manifest in registry}
 
 
-@hooks.register("erase_user")
+@account_hooks.erase_user.register
 def methods_erase_user(user):
     return sum(manifest.erase(user) or 0 for manifest in registry)
 
 
-@hooks.register("erase_user")
+@account_hooks.erase_user.register
 def comments_erase_user(user):
     """Comments on anything, whichever method (or later channel) they belong to, lose their author."""
     return Comment.objects.filter(author=user).update(author=None, author_name="")
 
 
-@hooks.register("my_contributions")
+@account_hooks.my_contributions.register
 def methods_contributions(user):
     return {
         str(manifest.name): [_with_status_text(row) for row in manifest.personal_data(user)] for manifest in registry
@@ -57,12 +60,12 @@ def _with_status_text(row):
     return row
 
 
-@hooks.register("participation_method_choices")
+@foundation_hooks.participation_method_choices.register
 def methods_choices():
     return [(manifest.key, manifest.name) for manifest in registry]
 
 
-@hooks.register("module_staff_pages")
+@dialogue_hooks.module_staff_pages.register
 def method_staff_pages(module, user):
     manifest = module.manifest
     if manifest is None or manifest.staff_pages is None:
@@ -79,7 +82,7 @@ ACTION_LABELS = {
 }
 
 
-@hooks.register("audit_action_labels")
+@core_hooks.audit_action_labels.register
 def participation_action_labels():
     labels = dict(ACTION_LABELS)
     for manifest in registry:
@@ -94,13 +97,13 @@ def _modules_with_manifest(dialogue):
     return [(module, module.manifest) for module in dialogue.modules.all() if module.manifest is not None]
 
 
-@hooks.register("dialogue_has_contributions")
+@dialogue_hooks.dialogue_has_contributions.register
 def modules_have_contributions(dialogue):
     """Has anyone taken part in any way (input, comments, support…), as each method counts it?"""
     return any(any(manifest.stats(module).values()) for module, manifest in _modules_with_manifest(dialogue))
 
 
-@hooks.register("dialogue_public_names_hide")
+@dialogue_hooks.dialogue_public_names_hide.register
 def modules_public_names_hide(dialogue):
     """The setting became stricter after people took part: what is already shown follows it too."""
     return sum(
@@ -110,7 +113,7 @@ def modules_public_names_hide(dialogue):
     )
 
 
-@hooks.register("dialogue_public_identity_unsupported")
+@dialogue_hooks.dialogue_public_identity_unsupported.register
 def modules_without_public_identity(dialogue):
     """Names of the dialogue's ways of taking part whose method always shows names."""
     modules = _modules_with_manifest(dialogue)

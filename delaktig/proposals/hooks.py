@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from delaktig.core import hooks
+from delaktig.accounts import hookspecs as account_hooks
+from delaktig.core import hookspecs as core_hooks
 
 
 def _offered(municipality):
@@ -25,7 +26,7 @@ def _offered(municipality):
     return epetitions or (citizen and (since is None or since <= timezone.localdate()))
 
 
-@hooks.register("main_nav_items")
+@core_hooks.main_nav_items.register
 def proposals_main_nav(request):
     municipality = getattr(request, "municipality", None)
     if municipality is None or not _offered(municipality):
@@ -33,7 +34,7 @@ def proposals_main_nav(request):
     return [(pgettext("main menu", "Proposals"), reverse("proposals:list", args=[municipality.slug]))]
 
 
-@hooks.register("my_pages_section")
+@account_hooks.my_pages_section.register
 def my_proposals_section(request):
     """The person's proposals with their status in words, and the proposals they have signed."""
     from .selectors_public import proposals_of, signatures_of
@@ -51,7 +52,7 @@ def my_proposals_section(request):
     }
 
 
-@hooks.register("personal_data")
+@account_hooks.personal_data.register
 def proposals_personal_data(user):
     from .selectors_public import proposals_of, signatures_of
 
@@ -89,7 +90,7 @@ def _signature_row(signature):
     }
 
 
-@hooks.register("erase_user")
+@account_hooks.erase_user.register
 def proposals_erase_user(user):
     """Erasure keeps the records and removes the person from them.
 
@@ -147,6 +148,6 @@ def report_job():
     return {"reports_sent": sent}
 
 
-@hooks.register("periodic_jobs")
+@core_hooks.periodic_jobs.register
 def proposals_periodic_jobs():
     return [("proposals_expire", 10 * 60, expiry_job), ("proposals_report", 24 * 60 * 60, report_job)]

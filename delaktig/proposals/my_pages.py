@@ -19,8 +19,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from delaktig.accounts import hookspecs as account_hooks
 from delaktig.accounts import throttle
-from delaktig.core import hooks
 
 from .models import Signature, SignatureStatus
 from .selectors_public import signatures_of
@@ -39,7 +39,7 @@ def pending_signatures_of(user):
     return rows
 
 
-@hooks.register("my_pages_section")
+@account_hooks.my_pages_section.register
 def pending_signatures_section(request):
     if not request.user.is_authenticated:
         return None

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from delaktig.core import hooks
+from delaktig.core import hookspecs as core_hooks
 from delaktig.core.contributions import Dataset, DatasetField, detail_by_pk, iso_or_none
 from delaktig.core.models import AuditEvent
 
@@ -158,6 +158,6 @@ STATUSES = Dataset(
 )
 
 
-@hooks.register("open_data_datasets")
+@core_hooks.open_data_datasets.register
 def proposal_datasets():
     return [EPETITIONS, STATUSES]

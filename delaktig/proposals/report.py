@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from delaktig.core import hooks
+from delaktig.core import hookspecs as core_hooks
 from delaktig.core.contributions import Chart, ReportSection, Table
 from delaktig.core.models import AuditEvent
 
@@ -26,7 +26,7 @@ THRESHOLD_ACTION = "proposal.reach_threshold"
 ENDED = (Status.CLOSED_BELOW_THRESHOLD, Status.WITHDRAWN, Status.REJECTED)
 
 
-@hooks.register("yearly_report_sections")
+@core_hooks.yearly_report_sections.register
 def proposals_report_sections(municipality, year):
     proposals = Proposal.objects.filter(municipality=municipality)
     epetitions = proposals.filter(route=Route.EPETITION)

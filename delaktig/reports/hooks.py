@@ -3,12 +3,12 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from delaktig.core import hooks
+from delaktig.core import hookspecs as core_hooks
 
 from .rules import REPORT_ROLES
 
 
-@hooks.register("staff_nav_items")
+@core_hooks.staff_nav_items.register
 def yearly_report_nav(request):
     municipality = request.municipality
     if not request.user.roles_in(municipality) & REPORT_ROLES:

@@ -12,7 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from delaktig.core import hooks
+from delaktig.core import hookspecs as core_hooks
 from delaktig.core.contributions import ReportSection
 from delaktig.core.models import AuditEvent
 from delaktig.dialogues import selectors as dialogue_selectors
@@ -53,7 +53,7 @@ def yearly_report(municipality, year):
 def contributed_sections(municipality, year):
     """Sections from the hook and from the method registry, sorted by (order, title)."""
     found = []
-    for hook in hooks.get_hooks("yearly_report_sections"):
+    for hook in core_hooks.yearly_report_sections.implementations():
         found.extend(_contribution(hook, municipality, year, many=True))
     for manifest in registry:
         if manifest.report_section is not None:

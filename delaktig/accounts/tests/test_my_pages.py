@@ -3,9 +3,9 @@ import json
 import pytest
 from django.urls import reverse
 
+from delaktig.accounts import hookspecs as account_hooks
 from delaktig.accounts.models import IdentityLevel, User
 from delaktig.accounts.tests.factories import PASSWORD, UserFactory
-from delaktig.core import hooks
 from delaktig.core.models import AuditEvent
 from delaktig.organisations.models import Membership, Role
 from delaktig.organisations.tests.factories import MembershipFactory
@@ -27,8 +27,8 @@ def test_my_pages_shows_identity_level_and_hook_sections(client, resident, tmp_p
 
     client.force_login(resident)
     with (
-        hooks.register_temporarily("my_pages_section", section),
-        hooks.register_temporarily("my_contributions", notes_for),
+        account_hooks.my_pages_section.temporarily(section),
+        account_hooks.my_contributions.temporarily(notes_for),
     ):
         html = client.get(reverse("accounts:my_pages")).content.decode()
     assert "Dialoger du följer" in html and "Du följer 3 dialoger." in html
@@ -47,7 +47,7 @@ def test_my_data_holds_my_data_and_nobody_elses(client, resident, municipality):
     MembershipFactory(user=resident, municipality=municipality, role=Role.OFFICER)
     MembershipFactory(user=other, municipality=municipality, role=Role.MODERATOR)
     client.force_login(resident)
-    with hooks.register_temporarily("personal_data", notes_for):
+    with account_hooks.personal_data.temporarily(notes_for):
         response = client.get(reverse("accounts:my_data"))
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
     assert "attachment" in response["Content-Disposition"]
@@ -78,7 +78,7 @@ def test_delete_account_calls_hooks_then_anonymises_and_logs_out(client, residen
         return 2
 
     client.force_login(resident)
-    with hooks.register_temporarily("erase_user", erase):
+    with account_hooks.erase_user.temporarily(erase):
         response = client.post(reverse("accounts:delete_account"), {"password": PASSWORD})
     assert response.status_code == 302
     assert erased == [resident.email]
@@ -96,14 +96,16 @@ def test_participation_methods_offer_personal_data_and_erasure_through_hooks(res
 
     names = {str(manifest.name) for manifest in registry}
     collected = {}
-    for hook in hooks.get_hooks("personal_data"):
+    for hook in account_hooks.personal_data.implementations():
         collected.update(hook(resident))
     assert names <= set(collected)
     contributions = {}
-    for hook in hooks.get_hooks("my_contributions"):
+    for hook in account_hooks.my_contributions.implementations():
         contributions.update(hook(resident))
     assert names <= set(contributions)
-    assert all(isinstance(total, int) for total in (hook(resident) for hook in hooks.get_hooks("erase_user")))
+    assert all(
+        isinstance(total, int) for total in (hook(resident) for hook in account_hooks.erase_user.implementations())
+    )
 
 
 def test_my_pages_lists_each_methods_contributions_with_status_in_words(client, resident):

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_tasks import task
 
-from delaktig.core import hooks
+from delaktig.core import hookspecs as core_hooks
 from delaktig.core.periodic import Job, job_run, jobs_run_forever, registered_jobs, task_results_prune
 
 
@@ -69,7 +69,7 @@ def test_a_job_that_returns_something_says_so(db):
 
 def test_the_command_runs_each_job_once(db):
     runs = []
-    with hooks.register_temporarily("periodic_jobs", lambda: [("test_job", 5, lambda: runs.append(1))]):
+    with core_hooks.periodic_jobs.temporarily(lambda: [("test_job", 5, lambda: runs.append(1))]):
         out = StringIO()
         call_command("periodic", "--once", "--job", "test_job", stdout=out)
         call_command("periodic", "--list", stdout=out)
@@ -82,7 +82,7 @@ def test_the_command_says_which_jobs_failed_and_which_do_not_exist(db):
     def broken():
         raise RuntimeError("boom")
 
-    with hooks.register_temporarily("periodic_jobs", lambda: [("broken_job", 5, broken)]):
+    with core_hooks.periodic_jobs.temporarily(lambda: [("broken_job", 5, broken)]):
         with pytest.raises(CommandError, match="Failed: broken_job"):
             call_command("periodic", "--once", "--job", "broken_job", stdout=StringIO())
         with pytest.raises(CommandError, match="No periodic job called nothing"):

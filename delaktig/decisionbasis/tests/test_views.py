@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from delaktig.accounts.tests.factories import UserFactory
-from delaktig.core import hooks
 from delaktig.decisionbasis import services
 from delaktig.decisionbasis.models import DecisionBasis, Status
+from delaktig.dialogues import hookspecs as dialogue_hooks
 from delaktig.dialogues.models import State
 from delaktig.organisations.models import Role
 from delaktig.organisations.tests.factories import staff_for
@@ -249,10 +249,16 @@ def test_the_dialogue_staff_page_links_the_latest_version_from_closed_onwards(cl
     assert url("list", done.dialogue) in html
     assert "Beslutsunderlag (senast: version 1, Klart)" in html
     open_dialogue = closed_dialogue(municipality, state=State.OPEN)
-    pages = [page for hook in hooks.get_hooks("dialogue_staff_pages") for page in hook(open_dialogue, staff["officer"])]
+    pages = [
+        page
+        for hook in dialogue_hooks.dialogue_staff_pages.implementations()
+        for page in hook(open_dialogue, staff["officer"])
+    ]
     assert url("list", open_dialogue) not in [address for address, _title in pages]
     pages = [
-        page for hook in hooks.get_hooks("dialogue_staff_pages") for page in hook(done.dialogue, staff["moderator"])
+        page
+        for hook in dialogue_hooks.dialogue_staff_pages.implementations()
+        for page in hook(done.dialogue, staff["moderator"])
     ]
     assert url("list", done.dialogue) not in [address for address, _title in pages]
 

@@ -5,7 +5,6 @@ from django.urls import reverse
 from django_tasks.base import TaskResultStatus
 
 from delaktig.accounts.tests.factories import UserFactory
-from delaktig.core import hooks
 from delaktig.dialogues import services, workflow
 from delaktig.dialogues.models import Follower, Notification, State
 from delaktig.dialogues.tasks import followers_notify
@@ -166,6 +165,7 @@ def test_inactive_users_get_no_mail(dialogue):
 
 
 def _hook(name):
+    from delaktig.accounts import hookspecs as account_hooks
     from delaktig.dialogues import hooks as dialogue_hooks
 
     fn = {
@@ -173,7 +173,7 @@ def _hook(name):
         "personal_data": dialogue_hooks.follows_personal_data,
         "erase_user": dialogue_hooks.follows_erase,
     }[name]
-    assert fn in hooks.get_hooks(name)
+    assert fn in getattr(account_hooks, name).implementations()
     return fn
 
 

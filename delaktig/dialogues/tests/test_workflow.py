@@ -7,6 +7,7 @@ The cases are generated from workflow.TRANSITIONS, so a new row is covered witho
 import datetime
 
 import pytest
+import time_machine
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone, translation
 
@@ -256,6 +257,7 @@ def _closed(municipality, days_ago, kind=Kind.CITIZEN_DIALOGUE, state=State.CLOS
     return dialogue
 
 
+@time_machine.travel(datetime.datetime(2026, 12, 3, 12, 0, tzinfo=datetime.UTC), tick=False)  # days in local time
 def test_feedback_overdue_after_the_deadline(municipality):
     deadline = municipality.feedback_deadline_days
     late = _closed(municipality, deadline + 1)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from delaktig.core import hooks
+from delaktig.dialogues import hookspecs as dialogue_hooks
 
 from .. import selectors, services
 from ..filters import DialogueFilterForm
@@ -59,14 +59,14 @@ def dialogue_detail(request, pk, slug):
 
 def _extra_sections(request, dialogue):
     """Sections outer apps add to the public page (hook "dialogue_public_sections"), in hook order."""
-    sections = (hook(request, dialogue) for hook in hooks.get_hooks("dialogue_public_sections"))
+    sections = (hook(request, dialogue) for hook in dialogue_hooks.dialogue_public_sections.implementations())
     return [section for found in sections for section in (found or [])]
 
 
 def _figures(dialogue):
     """Participation figures counted from what is stored (hook "dialogue_public_figures"), never typed in."""
     found = {}
-    for hook in hooks.get_hooks("dialogue_public_figures"):
+    for hook in dialogue_hooks.dialogue_public_figures.implementations():
         found.update(hook(dialogue) or {})
     return found
 

@@ -6,8 +6,8 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.db import transaction
 
 from delaktig.accounts.tests.factories import UserFactory
-from delaktig.core import hooks
 from delaktig.core.audit import audit_events_for
+from delaktig.dialogues import hookspecs as dialogue_hooks
 from delaktig.dialogues import workflow
 from delaktig.dialogues.models import Kind, Notification, State
 from delaktig.dialogues.tests.factories import dialogue_in_state
@@ -127,7 +127,7 @@ def test_creating_the_mailing_twice_gives_the_same_mailing(decided, people, staf
 def test_without_a_feedback_app_followers_get_their_usual_notification(
     decided, people, staff, monkeypatch, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setitem(hooks._hooks, "feedback_published", [])
+    monkeypatch.setattr(dialogue_hooks.feedback_published, "_implementations", [])
     publish(decided, staff[Role.OFFICER], django_capture_on_commit_callbacks)
     assert not Mailing.objects.exists()
     assert sorted(m.to[0] for m in mail.outbox) == ["ada@example.se", "dan@example.se"]

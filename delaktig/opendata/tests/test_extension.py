@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from rdflib import Graph
 
-from delaktig.core import hooks
+from delaktig.core import hookspecs as core_hooks
 from delaktig.core.contributions import Dataset, DatasetField
 from delaktig.dialogues.models import Dialogue
 from delaktig.participation.registry import registry
@@ -38,7 +38,7 @@ def throwaway(key, theme="EDUC"):
 def extended():
     manifest = dummy_manifest(key="throwaway_method", datasets=(throwaway("method-rows", theme="SOCI"),))
     with (
-        hooks.register_temporarily("open_data_datasets", lambda: [throwaway("hook-rows")]),
+        core_hooks.open_data_datasets.temporarily(lambda: [throwaway("hook-rows")]),
         registry.temporarily(manifest),
     ):
         yield

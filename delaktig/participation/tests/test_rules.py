@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from delaktig.accounts import hookspecs as account_hooks
 from delaktig.accounts.models import IdentityLevel
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.dialogues.models import State
@@ -117,13 +118,12 @@ def test_view_is_for_public_dialogues_and_for_staff_earlier(dummy, municipality,
 
 
 def test_erasure_anonymises_comments_on_any_target(db, resident, municipality):
-    from delaktig.core import hooks
     from delaktig.participation.models import Comment
 
     comment = Comment.objects.create(
         municipality=municipality, target=municipality, author=resident, author_name="Rut", text="Hej"
     )
-    for erase in hooks.get_hooks("erase_user"):
+    for erase in account_hooks.erase_user.implementations():
         erase(resident)
     comment.refresh_from_db()
     assert comment.author is None and comment.author_name == ""

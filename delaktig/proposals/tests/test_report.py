@@ -5,7 +5,7 @@ import datetime
 import pytest
 import time_machine
 
-from delaktig.core import hooks
+from delaktig.core import hookspecs as core_hooks
 from delaktig.core.audit import audit_record
 from delaktig.proposals.models import RejectionReason, Route, Status
 from delaktig.proposals.report import proposals_report_sections
@@ -114,7 +114,7 @@ def test_median_days_to_answer_from_the_case_else_from_sending(section):
 
 
 def test_registered_on_the_hook(municipality):
-    sections = [s for hook in hooks.get_hooks("yearly_report_sections") for s in hook(municipality, YEAR)]
+    sections = [s for hook in core_hooks.yearly_report_sections.implementations() for s in hook(municipality, YEAR)]
     assert any(s.key == "proposals" for s in sections)
 
 

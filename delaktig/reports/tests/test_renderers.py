@@ -9,7 +9,7 @@ import time_machine
 from docx import Document
 from openpyxl import load_workbook
 
-from delaktig.core import hooks
+from delaktig.core import hookspecs as core_hooks
 from delaktig.core.contributions import Chart, ReportSection, Table
 from delaktig.reports import selectors
 from delaktig.reports.charts import png_bar_chart, svg_bar_chart
@@ -44,7 +44,7 @@ def throwaway_section(municipality, year):
 def report(municipality, other_municipality):
     with time_machine.travel(NOW, tick=False), method_registered():
         constructed_year(municipality, other_municipality)
-        with hooks.register_temporarily("yearly_report_sections", throwaway_section):
+        with core_hooks.yearly_report_sections.temporarily(throwaway_section):
             yield selectors.yearly_report(municipality, YEAR)
 
 
@@ -125,7 +125,7 @@ def test_png_chart_is_a_png():
 
 def test_empty_sections_and_tables_render_in_every_format(municipality):
     empty = ReportSection(key="empty", title="Tom", tables=(Table("Ingenting", ("A", "B"), ()),))
-    with hooks.register_temporarily("yearly_report_sections", lambda m, y: [empty]):
+    with core_hooks.yearly_report_sections.temporarily(lambda m, y: [empty]):
         report = selectors.yearly_report(municipality, 1999)
     assert render_pdf(report).startswith(b"%PDF")
     assert zipfile.is_zipfile(io.BytesIO(render_docx(report)))

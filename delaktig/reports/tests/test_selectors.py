@@ -5,7 +5,7 @@ import datetime
 import pytest
 import time_machine
 
-from delaktig.core import hooks
+from delaktig.core import hookspecs as core_hooks
 from delaktig.core.contributions import ReportSection
 from delaktig.reports import selectors
 
@@ -101,7 +101,7 @@ def test_contributed_sections_from_hooks_and_registry_sorted_by_order_then_title
     def early(municipality, year):
         return [ReportSection(key="b", title="Bbb", order=60), ReportSection(key="a", title="Ööö", order=200)]
 
-    with hooks.register_temporarily("yearly_report_sections", early):
+    with core_hooks.yearly_report_sections.temporarily(early):
         keys = [s.key for s in selectors.contributed_sections(municipality, YEAR)]
     assert keys.index("b") < keys.index("report_test_method") < keys.index("a")
 
@@ -110,7 +110,7 @@ def test_a_broken_contribution_leaves_a_note_instead_of_breaking_the_report(muni
     def broken(municipality, year):
         raise RuntimeError("boom")
 
-    with hooks.register_temporarily("yearly_report_sections", broken):
+    with core_hooks.yearly_report_sections.temporarily(broken):
         report = selectors.yearly_report(municipality, YEAR)
     assert any(s.key == "failed" for s in report.sections)
 

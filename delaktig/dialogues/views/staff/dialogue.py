@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from delaktig.core import hooks
 from delaktig.core.audit import action_label
+from delaktig.dialogues import hookspecs as dialogue_hooks
 from delaktig.organisations.permissions import staff_view
 
 from ... import forms, guards, selectors, services, workflow
@@ -90,7 +90,7 @@ def open_pages(dialogue, user):
     pages = [(_url(s.url_name, dialogue), s.title) for s in STEPS if s.is_open(dialogue) and roles & s.roles]
     if dialogue.state in MODULE_STATES and roles & transition_roles("open"):
         pages.append((_url("participation:module_add", dialogue), ADD_MODULE_TITLE))
-    for hook in hooks.get_hooks("dialogue_staff_pages"):  # outer apps' pages (results, decision basis …)
+    for hook in dialogue_hooks.dialogue_staff_pages.implementations():  # outer apps' pages (results, decision basis …)
         pages.extend(hook(dialogue, user) or [])
     return pages
 
@@ -98,7 +98,14 @@ def open_pages(dialogue, user):
 def module_pages(dialogue, user):
     """[(module, [(url, title)])]: each way of taking part with the staff pages its method offers the person."""
     return [
-        (module, [page for hook in hooks.get_hooks("module_staff_pages") for page in (hook(module, user) or [])])
+        (
+            module,
+            [
+                page
+                for hook in dialogue_hooks.module_staff_pages.implementations()
+                for page in (hook(module, user) or [])
+            ],
+        )
         for module in dialogue.modules.all()
     ]
 

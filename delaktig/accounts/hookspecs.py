@@ -1,0 +1,38 @@
+"""Hooks that accounts calls for My pages, "my data" and erasure (see core/hooks.py for how to implement one)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from delaktig.core import hooks
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from .models import User
+
+
+@hooks.declare
+def my_pages_section(request: HttpRequest) -> dict[str, Any] | None:
+    """A section of My pages: {"title": str, "template": str, "context": dict}, or None for nothing to show."""
+    raise NotImplementedError
+
+
+@hooks.declare
+def my_contributions(user: User) -> dict[str, Iterable[dict[str, Any]]] | None:
+    """What the person has sent in, by the name of the way of taking part: {name: [row]} (see
+    accounts.selectors.contribution_item for the keys a row may have)."""
+    raise NotImplementedError
+
+
+@hooks.declare
+def personal_data(user: User) -> dict[str, list[dict[str, Any]]]:
+    """{"<section name>": [ {...}, ... ]}: the person's data an app holds, for "my data"."""
+    raise NotImplementedError
+
+
+@hooks.declare
+def erase_user(user: User) -> int | None:
+    """Anonymise or remove what an app holds about the person; returns how many items."""
+    raise NotImplementedError

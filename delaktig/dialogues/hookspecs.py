@@ -1,0 +1,69 @@
+"""Hooks that dialogues calls: outer apps' parts of a dialogue's pages, what happens when feedback is published,
+and how participants appear publicly (see core/hooks.py for how to implement one)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from delaktig.core import hooks
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from delaktig.accounts.models import User
+
+    from .models import Dialogue
+
+Page = tuple[str, str]  # (url, title)
+
+
+@hooks.declare
+def dialogue_staff_pages(dialogue: Dialogue, user: User) -> Iterable[Page] | None:
+    """Pages of an outer app (results, decision basis …) for the dialogue on its staff page, as the person may use
+    them now."""
+    raise NotImplementedError
+
+
+@hooks.declare
+def module_staff_pages(module: Any, user: User) -> Iterable[Page] | None:
+    """A way of taking part's staff pages, listed under it (`module` is a participation.Module)."""
+    raise NotImplementedError
+
+
+@hooks.declare
+def dialogue_public_sections(request: HttpRequest, dialogue: Dialogue) -> Iterable[dict[str, Any]] | None:
+    """Sections of the public dialogue page: {"template": str, "context": dict}; the template gets the dict as
+    `section` (plus dialogue, municipality)."""
+    raise NotImplementedError
+
+
+@hooks.declare
+def dialogue_public_figures(dialogue: Dialogue) -> dict[str, Any] | None:
+    """Participation figures counted from what is stored, merged into the public page's context."""
+    raise NotImplementedError
+
+
+@hooks.declare
+def feedback_published(dialogue: Dialogue, actor: User) -> None:
+    """Called inside the transaction that publishes feedback (the outer app mails followers and participants)."""
+    raise NotImplementedError
+
+
+@hooks.declare
+def dialogue_has_contributions(dialogue: Dialogue) -> bool:
+    """Has anyone taken part yet."""
+    raise NotImplementedError
+
+
+@hooks.declare
+def dialogue_public_names_hide(dialogue: Dialogue) -> int | None:
+    """Inside the transaction that makes the dialogue's public_identity stricter: remove the names already shown;
+    returns how many."""
+    raise NotImplementedError
+
+
+@hooks.declare
+def dialogue_public_identity_unsupported(dialogue: Dialogue) -> Iterable[str]:
+    """Names of the ways to take part in the dialogue that always show names."""
+    raise NotImplementedError
