@@ -44,11 +44,12 @@ test: install-dev system-deps messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-logo --no-cache  # the contracts in pyproject.toml: layers, methods as plug-ins, no cycles
+	$(VENV)/bin/mypy  # types of the plug-in surface, services and selectors ([tool.mypy] in pyproject.toml)
 	env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run -v0
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -q --create-db -n 3 --dist worksteal $(PYTEST_ARGS)
 
 lint:
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports --no-logo --no-cache
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports --no-logo --no-cache && $(VENV)/bin/mypy
 
 format:
 	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .

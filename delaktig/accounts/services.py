@@ -1,5 +1,7 @@
 """Writes for accounts: registration, e-mail confirmation, identity level, and erasure."""
 
+from typing import Any
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -106,7 +108,7 @@ def identity_level_raise(*, user, level):
 
 def personal_data_collect(*, user):
     """Everything we hold about `user`: account, roles, and what every app offers through "personal_data"."""
-    data = {
+    data: dict[str, Any] = {
         "account": {
             "email": user.email,
             "name": user.name,

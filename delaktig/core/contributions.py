@@ -10,8 +10,14 @@ Everything here is public by construction: a dataset's rows and a report's table
 dates and texts that were published, never a person's name, e-mail address or user id.
 """
 
-from collections.abc import Callable
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+Cell = str | int | float | datetime.date | None  # a cell of a table
 
 
 @dataclass(frozen=True)
@@ -19,8 +25,8 @@ class Table:
     """A table of figures; every chart is also given as a table (the numbers behind it)."""
 
     caption: str
-    headers: tuple  # column headings (strings)
-    rows: tuple  # tuples of cells: str, int, float, date or None
+    headers: tuple[str, ...]  # column headings
+    rows: tuple[tuple[Cell, ...], ...]
     key: str = ""  # stable identifier, e.g. for a worksheet name
 
 
@@ -38,9 +44,9 @@ class ReportSection:
     key: str  # stable, e.g. "proposals" or the method key
     title: str
     order: int = 100  # sections are sorted by (order, title)
-    paragraphs: tuple = ()  # plain-text paragraphs
-    tables: tuple = ()  # Table
-    charts: tuple = ()  # Chart
+    paragraphs: tuple[str, ...] = ()  # plain-text paragraphs
+    tables: tuple[Table, ...] = ()
+    charts: tuple[Chart, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,26 @@ class DatasetField:
     type: str  # "string", "integer", "number", "boolean", "date" or "date-time"
     description: str
     nullable: bool = False
+
+
+class Rows(Protocol):
+    """What a dataset's rows() returns: an ordered QuerySet, or anything that counts and slices."""
+
+    def count(self) -> int: ...
+
+    def __getitem__(self, index: slice, /) -> Any: ...
+
+
+class DatasetRows(Protocol):
+    def __call__(self, municipality: Any, filters: Mapping[str, Any], /) -> Rows: ...
+
+
+class DatasetRow(Protocol):
+    def __call__(self, item: Any, /) -> dict[str, Any]: ...
+
+
+class DatasetDetail(Protocol):
+    def __call__(self, municipality: Any, pk: int, /) -> dict[str, Any] | None: ...
 
 
 @dataclass(frozen=True)
@@ -65,15 +91,15 @@ class Dataset:
     key: str  # URL segment, e.g. "e-petitions"
     title: str
     description: str
-    fields: tuple  # DatasetField
-    rows: Callable
-    to_row: Callable
-    filters: tuple = ()  # DatasetField
-    detail: Callable | None = None
-    keywords: tuple = ()
+    fields: tuple[DatasetField, ...]
+    rows: DatasetRows
+    to_row: DatasetRow
+    filters: tuple[DatasetField, ...] = ()
+    detail: DatasetDetail | None = None
+    keywords: tuple[str, ...] = ()
     theme: str = "GOVE"  # EU data theme (http://publications.europa.eu/resource/authority/data-theme/…)
     order: int = 100
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def iso_or_none(value):

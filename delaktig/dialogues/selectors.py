@@ -244,7 +244,7 @@ def staff_years(*, municipality):
 def staff_dashboard(*, municipality, user, filters):
     """Counts and lists by state, the overdue feedback and the user's own dialogues."""
     rows = list(staff_filter(staff_dialogues(municipality=municipality), **filters).order_by("-updated_at", "-id"))
-    by_state = {state: [] for state in State.values}
+    by_state: dict[str, list[Dialogue]] = {state: [] for state in State.values}
     for dialogue in rows:
         by_state[dialogue.state].append(dialogue)
     mine = [d for d in rows if d.responsible_officer_id == user.pk and d.state not in FINISHED]

@@ -93,7 +93,7 @@ def feedback_recipients(dialogue):
 
     Participants come from each module's method (manifest.update_recipients); a method without it adds none.
     """
-    unique = {}
+    unique: dict[str, str] = {}
     followers = Follower.objects.filter(dialogue=dialogue, user__is_active=True).select_related("user")
     for follower in followers.order_by("id"):
         _add(unique, follower.user.email, follower.user.name)

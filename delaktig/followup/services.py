@@ -18,7 +18,7 @@ from delaktig.dialogues.models import Dialogue
 from delaktig.mailings.services import mailing_create
 
 from . import selectors
-from .models import DeadlineAlert, Measure, MeasureUpdate
+from .models import DeadlineAlert, FollowupSettings, Measure, MeasureUpdate
 
 
 def _absolute(url):
@@ -74,7 +74,7 @@ def feedback_deadlines_check(*, today=None):
     """
     today = today or timezone.localdate()
     sent = {"reminders": 0, "escalations": 0}
-    rules = {}
+    rules: dict[int, FollowupSettings] = {}
     for dialogue in selectors.dialogues_awaiting_feedback():
         rule = rules.get(dialogue.municipality_id) or selectors.settings_for(dialogue.municipality)
         rules[dialogue.municipality_id] = rule
@@ -246,9 +246,9 @@ def measure_edit(*, measure, actor, fields, themes=None):
         setattr(measure, name, value)
     measure.save()
     if themes is not None:
-        before = set(measure.themes.values_list("pk", flat=True))
+        themes_before = set(measure.themes.values_list("pk", flat=True))
         measure.themes.set(themes)
-        if before != {theme.pk for theme in themes}:
+        if themes_before != {theme.pk for theme in themes}:
             changed["themes"] = sorted(theme.pk for theme in themes)
     audit_record(
         municipality=measure.dialogue.municipality,

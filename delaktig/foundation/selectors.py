@@ -49,14 +49,14 @@ def toolbox_methods(*, municipality, ladder_level="", target_group=None):
         qs = qs.filter(target_groups=target_group)
     methods = [m for m in qs if not ladder_level or ladder_level in m.ladder_levels]
     for method in methods:
-        method.levels = method_levels(method, municipality.ladder_profile)
+        method.levels = method_levels(method, municipality.ladder_profile)  # type: ignore[attr-defined]  # shown on the page
     return methods
 
 
 def toolbox_method_get(*, municipality, slug):
     qs = ToolboxMethod.objects.filter(municipality=municipality).prefetch_related("target_groups")
     method = get_object_or_404(qs, slug=slug)
-    method.levels = method_levels(method, municipality.ladder_profile)
+    method.levels = method_levels(method, municipality.ladder_profile)  # type: ignore[attr-defined]  # shown on the page
     return method
 
 

@@ -20,7 +20,7 @@ def mailing_create(*, municipality, purpose, subject, body, recipients, target=N
         target=target,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    unique = {}
+    unique: dict[str, str] = {}
     for email, name in recipients:
         if email:
             unique.setdefault(email.strip().lower(), name or "")

@@ -4,12 +4,13 @@ The API never names an app or a method; it only loops over what these functions 
 """
 
 from delaktig.core import hookspecs as core_hooks
+from delaktig.core.contributions import Dataset
 from delaktig.participation.registry import registry
 
 
 def datasets():
     """Every public dataset, in (order, key) order; a key offered twice keeps the first."""
-    found = {}
+    found: dict[str, Dataset] = {}
     offered = [d for hook in core_hooks.open_data_datasets.implementations() for d in (hook() or ())]
     offered += [d for manifest in registry for d in (manifest.datasets or ())]
     for dataset in offered:

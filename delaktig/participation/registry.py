@@ -1,10 +1,26 @@
-"""The registry of participation methods. Central code loops over it and never names a method."""
+"""The registry of participation methods. Central code loops over it and never names a method.
 
-from collections.abc import Callable, Iterable
+The manifest's callables have Protocols below, so a type checker reads what a method must offer, and the
+registry checks when a method registers that each callable takes the arguments its Protocol names.
+"""
+
+from __future__ import annotations
+
+import datetime
+import inspect
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any, Protocol
 
 from delaktig.accounts.models import IdentityLevel
+
+if TYPE_CHECKING:
+    from delaktig.accounts.models import User
+    from delaktig.core.contributions import Dataset, ReportSection
+    from delaktig.organisations.models import Municipality
+
+    from .models import Module
 
 
 @dataclass(frozen=True)
@@ -12,7 +28,60 @@ class PhaseType:
     key: str
     name: str
     description: str
-    features: frozenset  # resident actions the phase allows while it runs, e.g. {"post", "comment"}
+    features: frozenset[str]  # resident actions the phase allows while it runs, e.g. {"post", "comment"}
+
+
+# What a method's callables take and give. A method may write plain functions; these only describe them.
+class ModuleStats(Protocol):
+    def __call__(self, module: Module, /) -> Mapping[str, int]: ...
+
+
+class ModuleExportRows(Protocol):
+    def __call__(self, module: Module, /) -> Iterable[dict[str, Any]]: ...  # no personal data
+
+
+class PersonalData(Protocol):
+    def __call__(self, user: User, /) -> Iterable[dict[str, Any]]: ...
+
+
+class Erase(Protocol):
+    def __call__(self, user: User, /) -> int: ...  # items anonymised or removed
+
+
+class ParticipantIds(Protocol):
+    def __call__(self, module: Module, /) -> Iterable[int]: ...  # user ids of those who took part
+
+
+class ModerationQueue(Protocol):
+    def __call__(self, municipality: Municipality, /) -> Iterable[ModerationItem]: ...
+
+
+class Inputs(Protocol):
+    def __call__(self, module: Module, /) -> Iterable[InputRecord]: ...
+
+
+class InputChannels(Protocol):
+    def __call__(self, module: Module, /) -> Mapping[str, int]: ...  # {channel: number of inputs}
+
+
+class UpdateRecipients(Protocol):
+    def __call__(self, module: Module, /) -> Iterable[tuple[str, str]]: ...  # (email, name)
+
+
+class ReportSectionOf(Protocol):
+    def __call__(self, municipality: Municipality, year: int, /) -> ReportSection | None: ...
+
+
+class StaffPages(Protocol):
+    def __call__(self, module: Module, user: User, /) -> Iterable[tuple[str, str]]: ...  # (url, title)
+
+
+class PublicNamesHide(Protocol):
+    def __call__(self, module: Module, /) -> int: ...  # contributions whose public name was removed
+
+
+class ManifestError(TypeError):
+    """A method's manifest names a callable that does not take the arguments its Protocol names."""
 
 
 @dataclass(frozen=True)
@@ -22,75 +91,114 @@ class MethodManifest:
     key: str
     name: str
     description: str
-    phase_types: dict  # key -> PhaseType
+    phase_types: Mapping[str, PhaseType]  # key -> PhaseType
     public_urls: str  # dotted module with `urlpatterns`, mounted under a module of a dialogue
     staff_urls: str  # dotted module with `urlpatterns`, mounted under the staff workspace
-    resident_actions: frozenset  # actions residents take, granted by phase features
-    staff_actions: dict  # action -> roles that may take it
-    stats: Callable  # (module) -> dict[str, int]
-    export_rows: Callable  # (module) -> iterable of dicts (no personal data)
-    personal_data: Callable  # (user) -> list of dicts, for "my data"
-    erase: Callable  # (user) -> number of items anonymised
-    participant_ids: Callable  # (module) -> set of user ids who took part
+    resident_actions: frozenset[str]  # actions residents take, granted by phase features
+    staff_actions: Mapping[str, frozenset[str]]  # action -> roles that may take it
+    stats: ModuleStats
+    export_rows: ModuleExportRows
+    personal_data: PersonalData  # for "my data"
+    erase: Erase
+    participant_ids: ParticipantIds
     module_template: str  # shown on the public dialogue page for a module of this method
-    moderation_queue: Callable | None = None  # (municipality) -> list of items waiting
+    moderation_queue: ModerationQueue | None = None  # the items waiting for a moderator
     min_identity_level: int = IdentityLevel.EMAIL
-    offline_channels: tuple = field(default_factory=tuple)
+    offline_channels: tuple[str, ...] = field(default_factory=tuple)
     # Closing the loop (results, feedback, the yearly report, open data); all optional:
-    inputs: Callable | None = None  # (module) -> iterable of InputRecord, every input to be analysed
-    input_channels: Callable | None = None  # (module) -> {channel: number} of the same inputs, counted cheaply
-    update_recipients: Callable | None = None  # (module) -> iterable of (email, name) who asked for updates
-    report_section: Callable | None = None  # (municipality, year) -> core.contributions.ReportSection | None
-    datasets: tuple = field(default_factory=tuple)  # core.contributions.Dataset, public data of this method
+    inputs: Inputs | None = None  # every input to be analysed
+    input_channels: InputChannels | None = None  # the same inputs per channel, counted cheaply
+    update_recipients: UpdateRecipients | None = None  # who asked for updates
+    report_section: ReportSectionOf | None = None
+    datasets: tuple[Dataset, ...] = field(default_factory=tuple)  # public data of this method
     # What people read instead of keys (see "No raw keys" in docs/adding-a-method.md):
     reference_prefix: str = ""  # short letters for references people read, e.g. "IN" gives "IN-121"
-    stat_labels: dict = field(default_factory=dict)  # key of `stats` -> label, e.g. {"inputs": _("Inputs")}
-    audit_labels: dict = field(default_factory=dict)  # action of the method's audit events -> label in words
-    staff_pages: Callable | None = None  # (module, user) -> [(url, title)]: the module's staff pages for the person
+    stat_labels: Mapping[str, str] = field(
+        default_factory=dict
+    )  # key of `stats` -> label, e.g. {"inputs": _("Inputs")}
+    audit_labels: Mapping[str, str] = field(
+        default_factory=dict
+    )  # action of the method's audit events -> label in words
+    staff_pages: StaffPages | None = None  # the module's staff pages for the person
     # How participants appear publicly (Dialogue.public_identity; participation.identity). A method that honours
     # the setting asks for a pseudonym when the dialogue wants one, shows only dialogue.public_name_for(), stores
     # dialogue.account_for(user), and hides the names it already shows when the setting becomes stricter:
     honours_public_identity: bool = False
-    public_names_hide: Callable | None = None  # (module) -> number of contributions whose public name was removed
+    public_names_hide: PublicNamesHide | None = None
 
-    def phase_type(self, key):
+    def __post_init__(self):
+        for item in fields(self):
+            arguments = CALLABLE_ARGUMENTS.get(item.name)
+            value = getattr(self, item.name)
+            if arguments is not None and value is not None:
+                _check_callable(self.key, item.name, value, arguments)
+
+    def phase_type(self, key: str) -> PhaseType | None:
         return self.phase_types.get(key)
 
-    def reference(self, item_id):
+    def reference(self, item_id: object) -> str:
         """The reference people read for an item of this method: "IN-121"."""
         return f"{self.reference_prefix or self.key.upper()}-{item_id}"
 
 
-class Registry:
-    def __init__(self):
-        self._methods = {}
+# How many positional arguments each callable of the manifest takes (its Protocol above).
+CALLABLE_ARGUMENTS = {
+    "stats": 1,
+    "export_rows": 1,
+    "personal_data": 1,
+    "erase": 1,
+    "participant_ids": 1,
+    "moderation_queue": 1,
+    "inputs": 1,
+    "input_channels": 1,
+    "update_recipients": 1,
+    "report_section": 2,
+    "staff_pages": 2,
+    "public_names_hide": 1,
+}
 
-    def register(self, manifest):
+
+def _check_callable(key: str, name: str, value: Any, arguments: int) -> None:
+    if not callable(value):
+        raise ManifestError(f"The method {key!r}: {name} must be callable, not {value!r}")
+    try:
+        inspect.signature(value).bind(*[object()] * arguments)
+    except TypeError as error:
+        raise ManifestError(f"The method {key!r}: {name} must take {arguments} argument(s): {error}") from error
+    except ValueError:  # a builtin without a signature: nothing to check
+        pass
+
+
+class Registry:
+    def __init__(self) -> None:
+        self._methods: dict[str, MethodManifest] = {}
+
+    def register(self, manifest: MethodManifest) -> MethodManifest:
         if manifest.key in self._methods:
             raise ValueError(f"A participation method called {manifest.key!r} is already registered")
         self._methods[manifest.key] = manifest
         return manifest
 
-    def unregister(self, key):
+    def unregister(self, key: str) -> None:
         self._methods.pop(key, None)
 
-    def get(self, key):
+    def get(self, key: str) -> MethodManifest | None:
         return self._methods.get(key)
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: str) -> MethodManifest:
         return self._methods[key]
 
-    def __iter__(self) -> Iterable[MethodManifest]:
+    def __iter__(self) -> Iterator[MethodManifest]:
         return iter(sorted(self._methods.values(), key=lambda m: m.key))
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._methods)
 
-    def choices(self):
+    def choices(self) -> list[tuple[str, str]]:
         return [(m.key, m.name) for m in self]
 
     @contextmanager
-    def temporarily(self, manifest):
+    def temporarily(self, manifest: MethodManifest) -> Iterator[MethodManifest]:
         """Register a method for the length of a test."""
         self.register(manifest)
         try:
@@ -118,18 +226,18 @@ class InputRecord:
     title: str
     text: str
     channel: str  # participation.models.Channel
-    created_at: object
+    created_at: datetime.datetime
     author_shown: str = ""
-    demographics: dict = field(default_factory=dict)
+    demographics: Mapping[str, str] = field(default_factory=dict)
     staff_url: str = ""
 
     @property
-    def reference(self):
+    def reference(self) -> str:
         """The reference people read ("IN-121"); `ref` is for machines."""
         return input_reference(self.ref)
 
 
-def input_reference(ref):
+def input_reference(ref: object) -> str:
     """ "open_input:121" -> "IN-121", by the method's reference_prefix; a ref of no known method stays as it is."""
     key, _sep, item_id = str(ref).partition(":")
     manifest = registry.get(key)
@@ -143,6 +251,6 @@ class ModerationItem:
     method_name: str
     title: str
     text: str
-    created_at: object
-    dialogue: object
+    created_at: datetime.datetime
+    dialogue: Any  # dialogues.Dialogue
     url: str  # the method's own staff page where the item is moderated

@@ -222,13 +222,14 @@ def signatures_of(user):
 
 def comments_waiting(*, municipality):
     """Comments on this municipality's proposals that wait for a moderator, oldest first, with their proposal."""
-    comments = Comment.objects.filter(
-        municipality=municipality,
-        target_type=ContentType.objects.get_for_model(Proposal),
-        status=ModerationStatus.PENDING,
-    ).order_by("created_at", "pk")
-    comments = list(comments)
+    comments = list(
+        Comment.objects.filter(
+            municipality=municipality,
+            target_type=ContentType.objects.get_for_model(Proposal),
+            status=ModerationStatus.PENDING,
+        ).order_by("created_at", "pk")
+    )
     proposals = Proposal.objects.in_bulk({c.target_id for c in comments})
     for comment in comments:
-        comment.proposal = proposals.get(comment.target_id)
+        comment.proposal = proposals.get(comment.target_id)  # type: ignore[attr-defined]  # shown on the page
     return comments

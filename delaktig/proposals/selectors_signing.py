@@ -1,5 +1,6 @@
 """Reads for signing: the cached public count as JSON, and the signatures that match invalidation criteria."""
 
+import datetime
 import ipaddress
 import json
 from dataclasses import dataclass
@@ -126,8 +127,8 @@ class Criteria:
     proposal: Proposal | None = None
     email_domain: str = ""
     network: ipaddress.IPv4Network | ipaddress.IPv6Network | None = None
-    created_from: object = None
-    created_to: object = None
+    created_from: datetime.datetime | None = None
+    created_to: datetime.datetime | None = None
 
     def describe(self):
         return {
@@ -182,7 +183,7 @@ def _inside(ip, network):
 
 def matching_summary(*, municipality, criteria):
     """(total, [(proposal, count)]) for the preview before invalidating."""
-    counts = {}
+    counts: dict[int, int] = {}
     for _pk, proposal_id in signatures_matching(municipality=municipality, criteria=criteria):
         counts[proposal_id] = counts.get(proposal_id, 0) + 1
     proposals = Proposal.objects.in_bulk(list(counts))

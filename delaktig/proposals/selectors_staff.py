@@ -83,8 +83,8 @@ _STOP_WORDS_TEXT = """alla allt att av blev bli blir de dem den denna deras dess
     förslag förslaget"""
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 # Common Swedish endings, longest first: "lekplatserna", "lekplatsen" and "lekplats" compare as one word.
-SUFFIXES = ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ande", "ende", "heten", "het", "ens", "ets")
-SUFFIXES += ("are", "ast", "en", "et", "na", "ar", "er", "or", "an", "a", "e")
+SUFFIXES: tuple[str, ...] = ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ande", "ende", "heten", "het")
+SUFFIXES += ("ens", "ets", "are", "ast", "en", "et", "na", "ar", "er", "or", "an", "a", "e")
 MIN_STEM = 3
 HINT_MIN_SCORE = 0.2
 HINTS_SHOWN = 3
@@ -197,7 +197,7 @@ class UnfinishedRow:
 
     @property
     def days_overdue(self):
-        return -self.days_left if self.is_overdue else 0
+        return -self.days_left if self.days_left is not None and self.days_left < 0 else 0
 
 
 def received_on(proposal):

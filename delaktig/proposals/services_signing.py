@@ -321,7 +321,7 @@ def signatures_invalidate(*, municipality, actor, criteria, reason):
     The count corrects itself because it is derived from the rows; the cached public count is cleared.
     """
     rows = signatures_matching(municipality=municipality, criteria=criteria)
-    by_proposal = {}
+    by_proposal: dict[int, list[int]] = {}
     for signature_id, proposal_id in rows:
         by_proposal.setdefault(proposal_id, []).append(signature_id)
     now = timezone.now()

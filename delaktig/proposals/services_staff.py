@@ -276,7 +276,7 @@ def report_recipients(municipality):
     officers = Membership.objects.filter(
         municipality=municipality, role=Role.DEMOCRACY_OFFICER, user__is_active=True
     ).values_list("user__email", flat=True)
-    emails = {}
+    emails: dict[str, str] = {}
     for email in [municipality.contact_email, *officers]:
         if email:
             emails.setdefault(email.strip().lower(), email.strip())

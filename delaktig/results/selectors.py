@@ -68,7 +68,7 @@ def modules_of(dialogue):
 
 def dialogue_inputs(dialogue) -> list[InputRecord]:
     """Every input of every module of the dialogue, oldest first; methods without `inputs` contribute none."""
-    records = []
+    records: list[InputRecord] = []
     for module in modules_of(dialogue):
         manifest = registry.get(module.method)
         if manifest is None or manifest.inputs is None:
@@ -105,9 +105,9 @@ def results_overview(dialogue) -> ResultsOverview:
     records = dialogue_inputs(dialogue)
     refs = {r.ref for r in records}
     counts = theme_counts(dialogue, records)
-    quotes_by_theme = {}
+    quotes_by_theme: dict[int, list[tuple[str, str]]] = {}
     for quote in Quote.objects.filter(dialogue=dialogue, theme__isnull=False).order_by("id"):
-        if quote.input_ref in refs:
+        if quote.input_ref in refs and quote.theme_id is not None:
             quotes_by_theme.setdefault(quote.theme_id, []).append((quote.text, channel_label(quote.channel)))
     themes = [
         ThemeSummary(t.id, t.name, t.description, counts.get(t.id, 0), quotes_by_theme.get(t.id, []))

@@ -1,7 +1,7 @@
 import re
-from unittest import mock
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
 
@@ -78,10 +78,10 @@ def test_register_refuses_short_passwords(client, django_capture_on_commit_callb
 
 def test_expired_link_shows_a_page_with_a_resend_link(client):
     user = UserFactory(identity_level=IdentityLevel.NONE)
-    with mock.patch("django.core.signing.time.time", return_value=1_700_000_000):
+    with time_machine.travel(1_700_000_000, tick=False):
         token = tokens.confirmation_token_make(user)
     four_days_later = 1_700_000_000 + 4 * 24 * 3600
-    with mock.patch("django.core.signing.time.time", return_value=four_days_later):
+    with time_machine.travel(four_days_later, tick=False):
         response = client.post(reverse("accounts:confirm_email", args=[token]))
     assert response.status_code == 400
     assert response.context["reason"] == "expired"
@@ -92,9 +92,9 @@ def test_expired_link_shows_a_page_with_a_resend_link(client):
 
 def test_link_works_for_almost_three_days(client):
     user = UserFactory(identity_level=IdentityLevel.NONE)
-    with mock.patch("django.core.signing.time.time", return_value=1_700_000_000):
+    with time_machine.travel(1_700_000_000, tick=False):
         token = tokens.confirmation_token_make(user)
-    with mock.patch("django.core.signing.time.time", return_value=1_700_000_000 + 3 * 24 * 3600 - 60):
+    with time_machine.travel(1_700_000_000 + 3 * 24 * 3600 - 60, tick=False):
         response = client.post(reverse("accounts:confirm_email", args=[token]))
     assert response.status_code == 302
 

@@ -214,16 +214,17 @@ def erase(user):
 
 def moderation_queue(municipality):
     """Pending inputs and pending comments on inputs, for the municipality's moderation page."""
-    inputs = Input.objects.filter(municipality=municipality, status=ModerationStatus.PENDING)
-    inputs = list(inputs.select_related("module__dialogue__municipality"))
+    pending = Input.objects.filter(municipality=municipality, status=ModerationStatus.PENDING)
+    inputs = list(pending.select_related("module__dialogue__municipality"))
     comments = list(
         Comment.objects.filter(municipality=municipality, target_type=input_type(), status=ModerationStatus.PENDING)
     )
     _attach_inputs(comments, select=("module__dialogue__municipality",))
     items = [_queue_item(METHOD_NAME, item.module, item.title, item.text, item.created_at) for item in inputs]
-    items += [
-        _queue_item(METHOD_NAME, c.input.module, c.input.title, c.text, c.created_at) for c in comments if c.input
-    ]
+    for comment in comments:
+        parent = comment.input  # type: ignore[attr-defined]  # attached above
+        if parent:
+            items.append(_queue_item(METHOD_NAME, parent.module, parent.title, comment.text, comment.created_at))
     return sorted(items, key=lambda item: item.created_at)
 
 

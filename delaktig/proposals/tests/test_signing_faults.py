@@ -6,6 +6,7 @@ inside the request, where a failure used to become a 500.
 """
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.db import DataError, InterfaceError, OperationalError
@@ -212,7 +213,6 @@ def test_the_thank_you_page_shows_without_the_database(client, proposal, databas
 
 
 def test_a_kick_that_could_not_be_queued_lets_the_next_signer_of_the_slot_ask_again(db, settings, monkeypatch):
-    from unittest import mock
 
     from delaktig.proposals import services_outbox
 
@@ -229,7 +229,7 @@ def test_a_kick_that_could_not_be_queued_lets_the_next_signer_of_the_slot_ask_ag
         return real_enqueue(self, *args, **kwargs)
 
     monkeypatch.setattr(type(backend), "enqueue", first_fails)
-    with mock.patch("delaktig.proposals.services_outbox.time.time", return_value=2_000_000.5):
+    with time_machine.travel(2_000_000.5, tick=False):
         assert services_signing.after_signature(services_outbox.outbox_kick) is None  # logged, not raised
         services_outbox.outbox_kick()
         services_outbox.outbox_kick()

@@ -1,9 +1,11 @@
 """The confirmation link goes out from the signatures themselves: once per signature, none skipped."""
 
 import smtplib
+import time
 from unittest import mock
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
@@ -43,14 +45,15 @@ def test_signing_queues_no_task_per_signer_with_a_queue_that_can_wait(proposal, 
 
     backend = confirmation_mails_task.get_backend()
     backend.clear()
-    with mock.patch("delaktig.proposals.services_outbox.time.time", return_value=1_000_000.5):
+    slot = int(time.time()) // services_outbox.OUTBOX_SECONDS * services_outbox.OUTBOX_SECONDS
+    with time_machine.travel(slot + 0.5, tick=False):
         for number in range(20):
             outcome, _signature = sign(proposal, f"p{number}@example.se")
             assert outcome == services_signing.PENDING
             services_outbox.outbox_kick()  # what each request does after commit
     queued = backend.results
     assert len(queued) == 1  # one send for the time slot, not one per signer
-    assert queued[0].task.run_after.timestamp() == 1_000_002  # at the end of the slot
+    assert queued[0].task.run_after.timestamp() == slot + services_outbox.OUTBOX_SECONDS  # at the end of the slot
     assert Signature.objects.filter(confirmation_mailed_at__isnull=True).count() == 20
     assert mail.outbox == []
 

@@ -1,0 +1,21 @@
+import pytest
+
+from delaktig.participation.registry import ManifestError, registry
+
+from .dummy_method import dummy_manifest
+
+
+def test_a_manifest_callable_that_takes_the_wrong_arguments_is_refused_before_it_registers():
+    with pytest.raises(ManifestError, match="report_section must take 2 argument"):
+        dummy_manifest(key="wrong", report_section=lambda municipality: None)
+    with pytest.raises(ManifestError, match="stats must take 1 argument"):
+        dummy_manifest(key="wrong", stats=lambda: {})
+    with pytest.raises(ManifestError, match="inputs must be callable"):
+        dummy_manifest(key="wrong", inputs=["not", "callable"])
+    assert registry.get("wrong") is None
+
+
+def test_every_registered_manifest_fits_its_protocols():
+    assert len(registry) >= 1
+    for manifest in registry:
+        manifest.__post_init__()  # raises ManifestError if a callable does not fit; checked when registered too
