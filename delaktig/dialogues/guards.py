@@ -1,4 +1,4 @@
-"""Guards for the dialogue lifecycle. Each returns what is missing, in words a member of staff understands."""
+"""Guards for the dialogue lifecycle: guard(dialogue, note) returns what is missing, in words staff understand."""
 
 from django.utils.translation import gettext as _
 
@@ -7,7 +7,7 @@ from delaktig.organisations import ladders
 from .models import Kind
 
 
-def checklist_complete(dialogue):
+def checklist_complete(dialogue, note):
     answered = {a.question_id for a in dialogue.checklist_answers.all() if a.answer.strip()}
     missing = [
         q
@@ -17,7 +17,7 @@ def checklist_complete(dialogue):
     return [_("Answer the checklist question: %(q)s") % {"q": q.text} for q in missing]
 
 
-def question_influenceable(dialogue):
+def question_influenceable(dialogue, note):
     if dialogue.is_influenceable is None:
         return [_("State whether the question is open to influence.")]
     if dialogue.is_influenceable is False:
@@ -30,7 +30,7 @@ def question_influenceable(dialogue):
     return []
 
 
-def decision_recorded(dialogue):
+def decision_recorded(dialogue, note):
     missing = []
     expected = dialogue.municipality.get_deciding_body()
     if not dialogue.deciding_body_id:
@@ -46,7 +46,7 @@ def decision_recorded(dialogue):
     return missing
 
 
-def plan_complete(dialogue):
+def plan_complete(dialogue, note):
     missing = []
     valid = {level.key for level in ladders.levels_for(dialogue.municipality.ladder_profile)}
     if dialogue.ladder_level not in valid:
@@ -78,7 +78,7 @@ def plan_complete(dialogue):
     return missing
 
 
-def has_participation_module(dialogue):
+def has_participation_module(dialogue, note):
     if dialogue.kind == Kind.INFORMATION:
         return []
     modules = dialogue.modules.prefetch_related("phases")
@@ -87,11 +87,11 @@ def has_participation_module(dialogue):
     return []
 
 
-def results_compiled(dialogue):
+def results_compiled(dialogue, note):
     return [] if dialogue.results_summary.strip() else [_("Write a summary of the results.")]
 
 
-def matter_decision_recorded(dialogue):
+def matter_decision_recorded(dialogue, note):
     missing = []
     if not dialogue.matter_body_id:
         missing.append(_("Give the body that decided the matter."))
@@ -104,13 +104,13 @@ def matter_decision_recorded(dialogue):
     return missing
 
 
-def feedback_written(dialogue):
+def feedback_written(dialogue, note):
     return [] if dialogue.feedback.strip() else [_("Write the feedback to participants.")]
 
 
-def evaluation_written(dialogue):
+def evaluation_written(dialogue, note):
     return [] if dialogue.evaluation.strip() else [_("Write the evaluation.")]
 
 
-def cancel_reason_given(dialogue):
+def cancel_reason_given(dialogue, note):
     return [] if dialogue.cancel_reason.strip() else [_("Give a reason for cancelling.")]

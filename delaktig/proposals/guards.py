@@ -1,4 +1,4 @@
-"""Guards for proposal steps: each returns what is missing, in words."""
+"""Guards for proposal steps: guard(proposal, note) returns what is missing, in words."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,21 +10,21 @@ def _skips_threshold(proposal):
     return proposal.route == Route.CITIZEN_PROPOSAL or bool(proposal.category and proposal.category.skips_threshold)
 
 
-def not_threshold_free(proposal):
+def not_threshold_free(proposal, note):
     if _skips_threshold(proposal):
         return [_("This proposal goes to the body without collecting signatures.")]
     return []
 
 
-def goes_straight_to_body(proposal):
+def goes_straight_to_body(proposal, note):
     return [] if _skips_threshold(proposal) else [_("An e-petition must first collect signatures.")]
 
 
-def rejection_reason_given(proposal):
+def rejection_reason_given(proposal, note):
     return [] if proposal.rejection_reason else [_("Choose the reason for rejecting.")]
 
 
-def threshold_met(proposal):
+def threshold_met(proposal, note):
     from .selectors import signature_count
 
     if proposal.threshold is None or signature_count(proposal) < proposal.threshold:
@@ -32,17 +32,17 @@ def threshold_met(proposal):
     return []
 
 
-def threshold_not_met(proposal):
-    return [] if threshold_met(proposal) else [_("The proposal has enough signatures.")]
+def threshold_not_met(proposal, note):
+    return [] if threshold_met(proposal, note) else [_("The proposal has enough signatures.")]
 
 
-def signing_period_over(proposal):
+def signing_period_over(proposal, note):
     if proposal.signing_ends_at is None or proposal.signing_ends_at > timezone.now():
         return [_("The signing period is not over.")]
     return []
 
 
-def decision_recorded(proposal):
+def decision_recorded(proposal, note):
     missing = []
     if not proposal.decision_body_id:
         missing.append(_("Give the body that decided."))

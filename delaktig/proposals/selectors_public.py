@@ -138,8 +138,8 @@ def status_history(proposal):
 def _event_label(data):
     """The step's public label in the reader's language; the stored label only if the step is unknown."""
     step = TRANSITIONS.get((data.get("from"), data.get("to")))
-    if step is not None and step.public_label:
-        return step.public_label
+    if step is not None and step.timeline:
+        return step.timeline
     if data.get("to") == Status.SUBMITTED:
         return Status.SUBMITTED.label
     return data.get("label", "")

@@ -96,7 +96,7 @@ def comment_allowed(proposal):
 def proposal_comment(*, proposal, author, text):
     """A resident's comment on a proposal; it waits for a moderator before anyone else sees it."""
     if not comment_allowed(proposal):
-        raise workflow.StepRefused([_("Comments are closed for this proposal.")])
+        raise workflow.TransitionRefused([_("Comments are closed for this proposal.")])
     return comment_create(
         target=proposal, municipality=proposal.municipality, author=author, text=text, premoderated=True
     )
@@ -108,7 +108,7 @@ def withdraw_refusals(proposal, user):
 
 @transaction.atomic
 def proposal_withdraw(*, proposal, actor):
-    """The proposer withdraws the proposal; allowed until it is decided. Raises workflow.StepRefused."""
+    """The proposer withdraws the proposal; allowed until it is decided. Raises workflow.TransitionRefused."""
     locked = Proposal.objects.select_for_update(of=("self",)).select_related("category").get(pk=proposal.pk)
     locked.municipality = proposal.municipality
     return workflow.transition(locked, "withdraw", actor=actor)

@@ -98,7 +98,7 @@ def _locked(proposal):
 def _check(actor, proposal, name):
     reasons = workflow.refusals(actor, proposal, name)
     if reasons:
-        raise workflow.StepRefused(reasons)
+        raise workflow.TransitionRefused(reasons)
 
 
 @transaction.atomic
@@ -186,9 +186,9 @@ STEP_SERVICES["prepare"] = proposal_prepare
 
 
 def proposal_step(*, proposal, name, actor):
-    """Take a step that needs no form. Raises StepRefused or ActionRefused."""
+    """Take a step that needs no form. Raises TransitionRefused or ActionRefused."""
     if name not in STEP_SERVICES:
-        raise workflow.StepRefused(workflow.refusals(actor, proposal, name) or [_("This step needs a form.")])
+        raise workflow.TransitionRefused(workflow.refusals(actor, proposal, name) or [_("This step needs a form.")])
     return STEP_SERVICES[name](proposal=proposal, actor=actor)
 
 

@@ -101,7 +101,7 @@ def ready_for(name, kind, municipality, source=None):
     (source, target), _spec = next(
         (key, spec)
         for key, spec in workflow.TRANSITIONS.items()
-        if spec.name == name and kind in spec.kinds and source in (None, key[0])
+        if spec.name == name and kind in spec.applies_to and source in (None, key[0])
     )
     # A declined dialogue has its decision recorded just like a decided one.
     filled = State.DECIDED if target == State.DECLINED else target if target in STATE_ORDER else source

@@ -26,28 +26,28 @@ ROWS = [(source, target, spec) for (source, target), spec in workflow.TRANSITION
 ALLOWED = [
     pytest.param(source, target, spec, kind, role, id=f"{spec.name}:{source}:{kind}:{role}")
     for source, target, spec in ROWS
-    for kind in sorted(spec.kinds)
-    for role in sorted(spec.roles)
+    for kind in sorted(spec.applies_to)
+    for role in sorted(spec.actors)
 ]
 BY_KIND = [
     pytest.param(source, target, spec, kind, id=f"{spec.name}:{source}:{kind}")
     for source, target, spec in ROWS
-    for kind in sorted(spec.kinds)
+    for kind in sorted(spec.applies_to)
 ]
 WRONG_KIND = [
     pytest.param(source, spec, kind, id=f"{spec.name}:{source}:{kind}")
     for source, _target, spec in ROWS
-    for kind in sorted(set(Kind.values) - spec.kinds)
+    for kind in sorted(set(Kind.values) - spec.applies_to)
 ]
 WRONG_ROLE = [
     pytest.param(source, spec, role, id=f"{spec.name}:{source}:{role}")
     for source, _target, spec in ROWS
-    for role in sorted(set(Role.values) - spec.roles)
+    for role in sorted(set(Role.values) - spec.actors)
 ]
 WITH_GUARDS = [
     pytest.param(source, spec, kind, guard, id=f"{spec.name}:{source}:{kind}:{guard.__name__}")
     for source, _target, spec in ROWS
-    for kind in sorted(spec.kinds)
+    for kind in sorted(spec.applies_to)
     for guard in spec.guards
 ]
 
@@ -115,16 +115,16 @@ def test_allowed_transition(municipality, staff, source, target, spec, kind, rol
 @pytest.mark.parametrize(("source", "target", "spec", "kind"), BY_KIND)
 def test_transition_effects(municipality, staff, source, target, spec, kind):
     dialogue = ready_for(spec.name, kind, municipality, source)
-    actor = staff[sorted(spec.roles)[0]]
+    actor = staff[sorted(spec.actors)[0]]
     workflow.transition(dialogue, spec.name, actor=actor)
     dialogue.refresh_from_db()
-    if "stamp_opened" in spec.effects:
+    if workflow.stamp_opened in spec.effects:
         assert dialogue.opened_at is not None
-    if "stamp_closed" in spec.effects:
+    if workflow.stamp_closed in spec.effects:
         assert dialogue.closed_at is not None
         deadline = datetime.timedelta(days=municipality.feedback_deadline_days)
         assert dialogue.feedback_due_on == timezone.localdate(dialogue.closed_at) + deadline
-    if "stamp_feedback" in spec.effects:
+    if workflow.stamp_feedback in spec.effects:
         assert dialogue.feedback_published_at is not None
     if target in (State.DECIDED, State.DECLINED):
         event = audit_events_for(dialogue).get(action=f"dialogue.{spec.name}")
@@ -152,8 +152,10 @@ def test_decision_attaches_the_principles_in_force(municipality, staff):
 @pytest.mark.parametrize(("source", "target", "spec", "kind"), BY_KIND)
 def test_refused_in_any_other_state(municipality, staff, source, target, spec, kind):
     dialogue = ready_for(spec.name, kind, municipality, source)
-    actor = staff[sorted(spec.roles)[0]]
-    sources = {s for (s, _t), other in workflow.TRANSITIONS.items() if other.name == spec.name and kind in other.kinds}
+    actor = staff[sorted(spec.actors)[0]]
+    sources = {
+        s for (s, _t), other in workflow.TRANSITIONS.items() if other.name == spec.name and kind in other.applies_to
+    }
     for state in set(State.values) - sources:
         dialogue.state = state
         with translation.override("en"):
@@ -167,13 +169,13 @@ def test_refused_in_any_other_state(municipality, staff, source, target, spec, k
 def test_refused_for_the_wrong_kind(municipality, staff, source, spec, kind):
     dialogue = dialogue_in_state(State.INITIATIVE, municipality=municipality, kind=kind)
     dialogue.state = source
-    assert _refused(dialogue, spec.name, staff[sorted(spec.roles)[0]])
+    assert _refused(dialogue, spec.name, staff[sorted(spec.actors)[0]])
     assert Dialogue.objects.get(pk=dialogue.pk).state == State.INITIATIVE
 
 
 @pytest.mark.parametrize(("source", "spec", "role"), WRONG_ROLE)
 def test_refused_for_the_wrong_role(municipality, staff, source, spec, role):
-    kind = sorted(spec.kinds)[0]
+    kind = sorted(spec.applies_to)[0]
     dialogue = ready_for(spec.name, kind, municipality, source)
     reasons = _refused(dialogue, spec.name, staff[role])
     assert workflow.refusals(staff[role], dialogue, spec.name) == reasons
@@ -192,7 +194,7 @@ def test_refused_for_people_without_a_role_here(
     actor = {
         "resident": resident,
         "anonymous": AnonymousUser(),
-        "other_municipality": staff_for(other_municipality)[sorted(spec.roles)[0]],
+        "other_municipality": staff_for(other_municipality)[sorted(spec.actors)[0]],
     }[who]
     dialogue = ready_for(spec.name, kind, municipality, source)
     assert _refused(dialogue, spec.name, actor)
@@ -206,8 +208,8 @@ def test_refused_when_something_is_missing(municipality, staff, source, spec, ki
     BLANKERS[guard](dialogue)
     dialogue.save()
     dialogue = Dialogue.objects.get(pk=dialogue.pk)
-    expected = guard(dialogue)
-    actor = staff[sorted(spec.roles)[0]]
+    expected = guard(dialogue, "")
+    actor = staff[sorted(spec.actors)[0]]
     if not expected:  # the guard does not apply to this kind (an information activity needs no module)
         workflow.transition(dialogue, spec.name, actor=actor)
         return
@@ -221,7 +223,7 @@ def test_a_question_not_open_to_influence_cannot_become_a_dialogue(municipality,
     dialogue = ready_for("assess", Kind.CITIZEN_DIALOGUE, municipality)
     dialogue.is_influenceable = False
     reasons = _refused(dialogue, "assess", staff[Role.OFFICER])
-    assert reasons == guards.question_influenceable(dialogue)
+    assert reasons == guards.question_influenceable(dialogue, "")
 
 
 def test_only_the_deciding_body_may_decide(municipality, staff):
@@ -236,7 +238,7 @@ def test_the_ladder_level_must_fit_the_kind(municipality, staff, kind, level):
     dialogue = ready_for("plan" if kind == Kind.CITIZEN_DIALOGUE else "plan_directly", kind, municipality)
     dialogue.ladder_level = level
     name = "plan" if kind == Kind.CITIZEN_DIALOGUE else "plan_directly"
-    assert _refused(dialogue, name, staff[Role.OFFICER]) == guards.plan_complete(dialogue)
+    assert _refused(dialogue, name, staff[Role.OFFICER]) == guards.plan_complete(dialogue, "")
 
 
 def test_the_plan_must_close_after_it_opens(municipality, staff):

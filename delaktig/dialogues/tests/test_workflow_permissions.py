@@ -29,7 +29,7 @@ def test_method():
 
 
 def roles(*names):
-    return frozenset().union(*(s.roles for s in workflow.TRANSITIONS.values() if s.name in names))
+    return frozenset().union(*(s.actors for s in workflow.TRANSITIONS.values() if s.name in names))
 
 
 # page -> (state of the dialogue, kind, roles that may use it)

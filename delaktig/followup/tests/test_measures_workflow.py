@@ -43,13 +43,13 @@ def test_every_allowed_step_changes_status_with_a_public_audit_event_and_a_histo
     assert measure.status == target
     event = audit_events_for(measure).get(action=f"measure.{step.name}")
     assert event.public and (event.data["from"], event.data["to"]) == (source, target)
-    assert measure.updates.get().text.startswith(str(step.public_label))
+    assert measure.updates.get().text.startswith(str(step.timeline))
 
 
 @pytest.mark.parametrize(("status", "name"), REFUSED, ids=[f"{s}-{n}" for s, n in REFUSED])
 def test_every_other_step_is_refused_in_words(dialogue, staff, status, name):
     measure = measure_in(dialogue, status)
-    with pytest.raises(workflow.StepRefused) as refused:
+    with pytest.raises(workflow.TransitionRefused) as refused:
         workflow.transition(measure, name, actor=staff[Role.OFFICER], note="x")
     assert "inte möjligt" in refused.value.reasons[0]
     measure.refresh_from_db()
@@ -71,7 +71,7 @@ def test_other_roles_may_not(dialogue, staff, role):
 
 def test_cancelling_needs_a_reason(dialogue, staff):
     measure = measure_in(dialogue, MeasureStatus.IN_PROGRESS)
-    with pytest.raises(workflow.StepRefused) as refused:
+    with pytest.raises(workflow.TransitionRefused) as refused:
         workflow.transition(measure, "cancel", actor=staff[Role.OFFICER], note="  ")
     assert "varför" in refused.value.reasons[0]
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from delaktig.core import workflow_views
 from delaktig.dialogues.models import AWAITING_FEEDBACK
 from delaktig.dialogues.selectors import dialogue_get
 from delaktig.dialogues.views.staff.common import find_dialogue
@@ -203,11 +204,18 @@ def measure_step(request, pk, measure_id, step):
     dialogue = _dialogue(request, pk)
     measure = selectors.measure_get(dialogue=dialogue, pk=measure_id)
     form = StepForm(request.POST, prefix="step")
-    note = form.cleaned_data["note"] if form.is_valid() else ""
-    try:
-        workflow.transition(measure, step, actor=request.user, note=note)
-    except workflow.StepRefused as refused:
+
+    def refused(reasons, status=None):
         measure.refresh_from_db()
-        return render_measure(request, dialogue, measure, step_form=form, refused=refused.reasons)
-    messages.success(request, _("The measure is now “%(status)s”.") % {"status": measure.get_status_display()})
-    return redirect("followup:measure", request.municipality.slug, dialogue.pk, measure.pk)
+        return render_measure(request, dialogue, measure, step_form=form, refused=reasons)
+
+    return workflow_views.take_step(
+        request,
+        measure,
+        step,
+        lifecycle=workflow.LIFECYCLE,
+        note=form.cleaned_data["note"] if form.is_valid() else "",
+        refused=refused,
+        message=lambda _step: _("The measure is now “%(status)s”.") % {"status": measure.get_status_display()},
+        done=lambda: redirect("followup:measure", request.municipality.slug, dialogue.pk, measure.pk),
+    )

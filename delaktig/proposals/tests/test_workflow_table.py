@@ -55,7 +55,7 @@ def actors(municipality, proposal, outsider):
 
 
 def expected(step, route, kind):
-    if route not in step.routes:
+    if route not in step.applies_to:
         return False
     return kind in step.actors
 
@@ -76,7 +76,7 @@ def test_each_row_allows_exactly_the_actors_and_routes_of_the_table(
         if not reasons:
             allowed_actor = actor
         elif kind == "resident":
-            with pytest.raises(workflow.StepRefused):
+            with pytest.raises(workflow.TransitionRefused):
                 workflow.transition(proposal, step.name, actor=actor)
             assert not audit_events_for(proposal).exists()
     if allowed_actor is None:
@@ -96,7 +96,7 @@ GUARDED = [pytest.param(source, target, step, id=f"{source}->{target}") for sour
 @pytest.mark.django_db
 @pytest.mark.parametrize(("source", "target", "step"), GUARDED)
 def test_a_guarded_row_is_refused_with_reasons_while_its_guards_are_unmet(municipality, source, target, step):
-    route = Route.EPETITION if Route.EPETITION in step.routes else Route.CITIZEN_PROPOSAL
+    route = Route.EPETITION if Route.EPETITION in step.applies_to else Route.CITIZEN_PROPOSAL
     category = CategoryFactory(municipality=municipality, skips_threshold=True)
     proposal = ProposalFactory(municipality=municipality, route=route, status=source, proposer=UserFactory())
     if step.name == "approve":
@@ -107,7 +107,7 @@ def test_a_guarded_row_is_refused_with_reasons_while_its_guards_are_unmet(munici
     actor = workflow.SYSTEM if workflow.SYSTEM in step.actors else staff_for(municipality)[sorted(step.actors)[0]]
     reasons = workflow.refusals(actor, proposal, step.name)
     assert reasons and all(str(reason) for reason in reasons)
-    with pytest.raises(workflow.StepRefused):
+    with pytest.raises(workflow.TransitionRefused):
         workflow.transition(proposal, step.name, actor=actor)
     proposal.refresh_from_db()
     assert proposal.status == source
@@ -124,4 +124,4 @@ def test_final_statuses_have_no_way_out(municipality, staff, status):
 
 def test_every_step_has_a_label_and_public_label():
     for _source, _target, step in ROWS:
-        assert str(step.label) and str(step.public_label)
+        assert str(step.label) and str(step.timeline)

@@ -136,7 +136,7 @@ def proposal_withdraw(request, pk):
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
             proposer.proposal_withdraw(proposal=proposal, actor=request.user)
-        except workflow.StepRefused as refused:
+        except workflow.TransitionRefused as refused:
             return _refused(request, proposal, refused.reasons, status=409)
         messages.success(request, _("Your proposal is withdrawn."))
         return redirect(proposal.get_absolute_url())

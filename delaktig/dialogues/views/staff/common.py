@@ -14,11 +14,11 @@ MODERATION_ROLES = frozenset({Role.MODERATOR, Role.DEMOCRACY_OFFICER, Role.OFFIC
 
 def transition_roles(*names):
     """Everyone who may take any of the named transitions (read from the lifecycle table)."""
-    return frozenset().union(*(spec.roles for spec in workflow.TRANSITIONS.values() if spec.name in names))
+    return frozenset().union(*(spec.actors for spec in workflow.TRANSITIONS.values() if spec.name in names))
 
 
 def transition_kinds(*names):
-    return frozenset().union(*(spec.kinds for spec in workflow.TRANSITIONS.values() if spec.name in names))
+    return frozenset().union(*(spec.applies_to for spec in workflow.TRANSITIONS.values() if spec.name in names))
 
 
 def role_names(roles):

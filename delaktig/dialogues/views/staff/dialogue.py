@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from delaktig.core import workflow_views
 from delaktig.core.audit import action_label
 from delaktig.dialogues import hookspecs as dialogue_hooks
 from delaktig.organisations.permissions import staff_view
@@ -48,7 +49,7 @@ class NextStep:
 
 def page_for(dialogue, spec):
     """(url, title) of the page where what `spec` misses is entered, else the page of the step itself."""
-    failing = [guard for guard in spec.guards if guard(dialogue)]
+    failing = [guard for guard in spec.guards if guard(dialogue, "")]
     if guards.has_participation_module in failing[:1]:
         return _url("participation:module_add", dialogue), ADD_MODULE_TITLE
     if spec.name == "cancel":
@@ -76,7 +77,7 @@ def next_steps(dialogue, user):
                 label=str(CANCEL_TITLE if spec.name == "cancel" else spec.label),
                 missing=workflow.missing_for(dialogue, spec),
                 allowed=workflow.may_take(user, dialogue, spec),
-                who=role_names(spec.roles),
+                who=role_names(spec.actors),
                 page_url=url,
                 page_title=str(title),
             )
@@ -150,21 +151,22 @@ def dialogue_create(request):
 @staff_view()
 def take_step(request, pk, step):
     dialogue = selectors.staff_dialogue_get(municipality=request.municipality, pk=pk)
-    found = workflow.find(dialogue, step)
-    if found and not workflow.may_take(request.user, dialogue, found[1]):
-        reasons = [
-            _("Your role does not allow this step."),
-            _("Who can: %(roles)s") % {"roles": role_names(found[1].roles)},
-        ]
-        return render_detail(request, dialogue, refused=reasons, status=403)
-    if found and step == "close":  # closing asks first: the confirmation page says what it means
-        return redirect("dialogues:staff_close", request.municipality.slug, dialogue.pk)
-    try:
-        workflow.transition(dialogue, step, actor=request.user)
-    except workflow.TransitionRefused as refused:
-        return render_detail(request, dialogue, refused=refused.reasons)
-    messages.success(request, _("Done: %(step)s.") % {"step": found[1].label})
-    return redirect("dialogues:staff_detail", request.municipality.slug, dialogue.pk)
+
+    def take(dialogue, name, *, actor, note):
+        if name == "close" and workflow.find(dialogue, name):  # closing asks first: the page says what it means
+            return redirect("dialogues:staff_close", request.municipality.slug, dialogue.pk)
+        return workflow.transition(dialogue, name, actor=actor, note=note)
+
+    return workflow_views.take_step(
+        request,
+        dialogue,
+        step,
+        lifecycle=workflow.LIFECYCLE,
+        who=role_names,
+        take=take,
+        refused=lambda reasons, status=200: render_detail(request, dialogue, refused=reasons, status=status),
+        done=lambda: redirect("dialogues:staff_detail", request.municipality.slug, dialogue.pk),
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -187,7 +187,7 @@ def render_step(request, step, dialogue, form, refused=None):
         "form": form,
         "buttons": step.next_buttons(dialogue),
         "refused": refused,
-        "missing": [reason for guard in step.fills for reason in guard(dialogue)],
+        "missing": [reason for guard in step.fills for reason in guard(dialogue, "")],
         **extra_context(step, dialogue),
     }
     return render(request, step.template, context)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from delaktig.core import workflow_views
 from delaktig.core.audit import action_label, audit_events_for
 from delaktig.organisations.permissions import staff_view
 
@@ -45,9 +46,9 @@ def staff_steps(proposal, user):
     for _target, step in workflow.next_steps(proposal):
         if workflow.SYSTEM in step.actors or workflow.PROPOSER in step.actors:
             continue
-        if any(guard in ALTERNATIVES and guard(proposal) for guard in step.guards):
+        if any(guard in ALTERNATIVES and guard(proposal, "") for guard in step.guards):
             continue
-        missing = [] if step.name in PAGE_STEPS else [r for guard in step.guards for r in guard(proposal)]
+        missing = [] if step.name in PAGE_STEPS else [r for guard in step.guards for r in guard(proposal, "")]
         allowed = workflow.may_take(user, proposal, step)
         rows.append(NextStep(step.name, str(step.label), missing, allowed, role_names(step.actors), ""))
     return [row if row.name not in PAGE_STEPS else _with_page(row) for row in rows]
@@ -88,7 +89,7 @@ def event_label(event):
         return EVENT_LABELS[event.action]
     for (_source, target), step in workflow.TRANSITIONS.items():
         if event.action == f"proposal.{step.name}" and event.data.get("to") == target:
-            return step.public_label or step.label
+            return step.timeline or step.label
     return event.data.get("label") or action_label(event.action)  # never the bare key
 
 
@@ -111,30 +112,40 @@ def _back(request, proposal):
     return redirect("proposals:staff_detail", request.municipality.slug, proposal.pk)
 
 
+class StepTaker:
+    """Takes a proposal step through its service; rejecting needs its form, which a refusal shows again."""
+
+    def __init__(self, request, proposal):
+        self.request, self.proposal, self.reject_form = request, proposal, None
+
+    def take(self, proposal, name, *, actor, note=""):
+        if name != "reject":
+            return services_staff.proposal_step(proposal=proposal, name=name, actor=actor)
+        self.reject_form = RejectForm(self.request.POST, prefix=f"p{proposal.pk}")
+        if not self.reject_form.is_valid():
+            return render_detail(self.request, proposal, reject_form=self.reject_form)
+        return services_staff.proposal_reject(proposal=proposal, actor=actor, **self.reject_form.cleaned_data)
+
+    def refused(self, reasons, status=200):
+        return render_detail(self.request, self.proposal, refused=reasons, reject_form=self.reject_form, status=status)
+
+
 @require_POST
 @staff_view()
 def take_step(request, pk, step):
     proposal = selectors_staff.staff_proposal_get(municipality=request.municipality, pk=pk)
-    found = workflow.find(proposal, step)
-    if found and not workflow.may_take(request.user, proposal, found[1]):
-        reasons = [
-            _("Your role does not allow this step."),
-            _("Who can: %(roles)s") % {"roles": role_names(found[1].actors)},
-        ]
-        return render_detail(request, proposal, refused=reasons, status=403)
-    reject_form = None
-    try:
-        if step == "reject":
-            reject_form = RejectForm(request.POST, prefix=f"p{proposal.pk}")
-            if not reject_form.is_valid():
-                return render_detail(request, proposal, reject_form=reject_form)
-            services_staff.proposal_reject(proposal=proposal, actor=request.user, **reject_form.cleaned_data)
-        else:
-            services_staff.proposal_step(proposal=proposal, name=step, actor=request.user)
-    except (workflow.StepRefused, services_staff.ActionRefused) as error:
-        return render_detail(request, proposal, refused=error.reasons, reject_form=reject_form)
-    messages.success(request, _("Done: %(step)s.") % {"step": found[1].label if found else step})
-    return _back(request, proposal)
+    taker = StepTaker(request, proposal)
+    return workflow_views.take_step(
+        request,
+        proposal,
+        step,
+        lifecycle=workflow.LIFECYCLE,
+        who=role_names,
+        take=taker.take,
+        refused=taker.refused,
+        done=lambda: _back(request, proposal),
+        also_refused=(services_staff.ActionRefused,),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -149,7 +160,7 @@ def decision(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services_staff.proposal_decide(proposal=form.instance, actor=request.user)
-        except workflow.StepRefused as error:
+        except workflow.TransitionRefused as error:
             refused = error.reasons
         else:
             messages.success(request, _("The decision is recorded. Now send the answer to the signers."))
