@@ -35,10 +35,10 @@ def other_municipality(db):
 
 @pytest.fixture
 def staff(municipality):
-    """One person per role in `municipality`: staff['officer'] etc."""
-    from delaktig.organisations.tests.factories import staff_for
+    """One person per role in `municipality`: staff['officer'] etc., each made the first time a test asks for it."""
+    from delaktig.organisations.tests.factories import StaffOf
 
-    return staff_for(municipality)
+    return StaffOf(municipality)
 
 
 @pytest.fixture

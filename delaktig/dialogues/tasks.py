@@ -6,14 +6,14 @@ from django_tasks import task
 
 from delaktig.background import purposes
 
-from . import services
+from . import notifying
 
 
 @task()
 def followers_notify(*, dialogue_id, event):
     """E-mail every follower once about `event`; safe to run again after a crash."""
-    services.notifications_create(dialogue_id=dialogue_id, event=event)
-    return services.notifications_send(dialogue_id=dialogue_id, event=event)
+    notifying.notifications_create(dialogue_id=dialogue_id, event=event)
+    return notifying.notifications_send(dialogue_id=dialogue_id, event=event)
 
 
 @purposes.describes(followers_notify)

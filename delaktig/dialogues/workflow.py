@@ -16,6 +16,7 @@ from delaktig.organisations.models import Role
 
 from . import guards
 from .models import Kind, State
+from .tasks import followers_notify
 
 CITIZEN = frozenset({Kind.CITIZEN_DIALOGUE})
 USER = frozenset({Kind.USER_DIALOGUE})
@@ -51,9 +52,8 @@ def stamp_feedback(dialogue, move):
 
 
 def notify_followers(dialogue, move=None):
-    from .services import followers_notify_later
-
-    transaction.on_commit(lambda: followers_notify_later(dialogue_id=dialogue.pk, event=dialogue.state))
+    event = str(dialogue.state)
+    transaction.on_commit(lambda: followers_notify.enqueue(dialogue_id=dialogue.pk, event=event))
 
 
 def feedback_published(dialogue, move):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django_tasks.base import TaskResultStatus
 
 from delaktig.accounts.tests.factories import UserFactory
-from delaktig.dialogues import services, workflow
+from delaktig.dialogues import notifying, services, workflow
 from delaktig.dialogues.models import Follower, Notification, State
 from delaktig.dialogues.tasks import followers_notify
 from delaktig.dialogues.tests.factories import dialogue_in_state
@@ -112,7 +112,7 @@ def test_each_event_is_its_own_notification(dialogue):
 @pytest.mark.django_db
 def test_a_crash_midway_then_a_rerun_sends_the_rest_exactly_once(dialogue, monkeypatch):
     users = followers_of(dialogue, 5)
-    real_send = services.send_mail
+    real_send = notifying.send_mail
     calls = {"n": 0}
 
     def flaky_send(*args, **kwargs):
@@ -121,13 +121,13 @@ def test_a_crash_midway_then_a_rerun_sends_the_rest_exactly_once(dialogue, monke
             raise ConnectionError("the mail server went away")
         return real_send(*args, **kwargs)
 
-    monkeypatch.setattr(services, "send_mail", flaky_send)
+    monkeypatch.setattr(notifying, "send_mail", flaky_send)
     first = followers_notify.enqueue(dialogue_id=dialogue.pk, event="results_compiled")
     assert first.status == TaskResultStatus.FAILED
     assert len(mail.outbox) == 2
     assert Notification.objects.filter(sent_at__isnull=True).count() == 3
 
-    monkeypatch.setattr(services, "send_mail", real_send)
+    monkeypatch.setattr(notifying, "send_mail", real_send)
     followers_notify.enqueue(dialogue_id=dialogue.pk, event="results_compiled")
     assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in users)
 

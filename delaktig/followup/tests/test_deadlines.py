@@ -28,6 +28,12 @@ def officer(staff):
     return staff[Role.OFFICER]
 
 
+@pytest.fixture
+def democracy_officer(staff):
+    """Escalations (and reminders without a responsible officer) go to the democracy officers."""
+    return staff[Role.DEMOCRACY_OFFICER]
+
+
 def run(day=TODAY):
     return feedback_deadlines_check(today=day)
 
@@ -64,12 +70,12 @@ def test_each_reminder_is_sent_once_however_often_the_check_runs(municipality, o
 
 
 @pytest.mark.parametrize(("due_in_days", "expected"), [(1, 0), (0, 0), (-1, 1)])
-def test_escalation_the_day_after_the_deadline(municipality, staff, due_in_days, expected):
+def test_escalation_the_day_after_the_deadline(municipality, staff, due_in_days, expected, democracy_officer):
     closed_dialogue(municipality, due_in_days=due_in_days, responsible_officer=staff[Role.OFFICER])
     assert run()["escalations"] == expected
 
 
-def test_escalation_goes_to_every_democracy_officer_once(municipality, staff, other_municipality):
+def test_escalation_goes_to_every_democracy_officer_once(municipality, staff, other_municipality, democracy_officer):
     second = MembershipFactory(municipality=municipality, role=Role.DEMOCRACY_OFFICER).user
     MembershipFactory(municipality=other_municipality, role=Role.DEMOCRACY_OFFICER)  # not theirs to hear
     dialogue = closed_dialogue(municipality, due_in_days=-2, responsible_officer=staff[Role.OFFICER])
@@ -81,7 +87,7 @@ def test_escalation_goes_to_every_democracy_officer_once(municipality, staff, ot
     assert DeadlineAlert.objects.get(dialogue=dialogue).kind == DeadlineAlert.Kind.ESCALATION
 
 
-def test_the_settings_move_the_reminder_and_the_escalation(municipality, officer):
+def test_the_settings_move_the_reminder_and_the_escalation(municipality, officer, democracy_officer):
     rules = settings_for(municipality)
     rules.reminder_days_before, rules.escalate_days_after = 3, 5
     rules.save()
@@ -111,7 +117,7 @@ def test_nothing_for_information_activities_or_published_feedback(municipality, 
     assert not DeadlineAlert.objects.filter(dialogue__in=[info, done, soon_done]).exists()
 
 
-def test_without_a_responsible_officer_the_democracy_officers_are_reminded(municipality, staff):
+def test_without_a_responsible_officer_the_democracy_officers_are_reminded(municipality, staff, democracy_officer):
     closed_dialogue(municipality, due_in_days=2)
     run()
     assert mail.outbox[0].to == [staff[Role.DEMOCRACY_OFFICER].email]
@@ -146,7 +152,7 @@ def test_a_crash_while_sending_leaves_the_alert_owed_and_a_rerun_sends_it_once(m
     assert alert.sent_at
 
 
-def test_the_command_and_the_task_run_the_check(municipality, officer):
+def test_the_command_and_the_task_run_the_check(municipality, officer, democracy_officer):
     closed_dialogue(municipality, due_in_days=-1, responsible_officer=officer)
     closed_dialogue(municipality, due_in_days=1, responsible_officer=officer)
     out = io.StringIO()

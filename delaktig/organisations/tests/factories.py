@@ -1,3 +1,5 @@
+from collections.abc import Mapping
+
 import factory
 
 from delaktig.accounts.tests.factories import UserFactory
@@ -58,17 +60,36 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = Role.OFFICER
 
 
+def staff_member(municipality, role):
+    """The test person with `role` in the municipality; elected officials sit on the council."""
+    user = UserFactory(email=f"{role}.{municipality.slug}@example.se", name=f"{role.title()} Test")
+    council = municipality.get_deciding_body() if role == Role.ELECTED_OFFICIAL else None
+    MembershipFactory(user=user, municipality=municipality, role=role, body=council)
+    return user
+
+
+class StaffOf(Mapping):
+    """A person for each staff role, made the first time it is asked for: a test builds only whom it uses.
+    Looping over it (or .values(), .items()) makes everyone."""
+
+    def __init__(self, municipality):
+        self.municipality = municipality
+        self._made = {}
+
+    def __getitem__(self, role):
+        if role not in Role.values:
+            raise KeyError(role)
+        if role not in self._made:
+            self._made[role] = staff_member(self.municipality, role)
+        return self._made[role]
+
+    def __iter__(self):
+        return iter(Role.values)
+
+    def __len__(self):
+        return len(Role.values)
+
+
 def staff_for(municipality):
-    """A person for each staff role; elected officials sit on the council."""
-    council = municipality.get_deciding_body()
-    people = {}
-    for role in Role.values:
-        user = UserFactory(email=f"{role}.{municipality.slug}@example.se", name=f"{role.title()} Test")
-        MembershipFactory(
-            user=user,
-            municipality=municipality,
-            role=role,
-            body=council if role == Role.ELECTED_OFFICIAL else None,
-        )
-        people[role] = user
-    return people
+    """A person for each staff role in the municipality, made when asked for (StaffOf)."""
+    return StaffOf(municipality)
