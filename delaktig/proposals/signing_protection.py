@@ -1,5 +1,8 @@
 """What keeps a signing rush honest: one key per person, rate limits in the cache, a throwaway-domain list.
 
+The throwaway domains come from the `disposable-email-domains` package (the community-kept list, shipped inside
+the package, so nothing is fetched at run time); local finds go in PROPOSAL_SIGN_DISPOSABLE_EXTRA_DOMAINS.
+
 Rate limits count attempts per client IP address and per e-mail domain in the cache (Redis in production,
 so every process shares the count). The big webmail providers are exempt from the per-domain limit: a
 popular proposal gets thousands of gmail.com signers, and they still confirm by e-mail and meet the IP limit.
@@ -13,12 +16,10 @@ The knobs are settings so a benchmark or a large municipality can raise them:
 import functools
 import hashlib
 import ipaddress
-from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
 
-DISPOSABLE_FILE = Path(__file__).with_name("disposable_domains.txt")
 WEBMAIL_DOMAINS = frozenset(
     {
         "gmail.com",
@@ -75,9 +76,11 @@ def _squash(text):
 
 @functools.cache
 def disposable_domains():
-    """The shipped block list, read once per process."""
-    lines = DISPOSABLE_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    """The package's block list less its allow list, with the local finds, built once per process."""
+    from disposable_email_domains import allowlist, blocklist
+
+    extra = getattr(settings, "PROPOSAL_SIGN_DISPOSABLE_EXTRA_DOMAINS", ())
+    return frozenset(domain.strip().lower() for domain in (*(blocklist - allowlist), *extra) if domain.strip())
 
 
 def is_disposable(domain):
