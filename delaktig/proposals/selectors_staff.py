@@ -1,9 +1,7 @@
 """Reads for the proposals staff workspace: lists, the moderation queue with duplicate hints, records, reports."""
 
-import csv
 import datetime
 import difflib
-import io
 import re
 from dataclasses import dataclass
 
@@ -225,18 +223,8 @@ def unfinished_citizen_proposals(*, municipality, today=None):
 
 
 # --- Tables for CSV downloads ----------------------------------------------------------------------------------
-# CSV for the records system and spreadsheets: UTF-8 with a byte order mark and semicolons, which is what
-# Excel with Swedish settings opens directly (the comma is the Swedish decimal sign). Dates are ISO 8601.
-CSV_DELIMITER = ";"
-
-
-def csv_text(header, rows):
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=CSV_DELIMITER)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+# For the records system and spreadsheets, written by core.exports in the Swedish Excel format (UTF-8 with a byte
+# order mark, semicolons, every text cell protected against formulas). Dates are ISO 8601.
 
 
 def registry_table(entries):
