@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from delaktig.core.search import search
 from delaktig.mailings.models import Mailing
 
 from .models import Proposal, RegistryEntry, Route, SignatureStatus, Status
@@ -31,8 +32,7 @@ def staff_proposals(*, municipality):
 
 
 def staff_filter(qs, *, q="", status="", route="", category=None, body=None):
-    if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(text__icontains=q) | Q(registration_number__icontains=q))
+    qs = search(qs, q, fields=("title", "text"), codes=("registration_number",), ranked=True)
     if status:
         qs = qs.filter(status=status)
     if route:
