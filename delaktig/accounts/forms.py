@@ -5,9 +5,10 @@ from django.contrib.auth import authenticate, password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from delaktig.core import ratelimit
 from delaktig.core.forms import Form
 
-from . import throttle
+from . import limits
 from .models import User
 
 EMAIL_ATTRS = {"autocomplete": "email", "spellcheck": "false"}
@@ -32,22 +33,22 @@ class LoginForm(Form):
         email, password = cleaned.get("email"), cleaned.get("password")
         if not email or not password:
             return cleaned
-        ip = throttle.client_ip(self.request)
-        if throttle.is_blocked("login-ip", "", ip, throttle.LOGIN_IP_LIMIT):
+        ip = ratelimit.client_ip(self.request)
+        if ratelimit.reached("login-ip", "", ip, limit=limits.LOGIN_IP_LIMIT):
             raise ValidationError(
                 _("There have been too many failed logins from your connection. Wait 15 minutes and try again."),
                 code="throttled",
             )
-        if throttle.is_blocked("login", email, ip, throttle.LOGIN_LIMIT):
+        if ratelimit.reached("login", email, ip, limit=limits.LOGIN_LIMIT):
             raise ValidationError(
                 _("You have tried to log in too many times. Wait 15 minutes and try again."), code="throttled"
             )
         self.user = authenticate(self.request, username=email.strip().lower(), password=password)
         if self.user is None:
-            throttle.count("login", email, ip, throttle.LOGIN_WINDOW)
-            throttle.count("login-ip", "", ip, throttle.LOGIN_WINDOW)
+            ratelimit.hit("login", email, ip, window=limits.LOGIN_WINDOW)
+            ratelimit.hit("login-ip", "", ip, window=limits.LOGIN_WINDOW)
             raise ValidationError(_("The e-mail address or the password is wrong. Check them and try again."))
-        throttle.clear("login", email, ip)
+        ratelimit.clear("login", email, ip)
         return cleaned
 
 

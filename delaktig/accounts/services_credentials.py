@@ -9,9 +9,10 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils.translation import get_language
 
+from delaktig.core import ratelimit
 from delaktig.core.audit import audit_record
 
-from . import tasks, throttle
+from . import tasks
 from .models import IdentityLevel, User
 from .services import ConfirmationError, identity_level_raise
 from .tokens import TokenError, email_change_token_read, email_digest
@@ -44,20 +45,20 @@ class PasswordChecker:
         self.email, self.ip = user.email, ip
 
     def blocked(self):
-        return throttle.is_blocked("password_check", self.email, self.ip, PASSWORD_CHECK_LIMIT)
+        return ratelimit.reached("password_check", self.email, self.ip, limit=PASSWORD_CHECK_LIMIT)
 
     def failed(self):
-        throttle.count("password_check", self.email, self.ip, PASSWORD_CHECK_WINDOW)
+        ratelimit.hit("password_check", self.email, self.ip, window=PASSWORD_CHECK_WINDOW)
 
 
 def password_reset_throttled(*, email, ip):
     """Count one request for a reset link; True if the address (from this IP, or from anywhere) has had enough."""
-    if throttle.is_blocked("reset", email, ip, RESET_LIMIT) or throttle.is_blocked(
-        "reset", email, "", RESET_ADDRESS_LIMIT
+    if ratelimit.reached("reset", email, ip, limit=RESET_LIMIT) or ratelimit.reached(
+        "reset", email, "", limit=RESET_ADDRESS_LIMIT
     ):
         return True
-    throttle.count("reset", email, ip, RESET_WINDOW)
-    throttle.count("reset", email, "", RESET_WINDOW)
+    ratelimit.hit("reset", email, ip, window=RESET_WINDOW)
+    ratelimit.hit("reset", email, "", window=RESET_WINDOW)
     return False
 
 
@@ -87,9 +88,9 @@ def password_set(*, user, password, reason, municipality=None):
 
 
 def email_change_throttled(*, user):
-    if throttle.is_blocked("email_change", user.email, "", EMAIL_CHANGE_LIMIT):
+    if ratelimit.reached("email_change", user.email, "", limit=EMAIL_CHANGE_LIMIT):
         return True
-    throttle.count("email_change", user.email, "", EMAIL_CHANGE_WINDOW)
+    ratelimit.hit("email_change", user.email, "", window=EMAIL_CHANGE_WINDOW)
     return False
 
 

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from delaktig.accounts import hookspecs as account_hooks
+from delaktig.core import ratelimit
 
-from . import selectors, services, throttle
+from . import limits, selectors, services
 from .forms import DeleteAccountForm, LoginForm, RegisterForm, ResendConfirmationForm
 from .links import account_url, login_required
 
@@ -110,9 +111,9 @@ def resend_confirmation(request):
     form = ResendConfirmationForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        ip = throttle.client_ip(request)
-        if not throttle.is_blocked("resend", email, ip, throttle.RESEND_LIMIT):
-            throttle.count("resend", email, ip, throttle.RESEND_WINDOW)
+        ip = ratelimit.client_ip(request)
+        if not ratelimit.reached("resend", email, ip, limit=limits.RESEND_LIMIT):
+            ratelimit.hit("resend", email, ip, window=limits.RESEND_WINDOW)
             services.confirmation_resend(email=email, municipality=request.municipality)
         request.session[SESSION_EMAIL] = email
         return redirect(account_url("accounts:register_done", request.municipality))

@@ -11,11 +11,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from delaktig.core.ratelimit import client_ip
+
 from . import services_credentials as credentials
 from .forms_credentials import EmailChangeForm, PasswordChangeForm, PasswordResetRequestForm, SetPasswordForm
 from .links import account_url, login_required
 from .services import ConfirmationError
-from .throttle import client_ip
 from .tokens import password_reset_tokens
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"

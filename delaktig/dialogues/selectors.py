@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from delaktig.core.audit import audit_events_for
 from delaktig.core.models import AuditEvent
+from delaktig.core.search import search
 
 from .models import PUBLIC_STATES, Dialogue, Follower, Kind, State
 
@@ -64,9 +65,7 @@ def public_timeline(dialogue):
 
 
 def search_filter(qs, text):
-    if not text:
-        return qs
-    return qs.filter(Q(title__icontains=text) | Q(question__icontains=text) | Q(purpose__icontains=text))
+    return search(qs, text, fields=("title", "question", "purpose"))
 
 
 # --- Public site -----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form, ModelForm
+from delaktig.core.search import text_matches
 
 from .models import MAX_DAYS, FollowupSettings, Measure, MeasureStatus
 
@@ -133,19 +134,19 @@ class MeasureForm(ModelForm):
         """Every input when there are few; else the linked ones and those the search finds. Any input of the
         dialogue is still accepted when the form is sent (the list only decides what is shown)."""
         self.inputs_total = len(inputs)
-        words = self._search_words()
+        query = self._search_query()
         linked = set(_list(self.data, self.add_prefix("input_refs")) if self.is_bound else self.instance.input_refs)
-        if not words and len(inputs) <= INPUTS_LISTED:
+        if not query and len(inputs) <= INPUTS_LISTED:
             self.inputs_matched = None
             return [(ref, label) for ref, label, _text in inputs]
-        matches = [(ref, label) for ref, label, text in inputs if words and all(word in text for word in words)]
-        self.inputs_matched = len(matches) if words else None
+        matches = [(ref, label) for ref, label, text in inputs if query and text_matches(query, text)]
+        self.inputs_matched = len(matches) if query else None
         listed = {ref for ref, _label in matches[:MATCHES_LISTED]} | linked
         return [(ref, label) for ref, label, _text in inputs if ref in listed]
 
-    def _search_words(self):
+    def _search_query(self):
         query = self.data.get(self.add_prefix("input_search"), "") if self.is_bound else ""
-        return query[:200].casefold().split()
+        return " ".join(query[:200].split())
 
     def inputs_summary(self):
         """A sentence on what the list of inputs shows, or "" when it shows them all."""

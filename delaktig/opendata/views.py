@@ -1,14 +1,15 @@
 """The open-data API (JSON, CSV, OpenAPI), the human page and the DCAT-AP-SE catalogue. Read-only, no cookies."""
 
-import csv
 import functools
 
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+
+from delaktig.core.exports import COMMA, csv_response
 
 from . import api, openapi
 from . import catalogue as dcat
@@ -101,32 +102,17 @@ def dataset_detail(request, key, pk):
     return json_response(row)
 
 
-class _Line:
-    """csv.writer writes into this; each row comes back as a string for the streaming response."""
-
-    def write(self, value):
-        return value
-
-
-def csv_lines(request, dataset, filters):
+def csv_rows(request, dataset, filters):
+    """The field names, then every row (streamed); booleans as in JSON. Cells are protected by core.exports."""
     names = [field.name for field in dataset.fields]
-    writer = csv.writer(_Line())
-    yield "\ufeff" + writer.writerow(names)
+    yield names
     for row in api.all_rows(request, dataset, filters):
-        yield writer.writerow([csv_cell(row[name]) for name in names])
+        yield [_json_bool(row[name]) for name in names]
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value):
-    """None as empty; text that a spreadsheet would run as a formula (residents write it) gets a leading '."""
-    if value is None:
-        return ""
+def _json_bool(value):
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
     return value
 
 
@@ -139,9 +125,8 @@ def dataset_csv(request, key):
         filters = parse_filters(dataset, request.GET)
     except BadParameter as bad:
         return error(bad.message, 400, parameter=bad.name)
-    response = StreamingHttpResponse(csv_lines(request, dataset, filters), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{request.municipality.slug}-{dataset.key}.csv"'
-    return response
+    filename = f"{request.municipality.slug}-{dataset.key}.csv"
+    return csv_response(filename, csv_rows(request, dataset, filters), delimiter=COMMA, streaming=True)
 
 
 @read_only

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from delaktig.accounts import hookspecs as account_hooks
-from delaktig.accounts import throttle
+from delaktig.core import ratelimit
 
 from .models import Signature, SignatureStatus
 from .selectors_public import signatures_of
@@ -84,10 +84,10 @@ def _resend(request, signature):
     """(level, message) for the page after the button."""
     if not confirmation_open(signature.proposal):
         return messages.WARNING, _("The signing period is over, so the signature can no longer be confirmed.")
-    ip = throttle.client_ip(request)
-    if throttle.is_blocked("signature_resend", signature.signer_key, ip, RESEND_LIMIT):
+    ip = ratelimit.client_ip(request)
+    if ratelimit.reached("signature_resend", signature.signer_key, ip, limit=RESEND_LIMIT):
         return messages.ERROR, _("We have sent the link several times already. Wait an hour and try again.")
-    throttle.count("signature_resend", signature.signer_key, ip, RESEND_WINDOW)
+    ratelimit.hit("signature_resend", signature.signer_key, ip, window=RESEND_WINDOW)
     signature_link_resend(signature=signature, language=get_language())
     text = _("We have sent the link again to %(email)s. Your signature counts when you have clicked it.")
     return messages.SUCCESS, text % {"email": signature.email}

@@ -5,11 +5,9 @@ the page's count comes from selectors.public_signature_count (cached), so neithe
 """
 
 import math
-import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -17,15 +15,14 @@ from django.utils.translation import gettext as _
 
 from delaktig.accounts.models import IdentityLevel
 from delaktig.core.audit import audit_events_for
+from delaktig.core.search import search
 from delaktig.participation.models import Comment, ModerationStatus
 
 from .models import PUBLIC_STATUSES, Proposal, Signature, SignatureStatus, Status
 from .selectors import public_signature_count
 from .workflow import TRANSITIONS
 
-SEARCH_WORDS_MAX = 10
 NAMES_SHOWN = 100
-WORD = re.compile(r"[^\W_]+")
 
 
 def public_proposals(*, municipality):
@@ -40,26 +37,6 @@ def public_proposals(*, municipality):
     )
 
 
-def search(qs, q):
-    """Swedish full-text search on PostgreSQL; elsewhere every word must appear in the title or the text."""
-    if not q:
-        return qs
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
-        vector = SearchVector("title", "text", config="swedish")
-        query = SearchQuery(q, config="swedish", search_type="websearch")
-        words = WORD.findall(q)[:SEARCH_WORDS_MAX]
-        if words:  # stems as prefixes too: "lekplats" stems to "lekplat", which also finds "lekplatsen"
-            prefixes = " & ".join(f"{word}:*" for word in words)
-            query = query | SearchQuery(prefixes, config="swedish", search_type="raw")
-        matching = Proposal.objects.annotate(search=vector).filter(search=query).values("pk")
-        return qs.filter(pk__in=matching)
-    for word in q.split()[:SEARCH_WORDS_MAX]:
-        qs = qs.filter(Q(title__icontains=word) | Q(text__icontains=word))
-    return qs
-
-
 ORDERINGS = {
     "signed": [F("valid_count").desc(), F("published_at").desc(), F("pk").desc()],
     "newest": [F("published_at").desc(), F("pk").desc()],
@@ -68,7 +45,7 @@ ORDERINGS = {
 
 
 def filtered(qs, *, q="", status="", category=None, body=None, sort="newest"):
-    qs = search(qs, q)
+    qs = search(qs, q, fields=("title", "text"))
     if status:
         qs = qs.filter(status=status)
     if category is not None:

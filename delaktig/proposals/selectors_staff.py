@@ -1,9 +1,7 @@
 """Reads for the proposals staff workspace: lists, the moderation queue with duplicate hints, records, reports."""
 
-import csv
 import datetime
 import difflib
-import io
 import re
 from dataclasses import dataclass
 
@@ -13,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from delaktig.core.search import search
 from delaktig.mailings.models import Mailing
 
 from .models import Proposal, RegistryEntry, Route, SignatureStatus, Status
@@ -33,8 +32,7 @@ def staff_proposals(*, municipality):
 
 
 def staff_filter(qs, *, q="", status="", route="", category=None, body=None):
-    if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(text__icontains=q) | Q(registration_number__icontains=q))
+    qs = search(qs, q, fields=("title", "text"), codes=("registration_number",), ranked=True)
     if status:
         qs = qs.filter(status=status)
     if route:
@@ -225,18 +223,8 @@ def unfinished_citizen_proposals(*, municipality, today=None):
 
 
 # --- Tables for CSV downloads ----------------------------------------------------------------------------------
-# CSV for the records system and spreadsheets: UTF-8 with a byte order mark and semicolons, which is what
-# Excel with Swedish settings opens directly (the comma is the Swedish decimal sign). Dates are ISO 8601.
-CSV_DELIMITER = ";"
-
-
-def csv_text(header, rows):
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=CSV_DELIMITER)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+# For the records system and spreadsheets, written by core.exports in the Swedish Excel format (UTF-8 with a byte
+# order mark, semicolons, every text cell protected against formulas). Dates are ISO 8601.
 
 
 def registry_table(entries):

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from delaktig.core import exports
 from delaktig.core.audit import audit_record
 from delaktig.mailings.services import mailing_create
 
@@ -324,5 +325,6 @@ def _report_message(municipality, rows, today, recipients):
         body = render_to_string("proposals/staff/emails/unfinished_report.txt", context)
     message = EmailMessage(subject, body, None, recipients)
     header, table = selectors_staff.unfinished_table(rows)
-    message.attach(f"medborgarforslag-{today.isoformat()}.csv", selectors_staff.csv_text(header, table), "text/csv")
+    attachment = exports.csv_text([header, *table], delimiter=exports.SWEDISH_EXCEL)
+    message.attach(f"medborgarforslag-{today.isoformat()}.csv", attachment, "text/csv")
     return message

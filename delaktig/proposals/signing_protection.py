@@ -1,8 +1,12 @@
 """What keeps a signing rush honest: one key per person, rate limits in the cache, a throwaway-domain list.
 
-Rate limits count attempts per client IP address and per e-mail domain in the cache (Redis in production,
-so every process shares the count). The big webmail providers are exempt from the per-domain limit: a
-popular proposal gets thousands of gmail.com signers, and they still confirm by e-mail and meet the IP limit.
+The throwaway domains come from the `disposable-email-domains` package (the community-kept list, shipped inside
+the package, so nothing is fetched at run time); local finds go in PROPOSAL_SIGN_DISPOSABLE_EXTRA_DOMAINS.
+
+Rate limits count attempts per client IP address and per e-mail domain through core.ratelimit, in the cache
+(Redis in production, so every process shares the count), with one `incr` a limit once its window has started.
+The big webmail providers are exempt from the per-domain limit: a popular proposal gets thousands of gmail.com
+signers, and they still confirm by e-mail and meet the IP limit.
 The knobs are settings so a benchmark or a large municipality can raise them:
 
     PROPOSAL_SIGN_RATE_PER_IP (20) per PROPOSAL_SIGN_RATE_IP_WINDOW seconds (600)
@@ -11,14 +15,12 @@ The knobs are settings so a benchmark or a large municipality can raise them:
 """
 
 import functools
-import hashlib
 import ipaddress
-from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 
-DISPOSABLE_FILE = Path(__file__).with_name("disposable_domains.txt")
+from delaktig.core import ratelimit
+
 WEBMAIL_DOMAINS = frozenset(
     {
         "gmail.com",
@@ -75,9 +77,11 @@ def _squash(text):
 
 @functools.cache
 def disposable_domains():
-    """The shipped block list, read once per process."""
-    lines = DISPOSABLE_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    """The package's block list less its allow list, with the local finds, built once per process."""
+    from disposable_email_domains import allowlist, blocklist
+
+    extra = getattr(settings, "PROPOSAL_SIGN_DISPOSABLE_EXTRA_DOMAINS", ())
+    return frozenset(domain.strip().lower() for domain in (*(blocklist - allowlist), *extra) if domain.strip())
 
 
 def is_disposable(domain):
@@ -101,24 +105,13 @@ def _domain_rule():
     return _limit("PROPOSAL_SIGN_RATE_PER_DOMAIN", 200), window
 
 
-def _hit(kind, value, window):
-    """Count one attempt and return the count in this window (the window starts at the first attempt)."""
-    key = f"sign-rate:{kind}:{hashlib.sha256(value.encode()).hexdigest()[:32]}"
-    try:
-        return cache.incr(key)
-    except ValueError:  # no counter yet, or it just expired
-        if cache.add(key, 1, window):
-            return 1
-        return cache.incr(key)
-
-
 def rate_limit_hit(*, ip, domain):
     """Count a signing attempt; return "ip" or "domain" when that limit is passed, else None."""
     limit, window = _ip_rule()
-    if ip and _hit("ip", ip, window) > limit:
+    if ip and ratelimit.hit("sign-ip", ip, window=window) > limit:
         return "ip"
     exempt = getattr(settings, "PROPOSAL_SIGN_RATE_EXEMPT_DOMAINS", WEBMAIL_DOMAINS)
     limit, window = _domain_rule()
-    if domain and domain not in exempt and _hit("domain", domain, window) > limit:
+    if domain and domain not in exempt and ratelimit.hit("sign-domain", domain, window=window) > limit:
         return "domain"
     return None

@@ -1,15 +1,16 @@
 """The report as XLSX (openpyxl): a "Sammanfattning" sheet first, then one sheet per section.
 
 Every table is a real Excel table with a header row; a native bar chart drawn from it stands to its right.
+Every cell is written through core.exports.xlsx_value, which keeps text that starts like a formula as text.
 """
 
-import datetime
-import io
 import re
 
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+
+from delaktig.core.exports import xlsx_bytes, xlsx_value
 
 from .layout import blocks, caption_text, is_numeric, is_warning, sheet_name
 
@@ -30,25 +31,24 @@ def render_xlsx(report):
         _section(sheet, summary, row, names)
     for title, section in zip(sheets[1:], others, strict=True):
         _section(workbook.create_sheet(title), section, 1, names)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)
 
 
 def _front(sheet, report, sheets):
     """Title, municipality, date and the contents, each line a link to its sheet."""
     from openpyxl.styles import Font
 
-    sheet["A1"] = str(report.title)
+    sheet["A1"] = xlsx_value(report.title)
     sheet["A1"].font = Font(bold=True, size=16)
-    sheet["A2"] = report.municipality_name
-    sheet["A3"] = _("Produced %(date)s from the records of the citizen dialogue platform.") % {
-        "date": formats.date_format(report.generated_at, "j F Y")
-    }
-    sheet["A5"] = _("Contents")
+    sheet["A2"] = xlsx_value(report.municipality_name)
+    sheet["A3"] = xlsx_value(
+        _("Produced %(date)s from the records of the citizen dialogue platform.")
+        % {"date": formats.date_format(report.generated_at, "j F Y")}
+    )
+    sheet["A5"] = xlsx_value(_("Contents"))
     sheet["A5"].font = Font(bold=True)
     for index, (section, title) in enumerate(zip(report.sections, sheets, strict=False), start=6):
-        cell = sheet.cell(row=index, column=1, value=str(section.title))
+        cell = sheet.cell(row=index, column=1, value=xlsx_value(section.title))
         quoted = title.replace("'", "''")
         cell.hyperlink = f"#'{quoted}'!A1"
         cell.style = "Hyperlink"
@@ -58,10 +58,10 @@ def _front(sheet, report, sheets):
 def _section(sheet, section, row, names):
     from openpyxl.styles import Alignment, Font
 
-    sheet.cell(row=row, column=1, value=str(section.title)).font = Font(bold=True, size=14)
+    sheet.cell(row=row, column=1, value=xlsx_value(section.title)).font = Font(bold=True, size=14)
     row += 1
     for paragraph in section.paragraphs:
-        cell = sheet.cell(row=row, column=1, value=str(paragraph))
+        cell = sheet.cell(row=row, column=1, value=xlsx_value(paragraph))
         cell.alignment = Alignment(wrap_text=False)
         row += 1
     sheet.column_dimensions["A"].width = 45
@@ -76,19 +76,19 @@ def _table(sheet, block, row, names):
     from openpyxl.worksheet.table import TableStyleInfo
 
     table = block.table
-    sheet.cell(row=row, column=1, value=caption_text(table)).font = Font(bold=True)
+    sheet.cell(row=row, column=1, value=xlsx_value(caption_text(table))).font = Font(bold=True)
     header_row = row + 1
     for column, header in enumerate(_unique_headers(table.headers), start=1):
-        sheet.cell(row=header_row, column=column, value=header).font = Font(bold=True)
+        sheet.cell(row=header_row, column=column, value=xlsx_value(header)).font = Font(bold=True)
     red = Font(color="B10E1E") if is_warning(table) else None
     for offset, values in enumerate(table.rows, start=1):
         for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=header_row + offset, column=column, value=_value(value))
+            cell = sheet.cell(row=header_row + offset, column=column, value=xlsx_value(value))
             if red:
                 cell.font = red
     last_row = header_row + max(len(table.rows), 1)
     if not table.rows:
-        sheet.cell(row=last_row, column=1, value=_("Nothing to show for this year."))
+        sheet.cell(row=last_row, column=1, value=xlsx_value(_("Nothing to show for this year.")))
     ref = f"A{header_row}:{_column_letter(len(table.headers))}{last_row}"
     excel_table = ExcelTable(displayName=_table_name(table, names), ref=ref)
     excel_table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
@@ -120,14 +120,6 @@ def _chart(sheet, chart, header_row, last_row, columns):
 
 def _is_number_or_empty(row, index):
     return index >= len(row) or row[index] is None or is_numeric(row[index])
-
-
-def _value(value):
-    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
-        return timezone.localtime(value).replace(tzinfo=None)
-    if value is None or isinstance(value, (int, float, bool)) or hasattr(value, "isoformat"):
-        return value
-    return str(value)
 
 
 def _unique_headers(headers):

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from delaktig.core.search import text_matches
 from delaktig.participation.models import Module
 
 from .models import InputTag, Quote, ThemeSuggestionRun
@@ -28,8 +29,7 @@ def modules_of(dialogue):
 
 
 def _matches(record, filters, tags):
-    query = filters.get("q", "").casefold()
-    if query and query not in f"{record.title} {record.text}".casefold():
+    if not text_matches(filters.get("q", ""), record.title, record.text):
         return False
     if filters.get("method") and str(record.module_id) != filters["method"]:
         return False

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from delaktig.accounts import throttle
+from delaktig.accounts import limits
 from delaktig.accounts.tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def spray(client, count):
 
 def test_spraying_one_password_across_accounts_from_one_address_is_slowed(client):
     victim = UserFactory(email="victim@example.se")
-    spray(client, throttle.LOGIN_IP_LIMIT)
+    spray(client, limits.LOGIN_IP_LIMIT)
     response = login(client, victim.email, PASSWORD, ATTACKER)  # even a right password is refused now
     html = response.content.decode()
     assert response.status_code == 200
@@ -34,20 +34,20 @@ def test_spraying_one_password_across_accounts_from_one_address_is_slowed(client
 
 
 def test_a_person_at_another_address_is_not_affected(client):
-    spray(client, throttle.LOGIN_IP_LIMIT + 3)
+    spray(client, limits.LOGIN_IP_LIMIT + 3)
     person = UserFactory(email="rut@example.se")
     assert login(client, person.email, PASSWORD, NEIGHBOUR).status_code == 302
 
 
 def test_a_few_mistakes_from_a_shared_address_block_nobody(client):
     person = UserFactory(email="rut@example.se")
-    spray(client, throttle.LOGIN_IP_LIMIT - 1)
+    spray(client, limits.LOGIN_IP_LIMIT - 1)
     assert login(client, person.email, PASSWORD, ATTACKER).status_code == 302
 
 
 def test_logging_in_to_an_own_account_does_not_reset_the_address_count(client):
     own = UserFactory(email="own@example.se")
-    spray(client, throttle.LOGIN_IP_LIMIT - 1)
+    spray(client, limits.LOGIN_IP_LIMIT - 1)
     assert login(client, own.email, PASSWORD, ATTACKER).status_code == 302
     client.post(reverse("accounts:logout"))
     login(client, "another@example.se", "Sommar2026!", ATTACKER)

@@ -45,7 +45,9 @@ def test_rate_limits_count_in_redis(redis_cache):
     for _ in range(3):
         assert rate_limit_hit(ip="192.0.2.1", domain="example.se") is None
     client, prefix = redis_cache
-    assert len(list(client.scan_iter(f"{prefix}:1:sign-rate:*"))) == 2  # one counter for the IP, one for the domain
+    assert (
+        len(list(client.scan_iter(f"{prefix}:1:ratelimit:sign-*"))) == 2
+    )  # one counter for the IP, one for the domain
 
 
 def test_a_logged_in_person_keeps_the_session_through_the_cache(redis_cache, client, municipality):

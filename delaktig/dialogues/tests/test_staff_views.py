@@ -1,5 +1,8 @@
 """The staff workspace pages: whole journeys through the lifecycle, invalid input, odd requests."""
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -407,3 +410,11 @@ def test_create_suggests_the_officer_as_responsible(client, municipality, staff)
     client.force_login(staff[Role.OFFICER])
     page = client.get(staff_url("staff_create", municipality=municipality)).content.decode()
     assert f'value="{staff[Role.OFFICER].pk}" selected' in page
+
+
+def test_list_csv_keeps_a_formula_as_text(client, municipality, officer):
+    formula = '=HYPERLINK("https://example.com","Klicka")'
+    dialogue_in_state(State.OPEN, municipality=municipality, title=formula)
+    response = client.get(staff_url("staff_list", municipality=municipality), {"format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][1] == "'" + formula

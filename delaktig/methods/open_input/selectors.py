@@ -5,6 +5,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from delaktig.core.search import search as text_search
 from delaktig.dialogues.models import Follower
 from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.models import Channel, Comment, ModerationStatus
@@ -41,8 +42,7 @@ def inputs_published(module, *, sort="new", category="", search=""):
     qs = with_counts(Input.objects.published().filter(module=module))
     if category:
         qs = qs.filter(category=category)
-    if search:
-        qs = qs.filter(Q(title__icontains=search) | Q(text__icontains=search))
+    qs = text_search(qs, search, fields=("title", "text"))
     return qs.order_by(*SORTS.get(sort, SORTS["new"]))
 
 

@@ -1,6 +1,7 @@
 """Keys, addresses and the throwaway-domain list."""
 
 import pytest
+from django.test import override_settings
 
 from delaktig.proposals.signing_protection import (
     disposable_domains,
@@ -33,3 +34,14 @@ def test_block_list_is_loaded_once_and_has_the_usual_suspects():
     assert is_disposable("inbox.mailinator.com")
     for domain in ("gmail.com", "kramfors.se", "example.se", "", "com"):
         assert not is_disposable(domain)
+
+
+def test_local_finds_are_added_to_the_package_list():
+    disposable_domains.cache_clear()
+    try:
+        with override_settings(PROPOSAL_SIGN_DISPOSABLE_EXTRA_DOMAINS=["Throwaway.Example.se"]):
+            assert is_disposable("throwaway.example.se")
+            assert is_disposable("x.throwaway.example.se")
+    finally:
+        disposable_domains.cache_clear()
+    assert not is_disposable("throwaway.example.se")

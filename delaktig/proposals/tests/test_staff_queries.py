@@ -54,3 +54,21 @@ def test_the_staff_list_is_flat(client, municipality, staff):
         15, municipality=municipality, category=category, routed_body=municipality.bodies.first()
     )
     assert queries(client, url) == few
+
+
+def test_the_staff_list_searches_words_and_registration_numbers(client, municipality, staff):
+    client.force_login(staff[Role.OFFICER])
+    url = reverse("proposals:staff_list", args=[municipality.slug])
+    ProposalFactory(
+        municipality=municipality, title="Fler bänkar i parken", text="Vid dammen", registration_number="MF-2026-3"
+    )
+    ProposalFactory(municipality=municipality, title="Ny lekplats", text="I Älvsjö", registration_number="MF-2026-4")
+    ProposalFactory(municipality=municipality, title="Öppna badet", text="Längre tider", registration_number="")
+    for query, titles in [
+        ("bänkar dammen", {"Fler bänkar i parken"}),
+        ("ÄLVSJÖ", {"Ny lekplats"}),
+        ("MF-2026-4", {"Ny lekplats"}),
+        ("parken lekplats", set()),
+    ]:
+        page = client.get(url, {"q": query}).context["page"]
+        assert {proposal.title for proposal in page} == titles, query

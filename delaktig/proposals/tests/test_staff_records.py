@@ -172,3 +172,28 @@ def test_the_command_refuses_bad_input(municipality):
         call_command("proposals_report", "--date", "2026-02-31")
     with pytest.raises(CommandError):
         call_command("proposals_report", "--municipality", "finns-inte")
+
+
+FORMULA = '=HYPERLINK("https://example.com","Klicka")'
+
+
+def test_a_residents_formula_comes_out_as_text_in_the_registry_csv(client, municipality, staff):
+    proposal = ProposalFactory(municipality=municipality, status=Status.COLLECTING, title=FORMULA)
+    RegistryEntryFactory(
+        municipality=municipality, description=FORMULA, sender_reference="+46701234567", proposal=proposal
+    )
+    client.force_login(staff[Role.REGISTRAR])
+    rows = read_csv(client.get(registry_url(municipality)))
+    assert rows[1][2:4] == ["'+46701234567", "'" + FORMULA]
+
+
+def test_a_residents_formula_comes_out_as_text_in_the_unfinished_report_and_its_mail(client, report_ready, staff):
+    citizen(report_ready, days_left=-2, title=FORMULA)
+    client.force_login(staff[Role.OFFICER])
+    rows = read_csv(client.get(reverse("proposals:unfinished_report_csv", args=[report_ready.slug])))
+    assert "'" + FORMULA in [row[1] for row in rows]
+    assert "-2" in [row[5] for row in rows]  # a number stays a number
+    report(datetime.date(2026, 4, 1))
+    _filename, content, _mimetype = mail.outbox[0].attachments[0]
+    assert content.startswith("\ufeff")
+    assert "'" + FORMULA in [row[1] for row in csv.reader(io.StringIO(content[1:]), delimiter=";")]

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from delaktig.accounts.throttle import client_ip
 from delaktig.core.middleware import database_unavailable, municipality_copy_will_do
+from delaktig.core.ratelimit import client_ip
 from delaktig.organisations.models import Role
 from delaktig.organisations.permissions import staff_view
 

@@ -152,3 +152,16 @@ def test_both_kinds_of_chart_draw_every_value(kind):
     assert svg.count("<rect") == 2 + 4  # the legend's two squares and a bar per value
     assert ">12</text>" in svg and ">Konsultation</text>" in svg
     assert png_bar_chart(Chart("Diagram", table, kind)).startswith(b"\x89PNG")
+
+
+def test_text_that_starts_like_a_formula_stays_text_in_xlsx(municipality):
+    formula = '=HYPERLINK("https://example.com","Klicka")'
+    table = Table(formula, ("Tema", "Antal"), ((formula, 3), ("-minus", -2)))
+    section = ReportSection(key="formula", title="Teman", paragraphs=(formula,), tables=(table,))
+    with core_hooks.yearly_report_sections.temporarily(lambda m, y: [section]):
+        report = selectors.yearly_report(municipality, 1999)
+    workbook = load_workbook(io.BytesIO(render_xlsx(report)))
+    cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert not [cell for cell in cells if cell.data_type == "f"]
+    values = [cell.value for cell in cells]
+    assert "'" + formula in values and "'-minus" in values and -2 in values

@@ -1,14 +1,12 @@
 """The workspace's overview: themes with counts and quotes, inputs per channel, participation figures."""
 
-import csv
-
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 
 from delaktig.core.contributions import Table
+from delaktig.core.exports import COMMA, csv_response
 
 from .. import figures, selectors, selectors_workspace
 from .common import context, workspace_view
@@ -63,25 +61,15 @@ def all_tables(dialogue):
     return [themes, channels, methods, *numbers.demographic_tables, *_group_tables(dialogue)]
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    """Spreadsheet programs run cells that start like a formula; a leading apostrophe keeps them text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 @require_GET
 @workspace_view
 def figures_csv(request, dialogue):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="results-{dialogue.pk}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
+    return csv_response(f"results-{dialogue.pk}.csv", _figure_rows(dialogue), delimiter=COMMA)
+
+
+def _figure_rows(dialogue):
+    """Each table as its caption, its headers, its rows and an empty line."""
+    rows = []
     for table in all_tables(dialogue):
-        writer.writerow([_cell(table.caption)])
-        writer.writerow([_cell(h) for h in table.headers])
-        writer.writerows([_cell(c) for c in row] for row in table.rows)
-        writer.writerow([])
-    return response
+        rows += [[table.caption], table.headers, *table.rows, []]
+    return rows

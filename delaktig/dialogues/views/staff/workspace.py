@@ -1,14 +1,12 @@
 """The workspace as a whole: dashboard, the list of all dialogues, and the council's yearly overview."""
 
-import csv
-
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from delaktig.background.selectors import stuck_tasks
+from delaktig.core import exports
 from delaktig.organisations.permissions import staff_view
 
 from ... import forms, selectors
@@ -109,10 +107,5 @@ def list_csv(qs):
 
 
 def csv_response(filename, header, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # so spreadsheet programs read the Swedish letters right
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
+    """Commas, as these downloads have always had; core.exports adds the byte order mark and the protection."""
+    return exports.csv_response(filename, [header, *rows], delimiter=exports.COMMA)

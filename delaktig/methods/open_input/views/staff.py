@@ -1,16 +1,15 @@
 """The staff workspace of an open-input module: overview, moderation, offline input, categories, export."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from delaktig.core.exports import COMMA, csv_response
 from delaktig.organisations.permissions import staff_view
 from delaktig.participation.models import Channel, Comment, ModerationReason, ModerationStatus
 from delaktig.participation.rules import allowed
@@ -129,15 +128,6 @@ def categories(request, dialogue_id, module_id):
     return render(request, "open_input/staff/categories.html", module_context(module, form=form))
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    """Spreadsheet programs run cells that start like a formula; a leading apostrophe keeps them text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 @require_GET
 @staff_view()
 def export_csv(request, dialogue_id, module_id):
@@ -145,15 +135,10 @@ def export_csv(request, dialogue_id, module_id):
     if refusal:
         return refusal
     rows = selectors.export_rows(module)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="open-input-{module.pk}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
     columns = list(rows[0]) if rows else selectors.EXPORT_COLUMNS
-    writer.writerow([str(EXPORT_HEADERS.get(column, column)) for column in columns])  # headers people read
-    for row in rows:
-        writer.writerow([_cell(_in_words(column, row[column])) for column in columns])
-    return response
+    header = [str(EXPORT_HEADERS.get(column, column)) for column in columns]  # headers people read
+    table = [[_in_words(column, row[column]) for column in columns] for row in rows]
+    return csv_response(f"open-input-{module.pk}.csv", [header, *table], delimiter=COMMA)
 
 
 EXPORT_HEADERS = {

@@ -1,14 +1,13 @@
 """Helpers shared by the proposals staff views: who may do what, CSV downloads, the "not now" page."""
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from delaktig.core import exports
 from delaktig.organisations.models import Role
 
 from ... import workflow
 from ...models import Proposal
-from ...selectors_staff import csv_text
 
 MODERATION_ROLES = tuple(sorted(workflow.MODERATORS))
 HANDLER_ROLES = tuple(sorted(workflow.HANDLERS))
@@ -36,10 +35,8 @@ def post_data(request):
 
 
 def csv_response(filename, header, rows):
-    """A download in the format of selectors_staff.csv_text (UTF-8 with BOM, semicolons, ISO dates)."""
-    response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    """A download for Swedish Excel and the records system (core.exports: UTF-8 with BOM, semicolons)."""
+    return exports.csv_response(filename, [header, *rows], delimiter=exports.SWEDISH_EXCEL)
 
 
 def not_available(request, proposal, title):
