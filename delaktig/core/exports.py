@@ -68,6 +68,7 @@ def csv_text(rows, *, delimiter=SWEDISH_EXCEL):
 
 def csv_response(filename, rows, *, delimiter=SWEDISH_EXCEL, streaming=False):
     """A download of the rows; `streaming` for files that may be large (rows may then be a generator)."""
+    response: HttpResponse | StreamingHttpResponse
     if streaming:
         response = StreamingHttpResponse(csv_lines(rows, delimiter=delimiter), content_type=CSV_CONTENT_TYPE)
     else:

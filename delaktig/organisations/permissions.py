@@ -33,6 +33,7 @@ def staff_view(*roles, find=None):
                 raise PermissionDenied("Role missing")
             return view(request, *args, **kwargs)
 
+        wrapped.staff_roles = wanted  # what the view asks for, read by the permission tests without a request
         return wrapped
 
     return decorator

@@ -6,6 +6,7 @@ People with no role in the municipality, and staff of another municipality, get 
 
 import pytest
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.urls import resolve
 
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.dialogues import workflow
@@ -99,9 +100,42 @@ def dialogue_page_url(name, municipality, state=None, kind=None):
     return dialogue, staff_url(name, dialogue)
 
 
-@pytest.mark.parametrize("who", WHO)
+def view_of(url):
+    return resolve(url.split("?")[0]).func
+
+
 @pytest.mark.parametrize("name", sorted(DIALOGUE_PAGES))
-def test_dialogue_pages(client, municipality, staff, resident, staff_elsewhere, test_method, name, who):
+def test_each_dialogue_page_asks_for_the_roles_of_its_steps(municipality, test_method, name):
+    """In-process: the roles the view asks for (the gate itself is tested in organisations)."""
+    _dialogue, url = dialogue_page_url(name, municipality)
+    assert view_of(url).staff_roles == DIALOGUE_PAGES[name][2]
+
+
+@pytest.mark.parametrize("name", sorted(MUNICIPALITY_PAGES))
+def test_each_municipality_page_asks_for_its_roles(municipality, name):
+    args, allowed = MUNICIPALITY_PAGES[name]
+    assert view_of(staff_url(name, None, *args, municipality=municipality)).staff_roles == allowed
+
+
+def sample(allowed):
+    """Over HTTP, a thin sample: the first role that may, and the first that may not (if any)."""
+    refused = sorted(ANY - allowed)
+    return [sorted(allowed)[0], *refused[:1]]
+
+
+@pytest.mark.parametrize("name", sorted(DIALOGUE_PAGES))
+def test_dialogue_pages_over_http(client, municipality, staff, resident, staff_elsewhere, test_method, name):
+    _dialogue, url = dialogue_page_url(name, municipality)
+    for who in sample(DIALOGUE_PAGES[name][2]):
+        login(client, who, staff, resident, staff_elsewhere)
+        assert client.get(url).status_code == expected_status(who, DIALOGUE_PAGES[name][2]), who
+
+
+@pytest.mark.parametrize("who", ["anonymous", "resident", "staff_elsewhere"])
+@pytest.mark.parametrize("name", ["staff_detail", "staff_decision", "staff_feedback"])
+def test_people_without_a_role_here_over_http(
+    client, municipality, staff, resident, staff_elsewhere, test_method, name, who
+):
     _dialogue, url = dialogue_page_url(name, municipality)
     login(client, who, staff, resident, staff_elsewhere)
     response = client.get(url)
@@ -110,13 +144,14 @@ def test_dialogue_pages(client, municipality, staff, resident, staff_elsewhere, 
         assert response["Location"].startswith("/konto/") and REDIRECT_FIELD_NAME in response["Location"]
 
 
-@pytest.mark.parametrize("who", WHO)
 @pytest.mark.parametrize("name", sorted(MUNICIPALITY_PAGES))
-def test_municipality_pages(client, municipality, staff, resident, staff_elsewhere, name, who):
+def test_municipality_pages_over_http(client, municipality, staff, resident, staff_elsewhere, name):
     args, allowed = MUNICIPALITY_PAGES[name]
-    login(client, who, staff, resident, staff_elsewhere)
-    response = client.get(staff_url(name, None, *args, municipality=municipality))
-    assert response.status_code == expected_status(who, allowed)
+    url = staff_url(name, None, *args, municipality=municipality)
+    for who in [*sample(allowed), "staff_elsewhere"]:
+        client.logout()
+        login(client, who, staff, resident, staff_elsewhere)
+        assert client.get(url).status_code == expected_status(who, allowed), who
 
 
 @pytest.mark.parametrize("who", WHO)
