@@ -5,6 +5,11 @@ from delaktig.participation.services import comment_create
 
 from ..services import dummy_input_create, dummy_input_enter
 
+URL_OBJECTS = {
+    "input_id": ("dummy_method.DummyInput", "municipality"),
+    "pk": ("dummy_method.DummyInput", "municipality"),
+}
+
 
 def contract_fixture(module):
     """Fill `module` with one of each kind of contribution; return the resident who made them."""
