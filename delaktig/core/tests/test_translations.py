@@ -20,7 +20,7 @@ def entries(path):
 def test_every_app_with_text_has_a_catalogue():
     apps = {path.parts[-5] for path in CATALOGUES}
     assert {"core", "organisations", "accounts", "foundation", "dialogues", "participation"} <= apps
-    assert METHOD_APPS <= apps, "every participation method speaks Swedish"
+    assert apps >= METHOD_APPS, "every participation method speaks Swedish"
 
 
 @pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: p.parts[-5])

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from delaktig.participation.models import Channel, ModerationStatus, Module
+from delaktig.participation.models import Channel, Module
 from delaktig.participation.registry import InputRecord, MethodManifest, registry
 from delaktig.results import selectors, services
 from delaktig.results.models import Theme
