@@ -1,7 +1,8 @@
 """The dummy method's contributions: inputs, with participation.Comment for comments.
 
-It has no migrations folder: pytest-django creates its table with syncdb, and `makemigrations` under
-config.settings never sees it.
+Its migration (tests/dummy_method/migrations) is applied only in test databases; `makemigrations --check` under
+config.settings never sees the app. (Without migrations syncdb would create the table before the migrated tables it
+points to, which PostgreSQL refuses.)
 """
 
 from django.conf import settings
