@@ -1,5 +1,7 @@
 import pytest
 
+pytest_plugins = ["tests.e2e.browser"]  # the browser fixtures, for journeys here and in a method's own tests
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings):

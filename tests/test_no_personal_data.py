@@ -15,6 +15,8 @@ import html
 import json
 import re
 from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -23,15 +25,14 @@ from django.urls import NoReverseMatch, reverse
 from delaktig.accounts.models import User
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.dialogues.models import Follower, PublicIdentity, State
-from delaktig.methods.open_input.models import Input
-from delaktig.methods.open_input.services import input_create, input_enter_offline, support_toggle
-from delaktig.methods.open_input.tests.factories import open_input_module
 from delaktig.opendata.selectors import datasets
 from delaktig.opendata.tests.support import build
-from delaktig.participation.models import Channel, Comment, ModerationStatus
+from delaktig.participation.models import Channel, Comment, ModerationStatus, Module
 from delaktig.participation.services import comment_create, moderate
 from delaktig.proposals.models import Signature, SignatureStatus
 from delaktig.proposals.tests.factories import ProposalFactory, RegistryEntryFactory, SignatureFactory, collecting
+from tests.dummy_method.factories import dummy_module
+from tests.dummy_method.services import dummy_input_create, dummy_input_enter
 
 pytestmark = pytest.mark.django_db
 
@@ -126,11 +127,25 @@ def leaks(pages, forbidden_names, allowed_addresses):
 # The data
 
 
+@dataclass(frozen=True)
+class Method:
+    """How the test takes part in a participation method; a method's own tests can run the whole check with theirs
+    (`assert_no_personal_data`)."""
+
+    module: Callable  # (municipality=, state=State.OPEN, phase="collect") -> a module in a dialogue in that state
+    write: Callable  # (module=, author=, title=, text=, pseudonym="") -> an input written online
+    enter: Callable  # (module=, entered_by=, channel=, title=, text=) -> an input staff entered
+    support: Callable | None = None  # (item=, user=): taking part without writing anything, where the method has it
+
+
+DUMMY = Method(module=dummy_module, write=dummy_input_create, enter=dummy_input_enter)
+
+
 def person(name, email):
     return UserFactory(name=name, email=email)
 
 
-def build_people(municipality):
+def build_people(municipality, method):
     data = build(municipality)
     people = {name: person(name, email) for name, email in {**HIDDEN, **SHOWN}.items()}
     proposal = collecting(
@@ -145,26 +160,28 @@ def build_people(municipality):
         user = people[name]
         SignatureFactory(proposal=proposal, user=user, name=name, signer_key=user.email, show_name=show, status=status)
     RegistryEntryFactory(municipality=municipality, sender_reference=HIDDEN["Xerxes Quibbleworth"])
-    module = data["module"]
-    item = input_create(module=module, author=people["Ingrid Openauthor"], title="Bättre cykelvägar", text="Ja.")
+    module = data["module"] = method.module(municipality=municipality)
+    item = method.write(module=module, author=people["Ingrid Openauthor"], title="Bättre cykelvägar", text="Ja.")
+    data["input"] = item
     comment_create(target=item, dialogue=module.dialogue, author=people["Cornelia Commentwright"], text="Bra!")
     comment_create(target=proposal, author=people["Cornelia Commentwright"], text="Håller med.", premoderated=False)
-    support_toggle(item=item, user=people["Sigurd Supportsson"])
-    input_enter_offline(
+    if method.support:
+        method.support(item=item, user=people["Sigurd Supportsson"])
+    method.enter(
         module=module, entered_by=people["Stellan Staffordsson"], channel=Channel.PHONE, title="Mer ljus", text="Ja."
     )
     Follower.objects.create(dialogue=module.dialogue, user=people["Fiona Followby"])
     comment_create(target=proposal, author=people["Hilda Heldback"], text="Vänta på granskning.", premoderated=True)
-    removed = input_create(module=module, author=people["Rolf Removedson"], title="Bort", text="Tas bort.")
+    removed = method.write(module=module, author=people["Rolf Removedson"], title="Bort", text="Tas bort.")
     moderate(item=removed, actor=people["Stellan Staffordsson"], publish=False, reason="off_topic")
-    finished = open_input_module(municipality=municipality, state=State.FEEDBACK_PUBLISHED, phase=None)
-    input_create(module=finished, author=people["Ingrid Openauthor"], title="Fler träd", text="I parken.")
+    finished = method.module(municipality=municipality, state=State.FEEDBACK_PUBLISHED, phase=None)
+    method.write(module=finished, author=people["Ingrid Openauthor"], title="Fler träd", text="I parken.")
     data["proposal"] = proposal
-    data["private_modules"] = build_private_dialogues(municipality, people)
+    data["private_modules"] = build_private_dialogues(municipality, people, method)
     return data
 
 
-def build_private_dialogues(municipality, people):
+def build_private_dialogues(municipality, people, method):
     """Dialogues that show a pseudonym, nobody, or keep no account: input and comments by people not shown."""
     modules = []
     for setting, name, pseudonym in (
@@ -172,10 +189,10 @@ def build_private_dialogues(municipality, people):
         (PublicIdentity.ANONYMOUS, "Anneli Anonymsdottir", ""),
         (PublicIdentity.ANONYMOUS_BY_DESIGN, "Dagny Designdottir", ""),
     ):
-        module = open_input_module(municipality=municipality)
+        module = method.module(municipality=municipality)
         module.dialogue.public_identity = setting
         module.dialogue.save(update_fields=["public_identity"])
-        item = input_create(module=module, author=people[name], title="Bänk", text="Ja.", pseudonym=pseudonym)
+        item = method.write(module=module, author=people[name], title="Bänk", text="Ja.", pseudonym=pseudonym)
         comment_create(target=item, dialogue=module.dialogue, author=people[name], text="Igen.", pseudonym=pseudonym)
         modules.append(module)
     return modules
@@ -185,7 +202,8 @@ def allowed_names():
     """Names people chose to show: on their published input and comments, on valid signatures marked to be shown,
     as proposer."""
     published = {"status": ModerationStatus.PUBLISHED}
-    shown = set(Input.objects.filter(**published).exclude(author_name="").values_list("author_name", flat=True))
+    readable = [module for module in Module.objects.all() if module.manifest and module.manifest.inputs]
+    shown = {record.author_shown for module in readable for record in module.manifest.inputs(module)} - {""}
     shown |= set(Comment.objects.filter(**published).exclude(author_name="").values_list("author_name", flat=True))
     shown |= set(Signature.objects.filter(show_name=True, status=SignatureStatus.VALID).values_list("name", flat=True))
     shown |= {"Petra R", "Anna Andersson"}  # the proposer's chosen name; the dialogues' contact person
@@ -237,7 +255,13 @@ def open_data_urls(client, municipality):
 
 
 def test_no_email_addresses_and_no_hidden_names_on_public_pages_or_in_the_api(client, municipality):
-    data = build_people(municipality)
+    assert_no_personal_data(client, municipality, DUMMY)
+
+
+def assert_no_personal_data(client, municipality, method):
+    """People take part in `method` (and in proposals, and in what opendata's test data holds); no page a visitor
+    reaches and no open data shows an address or a name its person did not choose to show."""
+    data = build_people(municipality, method)
     prefix = f"/{municipality.slug}/"
     pages = crawl(client, [prefix, *known_urls(municipality, data)], prefix)
     pages.update(visit(client, open_data_urls(client, municipality)))

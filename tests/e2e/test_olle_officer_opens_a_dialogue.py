@@ -64,7 +64,7 @@ def test_olle_opens_a_dialogue(page, hagby, olle, rolf):
     find_among_my_dialogues(page)
     write_plan(page)
     opening_needs_a_way_to_take_part(page)
-    add_open_input_with_a_collect_phase(page)
+    add_a_way_to_take_part_with_a_collect_phase(page)
     open_the_dialogue(page)
 
     dialogue = Dialogue.objects.get(title=TITLE)
@@ -159,9 +159,9 @@ def opening_needs_a_way_to_take_part(page):
     assert page.locator(".at-a-glance form button").count() == 0  # no button to open yet
 
 
-def add_open_input_with_a_collect_phase(page):
+def add_a_way_to_take_part_with_a_collect_phase(page):
     click_through(page, next_step_button(page))
-    page.check("input[name=method][value=open_input]")
+    page.check("input[name=method][value=dummy_method]")
     page.fill("#id_name", "Lämna synpunkter")
     click_through(page, page.locator("main form button[type=submit]"))
     now = timezone.localtime()

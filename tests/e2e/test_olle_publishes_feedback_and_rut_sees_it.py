@@ -13,9 +13,9 @@ from django.core import mail
 from django.utils import timezone
 
 from delaktig.dialogues.models import Follower, Notification, State
-from delaktig.methods.open_input.tests.factories import InputFactory, open_input_module
 from delaktig.organisations.models import Role
 from delaktig.organisations.tests.factories import MunicipalityFactory
+from tests.dummy_method.factories import DummyInputFactory, dummy_module
 
 from .support import arrive, click_through, log_in, person, sv
 
@@ -44,8 +44,8 @@ def rut():
 
 @pytest.fixture
 def dialogue(hagby, rut):
-    module = open_input_module(municipality=hagby)
-    InputFactory(module=module, author=rut, title="Fler bänkar i skugga")
+    module = dummy_module(municipality=hagby)
+    DummyInputFactory(module=module, author=rut, title="Fler bänkar i skugga")
     Follower.objects.create(dialogue=module.dialogue, user=rut)
     return module.dialogue
 

@@ -19,7 +19,7 @@ from delaktig.proposals.models import Signature, SignatureStatus
 from delaktig.proposals.selectors import signature_count
 from delaktig.proposals.tests.factories import CategoryFactory, ProposalFactory, collecting
 
-from .conftest import new_page
+from .browser import new_page
 from .support import arrive, click_through, log_in, person, sv
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_db]

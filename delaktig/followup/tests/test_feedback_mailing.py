@@ -191,18 +191,16 @@ def test_two_workers_on_the_same_mailing_mail_everyone_once(municipality, staff,
     assert {worker for worker, _email in delivered} == {"A", "B"}
 
 
-def test_with_open_input_a_follower_who_gave_input_gets_the_feedback_once(
-    municipality, staff, django_capture_on_commit_callbacks
-):
+def test_a_follower_who_gave_input_gets_the_feedback_once(municipality, staff, django_capture_on_commit_callbacks):
     """The journey of the browser test without a browser: Rut follows and gave input; Omar only asked for updates."""
     from delaktig.dialogues.tests.factories import fill_for_state
-    from delaktig.methods.open_input.tests.factories import InputFactory, open_input_module
+    from tests.dummy_method.factories import DummyInputFactory, dummy_module
 
-    module = open_input_module(municipality=municipality)
+    module = dummy_module(municipality=municipality)
     rut, omar, quiet = (UserFactory(email=f"{name}@example.se") for name in ("rut", "omar", "quiet"))
-    InputFactory(module=module, author=rut, wants_updates=True)
-    InputFactory(module=module, author=omar, wants_updates=True)
-    InputFactory(module=module, author=quiet, wants_updates=False)
+    DummyInputFactory(module=module, author=rut, wants_updates=True)
+    DummyInputFactory(module=module, author=omar, wants_updates=True)
+    DummyInputFactory(module=module, author=quiet, wants_updates=False)
     follow(module.dialogue, rut)
     dialogue = fill_for_state(module.dialogue, State.MATTER_DECIDED)
     dialogue.feedback = "Bänkarna kommer i maj."

@@ -72,7 +72,7 @@ def test_an_officer_adds_a_measure_linked_to_themes(officer_client, dialogue, th
         ("progress", "mycket", "0 till 100"),
         ("due_on", "2027-01-01", "kan inte vara före startdatumet"),
         ("themes", "999999", "är inte ett tema i den här dialogen"),
-        ("input_refs", "open_input:999", "är inte ett inlägg i den här dialogen"),
+        ("input_refs", "dummy_method:999", "är inte ett inlägg i den här dialogen"),
         ("title", "", "Detta fält måste fyllas i."),
     ],
 )

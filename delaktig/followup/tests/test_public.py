@@ -123,7 +123,7 @@ def test_the_section_shows_status_progress_dates_themes_and_history(client, muni
         progress=60,
         starts_on=datetime.date(2026, 3, 1),
         due_on=datetime.date(2027, 5, 31),
-        input_refs=["open_input:1", "open_input:2"],
+        input_refs=["dummy_method:1", "dummy_method:2"],
     )
     measure.themes.set([Theme.objects.create(dialogue=dialogue, name="Trygghet för barn")])
     MeasureUpdate.objects.create(measure=measure, date=datetime.date(2026, 9, 1), text="Bygget har börjat.")

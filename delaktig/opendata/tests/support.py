@@ -8,8 +8,6 @@ from django.urls import reverse
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.dialogues.models import State
 from delaktig.dialogues.tests.factories import dialogue_in_state
-from delaktig.methods.open_input.services import input_create, input_enter_offline, support_toggle
-from delaktig.methods.open_input.tests.factories import open_input_module
 from delaktig.participation.models import Channel, ModerationStatus
 from delaktig.participation.services import comment_create
 from delaktig.proposals.models import Category, Status
@@ -20,10 +18,13 @@ from delaktig.proposals.tests.factories import (
     collecting,
 )
 from delaktig.results.models import InputTag, Theme
+from tests.dummy_method.factories import dummy_module, ref
+from tests.dummy_method.services import dummy_input_create, dummy_input_enter
 
 
 def build(municipality):
-    """Dialogues in public and non-public states, open input, results, feedback and proposals. Returns a dict."""
+    """Dialogues in public and non-public states, input to the dummy method, results, feedback and proposals.
+    Returns a dict."""
     municipality.contact_email = "dialog@kommun.example.se"
     municipality.save()
     data = {
@@ -31,27 +32,26 @@ def build(municipality):
         "planned": dialogue_in_state(State.PLANNED, municipality=municipality),
         "feedback": dialogue_in_state(State.FEEDBACK_PUBLISHED, municipality=municipality),
     }
-    module = open_input_module(municipality=municipality, state=State.OPEN)
+    module = dummy_module(municipality=municipality, state=State.OPEN)
     data["open"], data["module"] = module.dialogue, module
     author = UserFactory(name="Ada Författare")
-    data["input"] = input_create(module=module, author=author, title="Fler bänkar", text="Nära lekplatsen.")
-    data["offline"] = input_enter_offline(
+    data["input"] = dummy_input_create(module=module, author=author, title="Fler bänkar", text="Nära lekplatsen.")
+    data["offline"] = dummy_input_enter(
         module=module, entered_by=UserFactory(), channel=Channel.PAPER, title="Belysning", text="Mer ljus."
     )
-    hidden = input_create(module=module, author=author, title="Dold", text="Borttagen av moderator.")
+    hidden = dummy_input_create(module=module, author=author, title="Dold", text="Borttagen av moderator.")
     hidden.status = ModerationStatus.REJECTED
     hidden.save()
     data["hidden_input"] = hidden
-    support_toggle(item=data["input"], user=UserFactory())
     comment_create(target=data["input"], dialogue=module.dialogue, author=UserFactory(), text="Bra idé.")
-    results_module = open_input_module(municipality=municipality, state=State.RESULTS_COMPILED, phase=None)
+    results_module = dummy_module(municipality=municipality, state=State.RESULTS_COMPILED, phase=None)
     data["results"] = results_module.dialogue
-    tagged = input_enter_offline(
+    tagged = dummy_input_enter(
         module=results_module, entered_by=UserFactory(), channel=Channel.MEETING, title="Lekplats", text="Ja."
     )
     theme = Theme.objects.create(dialogue=data["results"], name="Lek", order=1)
     Theme.objects.create(dialogue=data["results"], name="Natur", order=2)
-    InputTag.objects.create(dialogue=data["results"], input_ref=f"open_input:{tagged.pk}", theme=theme)
+    InputTag.objects.create(dialogue=data["results"], input_ref=ref(tagged), theme=theme)
     Theme.objects.create(dialogue=data["open"], name="Ej sammanställt")
     data["theme"] = theme
     data.update(proposals(municipality))

@@ -5,10 +5,17 @@ from django.urls import reverse
 
 from delaktig.dialogues.models import State
 from delaktig.dialogues.tests.factories import dialogue_in_state
+from delaktig.participation.registry import registry
 
 from .support import detail_url, list_url, results_of
 
 pytestmark = pytest.mark.django_db
+
+
+def method_datasets():
+    """The keys of the registered methods' datasets, in the index's order (they come after the central ones)."""
+    offered = [dataset for manifest in registry for dataset in manifest.datasets]
+    return [dataset.key for dataset in sorted(offered, key=lambda d: (d.order, d.key))]
 
 
 def test_index_lists_every_dataset_with_links(client, data, municipality):
@@ -16,7 +23,16 @@ def test_index_lists_every_dataset_with_links(client, data, municipality):
     assert response.status_code == 200
     body = response.json()
     keys = [d["key"] for d in body["datasets"]]
-    assert keys == ["dialogues", "phases", "results", "feedback", "e-petitions", "e-petition-statuses", "open-input"]
+    assert keys == [
+        "dialogues",
+        "phases",
+        "results",
+        "feedback",
+        "e-petitions",
+        "e-petition-statuses",
+        *method_datasets(),
+    ]
+    assert "dummy-inputs" in keys
     first = body["datasets"][0]
     assert first["url"] == f"http://testserver/{municipality.slug}/api/v1/dialogues/"
     assert first["csv"] == f"http://testserver/{municipality.slug}/api/v1/dialogues.csv"

@@ -13,7 +13,7 @@ from .support import csv_rows, csv_url, results_of
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("key", ["dialogues", "phases", "results", "feedback", "e-petitions", "open-input"])
+@pytest.mark.parametrize("key", ["dialogues", "phases", "results", "feedback", "e-petitions", "dummy-inputs"])
 def test_csv_matches_json(client, data, municipality, key):
     response = client.get(csv_url(municipality, key))
     assert response.status_code == 200
@@ -31,7 +31,7 @@ def test_csv_defuses_formulas(client, data, municipality):
     item = data["input"]
     item.title = '=HYPERLINK("http://evil.example","klicka")'
     item.save()
-    header, *rows = csv_rows(client.get(csv_url(municipality, "open-input")))
+    header, *rows = csv_rows(client.get(csv_url(municipality, "dummy-inputs")))
     titles = [row[header.index("title")] for row in rows]
     assert "'" + item.title in titles and item.title not in titles
 

@@ -6,6 +6,8 @@ own object may still be a 403; a foreign id never is.
 """
 
 import re
+from contextlib import suppress
+from importlib import import_module
 
 import pytest
 from django.apps import apps
@@ -14,6 +16,7 @@ from django.urls import get_resolver
 
 from delaktig.demo.tests.site import demo_site  # noqa: F401 (a fixture)
 from delaktig.organisations.models import Role
+from delaktig.participation.registry import registry
 
 pytestmark = pytest.mark.django_db
 ARGUMENT = re.compile(r"<(?:(\w+):)?(\w+)>")
@@ -23,7 +26,6 @@ PK_MODELS = {
     "organisations:checklist_edit": ("organisations.ChecklistQuestion", "municipality"),
     "organisations:area_edit": ("organisations.Area", "municipality"),
     "organisations:area_delete": ("organisations.Area", "municipality"),
-    "open_input_staff:moderate": ("open_input.Input", "municipality"),
     "dialogues": ("dialogues.Dialogue", "municipality"),
     "participation": ("dialogues.Dialogue", "municipality"),
     "followup": ("dialogues.Dialogue", "municipality"),
@@ -33,13 +35,13 @@ PK_MODELS = {
 ID_MODELS = {
     "dialogue_id": ("dialogues.Dialogue", "municipality"),
     "module_id": ("participation.Module", "dialogue__municipality"),
-    "input_id": ("open_input.Input", "municipality"),
     "comment_id": ("participation.Comment", "municipality"),
     "measure_id": ("followup.Measure", "dialogue__municipality"),
     "theme_id": ("results.Theme", "dialogue__municipality"),
     "quote_id": ("results.Quote", "dialogue__municipality"),
     "run_id": ("results.ThemeSuggestionRun", "dialogue__municipality"),
 }
+# A method says what its own URLs' ids name in `URL_OBJECTS` of its tests/contract.py: {argument: (model, path)}.
 OTHER_VALUES = {"step": "x", "slug": "x", "kind": "input", "version": "1", "index": "0", "token": "x"}
 
 
@@ -61,7 +63,22 @@ def home_pk(label, path, municipality):
     return pk or 10**9
 
 
+def method_url_objects():
+    """{URL namespace: {argument: (model, path)}} from each registered method's tests/contract.py."""
+    found = {}
+    for manifest in registry:
+        objects = {}
+        with suppress(ModuleNotFoundError):
+            contract = import_module(f"{apps.get_app_config(manifest.key).name}.tests.contract")
+            objects = getattr(contract, "URL_OBJECTS", {})
+        found[manifest.key] = found[f"{manifest.key}_staff"] = objects
+    return found
+
+
 def value_for(name, argument, municipality):
+    method_objects = method_url_objects().get(name.split(":")[0], {})
+    if argument in method_objects:
+        return str(home_pk(*method_objects[argument], municipality))
     if argument == "pk":
         spec = PK_MODELS.get(name) or PK_MODELS.get(name.split(":")[0])
         assert spec, f"say in PK_MODELS what the pk of {name} names"

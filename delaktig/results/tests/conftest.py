@@ -1,16 +1,16 @@
 import pytest
 
 from delaktig.dialogues.models import State
-from delaktig.methods.open_input import services as open_input_services
-from delaktig.methods.open_input.tests.factories import open_input_module
 from delaktig.participation.models import Channel
+from tests.dummy_method.factories import dummy_module
+from tests.dummy_method.services import dummy_input_enter
 
 from .texts import TOPICS
 
 
 @pytest.fixture
 def module(municipality):
-    return open_input_module(municipality=municipality, state=State.CLOSED, phase=None)
+    return dummy_module(municipality=municipality, state=State.CLOSED, phase=None)
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def dialogue(module):
 
 
 def enter(module, staff_user, title, text, **about):
-    return open_input_services.input_enter_offline(
+    return dummy_input_enter(
         module=module, entered_by=staff_user, channel=Channel.PAPER, title=title, text=text, **about
     )
 

@@ -3,6 +3,7 @@ import pytest
 from delaktig.core.models import AuditEvent
 from delaktig.results import services
 from delaktig.results.models import InputTag, Quote, Theme
+from tests.dummy_method.factories import ref as ref_of
 
 from .helpers import rurl
 
@@ -16,7 +17,7 @@ def officer(client, staff):
 
 
 def refs(corpus):
-    return [f"open_input:{item.pk}" for item in corpus]
+    return [ref_of(item) for item in corpus]
 
 
 def test_add_rename_and_delete_a_theme_with_audit(officer, dialogue, staff):
@@ -65,11 +66,11 @@ def test_merge_moves_tags_and_quotes_and_deletes_the_theme(officer, dialogue, st
 
 def test_merge_into_another_dialogues_theme_is_refused(officer, dialogue, staff, municipality):
     from delaktig.dialogues.models import State
-    from delaktig.methods.open_input.tests.factories import open_input_module
+    from tests.dummy_method.factories import dummy_module
 
     theme = services.theme_create(dialogue=dialogue, actor=staff["officer"], name="Lek")
     services.theme_create(dialogue=dialogue, actor=staff["officer"], name="Natur")
-    foreign = Theme.objects.create(dialogue=open_input_module(municipality=municipality, state=State.CLOSED).dialogue)
+    foreign = Theme.objects.create(dialogue=dummy_module(municipality=municipality, state=State.CLOSED).dialogue)
     response = officer.post(rurl("theme_merge", dialogue, theme.pk), {"target": foreign.pk})
     assert response.status_code == 200 and "error-summary" in response.content.decode()
     with pytest.raises(services.ResultsError):

@@ -3,6 +3,7 @@ import pytest
 from delaktig.core.models import AuditEvent
 from delaktig.results import services
 from delaktig.results.models import InputTag, Quote
+from tests.dummy_method.factories import ref as ref_of
 
 from .conftest import enter
 from .helpers import rurl
@@ -29,9 +30,7 @@ def test_pagination_25_a_page(officer, dialogue, module, staff):
 def test_search_and_filters(officer, dialogue, staff, corpus):
     theme = services.theme_create(dialogue=dialogue, actor=staff["officer"], name="Bibliotek")
     library = [i for i in corpus if "bibliotek" in (i.title + i.text).lower()]
-    services.tags_set(
-        dialogue=dialogue, actor=staff["officer"], assignments={f"open_input:{library[0].pk}": {theme.pk}}
-    )
+    services.tags_set(dialogue=dialogue, actor=staff["officer"], assignments={ref_of(library[0]): {theme.pk}})
     found = officer.get(rurl("inputs", dialogue), {"q": "BIBLIOTEKET"}).context["rows"]
     assert found and all("biblioteket" in (r.title + r.text).lower() for r, *_ in found)
     assert [r.title for r, *_ in officer.get(rurl("inputs", dialogue), {"theme": theme.pk}).context["rows"]] == [
@@ -48,7 +47,7 @@ def test_search_and_filters(officer, dialogue, staff, corpus):
 def test_tagging_with_checkboxes(officer, dialogue, staff, corpus):
     lek = services.theme_create(dialogue=dialogue, actor=staff["officer"], name="Lek")
     trafik = services.theme_create(dialogue=dialogue, actor=staff["officer"], name="Trafik")
-    a, b = f"open_input:{corpus[0].pk}", f"open_input:{corpus[1].pk}"
+    a, b = ref_of(corpus[0]), ref_of(corpus[1])
     data = {"ref": [a, b], "tag": [f"{a}|{lek.pk}", f"{a}|{trafik.pk}", f"{b}|{lek.pk}"]}
     response = officer.post(rurl("inputs", dialogue), data)
     assert response.status_code == 302
@@ -62,12 +61,12 @@ def test_tagging_with_checkboxes(officer, dialogue, staff, corpus):
 
 def test_tagging_with_a_foreign_theme_or_input_is_refused(officer, dialogue, staff, corpus, municipality):
     from delaktig.dialogues.models import State
-    from delaktig.methods.open_input.tests.factories import open_input_module
     from delaktig.results.models import Theme
+    from tests.dummy_method.factories import dummy_module
 
-    foreign = Theme.objects.create(dialogue=open_input_module(municipality=municipality, state=State.CLOSED).dialogue)
-    a = f"open_input:{corpus[0].pk}"
-    for data in ({"ref": [a], "tag": [f"{a}|{foreign.pk}"]}, {"ref": ["open_input:999999"]}, {"tag": ["rubbish"]}):
+    foreign = Theme.objects.create(dialogue=dummy_module(municipality=municipality, state=State.CLOSED).dialogue)
+    a = ref_of(corpus[0])
+    for data in ({"ref": [a], "tag": [f"{a}|{foreign.pk}"]}, {"ref": ["dummy_method:999999"]}, {"tag": ["rubbish"]}):
         response = officer.post(rurl("inputs", dialogue), data, follow=True)
         assert response.status_code == 200
     assert not InputTag.objects.exists()
@@ -75,7 +74,7 @@ def test_tagging_with_a_foreign_theme_or_input_is_refused(officer, dialogue, sta
 
 def test_mark_a_quote(officer, dialogue, staff, corpus):
     item = corpus[0]
-    ref = f"open_input:{item.pk}"
+    ref = ref_of(item)
     theme = services.theme_create(dialogue=dialogue, actor=staff["officer"], name="Lek")
     page = officer.get(rurl("quote_create", dialogue), {"ref": ref})
     assert page.status_code == 200 and item.text in page.content.decode()
@@ -89,7 +88,7 @@ def test_mark_a_quote(officer, dialogue, staff, corpus):
 
 
 def test_a_quote_not_in_the_text_is_a_clear_error(officer, dialogue, corpus):
-    ref = f"open_input:{corpus[0].pk}"
+    ref = ref_of(corpus[0])
     response = officer.post(rurl("quote_create", dialogue), {"ref": ref, "text": "Något helt annat."})
     assert response.status_code == 200
     assert "error-summary" in response.content.decode() and "Något helt annat." in response.content.decode()
@@ -97,12 +96,12 @@ def test_a_quote_not_in_the_text_is_a_clear_error(officer, dialogue, corpus):
 
 
 def test_a_quote_for_an_unknown_input_is_404(officer, dialogue, corpus):
-    assert officer.get(rurl("quote_create", dialogue), {"ref": "open_input:999999"}).status_code == 404
+    assert officer.get(rurl("quote_create", dialogue), {"ref": "dummy_method:999999"}).status_code == 404
     assert officer.get(rurl("quote_create", dialogue)).status_code == 404
 
 
 def test_remove_a_quote_after_confirming(officer, dialogue, corpus):
-    quote = Quote.objects.create(dialogue=dialogue, input_ref=f"open_input:{corpus[0].pk}", text="x")
+    quote = Quote.objects.create(dialogue=dialogue, input_ref=ref_of(corpus[0]), text="x")
     assert officer.get(rurl("quote_delete", dialogue, quote.pk)).status_code == 200
     assert officer.post(rurl("quote_delete", dialogue, quote.pk)).status_code == 302
     assert not Quote.objects.exists()
@@ -112,9 +111,9 @@ def test_overview_shows_counts_and_suppressed_groups(officer, dialogue, module, 
     theme = services.theme_create(dialogue=dialogue, actor=staff["officer"], name="Lek")
     for _ in range(6):
         item = enter(module, staff["officer"], "Ung", "Lekplatsen", age_band="18_29")
-        services.tags_set(dialogue=dialogue, actor=staff["officer"], assignments={f"open_input:{item.pk}": {theme.pk}})
+        services.tags_set(dialogue=dialogue, actor=staff["officer"], assignments={ref_of(item): {theme.pk}})
     old = enter(module, staff["officer"], "Äldre", "Lekplatsen", age_band="80_plus")
-    services.tags_set(dialogue=dialogue, actor=staff["officer"], assignments={f"open_input:{old.pk}": {theme.pk}})
+    services.tags_set(dialogue=dialogue, actor=staff["officer"], assignments={ref_of(old): {theme.pk}})
     response = officer.get(rurl("overview", dialogue))
     page = response.content.decode()
     assert "Lek" in page and "färre än 5" in page and "väntar på moderering" in page.lower() or "moderering" in page
@@ -126,7 +125,7 @@ def test_overview_shows_counts_and_suppressed_groups(officer, dialogue, module, 
 def test_figures_download_as_csv_with_suppression(officer, dialogue, module, staff):
     theme = services.theme_create(dialogue=dialogue, actor=staff["officer"], name="=Lek")
     item = enter(module, staff["officer"], "Ung", "Lekplatsen", age_band="18_29")
-    services.tags_set(dialogue=dialogue, actor=staff["officer"], assignments={f"open_input:{item.pk}": {theme.pk}})
+    services.tags_set(dialogue=dialogue, actor=staff["officer"], assignments={ref_of(item): {theme.pk}})
     response = officer.get(rurl("figures_csv", dialogue))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     body = response.content.decode("utf-8-sig")

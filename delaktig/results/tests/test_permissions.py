@@ -1,11 +1,12 @@
 import pytest
 
 from delaktig.dialogues.models import State
-from delaktig.methods.open_input.tests.factories import open_input_module
 from delaktig.organisations.models import Role
 from delaktig.organisations.tests.factories import staff_for
 from delaktig.results import services
 from delaktig.results.models import Theme
+from tests.dummy_method.factories import dummy_module
+from tests.dummy_method.factories import ref as ref_of
 
 from .helpers import rurl
 
@@ -35,7 +36,7 @@ def page_urls(dialogue, theme):
 def test_who_reads_the_workspace(client, dialogue, staff, theme, corpus, role):
     client.force_login(staff[role])
     form_pages = {rurl(name, dialogue, theme.pk) for name in ("theme_edit", "theme_merge", "theme_delete")}
-    form_pages.add(rurl("quote_create", dialogue) + f"?ref=open_input:{corpus[0].pk}")
+    form_pages.add(rurl("quote_create", dialogue) + f"?ref={ref_of(corpus[0])}")
     for url in page_urls(dialogue, theme) + sorted(form_pages):
         allowed = EDITORS if url in form_pages else READERS
         assert client.get(url).status_code == (200 if role in allowed else 403), (role, url)
@@ -62,7 +63,7 @@ def test_anonymous_is_sent_to_login(client, dialogue, theme):
 
 
 def test_another_dialogues_theme_is_404(client, municipality, dialogue, staff):
-    other = open_input_module(municipality=municipality, state=State.CLOSED, phase=None).dialogue
+    other = dummy_module(municipality=municipality, state=State.CLOSED, phase=None).dialogue
     foreign = Theme.objects.create(dialogue=other, name="Annat")
     client.force_login(staff["officer"])
     for name in ("theme_edit", "theme_merge", "theme_delete"):
@@ -72,7 +73,7 @@ def test_another_dialogues_theme_is_404(client, municipality, dialogue, staff):
 
 
 def test_a_planned_dialogue_has_no_workspace_yet(client, municipality, staff):
-    planned = open_input_module(municipality=municipality, state=State.PLANNED, phase=None).dialogue
+    planned = dummy_module(municipality=municipality, state=State.PLANNED, phase=None).dialogue
     client.force_login(staff["officer"])
     assert client.get(rurl("overview", planned)).status_code == 409
 

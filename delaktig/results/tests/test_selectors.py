@@ -3,11 +3,12 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from delaktig.methods.open_input.tests.factories import InputFactory
-from delaktig.participation.models import Channel, ModerationStatus, Module
+from delaktig.participation.models import Channel, Module
 from delaktig.participation.registry import InputRecord, MethodManifest, registry
 from delaktig.results import selectors, services
 from delaktig.results.models import Theme
+from tests.dummy_method.factories import DummyInputFactory
+from tests.dummy_method.factories import ref as ref_of
 
 from .conftest import enter
 
@@ -17,37 +18,30 @@ DUMMY_URLS = "delaktig.results.tests.dummy_urls"
 
 def test_dialogue_inputs_read_every_method_through_the_registry(dialogue, module, staff):
     enter(module, staff["officer"], "Bänkar", "Fler bänkar i parken.")
-    record = InputRecord("dummy:1", 0, "dummy", "Enkät", "Svar från en enkät", Channel.ONLINE, timezone.now())
+    record = InputRecord("survey:1", 0, "survey", "Enkät", "Svar från en enkät", Channel.ONLINE, timezone.now())
     dummy = MethodManifest(
-        key="dummy", name="Dummy", description="", phase_types={}, public_urls=DUMMY_URLS, staff_urls=DUMMY_URLS,
+        key="survey", name="Enkät", description="", phase_types={}, public_urls=DUMMY_URLS, staff_urls=DUMMY_URLS,
         resident_actions=frozenset(), staff_actions={}, stats=dict, export_rows=list, personal_data=list,
         erase=lambda user: 0, participant_ids=lambda m: {42}, module_template="", inputs=lambda m: [record],
     )  # fmt: skip
     with registry.temporarily(dummy):
-        Module.objects.create(dialogue=dialogue, method="dummy", name="Enkät", order=5)
+        Module.objects.create(dialogue=dialogue, method="survey", name="Enkät", order=5)
         refs = [r.ref for r in selectors.dialogue_inputs(dialogue)]
-        assert "dummy:1" in refs and any(ref.startswith("open_input:") for ref in refs)
+        assert "survey:1" in refs and any(ref.startswith("dummy_method:") for ref in refs)
         figures = selectors.participation_figures(dialogue)
     assert figures.total_inputs == 2
     assert [row.inputs for row in figures.by_method] == [1, 1]
     assert figures.total_participants == 1
 
 
-def test_removed_input_is_not_analysed_but_pending_is(dialogue, module):
-    InputFactory(module=module, status=ModerationStatus.REJECTED, title="Borttagen")
-    InputFactory(module=module, status=ModerationStatus.PENDING, title="Väntar")
-    titles = [r.title for r in selectors.dialogue_inputs(dialogue)]
-    assert titles == ["Väntar"]
-
-
 def test_results_overview_counts_themes_untagged_channels_and_quotes(dialogue, module, staff):
     officer = staff["officer"]
     a = enter(module, officer, "Lekplats", "Lekplatsen behöver nya gungor. Barnen väntar.")
     b = enter(module, officer, "Trafik", "Bilarna kör för fort.")
-    InputFactory(module=module, title="Online", text="Mer ljus i parken.")
+    DummyInputFactory(module=module, title="Online", text="Mer ljus i parken.")
     theme = services.theme_create(dialogue=dialogue, actor=officer, name="Lek")
-    services.tags_set(dialogue=dialogue, actor=officer, assignments={f"open_input:{a.pk}": {theme.pk}})
-    record = next(r for r in selectors.dialogue_inputs(dialogue) if r.ref == f"open_input:{a.pk}")
+    services.tags_set(dialogue=dialogue, actor=officer, assignments={ref_of(a): {theme.pk}})
+    record = next(r for r in selectors.dialogue_inputs(dialogue) if r.ref == ref_of(a))
     services.quote_create(
         dialogue=dialogue, actor=officer, record=record, text="Lekplatsen behöver nya gungor.", theme=theme
     )

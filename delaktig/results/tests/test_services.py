@@ -2,9 +2,10 @@ import pytest
 
 from delaktig.core.models import AuditEvent
 from delaktig.dialogues.models import State
-from delaktig.methods.open_input.tests.factories import open_input_module
 from delaktig.results import selectors, services
 from delaktig.results.models import InputTag
+from tests.dummy_method.factories import dummy_module
+from tests.dummy_method.factories import ref as ref_of
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def test_quote_excerpt_must_be_in_the_text():
 
 
 def test_quote_with_another_dialogues_theme_is_refused(dialogue, corpus, staff, municipality):
-    other = open_input_module(municipality=municipality, state=State.CLOSED).dialogue
+    other = dummy_module(municipality=municipality, state=State.CLOSED).dialogue
     foreign = services.theme_create(dialogue=other, actor=staff["officer"], name="Annat")
     record = selectors.dialogue_inputs(dialogue)[0]
     with pytest.raises(services.ResultsError):
@@ -27,7 +28,7 @@ def test_quote_with_another_dialogues_theme_is_refused(dialogue, corpus, staff, 
 
 def test_tags_set_is_idempotent_and_audited_only_on_change(dialogue, corpus, staff):
     theme = services.theme_create(dialogue=dialogue, actor=staff["officer"], name="Lek")
-    ref = f"open_input:{corpus[0].pk}"
+    ref = ref_of(corpus[0])
     assert services.tags_set(dialogue=dialogue, actor=staff["officer"], assignments={ref: {theme.pk}}) == (1, 0)
     assert services.tags_set(dialogue=dialogue, actor=staff["officer"], assignments={ref: {theme.pk}}) == (0, 0)
     assert InputTag.objects.count() == 1

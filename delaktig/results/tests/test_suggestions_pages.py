@@ -76,9 +76,9 @@ def test_dismiss_and_bad_input(officer, dialogue, run):
 
 def test_another_dialogues_run_is_404(officer, dialogue, run, municipality):
     from delaktig.dialogues.models import State
-    from delaktig.methods.open_input.tests.factories import open_input_module
+    from tests.dummy_method.factories import dummy_module
 
-    other = open_input_module(municipality=municipality, state=State.CLOSED).dialogue
+    other = dummy_module(municipality=municipality, state=State.CLOSED).dialogue
     assert officer.post(rurl("suggestion_act", other, run.pk, 0), {"action": "dismiss"}).status_code == 404
 
 

@@ -6,6 +6,12 @@ from delaktig.participation.services import comment_create
 
 from ..services import input_create, input_enter_offline, support_toggle
 
+# What the ids in open input's URLs name, and how each reaches its municipality (organisations/tests/test_foreign_ids)
+URL_OBJECTS = {
+    "pk": ("open_input.Input", "municipality"),
+    "input_id": ("open_input.Input", "municipality"),
+}
+
 
 def contract_fixture(module):
     """Fill `module` with one of each kind of contribution; return the resident who made them."""

@@ -32,6 +32,12 @@ def test_stats_count_what_came_in_and_leave_out_removed(module, resident):
     }
 
 
+def test_removed_input_is_not_analysed_but_pending_is(module):
+    InputFactory(module=module, status=ModerationStatus.REJECTED, title="Borttagen")
+    InputFactory(module=module, status=ModerationStatus.PENDING, title="Väntar")
+    assert [record.title for record in manifest.inputs(module)] == ["Väntar"]
+
+
 def test_input_channels_count_the_same_inputs_as_the_records(module, resident):
     from collections import Counter
 

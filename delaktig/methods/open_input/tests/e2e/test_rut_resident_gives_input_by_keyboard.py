@@ -7,11 +7,11 @@ and show where the focus is.
 import pytest
 from django.core import mail
 
-from delaktig.methods.open_input.models import Input
-from delaktig.methods.open_input.tests.factories import open_input_module
 from delaktig.organisations.tests.factories import MunicipalityFactory
+from tests.e2e.support import arrive, by_href, by_id, by_text, focused, person, press_through, sv, sv_date, tab_to
 
-from .support import arrive, by_href, by_id, by_text, focused, person, press_through, sv, sv_date, tab_to
+from ...models import Input
+from ..factories import open_input_module
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

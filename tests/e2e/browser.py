@@ -1,5 +1,8 @@
 """Browser journeys: Playwright driving Debian's Chromium, with axe-core on every page visited.
 
+A pytest plugin (the root conftest.py loads it), so that journeys anywhere, such as a method's own under
+delaktig/methods/<key>/tests/e2e/, share one browser per test process.
+
 Every page the browser lands on must be checked with `page.axe.check(page)` (the helpers in
 support.py do it); a journey that passes but left a page unchecked fails at teardown.
 """

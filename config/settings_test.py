@@ -1,0 +1,11 @@
+"""Settings for pytest: everything as config.settings, plus the dummy participation method (tests/dummy_method).
+
+Central apps' tests run against the dummy method, so they never need a real method: deleting a method deletes
+only its own tests. `manage.py` and the processes a browser journey starts use config.settings (or
+tests/e2e/subprocess_settings.py) and never see it.
+"""
+
+from config.settings import *  # noqa: F403
+from config.settings import INSTALLED_APPS
+
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.dummy_method"]

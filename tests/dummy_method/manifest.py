@@ -1,0 +1,41 @@
+"""The dummy method declares itself to the registry like any method; it is installed only when tests run."""
+
+from delaktig.organisations.models import Role
+from delaktig.participation.models import Channel
+from delaktig.participation.registry import MethodManifest, registry
+
+from . import opendata, selectors
+from .models import REFERENCE_PREFIX
+from .phases import PHASE_TYPES
+
+manifest = registry.register(
+    MethodManifest(
+        key=selectors.KEY,
+        name=selectors.NAME,
+        description="A participation method that exists only in tests.",
+        phase_types=PHASE_TYPES,
+        public_urls="tests.dummy_method.urls",
+        staff_urls="tests.dummy_method.staff_urls",
+        resident_actions=frozenset({"post", "comment"}),
+        staff_actions={"moderate": frozenset({Role.MODERATOR, Role.DEMOCRACY_OFFICER, Role.OFFICER})},
+        stats=selectors.stats,
+        export_rows=selectors.export_rows,
+        personal_data=selectors.personal_data,
+        erase=selectors.erase,
+        participant_ids=selectors.participant_ids,
+        module_template="dummy_method/module_summary.html",
+        moderation_queue=selectors.moderation_queue,
+        offline_channels=(Channel.PAPER, Channel.MEETING),
+        inputs=selectors.inputs,
+        input_channels=selectors.input_channels,
+        update_recipients=selectors.update_recipients,
+        report_section=selectors.report_section,
+        datasets=opendata.DATASETS,
+        reference_prefix=REFERENCE_PREFIX,
+        stat_labels={"inputs": "Dummy inputs", "comments": "Dummy comments", "participants": "Dummy participants"},
+        audit_labels={"dummy_method.create": "Wrote a dummy input", "dummy_method.enter": "Entered a dummy input"},
+        staff_pages=selectors.staff_pages,
+        honours_public_identity=True,
+        public_names_hide=selectors.public_names_hide,
+    )
+)
