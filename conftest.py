@@ -4,21 +4,19 @@ pytest_plugins = ["tests.e2e.browser"]  # the browser fixtures, for journeys her
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _fresh_caches():
+    """Rate limits, cached counts, municipalities and stored files never leak from one test to the next. (The test
+    settings themselves, e-mail and files in memory and tasks run at once, are in config/settings_test.py.)"""
     from django.core.cache import cache
+    from django.core.files.storage import default_storage, storages
+    from django.utils.functional import empty
 
     from delaktig.core.memo import clear_all
 
-    cache.clear()  # rate limits, cached counts and municipalities never leak from one test to the next
+    cache.clear()
     clear_all()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.LANGUAGE_CODE = "sv"
+    storages._storages = {}  # a new in-memory storage for each test, as Django does when STORAGES changes
+    default_storage._wrapped = empty
 
 
 @pytest.fixture

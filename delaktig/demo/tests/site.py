@@ -13,20 +13,11 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from django.core.cache import cache
 from django.db import transaction
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from django.urls import Resolver404, resolve
 
 from delaktig.core.memo import clear_all
 
-TEST_SETTINGS = {
-    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-    "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
-    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
-    "STORAGES": {
-        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    },
-}
 # Not pages: files, feeds and API answers (some are slow to make, none is HTML).
 NOT_PAGES = re.compile(r"(\.(csv|json|xml|ttl|jsonld|pdf|docx|xlsx)$)|/api/|/(pdf|word|samradsredogorelse)/$")
 LINK = re.compile(r"""<a\b[^>]*?\shref="([^"]*)\"""")
@@ -48,7 +39,7 @@ def demo_site(django_db_setup, django_db_blocker):
     from delaktig.demo.loader import load
     from delaktig.organisations.models import Membership, Municipality, Role
 
-    with django_db_blocker.unblock(), override_settings(**TEST_SETTINGS):
+    with django_db_blocker.unblock():
         cache.clear()
         clear_all()
         atomic = transaction.atomic()

@@ -6,11 +6,11 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from delaktig.demo.loader import load
 from delaktig.dialogues.models import Dialogue
 from delaktig.methods.open_input.models import Input, Support
-from delaktig.organisations.models import Municipality
 from delaktig.participation.models import Channel, Comment, ModerationStatus
+
+from .site import demo_site  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 # A number next to people or inputs in a text staff wrote is a figure typed by hand.
@@ -21,9 +21,9 @@ TEXTS = ("question", "background", "purpose", "results_summary", "matter_decisio
 
 
 @pytest.fixture
-def demo():
-    load()
-    return list(Municipality.objects.filter(slug__in=["hagfors", "kramfors"]))
+def demo(demo_site):  # noqa: F811 (the fixture imported above)
+    """Both demo municipalities, loaded once for the module (demo_site)."""
+    return [demo_site.home, demo_site.other]
 
 
 def shown(html):

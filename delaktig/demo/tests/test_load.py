@@ -5,13 +5,15 @@ from django.core.management import call_command
 
 from delaktig.dialogues.models import Dialogue, Kind, State
 from delaktig.organisations import ladders
-from delaktig.organisations.models import Membership, Municipality, Role
+from delaktig.organisations.models import Membership, Role
+
+from .site import demo_site  # noqa: F401 (a fixture)
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
-    return Municipality.objects.get(slug="hagfors")
+def demo(demo_site, db):  # noqa: F811 (the fixture imported above)
+    """The demo, loaded once for the module (demo_site); each test runs in its own transaction on top of it."""
+    return demo_site.home
 
 
 def test_demo_covers_every_state_kind_and_level(demo):

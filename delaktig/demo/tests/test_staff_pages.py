@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.db import transaction
-from django.test import override_settings
 
 from delaktig.core.memo import clear_all
 
@@ -32,22 +31,10 @@ OBJECT_PAGES = {
 
 pytestmark = pytest.mark.django_db  # so that the test database is set up for the module's walk
 
-# What conftest's _test_settings sets for each test, here for the walk (a module fixture runs before those).
-TEST_SETTINGS = {
-    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-    "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
-    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
-    "STORAGES": {
-        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    },
-    "LANGUAGE_CODE": "sv",
-}
-
 
 @pytest.fixture(scope="module")
 def walk(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), override_settings(**TEST_SETTINGS), transaction.atomic():
+    with django_db_blocker.unblock(), transaction.atomic():
         cache.clear()
         clear_all()
         result = staff_crawl.crawl()
