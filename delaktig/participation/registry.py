@@ -52,8 +52,12 @@ class ParticipantIds(Protocol):
     def __call__(self, module: Module, /) -> Iterable[int]: ...  # user ids of those who took part
 
 
-class ModerationQueue(Protocol):
-    def __call__(self, municipality: Municipality, /) -> Iterable[ModerationItem]: ...
+class ModerationQueue(Protocol):  # oldest first; with `limit`, only the oldest `limit` (the page's end)
+    def __call__(self, municipality: Municipality, /, limit: int | None = None) -> Iterable[ModerationItem]: ...
+
+
+class ModerationCount(Protocol):
+    def __call__(self, municipality: Municipality, /) -> int: ...
 
 
 class Inputs(Protocol):
@@ -102,7 +106,8 @@ class MethodManifest:
     erase: Erase
     participant_ids: ParticipantIds
     module_template: str  # shown on the public dialogue page for a module of this method
-    moderation_queue: ModerationQueue | None = None  # the items waiting for a moderator
+    moderation_queue: ModerationQueue | None = None  # the items waiting for a moderator, oldest first
+    moderation_count: ModerationCount | None = None  # how many wait (else the page counts the whole queue)
     min_identity_level: int = IdentityLevel.EMAIL
     offline_channels: tuple[str, ...] = field(default_factory=tuple)
     # Closing the loop (results, feedback, the yearly report, open data); all optional:
@@ -131,7 +136,7 @@ class MethodManifest:
             arguments = CALLABLE_ARGUMENTS.get(item.name)
             value = getattr(self, item.name)
             if arguments is not None and value is not None:
-                _check_callable(self.key, item.name, value, arguments)
+                _check_callable(self.key, item.name, value, arguments, CALLABLE_KEYWORDS.get(item.name, ()))
 
     def phase_type(self, key: str) -> PhaseType | None:
         return self.phase_types.get(key)
@@ -149,6 +154,7 @@ CALLABLE_ARGUMENTS = {
     "erase": 1,
     "participant_ids": 1,
     "moderation_queue": 1,
+    "moderation_count": 1,
     "inputs": 1,
     "input_channels": 1,
     "update_recipients": 1,
@@ -158,13 +164,18 @@ CALLABLE_ARGUMENTS = {
 }
 
 
-def _check_callable(key: str, name: str, value: Any, arguments: int) -> None:
+# Keyword arguments a callable must accept besides them (the central moderation page pages through the queue).
+CALLABLE_KEYWORDS = {"moderation_queue": ("limit",)}
+
+
+def _check_callable(key: str, name: str, value: Any, arguments: int, keywords: Iterable[str] = ()) -> None:
     if not callable(value):
         raise ManifestError(f"The method {key!r}: {name} must be callable, not {value!r}")
     try:
-        inspect.signature(value).bind(*[object()] * arguments)
+        inspect.signature(value).bind(*[object()] * arguments, **dict.fromkeys(keywords))
     except TypeError as error:
-        raise ManifestError(f"The method {key!r}: {name} must take {arguments} argument(s): {error}") from error
+        also = f" and the keyword(s) {', '.join(keywords)}" if keywords else ""
+        raise ManifestError(f"The method {key!r}: {name} must take {arguments} argument(s){also}: {error}") from error
     except ValueError:  # a builtin without a signature: nothing to check
         pass
 

@@ -31,6 +31,7 @@ manifest = registry.register(
         participant_ids=selectors.participant_ids,
         module_template="open_input/module_summary.html",
         moderation_queue=selectors.moderation_queue,
+        moderation_count=selectors.moderation_count,
         offline_channels=(Channel.PAPER, Channel.MEETING, Channel.EMAIL, Channel.PHONE),
         inputs=selectors.inputs,
         input_channels=selectors.input_channels,
