@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from delaktig.accounts.models import IdentityLevel
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from delaktig.accounts.models import User
     from delaktig.core.contributions import Dataset, ReportSection
     from delaktig.organisations.models import Municipality
@@ -62,6 +64,10 @@ class ModerationCount(Protocol):
 
 class Inputs(Protocol):
     def __call__(self, module: Module, /) -> Iterable[InputRecord]: ...
+
+
+class InputRows(Protocol):  # a QuerySet of rows with pk, created_at and channel
+    def __call__(self, module: Module, /) -> QuerySet[Any]: ...
 
 
 class InputChannels(Protocol):
@@ -113,6 +119,9 @@ class MethodManifest:
     # Closing the loop (results, feedback, the yearly report, open data); all optional:
     inputs: Inputs | None = None  # every input to be analysed
     input_channels: InputChannels | None = None  # the same inputs per channel, counted cheaply
+    # The same inputs as rows, so the results workspace filters and pages in the database; with it, `inputs` must
+    # take `ids=` and give only those inputs' records (a page)
+    input_rows: InputRows | None = None
     update_recipients: UpdateRecipients | None = None  # who asked for updates
     report_section: ReportSectionOf | None = None
     datasets: tuple[Dataset, ...] = field(default_factory=tuple)  # public data of this method
@@ -137,6 +146,8 @@ class MethodManifest:
             value = getattr(self, item.name)
             if arguments is not None and value is not None:
                 _check_callable(self.key, item.name, value, arguments, CALLABLE_KEYWORDS.get(item.name, ()))
+        if self.input_rows is not None:  # the workspace then asks `inputs` for a page's records
+            _check_callable(self.key, "inputs", self.inputs, 1, ("ids",))
 
     def phase_type(self, key: str) -> PhaseType | None:
         return self.phase_types.get(key)
@@ -157,6 +168,7 @@ CALLABLE_ARGUMENTS = {
     "moderation_count": 1,
     "inputs": 1,
     "input_channels": 1,
+    "input_rows": 1,
     "update_recipients": 1,
     "report_section": 2,
     "staff_pages": 2,

@@ -34,6 +34,7 @@ manifest = registry.register(
         moderation_count=selectors.moderation_count,
         offline_channels=(Channel.PAPER, Channel.MEETING, Channel.EMAIL, Channel.PHONE),
         inputs=selectors.inputs,
+        input_rows=selectors.input_rows,
         input_channels=selectors.input_channels,
         report_section=report.open_input_report_section,
         update_recipients=selectors.update_recipients,

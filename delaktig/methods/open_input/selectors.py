@@ -262,9 +262,17 @@ def module_summary(module):
     }
 
 
-def inputs(module):
-    """Every input of the module that was not removed (pending ones included), for the results workspace."""
-    qs = Input.objects.received().filter(module=module).order_by("created_at", "id")
+def input_rows(module):
+    """The same inputs as `inputs`, as a QuerySet the results workspace filters, counts and pages in the database."""
+    return Input.objects.received().filter(module=module)
+
+
+def inputs(module, ids=None):
+    """Every input of the module that was not removed (pending ones included), for the results workspace; with
+    `ids`, only those of them (a page of the workspace)."""
+    qs = input_rows(module).order_by("created_at", "id")
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
     slug = module.dialogue.municipality.slug
     return [_record(METHOD_KEY, slug, module, item) for item in qs]
 

@@ -340,3 +340,19 @@ def test_registering_a_method_needs_nothing_else(municipality, resident):
         assert module.manifest is manifest
         assert not allowed(AnonymousUser(), "vote", module)
     assert registry.get("dummy") is None
+
+
+@per_method
+@pytest.mark.django_db
+def test_input_rows_are_the_inputs_and_a_page_of_ids_gives_their_records(manifest, municipality, staff):
+    if manifest.input_rows is None:
+        pytest.skip("The results workspace reads the method's inputs whole")
+    assert manifest.inputs is not None
+    module = module_for(manifest, municipality, staff)
+    contract_fixture(manifest)(module)
+    records = list(manifest.inputs(module))
+    rows = manifest.input_rows(module)
+    assert records and {f"{manifest.key}:{pk}" for pk in rows.values_list("pk", flat=True)} == {r.ref for r in records}
+    assert {"created_at", "channel"} <= {f.name for f in rows.model._meta.get_fields()}
+    first = rows.order_by("created_at", "pk").values_list("pk", flat=True)[0]
+    assert [record.ref for record in manifest.inputs(module, ids=[first])] == [f"{manifest.key}:{first}"]
