@@ -49,7 +49,7 @@ class PostgresDatabase:
 
     def __init__(self, name=None):
         self.name = name or os.environ.get("BENCH_DB_NAME", "delaktig_bench")
-        self.url = f"{PG_ADMIN_URL}/{name}"
+        self.url = f"{PG_ADMIN_URL}/{self.name}"
 
     def _admin(self, sql):
         import psycopg

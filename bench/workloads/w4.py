@@ -161,6 +161,8 @@ def _rows(name, figures):
     latency = figures["latency"][name]
     small, large = latency["small"], latency["large"]
     ratio = round(large["p95_ms"] / small["p95_ms"], 2) if small["p95_ms"] and large["p95_ms"] else None
+    cpu = (small["cpu_ms_per_request"], large["cpu_ms_per_request"])
+    cpu_ratio = round(cpu[1] / cpu[0], 2) if all(cpu) else None
     kilobytes = {size: round(queries[size]["bytes"] / 1000, 1) for size in SIZES}
     failures = sum(found["non_2xx"] + found["errors"] for found in (small, large))
     failures += sum(1 for size in SIZES if queries[size]["status"] != 200)
@@ -173,7 +175,8 @@ def _rows(name, figures):
         ),
         check(f"p50 / p95 ms at {small_n}", f"{small['p50_ms']} / {small['p95_ms']}", None, None),
         check(f"p50 / p95 ms at {large_n}", f"{large['p50_ms']} / {large['p95_ms']}", None, None),
-        check(f"p95({large_n}) / p95({small_n})", ratio, f"<= {RATIO_GOAL}", ratio is not None and ratio <= RATIO_GOAL),
+        _ratio_row(name, f"p95({large_n}) / p95({small_n})", ratio),
+        check(f"CPU ms per request ratio {large_n} / {small_n}", cpu_ratio, None, None),
         check(
             f"HTML kB per page at {small_n} / {large_n}",
             f"{kilobytes['small']} / {kilobytes['large']}",
@@ -190,3 +193,10 @@ def _rows(name, figures):
         check("non-2xx + client errors", failures, "0", failures == 0),
         cpu_row(f"at {large_n}", large["cpu_seconds"]),
     ]
+
+
+def _ratio_row(name, label, ratio):
+    """The goal holds for the six lists; an extra view (most signed first) is measured for information."""
+    if name in EXTRA:
+        return check(label, ratio, "(for information)", None)
+    return check(label, ratio, f"<= {RATIO_GOAL}", ratio is not None and ratio <= RATIO_GOAL)

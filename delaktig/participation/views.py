@@ -27,7 +27,7 @@ from .services import module_add as add_module
 from .services import phase_add as add_phase
 
 MODULE_ROLES = transition_roles("open")
-MODERATION_PAGE_SIZE = 50
+MODERATION_PAGE_SIZE = 25
 
 
 @require_http_methods(["GET", "POST"])
