@@ -8,7 +8,7 @@ from django.db.models import CharField, Exists, OuterRef, Value
 from django.db.models.functions import Cast, Concat
 
 from delaktig.core.search import text_matches
-from delaktig.participation.registry import registry
+from delaktig.participation.registry import InputRecord, registry
 
 from . import selectors
 from .models import InputTag, Quote, ThemeSuggestionRun
@@ -66,8 +66,11 @@ def workspace_inputs_paged(dialogue, filters, modules):
     """The inputs the workspace's list shows, for Django's Paginator: read a page at a time in the database when
     every method offers `input_rows` and no text is searched; else (a method without it, or a search, which reads
     every input anyway) the whole filtered list, as workspace_inputs."""
-    manifests = [(module, registry.get(module.method)) for module in modules]
-    manifests = [(module, manifest) for module, manifest in manifests if manifest and manifest.inputs]
+    manifests = []
+    for module in modules:
+        manifest = registry.get(module.method)
+        if manifest is not None and manifest.inputs is not None:
+            manifests.append((module, manifest))
     if filters.get("q") or any(manifest.input_rows is None for _module, manifest in manifests):
         return workspace_inputs(dialogue, filters)
     return PagedInputs(dialogue, filters, manifests)
@@ -102,7 +105,7 @@ class PagedInputs:
             for part, (_module, _manifest, rows) in enumerate(self.parts)
         ]
         chosen = list(islice(heapq.merge(*firsts), start, stop))
-        records = {}
+        records: dict[str, InputRecord] = {}
         for part, (module, manifest, _rows) in enumerate(self.parts):
             ids = [pk for _created_at, _ref, pk, of in chosen if of == part]
             if ids:

@@ -235,7 +235,7 @@ def moderation_queue(municipality, limit=None):
     _attach_inputs(comments, select=("module__dialogue__municipality",))
     items = [_queue_item(METHOD_NAME, item.module, item.title, item.text, item.created_at) for item in inputs]
     for comment in comments:
-        parent = comment.input  # type: ignore[attr-defined]  # attached above
+        parent = comment.input  # attached above
         if parent:
             items.append(_queue_item(METHOD_NAME, parent.module, parent.title, comment.text, comment.created_at))
     return sorted(items, key=lambda item: item.created_at)[:limit]
