@@ -5,11 +5,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from delaktig.methods.open_input import services as open_input_services
 from delaktig.participation.models import Channel, Module, Phase
 from delaktig.results import services
 from delaktig.results.selectors_workspace import workspace_inputs
 from delaktig.results.views.inputs import PER_PAGE
+from tests.dummy_method.selectors import KEY
+from tests.dummy_method.services import dummy_input_enter
 
 from .conftest import enter
 from .helpers import rurl
@@ -25,7 +26,7 @@ def officer(client, staff):
 
 @pytest.fixture
 def second_module(module):
-    second = Module.objects.create(dialogue=module.dialogue, method="open_input", name="Synpunkter på mötet", order=1)
+    second = Module.objects.create(dialogue=module.dialogue, method=KEY, name="Synpunkter på mötet", order=1)
     phase = module.phases.first()
     Phase.objects.create(
         module=second, phase_type="collect", name="Möte", starts_at=phase.starts_at, ends_at=phase.ends_at
@@ -47,7 +48,7 @@ def test_pages_show_what_the_whole_filtered_list_shows(officer, dialogue, module
     for i in range(40):
         target = module if i % 3 else second_module
         channel = Channel.MEETING if i % 4 == 0 else Channel.PAPER
-        open_input_services.input_enter_offline(
+        dummy_input_enter(
             module=target, entered_by=staff["officer"], channel=channel, title=f"Inlägg {i}", text="Om parken"
         )
     theme = services.theme_create(dialogue=dialogue, actor=staff["officer"], name="Parken")
