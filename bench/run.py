@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Delaktig's benchmarks: `bench/run.py w1|w2|w3|w8|all [--seconds N]`. Prints a table, writes bench/results/<w>.json.
+"""Delaktig's benchmarks: `bench/run.py w1|w2|w3|w4|w8|all [--seconds N]`. Prints tables, writes bench/results/<w>.json.
 
 Every server it starts listens on 127.0.0.1 only and is stopped at the end; every load loop stops by itself.
 """
@@ -23,6 +23,7 @@ WORKLOADS = {
     "w1": "W1 sign burst (PostgreSQL)",
     "w2": "W2 count storm (PostgreSQL)",
     "w3": "W3 busy proposal page (PostgreSQL)",
+    "w4": "W4 lists that stay flat (PostgreSQL)",
     "w8": "W8 embedded default (SQLite)",
 }
 
@@ -32,7 +33,10 @@ def parse(argv):
     parser.add_argument("workload", nargs="?", default="all", choices=[*WORKLOADS, "all"])
     defaults = Options()
     parser.add_argument(
-        "--seconds", type=float, default=None, help="length of each measured part (default per workload; W1: 60)"
+        "--seconds",
+        type=float,
+        default=None,
+        help="length of each measured part (default per workload; W1: 60; W4: per list and size, 12)",
     )
     parser.add_argument("--warmup", type=float, default=defaults.warmup)
     parser.add_argument("--clients", type=int, default=defaults.clients)
@@ -43,7 +47,7 @@ def parse(argv):
         "--rounds",
         type=int,
         default=None,
-        help="W1 and W2 (wrk): interleave the parts in this many rounds (default per workload: W1 4, W2 2)",
+        help="W1, W2 (wrk) and W4: interleave the parts in this many rounds (default per workload: W1 4, W2 2, W4 3)",
     )
     parser.add_argument("--parts", default="", help="W1: e.g. real,bare")
     parser.add_argument(
@@ -109,7 +113,10 @@ def run_one(name, module, options, results_dir):
     result = module.run(options)
     result.update(workload=name, title=WORKLOADS[name], options=asdict(options), wall_seconds=time.time() - started)
     (results_dir / f"{name}.json").write_text(json.dumps(result, indent=2, default=str))
-    table = render(WORKLOADS[name], result["checks"])
+    if "tables" in result:  # one table per part (W4: per list)
+        table = "\n".join(render(title, rows) for title, rows in result["tables"])
+    else:
+        table = render(WORKLOADS[name], result["checks"])
     print(table, flush=True)
     return table
 

@@ -47,9 +47,9 @@ def bench_command(env, *args, timeout=900):
 class PostgresDatabase:
     """A database created for one run and dropped at its end (also when the run fails)."""
 
-    def __init__(self, name="delaktig_bench"):
-        self.name = name
-        self.url = f"{PG_ADMIN_URL}/{name}"
+    def __init__(self, name=None):
+        self.name = name or os.environ.get("BENCH_DB_NAME", "delaktig_bench")
+        self.url = f"{PG_ADMIN_URL}/{self.name}"
 
     def _admin(self, sql):
         import psycopg

@@ -43,3 +43,18 @@ def queries_per_count(pk):
     """The count endpoint (W2): "served from cache" means no query on a warm read."""
     proposal = Proposal.objects.select_related("municipality").get(pk=pk)
     return _measure(Client(), reverse("proposals:count", args=[proposal.municipality.slug, pk]))
+
+
+def queries_per_list(urls, session, staff_lists=("staff_proposals", "moderation", "workspace")):
+    """W4: queries and HTML bytes of one request to each list, warm (the process's caches filled as in a running
+    server); the staff lists with the staff session, the public ones as an anonymous visitor."""
+    visitor, staff = Client(), Client()
+    staff.cookies["sessionid"] = session
+    found = {}
+    for name, url in urls.items():
+        client = staff if name in staff_lists else visitor
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        found[name] = {"status": response.status_code, "queries": len(captured), "bytes": len(response.content)}
+    return found

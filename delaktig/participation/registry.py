@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from delaktig.accounts.models import IdentityLevel
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from delaktig.accounts.models import User
     from delaktig.core.contributions import Dataset, ReportSection
     from delaktig.organisations.models import Municipality
@@ -52,12 +54,20 @@ class ParticipantIds(Protocol):
     def __call__(self, module: Module, /) -> Iterable[int]: ...  # user ids of those who took part
 
 
-class ModerationQueue(Protocol):
-    def __call__(self, municipality: Municipality, /) -> Iterable[ModerationItem]: ...
+class ModerationQueue(Protocol):  # oldest first; with `limit`, only the oldest `limit` (the page's end)
+    def __call__(self, municipality: Municipality, /, limit: int | None = None) -> Iterable[ModerationItem]: ...
+
+
+class ModerationCount(Protocol):
+    def __call__(self, municipality: Municipality, /) -> int: ...
 
 
 class Inputs(Protocol):
     def __call__(self, module: Module, /) -> Iterable[InputRecord]: ...
+
+
+class InputRows(Protocol):  # a QuerySet of rows with pk, created_at and channel
+    def __call__(self, module: Module, /) -> QuerySet[Any]: ...
 
 
 class InputChannels(Protocol):
@@ -102,12 +112,16 @@ class MethodManifest:
     erase: Erase
     participant_ids: ParticipantIds
     module_template: str  # shown on the public dialogue page for a module of this method
-    moderation_queue: ModerationQueue | None = None  # the items waiting for a moderator
+    moderation_queue: ModerationQueue | None = None  # the items waiting for a moderator, oldest first
+    moderation_count: ModerationCount | None = None  # how many wait (else the page counts the whole queue)
     min_identity_level: int = IdentityLevel.EMAIL
     offline_channels: tuple[str, ...] = field(default_factory=tuple)
     # Closing the loop (results, feedback, the yearly report, open data); all optional:
     inputs: Inputs | None = None  # every input to be analysed
     input_channels: InputChannels | None = None  # the same inputs per channel, counted cheaply
+    # The same inputs as rows, so the results workspace filters and pages in the database; with it, `inputs` must
+    # take `ids=` and give only those inputs' records (a page)
+    input_rows: InputRows | None = None
     update_recipients: UpdateRecipients | None = None  # who asked for updates
     report_section: ReportSectionOf | None = None
     datasets: tuple[Dataset, ...] = field(default_factory=tuple)  # public data of this method
@@ -131,7 +145,9 @@ class MethodManifest:
             arguments = CALLABLE_ARGUMENTS.get(item.name)
             value = getattr(self, item.name)
             if arguments is not None and value is not None:
-                _check_callable(self.key, item.name, value, arguments)
+                _check_callable(self.key, item.name, value, arguments, CALLABLE_KEYWORDS.get(item.name, ()))
+        if self.input_rows is not None:  # the workspace then asks `inputs` for a page's records
+            _check_callable(self.key, "inputs", self.inputs, 1, ("ids",))
 
     def phase_type(self, key: str) -> PhaseType | None:
         return self.phase_types.get(key)
@@ -149,8 +165,10 @@ CALLABLE_ARGUMENTS = {
     "erase": 1,
     "participant_ids": 1,
     "moderation_queue": 1,
+    "moderation_count": 1,
     "inputs": 1,
     "input_channels": 1,
+    "input_rows": 1,
     "update_recipients": 1,
     "report_section": 2,
     "staff_pages": 2,
@@ -158,13 +176,18 @@ CALLABLE_ARGUMENTS = {
 }
 
 
-def _check_callable(key: str, name: str, value: Any, arguments: int) -> None:
+# Keyword arguments a callable must accept besides them (the central moderation page pages through the queue).
+CALLABLE_KEYWORDS = {"moderation_queue": ("limit",)}
+
+
+def _check_callable(key: str, name: str, value: Any, arguments: int, keywords: Iterable[str] = ()) -> None:
     if not callable(value):
         raise ManifestError(f"The method {key!r}: {name} must be callable, not {value!r}")
     try:
-        inspect.signature(value).bind(*[object()] * arguments)
+        inspect.signature(value).bind(*[object()] * arguments, **dict.fromkeys(keywords))
     except TypeError as error:
-        raise ManifestError(f"The method {key!r}: {name} must take {arguments} argument(s): {error}") from error
+        also = f" and the keyword(s) {', '.join(keywords)}" if keywords else ""
+        raise ManifestError(f"The method {key!r}: {name} must take {arguments} argument(s){also}: {error}") from error
     except ValueError:  # a builtin without a signature: nothing to check
         pass
 

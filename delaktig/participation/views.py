@@ -4,6 +4,7 @@ They belong to participation: the dialogue workspace links to them by URL name a
 """
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -20,11 +21,13 @@ from delaktig.dialogues.views.staff.dialogue import ADD_MODULE_TITLE, MODULE_STA
 from delaktig.organisations.permissions import staff_view
 
 from . import forms
+from .moderation import WaitingItems
 from .registry import registry
 from .services import module_add as add_module
 from .services import phase_add as add_phase
 
 MODULE_ROLES = transition_roles("open")
+MODERATION_PAGE_SIZE = 25
 
 
 @require_http_methods(["GET", "POST"])
@@ -65,17 +68,14 @@ def phase_add(request, pk, module_id):
 @require_GET
 @staff_view(*MODERATION_ROLES)
 def moderation(request):
-    items = []
-    for manifest in registry:
-        if manifest.moderation_queue is not None:
-            items.extend(manifest.moderation_queue(request.municipality))
-    return render(
-        request, "participation/staff/moderation.html", {"groups": group_by_dialogue(items), "count": len(items)}
-    )
+    waiting = WaitingItems(request.municipality)
+    page = Paginator(waiting, MODERATION_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"groups": group_by_dialogue(page.object_list), "count": page.paginator.count, "page": page}
+    return render(request, "participation/staff/moderation.html", context)
 
 
 def group_by_dialogue(items):
-    """[(dialogue, [items oldest first])], the dialogue with the oldest waiting item first."""
+    """[(dialogue, [items oldest first])], the dialogue with the oldest waiting item first (within the page)."""
     groups = {}
     for item in sorted(items, key=lambda item: item.created_at):
         groups.setdefault(item.dialogue.pk, (item.dialogue, []))[1].append(item)

@@ -1,6 +1,7 @@
 """Reads for proposals. The signature count is always derived from the stored signatures."""
 
 from django.core.cache import cache
+from django.db.models import Count
 
 from .models import SignatureStatus
 
@@ -10,6 +11,18 @@ PUBLIC_COUNT_SECONDS = 30  # the public count may lag this much (the issue allow
 def signature_count(proposal):
     """The exact number of valid signatures."""
     return proposal.signatures.filter(status=SignatureStatus.VALID).count()
+
+
+def valid_counts(proposal_ids):
+    """{proposal id: exact number of valid signatures} of these proposals only, in one grouped query that reads
+    their entries in the (proposal, status) index and no other proposal's signatures; a proposal without any is
+    missing."""
+    if not proposal_ids:
+        return {}
+    from .models import Signature
+
+    valid = Signature.objects.filter(proposal_id__in=proposal_ids, status=SignatureStatus.VALID).order_by()
+    return dict(valid.values_list("proposal_id").annotate(n=Count("pk")))
 
 
 def public_signature_count(proposal):

@@ -15,6 +15,7 @@ from delaktig.core.search import search
 from delaktig.mailings.models import Mailing
 
 from .models import Proposal, RegistryEntry, Route, SignatureStatus, Status
+from .selectors import valid_counts
 
 ANSWER_PURPOSE = "proposal_answer"
 MODERATION_STATUSES = (Status.SUBMITTED, Status.UNDER_REVIEW)
@@ -22,13 +23,21 @@ OPEN_CITIZEN_STATUSES = (Status.SUBMITTED, Status.UNDER_REVIEW, Status.RECEIVED,
 
 
 def staff_proposals(*, municipality):
-    valid = Count("signatures", filter=Q(signatures__status=SignatureStatus.VALID))
+    """The municipality's proposals, newest first; with_valid_signatures counts the signatures of a page."""
     return (
         Proposal.objects.filter(municipality=municipality)
         .select_related("category", "routed_body")
-        .annotate(valid_signatures=valid)
         .order_by("-submitted_at", "-id")
     )
+
+
+def with_valid_signatures(proposals):
+    """Give each proposal shown its exact count of valid signatures as `valid_signatures` (one grouped query over
+    the signatures of these proposals only)."""
+    counts = valid_counts([proposal.pk for proposal in proposals])
+    for proposal in proposals:
+        proposal.valid_signatures = counts.get(proposal.pk, 0)
+    return proposals
 
 
 def staff_filter(qs, *, q="", status="", route="", category=None, body=None):

@@ -69,8 +69,10 @@ def erase(user):
     return inputs + Comment.objects.filter(author=user, target_type=input_type()).update(author=None, author_name="")
 
 
-def moderation_queue(municipality):
+def moderation_queue(municipality, limit=None):
+    """Pending inputs, oldest first; with `limit`, only the oldest `limit`."""
     pending = DummyInput.objects.filter(municipality=municipality, status=ModerationStatus.PENDING)
+    pending = pending.select_related("module__dialogue__municipality").order_by("created_at", "id")[:limit]
     return [
         ModerationItem(
             method_name=NAME,
@@ -80,12 +82,22 @@ def moderation_queue(municipality):
             dialogue=item.module.dialogue,
             url=staff_url(item.module, "moderation"),
         )
-        for item in pending.select_related("module__dialogue__municipality")
+        for item in pending
     ]
 
 
-def inputs(module):
-    qs = DummyInput.objects.received().filter(module=module).order_by("created_at", "id")
+def moderation_count(municipality):
+    return DummyInput.objects.filter(municipality=municipality, status=ModerationStatus.PENDING).count()
+
+
+def input_rows(module):
+    return DummyInput.objects.received().filter(module=module)
+
+
+def inputs(module, ids=None):
+    qs = input_rows(module).order_by("created_at", "id")
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
     return [
         InputRecord(
             ref=f"{KEY}:{item.pk}",

@@ -16,8 +16,9 @@ WAITING = []  # ModerationItems the stand-in method reports as waiting
 urlpatterns = []  # the stand-in method has no pages of its own
 
 
-def _moderation_queue(municipality):
-    return [item for item in WAITING if item.dialogue.municipality_id == municipality.pk]
+def _moderation_queue(municipality, limit=None):
+    waiting = [item for item in WAITING if item.dialogue.municipality_id == municipality.pk]
+    return sorted(waiting, key=lambda item: item.created_at)[:limit]
 
 
 MANIFEST = MethodManifest(

@@ -63,7 +63,13 @@ class Input(TimeStampedModel, Moderated):
         ordering = ["-created_at", "-id"]
         verbose_name = _("input")
         verbose_name_plural = _("inputs")
-        indexes = [models.Index(fields=["module", "status", "created_at"])]
+        indexes = [
+            models.Index(fields=["module", "status", "created_at"]),
+            # The results workspace pages through every status but "rejected", oldest first (input_rows)
+            models.Index(fields=["module", "created_at"]),
+            # The central moderation page reads the oldest pending inputs of the municipality
+            models.Index(fields=["municipality", "status", "created_at"]),
+        ]
 
     def __str__(self):
         return self.title

@@ -212,20 +212,38 @@ def erase(user):
     return inputs + comments + supports
 
 
-def moderation_queue(municipality):
-    """Pending inputs and pending comments on inputs, for the municipality's moderation page."""
-    pending = Input.objects.filter(municipality=municipality, status=ModerationStatus.PENDING)
-    inputs = list(pending.select_related("module__dialogue__municipality"))
-    comments = list(
-        Comment.objects.filter(municipality=municipality, target_type=input_type(), status=ModerationStatus.PENDING)
+def _pending_inputs(municipality):
+    return Input.objects.filter(municipality=municipality, status=ModerationStatus.PENDING)
+
+
+def _pending_comments(municipality):
+    """Pending comments on inputs that exist (a comment whose input is gone is not listed, so not counted)."""
+    return Comment.objects.filter(
+        municipality=municipality,
+        target_type=input_type(),
+        target_id__in=Input.objects.filter(municipality=municipality).values("pk"),
+        status=ModerationStatus.PENDING,
     )
+
+
+def moderation_queue(municipality, limit=None):
+    """Pending inputs and pending comments on inputs, oldest first, for the municipality's moderation page: with
+    `limit`, only the oldest `limit` (the central page asks for no more than it shows)."""
+    inputs = _pending_inputs(municipality).select_related("module__dialogue__municipality")
+    inputs = list(inputs.order_by("created_at", "id")[:limit])
+    comments = list(_pending_comments(municipality).order_by("created_at", "id")[:limit])
     _attach_inputs(comments, select=("module__dialogue__municipality",))
     items = [_queue_item(METHOD_NAME, item.module, item.title, item.text, item.created_at) for item in inputs]
     for comment in comments:
-        parent = comment.input  # type: ignore[attr-defined]  # attached above
+        parent = comment.input  # attached above
         if parent:
             items.append(_queue_item(METHOD_NAME, parent.module, parent.title, comment.text, comment.created_at))
-    return sorted(items, key=lambda item: item.created_at)
+    return sorted(items, key=lambda item: item.created_at)[:limit]
+
+
+def moderation_count(municipality):
+    """How many items moderation_queue(municipality) holds, counted in the database."""
+    return _pending_inputs(municipality).count() + _pending_comments(municipality).count()
 
 
 def _queue_item(method_name, module, title, text, created_at):
@@ -244,9 +262,17 @@ def module_summary(module):
     }
 
 
-def inputs(module):
-    """Every input of the module that was not removed (pending ones included), for the results workspace."""
-    qs = Input.objects.received().filter(module=module).order_by("created_at", "id")
+def input_rows(module):
+    """The same inputs as `inputs`, as a QuerySet the results workspace filters, counts and pages in the database."""
+    return Input.objects.received().filter(module=module)
+
+
+def inputs(module, ids=None):
+    """Every input of the module that was not removed (pending ones included), for the results workspace; with
+    `ids`, only those of them (a page of the workspace)."""
+    qs = input_rows(module).order_by("created_at", "id")
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
     slug = module.dialogue.municipality.slug
     return [_record(METHOD_KEY, slug, module, item) for item in qs]
 

@@ -48,6 +48,7 @@ def test_manifest_is_complete(manifest):
     for name in CALLABLES:
         assert callable(getattr(manifest, name)), name
     assert manifest.moderation_queue is None or callable(manifest.moderation_queue)
+    assert manifest.moderation_count is None or callable(manifest.moderation_count)
     assert manifest.min_identity_level in IdentityLevel.values
     assert set(manifest.offline_channels) <= set(Channel.values) - {Channel.ONLINE}
 
@@ -122,6 +123,7 @@ def test_reads_work_on_an_empty_module(manifest, municipality, staff, resident):
     assert manifest.erase(resident) == 0
     if manifest.moderation_queue:
         assert manifest.moderation_queue(municipality) == []
+        assert manifest.moderation_count is None or manifest.moderation_count(municipality) == 0
 
 
 @per_method
@@ -223,6 +225,10 @@ def test_moderation_queue_lists_moderation_items(manifest, municipality, staff):
     items = manifest.moderation_queue(municipality)
     assert items and all(isinstance(item, ModerationItem) for item in items)
     assert all(item.dialogue.pk == module.dialogue_id for item in items)
+    assert [item.created_at for item in items] == sorted(item.created_at for item in items)
+    assert manifest.moderation_queue(municipality, limit=1) == items[:1]
+    if manifest.moderation_count is not None:
+        assert manifest.moderation_count(municipality) == len(items)
 
 
 @per_method
@@ -334,3 +340,19 @@ def test_registering_a_method_needs_nothing_else(municipality, resident):
         assert module.manifest is manifest
         assert not allowed(AnonymousUser(), "vote", module)
     assert registry.get("dummy") is None
+
+
+@per_method
+@pytest.mark.django_db
+def test_input_rows_are_the_inputs_and_a_page_of_ids_gives_their_records(manifest, municipality, staff):
+    if manifest.input_rows is None:
+        pytest.skip("The results workspace reads the method's inputs whole")
+    assert manifest.inputs is not None
+    module = module_for(manifest, municipality, staff)
+    contract_fixture(manifest)(module)
+    records = list(manifest.inputs(module))
+    rows = manifest.input_rows(module)
+    assert records and {f"{manifest.key}:{pk}" for pk in rows.values_list("pk", flat=True)} == {r.ref for r in records}
+    assert {"created_at", "channel"} <= {f.name for f in rows.model._meta.get_fields()}
+    first = rows.order_by("created_at", "pk").values_list("pk", flat=True)[0]
+    assert [record.ref for record in manifest.inputs(module, ids=[first])] == [f"{manifest.key}:{first}"]

@@ -1,6 +1,7 @@
 """The public list: only public proposals, search, filters, sorting, pagination, and garbage that never breaks it."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -167,3 +168,40 @@ def test_swedish_full_text_search_finds_other_forms_of_a_word(client, municipali
     public(municipality, "Badhus", text="Simma året om.")
     assert titles(client, municipality, q="cykelväg") == ["Fler cykelvägar"]
     assert titles(client, municipality, q="lekplats") == ["Lekplatsen vid skolan"]
+
+
+def _list_queries(client, municipality, **params):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(list_url(municipality), params)
+    assert response.status_code == 200
+    return response, [query["sql"] for query in captured.captured_queries]
+
+
+@pytest.mark.parametrize("sort", ["newest", "ending", "signed"])
+def test_queries_are_the_same_with_3_and_with_30_epetitions(client, municipality, other_municipality, sort):
+    for n in range(3):
+        public(municipality, f"Först {n}", signatures=2)
+    public(other_municipality, "Annan kommun", signatures=3)
+    _list_queries(client, municipality, sort=sort)  # the first visit stores the municipality's default rules
+    _response, few = _list_queries(client, municipality, sort=sort)
+    for n in range(27):
+        public(municipality, f"Sedan {n}", signatures=n % 3)
+    _response, many = _list_queries(client, municipality, sort=sort)
+    assert len(many) == len(few)
+
+
+def test_only_the_shown_proposals_signatures_are_counted(client, municipality, other_municipality):
+    for n in range(25):
+        public(municipality, f"Förslag {n:02d}", signatures=1)
+    public(other_municipality, "Annan kommun", signatures=3)
+    _list_queries(client, municipality)
+    response, queries = _list_queries(client, municipality)
+    shown = {proposal.pk for proposal in response.context["page"].object_list}
+    assert len(shown) == 20
+    touching = [sql for sql in queries if "proposals_signature" in sql]
+    assert len(touching) == 1  # the paginator's count is a plain count of proposals
+    [sql] = touching
+    listed = re.search(r'"proposal_id" IN \(([^)]*)\)', sql)
+    assert listed is not None, sql
+    assert {int(pk) for pk in listed.group(1).split(",")} == shown
+    assert all(row.valid_count == 1 for row in response.context["page"].object_list)

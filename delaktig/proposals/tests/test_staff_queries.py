@@ -72,3 +72,18 @@ def test_the_staff_list_searches_words_and_registration_numbers(client, municipa
     ]:
         page = client.get(url, {"q": query}).context["page"]
         assert {proposal.title for proposal in page} == titles, query
+
+
+def test_the_staff_list_counts_only_the_signatures_of_the_proposals_shown(client, municipality, staff):
+    client.force_login(staff[Role.OFFICER])
+    url = reverse("proposals:staff_list", args=[municipality.slug])
+    for proposal in ProposalFactory.create_batch(30, municipality=municipality):
+        SignatureFactory(proposal=proposal)
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    shown = response.context["page"].object_list
+    touching = [query["sql"] for query in captured.captured_queries if "proposals_signature" in query["sql"]]
+    assert len(touching) == 1 and len(shown) == 25
+    assert all(f"{proposal.pk}" in touching[0] for proposal in shown)
+    assert [proposal.valid_signatures for proposal in shown] == [1] * 25

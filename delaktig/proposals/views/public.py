@@ -43,7 +43,7 @@ def proposal_list(request):
     filters = form.filters()
     proposals = public.filtered(public.public_proposals(municipality=municipality), **filters)
     page = Paginator(proposals, PAGE_SIZE).get_page(request.GET.get("page"))
-    for proposal in page.object_list:
+    for proposal in public.with_valid_counts(page.object_list):
         proposal.municipality = municipality
     rules = settings_for(municipality)
     context = {

@@ -24,10 +24,11 @@ def inputs(request, dialogue):
     modules = selectors_workspace.modules_of(dialogue)
     form = InputFilterForm(request.GET, themes=themes, modules=modules)
     filters = form.filters()
-    tags = selectors_workspace.tags_by_ref(dialogue)
-    records = selectors_workspace.workspace_inputs(dialogue, filters, tags=tags)
+    records = selectors_workspace.workspace_inputs_paged(dialogue, filters, modules)
     page = Paginator(records, PER_PAGE).get_page(request.GET.get("page"))
-    quotes = selectors_workspace.quotes_by_ref(dialogue)
+    refs = [record.ref for record in page.object_list]
+    tags = selectors_workspace.tags_by_ref(dialogue, refs=refs)
+    quotes = selectors_workspace.quotes_by_ref(dialogue, refs=refs)
     rows = [
         (r, selectors.channel_label(r.channel), tags.get(r.ref, set()), quotes.get(r.ref, [])) for r in page.object_list
     ]

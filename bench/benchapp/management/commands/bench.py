@@ -8,11 +8,18 @@ from bench.benchapp import seed
 
 
 class Command(BaseCommand):
-    help = "Benchmark data: seed, proposal, signers, busy, verify, queries, count-queries (bench settings only)."
+    help = (
+        "Benchmark data: seed, proposal, signers, busy, verify, queries, count-queries, lists, elsewhere, "
+        "list-queries (bench settings only)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "action", choices=["seed", "proposal", "signers", "busy", "verify", "queries", "count-queries"]
+            "action",
+            choices=[
+                *("seed", "proposal", "signers", "busy", "verify", "queries", "count-queries"),
+                *("lists", "elsewhere", "list-queries"),
+            ],
         )
         parser.add_argument("--threshold", type=int, default=10**9)
         parser.add_argument("--count", type=int, default=0)
@@ -21,6 +28,13 @@ class Command(BaseCommand):
         parser.add_argument("--out", default="")
         parser.add_argument("--signatures", type=int, default=100_000)
         parser.add_argument("--comments", type=int, default=10_000)
+        # W4: a municipality with `--count` of every list's items, `--inputs` in the results workspace
+        parser.add_argument("--slug", default="")
+        parser.add_argument("--code", default="")
+        parser.add_argument("--inputs", type=int, default=0)
+        parser.add_argument("--each", type=int, default=0, help="valid signatures per e-petition")
+        parser.add_argument("--urls", default="{}", help="list-queries: JSON {name: path}")
+        parser.add_argument("--session", default="", help="list-queries: the staff session key")
 
     def handle(self, *args, **options):
         result = getattr(self, f"_{options['action'].replace('-', '_')}")(options)
@@ -57,3 +71,26 @@ class Command(BaseCommand):
         from bench.benchapp.querycheck import queries_per_count
 
         return queries_per_count(options["pk"][0])
+
+    def _lists(self, options):
+        from bench.benchapp.lists import lists_create
+
+        return lists_create(
+            slug=options["slug"],
+            code=options["code"],
+            items=options["count"],
+            inputs=options["inputs"],
+            signatures_each=options["each"],
+        )
+
+    def _elsewhere(self, options):
+        from bench.benchapp.lists import epetitions_create, municipality_make
+
+        municipality = municipality_make(options["slug"], options["code"])
+        proposals = epetitions_create(municipality, options["count"], options["each"])
+        return {"slug": municipality.slug, "epetitions": len(proposals), "signatures": len(proposals) * options["each"]}
+
+    def _list_queries(self, options):
+        from bench.benchapp.querycheck import queries_per_list
+
+        return queries_per_list(json.loads(options["urls"]), options["session"])

@@ -29,10 +29,12 @@ def proposal_list(request):
     filters = form.filters() if form.is_bound else {}
     qs = selectors_staff.staff_filter(selectors_staff.staff_proposals(municipality=municipality), **filters)
     roles = request.user.roles_in(municipality)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors_staff.with_valid_signatures(page.object_list)
     context = {
         "form": form,
         "is_filtered": bool(filters),
-        "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": page,
         "counts": selectors_staff.status_counts(municipality=municipality),
         "may_moderate": bool(roles & set(MODERATION_ROLES)),
         "may_export": bool(roles & set(RECORDS_ROLES)),
