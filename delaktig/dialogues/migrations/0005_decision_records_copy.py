@@ -50,7 +50,9 @@ def backwards(apps, schema_editor):
             changed += [link, *(old.removesuffix("_id") for old in fields)]
         if gone:
             dialogue.save(update_fields=changed)  # updated_at stays as it was
-            Decision.objects.filter(pk__in=gone).delete()
+            # Only this dialogue points at the rows. A plain delete() would also clear links of other apps whose
+            # columns may already be gone in this reversal (the historical state does not know): the rows go alone.
+            Decision.objects.filter(pk__in=gone)._raw_delete(schema_editor.connection.alias)
 
 
 class Migration(migrations.Migration):
