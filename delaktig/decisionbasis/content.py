@@ -14,6 +14,7 @@ from django.utils.translation import pgettext
 
 # pgettext("decision basis", …): the document's own words for inputs and channels, whatever other apps call them.
 from delaktig.core.contributions import Table
+from delaktig.organisations.models import Decision
 from delaktig.participation.demographics import hidden_label
 from delaktig.participation.registry import registry
 from delaktig.results import selectors as results
@@ -118,12 +119,12 @@ def _ladder(dialogue):
 
 
 def _decision_facts(dialogue):
-    body = dialogue.deciding_body.name if dialogue.deciding_body else _("Not stated")
+    decision = dialogue.decision_to_hold or Decision()
     return (
-        (_("Decided by"), body),
-        (_("Meeting date"), dialogue.decision_date),
-        (_("Minute item"), dialogue.decision_minute_item or "–"),
-        (_("Registration number of the decision"), dialogue.decision_registration_number or "–"),
+        (_("Decided by"), decision.body.name if decision.body else _("Not stated")),
+        (_("Meeting date"), decision.date),
+        (_("Minute item"), decision.minute_item or "–"),
+        (_("Registration number of the decision"), decision.number or "–"),
     )
 
 

@@ -102,7 +102,7 @@ def _measure(dialogue, spec, index, officer, bodies):
             "description": description,
             "starts_on": today + datetime.timedelta(days=start),
             "due_on": today + datetime.timedelta(days=due),
-            "responsible_body": dialogue.matter_body or bodies.get("KS"),
+            "responsible_body": (dialogue.decision_in_matter and dialogue.decision_in_matter.body) or bodies.get("KS"),
             "responsible_department": dialogue.department,
             "input_refs": refs,
         },

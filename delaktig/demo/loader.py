@@ -16,7 +16,7 @@ from delaktig.dialogues import workflow
 from delaktig.dialogues.models import ChecklistAnswer, Dialogue, Follower, Kind
 from delaktig.foundation import seed
 from delaktig.organisations.models import Body, Department, Membership, Municipality
-from delaktig.organisations.services import municipality_create
+from delaktig.organisations.services import decision_record, municipality_create
 from delaktig.participation.registry import registry
 from delaktig.participation.services import module_add, phase_add
 
@@ -204,19 +204,27 @@ def _prepare(dialogue, step, item, bodies, timeline):
         for question in muni.checklist_questions.all():
             ChecklistAnswer.objects.create(dialogue=dialogue, question=question, answer=_answer(question, item))
     if step in ("decide", "decline"):
-        dialogue.deciding_body = muni.get_deciding_body()
-        dialogue.decision_date = timeline[step]
-        dialogue.decision_minute_item = f"§ {40 + dialogue.pk}"
-        dialogue.decision_registration_number = item["case"] or f"KS {timeline[step].year}/{dialogue.pk}"
+        dialogue.decision_to_hold = decision_record(
+            municipality=muni,
+            existing=dialogue.decision_to_hold,
+            body=muni.get_deciding_body(),
+            date=timeline[step],
+            minute_item=f"§ {40 + dialogue.pk}",
+            number=item["case"] or f"KS {timeline[step].year}/{dialogue.pk}",
+        )
     if step in ("plan", "plan_directly"):
         _plan(dialogue, item, timeline)
     if step == "compile_results":
         dialogue.results_summary = item.get("results", "")
     if step == "record_matter_decision":
-        dialogue.matter_body = bodies.get(item["body"]) or muni.get_deciding_body()
-        dialogue.matter_decision_date = timeline[step]
-        dialogue.matter_minute_item = f"§ {100 + dialogue.pk}"
-        dialogue.matter_decision = item.get("decision", "")
+        dialogue.decision_in_matter = decision_record(
+            municipality=muni,
+            existing=dialogue.decision_in_matter,
+            body=bodies.get(item["body"]) or muni.get_deciding_body(),
+            date=timeline[step],
+            minute_item=f"§ {100 + dialogue.pk}",
+            text=item.get("decision", ""),
+        )
         dialogue.input_influence = item.get("influence", "")
     if step in ("publish_feedback", "publish_feedback_directly"):
         dialogue.feedback = item.get("feedback", "")

@@ -89,11 +89,13 @@ def _advance(proposal, item, people):
             proposal = proposal_receive(proposal=proposal, actor=people["registrator"])
         proposal = proposal_prepare(proposal=proposal, actor=people["handlaggare"])
     if status == "decided":
-        proposal.decision_body = proposal.routed_body
-        proposal.decision_date = timezone.localdate() - datetime.timedelta(days=10)
-        proposal.decision_minute_item = "§ 88"
-        proposal.decision_text = item["decision"]
-        proposal_decide(proposal=proposal, actor=people["handlaggare"])
+        decision = {
+            "body": proposal.routed_body,
+            "date": timezone.localdate() - datetime.timedelta(days=10),
+            "minute_item": "§ 88",
+            "text": item["decision"],
+        }
+        proposal_decide(proposal=proposal, actor=people["handlaggare"], decision=decision)
 
 
 def _citizen_proposal(muni, people):

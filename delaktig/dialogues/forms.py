@@ -2,15 +2,16 @@
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.accounts.models import User
 from delaktig.core.forms import Form, ModelForm
 from delaktig.organisations import ladders
-from delaktig.organisations.models import Role
+from delaktig.organisations.models import Decision, Role
 
 from . import public_identity
-from .models import Dialogue, Kind, PublicIdentity, State
+from .models import DECISION_FIELDS, Dialogue, Kind, PublicIdentity, State
 
 TEXT_LIMIT = 20_000  # a long officer's report fits; a pasted book does not
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -48,6 +49,10 @@ class DraftMixin:
 class DialogueForm(DraftMixin, ModelForm):
     """A form over some of a dialogue's fields; choices are limited to the dialogue's municipality."""
 
+    decision = ""  # the decision (a key of DECISION_FIELDS) whose fields the form also has, kept in a Decision
+    decision_labels: dict = {}  # where the form's label differs from the Decision field's
+    decision_first: tuple = ()  # when the decision's fields come before the dialogue's own
+
     class Meta:
         model = Dialogue
         fields = ()
@@ -55,6 +60,8 @@ class DialogueForm(DraftMixin, ModelForm):
     def __init__(self, data=None, *, instance):
         super().__init__(data, instance=instance)
         self.municipality = instance.municipality
+        if self.decision:
+            self._add_decision_fields(getattr(instance, self.decision))
         for name in self.needed:
             self.fields[name].required = True
         for field in self.fields.values():
@@ -75,8 +82,19 @@ class DialogueForm(DraftMixin, ModelForm):
                 .order_by("name", "email")
             )
 
+    def _add_decision_fields(self, recorded):
+        for name, part in DECISION_FIELDS[self.decision].items():
+            field = Decision._meta.get_field(part).formfield()
+            if name in self.decision_labels:
+                field.label = capfirst(self.decision_labels[name])
+            field.help_text = self._meta.help_texts.get(name, "")
+            self.fields[name] = field
+            if recorded is not None:
+                self.initial[name] = getattr(recorded, f"{part}_id" if part == "body" else part)
+        self.order_fields(self.decision_first)
+
     def changes(self):
-        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
+        return {name: self.cleaned_data[name] for name in self.fields if name in self.cleaned_data}
 
 
 INITIATIVE_FIELDS = [
@@ -165,10 +183,12 @@ class ChecklistForm(DraftMixin, Form):
 
 class DecisionForm(DialogueForm):
     needed = ("deciding_body", "decision_date", "decision_minute_item", "decision_registration_number")
+    decision = "decision_to_hold"
+    decision_labels = {"decision_date": _("meeting date")}
 
     class Meta:
         model = Dialogue
-        fields = ["deciding_body", "decision_date", "decision_minute_item", "decision_registration_number"]
+        fields = ()
         help_texts = {
             "decision_minute_item": _("For example § 45"),
             "decision_registration_number": _("For example KS 2026/123"),
@@ -177,7 +197,7 @@ class DecisionForm(DialogueForm):
     def __init__(self, data=None, *, instance):
         super().__init__(data, instance=instance)
         expected = self.municipality.get_deciding_body()
-        if not instance.deciding_body_id:
+        if not (instance.decision_to_hold and instance.decision_to_hold.body_id):
             self.initial["deciding_body"] = expected
         if expected:  # the rule the step checks, told before the form is sent
             rule = _("Only %(body)s decides on citizen dialogues in this municipality.") % {"body": expected.name}
@@ -287,10 +307,13 @@ class ResultsForm(DialogueForm):
 
 class MatterDecisionForm(DialogueForm):
     needed = ("matter_body", "matter_decision_date", "matter_decision", "input_influence")
+    decision = "decision_in_matter"
+    decision_labels = {"matter_body": _("body that decided the matter")}
+    decision_first = ("matter_body", "matter_decision_date", "matter_minute_item", "matter_decision")
 
     class Meta:
         model = Dialogue
-        fields = ["matter_body", "matter_decision_date", "matter_minute_item", "matter_decision", "input_influence"]
+        fields = ["input_influence"]
         help_texts = {"input_influence": _("Tell participants what their input changed, or why it did not.")}
 
 

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from delaktig.organisations import ladders
+from delaktig.organisations.models import Decision
 
 from .models import Kind
 
@@ -33,15 +34,16 @@ def question_influenceable(dialogue, note):
 def decision_recorded(dialogue, note):
     missing = []
     expected = dialogue.municipality.get_deciding_body()
-    if not dialogue.deciding_body_id:
+    decision = dialogue.decision_to_hold or Decision()
+    if not decision.body_id:
         missing.append(_("Give the body that decided."))
-    elif expected and dialogue.deciding_body_id != expected.pk:
+    elif expected and decision.body_id != expected.pk:
         missing.append(_("Only %(body)s decides on citizen dialogues in this municipality.") % {"body": expected.name})
-    if not dialogue.decision_date:
+    if not decision.date:
         missing.append(_("Give the date of the meeting."))
-    if not dialogue.decision_minute_item.strip():
+    if not decision.minute_item.strip():
         missing.append(_("Give the minute item (for example § 45)."))
-    if not dialogue.decision_registration_number.strip():
+    if not decision.number.strip():
         missing.append(_("Give the registration number."))
     return missing
 
@@ -93,11 +95,12 @@ def results_compiled(dialogue, note):
 
 def matter_decision_recorded(dialogue, note):
     missing = []
-    if not dialogue.matter_body_id:
+    decision = dialogue.decision_in_matter or Decision()
+    if not decision.body_id:
         missing.append(_("Give the body that decided the matter."))
-    if not dialogue.matter_decision_date:
+    if not decision.date:
         missing.append(_("Give the date of the decision."))
-    if not dialogue.matter_decision.strip():
+    if not decision.text.strip():
         missing.append(_("Describe the decision."))
     if not dialogue.input_influence.strip():
         missing.append(_("Describe how the input mattered."))

@@ -62,6 +62,23 @@ PUBLIC_IDENTITY_ORDER = tuple(PublicIdentity.values)
 # States in which the municipality owes participants feedback.
 AWAITING_FEEDBACK = frozenset({State.CLOSED, State.RESULTS_COMPILED, State.MATTER_DECIDED})
 
+# The two decisions a dialogue records, each as the staff form's fields and the part of the Decision each fills.
+# The form field names are what staff, the change log and the open data have always used.
+DECISION_FIELDS = {
+    "decision_to_hold": {
+        "deciding_body": "body",
+        "decision_date": "date",
+        "decision_minute_item": "minute_item",
+        "decision_registration_number": "number",
+    },
+    "decision_in_matter": {
+        "matter_body": "body",
+        "matter_decision_date": "date",
+        "matter_minute_item": "minute_item",
+        "matter_decision": "text",
+    },
+}
+
 
 class DialogueQuerySet(models.QuerySet):
     def public(self):
@@ -120,17 +137,14 @@ class Dialogue(TimeStampedModel):
     is_influenceable = models.BooleanField(_("open to influence"), null=True, blank=True)
 
     # Decision to hold the dialogue
-    deciding_body = models.ForeignKey(
-        "organisations.Body",
-        verbose_name=_("decided by"),
+    decision_to_hold = models.OneToOneField(
+        "organisations.Decision",
+        verbose_name=_("decision to hold the dialogue"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
-        related_name="decided_dialogues",
+        on_delete=models.SET_NULL,
+        related_name="held_dialogue",
     )
-    decision_date = models.DateField(_("meeting date"), null=True, blank=True)
-    decision_minute_item = models.CharField(_("minute item"), max_length=40, blank=True)
-    decision_registration_number = models.CharField(_("registration number"), max_length=40, blank=True)
     principles = models.ForeignKey(
         "foundation.PrinciplesDocument",
         verbose_name=_("principles in force"),
@@ -192,17 +206,14 @@ class Dialogue(TimeStampedModel):
             "people online are counted automatically."
         ),
     )
-    matter_body = models.ForeignKey(
-        "organisations.Body",
-        verbose_name=_("body that decided the matter"),
+    decision_in_matter = models.OneToOneField(
+        "organisations.Decision",
+        verbose_name=_("decision in the matter"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
-        related_name="matter_decisions",
+        on_delete=models.SET_NULL,
+        related_name="matter_dialogue",
     )
-    matter_decision_date = models.DateField(_("date of decision"), null=True, blank=True)
-    matter_minute_item = models.CharField(_("minute item"), max_length=40, blank=True)
-    matter_decision = models.TextField(_("decision"), blank=True)
     input_influence = models.TextField(_("how the input mattered"), blank=True)
     feedback = models.TextField(_("feedback to participants"), blank=True)
     feedback_published_at = models.DateTimeField(null=True, blank=True)
@@ -241,7 +252,8 @@ class Dialogue(TimeStampedModel):
 
     @property
     def year(self):
-        when = self.starts_on or self.decision_date or self.created_at
+        decided = self.decision_to_hold.date if self.decision_to_hold else None
+        when = self.starts_on or decided or self.created_at
         return when.year if when else None
 
     @property

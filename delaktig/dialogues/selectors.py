@@ -20,8 +20,8 @@ def dialogue_get(*, municipality, pk, public=False):
     qs = Dialogue.objects.filter(municipality=municipality).select_related(
         "municipality",
         "proposed_by",
-        "deciding_body",
-        "matter_body",
+        "decision_to_hold__body",
+        "decision_in_matter__body",
         "department",
         "principles",
         "responsible_officer",
@@ -44,7 +44,7 @@ def _open_now(municipality):
     return (
         Dialogue.objects.for_municipality(municipality)
         .filter(state=State.OPEN)
-        .select_related("municipality", "proposed_by", "deciding_body")
+        .select_related("municipality", "proposed_by", "decision_to_hold__body")
         .order_by("ends_on", "id")
     )
 
@@ -87,21 +87,21 @@ def public_dialogues(*, municipality, state="", body=None, ladder_level="", year
     if state in STATE_GROUPS:
         qs = qs.filter(state__in=STATE_GROUPS[state])
     if body:
-        qs = qs.filter(Q(proposed_by_id=body) | Q(deciding_body_id=body))
+        qs = qs.filter(Q(proposed_by_id=body) | Q(decision_to_hold__body_id=body))
     if ladder_level:
         qs = qs.filter(ladder_level=ladder_level)
     if year:
         qs = qs.filter(_year_q(year))
     qs = search_filter(qs, text)
-    return qs.select_related("municipality", "proposed_by", "deciding_body").order_by(*_ordering(sort))
+    return qs.select_related("municipality", "proposed_by", "decision_to_hold__body").order_by(*_ordering(sort))
 
 
 def _year_q(year):
     """The same year Dialogue.year gives: opening date, else decision date, else creation."""
     return (
         Q(starts_on__year=year)
-        | Q(starts_on__isnull=True, decision_date__year=year)
-        | Q(starts_on__isnull=True, decision_date__isnull=True, created_at__year=year)
+        | Q(starts_on__isnull=True, decision_to_hold__date__year=year)
+        | Q(starts_on__isnull=True, decision_to_hold__date__isnull=True, created_at__year=year)
     )
 
 
@@ -123,7 +123,7 @@ def public_bodies(*, municipality):
     """Bodies that proposed or decided on some public dialogue."""
     public = Dialogue.objects.for_municipality(municipality).public()
     return list(
-        municipality.bodies.filter(Q(proposed_dialogues__in=public) | Q(decided_dialogues__in=public)).distinct()
+        municipality.bodies.filter(Q(proposed_dialogues__in=public) | Q(decisions__held_dialogue__in=public)).distinct()
     )
 
 
@@ -207,9 +207,9 @@ def staff_dialogues(*, municipality):
         .annotate(
             responsible_body_id=Coalesce("proposed_by_id", "department__body_id"),
             responsible_body_name=Coalesce("proposed_by__name", "department__body__name"),
-            activity_year=ExtractYear(Coalesce("starts_on", "decision_date", TruncDate("created_at"))),
+            activity_year=ExtractYear(Coalesce("starts_on", "decision_to_hold__date", TruncDate("created_at"))),
         )
-        .select_related("municipality", "proposed_by", "department", "responsible_officer")
+        .select_related("municipality", "proposed_by", "department", "responsible_officer", "decision_to_hold")
     )
 
 
@@ -325,7 +325,7 @@ def planned_in_year(*, municipality, year):
         staff_dialogues(municipality=municipality)
         .dialogues_only()
         .exclude(state__in=not_yet)
-        .annotate(planned_year=ExtractYear(Coalesce("decision_date", "starts_on")))
+        .annotate(planned_year=ExtractYear(Coalesce("decision_to_hold__date", "starts_on")))
         .filter(planned_year=year)
     )
 

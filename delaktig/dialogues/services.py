@@ -3,9 +3,10 @@
 from django.db import IntegrityError, transaction
 
 from delaktig.core.audit import audit_record
+from delaktig.organisations.services import decision_record
 
 from . import public_identity, workflow
-from .models import ChecklistAnswer, Dialogue, Follower
+from .models import DECISION_FIELDS, ChecklistAnswer, Dialogue, Follower
 from .notifying import notifications_create, notifications_send  # noqa: F401  (what the task does)
 from .tasks import followers_notify
 
@@ -61,9 +62,11 @@ def dialogue_update(*, dialogue, actor, changes, action="dialogue.update"):
     if reason := public_identity.refusal(dialogue, identity_before, identity_after):
         raise ValueError(reason)
     many = {field.name for field in Dialogue._meta.many_to_many}
+    decided = {name for fields in DECISION_FIELDS.values() for name in fields}
     for name, value in changes.items():
-        if name not in many:
+        if name not in many | decided:
             setattr(dialogue, name, value)
+    _decisions_record(dialogue, changes)
     dialogue.save()
     for name in many & changes.keys():
         getattr(dialogue, name).set(changes[name])
@@ -77,6 +80,21 @@ def dialogue_update(*, dialogue, actor, changes, action="dialogue.update"):
     if identity_after != identity_before:
         public_identity.changed(dialogue=dialogue, actor=actor, before=identity_before)
     return dialogue
+
+
+DECISION_PARTS = ("body", "date", "minute_item", "number", "text")
+
+
+def _decisions_record(dialogue, changes):
+    """Put the decision fields among `changes` (DECISION_FIELDS) into the dialogue's Decisions."""
+    for attr, fields in DECISION_FIELDS.items():
+        given = {part: changes[name] for name, part in fields.items() if name in changes}
+        if not given:
+            continue
+        existing = getattr(dialogue, attr)
+        kept = {part: getattr(existing, part) for part in DECISION_PARTS} if existing else {}
+        recorded = decision_record(municipality=dialogue.municipality, existing=existing, **{**kept, **given})
+        setattr(dialogue, attr, recorded)
 
 
 def _stored_public_identity(dialogue):

@@ -34,7 +34,7 @@ RECORDERS_AND_RUNNERS = RUNNERS | RECORDERS
 
 def attach_principles(dialogue, move):
     """The principles in force on the day of the decision go with the dialogue."""
-    current = dialogue.municipality.principles_versions.filter(adopted_on__lte=dialogue.decision_date).first()
+    current = dialogue.municipality.principles_versions.filter(adopted_on__lte=dialogue.decision_to_hold.date).first()
     dialogue.principles = current
 
 
@@ -186,10 +186,13 @@ TRANSITIONS = {
 def timeline_data(dialogue, move):
     """The audit event names the body and the date of a decision, and the note if one was written."""
     data = {}
-    if move.target in (State.DECIDED, State.DECLINED) and dialogue.deciding_body:
-        data.update(body=dialogue.deciding_body.name, date=dialogue.decision_date.isoformat())
-    if move.target == State.MATTER_DECIDED and dialogue.matter_body:
-        data.update(body=dialogue.matter_body.name, date=dialogue.matter_decision_date.isoformat())
+    decision = None
+    if move.target in (State.DECIDED, State.DECLINED):
+        decision = dialogue.decision_to_hold
+    elif move.target == State.MATTER_DECIDED:
+        decision = dialogue.decision_in_matter
+    if decision and decision.body:
+        data.update(body=decision.body.name, date=decision.date.isoformat())
     if move.note:
         data["note"] = move.note
     return data

@@ -151,7 +151,7 @@ def public_measures(*, municipality, status=""):
     )
     if status:
         qs = qs.filter(status=status)
-    return qs.order_by("-dialogue__matter_decision_date", "dialogue_id", "due_on", "id")
+    return qs.order_by("-dialogue__decision_in_matter__date", "dialogue_id", "due_on", "id")
 
 
 def status_counts(*, municipality):

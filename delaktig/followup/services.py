@@ -162,7 +162,9 @@ def feedback_mailing_create_later(*, dialogue_id, actor_id):
     """After the feedback is committed: create the mailing (its sending is queued by mailings)."""
     from django.contrib.auth import get_user_model
 
-    dialogue = Dialogue.objects.select_related("municipality", "matter_body").filter(pk=dialogue_id).first()
+    dialogue = (
+        Dialogue.objects.select_related("municipality", "decision_in_matter__body").filter(pk=dialogue_id).first()
+    )
     if dialogue is None:
         return None
     actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
@@ -198,10 +200,12 @@ def feedback_mailing_create(*, dialogue, actor):
 
 def feedback_message(dialogue):
     """(subject, body) of the feedback e-mail, in the site's language; {name} is filled in per recipient."""
+    matter = dialogue.decision_in_matter
     context = {
         "dialogue": dialogue,
         "municipality": dialogue.municipality,
-        "show_decision": bool(dialogue.matter_decision and dialogue.matter_body_id),
+        "decision": matter,
+        "show_decision": bool(matter and matter.text and matter.body_id),
         "url": _absolute(dialogue.get_absolute_url()),
     }
     with translation.override(settings.LANGUAGE_CODE):

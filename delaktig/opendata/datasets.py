@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.contributions import Dataset, DatasetField, detail_by_pk, iso_or_none
 from delaktig.dialogues.models import PUBLIC_STATES, Dialogue, Kind, State
+from delaktig.organisations.models import Decision
 from delaktig.participation.models import Phase
 from delaktig.results.models import Theme
 from delaktig.results.selectors import theme_counts
@@ -33,8 +34,8 @@ def _in_year(year):
     """The year of a dialogue as Dialogue.year tells it: when it starts, else its decision, else its creation."""
     return (
         Q(starts_on__year=year)
-        | Q(starts_on__isnull=True, decision_date__year=year)
-        | Q(starts_on__isnull=True, decision_date__isnull=True, created_at__year=year)
+        | Q(starts_on__isnull=True, decision_to_hold__date__year=year)
+        | Q(starts_on__isnull=True, decision_to_hold__date__isnull=True, created_at__year=year)
     )
 
 
@@ -42,7 +43,7 @@ def _in_year(year):
 
 
 def dialogue_rows(municipality, filters):
-    qs = public_dialogues(municipality).select_related("deciding_body", "municipality")
+    qs = public_dialogues(municipality).select_related("decision_to_hold__body", "municipality")
     if "state" in filters:
         qs = qs.filter(state=filters["state"])
     if "kind" in filters:
@@ -51,25 +52,28 @@ def dialogue_rows(municipality, filters):
         qs = qs.filter(_in_year(filters["year"]))
     if "body" in filters:
         body = filters["body"]
-        qs = qs.filter(Q(deciding_body__name__iexact=body) | Q(deciding_body__short_name__iexact=body))
+        qs = qs.filter(
+            Q(decision_to_hold__body__name__iexact=body) | Q(decision_to_hold__body__short_name__iexact=body)
+        )
     return qs.order_by("id")
 
 
 def dialogue_row(dialogue):
+    decision = dialogue.decision_to_hold or Decision()
     return {
         "id": dialogue.pk,
         "title": dialogue.title,
         "kind": dialogue.kind,
         "state": dialogue.state,
         "ladder_level": dialogue.ladder_level or None,
-        "deciding_body": _body_name(dialogue.deciding_body),
-        "decision_date": iso_or_none(dialogue.decision_date),
+        "deciding_body": _body_name(decision.body),
+        "decision_date": iso_or_none(decision.date),
         "starts_on": iso_or_none(dialogue.starts_on),
         "ends_on": iso_or_none(dialogue.ends_on),
         "year": dialogue.year,
         "question": dialogue.question,
         "purpose": dialogue.purpose,
-        "case_number": dialogue.decision_registration_number or dialogue.case_number or None,
+        "case_number": decision.number or dialogue.case_number or None,
         "url": dialogue.get_absolute_url(),
     }
 
@@ -230,7 +234,7 @@ RESULTS = Dataset(
 def feedback_rows(municipality, filters):
     qs = Dialogue.objects.filter(
         municipality=municipality, state__in=FEEDBACK_STATES, feedback_published_at__isnull=False
-    ).select_related("matter_body", "municipality")
+    ).select_related("decision_in_matter__body", "municipality")
     if "dialogue" in filters:
         qs = qs.filter(pk=filters["dialogue"])
     if "year" in filters:
@@ -239,6 +243,7 @@ def feedback_rows(municipality, filters):
 
 
 def feedback_row(dialogue):
+    decision = dialogue.decision_in_matter or Decision()
     return {
         "id": dialogue.pk,
         "dialogue_id": dialogue.pk,
@@ -246,9 +251,9 @@ def feedback_row(dialogue):
         "feedback": dialogue.feedback,
         "published_at": iso_or_none(dialogue.feedback_published_at),
         "input_influence": dialogue.input_influence,
-        "matter_decision": dialogue.matter_decision,
-        "matter_body": _body_name(dialogue.matter_body),
-        "matter_decision_date": iso_or_none(dialogue.matter_decision_date),
+        "matter_decision": decision.text,
+        "matter_body": _body_name(decision.body),
+        "matter_decision_date": iso_or_none(decision.date),
         "url": dialogue.get_absolute_url(),
     }
 

@@ -72,6 +72,37 @@ class Body(TimeStampedModel):
         return self.name
 
 
+class Decision(TimeStampedModel):
+    """What a body decided at a meeting, as the minutes have it: the one record behind every decision we show.
+
+    A dialogue has two (the decision to hold it, the decision in the matter), a proposal one. While staff save a
+    draft any part may still be empty; the step that needs the decision checks it is complete.
+    """
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="decisions")
+    body = models.ForeignKey(
+        Body, verbose_name=_("decided by"), null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+    )
+    date = models.DateField(_("date of decision"), null=True, blank=True)
+    minute_item = models.CharField(_("minute item"), max_length=40, blank=True)
+    number = models.CharField(_("registration number"), max_length=40, blank=True)
+    text = models.TextField(_("decision"), blank=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self):
+        return self.citation() or str(_("Decision"))
+
+    def citation(self):
+        """How the decision is cited: “KF 2026-03-12 § 45” (the parts that are known)."""
+        body = (self.body.short_name or self.body.name) if self.body_id else ""
+        parts = [body, self.date.isoformat() if self.date else "", self.minute_item]
+        return " ".join(part for part in parts if part)
+
+
 class Department(TimeStampedModel):
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="departments")
     name = models.CharField(_("name"), max_length=160)

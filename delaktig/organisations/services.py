@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from delaktig.core.audit import audit_record
 
 from .defaults import DEFAULT_CHECKLIST, DEFAULT_TARGET_GROUPS
-from .models import Body, ChecklistQuestion, Membership, Municipality, Role, TargetGroup
+from .models import Body, ChecklistQuestion, Decision, Membership, Municipality, Role, TargetGroup
 
 
 @transaction.atomic
@@ -31,6 +31,24 @@ def checklist_reset(*, municipality):
         ChecklistQuestion(municipality=municipality, text=_(text), help_text=_(hint) if hint else "", order=i)
         for i, (text, hint) in enumerate(DEFAULT_CHECKLIST, start=1)
     )
+
+
+def decision_record(*, municipality, body=None, date=None, minute_item="", number="", text="", existing=None):
+    """Create or correct the record of what a body decided; None while there is nothing to record.
+
+    The caller's own step or change leaves the audit event: the decision is always part of something else.
+    """
+    if body is not None and body.municipality_id != municipality.pk:
+        raise ValueError("The body belongs to another municipality.")
+    values = {"body": body, "date": date, "minute_item": minute_item, "number": number, "text": text}
+    if existing is None:
+        if not any(values.values()):
+            return None
+        return Decision.objects.create(municipality=municipality, **values)
+    for name, value in values.items():
+        setattr(existing, name, value)
+    existing.save()
+    return existing
 
 
 # Settings pages: each change leaves an audit event in the same transaction.

@@ -12,6 +12,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form, ModelForm
+from delaktig.organisations.models import Decision
 
 from .models import Category, Proposal, ProposalSettings, RejectionReason, Route, Status
 
@@ -221,10 +222,19 @@ class RejectForm(Form):
 
 
 class DecisionForm(ModelForm):
+    """The decision, kept in a Decision (organisations), and its attachment, kept with the proposal."""
+
+    # Form field -> the part of the Decision it fills. The names are the ones staff and the change log know.
+    DECISION_PARTS = {
+        "decision_body": "body",
+        "decision_date": "date",
+        "decision_minute_item": "minute_item",
+        "decision_text": "text",
+    }
+
     class Meta:
         model = Proposal
-        fields = ["decision_body", "decision_date", "decision_minute_item", "decision_text", "decision_attachment"]
-        widgets = {"decision_date": DATE_WIDGET, "decision_text": forms.Textarea(attrs={"rows": 8})}
+        fields = ["decision_attachment"]
         help_texts = {
             "decision_minute_item": _("For example “§ 45”."),
             "decision_text": _("Write the decision so that residents understand it. It is published and e-mailed."),
@@ -233,12 +243,25 @@ class DecisionForm(ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        recorded = self.instance.decision
+        for name, part in self.DECISION_PARTS.items():
+            self.fields[name] = Decision._meta.get_field(part).formfield()
+            self.fields[name].help_text = self._meta.help_texts.get(name, "")
+            if recorded is not None:
+                self.initial[name] = getattr(recorded, "body_id" if part == "body" else part)
+        self.order_fields(self.DECISION_PARTS)
+        self.fields["decision_date"].widget = DATE_WIDGET
+        self.fields["decision_text"].widget = forms.Textarea(attrs={"rows": 8})
         self.fields["decision_body"].queryset = self.instance.municipality.bodies.all()
         for name in ("decision_body", "decision_date", "decision_text"):
             self.fields[name].required = True
         self.fields["decision_text"].max_length = DECISION_LIMIT
         self.fields["decision_text"].widget.attrs["maxlength"] = DECISION_LIMIT
         self.fields["decision_attachment"].widget.attrs["accept"] = ".pdf,.docx,.odt"
+
+    def decision(self):
+        """The decision as the service takes it: {body, date, minute_item, text}."""
+        return {part: self.cleaned_data[name] for name, part in self.DECISION_PARTS.items()}
 
     def clean_decision_date(self):
         value = self.cleaned_data["decision_date"]

@@ -44,10 +44,11 @@ def signing_period_over(proposal, note):
 
 def decision_recorded(proposal, note):
     missing = []
-    if not proposal.decision_body_id:
+    decision = proposal.decision
+    if not (decision and decision.body_id):
         missing.append(_("Give the body that decided."))
-    if not proposal.decision_date:
+    if not (decision and decision.date):
         missing.append(_("Give the date of the decision."))
-    if not proposal.decision_text.strip():
+    if not (decision and decision.text.strip()):
         missing.append(_("Describe the decision."))
     return missing

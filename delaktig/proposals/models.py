@@ -200,17 +200,14 @@ class Proposal(TimeStampedModel):
     rejection_reason = models.CharField(_("reason"), max_length=30, choices=RejectionReason.choices, blank=True)
     rejection_note = models.TextField(_("explanation to the proposer"), blank=True)
     answer_deadline = models.DateField(_("to be decided by"), null=True, blank=True)
-    decision_body = models.ForeignKey(
-        "organisations.Body",
-        verbose_name=_("decided by"),
+    decision = models.OneToOneField(
+        "organisations.Decision",
+        verbose_name=_("decision"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="proposal",
     )
-    decision_date = models.DateField(_("date of decision"), null=True, blank=True)
-    decision_minute_item = models.CharField(_("minute item"), max_length=40, blank=True)
-    decision_text = models.TextField(_("decision"), blank=True)
     decision_attachment = models.FileField(_("attachment"), upload_to="proposals/decisions/", blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.core import hookspecs as core_hooks
 from delaktig.core.contributions import Dataset, DatasetField, detail_by_pk, iso_or_none
 from delaktig.core.models import AuditEvent
+from delaktig.organisations.models import Decision
 
 from .models import PUBLIC_STATUSES, Proposal, Route, SignatureStatus, Status
 
@@ -24,7 +25,7 @@ def _public(municipality):
 def epetition_rows(municipality, filters):
     qs = (
         _public(municipality)
-        .select_related("category", "routed_body", "decision_body", "case__body", "municipality")
+        .select_related("category", "routed_body", "decision__body", "case__body", "municipality")
         .annotate(valid_count=Count("signatures", filter=Q(signatures__status=SignatureStatus.VALID)))
     )
     if "status" in filters:
@@ -48,6 +49,7 @@ def _case(proposal):
 def epetition_row(proposal):
     case = _case(proposal)
     body = case.body if case else proposal.routed_body
+    decision = proposal.decision or Decision()
     return {
         "id": proposal.pk,
         "title": proposal.title,
@@ -61,9 +63,9 @@ def epetition_row(proposal):
         "signing_ends_at": iso_or_none(proposal.signing_ends_at),
         "registration_number": (case.registration_number if case else proposal.registration_number) or None,
         "body": body.name if body else None,
-        "decision_body": proposal.decision_body.name if proposal.decision_body else None,
-        "decision_date": iso_or_none(proposal.decision_date),
-        "answer": proposal.decision_text,
+        "decision_body": decision.body.name if decision.body else None,
+        "decision_date": iso_or_none(decision.date),
+        "answer": decision.text,
         "url": proposal.get_absolute_url(),
     }
 

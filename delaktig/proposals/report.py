@@ -101,7 +101,7 @@ def _reached_threshold(municipality, epetitions, year):
 
 
 def _answered(qs, year):
-    return qs.filter(status=Status.DECIDED, decision_date__year=year)
+    return qs.filter(status=Status.DECIDED, decision__date__year=year)
 
 
 def _rejections_table(proposals, year):
@@ -135,7 +135,7 @@ def _past_deadline(citizen, year):
     (or by today, for the current year). Rejected and withdrawn ones are not waiting for a decision."""
     until = min(datetime.date(year, 12, 31), timezone.localdate())
     ended_by_then = Q(status__in=ENDED, status_changed_at__date__lte=until)
-    decided_by_then = Q(decision_date__lte=until)
+    decided_by_then = Q(decision__date__lte=until)
     return (
         citizen.filter(answer_deadline__lt=until, submitted_at__date__lte=until)
         .exclude(ended_by_then | decided_by_then)
@@ -146,14 +146,14 @@ def _past_deadline(citizen, year):
 def _days_to_answer(proposal):
     """None when the dates cannot be right (no day received, or a decision before it was received)."""
     received = received_on(proposal)
-    days = (proposal.decision_date - received).days if received else None
+    days = (proposal.decision.date - received).days if received else None
     return days if days is not None and days >= 0 else None
 
 
 def _answer_times(proposals, year):
     rows = []
     for route, label in Route.choices:
-        answered = list(_answered(proposals.filter(route=route), year).select_related("case"))
+        answered = list(_answered(proposals.filter(route=route), year).select_related("case", "decision"))
         days = [days for days in map(_days_to_answer, answered) if days is not None]
         rows.append((str(label), len(answered), statistics.median(days) if days else None))
     return Table(

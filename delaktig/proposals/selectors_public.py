@@ -84,7 +84,7 @@ def proposal_visible(*, municipality, pk, user):
     """A public proposal of this municipality, or the proposer's own in any status; else None."""
     proposal = (
         Proposal.objects.filter(municipality=municipality, pk=pk)
-        .select_related("category__responsible_body", "routed_body", "decision_body")
+        .select_related("category__responsible_body", "routed_body", "decision__body")
         .first()
     )
     if proposal is None:

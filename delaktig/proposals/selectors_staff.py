@@ -49,7 +49,7 @@ def staff_filter(qs, *, q="", status="", route="", category=None, body=None):
     if category:
         qs = qs.filter(category_id=category)
     if body:
-        qs = qs.filter(Q(routed_body_id=body) | Q(decision_body_id=body))
+        qs = qs.filter(Q(routed_body_id=body) | Q(decision__body_id=body))
     return qs
 
 
@@ -61,7 +61,7 @@ def status_counts(*, municipality):
 
 
 def staff_proposal_get(*, municipality, pk):
-    qs = Proposal.objects.select_related("category", "routed_body", "decision_body", "proposer", "municipality")
+    qs = Proposal.objects.select_related("category", "routed_body", "decision__body", "proposer", "municipality")
     return get_object_or_404(qs, municipality=municipality, pk=pk)
 
 

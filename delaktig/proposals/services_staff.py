@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from delaktig.core import exports
 from delaktig.core.audit import audit_record
 from delaktig.mailings.services import mailing_create
+from delaktig.organisations.services import decision_record
 
 from . import selectors_staff, workflow
 from .models import Proposal, ProposalCase, RegistryEntry, RejectionReason, Route, Status
@@ -209,14 +210,19 @@ def proposal_reject(*, proposal, actor, reason, note):
 
 
 @transaction.atomic
-def proposal_decide(*, proposal, actor):
-    """Record the decision (fields already set on `proposal` by the decision form) and mark it decided."""
+def proposal_decide(*, proposal, actor, decision):
+    """Record the decision ({body, date, minute_item, text}) and mark the proposal decided, or neither.
+
+    The attachment, if any, is already set on `proposal` by the decision form.
+    """
     current = _locked(proposal)
     proposal.status = current.status  # if someone else moved it meanwhile, the step is refused with the reason
+    recorded = decision_record(municipality=proposal.municipality, existing=current.decision, **decision)
+    proposal.decision = recorded
     data = {
-        "body": proposal.decision_body.name if proposal.decision_body else "",
-        "date": _json(proposal.decision_date),
-        "minute_item": proposal.decision_minute_item,
+        "body": recorded.body.name if recorded and recorded.body else "",
+        "date": _json(recorded.date if recorded else None),
+        "minute_item": recorded.minute_item if recorded else "",
     }
     return workflow.transition(proposal, "decide", actor=actor, data=data)
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from delaktig.organisations.models import Body, Role
-from delaktig.organisations.tests.factories import MunicipalityFactory
+from delaktig.organisations.tests.factories import DecisionFactory, MunicipalityFactory
 from delaktig.participation.models import ModerationStatus
 from delaktig.proposals import services_proposer, services_staff
 from delaktig.proposals.models import Status
@@ -86,10 +86,13 @@ def proposals(hagby, sara, dora):
 def decided(proposal, committee, dora):
     proposal.status = Status.DECIDED
     proposal.routed_body = committee
-    proposal.decision_body = committee
-    proposal.decision_date = timezone.localdate() - datetime.timedelta(days=3)
-    proposal.decision_minute_item = "§ 12"
-    proposal.decision_text = "Nämnden beslutar att sätta upp tio nya bänkar."
+    proposal.decision = DecisionFactory(
+        municipality=proposal.municipality,
+        body=committee,
+        date=timezone.localdate() - datetime.timedelta(days=3),
+        minute_item="§ 12",
+        text="Nämnden beslutar att sätta upp tio nya bänkar.",
+    )
     proposal.save()
     ProposalCaseFactory(proposal=proposal, body=committee)
     SignatureFactory(proposal=proposal)

@@ -35,7 +35,7 @@ def test_the_content_comes_from_the_dialogue_and_its_results(dialogue, staff):
     assert gathered.registration_number == CASE and gathered.version == 1
     assert gathered.question == dialogue.question and gathered.purpose == dialogue.purpose
     assert gathered.ladder_label == "Dialog" and "utbyter argument" in gathered.ladder_explanation
-    assert gathered.decision_facts[0][1] == dialogue.deciding_body.name
+    assert gathered.decision_facts[0][1] == dialogue.decision_to_hold.body.name
     assert gathered.modules == (("Lämna synpunkter", "Synpunkter (testmetod)"),)
     assert [t.name for t in gathered.themes] == ["Lekplats", "Trafik"]
     assert gathered.themes[0].count == 4 and gathered.untagged_count == 2 and gathered.total_inputs == 6

@@ -36,7 +36,7 @@ def test_demo_reads_real(demo):
     finished = Dialogue.objects.filter(municipality=demo, state=State.FEEDBACK_PUBLISHED)
     assert finished.exists()
     for dialogue in finished:
-        assert dialogue.results_summary and dialogue.matter_decision and dialogue.feedback
+        assert dialogue.results_summary and dialogue.decision_in_matter.text and dialogue.feedback
     inputs = [module.manifest.stats(module)["inputs"] for dialogue in finished for module in dialogue.modules.all()]
     assert inputs and all(count > 0 for count in inputs)
 

@@ -4,6 +4,8 @@ import factory
 from django.utils import timezone
 
 from delaktig.dialogues.models import ChecklistAnswer, Dialogue, Kind, State
+from delaktig.organisations.models import Decision
+from delaktig.organisations.services import decision_record
 from delaktig.organisations.tests.factories import MunicipalityFactory
 
 # The fields each state has filled in, in order; a dialogue in a later state has all earlier ones.
@@ -42,10 +44,14 @@ def fill_for_state(dialogue, state):
         for q in muni.checklist_questions.all():
             ChecklistAnswer.objects.update_or_create(dialogue=dialogue, question=q, defaults={"answer": "Ja, se plan."})
     if State.DECIDED in reached and dialogue.kind == Kind.CITIZEN_DIALOGUE:
-        dialogue.deciding_body = muni.get_deciding_body()
-        dialogue.decision_date = today - datetime.timedelta(days=90)
-        dialogue.decision_minute_item = "§ 45"
-        dialogue.decision_registration_number = "KS 2026/123"
+        dialogue.decision_to_hold = decision_record(
+            municipality=muni,
+            existing=dialogue.decision_to_hold,
+            body=muni.get_deciding_body(),
+            date=today - datetime.timedelta(days=90),
+            minute_item="§ 45",
+            number="KS 2026/123",
+        )
     if State.PLANNED in reached:
         dialogue.ladder_level = "information" if dialogue.kind == Kind.INFORMATION else "dialogue"
         dialogue.purpose = "Att få veta vad invånarna vill."
@@ -66,9 +72,13 @@ def fill_for_state(dialogue, state):
     if State.RESULTS_COMPILED in reached:
         dialogue.results_summary = "De flesta vill ha fler bänkar och en lekplats."
     if State.MATTER_DECIDED in reached:
-        dialogue.matter_body = muni.get_deciding_body()
-        dialogue.matter_decision_date = today
-        dialogue.matter_decision = "Parken rustas med lekplats och bänkar."
+        dialogue.decision_in_matter = decision_record(
+            municipality=muni,
+            existing=dialogue.decision_in_matter,
+            body=muni.get_deciding_body(),
+            date=today,
+            text="Parken rustas med lekplats och bänkar.",
+        )
         dialogue.input_influence = "Lekplatsen kom till tack vare förslagen."
     if State.FEEDBACK_PUBLISHED in reached:
         dialogue.feedback = "Tack för alla förslag! Så här gick det."
@@ -85,3 +95,14 @@ def dialogue_in_state(state, *, municipality=None, kind=Kind.CITIZEN_DIALOGUE, *
         kwargs["municipality"] = municipality
     dialogue = DialogueFactory(kind=kind, **kwargs)
     return fill_for_state(dialogue, state)
+
+
+def decision_change(dialogue, link, **parts):
+    """Set some parts of one of the dialogue's decisions ("decision_to_hold" or "decision_in_matter"), creating it
+    if there is none; the dialogue itself is not saved."""
+    decision = getattr(dialogue, link) or Decision(municipality=dialogue.municipality)
+    for name, value in parts.items():
+        setattr(decision, name, value)
+    decision.save()
+    setattr(dialogue, link, decision)
+    return decision

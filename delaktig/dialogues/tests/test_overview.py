@@ -13,7 +13,7 @@ from django.utils import timezone
 from delaktig.dialogues import selectors
 from delaktig.dialogues.models import Kind, State
 from delaktig.dialogues.overview_tables import overview_tables
-from delaktig.dialogues.tests.factories import dialogue_in_state
+from delaktig.dialogues.tests.factories import decision_change, dialogue_in_state
 from delaktig.dialogues.tests.staff_support import add_module, staff_url
 from delaktig.organisations.models import Body, Role
 from delaktig.organisations.tests.factories import DepartmentFactory
@@ -62,12 +62,13 @@ def year_of_activities(municipality, other_municipality, bodies):
         ),
         "elsewhere": dialogue_in_state(State.OPEN, municipality=other_municipality, title="Grannkommunen"),
     }
-    made["cancelled"].decision_date = datetime.date(YEAR, 2, 1)  # decided, then cancelled before it opened
+    decision_change(made["cancelled"], "decision_to_hold", date=datetime.date(YEAR, 2, 1))  # then cancelled
     made["planned"].ladder_level = "consultation"
     made["user"].ladder_level = "influence"
     made["user"].opened_at = timezone.now() - datetime.timedelta(days=40)
     last = made["last_year"]
-    last.starts_on, last.decision_date = datetime.date(YEAR - 1, 3, 1), datetime.date(YEAR - 1, 1, 10)
+    last.starts_on = datetime.date(YEAR - 1, 3, 1)
+    decision_change(last, "decision_to_hold", date=datetime.date(YEAR - 1, 1, 10))
     last.opened_at = timezone.now() - datetime.timedelta(days=400)
     for dialogue in made.values():
         dialogue.save()

@@ -9,7 +9,7 @@ from django.utils import timezone
 from delaktig.core.audit import audit_record
 from delaktig.dialogues import workflow
 from delaktig.dialogues.models import PUBLIC_STATES, Kind, State
-from delaktig.dialogues.tests.factories import dialogue_in_state
+from delaktig.dialogues.tests.factories import decision_change, dialogue_in_state
 from delaktig.participation.models import Module, Phase
 from delaktig.participation.registry import MethodManifest, registry
 
@@ -273,7 +273,7 @@ def test_detail_wrong_method(client, open_dialogue):
 def test_results_decision_and_feedback_only_when_published(client, municipality, state, results, decision, feedback):
     dialogue = dialogue_in_state(state, municipality=municipality)
     dialogue.results_summary = "Sammanfattning av resultatet."
-    dialogue.matter_decision = "Beslutstexten i ärendet."
+    decision_change(dialogue, "decision_in_matter", text="Beslutstexten i ärendet.")
     dialogue.feedback = "Återkopplingen till deltagarna."
     dialogue.input_influence = "Så påverkade synpunkterna."
     dialogue.offline_participant_count = 1234
@@ -295,9 +295,13 @@ def test_timeline_shows_bodies_and_dates_never_officers(client, municipality, st
     officer.save()
     dialogue.results_summary = "Många vill ha en lekplats."
     workflow.transition(dialogue, "compile_results", actor=officer)
-    dialogue.matter_body = municipality.get_deciding_body()
-    dialogue.matter_decision_date = datetime.date(2026, 10, 1)
-    dialogue.matter_decision = "Lekplatsen byggs."
+    decision_change(
+        dialogue,
+        "decision_in_matter",
+        body=municipality.get_deciding_body(),
+        date=datetime.date(2026, 10, 1),
+        text="Lekplatsen byggs.",
+    )
     dialogue.input_influence = "Förslagen avgjorde."
     workflow.transition(dialogue, "record_matter_decision", actor=staff["registrar"])
     html = client.get(detail_url(dialogue)).content.decode()

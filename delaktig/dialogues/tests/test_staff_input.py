@@ -60,7 +60,7 @@ def test_decision_with_a_bad_date(client, municipality, officer):
     data = {"decision_date": "2026-13-45", "decision_minute_item": "§ 99", "step": "decide"}
     _rerendered(client.post(staff_url("staff_decision", dialogue), data), "§ 99", "2026-13-45")
     dialogue.refresh_from_db()
-    assert dialogue.state == State.ASSESSED and not dialogue.decision_minute_item
+    assert dialogue.state == State.ASSESSED and dialogue.decision_to_hold is None
 
 
 def test_plan_that_closes_before_it_opens(client, municipality, officer):

@@ -177,10 +177,10 @@ def test_the_body_can_decline(client, municipality, officer):
 
 def _decision_of(dialogue):
     return {
-        "deciding_body": dialogue.deciding_body_id,
-        "decision_date": dialogue.decision_date.isoformat(),
-        "decision_minute_item": dialogue.decision_minute_item,
-        "decision_registration_number": dialogue.decision_registration_number,
+        "deciding_body": dialogue.decision_to_hold.body_id,
+        "decision_date": dialogue.decision_to_hold.date.isoformat(),
+        "decision_minute_item": dialogue.decision_to_hold.minute_item,
+        "decision_registration_number": dialogue.decision_to_hold.number,
     }
 
 

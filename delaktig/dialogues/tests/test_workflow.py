@@ -60,13 +60,12 @@ def _clear_plan(d):
 
 
 def _clear_decision(d):
-    d.deciding_body = d.decision_date = None
-    d.decision_minute_item = d.decision_registration_number = ""
+    d.decision_to_hold = None
 
 
 def _clear_matter(d):
-    d.matter_body = d.matter_decision_date = None
-    d.matter_decision = d.input_influence = ""
+    d.decision_in_matter = None
+    d.input_influence = ""
 
 
 # How to take away what each guard checks.
@@ -128,8 +127,8 @@ def test_transition_effects(municipality, staff, source, target, spec, kind):
         assert dialogue.feedback_published_at is not None
     if target in (State.DECIDED, State.DECLINED):
         event = audit_events_for(dialogue).get(action=f"dialogue.{spec.name}")
-        assert event.data["body"] == dialogue.deciding_body.name
-        assert event.data["date"] == dialogue.decision_date.isoformat()
+        assert event.data["body"] == dialogue.decision_to_hold.body.name
+        assert event.data["date"] == dialogue.decision_to_hold.date.isoformat()
 
 
 def test_decision_attaches_the_principles_in_force(municipality, staff):
@@ -140,7 +139,7 @@ def test_decision_attaches_the_principles_in_force(municipality, staff):
         version=1,
         body_text="Vi lovar att återkoppla.",
         adopted_by=municipality.get_deciding_body(),
-        adopted_on=dialogue.decision_date - datetime.timedelta(days=30),
+        adopted_on=dialogue.decision_to_hold.date - datetime.timedelta(days=30),
         minute_item="§ 12",
         registration_number="KS 2025/1",
     )
@@ -228,7 +227,7 @@ def test_a_question_not_open_to_influence_cannot_become_a_dialogue(municipality,
 
 def test_only_the_deciding_body_may_decide(municipality, staff):
     dialogue = ready_for("decide", Kind.CITIZEN_DIALOGUE, municipality)
-    dialogue.deciding_body = municipality.bodies.exclude(pk=municipality.deciding_body_id).first()
+    dialogue.decision_to_hold.body = municipality.bodies.exclude(pk=municipality.deciding_body_id).first()
     reasons = _refused(dialogue, "decide", staff[Role.REGISTRAR])
     assert municipality.deciding_body.name in str(reasons[0])
 

@@ -77,6 +77,7 @@ def _afterwards(dialogue, *, has_modules):
     An information activity never invites input: it has no part about taking part, whatever its state.
     """
     is_information = dialogue.kind == Kind.INFORMATION
+    matter = dialogue.decision_in_matter
     return {
         "is_information": is_information,
         "is_open": dialogue.state == State.OPEN,
@@ -86,7 +87,7 @@ def _afterwards(dialogue, *, has_modules):
         "new_date_passed": bool(dialogue.feedback_new_due_on and dialogue.feedback_new_due_on < timezone.localdate()),
         "languages": selectors.content_languages(dialogue),
         "show_results": dialogue.state in selectors.RESULTS_STATES,
-        "show_decision": dialogue.state in selectors.DECISION_STATES and dialogue.matter_body_id is not None,
+        "show_decision": dialogue.state in selectors.DECISION_STATES and bool(matter and matter.body_id),
         "show_feedback": dialogue.state in selectors.FEEDBACK_STATES,
         "awaiting_feedback": dialogue.state in selectors.STATE_GROUPS["finished"] - selectors.FEEDBACK_STATES,
     }

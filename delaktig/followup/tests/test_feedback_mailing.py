@@ -90,7 +90,8 @@ def test_the_email_has_the_feedback_the_decision_and_a_link(
     assert decided.title in message.subject
     assert message.body.startswith("Hej!")
     assert "Tack för alla idéer! Lekplatsen byggs 2027." in message.body
-    assert decided.matter_decision in message.body and decided.matter_body.name in message.body
+    matter = decided.decision_in_matter
+    assert matter.text in message.body and matter.body.name in message.body
     assert f"https://delaktig.example.se{decided.get_absolute_url()}" in message.body
 
 

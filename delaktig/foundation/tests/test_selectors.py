@@ -4,7 +4,7 @@ import pytest
 
 from delaktig.dialogues import workflow
 from delaktig.dialogues.models import State
-from delaktig.dialogues.tests.factories import dialogue_in_state
+from delaktig.dialogues.tests.factories import decision_change, dialogue_in_state
 from delaktig.foundation import selectors
 from delaktig.foundation.tests.factories import PrinciplesFactory, ToolboxMethodFactory
 from delaktig.organisations.models import Role
@@ -53,10 +53,14 @@ def test_decided_dialogue_follows_the_version_in_force_on_the_decision_date(muni
     PrinciplesFactory(municipality=municipality, version=1, adopted_on=datetime.date(2020, 1, 1))
     PrinciplesFactory(municipality=municipality, version=2, adopted_on=datetime.date(2024, 1, 1))
     dialogue = dialogue_in_state(State.ASSESSED, municipality=municipality)
-    dialogue.deciding_body = municipality.get_deciding_body()
-    dialogue.decision_date = decided
-    dialogue.decision_minute_item = "§ 45"
-    dialogue.decision_registration_number = "KS 2024/1"
+    decision_change(
+        dialogue,
+        "decision_to_hold",
+        body=municipality.get_deciding_body(),
+        date=decided,
+        minute_item="§ 45",
+        number="KS 2024/1",
+    )
     dialogue.save()
     workflow.transition(dialogue, "decide", actor=staff[Role.REGISTRAR])
     dialogue.refresh_from_db()

@@ -8,6 +8,7 @@ from django.urls import reverse
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.dialogues.models import State
 from delaktig.dialogues.tests.factories import dialogue_in_state
+from delaktig.organisations.tests.factories import DecisionFactory
 from delaktig.participation.models import Channel, ModerationStatus
 from delaktig.participation.services import comment_create
 from delaktig.proposals.models import Category, Status
@@ -64,7 +65,12 @@ def proposals(municipality):
     SignatureFactory.create_batch(2, proposal=signing)
     SignatureFactory(proposal=signing, status="pending", confirmed_at=None)
     decided = ProposalFactory(
-        municipality=municipality, status=Status.DECIDED, decision_text="Vi bygger lekplatsen.", threshold=2
+        municipality=municipality,
+        status=Status.DECIDED,
+        decision=DecisionFactory(
+            municipality=municipality, body=None, date=None, minute_item="", text="Vi bygger lekplatsen."
+        ),
+        threshold=2,
     )
     ProposalCaseFactory(proposal=decided)
     submitted = ProposalFactory(municipality=municipality, status=Status.SUBMITTED)

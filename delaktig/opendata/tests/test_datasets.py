@@ -95,7 +95,7 @@ def test_feedback_only_when_published(client, data, municipality):
     rows = results_of(client, municipality, "feedback")
     assert [row["dialogue_id"] for row in rows] == [data["feedback"].pk]
     assert rows[0]["feedback"] == data["feedback"].feedback
-    assert rows[0]["matter_decision"] == data["feedback"].matter_decision
+    assert rows[0]["matter_decision"] == data["feedback"].decision_in_matter.text
     assert rows[0]["matter_body"] == "Kommunfullmäktige"
 
 

@@ -1,9 +1,10 @@
+import datetime
 from collections.abc import Mapping
 
 import factory
 
 from delaktig.accounts.tests.factories import UserFactory
-from delaktig.organisations.models import Body, Department, Membership, Municipality, Role
+from delaktig.organisations.models import Body, Decision, Department, Membership, Municipality, Role
 from delaktig.organisations.services import checklist_reset
 
 
@@ -41,6 +42,20 @@ class BodyFactory(factory.django.DjangoModelFactory):
     municipality = factory.SubFactory(MunicipalityFactory)
     name = factory.Sequence(lambda n: f"Nämnd {n}")
     kind = Body.Kind.COMMITTEE
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    """A decision of the municipality's deciding body (usually the council), as the minutes have it."""
+
+    class Meta:
+        model = Decision
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    body = factory.LazyAttribute(lambda decision: decision.municipality.get_deciding_body())
+    date = datetime.date(2026, 3, 12)
+    minute_item = "§ 45"
+    number = ""
+    text = ""
 
 
 class DepartmentFactory(factory.django.DjangoModelFactory):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.organisations.models import Body
+from delaktig.organisations.tests.factories import DecisionFactory
 from delaktig.participation.models import Comment, ModerationStatus
 from delaktig.proposals import services_staff
 from delaktig.proposals.models import PUBLIC_STATUSES, Proposal, RejectionReason, Status
@@ -126,10 +127,13 @@ def test_the_answer_with_its_attachment(client, municipality):
     proposal = ProposalFactory(
         municipality=municipality,
         status=Status.DECIDED,
-        decision_body=body,
-        decision_date=datetime.date(2026, 11, 23),
-        decision_minute_item="§ 42",
-        decision_text="Nämnden bygger en lekplats under 2027.",
+        decision=DecisionFactory(
+            municipality=municipality,
+            body=body,
+            date=datetime.date(2026, 11, 23),
+            minute_item="§ 42",
+            text="Nämnden bygger en lekplats under 2027.",
+        ),
     )
     proposal.decision_attachment.save("protokoll.pdf", SimpleUploadedFile("protokoll.pdf", b"x" * 2048))
     page = client.get(detail_url(proposal)).content.decode()

@@ -7,6 +7,7 @@ import time_machine
 
 from delaktig.core import hookspecs as core_hooks
 from delaktig.core.audit import audit_record
+from delaktig.organisations.tests.factories import DecisionFactory
 from delaktig.proposals.models import RejectionReason, Route, Status
 from delaktig.proposals.report import proposals_report_sections
 from delaktig.proposals.tests.factories import ProposalCaseFactory, ProposalFactory
@@ -36,6 +37,10 @@ def epetition(municipality, status, *, sent=None, changed=None, **kwargs):
     )
 
 
+def decided_on(municipality, date):
+    return DecisionFactory(municipality=municipality, date=date, text="Förslaget bifalls.")
+
+
 def citizen(municipality, status, *, sent, deadline, **kwargs):
     return ProposalFactory(
         municipality=municipality,
@@ -58,10 +63,10 @@ def section(municipality, other_municipality):
     m = municipality
     reached = epetition(m, Status.RECEIVED)
     audit_record(municipality=m, actor=None, action="proposal.reach_threshold", target=reached)
-    decided = epetition(m, Status.DECIDED, decision_date=datetime.date(YEAR, 5, 1))
+    decided = epetition(m, Status.DECIDED, decision=decided_on(m, datetime.date(YEAR, 5, 1)))
     ProposalCaseFactory(proposal=decided)
     decided.case.__class__.objects.filter(pk=decided.case.pk).update(created_at=at(3, 1))
-    epetition(m, Status.DECIDED, sent=at(1, 5), decision_date=datetime.date(YEAR, 2, 4))  # no case: 30 days
+    epetition(m, Status.DECIDED, sent=at(1, 5), decision=decided_on(m, datetime.date(YEAR, 2, 4)))  # no case: 30 days
     epetition(m, Status.CLOSED_BELOW_THRESHOLD, changed=at(5, 1))
     epetition(m, Status.WITHDRAWN, changed=at(3, 3))
     epetition(m, Status.REJECTED, rejection_reason=RejectionReason.COMPLAINT)
@@ -75,7 +80,7 @@ def section(municipality, other_municipality):
         Status.DECIDED,
         sent=at(1, 10),
         deadline=datetime.date(YEAR + 1, 1, 10),
-        decision_date=datetime.date(YEAR, 4, 10),
+        decision=decided_on(m, datetime.date(YEAR, 4, 10)),
     )
     citizen(m, Status.IN_PREPARATION, sent=at(3, 1, YEAR - 1), deadline=datetime.date(YEAR, 3, 1))
     citizen(m, Status.RECEIVED, sent=at(3, 1), deadline=datetime.date(YEAR + 1, 3, 1))
@@ -124,7 +129,7 @@ def test_no_personal_data(section):
 
 
 def test_a_decision_dated_before_the_case_is_left_out_of_the_median(municipality):
-    wrong = epetition(municipality, Status.DECIDED, decision_date=datetime.date(YEAR, 1, 15))
+    wrong = epetition(municipality, Status.DECIDED, decision=decided_on(municipality, datetime.date(YEAR, 1, 15)))
     ProposalCaseFactory(proposal=wrong)  # the case is created today, after the decision date
     (section,) = proposals_report_sections(municipality, YEAR)
     assert figures(section, "proposals-days")[0] == (1, None)

@@ -12,6 +12,7 @@ from delaktig.accounts.tests.factories import UserFactory
 from delaktig.core.audit import audit_events_for
 from delaktig.mailings.models import Mailing
 from delaktig.organisations.models import Role
+from delaktig.organisations.tests.factories import DecisionFactory
 from delaktig.proposals.models import Route, SignatureStatus, Status
 from delaktig.proposals.tests.factories import ProposalFactory, SignatureFactory
 
@@ -61,7 +62,7 @@ def test_recording_the_decision_with_an_attachment(client, municipality, officer
     assert response.status_code == 302 and response["Location"] == answer_url(proposal)
     proposal.refresh_from_db()
     assert proposal.status == Status.DECIDED
-    assert proposal.decision_minute_item == "§ 45" and proposal.decision_body == municipality.get_deciding_body()
+    assert proposal.decision.minute_item == "§ 45" and proposal.decision.body == municipality.get_deciding_body()
     assert proposal.decision_attachment.name.endswith(".pdf")
     event = audit_events_for(proposal).get()
     assert event.action == "proposal.decide" and event.data["minute_item"] == "§ 45" and event.public
@@ -125,7 +126,7 @@ def test_a_body_of_another_municipality_cannot_decide(client, municipality, othe
     response = client.post(decision_url(proposal), decision_data(proposal, decision_body=foreign.pk))
     assert response.status_code == 200
     proposal.refresh_from_db()
-    assert proposal.decision_body is None
+    assert proposal.decision is None
 
 
 def test_the_decision_page_says_not_now_before_preparation(client, municipality, officer):
@@ -138,10 +139,9 @@ def decided(municipality, **kwargs):
     return ProposalFactory(
         municipality=municipality,
         status=Status.DECIDED,
-        decision_body=municipality.get_deciding_body(),
-        decision_date=timezone.localdate(),
-        decision_minute_item="§ 12",
-        decision_text="Förslaget bifalls.",
+        decision=DecisionFactory(
+            municipality=municipality, date=timezone.localdate(), minute_item="§ 12", text="Förslaget bifalls."
+        ),
         **kwargs,
     )
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.core.audit import audit_events_for
 from delaktig.organisations.models import Role
-from delaktig.organisations.tests.factories import staff_for
+from delaktig.organisations.tests.factories import DecisionFactory, staff_for
 from delaktig.proposals import workflow
 from delaktig.proposals.models import Route, Status
 from delaktig.proposals.tests.factories import CategoryFactory, ProposalFactory, SignatureFactory
@@ -29,9 +29,9 @@ def satisfy(proposal, step):
     if step.name == "reject":
         proposal.rejection_reason = "unlawful"
     if step.name == "decide":
-        proposal.decision_body = proposal.municipality.get_deciding_body()
-        proposal.decision_date = timezone.localdate()
-        proposal.decision_text = "Fullmäktige bifaller förslaget."
+        proposal.decision = DecisionFactory(
+            municipality=proposal.municipality, date=timezone.localdate(), text="Fullmäktige bifaller förslaget."
+        )
     if step.name in ("reach_threshold", "close_below_threshold", "hand_to_officer"):
         proposal.threshold = 2
         proposal.signing_starts_at = timezone.now() - datetime.timedelta(days=91)

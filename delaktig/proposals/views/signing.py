@@ -35,7 +35,7 @@ COUNT_MAX_AGE = min(10, PUBLIC_COUNT_SECONDS)
 
 
 def _public_proposal(request, pk):
-    rows = Proposal.objects.defer("text", "rejection_note", "decision_text")  # the hot path needs none of them
+    rows = Proposal.objects.defer("text", "rejection_note")  # the hot path needs none of them
     proposal = get_object_or_404(rows, municipality=request.municipality, pk=pk, status__in=PUBLIC_STATUSES)
     proposal.municipality = request.municipality
     return proposal

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from delaktig.core.contributions import Chart, ReportSection, Table
 from delaktig.dialogues.models import Dialogue, Kind, State
-from delaktig.dialogues.tests.factories import dialogue_in_state
+from delaktig.dialogues.tests.factories import decision_change, dialogue_in_state
 from delaktig.organisations.models import Body
 from delaktig.organisations.tests.factories import DepartmentFactory
 from delaktig.participation.models import Module
@@ -97,7 +97,7 @@ def constructed_year(municipality, other_municipality):
     last = made["last_year"]
     Dialogue.objects.filter(pk=last.pk).update(
         starts_on=datetime.date(YEAR - 1, 9, 1),
-        decision_date=datetime.date(YEAR - 1, 5, 1),
+        decision_to_hold=decision_change(last, "decision_to_hold", date=datetime.date(YEAR - 1, 5, 1)),
         opened_at=at(9, 1, YEAR - 1),
         feedback_due_on=datetime.date(YEAR - 1, 11, 1),
         feedback_published_at=at(10, 20, YEAR - 1),

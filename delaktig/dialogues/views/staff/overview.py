@@ -68,7 +68,7 @@ def csv_row(year, dialogue, bodies, profile):
         dialogue.get_state_display(),
         bodies[dialogue.responsible_body_id].name if dialogue.responsible_body_id in bodies else "",
         str(level.label) if level else "",
-        _iso(dialogue.decision_date),
+        _iso(dialogue.decision_to_hold.date if dialogue.decision_to_hold else None),
         _iso(dialogue.opened_at),
         _iso(dialogue.closed_at),
         _iso(dialogue.feedback_due_on),

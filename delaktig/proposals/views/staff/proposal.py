@@ -159,7 +159,7 @@ def decision(request, pk):
     refused = None
     if request.method == "POST" and form.is_valid():
         try:
-            services_staff.proposal_decide(proposal=form.instance, actor=request.user)
+            services_staff.proposal_decide(proposal=form.instance, actor=request.user, decision=form.decision())
         except workflow.TransitionRefused as error:
             refused = error.reasons
         else:
