@@ -139,7 +139,7 @@ def personal_data_collect(*, user):
 
 @transaction.atomic
 def user_erase(*, user):
-    """Erase an account: every app's "erase_user" hook first, then the account itself is anonymised.
+    """Erase an account: every app's `erase_user` hook first, then the account itself is anonymised.
 
     The row stays, so records that point to it (registered documents, audit events) still hold together.
     """

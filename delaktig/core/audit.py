@@ -29,7 +29,7 @@ def audit_events_for(target, *, public_only=False):
 
 
 def action_label(action):
-    """The action of an audit event in words, from the apps' labels (hook "audit_action_labels"); never the key."""
+    """The action of an audit event in words, from the apps' labels (hook `audit_action_labels`); never the key."""
     for hook in core_hooks.audit_action_labels.implementations():
         label = (hook() or {}).get(action)
         if label:

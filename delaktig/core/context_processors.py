@@ -17,19 +17,19 @@ def municipality(request):
 
 
 def main_nav_items(request):
-    """[(label, url)] that outer apps add to the public main menu (hook "main_nav_items")."""
+    """[(label, url)] that outer apps add to the public main menu (hook `main_nav_items`)."""
     if getattr(request, "municipality", None) is None:
         return []
     return [item for hook in core_hooks.main_nav_items.implementations() for item in (hook(request) or [])]
 
 
 def staff_nav_items(request):
-    """[(label, url)] that outer apps add to the staff workspace menu (hook "staff_nav_items")."""
+    """[(label, url)] that outer apps add to the staff workspace menu (hook `staff_nav_items`)."""
     if getattr(request, "municipality", None) is None or not request.user.is_authenticated:
         return []
     return [item for hook in core_hooks.staff_nav_items.implementations() for item in (hook(request) or [])]
 
 
 def site_notices(request):
-    """Notices at the top of every page, e.g. that the demo keeps its e-mail in an inbox (hook "site_notices")."""
+    """Notices at the top of every page, e.g. that the demo keeps its e-mail in an inbox (hook `site_notices`)."""
     return [notice for hook in core_hooks.site_notices.implementations() for notice in (hook(request) or [])]

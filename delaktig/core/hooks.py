@@ -8,12 +8,14 @@ An app that calls outer apps declares a hook with a typed stub, in its `hookspec
 
 Outer apps implement it with a function of the same signature:
 
-    @hookspecs.home_context.register
+    from delaktig.core import hookspecs as core_hooks
+
+    @core_hooks.home_context.register
     def dialogues_on_home(request): ...
 
 Registering checks that the function takes the stub's arguments, so a wrong signature fails when the app
 loads, not when the page is first shown; a type checker sees the stub's types at both ends. The caller asks
-`hookspecs.home_context.implementations()`. `temporarily()` is for tests.
+`core_hooks.home_context.implementations()`. `temporarily()` is for tests.
 
 A hook is declared in the innermost app that both its caller and its implementers may import (see
 docs/architecture.md): the yearly report's sections and open data's datasets come from layer 6, so those two are

@@ -1,6 +1,6 @@
 """Periodic jobs: what must happen every so often, run by one long-lived process (`manage.py periodic`).
 
-Apps offer jobs through the hook "periodic_jobs", so core names none of them. A job is a plain function without
+Apps offer jobs through the hook `periodic_jobs`, so core names none of them. A job is a plain function without
 arguments; what it returns is printed. Every job must be safe to run again at any time (after a restart each job
 runs at once), and a job that fails is logged and tried again at its next turn: one broken job stops no other.
 """
@@ -29,7 +29,7 @@ class Job:
 
 
 def registered_jobs():
-    """Every job the apps offer (hook "periodic_jobs": () -> [(name, every_seconds, callable)])."""
+    """Every job the apps offer (hook `periodic_jobs`: () -> [(name, every_seconds, callable)])."""
     return [Job(name, every, fn) for hook in core_hooks.periodic_jobs.implementations() for name, every, fn in hook()]
 
 

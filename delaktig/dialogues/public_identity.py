@@ -3,7 +3,7 @@
 Before anyone has taken part the setting may be anything. Afterwards it may only become more private, so
 nobody is ever shown more than they were told; "anonymous by design" is then out of reach, because what was
 already sent keeps its account. A stricter setting applies to what is already published as well: the methods
-remove the names they show (hook "dialogue_public_names_hide"). See docs/decisions.md.
+remove the names they show (hook `dialogue_public_names_hide`). See docs/decisions.md.
 """
 
 from django.utils.translation import gettext as _

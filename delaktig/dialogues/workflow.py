@@ -57,7 +57,7 @@ def notify_followers(dialogue, move=None):
 
 
 def feedback_published(dialogue, move):
-    """Outer apps mail the feedback to followers and participants (hook "feedback_published"), so followers
+    """Outer apps mail the feedback to followers and participants (hook `feedback_published`), so followers
     are mailed once; without such an app, followers get the usual notification."""
     registered = dialogue_hooks.feedback_published.implementations()
     if not registered:

@@ -19,7 +19,7 @@ def ladder_choices(municipality):
 
 
 def participation_method_choices(current=""):
-    """Platform methods offered by the "participation_method_choices" hook, plus the saved value."""
+    """Platform methods offered by the `participation_method_choices` hook, plus the saved value."""
     choices = [("", _("No platform method"))]
     for hook in foundation_hooks.participation_method_choices.implementations():
         choices += list(hook())

@@ -1,6 +1,6 @@
 """The core datasets: dialogues, their phases, results (themes with counts) and feedback.
 
-They are offered through the hook "open_data_datasets" (hooks.py), like every other app's datasets, so the
+They are offered through the hook `open_data_datasets` (hooks.py), like every other app's datasets, so the
 API treats them all the same. Only what is public is here: dialogues in a public state, phases of those
 dialogues, results once compiled and feedback once published. Never a name, an e-mail address or a user id.
 """

@@ -1,4 +1,4 @@
-"""Which datasets there are: those offered on the hook "open_data_datasets" and those in method manifests.
+"""Which datasets there are: those offered on the hook `open_data_datasets` and those in method manifests.
 
 The API never names an app or a method; it only loops over what these functions return.
 """

@@ -1,5 +1,5 @@
 """My pages: the person's signatures that wait for e-mail confirmation, each with a button that mails the link
-again. Offered to accounts through the "my_pages_section" hook (registered in ProposalsConfig.ready), so
+again. Offered to accounts through the `my_pages_section` hook (registered in ProposalsConfig.ready), so
 accounts never imports proposals.
 
 Signatures are matched to the person as everywhere else (selectors_public.signatures_of): given while logged

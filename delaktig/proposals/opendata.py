@@ -1,4 +1,4 @@
-"""E-petition datasets for open data (hook "open_data_datasets").
+"""E-petition datasets for open data (hook `open_data_datasets`).
 
 Public proposals only (PUBLIC_STATUSES), with their exact count of valid signatures derived from the rows.
 Never the proposer's name or e-mail, never a signer: open data carries no names at all.

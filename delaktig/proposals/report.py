@@ -1,4 +1,4 @@
-"""The e-petitions and citizen proposals section of the yearly report (hook "yearly_report_sections").
+"""The e-petitions and citizen proposals section of the yearly report (hook `yearly_report_sections`).
 
 What counts in a year (see docs/yearly-report.md): received = sent in that year; reached the threshold = the
 step was taken that year (its audit event); answered = decided with a decision date in the year; closed below the

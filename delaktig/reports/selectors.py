@@ -1,6 +1,6 @@
 """The yearly report to the council: its core sections, then every contributed section.
 
-Contributed sections come from the hook "yearly_report_sections" and from each method manifest's
+Contributed sections come from the hook `yearly_report_sections` and from each method manifest's
 `report_section`; this module never names an app or a method, so a channel added later appears by itself.
 """
 

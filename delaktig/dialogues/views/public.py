@@ -58,13 +58,13 @@ def dialogue_detail(request, pk, slug):
 
 
 def _extra_sections(request, dialogue):
-    """Sections outer apps add to the public page (hook "dialogue_public_sections"), in hook order."""
+    """Sections outer apps add to the public page (hook `dialogue_public_sections`), in hook order."""
     sections = (hook(request, dialogue) for hook in dialogue_hooks.dialogue_public_sections.implementations())
     return [section for found in sections for section in (found or [])]
 
 
 def _figures(dialogue):
-    """Participation figures counted from what is stored (hook "dialogue_public_figures"), never typed in."""
+    """Participation figures counted from what is stored (hook `dialogue_public_figures`), never typed in."""
     found = {}
     for hook in dialogue_hooks.dialogue_public_figures.implementations():
         found.update(hook(dialogue) or {})

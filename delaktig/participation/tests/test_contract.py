@@ -245,9 +245,12 @@ def test_module_template_renders_within_the_query_budget(manifest, municipality,
 
 # Adding a method touches no central file.
 
-CENTRAL_APPS = ("core", "organisations", "accounts", "foundation", "dialogues", "participation")
-READ_THROUGH_REGISTRY = ("feedback", "analysis", "reports")
 DELAKTIG = Path(__file__).resolve().parents[2]
+# Every app but the methods and the demo. lint-imports holds the static imports (pyproject.toml); this test adds
+# the dynamic ones (import_module("delaktig.methods...")), which an import graph cannot see.
+CENTRAL_APPS = tuple(
+    sorted(p.name for p in DELAKTIG.iterdir() if (p / "__init__.py").exists() and p.name not in {"methods", "demo"})
+)
 
 
 def imported_modules(path):
@@ -274,12 +277,12 @@ def is_dynamic_import(node):
 
 
 def central_files():
-    for app in CENTRAL_APPS + READ_THROUGH_REGISTRY:
+    for app in CENTRAL_APPS:
         yield from sorted((DELAKTIG / app).rglob("*.py"))
 
 
 def test_central_code_never_imports_a_method():
-    assert len(list(central_files())) > 20
+    assert {"core", "results", "followup", "decisionbasis", "opendata", "reports", "proposals"} <= set(CENTRAL_APPS)
     offenders = [
         f"{path.relative_to(DELAKTIG.parent)} imports {name}"
         for path in central_files()

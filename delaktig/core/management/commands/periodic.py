@@ -1,4 +1,4 @@
-"""Run the periodic jobs the apps register (hook "periodic_jobs"), each at its own interval, until stopped.
+"""Run the periodic jobs the apps register (hook `periodic_jobs`), each at its own interval, until stopped.
 
 One process is enough for a whole installation; run it next to the task worker (README: "Background and periodic
 work"). A failing job is logged and tried again at its next turn. SIGINT or SIGTERM stops it between two jobs.
