@@ -40,6 +40,9 @@ def dialogue_figures(dialogue):
     )
 
 
+OFFLINE_UNSPECIFIED = "offline"  # offline inputs of a method that counts them without their channel
+
+
 def module_channels(manifest, module):
     """{channel: inputs}: from the method's counts per channel, else its input records, else its stats."""
     if manifest.input_channels is not None:
@@ -48,4 +51,4 @@ def module_channels(manifest, module):
         return Counter(record.channel for record in manifest.inputs(module))
     stats = manifest.stats(module)
     offline = stats.get("offline_inputs", 0)
-    return +Counter({Channel.ONLINE.value: stats.get("inputs", 0) - offline, "offline": offline})
+    return +Counter({Channel.ONLINE.value: stats.get("inputs", 0) - offline, OFFLINE_UNSPECIFIED: offline})

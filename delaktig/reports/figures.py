@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from delaktig.dialogues import selectors as dialogue_selectors
 from delaktig.dialogues.models import Dialogue, Kind
+from delaktig.participation import figures as public_figures
 from delaktig.participation.models import Channel, Module
 from delaktig.participation.registry import registry
 
@@ -58,20 +59,16 @@ def participation_figures(rows):
 
 
 def module_channels(manifest, module):
-    """Inputs per channel label: from the method's counts per channel, else from its input records, else from
-    its stats (online / offline)."""
-    if manifest.input_channels is not None:
-        return +Counter({channel_label(channel): n for channel, n in manifest.input_channels(module).items()})
-    if manifest.inputs is not None:
-        return Counter(channel_label(record.channel) for record in manifest.inputs(module))
-    stats = manifest.stats(module)
-    offline = stats.get("offline_inputs", 0)
-    counts = Counter({str(Channel.ONLINE.label): stats.get("inputs", 0) - offline})
-    counts[_("Offline (channel not given)")] += offline
+    """Inputs per channel label, counted as the public pages count them (participation.figures)."""
+    counts = Counter()
+    for channel, number in public_figures.module_channels(manifest, module).items():
+        counts[channel_label(channel)] += number
     return +counts
 
 
 def channel_label(value):
+    if value == public_figures.OFFLINE_UNSPECIFIED:
+        return _("Offline (channel not given)")
     try:
         return str(Channel(value).label)
     except ValueError:
