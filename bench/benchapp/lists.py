@@ -3,22 +3,18 @@ municipality whose signatures only fill the table, and a staff session for the s
 
 import datetime
 
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import get_random_string
 
 from delaktig.accounts.models import IdentityLevel, User
 from delaktig.dialogues.models import Dialogue, State
 from delaktig.methods.open_input.models import Input
 from delaktig.organisations.models import Body, Membership, Municipality, Role
 from delaktig.participation.models import Channel, ModerationStatus, Module, Phase
-from delaktig.proposals.models import Proposal, Route, Signature, SignatureStatus, Status
+from delaktig.proposals.models import Proposal, Route, Signature, Status
 from delaktig.proposals.selectors import settings_for
 
-from .seed import _analyze, _bulk
+from .seed import _analyze, _bulk, login_session, valid_signature
 
 CHANNELS = (Channel.ONLINE, Channel.PAPER, Channel.MEETING)
 
@@ -83,20 +79,7 @@ def epetitions_create(municipality, count, signatures_each):
         for i in range(count)
     ]
     proposals = Proposal.objects.bulk_create(rows, batch_size=1000)
-    signatures = (
-        Signature(
-            proposal=proposal,
-            signer_key=f"s{i}@d{i % 101}.bench.example",
-            name=f"Undertecknare {i}",
-            email=f"s{i}@d{i % 101}.bench.example",
-            email_domain=f"d{i % 101}.bench.example",
-            show_name=i % 5 == 0,
-            status=SignatureStatus.VALID,
-            confirmed_at=now,
-        )
-        for proposal in proposals
-        for i in range(signatures_each)
-    )
+    signatures = (valid_signature(proposal, i, now) for proposal in proposals for i in range(signatures_each))
     _bulk(Signature, signatures)
     return proposals
 
@@ -156,16 +139,6 @@ def _staff_session(municipality):
     )
     for role in (Role.OFFICER, Role.MODERATOR):
         Membership.objects.get_or_create(user=user, municipality=municipality, role=role)
-    store = SessionStore()
-    session = Session.objects.create(
-        session_key=get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789"),
-        expire_date=timezone.now() + datetime.timedelta(days=1),
-        session_data=store.encode(
-            {
-                SESSION_KEY: str(user.pk),
-                BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
-                HASH_SESSION_KEY: user.get_session_auth_hash(),
-            }
-        ),
-    )
+    session = login_session(user)
+    session.save()
     return session.session_key

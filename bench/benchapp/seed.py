@@ -80,40 +80,43 @@ def signers_create(count, prefix):
     for user in users:
         user.identity_level = IdentityLevel.EMAIL
     users = User.objects.bulk_create(users, batch_size=BATCH)
-    store, expires = SessionStore(), timezone.now() + timedelta(days=1)
-    sessions = [
-        Session(session_key=get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789"), expire_date=expires)
-        for _user in users
-    ]
-    for session, user in zip(sessions, users, strict=True):
-        session.session_data = store.encode(
-            {
-                SESSION_KEY: str(user.pk),
-                BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
-                HASH_SESSION_KEY: user.get_session_auth_hash(),
-            }
-        )
-    Session.objects.bulk_create(sessions, batch_size=BATCH)
+    sessions = Session.objects.bulk_create([login_session(user) for user in users], batch_size=BATCH)
     return [session.session_key for session in sessions]
+
+
+def login_session(user):
+    """An unsaved database session in which `user` is logged in for a day, as a login would leave it."""
+    data = {
+        SESSION_KEY: str(user.pk),
+        BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+        HASH_SESSION_KEY: user.get_session_auth_hash(),
+    }
+    return Session(
+        session_key=get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789"),
+        expire_date=timezone.now() + timedelta(days=1),
+        session_data=SessionStore().encode(data),
+    )
+
+
+def valid_signature(proposal, i, now):
+    """The i-th valid signature of a seeded proposal: addresses spread over 101 domains, every fifth name shown."""
+    return Signature(
+        proposal=proposal,
+        signer_key=f"s{i}@d{i % 101}.bench.example",
+        name=f"Undertecknare {i}",
+        email=f"s{i}@d{i % 101}.bench.example",
+        email_domain=f"d{i % 101}.bench.example",
+        show_name=i % 5 == 0,
+        status=SignatureStatus.VALID,
+        confirmed_at=now,
+    )
 
 
 def busy_proposal_create(*, signatures, comments, title):
     """A proposal far past its threshold with many valid signatures and published comments (bulk inserts)."""
     proposal = proposal_create(threshold=10**9, title=title)
     now = timezone.now()
-    rows = (
-        Signature(
-            proposal=proposal,
-            signer_key=f"s{i}@d{i % 101}.bench.example",
-            name=f"Undertecknare {i}",
-            email=f"s{i}@d{i % 101}.bench.example",
-            email_domain=f"d{i % 101}.bench.example",
-            show_name=i % 5 == 0,
-            status=SignatureStatus.VALID,
-            confirmed_at=now,
-        )
-        for i in range(signatures)
-    )
+    rows = (valid_signature(proposal, i, now) for i in range(signatures))
     _bulk(Signature, rows)
     target_type = ContentType.objects.get_for_model(Proposal)
     texts = (
