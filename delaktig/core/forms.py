@@ -1,5 +1,7 @@
 """Form conventions: every field rendered with label, hint and its error beside it (templates/forms/)."""
 
+import copy
+
 from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
@@ -11,19 +13,26 @@ class Renderer(TemplatesSetting):
 
 
 class AccessibleFormMixin:
-    """Marks invalid fields for assistive technology and ties each error message to its field."""
+    """Marks invalid fields for assistive technology and ties each error message to its field.
+
+    The marks go on a copy of the widget: a widget may be shared (one date widget set on fields by several forms),
+    and marks left on a shared one would call the next form's field invalid, pointing at an error it does not show.
+    """
 
     def full_clean(self):
         super().full_clean()
         for name in getattr(self, "_errors", None) or {}:
             if name in self.fields:
-                bound = self[name]
-                attrs = self.fields[name].widget.attrs
-                attrs["aria-invalid"] = "true"
-                described = [f"{bound.auto_id}_error"]
-                if self.fields[name].help_text:
-                    described.append(f"{bound.auto_id}_helptext")
-                attrs["aria-describedby"] = " ".join(described)
+                field = self.fields[name]
+                described = [f"{self[name].auto_id}_error"]
+                if field.help_text:
+                    described.append(f"{self[name].auto_id}_helptext")
+                field.widget = copy.copy(field.widget)
+                field.widget.attrs = {
+                    **field.widget.attrs,
+                    "aria-invalid": "true",
+                    "aria-describedby": " ".join(described),
+                }
 
 
 class Form(AccessibleFormMixin, forms.Form):
