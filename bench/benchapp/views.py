@@ -65,7 +65,7 @@ def ping(request):
 def naive_detail(request, pk):
     """The proposal page as a first version would build it: an exact COUNT(*) on every view, every shown name and
     every published comment loaded as full rows, then the same template as proposals:detail."""
-    from delaktig.proposals import selectors_public as public
+    from delaktig.proposals.handling import _public_selectors as public  # the baseline rebuilds the page's inside
 
     proposal = public.proposal_visible(municipality=request.municipality, pk=pk, user=request.user)
     if proposal is None:
@@ -82,12 +82,12 @@ def naive_detail(request, pk):
 
 
 def _naive_context(request, proposal, count, names, comments):
-    from delaktig.proposals import selectors_public as public
-    from delaktig.proposals import services_proposer as proposer
-    from delaktig.proposals.forms_public import CommentForm
+    from delaktig.proposals.handling import _public_selectors as public  # the baseline rebuilds the page's inside
+    from delaktig.proposals.handling import _writing as proposer
+    from delaktig.proposals.handling._public_forms import CommentForm
+    from delaktig.proposals.handling._public_views import COMMENTS_PAGE_SIZE
     from delaktig.proposals.models import OPEN_FOR_WITHDRAWAL
-    from delaktig.proposals.services_signing import signing_open
-    from delaktig.proposals.views.public import COMMENTS_PAGE_SIZE
+    from delaktig.proposals.signatures import signing_open
 
     is_proposer = request.user.is_authenticated and proposal.proposer_id == request.user.pk
     return {

@@ -35,7 +35,7 @@ def form_path(pk):
     return sign_path(pk)
 
 
-ACCEPTED_OUTCOMES = ("?status=pending", "?status=valid")  # services_signing.PENDING and SIGNED
+ACCEPTED_OUTCOMES = ("?status=pending", "?status=valid")  # signatures/_signing.py: PENDING and SIGNED
 
 
 def accepted_by_real(response):

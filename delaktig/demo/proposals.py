@@ -5,17 +5,17 @@ import datetime
 from django.utils import timezone
 
 from delaktig.participation.services import comment_create, moderate
-from delaktig.proposals.models import Category, Proposal, Route, Signature, SignatureStatus
-from delaktig.proposals.selectors import settings_for
-from delaktig.proposals.services_proposer import proposal_submit
-from delaktig.proposals.services_staff import (
+from delaktig.proposals.handling import (
     proposal_approve,
     proposal_decide,
     proposal_prepare,
     proposal_receive,
     proposal_review,
+    proposal_submit,
 )
-from delaktig.proposals.services_threshold import proposals_expire, threshold_check
+from delaktig.proposals.models import Category, Proposal, Route, Signature, SignatureStatus
+from delaktig.proposals.selectors import settings_for
+from delaktig.proposals.signatures import proposals_expire, threshold_check
 
 from . import content
 

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Route
+from .selectors import signature_count
 
 
 def _skips_threshold(proposal):
@@ -25,8 +26,6 @@ def rejection_reason_given(proposal, note):
 
 
 def threshold_met(proposal, note):
-    from .selectors import signature_count
-
     if proposal.threshold is None or signature_count(proposal) < proposal.threshold:
         return [_("The proposal does not have enough signatures.")]
     return []

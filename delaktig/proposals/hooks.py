@@ -9,12 +9,15 @@ from django.utils.translation import pgettext
 
 from delaktig.accounts import hookspecs as account_hooks
 from delaktig.core import hookspecs as core_hooks
+from delaktig.organisations.models import Municipality
+
+from .handling import proposals_of, unfinished_report_send
+from .models import Proposal, ProposalSettings
+from .signatures import expiry_run, signatures_of
 
 
 def _offered(municipality):
     """Whether residents can send e-petitions or citizen proposals now (one small query, no row created)."""
-    from .models import ProposalSettings
-
     row = (
         ProposalSettings.objects.filter(municipality=municipality)
         .values_list("epetitions_enabled", "citizen_proposals_enabled", "citizen_proposals_from")
@@ -37,12 +40,12 @@ def proposals_main_nav(request):
 @account_hooks.my_pages_section.register
 def my_proposals_section(request):
     """The person's proposals with their status in words, and the proposals they have signed."""
-    from .selectors_public import proposals_of, signatures_of
-
     if not request.user.is_authenticated:
         return None
     proposals = list(proposals_of(request.user))
-    signatures = [s for s in signatures_of(request.user) if s.status == "valid"]  # pending ones: my_pages.py
+    signatures = [
+        s for s in signatures_of(request.user) if s.status == "valid"
+    ]  # pending ones: signatures/_my_pages.py
     if not proposals and not signatures:
         return None
     return {
@@ -54,8 +57,6 @@ def my_proposals_section(request):
 
 @account_hooks.personal_data.register
 def proposals_personal_data(user):
-    from .selectors_public import proposals_of, signatures_of
-
     return {
         "proposals": [_proposal_row(p) for p in proposals_of(user)],
         "proposal_signatures": [_signature_row(s) for s in signatures_of(user)],
@@ -105,9 +106,6 @@ def proposals_erase_user(user):
     stays, so a bulk invalidation by domain still finds the signature. A new signature from the same address
     is then a new key; that is the price of not keeping the address.
     """
-    from .models import Proposal
-    from .selectors_public import signatures_of
-
     proposals = Proposal.objects.filter(proposer=user).update(proposer=None, proposer_name="")
     signatures = list(signatures_of(user))
     for signature in signatures:
@@ -131,19 +129,13 @@ def _signature_erase(signature):
 
 
 def expiry_job():
-    """Thresholds reached, signing periods that ended, and confirmation links still waiting in the outbox."""
-    from .services_outbox import confirmation_mails_send
-    from .services_threshold import proposals_expire
-
-    return {**proposals_expire(), "confirmation_links_sent": confirmation_mails_send()}
+    """Thresholds reached, signing periods that ended, steps a signing request left undone, and confirmation links
+    still waiting in the outbox (signatures/_jobs.py)."""
+    return expiry_run()
 
 
 def report_job():
     """The report on citizen proposals not yet decided; it sends only in the report months, once a month."""
-    from delaktig.organisations.models import Municipality
-
-    from .services_staff import unfinished_report_send
-
     sent = [m.slug for m in Municipality.objects.filter(is_active=True) if unfinished_report_send(municipality=m)[0]]
     return {"reports_sent": sent}
 

@@ -264,7 +264,7 @@ class Signature(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     invalidated_at = models.DateTimeField(null=True, blank=True)
     invalidation_reason = models.CharField(max_length=200, blank=True)
-    # The pending signature is its own outbox: the sender mails the link and stamps this (services_outbox.py).
+    # The pending signature is its own outbox: the sender mails the link and stamps this (signatures/_outbox.py).
     confirmation_mailed_at = models.DateTimeField(null=True, blank=True)
     language = models.CharField(max_length=10, blank=True, help_text="The language of the confirmation e-mail")
 

@@ -18,8 +18,8 @@ from delaktig.core import hookspecs as core_hooks
 from delaktig.core.contributions import Chart, ReportSection, Table
 from delaktig.core.models import AuditEvent
 
+from .handling import received_on
 from .models import Proposal, ProposalSettings, RejectionReason, Route, Status
-from .selectors_staff import received_on
 
 ORDER = 60
 THRESHOLD_ACTION = "proposal.reach_threshold"

@@ -1,11 +1,10 @@
 """Reads for proposals. The signature count is always derived from the stored signatures."""
 
-from django.core.cache import cache
 from django.db.models import Count
 
-from .models import SignatureStatus
+from delaktig.organisations.models import Body
 
-PUBLIC_COUNT_SECONDS = 30  # the public count may lag this much (the issue allows 60 s)
+from .models import ProposalSettings, Route, Routing, Signature, SignatureStatus
 
 
 def signature_count(proposal):
@@ -19,20 +18,8 @@ def valid_counts(proposal_ids):
     missing."""
     if not proposal_ids:
         return {}
-    from .models import Signature
-
     valid = Signature.objects.filter(proposal_id__in=proposal_ids, status=SignatureStatus.VALID).order_by()
     return dict(valid.values_list("proposal_id").annotate(n=Count("pk")))
-
-
-def public_signature_count(proposal):
-    """The count shown to the public, cached briefly so a busy proposal costs one COUNT per interval."""
-    key = f"proposal-count:{proposal.pk}"
-    count = cache.get(key)
-    if count is None:
-        count = signature_count(proposal)
-        cache.set(key, count, PUBLIC_COUNT_SECONDS)
-    return count
 
 
 DEFAULT_REPORT_MONTHS = [4, 10]  # April and October: the report on unfinished citizen proposals
@@ -40,8 +27,6 @@ DEFAULT_REPORT_MONTHS = [4, 10]  # April and October: the report on unfinished c
 
 def settings_for(municipality):
     """The municipality's proposal rules, created with the defaults the first time they are asked for."""
-    from .models import ProposalSettings
-
     found, _created = ProposalSettings.objects.get_or_create(
         municipality=municipality, defaults={"report_months": list(DEFAULT_REPORT_MONTHS)}
     )
@@ -54,10 +39,6 @@ def routed_body_for(proposal, proposal_settings=None):
     A committee is the category's responsible body (always so for a category that skips the threshold);
     without one, or without the body asked for, the executive board, then the council, then any body.
     """
-    from delaktig.organisations.models import Body
-
-    from .models import Route, Routing
-
     rules = proposal_settings or settings_for(proposal.municipality)
     bodies = {body.kind: body for body in reversed(list(proposal.municipality.bodies.all()))}
     category = proposal.category

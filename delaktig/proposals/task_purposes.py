@@ -5,11 +5,11 @@ from django.utils.translation import gettext as _
 
 from delaktig.background.purposes import Purpose
 
+from .models import Proposal, Signature
+
 
 def proposal_purpose(proposal_id, text):
     """text: a format string with %(title)s."""
-    from .models import Proposal
-
     proposal = Proposal.objects.select_related("municipality").filter(pk=proposal_id).first()
     if proposal is None:
         return None
@@ -21,7 +21,5 @@ def proposal_purpose(proposal_id, text):
 
 
 def signature_purpose(signature_id):
-    from .models import Signature
-
     proposal_id = Signature.objects.filter(pk=signature_id).values_list("proposal_id", flat=True).first()
     return proposal_id and proposal_purpose(proposal_id, _("A signer's e-mail about “%(title)s”"))

@@ -5,8 +5,8 @@ config/urls.py mounts these first: a signing rush resolves its URL after a handf
 
 from django.urls import include, path
 
-from . import my_pages
-from .views import public, signing, staff
+from . import signatures as signing
+from .handling import public, staff
 
 app_name = "proposals"
 
@@ -23,7 +23,7 @@ public_patterns = [
     path("<int:pk>/kommentera/", public.proposal_comment, name="comment"),
     path("<int:pk>/aterkalla/", public.proposal_withdraw, name="withdraw"),
     path("<int:pk>/underteckna/tack/", signing.sign_done, name="sign_done"),
-    path("<int:pk>/underteckna/skicka-lanken-igen/", my_pages.signature_resend, name="signature_resend"),
+    path("<int:pk>/underteckna/skicka-lanken-igen/", signing.signature_resend, name="signature_resend"),
     path("bekrafta/<str:token>/", signing.confirm, name="confirm_signature"),
     path("<int:pk>/antal.json", signing.count_json, name="count"),
 ]

@@ -15,7 +15,8 @@ from django.utils import timezone
 from delaktig.organisations.models import Body, Role
 from delaktig.organisations.tests.factories import DecisionFactory, MunicipalityFactory
 from delaktig.participation.models import ModerationStatus
-from delaktig.proposals import services_proposer, services_staff
+from delaktig.proposals.handling import _staff_services as services_staff
+from delaktig.proposals.handling import _writing as services_proposer
 from delaktig.proposals.models import Status
 from delaktig.proposals.selectors import settings_for
 from delaktig.proposals.tests.factories import CategoryFactory, ProposalCaseFactory, ProposalFactory, SignatureFactory

@@ -40,7 +40,7 @@ def redis_cache(settings):
 
 
 def test_rate_limits_count_in_redis(redis_cache):
-    from delaktig.proposals.signing_protection import rate_limit_hit
+    from delaktig.proposals.signatures._protection import rate_limit_hit
 
     for _ in range(3):
         assert rate_limit_hit(ip="192.0.2.1", domain="example.se") is None

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from delaktig.core.feeds import MunicipalityFeed
 
-from .selectors_public import feed_proposals
+from ._public_selectors import feed_proposals
 
 
 class ProposalFeed(MunicipalityFeed):

@@ -9,15 +9,14 @@ from django_tasks import task
 
 from delaktig.background.purposes import describes
 
-from .task_purposes import proposal_purpose
+from ..models import Proposal
+from ..selectors import settings_for
+from ..task_purposes import proposal_purpose
+from ._public_selectors import next_steps
 
 
 @task()
 def proposal_receipt_send(*, proposal_id, language=None):
-    from .models import Proposal
-    from .selectors import settings_for
-    from .selectors_public import next_steps
-
     proposal = Proposal.objects.select_related("proposer", "municipality", "category").filter(pk=proposal_id).first()
     if proposal is None or proposal.proposer is None or not proposal.proposer.email:
         return

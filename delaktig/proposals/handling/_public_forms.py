@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from delaktig.core.forms import Form
 from delaktig.organisations.models import Body
 
-from .models import PUBLIC_STATUSES, Category, Route, Status
+from ..models import PUBLIC_STATUSES, Category, Route, Status
 
 TITLE_MAX = 150
 TEXT_MAX = 6000

@@ -3,7 +3,7 @@
 Every read is a fixed number of queries. The list counts the signatures of the proposals it shows, in one
 grouped query restricted to their ids (with_valid_counts), so neither paging nor counting reads the signatures of
 proposals not shown; only sorting by most signed counts per proposal, one index lookup each. The page's count
-comes from selectors.public_signature_count (cached). Neither grows with the signatures of other proposals.
+comes from signatures.public_signature_count (cached). Neither grows with the signatures of other proposals.
 """
 
 import math
@@ -15,14 +15,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from delaktig.accounts.models import IdentityLevel
 from delaktig.core.audit import audit_events_for
 from delaktig.core.search import search
 from delaktig.participation.models import Comment, ModerationStatus
 
-from .models import PUBLIC_STATUSES, Proposal, Signature, SignatureStatus, Status
-from .selectors import public_signature_count, valid_counts
-from .workflow import TRANSITIONS
+from ..models import PUBLIC_STATUSES, BelowThreshold, Proposal, Route, Signature, SignatureStatus, Status
+from ..selectors import routed_body_for, valid_counts
+from ..signatures import public_signature_count
+from ..workflow import TRANSITIONS
 
 NAMES_SHOWN = 100
 
@@ -183,9 +183,6 @@ def proposals_of(user):
 
 def next_steps(proposal, rules):
     """What happens after sending, in plain sentences for the confirmation page and the receipt."""
-    from .models import BelowThreshold, Route
-    from .selectors import routed_body_for
-
     body = routed_body_for(proposal, rules)
     body_name = body.name if body else _("the responsible committee")
     steps = [_("We check that your proposal follows our rules.")]
@@ -204,16 +201,6 @@ def next_steps(proposal, rules):
     else:
         steps.append(_("If fewer sign it, the proposal is closed. It stays public."))
     return steps
-
-
-def signatures_of(user):
-    """The person's signatures: given while logged in, or with the e-mail address they have confirmed."""
-    from .signing_protection import signer_key_for_email
-
-    mine = Q(user=user)
-    if user.identity_level >= IdentityLevel.EMAIL and user.email:
-        mine |= Q(signer_key=signer_key_for_email(user.email))
-    return Signature.objects.filter(mine).select_related("proposal__municipality").order_by("-created_at", "-pk")
 
 
 def comments_waiting(*, municipality):

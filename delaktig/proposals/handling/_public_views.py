@@ -10,16 +10,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from delaktig.accounts.models import IdentityLevel
 
-from .. import selectors_public as public
-from .. import services_proposer as proposer
 from .. import workflow
-from ..feeds import ProposalFeed
-from ..forms_public import CommentForm, ProposalFilterForm
 from ..models import OPEN_FOR_WITHDRAWAL, Proposal
 from ..selectors import settings_for
-from ..services_proposer import route_offered
-from ..services_signing import signing_open
-from .public_write import proposal_preview, proposal_submitted, proposal_write
+from ..signatures import signing_open
+from . import _public_selectors as public
+from . import _writing as proposer
+from ._feeds import ProposalFeed
+from ._public_forms import CommentForm, ProposalFilterForm
+from ._write_views import proposal_preview, proposal_submitted, proposal_write
+from ._writing import route_offered
 
 __all__ = [
     "ProposalFeed",

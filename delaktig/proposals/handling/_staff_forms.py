@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.core.forms import Form, ModelForm
 from delaktig.organisations.models import Decision
 
-from .models import Category, Proposal, ProposalSettings, RejectionReason, Route, Status
+from ..models import Category, Proposal, ProposalSettings, RejectionReason, Route, Status
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_PERIOD_DAYS = 366

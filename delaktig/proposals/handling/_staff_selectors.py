@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from delaktig.core.search import search
 from delaktig.mailings.models import Mailing
 
-from .models import Proposal, RegistryEntry, Route, SignatureStatus, Status
-from .selectors import valid_counts
+from ..models import Proposal, ProposalCase, RegistryEntry, Route, SignatureStatus, Status
+from ..selectors import valid_counts
 
 ANSWER_PURPOSE = "proposal_answer"
 MODERATION_STATUSES = (Status.SUBMITTED, Status.UNDER_REVIEW)
@@ -66,8 +66,6 @@ def staff_proposal_get(*, municipality, pk):
 
 
 def proposal_case(proposal):
-    from .models import ProposalCase
-
     return ProposalCase.objects.filter(proposal=proposal).select_related("body").first()
 
 

@@ -6,20 +6,26 @@ Every step goes through workflow.transition (which writes the audit event); e-ma
 import datetime
 
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from delaktig.core import exports
 from delaktig.core.audit import audit_record
+from delaktig.core.models import AuditEvent
 from delaktig.mailings.services import mailing_create
+from delaktig.organisations.models import Membership, Role
 from delaktig.organisations.services import decision_record
 
-from . import selectors_staff, workflow
-from .models import Proposal, ProposalCase, RegistryEntry, RejectionReason, Route, Status
-from .selectors import routed_body_for, settings_for
-from .services import registration_number_next
+from .. import workflow
+from ..models import Proposal, ProposalCase, RegistryEntry, RejectionReason, Route, Status
+from ..selectors import routed_body_for, settings_for
+from ..services import registration_number_next
+from . import _staff_selectors as selectors_staff
+from ._staff_tasks import complaint_forward, rejection_notify
 
 MAX_SIGNING_DAYS = 366
 
@@ -201,8 +207,6 @@ def proposal_reject(*, proposal, actor, reason, note):
     proposal.rejection_reason = reason
     proposal.rejection_note = note.strip()
     workflow.transition(proposal, "reject", actor=actor, data={"reason": reason})
-    from .tasks_staff import complaint_forward, rejection_notify
-
     transaction.on_commit(lambda: rejection_notify.enqueue(proposal_id=proposal.pk))
     if reason == RejectionReason.COMPLAINT and settings_for(proposal.municipality).complaints_email:
         transaction.on_commit(lambda: complaint_forward.enqueue(proposal_id=proposal.pk))
@@ -278,8 +282,6 @@ REPORT_ACTION = "proposals.unfinished_report"
 
 def report_recipients(municipality):
     """The municipality's contact address and its democracy officers, each once."""
-    from delaktig.organisations.models import Membership, Role
-
     officers = Membership.objects.filter(
         municipality=municipality, role=Role.DEMOCRACY_OFFICER, user__is_active=True
     ).values_list("user__email", flat=True)
@@ -291,8 +293,6 @@ def report_recipients(municipality):
 
 
 def report_sent(*, municipality, period):
-    from delaktig.core.models import AuditEvent
-
     return AuditEvent.objects.filter(municipality=municipality, action=REPORT_ACTION, data__period=period).exists()
 
 
@@ -321,9 +321,6 @@ def unfinished_report_send(*, municipality, today=None, force=False):
 
 
 def _report_message(municipality, rows, today, recipients):
-    from django.core.mail import EmailMessage
-    from django.urls import reverse
-
     with translation.override(settings.LANGUAGE_CODE):
         url = settings.SITE_URL.rstrip("/") + reverse("proposals:unfinished_report", args=[municipality.slug])
         context = {"municipality": municipality, "rows": rows, "today": today, "url": url}

@@ -9,18 +9,16 @@ from django_tasks import task
 
 from delaktig.background.purposes import describes
 
-from .task_purposes import proposal_purpose
+from ..models import Proposal
+from ..selectors import settings_for
+from ..task_purposes import proposal_purpose
 
 
 def _proposal(proposal_id):
-    from .models import Proposal
-
     return Proposal.objects.select_related("proposer", "municipality").filter(pk=proposal_id).first()
 
 
 def _context(proposal):
-    from .selectors import settings_for
-
     return {
         "proposal": proposal,
         "municipality": proposal.municipality,

@@ -14,11 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.accounts.models import IdentityLevel
 
-from .. import services_proposer as proposer
-from ..forms_public import ProposalForm, draft_as_data
 from ..models import Proposal, Route
 from ..selectors import settings_for
-from ..selectors_public import next_steps
+from . import _writing as proposer
+from ._public_forms import ProposalForm, draft_as_data
+from ._public_selectors import next_steps
 
 WRITE_URLS = {Route.EPETITION: "proposals:write", Route.CITIZEN_PROPOSAL: "proposals:write_citizen"}
 

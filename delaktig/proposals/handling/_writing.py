@@ -8,11 +8,11 @@ from delaktig.accounts.models import IdentityLevel
 from delaktig.core.audit import audit_record
 from delaktig.participation.services import comment_create
 
-from . import workflow
-from .models import Proposal, Route, Status
-from .services import registration_number_next
-from .services_staff import registry_entry_ensure
-from .tasks_proposer import proposal_receipt_send
+from .. import workflow
+from ..models import Proposal, Route, Status
+from ..services import registration_number_next
+from ._proposer_tasks import proposal_receipt_send
+from ._staff_services import registry_entry_ensure
 
 
 def route_offered(rules, route, today=None):

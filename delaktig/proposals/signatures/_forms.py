@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form
 
-from .models import PUBLIC_STATUSES, Proposal
-from .selectors_signing import Criteria
-from .signing_protection import domain_of, is_disposable
+from ..models import PUBLIC_STATUSES, Proposal
+from ._protection import domain_of, is_disposable
+from ._selectors import Criteria
 
 MAX_PAPER_LINES = 500
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]

@@ -1,8 +1,8 @@
 """My pages: the person's signatures that wait for e-mail confirmation, each with a button that mails the link
-again. Offered to accounts through the `my_pages_section` hook (registered in ProposalsConfig.ready), so
-accounts never imports proposals.
+again. Offered to accounts through the `my_pages_section` hook (registered when ProposalsConfig.ready calls
+signatures.ready), so accounts never imports proposals.
 
-Signatures are matched to the person as everywhere else (selectors_public.signatures_of): given while logged
+Signatures are matched to the person as everywhere else (_selectors.signatures_of): given while logged
 in, or with the address they have confirmed.
 """
 
@@ -22,10 +22,10 @@ from django.views.decorators.http import require_POST
 from delaktig.accounts import hookspecs as account_hooks
 from delaktig.core import ratelimit
 
-from .models import Signature, SignatureStatus
-from .selectors_public import signatures_of
-from .services_outbox import outbox_kick
-from .services_signing import confirmation_open
+from ..models import Signature, SignatureStatus
+from ._outbox import outbox_kick
+from ._periods import confirmation_open
+from ._selectors import signatures_of
 
 RESEND_LIMIT = 3  # links mailed again per signature and IP address …
 RESEND_WINDOW = timedelta(hours=1)  # … in this window

@@ -1,4 +1,5 @@
-"""Reads for signing: the cached public count as JSON, and the signatures that match invalidation criteria."""
+"""Reads for signing: the cached public count (and as JSON), the signing window each process keeps a moment, a
+person's signatures, and the signatures that match invalidation criteria."""
 
 import datetime
 import ipaddress
@@ -8,15 +9,18 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connection
-from django.db.models import BooleanField
+from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 
+from delaktig.accounts.models import IdentityLevel
 from delaktig.core.memo import LocalMemo
 
-from .models import PUBLIC_STATUSES, Proposal, Signature, SignatureStatus
-from .selectors import PUBLIC_COUNT_SECONDS, settings_for, signature_count
+from ..models import PUBLIC_STATUSES, Proposal, Signature, SignatureStatus
+from ..selectors import settings_for, signature_count
+from ._protection import signer_key_for_email
 
-COUNT_KEY = "proposal-count:{pk}"  # selectors.public_signature_count
+PUBLIC_COUNT_SECONDS = 30  # the public count may lag this much
+COUNT_KEY = "proposal-count:{pk}"  # public_signature_count
 PAYLOAD_KEY = "proposal-count-json:{pk}"
 
 
@@ -189,3 +193,21 @@ def matching_summary(*, municipality, criteria):
     proposals = Proposal.objects.in_bulk(list(counts))
     rows = sorted(((proposals[pk], n) for pk, n in counts.items()), key=lambda row: -row[1])
     return sum(counts.values()), rows
+
+
+def public_signature_count(proposal):
+    """The count shown to the public, cached briefly so a busy proposal costs one COUNT per interval."""
+    key = COUNT_KEY.format(pk=proposal.pk)
+    count = cache.get(key)
+    if count is None:
+        count = signature_count(proposal)
+        cache.set(key, count, PUBLIC_COUNT_SECONDS)
+    return count
+
+
+def signatures_of(user):
+    """The person's signatures: given while logged in, or with the e-mail address they have confirmed."""
+    mine = Q(user=user)
+    if user.identity_level >= IdentityLevel.EMAIL and user.email:
+        mine |= Q(signer_key=signer_key_for_email(user.email))
+    return Signature.objects.filter(mine).select_related("proposal__municipality").order_by("-created_at", "-pk")

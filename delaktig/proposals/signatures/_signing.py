@@ -2,20 +2,16 @@
 
 The unique key (proposal, signer_key) is the only thing that decides whether a signature is new: there is
 no read-before-write and no counter on the proposal row, so a rush of signers never queues behind a lock.
-The count is derived from the rows (selectors.signature_count); the threshold is checked after commit.
+The count is derived from the rows (proposals.selectors.signature_count); the threshold is checked after commit.
 
 Once the signature is committed, its outcome is the signer's answer whatever fails next: the threshold check
 and the outbox's kick are done after the commit by `after_signature`, which logs a failure (the database
 restarting, say) and leaves the step to the periodic command (thresholds_recheck, the outbox's send).
 """
 
-import hashlib
 import logging
 from contextlib import nullcontext
-from datetime import timedelta
 
-from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
@@ -23,30 +19,20 @@ from delaktig.accounts.models import IdentityLevel
 from delaktig.core.audit import audit_record
 from delaktig.core.inserts import insert_unless_taken
 
-from .models import Signature, SignatureStatus, Status
-from .selectors_signing import count_cache_forget, sign_identity_level, signatures_matching
-from .services_outbox import outbox_kick
-from .services_threshold import threshold_check
-from .signing_protection import domain_of, paper_signer_key, signer_key_for_email
+from ..models import Signature, SignatureStatus
+from ._outbox import outbox_kick
+from ._periods import confirmation_open, signing_open
+from ._protection import domain_of, paper_signer_key, signer_key_for_email
+from ._selectors import count_cache_forget, sign_identity_level, signatures_matching
+from ._tasks import signature_mail_send
+from ._thresholds import threshold_check
+from ._tokens import TokenExpired, confirmation_token_read, key_digest
 
 logger = logging.getLogger(__name__)
 # The database went away (a restart, a cut connection): not the input's fault, and over in a moment.
 DATABASE_AWAY = (OperationalError, InterfaceError)
 
-__all__ = [
-    "signature_sign",
-    "signature_confirm",
-    "signature_for_token",
-    "paper_signatures_add",
-    "signatures_invalidate",
-    "threshold_check",
-    "signing_open",
-    "after_signature",
-    "DATABASE_AWAY",
-]
-
 ONE_PER_PERSON = ("proposal", "signer_key")  # the unique constraint one_signature_per_person
-CONFIRM_SALT = "delaktig.proposals.confirm-signature"
 SIGNED = "valid"  # counted at once
 PENDING = "pending"  # waits for the e-mail link
 ALREADY = "already"  # this person had signed before
@@ -56,22 +42,6 @@ CONFIRMED = "confirmed"
 EXPIRED = "expired"
 INVALID = "invalid"
 INVALIDATED = "invalidated"
-
-
-def signing_open(proposal, now=None):
-    """Signatures are taken while the proposal collects and the period has not ended."""
-    now = now or timezone.now()
-    if proposal.status != Status.COLLECTING or proposal.signing_ends_at is None:
-        return False
-    started = proposal.signing_starts_at is None or proposal.signing_starts_at <= now
-    return started and now < proposal.signing_ends_at
-
-
-def confirmation_open(proposal, now=None):
-    """A link from the signing period still counts after the threshold is reached, until the period ends."""
-    now = now or timezone.now()
-    collecting = proposal.status in (Status.COLLECTING, Status.THRESHOLD_REACHED)
-    return collecting and proposal.signing_ends_at is not None and now < proposal.signing_ends_at
 
 
 def signs_at_once(user, proposal):
@@ -200,40 +170,24 @@ def _repeat_answered(proposal, signer_key, logged_in, language):
 
 
 def _mail_enqueue(signature_id, language):
-    from .tasks_signing import signature_mail_send
-
     signature_mail_send.enqueue(signature_id=signature_id, language=language)
-
-
-def _key_digest(signer_key):
-    return hashlib.sha256(signer_key.encode()).hexdigest()[:16]
-
-
-def confirmation_token_make(signature):
-    payload = {"s": signature.pk, "k": _key_digest(signature.signer_key)}
-    return signing.TimestampSigner(salt=CONFIRM_SALT).sign_object(payload, compress=True)
-
-
-def confirmation_max_age():
-    return timedelta(days=int(getattr(settings, "PROPOSAL_SIGN_CONFIRM_DAYS", 7)))
 
 
 def signature_for_token(*, token, municipality):
     """(state, signature) for a confirmation link, changing nothing. State PENDING means it can be confirmed."""
     try:
-        payload = signing.TimestampSigner(salt=CONFIRM_SALT).unsign_object(token, max_age=confirmation_max_age())
-    except signing.SignatureExpired:
+        named = confirmation_token_read(token)
+    except TokenExpired:
         return EXPIRED, None
-    except (signing.BadSignature, ValueError, TypeError):
+    if named is None:
         return INVALID, None
-    if not isinstance(payload, dict) or not isinstance(payload.get("s"), int):
-        return INVALID, None
+    signature_id, digest = named
     signature = (
         Signature.objects.select_related("proposal__municipality")
-        .filter(pk=payload["s"], proposal__municipality=municipality)
+        .filter(pk=signature_id, proposal__municipality=municipality)
         .first()
     )
-    if signature is None or payload.get("k") != _key_digest(signature.signer_key):
+    if signature is None or digest != key_digest(signature.signer_key):
         return INVALID, None
     return _state_of(signature), signature
 

@@ -22,22 +22,20 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from delaktig.core.models import AuditEvent
 from delaktig.mailings.models import Mailing
-from delaktig.mailings.services import mailing_create
 
-from . import workflow
-from .models import BelowThreshold, Proposal, ProposalCase, Route, Signature, SignatureStatus, Status
-from .selectors import routed_body_for, settings_for, signature_count
-from .selectors_signing import count_cache_forget
-from .services import registration_number_next
+from .. import workflow
+from ..models import BelowThreshold, Proposal, ProposalCase, Route, Signature, SignatureStatus, Status
+from ..selectors import routed_body_for, settings_for, signature_count
+from ..services import registration_number_next
+from ._selectors import count_cache_forget
+from ._tasks import threshold_mailing_task
+from ._threshold_mailing import THRESHOLD_PURPOSE, threshold_mailing_create
 
 logger = logging.getLogger(__name__)
-THRESHOLD_PURPOSE = "proposal_threshold"
 RECHECK_WINDOW = timedelta(days=1)  # how far back thresholds_recheck looks: many missed runs of the command
 
 
@@ -92,54 +90,8 @@ def _case_open(proposal):
 
 
 def _after_threshold(proposal_id):
-    from .tasks_signing import threshold_mailing_task
-
     count_cache_forget(proposal_id)
     threshold_mailing_task.enqueue(proposal_id=proposal_id)
-
-
-@transaction.atomic
-def threshold_mailing_create(*, proposal_id):
-    """Tell the proposer and every valid signer who asked for updates; once per proposal, however often run."""
-    proposal = Proposal.objects.select_for_update().filter(pk=proposal_id).first()
-    if proposal is None or not hasattr(proposal, "case"):
-        return None
-    target_type = ContentType.objects.get_for_model(Proposal)
-    sent = Mailing.objects.filter(purpose=THRESHOLD_PURPOSE, target_type=target_type, target_id=proposal.pk).first()
-    if sent is not None:
-        return sent
-    subject, body = _threshold_message(proposal)
-    return mailing_create(
-        municipality=proposal.municipality,
-        purpose=THRESHOLD_PURPOSE,
-        subject=subject,
-        body=body,
-        recipients=threshold_recipients(proposal),
-        target=proposal,
-    )
-
-
-def threshold_recipients(proposal):
-    """[(email, name)]: the proposer first, then valid signers who asked for updates (mailing_create dedupes)."""
-    people = []
-    if proposal.proposer_id and proposal.proposer.email:
-        people.append((proposal.proposer.email, proposal.proposer_name or proposal.proposer.name))
-    signers = proposal.signatures.filter(status=SignatureStatus.VALID, wants_updates=True).exclude(email="")
-    people.extend(signers.order_by("pk").values_list("email", "name").iterator(chunk_size=2000))
-    return people
-
-
-def _threshold_message(proposal):
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "proposal": proposal,
-            "case": proposal.case,
-            "municipality": proposal.municipality,
-            "url": settings.SITE_URL.rstrip("/") + proposal.get_absolute_url(),
-        }
-        subject = _("“%(title)s” has enough signatures") % {"title": proposal.title}
-        body = render_to_string("proposals/signing/emails/threshold.txt", context)
-    return subject[:200], body
 
 
 def proposals_expire():

@@ -18,13 +18,20 @@ from delaktig.core.ratelimit import client_ip
 from delaktig.organisations.models import Role
 from delaktig.organisations.permissions import staff_view
 
-from .. import services_signing as signing
-from ..forms_signing import InvalidationForm, InvalidationReasonForm, PaperSignaturesForm, SignForm
 from ..models import PUBLIC_STATUSES, Proposal, SignatureStatus, Status
-from ..selectors import PUBLIC_COUNT_SECONDS, public_signature_count
-from ..selectors_signing import count_payload_json, matching_summary, signing_window, signing_window_remembered
-from ..signing_protection import domain_of, rate_limit_hit, valid_ip
-from .staff.common import find_proposal
+from . import _signing as signing
+from ._forms import InvalidationForm, InvalidationReasonForm, PaperSignaturesForm, SignForm
+from ._periods import signing_open
+from ._protection import domain_of, rate_limit_hit, valid_ip
+from ._selectors import (
+    PUBLIC_COUNT_SECONDS,
+    count_payload_json,
+    matching_summary,
+    public_signature_count,
+    signing_window,
+    signing_window_remembered,
+)
+from ._tokens import confirmation_max_age
 
 logger = logging.getLogger(__name__)
 PAPER_ROLES = (Role.OFFICER, Role.REGISTRAR, Role.DEMOCRACY_OFFICER)
@@ -32,6 +39,11 @@ INVALIDATE_ROLES = (Role.MODERATOR, Role.DEMOCRACY_OFFICER, Role.REGISTRAR)
 DONE_STATES = (signing.SIGNED, signing.PENDING, signing.ALREADY, signing.CHECK_EMAIL, signing.CONFIRMED)
 TOKEN_STATUS = {signing.INVALID: 404, signing.EXPIRED: 410}
 COUNT_MAX_AGE = min(10, PUBLIC_COUNT_SECONDS)
+
+
+def _find_proposal(request, pk, *args, **kwargs):
+    """For staff_view: this municipality's proposal, else 404 (before a missing role is refused)."""
+    return get_object_or_404(Proposal, municipality=request.municipality, pk=pk)
 
 
 def _public_proposal(request, pk):
@@ -72,7 +84,7 @@ def sign(request, pk):
 
 def _sign_get(request, pk):
     proposal = _public_proposal(request, pk)
-    if not signing.signing_open(proposal):
+    if not signing_open(proposal):
         return _closed(request, proposal)
     return _sign_form(request, proposal, SignForm(user=request.user))
 
@@ -82,7 +94,7 @@ def _sign_post(request, pk):
     window = signing_window(municipality=request.municipality, pk=pk)
     if window is None:
         raise Http404("No such proposal")
-    if not signing.signing_open(window):
+    if not signing_open(window):
         return _closed(request, _public_proposal(request, pk))
     cleaned = SignForm.cleaned_or_none(request.POST, user=request.user)
     if cleaned is not None:
@@ -154,7 +166,7 @@ def sign_done(request, pk):
 
 
 def _done_context(proposal, state, count):
-    return {"proposal": proposal, "state": state, "count": count, "days": signing.confirmation_max_age().days}
+    return {"proposal": proposal, "state": state, "count": count, "days": confirmation_max_age().days}
 
 
 def _proposal_remembered(request, pk):
@@ -202,7 +214,7 @@ def count_json(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_view(*PAPER_ROLES, find=find_proposal)
+@staff_view(*PAPER_ROLES, find=_find_proposal)
 def paper_signatures(request, pk):
     proposal = get_object_or_404(Proposal, municipality=request.municipality, pk=pk)
     proposal.municipality = request.municipality

@@ -12,9 +12,9 @@ from django.db import connection, connections
 
 from delaktig.accounts.models import IdentityLevel
 from delaktig.accounts.tests.factories import UserFactory
-from delaktig.proposals import services_signing
 from delaktig.proposals.models import ProposalCase, Signature, SignatureStatus, Status
 from delaktig.proposals.selectors import settings_for, signature_count
+from delaktig.proposals.signatures import _signing as services_signing
 from delaktig.proposals.tests.factories import ProposalFactory, collecting
 
 pytestmark = [

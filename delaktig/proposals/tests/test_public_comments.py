@@ -8,8 +8,8 @@ from delaktig.accounts.tests.factories import UserFactory
 from delaktig.core.models import AuditEvent
 from delaktig.participation.models import Comment, ModerationStatus
 from delaktig.participation.services import comment_create, moderate
+from delaktig.proposals.handling._public_selectors import comments_waiting
 from delaktig.proposals.models import Status
-from delaktig.proposals.selectors_public import comments_waiting
 from delaktig.proposals.tests.factories import ProposalFactory, collecting
 
 pytestmark = pytest.mark.django_db

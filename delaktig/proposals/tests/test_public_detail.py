@@ -15,7 +15,7 @@ from delaktig.accounts.tests.factories import UserFactory
 from delaktig.organisations.models import Body
 from delaktig.organisations.tests.factories import DecisionFactory
 from delaktig.participation.models import Comment, ModerationStatus
-from delaktig.proposals import services_staff
+from delaktig.proposals.handling import _staff_services as services_staff
 from delaktig.proposals.models import PUBLIC_STATUSES, Proposal, RejectionReason, Status
 from delaktig.proposals.tests.factories import ProposalFactory, SignatureFactory, collecting
 

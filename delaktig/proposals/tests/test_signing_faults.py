@@ -16,9 +16,13 @@ from delaktig.accounts.models import IdentityLevel
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.core.models import AuditEvent
 from delaktig.mailings.models import Mailing
-from delaktig.proposals import services_signing, tasks_signing
 from delaktig.proposals.models import ProposalCase, Signature, SignatureStatus, Status
-from delaktig.proposals.services_threshold import THRESHOLD_PURPOSE, thresholds_recheck
+from delaktig.proposals.signatures import _outbox as services_outbox
+from delaktig.proposals.signatures import _signing as services_signing
+from delaktig.proposals.signatures import _tasks as tasks_signing
+from delaktig.proposals.signatures import _thresholds
+from delaktig.proposals.signatures._threshold_mailing import THRESHOLD_PURPOSE
+from delaktig.proposals.signatures._thresholds import thresholds_recheck
 from delaktig.proposals.tests.factories import ProposalFactory, SignatureFactory, collecting
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -105,7 +109,7 @@ class NoQueue:
 
 def test_a_mailing_that_could_not_be_queued_is_made_up_once(identified, proposal, monkeypatch):
     SignatureFactory.create_batch(2, proposal=proposal)
-    monkeypatch.setattr(tasks_signing, "threshold_mailing_task", NoQueue())
+    monkeypatch.setattr(_thresholds, "threshold_mailing_task", NoQueue())
     response = sign(identified, proposal)
     assert response.status_code == 302 and response["Location"].endswith("?status=valid")
     assert cases_and_events(proposal) == (1, 1)  # the case is committed; only its mailing failed
@@ -213,8 +217,6 @@ def test_the_thank_you_page_shows_without_the_database(client, proposal, databas
 
 
 def test_a_kick_that_could_not_be_queued_lets_the_next_signer_of_the_slot_ask_again(db, settings, monkeypatch):
-
-    from delaktig.proposals import services_outbox
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     backend = tasks_signing.confirmation_mails_task.get_backend()

@@ -14,8 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from delaktig.proposals import services_outbox, services_signing
 from delaktig.proposals.models import Signature, SignatureStatus
+from delaktig.proposals.signatures import _outbox, _sending
+from delaktig.proposals.signatures import _signing as services_signing
 from delaktig.proposals.tests.factories import ProposalFactory, SignatureFactory, collecting
 
 
@@ -41,30 +42,30 @@ def waiting(proposal, count):
 
 def test_signing_queues_no_task_per_signer_with_a_queue_that_can_wait(proposal, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    from delaktig.proposals.tasks_signing import confirmation_mails_task
+    from delaktig.proposals.signatures._tasks import confirmation_mails_task
 
     backend = confirmation_mails_task.get_backend()
     backend.clear()
-    slot = int(time.time()) // services_outbox.OUTBOX_SECONDS * services_outbox.OUTBOX_SECONDS
+    slot = int(time.time()) // _outbox.OUTBOX_SECONDS * _outbox.OUTBOX_SECONDS
     with time_machine.travel(slot + 0.5, tick=False):
         for number in range(20):
             outcome, _signature = sign(proposal, f"p{number}@example.se")
             assert outcome == services_signing.PENDING
-            services_outbox.outbox_kick()  # what each request does after commit
+            _outbox.outbox_kick()  # what each request does after commit
     queued = backend.results
     assert len(queued) == 1  # one send for the time slot, not one per signer
-    assert queued[0].task.run_after.timestamp() == slot + services_outbox.OUTBOX_SECONDS  # at the end of the slot
+    assert queued[0].task.run_after.timestamp() == slot + _outbox.OUTBOX_SECONDS  # at the end of the slot
     assert Signature.objects.filter(confirmation_mailed_at__isnull=True).count() == 20
     assert mail.outbox == []
 
 
 def test_the_send_mails_every_waiting_link_once(proposal):
     waiting(proposal, 5)
-    assert services_outbox.confirmation_mails_send(batch=2) == 5
+    assert _sending.confirmation_mails_send(batch=2) == 5
     assert len(mail.outbox) == 5
     assert sorted(message.to[0] for message in mail.outbox) == sorted(Signature.objects.values_list("email", flat=True))
     assert not Signature.objects.filter(confirmation_mailed_at__isnull=True).exists()
-    assert services_outbox.confirmation_mails_send() == 0
+    assert _sending.confirmation_mails_send() == 0
     assert len(mail.outbox) == 5
 
 
@@ -72,14 +73,14 @@ def test_the_link_is_in_the_signers_language(proposal):
     sign(proposal, "anna@example.se", language="en")
     mail.outbox.clear()
     Signature.objects.update(confirmation_mailed_at=None)
-    services_outbox.confirmation_mails_send()
+    _sending.confirmation_mails_send()
     assert mail.outbox[0].subject == "Confirm your signature"
     assert "/bekrafta/" in mail.outbox[0].body
 
 
 def test_a_send_that_dies_midway_leaves_the_batch_waiting(proposal):
     waiting(proposal, 4)
-    real_send = services_outbox.confirmation_mail_send
+    real_send = _sending.confirmation_mail_send
     calls = []
 
     def dies_on_the_third(signature, language=None):
@@ -88,26 +89,26 @@ def test_a_send_that_dies_midway_leaves_the_batch_waiting(proposal):
             raise ConnectionError("mail server gone")
         return real_send(signature, language)
 
-    patched = mock.patch("delaktig.proposals.services_outbox.confirmation_mail_send", side_effect=dies_on_the_third)
+    patched = mock.patch("delaktig.proposals.signatures._sending.confirmation_mail_send", side_effect=dies_on_the_third)
     with patched, pytest.raises(ConnectionError):
-        services_outbox.confirmation_mails_send()
+        _sending.confirmation_mails_send()
     assert Signature.objects.filter(confirmation_mailed_at__isnull=True).count() == 4  # nothing stamped
     mail.outbox.clear()
-    assert services_outbox.confirmation_mails_send() == 4  # the restarted send skips no one
+    assert _sending.confirmation_mails_send() == 4  # the restarted send skips no one
     assert len({message.to[0] for message in mail.outbox}) == 4
 
 
 def test_a_refused_address_does_not_hold_up_the_others(proposal):
     first, second = waiting(proposal, 2)
-    real_send = services_outbox.confirmation_mail_send
+    real_send = _sending.confirmation_mail_send
 
     def refuse_first(signature, language=None):
         if signature.pk == first.pk:
             raise smtplib.SMTPRecipientsRefused({signature.email: (550, b"no such user")})
         return real_send(signature, language)
 
-    with mock.patch("delaktig.proposals.services_outbox.confirmation_mail_send", side_effect=refuse_first):
-        assert services_outbox.confirmation_mails_send() == 2
+    with mock.patch("delaktig.proposals.signatures._sending.confirmation_mail_send", side_effect=refuse_first):
+        assert _sending.confirmation_mails_send() == 2
     assert [message.to for message in mail.outbox] == [[second.email]]
     assert not Signature.objects.filter(confirmation_mailed_at__isnull=True).exists()
 
@@ -116,15 +117,15 @@ def test_a_link_for_a_closed_proposal_is_not_sent_but_leaves_the_outbox(proposal
     waiting(proposal, 1)
     proposal.signing_ends_at = timezone.now() - timezone.timedelta(minutes=1)
     proposal.save()
-    assert services_outbox.confirmation_mails_send() == 1
+    assert _sending.confirmation_mails_send() == 1
     assert mail.outbox == []
-    assert not services_outbox.outbox_waiting().exists()
+    assert not _sending.outbox_waiting().exists()
 
 
 def test_valid_and_paper_signatures_are_not_in_the_outbox(proposal):
     SignatureFactory(proposal=proposal, status=SignatureStatus.VALID)
     SignatureFactory(proposal=proposal, status=SignatureStatus.PENDING, channel="paper")
-    assert services_outbox.confirmation_mails_send() == 0
+    assert _sending.confirmation_mails_send() == 0
     assert mail.outbox == []
 
 

@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from delaktig.proposals.signing_protection import (
+from delaktig.proposals.signatures._protection import (
     disposable_domains,
     domain_of,
     is_disposable,

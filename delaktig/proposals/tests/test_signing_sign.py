@@ -15,7 +15,7 @@ from delaktig.accounts.models import IdentityLevel
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.proposals.models import Signature, SignatureStatus, Status
 from delaktig.proposals.selectors import settings_for
-from delaktig.proposals.services_signing import CONFIRM_SALT
+from delaktig.proposals.signatures._tokens import CONFIRM_SALT
 from delaktig.proposals.tests.factories import ProposalFactory, SignatureFactory, collecting
 
 
@@ -305,7 +305,7 @@ def test_rate_limit_per_domain_spares_webmail(client, proposal, settings):
     ],
 )
 def test_the_quick_check_agrees_with_the_form(data):
-    from delaktig.proposals.forms_signing import SignForm
+    from delaktig.proposals.signatures._forms import SignForm
 
     form = SignForm(data)
     quick = SignForm.cleaned_or_none(data)
@@ -315,7 +315,7 @@ def test_the_quick_check_agrees_with_the_form(data):
 
 
 def test_the_quick_check_takes_the_address_of_a_logged_in_signer(db):
-    from delaktig.proposals.forms_signing import SignForm
+    from delaktig.proposals.signatures._forms import SignForm
 
     user = UserFactory(email="kim@example.se")
     data = {"name": "Kim", "email": "someone-else@example.se"}

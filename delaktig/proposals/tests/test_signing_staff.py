@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from delaktig.core.models import AuditEvent
 from delaktig.proposals.models import Signature, SignatureStatus, Status
-from delaktig.proposals.selectors import public_signature_count, signature_count
+from delaktig.proposals.selectors import signature_count
+from delaktig.proposals.signatures import public_signature_count
 from delaktig.proposals.tests.factories import ProposalFactory, SignatureFactory, collecting
 
 

@@ -10,10 +10,10 @@ from django.utils import timezone, translation
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.core.audit import audit_events_for
 from delaktig.organisations.models import Body, Role
+from delaktig.proposals.handling._staff_selectors import duplicate_candidates, duplicate_hints, similarity, words
+from delaktig.proposals.handling._staff_services import one_year_later
 from delaktig.proposals.models import ProposalCase, RegistryEntry, RejectionReason, Route, Status
 from delaktig.proposals.selectors import settings_for
-from delaktig.proposals.selectors_staff import duplicate_candidates, duplicate_hints, similarity, words
-from delaktig.proposals.services_staff import one_year_later
 from delaktig.proposals.tests.factories import CategoryFactory, ProposalFactory
 
 pytestmark = pytest.mark.django_db

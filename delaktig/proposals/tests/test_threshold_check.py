@@ -12,10 +12,13 @@ from delaktig.accounts.tests.factories import UserFactory
 from delaktig.core.models import AuditEvent
 from delaktig.mailings.models import Mailing
 from delaktig.organisations.models import Body
-from delaktig.proposals import services_signing, workflow
+from delaktig.proposals import workflow
 from delaktig.proposals.models import ProposalCase, ProposalSettings, Routing, SignatureStatus, Status
 from delaktig.proposals.selectors import settings_for
-from delaktig.proposals.services_threshold import CHECK_KEY, threshold_check, threshold_mailing_create
+from delaktig.proposals.signatures import _signing as services_signing
+from delaktig.proposals.signatures._threshold_mailing import threshold_mailing_create
+from delaktig.proposals.signatures._thresholds import CHECK_KEY, threshold_check
+from delaktig.proposals.signatures._tokens import confirmation_token_make
 from delaktig.proposals.tests.factories import CategoryFactory, ProposalFactory, SignatureFactory, collecting
 
 
@@ -78,7 +81,7 @@ def test_pending_and_invalidated_signatures_do_not_count(proposal):
 def test_confirmation_can_cross_the_threshold(proposal, django_capture_on_commit_callbacks):
     SignatureFactory.create_batch(2, proposal=proposal)
     pending = SignatureFactory(proposal=proposal, status=SignatureStatus.PENDING, confirmed_at=None)
-    token = services_signing.confirmation_token_make(pending)
+    token = confirmation_token_make(pending)
     with django_capture_on_commit_callbacks(execute=True):
         state, _signature = services_signing.signature_confirm(token=token, municipality=proposal.municipality)
     assert state == services_signing.CONFIRMED
@@ -97,7 +100,7 @@ def test_far_below_by_the_cache_skips_the_count_but_the_exact_check_does_not(pro
 def test_a_check_that_counts_keeps_its_count_only_for_a_few_seconds(proposal, settings):
     settings.PROPOSAL_THRESHOLD_CHECK_SECONDS = 2
     SignatureFactory.create_batch(2, proposal=proposal)
-    with mock.patch("delaktig.proposals.services_threshold.cache.set") as stored:
+    with mock.patch("delaktig.proposals.signatures._thresholds.cache.set") as stored:
         assert threshold_check(proposal.pk, threshold=proposal.threshold) is None
     stored.assert_called_once_with(CHECK_KEY.format(pk=proposal.pk), 2, 2.0)
 

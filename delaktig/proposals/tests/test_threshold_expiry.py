@@ -12,9 +12,8 @@ from django.urls import reverse
 
 from delaktig.proposals.models import BelowThreshold, ProposalCase, Route, Status
 from delaktig.proposals.selectors import settings_for
-from delaktig.proposals.services_signing import signature_sign
-from delaktig.proposals.services_threshold import proposals_expire
-from delaktig.proposals.tasks_signing import proposals_expire_task
+from delaktig.proposals.signatures import proposals_expire, proposals_expire_task
+from delaktig.proposals.signatures._signing import signature_sign
 from delaktig.proposals.tests.factories import ProposalFactory, SignatureFactory
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")

@@ -7,11 +7,11 @@ from django.views.decorators.http import require_GET
 from delaktig.organisations.permissions import staff_view
 from delaktig.participation.models import ModerationReason
 
-from ... import selectors_staff
-from ...forms_staff import RegistryFilterForm, RejectForm, StaffFilterForm
 from ...models import RejectionReason
 from ...selectors import settings_for
-from ...selectors_public import comments_waiting
+from .. import _staff_selectors as selectors_staff
+from .._public_selectors import comments_waiting
+from .._staff_forms import RegistryFilterForm, RejectForm, StaffFilterForm
 from .common import MODERATION_ROLES, RECORDS_ROLES
 
 PAGE_SIZE = 25

@@ -13,10 +13,12 @@ from delaktig.core import workflow_views
 from delaktig.core.audit import action_label, audit_events_for
 from delaktig.organisations.permissions import staff_view
 
-from ... import guards, selectors_staff, services_staff, workflow
-from ...forms_staff import AnswerMailingForm, DecisionForm, RejectForm
+from ... import guards, workflow
 from ...models import Status
 from ...selectors import signature_count
+from .. import _staff_selectors as selectors_staff
+from .. import _staff_services as services_staff
+from .._staff_forms import AnswerMailingForm, DecisionForm, RejectForm
 from .common import HANDLER_ROLES, find_proposal, not_available, post_data, role_names
 
 DECISION_TITLE = gettext_lazy("Record the decision")

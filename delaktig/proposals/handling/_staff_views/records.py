@@ -8,9 +8,9 @@ from django.views.decorators.http import require_GET
 
 from delaktig.organisations.permissions import staff_view
 
-from ... import selectors_staff
-from ...forms_staff import RegistryFilterForm
 from ...selectors import settings_for
+from .. import _staff_selectors as selectors_staff
+from .._staff_forms import RegistryFilterForm
 from .common import RECORDS_ROLES, csv_response
 
 

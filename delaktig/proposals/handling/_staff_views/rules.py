@@ -8,10 +8,10 @@ from django.views.decorators.http import require_http_methods
 
 from delaktig.organisations.permissions import staff_view
 
-from ... import services_staff
-from ...forms_staff import CategoryForm, ProposalSettingsForm
 from ...models import Category
 from ...selectors import settings_for
+from .. import _staff_services as services_staff
+from .._staff_forms import CategoryForm, ProposalSettingsForm
 from .common import ADMIN_ROLES, post_data
 
 

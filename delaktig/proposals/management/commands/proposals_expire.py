@@ -6,8 +6,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from delaktig.proposals.services_outbox import confirmation_mails_send
-from delaktig.proposals.services_threshold import proposals_expire, thresholds_recheck
+from delaktig.proposals.signatures import expiry_run
 
 
 class Command(BaseCommand):
@@ -21,13 +20,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, every=0, **options):
         while True:
-            rechecked = thresholds_recheck()
-            result = proposals_expire()
-            mailed = confirmation_mails_send()
+            result = expiry_run()
             self.stdout.write(
-                f"Threshold reached: {result['threshold'] + rechecked['threshold']}, closed: {result['closed']}, "
-                f"to an officer: {result['officer']}, confirmation links sent: {mailed}, "
-                f"threshold mailings created: {rechecked['mailings']}"
+                f"Threshold reached: {result['threshold']}, closed: {result['closed']}, "
+                f"to an officer: {result['officer']}, confirmation links sent: {result['mailed']}, "
+                f"threshold mailings created: {result['threshold_mailings']}"
             )
             if every <= 0:
                 return

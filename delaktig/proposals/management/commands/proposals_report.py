@@ -11,7 +11,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from delaktig.organisations.models import Municipality
-from delaktig.proposals.services_staff import unfinished_report_send
+from delaktig.proposals.handling import unfinished_report_send
 
 
 class Command(BaseCommand):
