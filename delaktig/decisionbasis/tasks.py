@@ -5,6 +5,7 @@ from django_tasks import task
 from delaktig.background import purposes
 
 from .generation import decision_basis_generate
+from .models import DecisionBasis
 
 
 @task()
@@ -14,8 +15,6 @@ def decision_basis_generate_task(*, basis_id):
 
 @purposes.describes(decision_basis_generate_task)
 def _basis_purpose(kwargs):
-    from .models import DecisionBasis
-
     basis = DecisionBasis.objects.select_related("dialogue__municipality").filter(pk=kwargs.get("basis_id")).first()
     if basis is None:
         return None

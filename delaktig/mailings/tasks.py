@@ -7,6 +7,7 @@ from django_tasks import task
 
 from delaktig.background import purposes
 
+from .models import Mailing
 from .sending import mailing_send
 
 RETRY_SECONDS = 60
@@ -26,8 +27,6 @@ def _go_on_later(mailing_id):
 
 @purposes.describes(mailing_send_task)
 def _mailing_purpose(kwargs):
-    from .models import Mailing
-
     mailing = Mailing.objects.select_related("municipality").filter(pk=kwargs.get("mailing_id")).first()
     if mailing is None:
         return None

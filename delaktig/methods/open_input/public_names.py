@@ -10,14 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.participation.models import Comment
 
 from .models import Input
+from .selectors import _module_comments, input_type
 
 INPUT_CONTENTS = _("your title and text")
 COMMENT_CONTENTS = _("your comment")
 
 
 def _dialogue_comments(dialogue):
-    from .selectors import input_type
-
     inputs = Input.objects.filter(module__dialogue=dialogue).values("pk")
     return Comment.objects.filter(target_type=input_type(), target_id__in=inputs)
 
@@ -47,7 +46,5 @@ def pseudonym_taken(dialogue, pseudonym, user):
 
 def public_names_hide(module):
     """The dialogue's setting became stricter: input and comments already sent are shown without a name."""
-    from .selectors import _module_comments
-
     comments = _module_comments(module).exclude(author_name="").update(author_name="")
     return Input.objects.filter(module=module).exclude(author_name="").update(author_name="") + comments

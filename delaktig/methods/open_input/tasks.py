@@ -10,6 +10,7 @@ from django_tasks import task
 from delaktig.background import purposes
 from delaktig.participation.identity import what_is_public
 
+from .models import Input
 from .public_names import INPUT_CONTENTS
 
 
@@ -29,8 +30,6 @@ def receipt_send_now(*, input_id, email, language=None):
 
 
 def _input(input_id):
-    from .models import Input
-
     return Input.objects.select_related("author", "module__dialogue__municipality").filter(pk=input_id).first()
 
 
@@ -51,8 +50,6 @@ def _deliver(item, *, email, language):
 
 @purposes.describes(input_receipt_send)
 def _receipt_purpose(kwargs):
-    from .models import Input
-
     item = Input.objects.select_related("module__dialogue").filter(pk=kwargs.get("input_id")).first()
     if item is None:
         return None
