@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from delaktig.core.audit import audit_events_for
 from delaktig.core.search import search
+from delaktig.organisations.models import Decision
 from delaktig.participation.models import Comment, ModerationStatus
 
 from ..models import PUBLIC_STATUSES, BelowThreshold, Proposal, Route, Signature, SignatureStatus, Status
@@ -84,7 +85,7 @@ def proposal_visible(*, municipality, pk, user):
     """A public proposal of this municipality, or the proposer's own in any status; else None."""
     proposal = (
         Proposal.objects.filter(municipality=municipality, pk=pk)
-        .select_related("category__responsible_body", "routed_body", "decision__body")
+        .select_related("category__responsible_body", "routed_body")
         .first()
     )
     if proposal is None:
@@ -93,6 +94,8 @@ def proposal_visible(*, municipality, pk, user):
     if not (proposal.is_public or is_proposer):
         return None
     proposal.municipality = municipality
+    if proposal.decision_id is not None:  # only a decided proposal pays for reading its decision (one query)
+        proposal.decision = Decision.objects.select_related("body").get(pk=proposal.decision_id)
     return proposal
 
 

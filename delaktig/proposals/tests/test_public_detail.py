@@ -191,3 +191,24 @@ def test_comments_are_paginated(client, municipality):
 def test_wrong_method_is_refused(client, municipality):
     proposal = collecting(ProposalFactory(municipality=municipality))
     assert client.post(detail_url(proposal)).status_code == 405
+
+
+def test_only_a_decided_proposal_reads_its_decision_and_in_one_query(client, municipality):
+    collecting_one = collecting(ProposalFactory(municipality=municipality), threshold=500)
+    body = Body.objects.get(municipality=municipality, kind=Body.Kind.COMMITTEE)
+    decided = ProposalFactory(
+        municipality=municipality,
+        status=Status.DECIDED,
+        decision=DecisionFactory(municipality=municipality, body=body, date=datetime.date(2026, 11, 23), text="Ja."),
+    )
+    for proposal in (collecting_one, decided):
+        client.get(detail_url(proposal))  # warm up: the content type cache
+    cache.clear()
+    with CaptureQueriesContext(connection) as undecided_page:
+        client.get(detail_url(collecting_one))
+    assert not [q for q in undecided_page.captured_queries if "organisations_decision" in q["sql"]]
+    cache.clear()
+    with CaptureQueriesContext(connection) as decided_page:
+        page = client.get(detail_url(decided)).content.decode()
+    assert len([q for q in decided_page.captured_queries if "organisations_decision" in q["sql"]]) == 1
+    assert body.name in page
