@@ -92,7 +92,7 @@ class DialogueForm(DraftMixin, ModelForm):
             field = Decision._meta.get_field(part).formfield()
             if name in self.decision_labels:
                 field.label = capfirst(self.decision_labels[name])
-            field.help_text = self._meta.help_texts.get(name, "")
+            field.help_text = (self._meta.help_texts or {}).get(name, "")
             self.fields[name] = field
             if recorded is not None:
                 self.initial[name] = getattr(recorded, f"{part}_id" if part == "body" else part)
@@ -316,11 +316,6 @@ class MatterDecisionForm(DialogueForm):
     decision = "decision_in_matter"
     decision_labels = {"matter_body": _("body that decided the matter")}
     decision_first = ("matter_body", "matter_decision_date", "matter_minute_item", "matter_decision")
-
-    class Meta:
-        model = Dialogue
-        fields = ()
-        help_texts: dict = {}
 
 
 class CancelForm(DialogueForm):
