@@ -14,11 +14,13 @@ from delaktig.accounts.models import IdentityLevel, User
 from delaktig.core.audit import audit_events_for
 from delaktig.dialogues import workflow
 from delaktig.dialogues.models import ChecklistAnswer, Dialogue, Follower, Kind
+from delaktig.followup.models import Outcome
 from delaktig.foundation import seed
 from delaktig.organisations.models import Body, Department, Membership, Municipality
 from delaktig.organisations.services import decision_record, municipality_create
 from delaktig.participation.registry import registry
 from delaktig.participation.services import module_add, phase_add
+from delaktig.results.models import CompiledResults
 
 from . import content
 from . import decisionbasis as demo_decisionbasis
@@ -215,7 +217,7 @@ def _prepare(dialogue, step, item, bodies, timeline):
     if step in ("plan", "plan_directly"):
         _plan(dialogue, item, timeline)
     if step == "compile_results":
-        dialogue.results_summary = item.get("results", "")
+        _keep(CompiledResults.of(dialogue), summary=item.get("results", ""))
     if step == "record_matter_decision":
         dialogue.decision_in_matter = decision_record(
             municipality=muni,
@@ -225,14 +227,21 @@ def _prepare(dialogue, step, item, bodies, timeline):
             minute_item=f"§ {100 + dialogue.pk}",
             text=item.get("decision", ""),
         )
-        dialogue.input_influence = item.get("influence", "")
+        _keep(Outcome.of(dialogue), input_influence=item.get("influence", ""))
     if step in ("publish_feedback", "publish_feedback_directly"):
-        dialogue.feedback = item.get("feedback", "")
+        _keep(Outcome.of(dialogue), feedback=item.get("feedback", ""))
     if step == "evaluate":
-        dialogue.evaluation = item.get("evaluation", "")
+        _keep(Outcome.of(dialogue), evaluation=item.get("evaluation", ""))
     if step == "cancel":
         dialogue.cancel_reason = item.get("cancel", "")
     dialogue.save()
+
+
+def _keep(record, **values):
+    """Write what results or followup keeps for the dialogue (CompiledResults, Outcome)."""
+    for name, value in values.items():
+        setattr(record, name, value)
+    record.save()
 
 
 def _answer(question, item):

@@ -8,12 +8,12 @@ import datetime
 
 from django.utils import timezone
 
-from delaktig.dialogues.models import Dialogue, State
+from delaktig.dialogues.models import State
 from delaktig.organisations.models import Area
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import registry
 from delaktig.results import selectors, services
-from delaktig.results.models import Theme
+from delaktig.results.models import CompiledResults, Theme
 
 # Areas with a rounded number of residents (demo figures), so results compare inputs with where people live.
 AREAS = [("Centrala Hagfors", 5400), ("Ekshärad", 2400), ("Uddeholm", 1100), ("Råda", 1900), ("Sunnemo", 900)]
@@ -94,7 +94,7 @@ def _meeting_inputs(module, officer, areas):
 def _meeting_people(dialogue):
     """Staff count the people at the meeting: here, the different people the meeting's inputs came from."""
     people = len({about for _title, _text, about in MEETING_INPUTS})
-    Dialogue.objects.filter(pk=dialogue.pk).update(offline_participant_count=people)
+    CompiledResults.objects.update_or_create(dialogue=dialogue, defaults={"offline_participant_count": people})
 
 
 def _themes_from_suggestions(dialogue, officer):

@@ -57,11 +57,16 @@ class DialogueForm(DraftMixin, ModelForm):
         model = Dialogue
         fields = ()
 
-    def __init__(self, data=None, *, instance):
+    def __init__(self, data=None, *, instance, elsewhere=()):
         super().__init__(data, instance=instance)
         self.municipality = instance.municipality
         if self.decision:
             self._add_decision_fields(getattr(instance, self.decision))
+        self.elsewhere = list(elsewhere)  # StepFields that outer apps keep (hook dialogue_step_fields), shown last
+        for part in self.elsewhere:
+            self.fields.update(part.fields)
+            self.initial.update(part.initial)
+        self.needed = (*self.needed, *(name for part in self.elsewhere for name in part.needed))
         for name in self.needed:
             self.fields[name].required = True
         for field in self.fields.values():
@@ -87,14 +92,23 @@ class DialogueForm(DraftMixin, ModelForm):
             field = Decision._meta.get_field(part).formfield()
             if name in self.decision_labels:
                 field.label = capfirst(self.decision_labels[name])
-            field.help_text = self._meta.help_texts.get(name, "")
+            field.help_text = (self._meta.help_texts or {}).get(name, "")
             self.fields[name] = field
             if recorded is not None:
                 self.initial[name] = getattr(recorded, f"{part}_id" if part == "body" else part)
         self.order_fields(self.decision_first)
 
     def changes(self):
-        return {name: self.cleaned_data[name] for name in self.fields if name in self.cleaned_data}
+        """The dialogue's own fields (decisions included), as cleaned."""
+        kept = {name for part in self.elsewhere for name in part.fields}
+        return {name: self.cleaned_data[name] for name in self.fields if name in self.cleaned_data and name not in kept}
+
+    def changes_elsewhere(self):
+        """[(StepFields, values)]: what outer apps keep, as cleaned."""
+        return [
+            (part, {name: self.cleaned_data[name] for name in part.fields if name in self.cleaned_data})
+            for part in self.elsewhere
+        ]
 
 
 INITIATIVE_FIELDS = [
@@ -194,8 +208,8 @@ class DecisionForm(DialogueForm):
             "decision_registration_number": _("For example KS 2026/123"),
         }
 
-    def __init__(self, data=None, *, instance):
-        super().__init__(data, instance=instance)
+    def __init__(self, data=None, *, instance, **kwargs):
+        super().__init__(data, instance=instance, **kwargs)
         expected = self.municipality.get_deciding_body()
         if not (instance.decision_to_hold and instance.decision_to_hold.body_id):
             self.initial["deciding_body"] = expected
@@ -266,14 +280,14 @@ class PlanForm(DialogueForm):
             ),
         }
 
-    def __init__(self, data=None, *, instance):
+    def __init__(self, data=None, *, instance, **kwargs):
         dialogue_fields = ("open_for_influence", "fixed", "input_use") if instance.kind != Kind.INFORMATION else ()
         self.needed = ("ladder_level", "purpose", *dialogue_fields, "target_groups", "contact_name", "contact_email")
         self.needed += ("starts_on", "ends_on")
         if data is not None and "public_identity" not in data:  # left out (an older form): unchanged
             data = data.copy()
             data["public_identity"] = instance.public_identity
-        super().__init__(data, instance=instance)
+        super().__init__(data, instance=instance, **kwargs)
         levels = ladders.levels_for(self.municipality.ladder_profile)
         self.fields["ladder_level"].choices = [(level.key, f"{level.label}: {level.explanation}") for level in levels]
         self.fields["target_groups"].queryset = self.municipality.target_groups.all()
@@ -297,42 +311,11 @@ class PlanForm(DialogueForm):
         return cleaned
 
 
-class ResultsForm(DialogueForm):
-    needed = ("results_summary",)
-
-    class Meta:
-        model = Dialogue
-        fields = ["results_summary", "offline_participant_count"]
-
-
 class MatterDecisionForm(DialogueForm):
-    needed = ("matter_body", "matter_decision_date", "matter_decision", "input_influence")
+    needed = ("matter_body", "matter_decision_date", "matter_decision")
     decision = "decision_in_matter"
     decision_labels = {"matter_body": _("body that decided the matter")}
     decision_first = ("matter_body", "matter_decision_date", "matter_minute_item", "matter_decision")
-
-    class Meta:
-        model = Dialogue
-        fields = ["input_influence"]
-        help_texts = {"input_influence": _("Tell participants what their input changed, or why it did not.")}
-
-
-class FeedbackForm(DialogueForm):
-    needed = ("feedback",)
-
-    class Meta:
-        model = Dialogue
-        fields = ["feedback"]
-        help_texts = {"feedback": _("Participants and the public see this. Say what was decided and why.")}
-
-
-class EvaluationForm(DialogueForm):
-    needed = ("evaluation",)
-
-    class Meta:
-        model = Dialogue
-        fields = ["evaluation"]
-        help_texts = {"evaluation": _("Did we reach the target groups? What would we do differently next time?")}
 
 
 class CancelForm(DialogueForm):

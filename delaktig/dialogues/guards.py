@@ -1,11 +1,22 @@
-"""Guards for the dialogue lifecycle: guard(dialogue, note) returns what is missing, in words staff understand."""
+"""Guards for the dialogue lifecycle: guard(dialogue, note) returns what is missing, in words staff understand.
+
+What the later stages need written is kept by the apps that own those stages: the guards ask them through the hook
+`dialogue_step_missing`, by the guard's name.
+"""
 
 from django.utils.translation import gettext as _
 
 from delaktig.organisations import ladders
 from delaktig.organisations.models import Decision
 
+from . import hookspecs as dialogue_hooks
 from .models import Kind
+
+
+def _kept_elsewhere(dialogue, guard):
+    """What outer apps' records of the dialogue miss for `guard` (hook `dialogue_step_missing`)."""
+    found = (hook(dialogue, guard) for hook in dialogue_hooks.dialogue_step_missing.implementations())
+    return [reason for reasons in found for reason in (reasons or ())]
 
 
 def checklist_complete(dialogue, note):
@@ -90,7 +101,7 @@ def has_participation_module(dialogue, note):
 
 
 def results_compiled(dialogue, note):
-    return [] if dialogue.results_summary.strip() else [_("Write a summary of the results.")]
+    return _kept_elsewhere(dialogue, "results_compiled")
 
 
 def matter_decision_recorded(dialogue, note):
@@ -102,17 +113,15 @@ def matter_decision_recorded(dialogue, note):
         missing.append(_("Give the date of the decision."))
     if not decision.text.strip():
         missing.append(_("Describe the decision."))
-    if not dialogue.input_influence.strip():
-        missing.append(_("Describe how the input mattered."))
-    return missing
+    return missing + _kept_elsewhere(dialogue, "matter_decision_recorded")
 
 
 def feedback_written(dialogue, note):
-    return [] if dialogue.feedback.strip() else [_("Write the feedback to participants.")]
+    return _kept_elsewhere(dialogue, "feedback_written")
 
 
 def evaluation_written(dialogue, note):
-    return [] if dialogue.evaluation.strip() else [_("Write the evaluation.")]
+    return _kept_elsewhere(dialogue, "evaluation_written")
 
 
 def cancel_reason_given(dialogue, note):

@@ -194,18 +194,8 @@ class Dialogue(TimeStampedModel):
     feedback_due_on = models.DateField(_("feedback due"), null=True, blank=True)
     # The date promised anew when the feedback is late; feedback_due_on stays the first promise.
     feedback_new_due_on = models.DateField(_("new date for the feedback"), null=True, blank=True)
-    results_summary = models.TextField(_("summary of results"), blank=True)
-    # People who took part where no one logs in (meetings, paper, phone), counted by staff. Everyone else is
-    # counted from what the methods store; the public page adds the two and never shows a typed-in total.
-    offline_participant_count = models.PositiveIntegerField(
-        _("people who took part offline"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "People who took part at meetings, on paper or by phone. Count people, not inputs: inputs and "
-            "people online are counted automatically."
-        ),
-    )
+    # What staff write in the later stages is kept by the apps that own them: the summary of results and the
+    # offline count in results.CompiledResults; how the input mattered, feedback and evaluation in followup.Outcome.
     decision_in_matter = models.OneToOneField(
         "organisations.Decision",
         verbose_name=_("decision in the matter"),
@@ -214,10 +204,7 @@ class Dialogue(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="matter_dialogue",
     )
-    input_influence = models.TextField(_("how the input mattered"), blank=True)
-    feedback = models.TextField(_("feedback to participants"), blank=True)
     feedback_published_at = models.DateTimeField(null=True, blank=True)
-    evaluation = models.TextField(_("evaluation"), blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
 
     objects = DialogueQuerySet.as_manager()

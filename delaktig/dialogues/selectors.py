@@ -12,6 +12,7 @@ from delaktig.core.audit import audit_events_for
 from delaktig.core.models import AuditEvent
 from delaktig.core.search import search
 
+from . import hookspecs as dialogue_hooks
 from .models import PUBLIC_STATES, Dialogue, Follower, Kind, State
 
 
@@ -62,6 +63,15 @@ def public_timeline(dialogue):
         }
         for e in audit_events_for(dialogue, public_only=True)
     ]
+
+
+def afterwards(dialogue):
+    """What outer apps keep about the dialogue's later stages (hook `dialogue_afterwards`), by name: the summary of
+    results, the offline count, how the input mattered, the feedback, the evaluation."""
+    found = {}
+    for hook in dialogue_hooks.dialogue_afterwards.implementations():
+        found.update(hook(dialogue) or {})
+    return found
 
 
 def search_filter(qs, text):

@@ -52,8 +52,11 @@ def dialogue_create(*, municipality, actor, **fields):
 
 
 @transaction.atomic
-def dialogue_update(*, dialogue, actor, changes, action="dialogue.update"):
+def dialogue_update(*, dialogue, actor, changes, action="dialogue.update", elsewhere=()):
     """Save the given fields (many-to-many ones included) and record which fields changed.
+
+    `elsewhere`: [(StepFields, values)] that outer apps keep (hook `dialogue_step_fields`), saved by them here and
+    listed in the same change-log entry.
 
     A change of how participants appear publicly must keep its rule (public_identity.py) and is recorded on its own.
     """
@@ -70,12 +73,14 @@ def dialogue_update(*, dialogue, actor, changes, action="dialogue.update"):
     dialogue.save()
     for name in many & changes.keys():
         getattr(dialogue, name).set(changes[name])
+    for part, values in elsewhere:
+        part.save(values)
     audit_record(
         municipality=dialogue.municipality,
         actor=actor,
         action=action,
         target=dialogue,
-        data={"fields": sorted(changes)},
+        data={"fields": sorted([*changes, *(name for _part, values in elsewhere for name in values)])},
     )
     if identity_after != identity_before:
         public_identity.changed(dialogue=dialogue, actor=actor, before=identity_before)

@@ -7,4 +7,4 @@ class FollowupConfig(AppConfig):
     verbose_name = "Follow-up"
 
     def ready(self):
-        from . import hooks  # noqa: F401  (registers the hooks)
+        from . import hooks, opendata  # noqa: F401  (register the hooks)

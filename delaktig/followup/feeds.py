@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from delaktig.core.feeds import MunicipalityFeed
 
+from .models import Outcome
 from .selectors import feed_dialogues
 
 
@@ -28,7 +29,7 @@ class FeedbackFeed(MunicipalityFeed):
 
     def item_description(self, item):
         # Readers treat the summary as HTML: staff's text is shown as the text it is.
-        return escape(item.feedback)
+        return escape(Outcome.of(item).feedback)
 
     def item_link(self, item):
         return item.get_absolute_url() + "#what-happened"

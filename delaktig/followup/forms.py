@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.core.forms import Form, ModelForm
 from delaktig.core.search import text_matches
 
-from .models import MAX_DAYS, FollowupSettings, Measure, MeasureStatus
+from .models import MAX_DAYS, FollowupSettings, Measure, MeasureStatus, Outcome
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 PERCENT_ERROR = _("Write the progress as a whole number from 0 to 100.")
@@ -249,3 +249,23 @@ class MeasureFilterForm(Form):
 
     def status_value(self):
         return self.cleaned_data.get("status", "") if self.is_valid() else ""
+
+
+# The parts of Outcome on the dialogue's step pages: page (its URL name) -> field -> help text.
+OUTCOME_PAGES = {
+    "staff_matter_decision": {
+        "input_influence": _("Tell participants what their input changed, or why it did not."),
+    },
+    "staff_feedback": {"feedback": _("Participants and the public see this. Say what was decided and why.")},
+    "staff_evaluation": {
+        "evaluation": _("Did we reach the target groups? What would we do differently next time?"),
+    },
+}
+
+
+def outcome_fields(page):
+    """The form fields of Outcome on one of the dialogue's step pages, named as the model names them."""
+    return {
+        name: Outcome._meta.get_field(name).formfield(help_text=help_text)
+        for name, help_text in OUTCOME_PAGES[page].items()
+    }

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from delaktig.core import hookspecs as core_hooks
 from delaktig.dialogues import hookspecs as dialogue_hooks
@@ -10,6 +11,8 @@ from delaktig.dialogues.models import AWAITING_FEEDBACK, Kind
 from delaktig.organisations.models import Role
 
 from . import selectors
+from .forms import OUTCOME_PAGES, outcome_fields
+from .models import Outcome
 
 SETTINGS_ROLES = frozenset({Role.ADMINISTRATOR, Role.DEMOCRACY_OFFICER})
 
@@ -69,3 +72,43 @@ def followup_periodic_jobs():
     from .services import feedback_deadlines_check
 
     return [("feedback_deadlines", 60 * 60, feedback_deadlines_check)]
+
+
+# What came of the dialogue (Outcome): its fields on the dialogue's step pages, and what the steps need.
+
+OUTCOME_MISSING = {
+    "matter_decision_recorded": ("input_influence", gettext_lazy("Describe how the input mattered.")),
+    "feedback_written": ("feedback", gettext_lazy("Write the feedback to participants.")),
+    "evaluation_written": ("evaluation", gettext_lazy("Write the evaluation.")),
+}
+
+
+@dialogue_hooks.dialogue_step_fields.register
+def outcome_step_fields(dialogue, page):
+    """How the input mattered (with the decision in the matter), the feedback and the evaluation."""
+    if page not in OUTCOME_PAGES:
+        return None
+    from .services import outcome_save
+
+    outcome = Outcome.of(dialogue)
+    fields = outcome_fields(page)
+    return dialogue_hooks.StepFields(
+        fields=fields,
+        initial={name: getattr(outcome, name) for name in fields},
+        needed=tuple(fields),
+        save=lambda values: outcome_save(outcome=outcome, values=values),
+    )
+
+
+@dialogue_hooks.dialogue_step_missing.register
+def outcome_missing(dialogue, guard):
+    if guard not in OUTCOME_MISSING:
+        return []
+    name, reason = OUTCOME_MISSING[guard]
+    return [] if getattr(Outcome.of(dialogue), name).strip() else [str(reason)]
+
+
+@dialogue_hooks.dialogue_afterwards.register
+def outcome_afterwards(dialogue):
+    outcome = Outcome.of(dialogue)
+    return {name: getattr(outcome, name) for name in ("input_influence", "feedback", "evaluation")}

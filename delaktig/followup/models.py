@@ -138,3 +138,28 @@ class MeasureUpdate(TimeStampedModel):
 
     def __str__(self):
         return f"{self.measure_id} {self.date}"
+
+
+class Outcome(TimeStampedModel):
+    """What came of a dialogue, as staff write it after the decision in the matter: how the input mattered, the
+    feedback to participants, and the evaluation. One per dialogue, made when something is first written."""
+
+    dialogue = models.OneToOneField("dialogues.Dialogue", on_delete=models.CASCADE, related_name="outcome")
+    input_influence = models.TextField(_("how the input mattered"), blank=True)
+    feedback = models.TextField(_("feedback to participants"), blank=True)
+    evaluation = models.TextField(_("evaluation"), blank=True)
+
+    class Meta:
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+
+    def __str__(self):
+        return str(self.dialogue)
+
+    @classmethod
+    def of(cls, dialogue):
+        """The dialogue's outcome; an unsaved empty one when nothing is written yet."""
+        try:
+            return dialogue.outcome
+        except cls.DoesNotExist:
+            return cls(dialogue=dialogue)

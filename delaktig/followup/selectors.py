@@ -191,6 +191,6 @@ def feed_dialogues(*, municipality):
             municipality=municipality, state__in=FEEDBACK_STATES, feedback_published_at__isnull=False
         )
         .exclude(kind=Kind.INFORMATION)
-        .select_related("municipality")
+        .select_related("municipality", "outcome")
         .order_by("-feedback_published_at", "-id")[:FEED_SIZE]
     )

@@ -18,11 +18,24 @@ from delaktig.dialogues.models import Dialogue
 from delaktig.mailings.services import mailing_create
 
 from . import selectors
-from .models import DeadlineAlert, FollowupSettings, Measure, MeasureUpdate
+from .models import DeadlineAlert, FollowupSettings, Measure, MeasureUpdate, Outcome
 
 
 def _absolute(url):
     return settings.SITE_URL.rstrip("/") + url
+
+
+# --- Outcome ---
+
+
+def outcome_save(*, outcome: Outcome, values):
+    """Store what staff wrote about how the input mattered, the feedback or the evaluation; the dialogue's step
+    page records the change (dialogues.services.dialogue_update). No row is made while nothing is written."""
+    for name, value in values.items():
+        setattr(outcome, name, value)
+    if outcome.pk or any(values.values()):
+        outcome.save()
+    return outcome
 
 
 # --- Settings -----------------------------------------------------------------------------------------------
@@ -205,6 +218,7 @@ def feedback_message(dialogue):
         "dialogue": dialogue,
         "municipality": dialogue.municipality,
         "decision": matter,
+        "outcome": Outcome.of(dialogue),
         "show_decision": bool(matter and matter.text and matter.body_id),
         "url": _absolute(dialogue.get_absolute_url()),
     }

@@ -1,5 +1,5 @@
 """The participation figures a public page shows, counted from what the methods store (through the registry)
-and the offline count staff enter, never typed in as a total."""
+and the offline count staff enter (kept by results, which passes it in), never typed in as a total."""
 
 from collections import Counter
 from dataclasses import dataclass
@@ -21,8 +21,9 @@ class PublicFigures:
         return self.people_online + (self.people_offline or 0)
 
 
-def dialogue_figures(dialogue):
-    """PublicFigures of a dialogue: every module's inputs by channel and its participants, from the manifests."""
+def dialogue_figures(dialogue, *, people_offline=None):
+    """PublicFigures of a dialogue: every module's inputs by channel and its participants, from the manifests, and
+    the people staff counted offline (None: not counted)."""
     channels, people = Counter(), set()
     for module in Module.objects.filter(dialogue=dialogue).order_by("order", "id"):
         manifest = registry.get(module.method)
@@ -36,7 +37,7 @@ def dialogue_figures(dialogue):
         inputs_online=online,
         inputs_offline=sum(channels.values()) - online,
         people_online=len(people),
-        people_offline=dialogue.offline_participant_count,
+        people_offline=people_offline,
     )
 
 

@@ -7,7 +7,6 @@ Hooks registered here:
   "participation_method_choices"     () -> [(key, name)]: the methods a toolbox entry can point to
   "module_staff_pages"               (module, user) -> [(url, title)]: the method's staff pages for a module
   "audit_action_labels"              () -> {action: label}: participation's and every method's audit events
-  "dialogue_public_figures"          (dialogue) -> {"figures": PublicFigures}: counted through the registry
   "dialogue_has_contributions", "dialogue_public_names_hide", "dialogue_public_identity_unsupported"
                                      what the dialogue's plan asks about how participants appear publicly
 """
@@ -19,14 +18,8 @@ from delaktig.core import hookspecs as core_hooks
 from delaktig.dialogues import hookspecs as dialogue_hooks
 from delaktig.foundation import hookspecs as foundation_hooks
 
-from .figures import dialogue_figures
 from .models import Comment, ModerationStatus
 from .registry import registry
-
-
-@dialogue_hooks.dialogue_public_figures.register
-def public_figures(dialogue):
-    return {"figures": dialogue_figures(dialogue)}
 
 
 @account_hooks.personal_data.register

@@ -11,6 +11,7 @@ from delaktig.dialogues.models import Dialogue, Kind
 from delaktig.participation import figures as public_figures
 from delaktig.participation.models import Channel, Module
 from delaktig.participation.registry import registry
+from delaktig.results.models import CompiledResults
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ def kind_counts(rows):
 def participation_figures(rows):
     """Per dialogue that has opened: people who took part online, inputs online and offline (from the registry)."""
     dialogues = [d for d in rows if d.kind != Kind.INFORMATION and d.opened_at]
+    counted_offline = dict(
+        CompiledResults.objects.filter(dialogue__in=dialogues).values_list("dialogue_id", "offline_participant_count")
+    )
     modules = {}
     for module in Module.objects.filter(dialogue__in=dialogues).order_by("order", "id"):
         modules.setdefault(module.dialogue_id, []).append(module)
@@ -52,7 +56,7 @@ def participation_figures(rows):
         by_channel += channels
         online = channels[str(Channel.ONLINE.label)]
         offline = sum(channels.values()) - online
-        counted = dialogue.offline_participant_count
+        counted = counted_offline.get(dialogue.pk)
         table.append((dialogue.title, len(people), online, offline, online + offline, counted))
     online = by_channel[str(Channel.ONLINE.label)]
     return Participation(tuple(table), by_channel, len(everyone), online, sum(by_channel.values()) - online)

@@ -1,12 +1,14 @@
 """Forms of the results workspace. Choices are always the dialogue's own themes, so another id is an error."""
 
 from django import forms
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import registry
 
+from .models import CompiledResults
 from .services import NAME_MAX
 
 
@@ -94,3 +96,15 @@ class InputFilterForm(Form):
 def _module_label(module):
     manifest = registry.get(module.method)
     return f"{module.name} ({manifest.name})" if manifest else module.name
+
+
+def compiled_results_fields():
+    """The form fields of CompiledResults on the dialogue's "Compile the results" page, under the names that page
+    has always used (its change log and the open data name them so)."""
+    field = CompiledResults._meta.get_field
+    count = field("offline_participant_count")
+    highest = connection.ops.integer_field_range(count.get_internal_type())[1]  # as the model would validate
+    return {
+        "results_summary": field("summary").formfield(),
+        "offline_participant_count": count.formfield(max_value=highest),
+    }

@@ -4,7 +4,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from delaktig.dialogues import hookspecs as dialogue_hooks
+from delaktig.participation.figures import dialogue_figures
 
+from .forms import compiled_results_fields
+from .models import CompiledResults
+from .services import compiled_results_save
 from .views.common import READ_ROLES, WORKSPACE_STATES
 
 
@@ -14,3 +18,44 @@ def workspace_page(dialogue, user):
     if dialogue.state not in WORKSPACE_STATES or not user.has_role(dialogue.municipality, *READ_ROLES):
         return []
     return [(reverse("results:overview", args=[dialogue.municipality.slug, dialogue.pk]), _("Results workspace"))]
+
+
+# What staff write when they compile the results (CompiledResults), on the dialogue's own pages.
+
+
+@dialogue_hooks.dialogue_step_fields.register
+def compiled_results_step_fields(dialogue, page):
+    """The summary and the offline count on the dialogue's "Compile the results" page."""
+    if page != "staff_results":
+        return None
+    compiled = CompiledResults.of(dialogue)
+    return dialogue_hooks.StepFields(
+        fields=compiled_results_fields(),
+        initial={"results_summary": compiled.summary, "offline_participant_count": compiled.offline_participant_count},
+        needed=("results_summary",),
+        save=lambda values: compiled_results_save(
+            compiled=compiled,
+            summary=values["results_summary"],
+            offline_participant_count=values["offline_participant_count"],
+        ),
+    )
+
+
+@dialogue_hooks.dialogue_step_missing.register
+def compiled_results_missing(dialogue, guard):
+    if guard == "results_compiled" and not CompiledResults.of(dialogue).summary.strip():
+        return [_("Write a summary of the results.")]
+    return []
+
+
+@dialogue_hooks.dialogue_afterwards.register
+def compiled_results_afterwards(dialogue):
+    compiled = CompiledResults.of(dialogue)
+    return {"results_summary": compiled.summary, "offline_participant_count": compiled.offline_participant_count}
+
+
+@dialogue_hooks.dialogue_public_figures.register
+def public_figures(dialogue):
+    """Participation counted through the registry, with the people staff counted offline."""
+    people_offline = CompiledResults.of(dialogue).offline_participant_count
+    return {"figures": dialogue_figures(dialogue, people_offline=people_offline)}

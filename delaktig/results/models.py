@@ -77,3 +77,37 @@ class ThemeSuggestionRun(TimeStampedModel):
 
     def __str__(self):
         return f"{self.dialogue_id} {self.status}"
+
+
+class CompiledResults(TimeStampedModel):
+    """What staff write when they compile a dialogue's results: the summary the public page shows, and how many
+    people took part where no one logs in. One per dialogue, made when something is first written."""
+
+    dialogue = models.OneToOneField("dialogues.Dialogue", on_delete=models.CASCADE, related_name="compiled_results")
+    summary = models.TextField(_("summary of results"), blank=True)
+    # People who took part where no one logs in (meetings, paper, phone), counted by staff. Everyone else is
+    # counted from what the methods store; the public page adds the two and never shows a typed-in total.
+    offline_participant_count = models.PositiveIntegerField(
+        _("people who took part offline"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "People who took part at meetings, on paper or by phone. Count people, not inputs: inputs and "
+            "people online are counted automatically."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("compiled results")
+        verbose_name_plural = _("compiled results")
+
+    def __str__(self):
+        return str(self.dialogue)
+
+    @classmethod
+    def of(cls, dialogue):
+        """The dialogue's compiled results; an unsaved empty one when nothing is written yet."""
+        try:
+            return dialogue.compiled_results
+        except cls.DoesNotExist:
+            return cls(dialogue=dialogue)

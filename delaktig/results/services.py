@@ -18,6 +18,15 @@ class ResultsError(ValueError):
     """A refused change, with a message in words for the person who tried."""
 
 
+def compiled_results_save(*, compiled, summary, offline_participant_count):
+    """Store what staff wrote when compiling the results; the dialogue's step page records the change
+    (dialogues.services.dialogue_update). No row is made while nothing is written."""
+    compiled.summary, compiled.offline_participant_count = summary, offline_participant_count
+    if compiled.pk or summary or offline_participant_count is not None:
+        compiled.save()
+    return compiled
+
+
 def _audit(dialogue, actor, action, target, data=None):
     audit_record(municipality=dialogue.municipality, actor=actor, action=action, target=target, data=data or {})
 

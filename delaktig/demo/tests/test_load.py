@@ -4,8 +4,10 @@ import pytest
 from django.core.management import call_command
 
 from delaktig.dialogues.models import Dialogue, Kind, State
+from delaktig.followup.models import Outcome
 from delaktig.organisations import ladders
 from delaktig.organisations.models import Membership, Role
+from delaktig.results.models import CompiledResults
 
 from .site import demo_site  # noqa: F401 (a fixture)
 
@@ -36,7 +38,8 @@ def test_demo_reads_real(demo):
     finished = Dialogue.objects.filter(municipality=demo, state=State.FEEDBACK_PUBLISHED)
     assert finished.exists()
     for dialogue in finished:
-        assert dialogue.results_summary and dialogue.decision_in_matter.text and dialogue.feedback
+        summary, feedback = CompiledResults.of(dialogue).summary, Outcome.of(dialogue).feedback
+        assert summary and dialogue.decision_in_matter.text and feedback
     inputs = [module.manifest.stats(module)["inputs"] for dialogue in finished for module in dialogue.modules.all()]
     assert inputs and all(count > 0 for count in inputs)
 

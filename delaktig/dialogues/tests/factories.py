@@ -4,9 +4,11 @@ import factory
 from django.utils import timezone
 
 from delaktig.dialogues.models import ChecklistAnswer, Dialogue, Kind, State
+from delaktig.followup.models import Outcome
 from delaktig.organisations.models import Decision
 from delaktig.organisations.services import decision_record
 from delaktig.organisations.tests.factories import MunicipalityFactory
+from delaktig.results.models import CompiledResults
 
 # The fields each state has filled in, in order; a dialogue in a later state has all earlier ones.
 STATE_ORDER = [
@@ -70,7 +72,7 @@ def fill_for_state(dialogue, state):
         dialogue.closed_at = timezone.now() - datetime.timedelta(days=1)
         dialogue.set_feedback_due(dialogue.closed_at)
     if State.RESULTS_COMPILED in reached:
-        dialogue.results_summary = "De flesta vill ha fler bänkar och en lekplats."
+        keep(CompiledResults.of(dialogue), summary="De flesta vill ha fler bänkar och en lekplats.")
     if State.MATTER_DECIDED in reached:
         dialogue.decision_in_matter = decision_record(
             municipality=muni,
@@ -79,15 +81,23 @@ def fill_for_state(dialogue, state):
             date=today,
             text="Parken rustas med lekplats och bänkar.",
         )
-        dialogue.input_influence = "Lekplatsen kom till tack vare förslagen."
+        keep(Outcome.of(dialogue), input_influence="Lekplatsen kom till tack vare förslagen.")
     if State.FEEDBACK_PUBLISHED in reached:
-        dialogue.feedback = "Tack för alla förslag! Så här gick det."
+        keep(Outcome.of(dialogue), feedback="Tack för alla förslag! Så här gick det.")
         dialogue.feedback_published_at = timezone.now()
     if State.EVALUATED in reached:
-        dialogue.evaluation = "Dialogen nådde många unga."
+        keep(Outcome.of(dialogue), evaluation="Dialogen nådde många unga.")
     dialogue.state = state
     dialogue.save()
     return dialogue
+
+
+def keep(record, **values):
+    """Write what results or followup keeps for a dialogue (a CompiledResults or an Outcome, from `.of(dialogue)`)."""
+    for name, value in values.items():
+        setattr(record, name, value)
+    record.save()
+    return record
 
 
 def dialogue_in_state(state, *, municipality=None, kind=Kind.CITIZEN_DIALOGUE, **kwargs):

@@ -8,7 +8,8 @@ from delaktig.accounts.tests.factories import UserFactory
 from delaktig.dialogues import notifying, services, workflow
 from delaktig.dialogues.models import Follower, Notification, State
 from delaktig.dialogues.tasks import followers_notify
-from delaktig.dialogues.tests.factories import dialogue_in_state
+from delaktig.dialogues.tests.factories import dialogue_in_state, keep
+from delaktig.results.models import CompiledResults
 
 
 def follow_url(dialogue):
@@ -145,7 +146,7 @@ def test_sending_goes_through_every_batch(dialogue):
 def test_publishing_results_mails_followers_after_commit(municipality, staff, django_capture_on_commit_callbacks):
     dialogue = dialogue_in_state(State.CLOSED, municipality=municipality)
     follower = followers_of(dialogue, 1)[0]
-    dialogue.results_summary = "Många vill ha längre öppettider."
+    keep(CompiledResults.of(dialogue), summary="Många vill ha längre öppettider.")
     with django_capture_on_commit_callbacks(execute=True):
         workflow.transition(dialogue, "compile_results", actor=staff["officer"])
     assert [m.to for m in mail.outbox] == [[follower.email]]

@@ -9,9 +9,11 @@ from django.utils import timezone
 from delaktig.core.audit import audit_record
 from delaktig.dialogues import workflow
 from delaktig.dialogues.models import PUBLIC_STATES, Kind, State
-from delaktig.dialogues.tests.factories import decision_change, dialogue_in_state
+from delaktig.dialogues.tests.factories import decision_change, dialogue_in_state, keep
+from delaktig.followup.models import Outcome
 from delaktig.participation.models import Module, Phase
 from delaktig.participation.registry import MethodManifest, registry
+from delaktig.results.models import CompiledResults
 
 NOT_PUBLIC = sorted(set(State.values) - PUBLIC_STATES)
 
@@ -272,11 +274,9 @@ def test_detail_wrong_method(client, open_dialogue):
 )
 def test_results_decision_and_feedback_only_when_published(client, municipality, state, results, decision, feedback):
     dialogue = dialogue_in_state(state, municipality=municipality)
-    dialogue.results_summary = "Sammanfattning av resultatet."
+    keep(CompiledResults.of(dialogue), summary="Sammanfattning av resultatet.", offline_participant_count=1234)
     decision_change(dialogue, "decision_in_matter", text="Beslutstexten i ärendet.")
-    dialogue.feedback = "Återkopplingen till deltagarna."
-    dialogue.input_influence = "Så påverkade synpunkterna."
-    dialogue.offline_participant_count = 1234
+    keep(Outcome.of(dialogue), feedback="Återkopplingen till deltagarna.", input_influence="Så påverkade synpunkterna.")
     dialogue.save()
     html = client.get(detail_url(dialogue)).content.decode()
     assert ("Sammanfattning av resultatet." in html) == results
@@ -293,7 +293,7 @@ def test_timeline_shows_bodies_and_dates_never_officers(client, municipality, st
     officer = staff["officer"]
     officer.name = "Olle Officersson"
     officer.save()
-    dialogue.results_summary = "Många vill ha en lekplats."
+    keep(CompiledResults.of(dialogue), summary="Många vill ha en lekplats.")
     workflow.transition(dialogue, "compile_results", actor=officer)
     decision_change(
         dialogue,
@@ -302,7 +302,7 @@ def test_timeline_shows_bodies_and_dates_never_officers(client, municipality, st
         date=datetime.date(2026, 10, 1),
         text="Lekplatsen byggs.",
     )
-    dialogue.input_influence = "Förslagen avgjorde."
+    keep(Outcome.of(dialogue), input_influence="Förslagen avgjorde.")
     workflow.transition(dialogue, "record_matter_decision", actor=staff["registrar"])
     html = client.get(detail_url(dialogue)).content.decode()
     timeline = html[html.index('class="timeline"') :]

@@ -10,11 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from delaktig.dialogues.models import Kind, State
-from delaktig.dialogues.tests.factories import dialogue_in_state
+from delaktig.dialogues.tests.factories import dialogue_in_state, keep
 from delaktig.dialogues.tests.staff_support import staff_url
 from delaktig.organisations.models import Role
 from delaktig.participation.models import Channel, Module, Phase
 from delaktig.participation.registry import MethodManifest, PhaseType, registry
+from delaktig.results.models import CompiledResults
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -247,8 +248,7 @@ def test_no_late_notice_before_the_deadline_or_after_the_feedback(client, munici
 
 def test_the_results_show_counted_figures_with_the_offline_count(client, municipality):
     dialogue = dialogue_in_state(State.RESULTS_COMPILED, municipality=municipality)
-    dialogue.offline_participant_count = 7
-    dialogue.save()
+    keep(CompiledResults.of(dialogue), offline_participant_count=7)
     with_module(dialogue, people={1, 2}, channels={Channel.ONLINE: 1})
     with_module(dialogue, people={2}, channels={Channel.ONLINE: 1, Channel.MEETING: 1})
     html = page(client, dialogue.get_absolute_url())

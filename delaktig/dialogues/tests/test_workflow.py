@@ -17,8 +17,10 @@ from delaktig.dialogues import guards, workflow
 from delaktig.dialogues.models import Dialogue, Kind, State
 from delaktig.dialogues.tests.factories import dialogue_in_state
 from delaktig.dialogues.tests.staff_support import ready_for, staff_url
+from delaktig.followup.models import Outcome
 from delaktig.foundation.models import PrinciplesDocument
 from delaktig.organisations.models import Role
+from delaktig.results.models import CompiledResults
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +67,7 @@ def _clear_decision(d):
 
 def _clear_matter(d):
     d.decision_in_matter = None
-    d.input_influence = ""
+    Outcome.of(d).input_influence = ""
 
 
 # How to take away what each guard checks.
@@ -75,10 +77,10 @@ BLANKERS = {
     guards.decision_recorded: _clear_decision,
     guards.plan_complete: _clear_plan,
     guards.has_participation_module: lambda d: d.modules.all().delete(),
-    guards.results_compiled: lambda d: setattr(d, "results_summary", ""),
+    guards.results_compiled: lambda d: setattr(CompiledResults.of(d), "summary", ""),
     guards.matter_decision_recorded: _clear_matter,
-    guards.feedback_written: lambda d: setattr(d, "feedback", ""),
-    guards.evaluation_written: lambda d: setattr(d, "evaluation", ""),
+    guards.feedback_written: lambda d: setattr(Outcome.of(d), "feedback", ""),
+    guards.evaluation_written: lambda d: setattr(Outcome.of(d), "evaluation", ""),
     guards.cancel_reason_given: lambda d: setattr(d, "cancel_reason", ""),
 }
 

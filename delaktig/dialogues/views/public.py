@@ -53,7 +53,7 @@ def dialogue_detail(request, pk, slug):
         **_afterwards(dialogue, has_modules=bool(modules)),
     }
     if context["show_results"]:
-        context.update(_figures(dialogue))
+        context.update(_figures(dialogue), afterwards=selectors.afterwards(dialogue))
     return render(request, "dialogues/public/detail.html", context)
 
 

@@ -10,7 +10,8 @@ from delaktig.core.audit import audit_events_for
 from delaktig.dialogues import hookspecs as dialogue_hooks
 from delaktig.dialogues import workflow
 from delaktig.dialogues.models import Kind, Notification, State
-from delaktig.dialogues.tests.factories import dialogue_in_state
+from delaktig.dialogues.tests.factories import dialogue_in_state, keep
+from delaktig.followup.models import Outcome
 from delaktig.followup.selectors import feedback_mailing_for, feedback_recipients
 from delaktig.followup.services import feedback_mailing_create
 from delaktig.mailings.models import Mailing
@@ -29,8 +30,7 @@ PARTICIPANTS = {
 @pytest.fixture
 def decided(municipality):
     dialogue = dialogue_in_state(State.MATTER_DECIDED, municipality=municipality)
-    dialogue.feedback = "Tack för alla idéer! Lekplatsen byggs 2027."
-    dialogue.save()
+    keep(Outcome.of(dialogue), feedback="Tack för alla idéer! Lekplatsen byggs 2027.")
     return dialogue
 
 
@@ -99,8 +99,7 @@ def test_a_user_dialogue_without_a_matter_decision_is_mailed_without_one(
     municipality, staff, django_capture_on_commit_callbacks
 ):
     dialogue = dialogue_in_state(State.RESULTS_COMPILED, municipality=municipality, kind=Kind.USER_DIALOGUE)
-    dialogue.feedback = "Vi ändrar menyn."
-    dialogue.save()
+    keep(Outcome.of(dialogue), feedback="Vi ändrar menyn.")
     follow(dialogue, UserFactory(email="eva@example.se"))
     with django_capture_on_commit_callbacks(execute=True):
         workflow.transition(dialogue, "publish_feedback_directly", actor=staff[Role.OFFICER])
@@ -204,7 +203,7 @@ def test_a_follower_who_gave_input_gets_the_feedback_once(municipality, staff, d
     DummyInputFactory(module=module, author=quiet, wants_updates=False)
     follow(module.dialogue, rut)
     dialogue = fill_for_state(module.dialogue, State.MATTER_DECIDED)
-    dialogue.feedback = "Bänkarna kommer i maj."
+    keep(Outcome.of(dialogue), feedback="Bänkarna kommer i maj.")
     publish(dialogue, staff[Role.OFFICER], django_capture_on_commit_callbacks)
     assert sorted(address for message in mail.outbox for address in message.to) == [
         "omar@example.se",

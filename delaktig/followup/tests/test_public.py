@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from delaktig.dialogues.models import Kind, State
-from delaktig.dialogues.tests.factories import dialogue_in_state
-from delaktig.followup.models import Measure, MeasureStatus, MeasureUpdate
+from delaktig.dialogues.tests.factories import dialogue_in_state, keep
+from delaktig.followup.models import Measure, MeasureStatus, MeasureUpdate, Outcome
 from delaktig.followup.selectors import FEED_SIZE
 from delaktig.results.models import Theme
 
@@ -23,7 +23,7 @@ def feed_url(municipality):
 
 def published(municipality, title, days_ago=0, state=State.FEEDBACK_PUBLISHED, **kwargs):
     dialogue = dialogue_in_state(state, municipality=municipality, title=title, **kwargs)
-    dialogue.feedback = f"Återkoppling om {title} <b>fet</b>"
+    keep(Outcome.of(dialogue), feedback=f"Återkoppling om {title} <b>fet</b>")
     dialogue.feedback_published_at = timezone.now() - datetime.timedelta(days=days_ago)
     dialogue.save()
     return dialogue

@@ -12,6 +12,7 @@ from delaktig.organisations.models import Body
 from delaktig.organisations.tests.factories import DepartmentFactory
 from delaktig.participation.models import Module
 from delaktig.participation.registry import MethodManifest, PhaseType, registry
+from delaktig.results.models import CompiledResults
 
 YEAR = 2026
 NOW = datetime.datetime(YEAR, 6, 15, 12, tzinfo=datetime.UTC)
@@ -107,7 +108,7 @@ def constructed_year(municipality, other_municipality):
     add_module(made["user"], inputs=4, offline=0, people=[3, 4])
     add_module(made["last_year"], inputs=100, offline=50, people=[7, 8, 9])
     add_module(made["elsewhere"], inputs=100, offline=50, people=[10, 11])
-    Dialogue.objects.filter(pk=made["user"].pk).update(offline_participant_count=30)
+    CompiledResults.objects.update_or_create(dialogue=made["user"], defaults={"offline_participant_count": 30})
     return {key: Dialogue.objects.get(pk=d.pk) for key, d in made.items()}
 
 

@@ -122,6 +122,7 @@ def render_detail(request, dialogue, refused=None, status=200):
         "refused": refused,
         "is_public": dialogue.state in PUBLIC_STATES,
         "modules": module_pages(dialogue, request.user),
+        "afterwards": selectors.afterwards(dialogue),
         "may_add_phase": dialogue.state in MODULE_STATES
         and request.user.has_role(dialogue.municipality, *transition_roles("open")),
     }

@@ -2,6 +2,10 @@
 
 A page is open when one of its transitions leaves the dialogue's current state, or in the states
 listed as `also` (to correct what was entered). Its roles are those of its transitions.
+
+What the later stages need written (the summary of results, the feedback …) is kept by the apps that own those
+stages: they add their fields to a page through the hook `dialogue_step_fields`, and the page saves them with the
+dialogue's own, in one transaction and one change-log entry.
 """
 
 from dataclasses import dataclass, field
@@ -17,6 +21,7 @@ from delaktig.foundation.selectors import toolbox_suggestions
 from delaktig.organisations.permissions import staff_view
 
 from ... import forms, guards, services, workflow
+from ... import hookspecs as dialogue_hooks
 from ...models import State
 from .common import (
     CREATE_ROLES,
@@ -67,14 +72,21 @@ class Step:
         if self.form_class is forms.ChecklistForm:
             questions = dialogue.municipality.checklist_questions.filter(is_active=True)
             return forms.ChecklistForm(data, instance=dialogue, questions=questions)
-        return self.form_class(data, instance=dialogue)
+        return self.form_class(data, instance=dialogue, elsewhere=self.fields_elsewhere(dialogue))
+
+    def fields_elsewhere(self, dialogue):
+        """The fields outer apps keep for the dialogue on this page (hook `dialogue_step_fields`)."""
+        found = (hook(dialogue, self.url_name) for hook in dialogue_hooks.dialogue_step_fields.implementations())
+        return [part for part in found if part]
 
     def save(self, form, dialogue, actor):
         if isinstance(form, forms.ChecklistForm):
             return services.checklist_save(
                 dialogue=dialogue, actor=actor, answers=form.answers(), is_influenceable=form.influenceable()
             )
-        return services.dialogue_update(dialogue=dialogue, actor=actor, changes=form.changes())
+        return services.dialogue_update(
+            dialogue=dialogue, actor=actor, changes=form.changes(), elsewhere=form.changes_elsewhere()
+        )
 
 
 EDIT = Step(
@@ -119,7 +131,7 @@ PLAN = Step(
 RESULTS = Step(
     "staff_results",
     gettext_lazy("Compile the results"),
-    forms.ResultsForm,
+    forms.DialogueForm,
     ("compile_results",),
     also=frozenset({State.RESULTS_COMPILED}),
     fills=(guards.results_compiled,),
@@ -138,7 +150,7 @@ MATTER_DECISION = Step(
 FEEDBACK = Step(
     "staff_feedback",
     gettext_lazy("Write feedback to participants"),
-    forms.FeedbackForm,
+    forms.DialogueForm,
     ("publish_feedback", "publish_feedback_directly"),
     also=frozenset({State.RESULTS_COMPILED, State.MATTER_DECIDED, State.FEEDBACK_PUBLISHED}),
     fills=(guards.feedback_written,),
@@ -150,7 +162,7 @@ FEEDBACK = Step(
 EVALUATION = Step(
     "staff_evaluation",
     gettext_lazy("Evaluate the dialogue"),
-    forms.EvaluationForm,
+    forms.DialogueForm,
     ("evaluate",),
     also=frozenset({State.EVALUATED}),
     fills=(guards.evaluation_written,),
