@@ -31,11 +31,16 @@ def _absolute(url):
 def outcome_save(*, outcome: Outcome, values):
     """Store what staff wrote about how the input mattered, the feedback or the evaluation; the dialogue's step
     page records the change (dialogues.services.dialogue_update). No row is made while nothing is written."""
-    for name, value in values.items():
-        setattr(outcome, name, value)
-    if outcome.pk or any(values.values()):
-        outcome.save()
-    return outcome
+    if outcome.pk is None and not any(values.values()):
+        for name, value in values.items():
+            setattr(outcome, name, value)
+        return outcome
+    # Two people saving the first text at once: the second updates the row the first made (no error), and only
+    # the fields of the page each saved.
+    dialogue = outcome.dialogue
+    stored, _created = Outcome.objects.update_or_create(dialogue=dialogue, defaults=values)
+    dialogue.outcome = stored  # the step's guards read it next
+    return stored
 
 
 # --- Settings -----------------------------------------------------------------------------------------------

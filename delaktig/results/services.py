@@ -21,10 +21,15 @@ class ResultsError(ValueError):
 def compiled_results_save(*, compiled, summary, offline_participant_count):
     """Store what staff wrote when compiling the results; the dialogue's step page records the change
     (dialogues.services.dialogue_update). No row is made while nothing is written."""
-    compiled.summary, compiled.offline_participant_count = summary, offline_participant_count
-    if compiled.pk or summary or offline_participant_count is not None:
-        compiled.save()
-    return compiled
+    values = {"summary": summary, "offline_participant_count": offline_participant_count}
+    if compiled.pk is None and not summary and offline_participant_count is None:
+        compiled.summary, compiled.offline_participant_count = summary, offline_participant_count
+        return compiled
+    # Two people saving the first summary at once: the second updates the row the first made (no error).
+    dialogue = compiled.dialogue
+    stored, _created = type(compiled).objects.update_or_create(dialogue=dialogue, defaults=values)
+    dialogue.compiled_results = stored  # the step's guards read it next
+    return stored
 
 
 def _audit(dialogue, actor, action, target, data=None):
