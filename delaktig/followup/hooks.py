@@ -13,6 +13,7 @@ from delaktig.organisations.models import Role
 from . import selectors
 from .forms import OUTCOME_PAGES, outcome_fields
 from .models import Outcome
+from .services import feedback_deadlines_check, feedback_mailing_create_later, outcome_save
 
 SETTINGS_ROLES = frozenset({Role.ADMINISTRATOR, Role.DEMOCRACY_OFFICER})
 
@@ -20,8 +21,6 @@ SETTINGS_ROLES = frozenset({Role.ADMINISTRATOR, Role.DEMOCRACY_OFFICER})
 @dialogue_hooks.feedback_published.register
 def mail_the_feedback(dialogue, actor):
     """Once the feedback is committed, mail it to every follower and participant who asked for updates."""
-    from .services import feedback_mailing_create_later
-
     dialogue_id, actor_id = dialogue.pk, getattr(actor, "pk", None)
     transaction.on_commit(lambda: feedback_mailing_create_later(dialogue_id=dialogue_id, actor_id=actor_id))
 
@@ -69,8 +68,6 @@ def implementation_menu_item(request):
 @core_hooks.periodic_jobs.register
 def followup_periodic_jobs():
     """Reminders before feedback deadlines and escalation after them (`manage.py periodic`)."""
-    from .services import feedback_deadlines_check
-
     return [("feedback_deadlines", 60 * 60, feedback_deadlines_check)]
 
 
@@ -88,8 +85,6 @@ def outcome_step_fields(dialogue, page):
     """How the input mattered (with the decision in the matter), the feedback and the evaluation."""
     if page not in OUTCOME_PAGES:
         return None
-    from .services import outcome_save
-
     outcome = Outcome.of(dialogue)
     fields = outcome_fields(page)
     return dialogue_hooks.StepFields(
