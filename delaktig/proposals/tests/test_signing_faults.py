@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from delaktig.accounts.models import IdentityLevel
 from delaktig.accounts.tests.factories import UserFactory
+from delaktig.core import hookspecs as core_hooks
 from delaktig.core.models import AuditEvent
 from delaktig.mailings.models import Mailing
 from delaktig.proposals.models import ProposalCase, Signature, SignatureStatus, Status
@@ -107,7 +108,14 @@ class NoQueue:
         raise InterfaceError("connection already closed")
 
 
-def test_a_mailing_that_could_not_be_queued_is_made_up_once(identified, proposal, monkeypatch):
+def periodic_runner_job():
+    """The same run as `manage.py periodic` (make run) does it."""
+    jobs = {name: job for found in core_hooks.periodic_jobs.implementations() for name, _every, job in found()}
+    jobs["proposals_expire"]()
+
+
+@pytest.mark.parametrize("run", [periodic_job, periodic_runner_job], ids=["proposals_expire", "periodic"])
+def test_a_mailing_that_could_not_be_queued_is_made_up_once(identified, proposal, monkeypatch, run):
     SignatureFactory.create_batch(2, proposal=proposal)
     monkeypatch.setattr(_thresholds, "threshold_mailing_task", NoQueue())
     response = sign(identified, proposal)
@@ -115,8 +123,8 @@ def test_a_mailing_that_could_not_be_queued_is_made_up_once(identified, proposal
     assert cases_and_events(proposal) == (1, 1)  # the case is committed; only its mailing failed
     assert threshold_mailings(proposal) == 0
     monkeypatch.undo()
-    periodic_job()
-    periodic_job()
+    run()
+    run()
     assert threshold_mailings(proposal) == 1
     assert cases_and_events(proposal) == (1, 1)
 
