@@ -7,6 +7,7 @@ information activity that is shown apart and never counted as a dialogue.
 
 import datetime
 
+from delaktig.core.audit import audit_events_for
 from delaktig.dialogues.models import Dialogue
 from delaktig.organisations.models import Department
 
@@ -85,9 +86,16 @@ def load(muni, bodies, people, *, make_dialogue):
             _feedback_late(muni, item)
 
 
+EVALUATED_AFTER_FEEDBACK = datetime.timedelta(days=25)
+
+
 def _feedback_late(muni, item):
-    """Feedback published after the deadline, as happens: the report shows it as late."""
+    """Feedback published after the deadline, as happens: the report shows it as late, and the dialogue's
+    timeline tells the same story (feedback published on that day, evaluated after it)."""
     dialogue = Dialogue.objects.get(municipality=muni, title=item["title"])
     closed = dialogue.closed_at or dialogue.feedback_published_at
     published = closed + datetime.timedelta(days=item["late_feedback_days"])
     Dialogue.objects.filter(pk=dialogue.pk).update(feedback_published_at=published)
+    events = audit_events_for(dialogue)
+    events.filter(action__startswith="dialogue.publish_feedback").update(created_at=published)
+    events.filter(action="dialogue.evaluate").update(created_at=published + EVALUATED_AFTER_FEEDBACK)

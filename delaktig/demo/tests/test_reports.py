@@ -6,6 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from delaktig.core.audit import audit_events_for
+from delaktig.dialogues.models import Dialogue
 from delaktig.organisations.models import Municipality
 from delaktig.reports.selectors import yearly_report
 
@@ -21,3 +23,14 @@ def test_last_year_and_this_year_show_something():
         figures = list(summary.values())
         assert figures[0] >= 2, (year, summary)  # dialogues
         assert figures[3] >= 1, (year, summary)  # information activities, kept apart
+
+
+@pytest.mark.django_db
+def test_the_late_feedback_is_late_on_the_timeline_too():
+    call_command("load_demo", stdout=io.StringIO())
+    dialogue = Dialogue.objects.get(municipality__slug="hagfors", title="Bemötande i kundtjänst")
+    events = {event.action: event.created_at for event in audit_events_for(dialogue)}
+    published = next(when for action, when in events.items() if action.startswith("dialogue.publish_feedback"))
+    assert published == dialogue.feedback_published_at
+    assert published.date() > dialogue.feedback_due_on
+    assert events["dialogue.close"] < published < events["dialogue.evaluate"]
