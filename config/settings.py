@@ -212,3 +212,6 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",  # HSTS preload is the domain owner's choice (SECURE_HSTS_PRELOAD), not a default
 ]
 CSRF_FAILURE_VIEW = "delaktig.core.views.csrf_failure"
+
+# Desk mode ("Registrera inkommet"): how long staff may take back an input they just entered
+DESK_UNDO_MINUTES = int(os.environ.get("DESK_UNDO_MINUTES", "10"))

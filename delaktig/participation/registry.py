@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from delaktig.accounts.models import IdentityLevel
 
 if TYPE_CHECKING:
+    from django import forms
     from django.db.models import QuerySet
 
     from delaktig.accounts.models import User
@@ -90,6 +91,63 @@ class PublicNamesHide(Protocol):
     def __call__(self, module: Module, /) -> int: ...  # contributions whose public name was removed
 
 
+# Desk mode ("Registrera inkommet"): staff enter many inputs that came on paper, at meetings, by e-mail or phone.
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """A meeting (or other occasion) an input entered at the desk may come from."""
+
+    key: str  # stable, unique within the dialogue, e.g. "dialogue_meetings:12"
+    label: str  # what staff read: "Dialogmöte i Sunnemo 12 mars 2027"
+
+
+@dataclass(frozen=True)
+class DeskItem:
+    """One input just entered at the desk, as the desk lists it (newest first) with its undo button."""
+
+    item_id: int
+    reference: str  # what people read, e.g. manifest.reference(item_id) -> "IN-121"
+    summary: str  # the first words of the text
+    created_at: datetime.datetime
+
+
+class DeskSave(Protocol):
+    def __call__(
+        self,
+        module: Module,
+        data: Mapping[str, Any],
+        /,
+        *,
+        actor: User,
+        channel: str,
+        received_on: datetime.date,
+        occasion: Occasion | None,
+        group: str,
+    ) -> DeskItem: ...
+
+
+class DeskUndo(Protocol):  # removes an item this person entered at the desk a moment ago; False if it cannot
+    def __call__(self, module: Module, item_id: int, /, *, actor: User) -> bool: ...
+
+
+class Occasions(Protocol):  # the occasions of this module that desk input may name (a meetings method's meetings)
+    def __call__(self, module: Module, /) -> Iterable[Occasion]: ...
+
+
+@dataclass(frozen=True)
+class DeskEntry:
+    """What a method offers the desk. The desk adds the module, channel, received_on, occasion and group itself."""
+
+    form_class: type[forms.Form]  # the method's own fields of one input (e.g. title, text)
+    save: DeskSave
+    undo: DeskUndo
+    occasions: Occasions | None = None
+
+
+DESK_SAVE_KEYWORDS = ("actor", "channel", "received_on", "occasion", "group")
+
+
 class ManifestError(TypeError):
     """A method's manifest names a callable that does not take the arguments its Protocol names."""
 
@@ -139,6 +197,8 @@ class MethodManifest:
     # dialogue.account_for(user), and hides the names it already shows when the setting becomes stricter:
     honours_public_identity: bool = False
     public_names_hide: PublicNamesHide | None = None
+    # Desk mode: staff enter inputs of the `offline_channels` many at a time (docs/adding-a-method.md, "Desk mode")
+    desk_entry: DeskEntry | None = None
 
     def __post_init__(self):
         for item in fields(self):
@@ -148,6 +208,20 @@ class MethodManifest:
                 _check_callable(self.key, item.name, value, arguments, CALLABLE_KEYWORDS.get(item.name, ()))
         if self.input_rows is not None:  # the workspace then asks `inputs` for a page's records
             _check_callable(self.key, "inputs", self.inputs, 1, ("ids",))
+        if self.desk_entry is not None:
+            self._check_desk_entry(self.desk_entry)
+
+    def _check_desk_entry(self, desk: DeskEntry) -> None:
+        from django import forms
+
+        if not (isinstance(desk.form_class, type) and issubclass(desk.form_class, forms.BaseForm)):
+            raise ManifestError(f"The method {self.key!r}: desk_entry.form_class must be a form class")
+        _check_callable(self.key, "desk_entry.save", desk.save, 2, DESK_SAVE_KEYWORDS)
+        _check_callable(self.key, "desk_entry.undo", desk.undo, 2, ("actor",))
+        if desk.occasions is not None:
+            _check_callable(self.key, "desk_entry.occasions", desk.occasions, 1)
+        if not self.offline_channels:
+            raise ManifestError(f"The method {self.key!r}: desk_entry needs offline_channels to enter")
 
     def phase_type(self, key: str) -> PhaseType | None:
         return self.phase_types.get(key)
@@ -253,6 +327,7 @@ class InputRecord:
     author_shown: str = ""
     demographics: Mapping[str, str] = field(default_factory=dict)
     staff_url: str = ""
+    received_on: datetime.date | None = None  # the day an input entered by staff came in; None for online input
 
     @property
     def reference(self) -> str:

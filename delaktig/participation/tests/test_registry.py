@@ -29,3 +29,33 @@ def test_the_paged_lists_callables_must_take_their_keywords():
     with pytest.raises(ManifestError, match="inputs must be callable"):
         dummy_manifest(key="wrong", input_rows=lambda module: None)
     assert dummy_manifest(key="right", moderation_queue=lambda municipality, limit=None: [])
+
+
+def test_a_desk_entry_is_checked_when_the_method_registers():
+    from django import forms
+
+    from delaktig.participation.registry import DeskEntry
+
+    def save(module, data, /, *, actor, channel, received_on, occasion, group):
+        return None
+
+    def undo(module, item_id, /, *, actor):
+        return False
+
+    fine = DeskEntry(form_class=forms.Form, save=save, undo=undo, occasions=lambda module: [])
+    assert dummy_manifest(key="right", offline_channels=("paper",), desk_entry=fine).desk_entry is fine
+    with pytest.raises(ManifestError, match="desk_entry.save must take 2 argument.*received_on"):
+        dummy_manifest(
+            key="wrong",
+            offline_channels=("paper",),
+            desk_entry=DeskEntry(forms.Form, lambda module, data, *, actor: None, undo),
+        )
+    with pytest.raises(ManifestError, match="desk_entry.undo must take 2"):
+        dummy_manifest(
+            key="wrong", offline_channels=("paper",), desk_entry=DeskEntry(forms.Form, save, lambda module: True)
+        )
+    with pytest.raises(ManifestError, match="form_class must be a form class"):
+        dummy_manifest(key="wrong", offline_channels=("paper",), desk_entry=DeskEntry(dict, save, undo))  # type: ignore[arg-type]
+    with pytest.raises(ManifestError, match="needs offline_channels"):
+        dummy_manifest(key="wrong", offline_channels=(), desk_entry=fine)
+    assert registry.get("wrong") is None
