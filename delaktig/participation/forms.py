@@ -1,6 +1,7 @@
 """Forms for attaching a participation method to a dialogue and giving it phases."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form
@@ -60,3 +61,57 @@ class PhaseForm(Form):
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("The end must come after the start."))
         return cleaned
+
+
+class DeskSettingsForm(Form):
+    """What the desk asks besides the method's own fields; kept from one input to the next."""
+
+    module = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput, label=_("Way of taking part"))
+    channel = forms.ChoiceField(label=_("How did it come in?"))
+    received_on = forms.DateField(
+        label=_("Date received"),
+        input_formats=["%Y-%m-%d"],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 12}),
+        help_text=_("Year-month-day, for example 2026-11-23."),
+        error_messages={
+            "required": _("Write the date it came in, for example 2026-11-23."),
+            "invalid": _("Write the date as year-month-day, for example 2026-11-23."),
+        },
+    )
+    occasion = forms.ChoiceField(label=_("Meeting"), required=False)
+    group = forms.CharField(
+        label=_("Table or group"),
+        required=False,
+        max_length=100,
+        help_text=_("For example “Bord 3” or “Föreningarna”."),
+    )
+
+    def __init__(self, data=None, *, modules, channels, occasions, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["module"].choices = [(module.pk, module.name) for module in modules]
+        self.fields["channel"].choices = channels
+        self.occasions = {occasion.key: occasion for occasion in occasions}
+        if occasions:
+            self.fields["occasion"].choices = [("", _("None"))] + [(o.key, o.label) for o in occasions]
+        else:
+            del self.fields["occasion"]
+
+    def clean_received_on(self):
+        value = self.cleaned_data["received_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future. Write the day it came in."))
+        return value
+
+    def chosen_occasion(self):
+        return self.occasions.get(self.cleaned_data.get("occasion") or "")
+
+    def kept(self):
+        """The settings the next input starts with, as the query string of the page."""
+        data = self.cleaned_data
+        return {
+            "module": data["module"],
+            "channel": data["channel"],
+            "received_on": data["received_on"].isoformat(),
+            "occasion": data.get("occasion", ""),
+            "group": data.get("group", ""),
+        }

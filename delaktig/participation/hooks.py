@@ -6,11 +6,13 @@ Hooks registered here:
                                      for the "what you have sent in" list on My pages
   "participation_method_choices"     () -> [(key, name)]: the methods a toolbox entry can point to
   "module_staff_pages"               (module, user) -> [(url, title)]: the method's staff pages for a module
+  "dialogue_staff_pages"             (dialogue, user) -> [(url, title)]: the desk, "Registrera inkommet"
   "audit_action_labels"              () -> {action: label}: participation's and every method's audit events
   "dialogue_has_contributions", "dialogue_public_names_hide", "dialogue_public_identity_unsupported"
                                      what the dialogue's plan asks about how participants appear publicly
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.accounts import hookspecs as account_hooks
@@ -20,6 +22,7 @@ from delaktig.foundation import hookspecs as foundation_hooks
 
 from .models import Comment, ModerationStatus
 from .registry import registry
+from .selectors_desk import DESK_ROLES, desk_modules
 
 
 @account_hooks.personal_data.register
@@ -64,6 +67,16 @@ def method_staff_pages(module, user):
     if manifest is None or manifest.staff_pages is None:
         return []
     return manifest.staff_pages(module, user)
+
+
+@dialogue_hooks.dialogue_staff_pages.register
+def desk_page(dialogue, user):
+    """The desk ("Registrera inkommet") on the dialogue's staff page, when a way of taking part takes desk input."""
+    if not user.has_role(dialogue.municipality, *DESK_ROLES) or not desk_modules(dialogue):
+        return []
+    return [
+        (reverse("participation:desk", args=[dialogue.municipality.slug, dialogue.pk]), _("Register incoming input"))
+    ]
 
 
 ACTION_LABELS = {

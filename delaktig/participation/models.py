@@ -139,3 +139,29 @@ class Comment(TimeStampedModel, Moderated):
 
     def __str__(self):
         return self.text[:60]
+
+
+class DeskRecord(models.Model):
+    """One input entered at the desk ("Registrera inkommet"), as the desk lists and counts it for the person.
+
+    The input itself lives in its method; this keeps what the desk shows (reference, first words) and whether it was
+    taken back, so the desk lists every method's entries the same way.
+    """
+
+    module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="desk_records")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="desk_records"
+    )
+    item_id = models.PositiveBigIntegerField()
+    reference = models.CharField(max_length=40)
+    summary = models.CharField(max_length=300, blank=True)
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["entered_by", "created_at"])]
+
+    def __str__(self):
+        return self.reference

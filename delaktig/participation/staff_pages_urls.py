@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_desk
 
 app_name = "participation"
 
@@ -10,5 +10,7 @@ D = f"{S}/dialoger/<int:pk>"
 urlpatterns = [
     path(f"{D}/moduler/ny/", views.module_add, name="module_add"),
     path(f"{D}/moduler/<int:module_id>/fas/ny/", views.phase_add, name="phase_add"),
+    path(f"{D}/registrera/", views_desk.desk, name="desk"),
+    path(f"{D}/registrera/<int:record_id>/angra/", views_desk.desk_undo, name="desk_undo"),
     path(f"{S}/moderering/", views.moderation, name="moderation"),
 ]

@@ -4,7 +4,7 @@ from delaktig.organisations.models import Role
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import MethodManifest, registry
 
-from . import opendata, selectors
+from . import desk, opendata, selectors
 from .models import REFERENCE_PREFIX
 from .phases import PHASE_TYPES
 
@@ -35,9 +35,14 @@ manifest = registry.register(
         datasets=opendata.DATASETS,
         reference_prefix=REFERENCE_PREFIX,
         stat_labels={"inputs": "Dummy inputs", "comments": "Dummy comments", "participants": "Dummy participants"},
-        audit_labels={"dummy_method.create": "Wrote a dummy input", "dummy_method.enter": "Entered a dummy input"},
+        audit_labels={
+            "dummy_method.create": "Wrote a dummy input",
+            "dummy_method.enter": "Entered a dummy input",
+            "dummy_method.desk_undo": "Took back a dummy input entered at the desk",
+        },
         staff_pages=selectors.staff_pages,
         honours_public_identity=True,
         public_names_hide=selectors.public_names_hide,
+        desk_entry=desk.DESK_ENTRY,
     )
 )

@@ -36,6 +36,10 @@ class DummyInput(TimeStampedModel, Moderated):
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    received_on = models.DateField(null=True, blank=True)  # entered at the desk: the day it came in
+    occasion_key = models.CharField(max_length=80, blank=True)
+    occasion_label = models.CharField(max_length=200, blank=True)
+    group = models.CharField(max_length=100, blank=True)
     age_band = models.CharField(max_length=20, choices=AgeBand.choices, blank=True)
     gender = models.CharField(max_length=20, choices=Gender.choices, blank=True)
     area = models.ForeignKey("organisations.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
