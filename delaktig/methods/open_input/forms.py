@@ -1,11 +1,10 @@
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form
 from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.identity import pseudonym_clean, pseudonym_field, pseudonym_suggest
-from delaktig.participation.models import Channel, ModerationReason
+from delaktig.participation.models import ModerationReason
 
 from . import public_names
 from .models import TEXT_MAX, TITLE_MAX
@@ -147,23 +146,17 @@ class InputForm(CategoryMixin, PseudonymMixin, AboutYouMixin, Form):
         }
 
 
-class OfflineInputForm(CategoryMixin, AboutYouMixin, Form):
-    channel = forms.ChoiceField(
-        label=_("How did the input come in?"),
-        choices=[(c.value, c.label) for c in Channel if c != Channel.ONLINE],
-        widget=forms.RadioSelect,
-    )
-    received_on = forms.DateField(
-        label=_("Date received"), widget=forms.DateInput(attrs={"type": "date"}), help_text=_("For example 2026-11-23")
-    )
+class DeskInputForm(CategoryMixin, AboutYouMixin, Form):
+    """The fields of one input at the desk ("Registrera inkommet"); the desk asks the channel, date and meeting."""
+
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    text = forms.CharField(label=_("The input"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 5}))
     author_name = forms.CharField(
         label=_("Name shown"),
         max_length=120,
         required=False,
         help_text=_("Only if the person wants their name shown. Leave empty to show the input as anonymous."),
     )
-    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
-    text = forms.CharField(label=_("The input"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 8}))
     category = forms.ChoiceField(label=_("Category"), required=False, choices=())
 
     def __init__(self, *args, module, **kwargs):
@@ -178,17 +171,6 @@ class OfflineInputForm(CategoryMixin, AboutYouMixin, Form):
                 "input as anonymous."
             )
         self.setup_about_you(module.dialogue.municipality, staff=True)
-
-    def values(self):
-        data = self.cleaned_data
-        main = {name: data.get(name, "") for name in ("channel", "received_on", "author_name", "title", "text")}
-        return {**main, "category": data.get("category", ""), **self.about_values()}
-
-    def clean_received_on(self):
-        value = self.cleaned_data["received_on"]
-        if value > timezone.localdate():
-            raise forms.ValidationError(_("The date cannot be in the future."))
-        return value
 
 
 class CommentForm(PseudonymMixin, Form):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import MethodManifest, registry
 
-from . import navigation, opendata, public_names, report, selectors
+from . import desk, navigation, opendata, public_names, report, selectors
 from .about import METHOD_KEY, METHOD_NAME
 from .models import REFERENCE_PREFIX
 from .phases import PHASE_TYPES
@@ -50,6 +50,7 @@ manifest = registry.register(
         audit_labels={
             "open_input.create": _("A resident wrote an input"),
             "open_input.enter_offline": _("Registered input that came in another way"),
+            "open_input.desk_undo": _("Took back input just registered"),
             "open_input.categories_set": _("Changed the categories"),
             "open_input.support": _("A resident supported an input"),
             "open_input.unsupport": _("A resident took back a support"),
@@ -57,5 +58,6 @@ manifest = registry.register(
         staff_pages=navigation.staff_pages,
         honours_public_identity=True,
         public_names_hide=public_names.public_names_hide,
+        desk_entry=desk.DESK_ENTRY,
     )
 )

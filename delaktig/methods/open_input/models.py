@@ -45,7 +45,11 @@ class Input(TimeStampedModel, Moderated):
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    received_on = models.DateField(_("date received"), null=True, blank=True)
+    received_on = models.DateField(_("date received"), null=True, blank=True)  # None for input online
+    # Entered at the desk: the meeting (or other occasion) it came from, and the table or group there
+    occasion_key = models.CharField(_("occasion"), max_length=80, blank=True)
+    occasion_label = models.CharField(_("meeting"), max_length=200, blank=True)
+    group = models.CharField(_("table or group"), max_length=100, blank=True)
     # Voluntary "about you": never published, only counted (with small numbers hidden) in the results.
     age_band = models.CharField(_("age"), max_length=20, choices=AgeBand.choices, blank=True)
     gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)

@@ -16,7 +16,7 @@ from .models import Input, Support
 
 SORTS = {"new": ("-created_at", "-id"), "supports": ("-support_count", "-created_at", "-id")}
 RECENT_LIMIT = 20
-EXPORT_COLUMNS = ["id", "title", "text", "category", "channel", "status", "created", "supports"]
+EXPORT_COLUMNS = ["id", "title", "text", "category", "channel", "received_on", "status", "created", "supports"]
 
 
 def input_type():
@@ -131,6 +131,7 @@ def export_rows(module):
             "text": item.text,
             "category": item.category,
             "channel": item.channel,
+            "received_on": item.received_on.isoformat() if item.received_on else "",
             "status": item.status,
             "created": item.created_at.isoformat(),
             "supports": item.support_count,
@@ -296,6 +297,7 @@ def _record(method_key, slug, module, item):
         author_shown=item.author_name if item.is_published else "",
         demographics=item.demographics,
         staff_url=staff_url,
+        received_on=item.received_on,
     )
 
 

@@ -1,7 +1,10 @@
 """Writes for open input. Each leaves an audit event in the same transaction."""
 
+import datetime
+
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from delaktig.core.audit import audit_record
 from delaktig.participation.models import Channel
@@ -101,8 +104,12 @@ def input_enter_offline(
     age_band="",
     gender="",
     area=None,
+    occasion_key="",
+    occasion_label="",
+    group="",
 ):
-    """Input that came on paper, at a meeting, by e-mail or phone, entered by staff; published at once."""
+    """Input that came on paper, at a meeting, by e-mail or phone, entered by staff (at the desk); published at
+    once."""
     if channel == Channel.ONLINE:
         raise ValueError("Offline input needs an offline channel")
     item = Input.objects.create(
@@ -116,6 +123,9 @@ def input_enter_offline(
         channel=channel,
         entered_by=entered_by,
         received_on=received_on,
+        occasion_key=occasion_key,
+        occasion_label=occasion_label,
+        group=group,
         status=initial_status(module.dialogue, entered_by_staff=True),
         **_about_you(module, age_band, gender, area),
     )
@@ -127,6 +137,30 @@ def input_enter_offline(
         data={"channel": channel},
     )
     return item
+
+
+def desk_undo_minutes():
+    return int(getattr(settings, "DESK_UNDO_MINUTES", 10))
+
+
+@transaction.atomic
+def input_desk_undo(*, module, item_id, actor, now=None):
+    """Remove an input `actor` entered a moment ago (within DESK_UNDO_MINUTES); False, nothing changed, otherwise."""
+    item = Input.objects.select_for_update().filter(module=module, pk=item_id, author=None).first()
+    now = now or timezone.now()
+    if item is None or not actor.is_authenticated or item.entered_by_id != actor.pk:
+        return False
+    if now - item.created_at > datetime.timedelta(minutes=desk_undo_minutes()):
+        return False
+    audit_record(
+        municipality=item.municipality,
+        actor=actor,
+        action="open_input.desk_undo",
+        target=item,
+        data={"reference": item.reference, "title": item.title},
+    )
+    item.delete()
+    return True
 
 
 @transaction.atomic

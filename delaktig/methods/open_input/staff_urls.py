@@ -8,7 +8,6 @@ urlpatterns = [
     path("", staff.index, name="index"),
     path("moderering/", staff.moderation, name="moderation"),
     path("moderering/<slug:kind>/<int:pk>/", staff.moderate, name="moderate"),
-    path("registrera/", staff.enter_offline, name="enter_offline"),
     path("kategorier/", staff.categories, name="categories"),
     path("export.csv", staff.export_csv, name="export"),
 ]

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from ..navigation import desk_url
 from .factories import InputFactory, open_input_module
 
 
@@ -15,7 +16,10 @@ def published(module):
 
 
 def url(name, module, *extra):
-    """reverse() for open input: public names plain ("index"), staff names with "staff:" in front."""
+    """reverse() for open input: public names plain ("index"), staff names with "staff:" in front, and "desk": the
+    dialogue's desk with the module chosen."""
+    if name == "desk":
+        return desk_url(module)
     namespace = "open_input"
     if name.startswith("staff:"):
         namespace, name = "open_input_staff", name.removeprefix("staff:")

@@ -53,10 +53,11 @@ def test_a_bad_answer_is_a_form_error_not_a_crash(client, resident, module, othe
 
 def test_staff_register_offline_input_with_answers(client, staff, module, area):
     client.force_login(staff["officer"])
-    page = client.get(url("staff:enter_offline", module)).content.decode()
-    assert "Om dig (frivilligt)" in page and "Var bor personen?" in page
-    data = {"channel": "paper", "received_on": "2026-01-05", "title": "Papper", "text": "Från ett möte", "category": ""}
-    response = client.post(url("staff:enter_offline", module), {**data, "age_band": "80_plus", "area": area.pk})
+    page = client.get(url("desk", module)).content.decode()
+    assert "Ålder" in page and "Var bor personen?" in page
+    data = {"module": module.pk, "channel": "paper", "received_on": "2026-01-05", "item-title": "Papper"}
+    answers = {"item-text": "Från ett möte", "item-age_band": "80_plus", "item-area": area.pk}
+    response = client.post(url("desk", module), {**data, **answers})
     assert response.status_code == 302
     assert Input.objects.get().demographics == {"age_band": "80_plus", "area": area.pk}
 

@@ -116,7 +116,7 @@ def test_staff_actions_over_allowed(module, people, action):
     assert actual == {who: who in STAFF_ACTIONS[action] for who in people}
 
 
-STAFF_PAGES = {"moderate": "staff:moderation", "enter_offline": "staff:enter_offline", "manage": "staff:categories"}
+STAFF_PAGES = {"moderate": "staff:moderation", "enter_offline": "desk", "manage": "staff:categories"}
 
 
 def staff_answer(response):

@@ -23,27 +23,30 @@ def officer(client, staff):
     return client
 
 
-def offline_data(**overrides):
+def offline_data(module, **overrides):
+    """What the desk ("Registrera inkommet") posts for one input of `module`."""
     data = {
+        "module": module.pk,
         "channel": Channel.PAPER,
         "received_on": timezone.localdate().isoformat(),
-        "author_name": "",
-        "title": "Lapp från biblioteket",
-        "text": "Mer belysning på gångvägen.",
-        "category": "Natur",
+        "group": "",
+        "item-author_name": "",
+        "item-title": "Lapp från biblioteket",
+        "item-text": "Mer belysning på gångvägen.",
+        "item-category": "Natur",
     }
     return {**data, **overrides}
 
 
 def test_offline_input_records_channel_and_who_entered_it(officer, municipality, staff):
     module = open_input_module(municipality=municipality, moderation="pre", categories=["Natur"])
-    response = officer.post(url("staff:enter_offline", module), offline_data(channel=Channel.MEETING))
+    response = officer.post(url("desk", module), offline_data(module, channel=Channel.MEETING, group="Bord 2"))
     assert response.status_code == 302
     item = Input.objects.get()
     assert item.channel == Channel.MEETING and item.entered_by == staff["officer"]
     assert item.author is None and item.author_name == ""
     assert item.status == ModerationStatus.PUBLISHED  # entered by staff: published even in a pre-moderated dialogue
-    assert item.received_on == timezone.localdate()
+    assert item.received_on == timezone.localdate() and item.group == "Bord 2"
     assert AuditEvent.objects.filter(action="open_input.enter_offline", target_id=item.pk).exists()
     assert registry_stats(module)["offline_inputs"] == 1
 
@@ -53,7 +56,7 @@ def registry_stats(module):
 
 
 def test_offline_input_may_show_a_name(officer, module):
-    officer.post(url("staff:enter_offline", module), offline_data(author_name="Greta på mötet"))
+    officer.post(url("desk", module), offline_data(module, **{"item-author_name": "Greta på mötet"}))
     page = officer.get(url("index", module)).content.decode()
     assert "Greta på mötet" in page
 
@@ -64,15 +67,16 @@ def test_offline_input_may_show_a_name(officer, module):
         {"channel": Channel.ONLINE},
         {"received_on": "2026-13-45"},
         {"received_on": (timezone.localdate() + datetime.timedelta(days=2)).isoformat()},
-        {"title": ""},
-        {"text": "x" * 4001},
+        {"item-title": ""},
+        {"item-text": "x" * 4001},
     ],
 )
 def test_offline_form_errors_keep_what_was_typed(officer, module, bad):
-    response = officer.post(url("staff:enter_offline", module), offline_data(**bad))
+    response = officer.post(url("desk", module), offline_data(module, **bad))
     assert response.status_code == 200
-    assert response.context["form"].errors
-    assert "Lapp från biblioteket" in response.content.decode() or bad.get("title") == ""
+    assert response.context["settings_form"].errors or response.context["item_form"].errors
+    assert "Lapp från biblioteket" in response.content.decode() or bad.get("item-title") == ""
+    assert bad.get("received_on", "") in response.content.decode()
     assert not Input.objects.exists()
 
 
@@ -93,7 +97,17 @@ def test_export_has_no_personal_data(officer, module, resident):
     response = officer.get(url("staff:export", module))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0] == ["Referens", "Titel", "Text", "Kategori", "Kanal", "Status", "Inkom", "Stöd"]  # in words
+    assert rows[0] == [
+        "Referens",
+        "Titel",
+        "Text",
+        "Kategori",
+        "Kanal",
+        "Inkommet datum",
+        "Status",
+        "Inkom",
+        "Stöd",
+    ]  # in words
     assert len(rows) == 2
     assert rows[1][0] == item.reference and rows[1][-1] == "1"
     assert rows[1][2].startswith("'=")  # a formula is kept as text
@@ -103,7 +117,7 @@ def test_export_has_no_personal_data(officer, module, resident):
 
 def test_export_of_an_empty_module_has_the_header(officer, module):
     rows = list(csv.reader(io.StringIO(officer.get(url("staff:export", module)).content.decode("utf-8-sig"))))
-    assert rows == [["Referens", "Titel", "Text", "Kategori", "Kanal", "Status", "Inkom", "Stöd"]]
+    assert rows == [["Referens", "Titel", "Text", "Kategori", "Kanal", "Inkommet datum", "Status", "Inkom", "Stöd"]]
 
 
 def test_the_overview_shows_the_numbers(officer, module, published):
@@ -116,12 +130,12 @@ def test_staff_of_another_municipality_get_404(client, other_municipality, modul
     from delaktig.organisations.tests.factories import staff_for
 
     client.force_login(staff_for(other_municipality)["democracy_officer"])
-    for name in ("staff:index", "staff:moderation", "staff:enter_offline", "staff:categories", "staff:export"):
+    for name in ("staff:index", "staff:moderation", "staff:categories", "staff:export"):
         assert client.get(url(name, module)).status_code == 404, name
 
 
 def test_wrong_http_methods_are_refused_politely(officer, module, published):
-    assert officer.put(url("staff:enter_offline", module)).status_code == 405
+    assert officer.put(url("desk", module)).status_code == 405  # the desk, where offline input is registered
     assert officer.post(url("staff:export", module)).status_code == 405
     assert officer.get(url("support", module, published.pk)).status_code == 405
     assert officer.get(url("comment", module, published.pk)).status_code == 405

@@ -16,8 +16,9 @@ from delaktig.participation.rules import allowed
 from delaktig.participation.services import moderate as comment_moderate
 
 from .. import selectors, services
-from ..forms import CategoriesForm, ModerationForm, OfflineInputForm
+from ..forms import CategoriesForm, ModerationForm
 from ..models import REFERENCE_PREFIX, Input
+from ..navigation import desk_url
 from .common import module_context, module_get, refuse
 
 ACTIONS = ("moderate", "enter_offline", "manage")
@@ -47,7 +48,9 @@ def _guard(request, dialogue_id, module_id, action):
 def index(request, dialogue_id, module_id):
     module = module_get(request, dialogue_id, module_id)
     can = {action: bool(allowed(request.user, action, module)) for action in ACTIONS}
-    context = module_context(module, stats=selectors.stats(module), can=can, phase=module.active_phase())
+    context = module_context(
+        module, stats=selectors.stats(module), can=can, phase=module.active_phase(), desk_url=desk_url(module)
+    )
     return render(request, "open_input/staff/index.html", context)
 
 
@@ -101,20 +104,6 @@ def moderate(request, dialogue_id, module_id, kind, pk):
 
 @require_http_methods(["GET", "POST"])
 @staff_view()
-def enter_offline(request, dialogue_id, module_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "enter_offline")
-    if refusal:
-        return refusal
-    form = OfflineInputForm(_posted(request), module=module)
-    if request.method == "POST" and form.is_valid():
-        item = services.input_enter_offline(module=module, entered_by=request.user, **form.values())
-        messages.success(request, _("The input is registered as %(ref)s and published.") % {"ref": item.reference})
-        return redirect(_url("enter_offline", module))
-    return render(request, "open_input/staff/enter_offline.html", module_context(module, form=form))
-
-
-@require_http_methods(["GET", "POST"])
-@staff_view()
 def categories(request, dialogue_id, module_id):
     module, refusal = _guard(request, dialogue_id, module_id, "manage")
     if refusal:
@@ -147,6 +136,7 @@ EXPORT_HEADERS = {
     "text": _lazy("Text"),
     "category": _lazy("Category"),
     "channel": _lazy("Channel"),
+    "received_on": _lazy("Date received"),
     "status": _lazy("Status"),
     "created": _lazy("Received"),
     "supports": _lazy("Supports"),
