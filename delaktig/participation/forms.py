@@ -66,7 +66,7 @@ class PhaseForm(Form):
 class DeskSettingsForm(Form):
     """What the desk asks besides the method's own fields; kept from one input to the next."""
 
-    module = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput, label=_("Way of taking part"))
+    module = forms.CharField(widget=forms.HiddenInput, required=False)  # checked in clean(): no field to point at
     channel = forms.ChoiceField(label=_("How did it come in?"))
     received_on = forms.DateField(
         label=_("Date received"),
@@ -88,7 +88,7 @@ class DeskSettingsForm(Form):
 
     def __init__(self, data=None, *, modules, channels, occasions, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["module"].choices = [(module.pk, module.name) for module in modules]
+        self.module_choices = [(module.pk, module.name) for module in modules]
         self.fields["channel"].choices = channels
         self.occasions = {occasion.key: occasion for occasion in occasions}
         if occasions:
@@ -101,6 +101,14 @@ class DeskSettingsForm(Form):
         if value > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future. Write the day it came in."))
         return value
+
+    def clean(self):
+        data = super().clean()
+        chosen = {str(pk): pk for pk, _name in self.module_choices}.get(data.get("module") or "")
+        if chosen is None:
+            raise forms.ValidationError(_("Choose a way of taking part of this dialogue."))
+        data["module"] = chosen
+        return data
 
     def chosen_occasion(self):
         return self.occasions.get(self.cleaned_data.get("occasion") or "")

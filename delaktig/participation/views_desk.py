@@ -140,7 +140,7 @@ def _context(request, dialogue, module, settings_form, item_form):
     kept = {name: settings_form[name].value() or "" for name in KEPT if name in settings_form.fields}
     return {
         "dialogue": dialogue,
-        "modules": settings_form.fields["module"].choices,
+        "modules": settings_form.module_choices,
         "module": module,
         "settings_form": settings_form,
         "item_form": item_form,

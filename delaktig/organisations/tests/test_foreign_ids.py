@@ -40,6 +40,7 @@ ID_MODELS = {
     "theme_id": ("results.Theme", "dialogue__municipality"),
     "quote_id": ("results.Quote", "dialogue__municipality"),
     "run_id": ("results.ThemeSuggestionRun", "dialogue__municipality"),
+    "record_id": ("participation.DeskRecord", "module__dialogue__municipality"),
 }
 # A method says what its own URLs' ids name in `URL_OBJECTS` of its tests/contract.py: {argument: (model, path)}.
 OTHER_VALUES = {"step": "x", "slug": "x", "kind": "input", "version": "1", "index": "0", "token": "x"}

@@ -172,7 +172,8 @@ def test_a_malformed_or_future_date_is_explained_and_what_was_typed_is_kept(as_o
 def test_a_module_of_another_dialogue_is_refused(as_officer, module, municipality):
     elsewhere = dummy_module(municipality=municipality)
     response = as_officer.post(desk_url(module.dialogue), posted(module, module=elsewhere.pk))
-    assert response.status_code == 200 and "Något behöver rättas" in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 200 and "Välj ett sätt att delta i den här dialogen." in html
     assert not DummyInput.objects.exists()
 
 
