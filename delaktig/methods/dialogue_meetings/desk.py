@@ -62,13 +62,13 @@ class StatementDeskForm(Form):
         help_text=_("One statement or note: what the person said or wrote, in their words as far as you can."),
     )
     title = forms.CharField(
-        label=_("Short title (optional)"),
+        label=_("Short title"),
         max_length=150,
         required=False,
         help_text=_("Left empty, the first words of the text become the title."),
     )
     speaker_name = forms.CharField(
-        label=_("Name shown (optional)"),
+        label=_("Name shown"),
         max_length=120,
         required=False,
         help_text=_("Only if the person wants their name shown, and only where the dialogue shows names."),

@@ -72,19 +72,19 @@ class RegistrationForm(Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     interpretation = forms.CharField(
-        label=_("Do you need an interpreter? (optional)"),
+        label=_("Do you need an interpreter?"),
         max_length=200,
         required=False,
         help_text=_("Say which language, or sign language."),
     )
     diet = forms.CharField(
-        label=_("Food and allergies (optional)"),
+        label=_("Food and allergies"),
         max_length=200,
         required=False,
         help_text=_("If there is coffee or food, we take this into account."),
     )
     assistance = forms.CharField(
-        label=_("Other help you need (optional)"),
+        label=_("Other help you need"),
         max_length=300,
         required=False,
         help_text=_("For example a place for a wheelchair, a hearing loop or help to get to the room."),
@@ -133,7 +133,7 @@ class MeetingForm(Form):
         label=_("Title"), max_length=TITLE_MAX, help_text=_("For example “Dialogue meeting in Sunnemo”.")
     )
     description = forms.CharField(
-        label=_("What happens at the meeting (optional)"),
+        label=_("What happens at the meeting"),
         required=False,
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -141,9 +141,9 @@ class MeetingForm(Form):
     starts_at = LocalDateTimeField(label=_("Starts"))
     ends_at = LocalDateTimeField(label=_("Ends"))
     place = forms.CharField(label=_("Place"), max_length=200, help_text=_("For example “Sunnemo bygdegård”."))
-    address = forms.CharField(label=_("Address (optional)"), max_length=200, required=False)
+    address = forms.CharField(label=_("Address"), max_length=200, required=False)
     languages = forms.CharField(
-        label=_("Languages spoken (optional)"),
+        label=_("Languages spoken"),
         max_length=200,
         required=False,
         help_text=_("For example “svenska, finska”."),
@@ -154,20 +154,20 @@ class MeetingForm(Form):
     sign_language = forms.BooleanField(label=_("Sign language interpreter"), required=False)
     childcare = forms.BooleanField(label=_("Childcare"), required=False)
     online_url = forms.URLField(
-        label=_("Link to take part online (optional)"),
+        label=_("Link to take part online"),
         required=False,
         assume_scheme="https",
         help_text=_("When the meeting is also held online. Only people registered get the link."),
     )
     capacity = forms.IntegerField(
-        label=_("Places (optional)"),
+        label=_("Places"),
         min_value=1,
         max_value=100_000,
         required=False,
         help_text=_("When the meeting is full, people can join a waiting list. Empty: no limit."),
     )
     registration_deadline = LocalDateTimeField(
-        label=_("Last time to register (optional)"),
+        label=_("Last time to register"),
         required=False,
         help_text=_("Empty: people can register until the meeting starts."),
     )
@@ -199,7 +199,7 @@ class MoveForm(Form):
     starts_at = LocalDateTimeField(label=_("New start"))
     ends_at = LocalDateTimeField(label=_("New end"))
     registration_deadline = LocalDateTimeField(
-        label=_("Last time to register (optional)"),
+        label=_("Last time to register"),
         required=False,
         help_text=_("Empty: people can register until the meeting starts."),
     )
@@ -287,7 +287,7 @@ class StatementForm(StatementDeskForm):
     """One statement on the meeting's own page: the desk's fields, and the table or group and how it came in."""
 
     group = forms.CharField(
-        label=_("Table or group (optional)"),
+        label=_("Table or group"),
         max_length=GROUP_MAX,
         required=False,
         help_text=_("Kept after each save, so you can enter a whole table's notes in a row."),
