@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, Q, QuerySet, Sum, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 
+from delaktig.core.templatetags.delaktig import human_datetime
+from delaktig.mailings.models import Mailing
 from delaktig.participation.registry import InputRecord
 
 from .about import METHOD_KEY
@@ -64,6 +67,12 @@ def places_left(meeting: Meeting) -> int | None:
     if taken is None:
         taken = meeting.registrations.filter(status=RegistrationStatus.REGISTERED).count()
     return max(meeting.capacity - taken, 0)
+
+
+def meeting_mailings(meeting: Meeting) -> list[Mailing]:
+    """The e-mails to everyone registered about a move or a cancellation, newest first."""
+    kind = ContentType.objects.get_for_model(Meeting)
+    return list(Mailing.objects.filter(target_type=kind, target_id=meeting.pk).order_by("-created_at", "-id"))
 
 
 def recipients_count(meeting: Meeting) -> int:
@@ -139,11 +148,14 @@ def _of_person(user: User) -> Q:
 
 def personal_data(user: User) -> list[dict[str, Any]]:
     """The person's registrations (with an account, or made with the account's address), for "my data"."""
-    rows = Registration.objects.filter(_of_person(user)).select_related("meeting__module__dialogue")
+    rows = Registration.objects.filter(_of_person(user)).select_related("meeting__module__dialogue__municipality")
     return [
         {
             "type": "dialogue_meetings.registration",
             "reference": registration.reference,
+            "title": f"{registration.meeting.title}, {human_datetime(registration.meeting.starts_at)}",
+            "status_text": str(RegistrationStatus(registration.status).label),
+            "url": registration.get_absolute_url(),
             "dialogue": registration.meeting.module.dialogue.title,
             "meeting": registration.meeting.title,
             "starts": registration.meeting.starts_at.isoformat(),
@@ -195,8 +207,8 @@ def inputs(module: Module, ids: Any = None) -> list[InputRecord]:
 
 def _record(slug: str, module: Module, statement: Statement) -> InputRecord:
     if statement.meeting_id:
-        args = [slug, module.dialogue_id, module.pk, statement.meeting_id]
-        staff_url = reverse("dialogue_meetings_staff:record", args=args)
+        args = [slug, module.dialogue_id, module.pk, statement.meeting_id, statement.pk]
+        staff_url = reverse("dialogue_meetings_staff:statement", args=args)
     else:
         staff_url = reverse("dialogue_meetings_staff:index", args=[slug, module.dialogue_id, module.pk])
     text = f"{statement.group}: {statement.text}" if statement.group else statement.text

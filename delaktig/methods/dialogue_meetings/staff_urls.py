@@ -21,5 +21,5 @@ urlpatterns = [
     ),
     path("<int:meeting_id>/efter-motet/", record.record, name="record"),
     path("<int:meeting_id>/efter-motet/sagt/", record.statement_add, name="statement_add"),
-    path("<int:meeting_id>/efter-motet/<int:statement_id>/ta-tillbaka/", record.statement_undo, name="statement_undo"),
+    path("<int:meeting_id>/efter-motet/<int:statement_id>/", record.statement, name="statement"),
 ]

@@ -111,6 +111,8 @@ def test_moving_a_meeting_mails_everyone_registered_and_waiting_with_the_reason_
     assert crowded.calendar_url() in body and "min-anmalan" in body
     crowded.refresh_from_db()
     assert crowded.sequence == 1 and crowded.moved_from is not None
+    page = client.get(response.url).content.decode()
+    assert f"/personal/utskick/{mailing.pk}/" in page and "E-post om mötet" in page
 
 
 def test_cancelling_a_meeting_mails_everyone_and_needs_a_reason(client, crowded, officer, commits):

@@ -96,7 +96,7 @@ def test_what_was_said_reaches_the_results_workspace_beside_online_input(held):
     (record,) = dialogue_inputs(held.module.dialogue)
     assert record.method == "dialogue_meetings" and record.channel == "meeting"
     assert record.text == "Bord 1: Fler bänkar vid bassängen." and record.reference.startswith("DM-")
-    assert record.staff_url == url("staff:record", held.module, held.pk)
+    assert record.staff_url == url("staff:statement", held.module, held.pk, Statement.objects.get().pk)
     figures = dialogue_figures(held.module.dialogue)
     assert (figures.inputs, figures.inputs_offline) == (1, 1)
 
@@ -162,3 +162,17 @@ def test_a_meeting_entered_by_date_only_has_no_meeting_but_still_counts(module, 
     assert Statement.objects.get(pk=item.item_id).meeting is None
     assert manifest.input_channels(module) == {"paper": 1}
     assert AuditEvent.objects.filter(action="dialogue_meetings.statement_enter").count() == 1
+
+
+def test_the_statement_page_lets_the_one_who_entered_it_take_it_back(client, held, officer, staff):
+    client.post(url("staff:statement_add", held.module, held.pk), STATEMENT)
+    statement = Statement.objects.get()
+    page = url("staff:statement", held.module, held.pk, statement.pk)
+    assert "Ta tillbaka" in client.get(page).content.decode()
+    client.force_login(staff["democracy_officer"])
+    assert "Ta tillbaka</button>" not in client.get(page).content.decode()
+    client.post(page)
+    assert Statement.objects.exists()
+    client.force_login(officer)
+    assert client.post(page).status_code == 302
+    assert not Statement.objects.exists()

@@ -92,20 +92,28 @@ def statement_add(request, dialogue_id, module_id, meeting_id):
     return redirect(url("staff:record", module, meeting.pk) + "#id_text")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @staff_view()
-def statement_undo(request, dialogue_id, module_id, meeting_id, statement_id):
+def statement(request, dialogue_id, module_id, meeting_id, statement_id):
+    """One statement: what was said, who entered it and when; the person who entered it may take it back (POST)
+    for a few minutes."""
     module, refusal = _guard(request, dialogue_id, module_id, "record")
     if refusal:
         return refusal
     meeting = meeting_or_404(module, meeting_id)
-    statement = get_object_or_404(Statement, module=module, meeting=meeting, pk=statement_id)
-    if desk_undo(module, statement.pk, actor=request.user):
-        messages.success(request, _("%(reference)s is taken back.") % {"reference": statement.reference})
-    else:
-        messages.error(
-            request,
-            _("Only the person who entered it can take it back, within %(minutes)s minutes.")
-            % {"minutes": undo_minutes()},
+    item = get_object_or_404(
+        Statement.objects.select_related("entered_by"), module=module, meeting=meeting, pk=statement_id
+    )
+    if request.method == "GET":
+        context = module_context(
+            module, meeting=meeting, statement=item, undoable=may_undo(item, request.user), undo_minutes=undo_minutes()
         )
-    return redirect(url("staff:record", module, meeting.pk))
+        return render(request, "dialogue_meetings/staff/statement.html", context)
+    if desk_undo(module, item.pk, actor=request.user):
+        messages.success(request, _("%(reference)s is taken back.") % {"reference": item.reference})
+        return redirect(url("staff:record", module, meeting.pk))
+    messages.error(
+        request,
+        _("Only the person who entered it can take it back, within %(minutes)s minutes.") % {"minutes": undo_minutes()},
+    )
+    return redirect(url("staff:statement", module, meeting.pk, item.pk))

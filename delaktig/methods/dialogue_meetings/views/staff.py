@@ -4,7 +4,6 @@ and changing, moving or cancelling a meeting (which tells everyone registered)."
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -84,6 +83,7 @@ def meeting(request, dialogue_id, module_id, meeting_id):
         meeting=item,
         groups=selectors.attendance(item),
         places_left=selectors.places_left(item),
+        mailings=selectors.meeting_mailings(item),
         can=_can(request, module),
     )
     return render(request, "dialogue_meetings/staff/meeting.html", context)
@@ -109,11 +109,10 @@ def _mailing_message(request, mailing, done):
     if mailing is None:
         messages.success(request, done)
         return
-    progress = reverse("mailings:detail", args=[request.municipality.slug, mailing.pk])
     messages.success(
         request,
-        _("%(done)s An e-mail goes to %(n)s people; follow it at %(url)s.")
-        % {"done": done, "n": mailing.total, "url": request.build_absolute_uri(progress)},
+        _("%(done)s An e-mail goes to %(n)s people; follow it under “E-mail about the meeting”.")
+        % {"done": done, "n": mailing.total},
     )
 
 
