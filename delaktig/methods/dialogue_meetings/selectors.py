@@ -9,9 +9,11 @@ from django.db.models import CharField, Count, Q, QuerySet, Sum, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from delaktig.core.templatetags.delaktig import human_datetime
 from delaktig.mailings.models import Mailing
+from delaktig.participation.demographics import AgeBand, Gender, suppress_counts
 from delaktig.participation.registry import InputRecord
 
 from .about import METHOD_KEY
@@ -86,6 +88,24 @@ def attendance(meeting: Meeting) -> dict[str, list[Registration]]:
     for registration in meeting.registrations.select_related("user").order_by("created_at", "id"):
         groups[registration.status].append(registration)
     return groups
+
+
+def present_breakdown(meeting: Meeting) -> dict[str, list[tuple[str, Any]]]:
+    """The people counted in the room by age and by gender, with small groups hidden as in every figure of people
+    (participation.demographics); only what staff counted."""
+    shown: dict[str, list[tuple[str, Any]]] = {}
+    present = meeting.present_count or 0
+    for key, choices, counted in (
+        ("age", AgeBand.choices, meeting.present_by_age),
+        ("gender", Gender.choices, meeting.present_by_gender),
+    ):
+        if not counted or not present:
+            continue
+        counts = [int(counted.get(value, 0)) for value, _label in choices]
+        labels = [str(label) for _value, label in choices] + [gettext("Not counted")]
+        cells = suppress_counts([*counts, max(present - sum(counts), 0)])
+        shown[key] = [(label, cell.shown()) for label, cell in zip(labels, cells, strict=True)]
+    return shown
 
 
 def statements_of(meeting: Meeting) -> list[Statement]:

@@ -80,6 +80,8 @@ def test_the_summary_and_the_people_present_by_age_and_gender(client, held, offi
     assert manifest.stats(held.module)["present"] == 23
     public = client.get(held.get_absolute_url()).content.decode()
     assert "Många ville ha en varmvattenbassäng." in public and "23 personer kom." in public
+    assert "Vilka som kom, efter ålder" in public and "färre än 5" not in public
+    assert "<td>9</td>" in public and "<td>14</td>" in public
 
 
 def test_counts_that_add_up_to_more_than_those_present_are_refused(client, held, officer):

@@ -33,6 +33,7 @@ def meeting(request, dialogue_id, module_id, meeting_id):
         closed_reason=registration_refusal(item),
         decision=registration_decision(request.user, module),
         statements=selectors.statements_of(item) if item.is_over() else [],
+        breakdown=selectors.present_breakdown(item),
     )
     return render(request, "dialogue_meetings/meeting.html", context)
 

@@ -22,6 +22,8 @@ from .common import meeting_or_404, module_context, public_module_get, refuse, u
 
 LINK_AGAIN_LIMIT = 5
 LINK_AGAIN_WINDOW = timedelta(hours=1)
+REGISTER_LIMIT = 30  # registrations from one address without logging in, per hour (a school or a library shares one)
+REGISTER_WINDOW = timedelta(hours=1)
 
 
 def registration_decision(user, module):
@@ -60,6 +62,11 @@ def register(request, dialogue_id, module_id, meeting_id):
     form = RegistrationForm(request.POST)
     if not form.is_valid():
         return _render_form(request, module, meeting, form)
+    if not request.user.is_authenticated and _too_many(request):
+        form.add_error(
+            None, _("Many registrations have come from your connection in a short while. Try again in an hour.")
+        )
+        return _render_form(request, module, meeting, form)
     try:
         registration = services.meeting_register(meeting=meeting, user=request.user, **form.values())
     except services.RegistrationRefused as refused:
@@ -68,6 +75,11 @@ def register(request, dialogue_id, module_id, meeting_id):
     except services.AlreadyRegistered as already:
         return _already(request, module, meeting, form, already.registration)
     return redirect(url("registration", module, registration.token))
+
+
+def _too_many(request):
+    client = ratelimit.client_ip(request)
+    return ratelimit.hit("dialogue_meetings.register", client, window=REGISTER_WINDOW) > REGISTER_LIMIT
 
 
 def _already(request, module, meeting, form, registration):
