@@ -148,7 +148,7 @@ def test_editing_keeps_the_time_and_more_places_go_to_those_waiting(client, crow
 def test_roles_without_the_action_are_refused_with_a_reason(client, meeting, staff, role):
     client.force_login(staff[role])
     assert client.get(url("staff:index", meeting.module)).status_code == 200
-    for name in ("meeting_edit", "meeting_move", "meeting_cancel", "signin_sheet", "record"):
+    for name in ("meeting", "meeting_edit", "meeting_move", "meeting_cancel", "signin_sheet", "record"):
         response = client.get(url(f"staff:{name}", meeting.module, meeting.pk))
         assert response.status_code == 403, name
 

@@ -76,7 +76,10 @@ def meeting_add(request, dialogue_id, module_id):
 @require_GET
 @staff_view()
 def meeting(request, dialogue_id, module_id, meeting_id):
-    module = module_get(request, dialogue_id, module_id)
+    """The meeting with its attendance list: names, addresses and needs, for those who run meetings."""
+    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    if refusal:
+        return refusal
     item = meeting_or_404(module, meeting_id)
     context = module_context(
         module,
