@@ -101,7 +101,7 @@ SUMMARY = (
 )
 PRESENT = 34
 PRESENT_BY_AGE = {"18_29": 3, "30_44": 8, "45_64": 10, "65_79": 11, "80_plus": 2}
-PRESENT_BY_GENDER = {"woman": 19, "man": 14}
+PRESENT_BY_GENDER = {"woman": 19, "man": 15}
 
 
 def _at(day, hour):

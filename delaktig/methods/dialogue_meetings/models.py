@@ -212,3 +212,8 @@ class Statement(TimeStampedModel):
     @property
     def reference(self):
         return f"{REFERENCE_PREFIX}-{self.pk}"
+
+    @property
+    def has_own_title(self):
+        """False when the title is only the first words of the text (staff gave none): pages then show the text."""
+        return not self.text.startswith(self.title.removesuffix("…"))
