@@ -27,7 +27,7 @@ REGISTRATION_PREFIX = "DMA"  # a registration reads "DMA-57"
 
 class MeetingStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", _("Meeting cancelled")
 
 
 class Meeting(TimeStampedModel):
@@ -105,7 +105,7 @@ class Meeting(TimeStampedModel):
 class RegistrationStatus(models.TextChoices):
     REGISTERED = "registered", _("Registered")
     WAITING = "waiting", _("On the waiting list")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", _("Registration cancelled")
 
 
 ACTIVE = (RegistrationStatus.REGISTERED, RegistrationStatus.WAITING)

@@ -211,7 +211,7 @@ def signin_sheet(request, dialogue_id, module_id, meeting_id):
 
 
 ATTENDANCE_HEADERS = (
-    _lazy("Reference"),
+    _lazy("Booking number"),
     _lazy("Name"),
     _lazy("E-mail address"),
     _lazy("Status"),
