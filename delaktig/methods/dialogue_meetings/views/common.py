@@ -43,6 +43,16 @@ def refuse(request, decision, *, next_url, back_url=None):
     return render(request, "dialogue_meetings/forbidden.html", context, status=403)
 
 
+def guard(request, dialogue_id, module_id, action):
+    """The module for a staff page, and a 403 page with the reason when the person's role does not allow `action`
+    (None when it does)."""
+    module = module_get(request, dialogue_id, module_id)
+    decision = allowed(request.user, action, module)
+    if decision:
+        return module, None
+    return module, refuse(request, decision, next_url=request.get_full_path(), back_url=url("staff:index", module))
+
+
 def url(name, module, *extra):
     """reverse() for this module: public names plain ("meeting"), staff names with "staff:" in front."""
     namespace = METHOD_KEY

@@ -13,8 +13,7 @@ from .. import selectors, services_meetings
 from ..desk import desk_save, desk_undo, may_undo, occasion_of, undo_minutes
 from ..forms import RecordForm, StatementForm
 from ..models import Statement
-from .common import meeting_or_404, module_context, url
-from .staff import _guard
+from .common import guard, meeting_or_404, module_context, url
 
 SESSION_GROUP = "dialogue_meetings:group:{}"  # the table or group last entered for a meeting, kept for the next
 
@@ -40,7 +39,7 @@ def _context(request, module, meeting, *, record_form=None, statement_form=None)
 @staff_view()
 def record(request, dialogue_id, module_id, meeting_id):
     """The summary and the people present (POST here); statements are posted to `statement_add`."""
-    module, refusal = _guard(request, dialogue_id, module_id, "record")
+    module, refusal = guard(request, dialogue_id, module_id, "record")
     if refusal:
         return refusal
     meeting = meeting_or_404(module, meeting_id)
@@ -67,7 +66,7 @@ def record(request, dialogue_id, module_id, meeting_id):
 @require_POST
 @staff_view()
 def statement_add(request, dialogue_id, module_id, meeting_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "record")
+    module, refusal = guard(request, dialogue_id, module_id, "record")
     if refusal:
         return refusal
     meeting = meeting_or_404(module, meeting_id)
@@ -97,7 +96,7 @@ def statement_add(request, dialogue_id, module_id, meeting_id):
 def statement(request, dialogue_id, module_id, meeting_id, statement_id):
     """One statement: what was said, who entered it and when; the person who entered it may take it back (POST)
     for a few minutes."""
-    module, refusal = _guard(request, dialogue_id, module_id, "record")
+    module, refusal = guard(request, dialogue_id, module_id, "record")
     if refusal:
         return refusal
     meeting = meeting_or_404(module, meeting_id)

@@ -18,25 +18,13 @@ from .. import selectors, services, services_meetings
 from ..forms import CancelForm, MeetingForm, MoveForm
 from ..models import REFERENCE_PREFIX, Registration, RegistrationStatus
 from ..signin import signin_pdf
-from .common import meeting_or_404, module_context, module_get, refuse, url
+from .common import guard, meeting_or_404, module_context, module_get, url
 
 ACTIONS = ("manage", "record")
 
 
 def _posted(request):
     return request.POST if request.method == "POST" else None
-
-
-def _guard(request, dialogue_id, module_id, action):
-    """The module, and a 403 page with the reason when the person's role does not allow `action`."""
-    module = module_get(request, dialogue_id, module_id)
-    decision = allowed(request.user, action, module)
-    refusal = (
-        None
-        if decision
-        else refuse(request, decision, next_url=request.get_full_path(), back_url=url("staff:index", module))
-    )
-    return module, refusal
 
 
 def _can(request, module):
@@ -62,7 +50,7 @@ def index(request, dialogue_id, module_id):
 @require_http_methods(["GET", "POST"])
 @staff_view()
 def meeting_add(request, dialogue_id, module_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     form = MeetingForm(_posted(request))
@@ -77,7 +65,7 @@ def meeting_add(request, dialogue_id, module_id):
 @staff_view()
 def meeting(request, dialogue_id, module_id, meeting_id):
     """The meeting with its attendance list: names, addresses and needs, for those who run meetings."""
-    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     item = meeting_or_404(module, meeting_id)
@@ -95,7 +83,7 @@ def meeting(request, dialogue_id, module_id, meeting_id):
 @require_http_methods(["GET", "POST"])
 @staff_view()
 def meeting_edit(request, dialogue_id, module_id, meeting_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     item = meeting_or_404(module, meeting_id)
@@ -122,7 +110,7 @@ def _mailing_message(request, mailing, done):
 @require_http_methods(["GET", "POST"])
 @staff_view()
 def meeting_move(request, dialogue_id, module_id, meeting_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     item = meeting_or_404(module, meeting_id)
@@ -157,7 +145,7 @@ def _not_now(request, module, meeting, reason):
 @require_http_methods(["GET", "POST"])
 @staff_view()
 def meeting_cancel(request, dialogue_id, module_id, meeting_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     item = meeting_or_404(module, meeting_id)
@@ -180,7 +168,7 @@ def meeting_cancel(request, dialogue_id, module_id, meeting_id):
 @require_POST
 @staff_view()
 def registration_cancel(request, dialogue_id, module_id, meeting_id, registration_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     item = meeting_or_404(module, meeting_id)
@@ -200,7 +188,7 @@ def registration_cancel(request, dialogue_id, module_id, meeting_id, registratio
 @require_GET
 @staff_view()
 def signin_sheet(request, dialogue_id, module_id, meeting_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     item = meeting_or_404(module, meeting_id)
@@ -225,7 +213,7 @@ ATTENDANCE_HEADERS = (
 @require_GET
 @staff_view()
 def attendance_csv(request, dialogue_id, module_id, meeting_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     item = meeting_or_404(module, meeting_id)
@@ -264,7 +252,7 @@ EXPORT_HEADERS = {
 @require_GET
 @staff_view()
 def export_csv(request, dialogue_id, module_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "record")
+    module, refusal = guard(request, dialogue_id, module_id, "record")
     if refusal:
         return refusal
     rows = selectors.export_rows(module)
