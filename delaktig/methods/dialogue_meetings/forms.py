@@ -233,7 +233,7 @@ class RecordForm(Form):
     """What happened at the meeting: a summary and how many came, optionally by age and gender."""
 
     summary = forms.CharField(
-        label=_("Summary"),
+        label=_("Summary of the meeting"),
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What the meeting was about and what people said most. It is published on the meeting's page."),
