@@ -42,7 +42,8 @@ def test_the_dialogue_page_shows_the_next_meetings(client, module, series):
 def test_the_online_link_is_on_the_registration_page(client, series):
     coming, _held = series
     registration = meeting_register(meeting=coming, name="Anna", email="anna@example.se")
-    assert "https://möte.example/abc" in client.get(registration.get_absolute_url()).content.decode()
+    page = client.get(registration.get_absolute_url()).content.decode()
+    assert "https://möte.example/abc" in page and "19 platser kvar" in page
 
 
 def test_the_staff_pages_render_with_figures(client, module, series, staff):

@@ -117,6 +117,7 @@ def _registration_context(module, registration, **extra):
         meeting=meeting,
         location=meeting_location(meeting),
         position=registration.waiting_position(),
+        places_left=selectors.places_left(meeting),
         can_cancel=registration.status in ACTIVE and not meeting.has_started(),
         **extra,
     )
