@@ -114,7 +114,6 @@ def meeting_move(
             action="dialogue_meetings.meeting_move",
             target=locked,
             data={"from": before.isoformat(), "to": starts_at.isoformat()},
-            public=True,
         )
         mailing = _tell_everyone(locked, actor, "moved")
     meeting.refresh_from_db()
