@@ -108,6 +108,15 @@ def present_breakdown(meeting: Meeting) -> dict[str, list[tuple[str, Any]]]:
     return shown
 
 
+def needs_counted(registered: list[Registration]) -> dict[str, int]:
+    """How many of those with a place asked for an interpreter, special food or other help: what to arrange."""
+    return {
+        "interpretation": sum(1 for r in registered if r.interpretation),
+        "diet": sum(1 for r in registered if r.diet),
+        "assistance": sum(1 for r in registered if r.assistance),
+    }
+
+
 def statements_of(meeting: Meeting) -> list[Statement]:
     return list(meeting.statements.select_related("entered_by").order_by("group", "created_at", "id"))
 

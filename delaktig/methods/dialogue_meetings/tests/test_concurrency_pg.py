@@ -81,3 +81,21 @@ def test_cancelling_together_promotes_each_in_line_once(meeting):
     assert rows.filter(status=RegistrationStatus.REGISTERED).count() == CAPACITY
     assert not rows.filter(status=RegistrationStatus.WAITING).exists()
     assert rows.filter(promoted_at__isnull=False).count() == 6
+
+
+def test_cancelling_and_registering_at_the_same_moment_keep_the_line_in_order(meeting):
+    people = [meeting_register(meeting=meeting, name="Namn", email=f"p{n}@example.se") for n in range(CAPACITY + 4)]
+    leaving = people[:4]
+    newcomers = [f"ny{n}@example.se" for n in range(8)]
+
+    def act(item):
+        if isinstance(item, Registration):
+            return len(registration_cancel(registration=item))
+        return meeting_register(meeting=meeting, name="Ny", email=item).status
+
+    run_together(act, [*leaving, *newcomers])
+    rows = Registration.objects.filter(meeting=meeting)
+    assert rows.filter(status=RegistrationStatus.REGISTERED).count() == CAPACITY
+    assert rows.filter(status=RegistrationStatus.WAITING).count() == 8  # 4 + 8 in line, 4 of them got places
+    first_in_line = people[CAPACITY:]
+    assert all(Registration.objects.get(pk=r.pk).status == RegistrationStatus.REGISTERED for r in first_in_line)

@@ -78,6 +78,7 @@ def test_bad_meeting_input_is_explained_and_kept(client, module, officer, change
 def test_the_attendance_list_shows_registered_waiting_and_needs(client, crowded, officer):
     page = client.get(url("staff:meeting", crowded.module, crowded.pk)).content.decode()
     assert "2 anmälda" in page and "1 i kö" in page and "Arabiska" in page and "cilla@example.se" in page
+    assert "Med plats, behöver tolk</th><td>1</td>" in page
 
 
 def test_the_sign_in_sheet_is_a_pdf_with_the_people_registered(client, crowded, officer):

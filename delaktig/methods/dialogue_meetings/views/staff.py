@@ -69,10 +69,12 @@ def meeting(request, dialogue_id, module_id, meeting_id):
     if refusal:
         return refusal
     item = meeting_or_404(module, meeting_id)
+    groups = selectors.attendance(item)
     context = module_context(
         module,
         meeting=item,
-        groups=selectors.attendance(item),
+        groups=groups,
+        needs=selectors.needs_counted(groups[RegistrationStatus.REGISTERED]),
         places_left=selectors.places_left(item),
         mailings=selectors.meeting_mailings(item),
         can=_can(request, module),
