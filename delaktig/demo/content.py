@@ -70,6 +70,14 @@ DIALOGUES = [
         "end": 30,
         "inputs": True,
         "case": "KS 2026/211",
+        # (method, name, description) of more ways to take part than open input
+        "more_modules": [
+            (
+                "dialogue_meetings",
+                "Dialogmöten om badhuset",
+                "Kom till ett möte i Hagfors, Ekshärad eller Sunnemo och prata med politikerna om badhuset.",
+            )
+        ],
     },
     {
         "title": "Måltider i äldreomsorgen",

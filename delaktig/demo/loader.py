@@ -8,7 +8,7 @@ import importlib
 
 from django.apps import apps
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from delaktig.accounts.models import IdentityLevel, User
 from delaktig.core.audit import audit_events_for
@@ -260,7 +260,9 @@ def _plan(dialogue, item, timeline):
     dialogue.save()
     groups = dialogue.municipality.target_groups.all()
     dialogue.target_groups.set(groups[:3])
-    dialogue.toolbox_methods.set(dialogue.municipality.toolbox_methods.filter(participation_method="open_input")[:1])
+    methods = ["open_input", *(key for key, _name, _description in item.get("more_modules", ()))]
+    toolbox = dialogue.municipality.toolbox_methods.filter(participation_method__in=methods)
+    dialogue.toolbox_methods.set(sorted(toolbox, key=lambda method: methods.index(method.participation_method)))
 
 
 def _modules(dialogue, item, people, timeline):
@@ -269,25 +271,40 @@ def _modules(dialogue, item, people, timeline):
             _add_open_input(dialogue, people, timeline, populate=False)
         return
     _add_open_input(dialogue, people, timeline, populate=True)
+    for key, name, description in item.get("more_modules", ()):  # other methods, each filled by its demo.py
+        _add_module(dialogue, people, timeline, key=key, name=name, description=description, populate=True)
 
 
 def _add_open_input(dialogue, people, timeline, *, populate):
-    manifest = registry.get("open_input")
+    _add_module(
+        dialogue,
+        people,
+        timeline,
+        key="open_input",
+        name="Lämna synpunkter och idéer",
+        description="Skriv din idé eller synpunkt. Du kan också kommentera och stödja andras.",
+        populate=populate,
+        phase_name="Insamling",
+    )
+
+
+def _add_module(dialogue, people, timeline, *, key, name, description, populate, phase_name=None):
+    """A module of method `key` whose first phase type runs from the dialogue's start to its end."""
+    manifest = registry.get(key)
     if manifest is None:
         return
     module = module_add(
-        dialogue=dialogue,
-        method=manifest.key,
-        name="Lämna synpunkter och idéer",
-        actor=people["handlaggare"],
-        description="Skriv din idé eller synpunkt. Du kan också kommentera och stödja andras.",
+        dialogue=dialogue, method=manifest.key, name=name, actor=people["handlaggare"], description=description
     )
     starts = _at(timeline["start"])
     ends = _at(timeline["end"]) + datetime.timedelta(hours=23, minutes=59)
+    phase_type = next(iter(manifest.phase_types.values()))
+    with translation.override("sv"):
+        phase_name = phase_name or str(phase_type.name)
     phase_add(
         module=module,
-        phase_type=next(iter(manifest.phase_types)),
-        name="Insamling",
+        phase_type=phase_type.key,
+        name=phase_name,
         starts_at=starts,
         ends_at=ends,
         actor=people["handlaggare"],

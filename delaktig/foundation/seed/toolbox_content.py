@@ -77,7 +77,7 @@ METHODS = [
         "effort": "medium",
         "online": False,
         "in_person": True,
-        "participation_method": "",
+        "participation_method": "dialogue_meetings",
     },
     {
         "slug": "varldscafe",

@@ -1,0 +1,131 @@
+"""Registering for a meeting: a place or the waiting list, receipts, double registrations, deadlines."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core import mail
+from django.utils import timezone
+
+from delaktig.accounts.tests.factories import UserFactory
+from delaktig.core.models import AuditEvent
+
+from ..models import Registration, RegistrationStatus
+from ..services import AlreadyRegistered, RegistrationRefused, meeting_register
+from .conftest import url
+from .factories import MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+FORM = {"name": "Anna Berg", "email": "anna@example.se", "diet": "Glutenfritt"}
+
+
+def register(meeting, email="anna@example.se", name="Anna Berg", **extra):
+    return meeting_register(meeting=meeting, name=name, email=email, **extra)
+
+
+def test_a_resident_without_account_registers_and_gets_the_confirmation_page_and_a_receipt(client, meeting, commits):
+    with commits():
+        response = client.post(url("register", meeting.module, meeting.pk), FORM)
+    registration = Registration.objects.get()
+    assert response.status_code == 302 and response.url == registration.get_absolute_url()
+    page = client.get(response.url).content.decode()
+    assert "Du är anmäld" in page and registration.reference in page
+    assert registration.status == RegistrationStatus.REGISTERED and registration.diet == "Glutenfritt"
+    receipt = mail.outbox[-1]
+    assert receipt.to == ["anna@example.se"] and registration.reference in receipt.subject
+    assert registration.get_absolute_url() in receipt.body and "avboka" in receipt.body.lower()
+    assert receipt.attachments[0][0].endswith(".ics")
+    assert AuditEvent.objects.filter(action="dialogue_meetings.register").exists()
+
+
+def test_a_logged_in_resident_finds_name_and_address_filled_in(client, meeting):
+    user = UserFactory(name="Rut Resident")
+    client.force_login(user)
+    page = client.get(url("register", meeting.module, meeting.pk)).content.decode()
+    assert 'value="Rut Resident"' in page and f'value="{user.email}"' in page
+    client.post(url("register", meeting.module, meeting.pk), {"name": user.name, "email": user.email})
+    assert Registration.objects.get().user == user
+
+
+def test_when_the_meeting_is_full_the_next_one_waits_and_is_told_their_place(meeting, commits):
+    with commits():
+        register(meeting, "a@example.se")
+        register(meeting, "b@example.se")
+        third = register(meeting, "c@example.se")
+        fourth = register(meeting, "d@example.se")
+    assert (third.status, fourth.status) == (RegistrationStatus.WAITING, RegistrationStatus.WAITING)
+    assert (third.waiting_position(), fourth.waiting_position()) == (1, 2)
+    assert "väntelistan" in mail.outbox[-1].subject and "nummer 2" in mail.outbox[-1].body
+    assert not mail.outbox[-1].attachments
+
+
+def test_a_second_registration_with_the_same_address_is_refused_kindly_and_keeps_what_was_typed(
+    client, meeting, commits
+):
+    register(meeting, "Anna@Example.se")
+    with commits():
+        response = client.post(url("register", meeting.module, meeting.pk), FORM)
+    page = response.content.decode()
+    assert response.status_code == 200 and "redan anmäld" in page
+    assert 'value="Anna Berg"' in page and "Glutenfritt" in page
+    assert Registration.objects.count() == 1
+    assert mail.outbox and mail.outbox[0].to == ["Anna@Example.se"]  # the link goes to the address again
+
+
+def test_the_service_refuses_a_double_registration_in_any_case(meeting):
+    register(meeting, "anna@example.se")
+    with pytest.raises(AlreadyRegistered):
+        register(meeting, " ANNA@example.se ")
+
+
+def test_a_logged_in_person_registered_already_is_taken_to_their_registration(client, meeting):
+    user = UserFactory()
+    first = register(meeting, user.email, user=user)
+    client.force_login(user)
+    response = client.post(url("register", meeting.module, meeting.pk), {"name": user.name, "email": user.email})
+    assert response.status_code == 302 and response.url == first.get_absolute_url()
+
+
+def test_registration_after_the_deadline_is_refused_in_swedish_and_keeps_what_was_typed(client, module):
+    deadline = timezone.now() + datetime.timedelta(hours=1)
+    meeting = MeetingFactory(module=module, registration_deadline=deadline)
+    with time_machine.travel(deadline + datetime.timedelta(minutes=1)):
+        response = client.post(url("register", module, meeting.pk), FORM)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Sista dagen att anmäla sig har passerat" in page and 'value="Anna Berg"' in page
+    assert not Registration.objects.exists()
+
+
+def test_a_meeting_in_the_past_takes_no_registrations(client, module):
+    meeting = MeetingFactory(module=module, past=True)
+    with pytest.raises(RegistrationRefused):
+        register(meeting)
+    page = client.get(url("register", module, meeting.pk)).content.decode()
+    assert "redan ägt rum" in page and "<form" not in page.split("<main")[1]
+
+
+def test_malformed_input_keeps_what_was_typed(client, meeting):
+    response = client.post(
+        url("register", meeting.module, meeting.pk), {"name": "Anna Berg", "email": "inte-en-adress"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "error-summary" in page and 'value="inte-en-adress"' in page
+
+
+def test_registration_needs_a_running_phase(client, municipality):
+    from .factories import meetings_module
+
+    module = meetings_module(municipality=municipality, phase="view")
+    meeting = MeetingFactory(module=module)
+    response = client.post(url("register", module, meeting.pk), FORM)
+    assert response.status_code == 403 and not Registration.objects.exists()
+
+
+def test_another_municipalitys_meeting_is_a_404(client, meeting, other_municipality):
+    from .factories import meetings_module
+
+    other = meetings_module(municipality=other_municipality)
+    assert client.get(url("meeting", other, meeting.pk)).status_code == 404
+    assert client.get(url("register", meeting.module, MeetingFactory(module=other).pk)).status_code == 404

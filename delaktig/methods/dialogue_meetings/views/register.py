@@ -1,0 +1,169 @@
+"""Registering for a meeting, the person's own registration page (the link in every e-mail) and cancelling.
+
+Registering needs a name and an e-mail address, or an account (which fills them in). The registration page is
+reached only by its token; an unknown link gets a page that says so, a used one says it is already cancelled.
+"""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from delaktig.core import ratelimit
+from delaktig.participation.rules import YES, allowed
+
+from .. import selectors, services
+from ..calendar import meeting_location
+from ..forms import LinkAgainForm, RegistrationForm
+from ..models import ACTIVE, Registration
+from .common import meeting_or_404, module_context, public_module_get, refuse, url
+
+LINK_AGAIN_LIMIT = 5
+LINK_AGAIN_WINDOW = timedelta(hours=1)
+REGISTER_LIMIT = 30  # registrations from one address without logging in, per hour (a school or a library shares one)
+REGISTER_WINDOW = timedelta(hours=1)
+
+
+def registration_decision(user, module):
+    """May `user` register now? Logging in is not needed: a name and an e-mail address are enough."""
+    decision = allowed(user, "register", module)
+    return YES if decision or decision.needs_login else decision
+
+
+def _initial(user):
+    if not user.is_authenticated:
+        return {}
+    return {"name": user.name, "email": user.email}
+
+
+def _render_form(request, module, meeting, form, status=200):
+    context = module_context(
+        module,
+        meeting=meeting,
+        form=form,
+        location=meeting_location(meeting),
+        places_left=selectors.places_left(meeting),
+        closed_reason=services.registration_refusal(meeting),
+    )
+    return render(request, "dialogue_meetings/register.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def register(request, dialogue_id, module_id, meeting_id):
+    module = public_module_get(request, dialogue_id, module_id)
+    meeting = meeting_or_404(module, meeting_id)
+    decision = registration_decision(request.user, module)
+    if not decision:
+        return refuse(request, decision, next_url=request.get_full_path(), back_url=meeting.get_absolute_url())
+    if request.method == "GET":
+        return _render_form(request, module, meeting, RegistrationForm(initial=_initial(request.user)))
+    form = RegistrationForm(request.POST)
+    if not form.is_valid():
+        return _render_form(request, module, meeting, form)
+    if not request.user.is_authenticated and _too_many(request):
+        form.add_error(
+            None, _("Many registrations have come from your connection in a short while. Try again in an hour.")
+        )
+        return _render_form(request, module, meeting, form)
+    try:
+        registration = services.meeting_register(meeting=meeting, user=request.user, **form.values())
+    except services.RegistrationRefused as refused:
+        form.add_error(None, refused.message)
+        return _render_form(request, module, meeting, form)
+    except services.AlreadyRegistered as already:
+        return _already(request, module, meeting, form, already.registration)
+    return redirect(url("registration", module, registration.token))
+
+
+def _too_many(request):
+    client = ratelimit.client_ip(request)
+    return ratelimit.hit("dialogue_meetings.register", client, window=REGISTER_WINDOW) > REGISTER_LIMIT
+
+
+def _already(request, module, meeting, form, registration):
+    """Registered twice: your own registration opens; for anyone else the link goes to the address again."""
+    if request.user.is_authenticated and registration.user_id == request.user.pk:
+        messages.info(request, _("You are already registered for this meeting."))
+        return redirect(url("registration", module, registration.token))
+    services.mail_after_commit(registration, services.RECEIPT)
+    form.add_error(
+        "email",
+        _(
+            "This e-mail address is already registered for the meeting. We have sent the confirmation with the "
+            "link to see or cancel the registration to it again."
+        ),
+    )
+    return _render_form(request, module, meeting, form)
+
+
+def _registration_or_none(module, token):
+    registration = Registration.objects.select_related("meeting").filter(token=token, meeting__module=module).first()
+    if registration is not None:
+        registration.meeting.module = module
+    return registration
+
+
+def _unknown_link(request, module):
+    return render(request, "dialogue_meetings/link_unknown.html", module_context(module), status=404)
+
+
+def _registration_context(module, registration, **extra):
+    meeting = registration.meeting
+    return module_context(
+        module,
+        registration=registration,
+        meeting=meeting,
+        location=meeting_location(meeting),
+        position=registration.waiting_position(),
+        places_left=selectors.places_left(meeting),
+        can_cancel=registration.status in ACTIVE and not meeting.has_started(),
+        **extra,
+    )
+
+
+@require_http_methods(["GET"])
+def registration(request, dialogue_id, module_id, token):
+    module = public_module_get(request, dialogue_id, module_id)
+    found = _registration_or_none(module, token)
+    if found is None:
+        return _unknown_link(request, module)
+    return render(request, "dialogue_meetings/registration.html", _registration_context(module, found))
+
+
+@require_http_methods(["GET", "POST"])
+def cancel(request, dialogue_id, module_id, token):
+    module = public_module_get(request, dialogue_id, module_id)
+    found = _registration_or_none(module, token)
+    if found is None:
+        return _unknown_link(request, module)
+    context = _registration_context(module, found)
+    if not context["can_cancel"]:  # a link used before, or a meeting that has begun
+        return render(request, "dialogue_meetings/registration.html", context)
+    if request.method == "GET":
+        return render(request, "dialogue_meetings/cancel.html", context)
+    try:
+        services.registration_cancel(registration=found)
+    except services.AlreadyCancelled:
+        found.refresh_from_db()
+        return render(request, "dialogue_meetings/registration.html", _registration_context(module, found))
+    messages.success(request, _("Your registration is cancelled. We have sent you a confirmation."))
+    return redirect(url("registration", module, found.token))
+
+
+@require_http_methods(["GET", "POST"])
+def link_again(request, dialogue_id, module_id, meeting_id):
+    """Lost the e-mail? Give the address and the link goes to it again (the page never says if it is registered)."""
+    module = public_module_get(request, dialogue_id, module_id)
+    meeting = meeting_or_404(module, meeting_id)
+    form = LinkAgainForm(request.POST if request.method == "POST" else None)
+    context = module_context(module, meeting=meeting, form=form, sent=False)
+    if request.method == "POST" and form.is_valid():
+        client = ratelimit.client_ip(request)
+        if ratelimit.hit("dialogue_meetings.link_again", client, window=LINK_AGAIN_WINDOW) > LINK_AGAIN_LIMIT:
+            form.add_error(None, _("You have asked many times in a short while. Try again in an hour."))
+        else:
+            services.receipt_send_again(meeting=meeting, email=form.cleaned_data["email"])
+            context["sent"] = True
+    return render(request, "dialogue_meetings/link_again.html", context)

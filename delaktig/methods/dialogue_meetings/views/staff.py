@@ -1,0 +1,271 @@
+"""The staff workspace of a dialogue-meetings module: the meetings, each one's attendance list and sign-in sheet,
+and changing, moving or cancelling a meeting (which tells everyone registered)."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from delaktig.core.exports import SWEDISH_EXCEL, csv_response
+from delaktig.core.workflow import TransitionRefused
+from delaktig.organisations.permissions import staff_view
+from delaktig.participation.models import Channel
+from delaktig.participation.rules import allowed
+
+from .. import selectors, services, services_meetings
+from ..forms import CancelForm, MeetingForm, MoveForm
+from ..models import REFERENCE_PREFIX, Registration, RegistrationStatus
+from ..signin import signin_pdf
+from .common import guard, meeting_or_404, module_context, module_get, url
+
+ACTIONS = ("manage", "record")
+
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
+def _can(request, module):
+    return {action: bool(allowed(request.user, action, module)) for action in ACTIONS}
+
+
+@require_GET
+@staff_view()
+def index(request, dialogue_id, module_id):
+    module = module_get(request, dialogue_id, module_id)
+    coming, past = selectors.meetings_split(module)
+    context = module_context(
+        module,
+        coming=coming,
+        past=past,
+        stats=selectors.stats(module),
+        can=_can(request, module),
+        phase=module.active_phase(),
+    )
+    return render(request, "dialogue_meetings/staff/index.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view()
+def meeting_add(request, dialogue_id, module_id):
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
+    if refusal:
+        return refusal
+    form = MeetingForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        meeting = services_meetings.meeting_create(module=module, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The meeting “%(title)s” is added.") % {"title": meeting.title})
+        return redirect(url("staff:meeting", module, meeting.pk))
+    return render(request, "dialogue_meetings/staff/meeting_form.html", module_context(module, form=form))
+
+
+@require_GET
+@staff_view()
+def meeting(request, dialogue_id, module_id, meeting_id):
+    """The meeting with its attendance list: names, addresses and needs, for those who run meetings."""
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
+    if refusal:
+        return refusal
+    item = meeting_or_404(module, meeting_id)
+    groups = selectors.attendance(item)
+    context = module_context(
+        module,
+        meeting=item,
+        groups=groups,
+        needs=selectors.needs_counted(groups[RegistrationStatus.REGISTERED]),
+        places_left=selectors.places_left(item),
+        mailings=selectors.meeting_mailings(item),
+        can=_can(request, module),
+    )
+    return render(request, "dialogue_meetings/staff/meeting.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view()
+def meeting_edit(request, dialogue_id, module_id, meeting_id):
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
+    if refusal:
+        return refusal
+    item = meeting_or_404(module, meeting_id)
+    initial = {name: getattr(item, name) for name in services_meetings.MEETING_FIELDS}
+    form = MeetingForm(_posted(request), initial=initial, meeting=item)
+    if request.method == "POST" and form.is_valid():
+        services_meetings.meeting_update(meeting=item, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The meeting is saved."))
+        return redirect(url("staff:meeting", module, item.pk))
+    return render(request, "dialogue_meetings/staff/meeting_form.html", module_context(module, form=form, meeting=item))
+
+
+def _mailing_message(request, mailing, done):
+    if mailing is None:
+        messages.success(request, done)
+        return
+    messages.success(
+        request,
+        _("%(done)s An e-mail goes to %(n)s people; follow it under “E-mail about the meeting”.")
+        % {"done": done, "n": mailing.total},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view()
+def meeting_move(request, dialogue_id, module_id, meeting_id):
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
+    if refusal:
+        return refusal
+    item = meeting_or_404(module, meeting_id)
+    if item.is_cancelled or item.is_over():
+        return _not_now(request, module, item, _("A cancelled meeting, or one that has taken place, cannot be moved."))
+    initial = {
+        "starts_at": item.starts_at,
+        "ends_at": item.ends_at,
+        "registration_deadline": item.registration_deadline,
+    }
+    form = MoveForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        mailing = services_meetings.meeting_move(
+            meeting=item,
+            actor=request.user,
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            reason=data["reason"],
+            deadline=data["registration_deadline"],
+        )
+        _mailing_message(request, mailing, _("The meeting is moved."))
+        return redirect(url("staff:meeting", module, item.pk))
+    return render(request, "dialogue_meetings/staff/move.html", module_context(module, form=form, meeting=item))
+
+
+def _not_now(request, module, meeting, reason):
+    context = {"reason": reason, "back_url": url("staff:meeting", module, meeting.pk)}
+    return render(request, "dialogue_meetings/forbidden.html", context, status=409)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view()
+def meeting_cancel(request, dialogue_id, module_id, meeting_id):
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
+    if refusal:
+        return refusal
+    item = meeting_or_404(module, meeting_id)
+    form = CancelForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            mailing = services_meetings.meeting_cancel(
+                meeting=item, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except TransitionRefused as refused:
+            for reason in refused.reasons:
+                form.add_error(None, reason)
+        else:
+            _mailing_message(request, mailing, _("The meeting is cancelled."))
+            return redirect(url("staff:meeting", module, item.pk))
+    context = module_context(module, form=form, meeting=item, registered=selectors.recipients_count(item))
+    return render(request, "dialogue_meetings/staff/cancel.html", context)
+
+
+@require_POST
+@staff_view()
+def registration_cancel(request, dialogue_id, module_id, meeting_id, registration_id):
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
+    if refusal:
+        return refusal
+    item = meeting_or_404(module, meeting_id)
+    registration = get_object_or_404(Registration, meeting=item, pk=registration_id)
+    try:
+        promoted = services.registration_cancel(registration=registration, actor=request.user)
+    except services.AlreadyCancelled:
+        messages.info(request, _("The registration was already cancelled."))
+    else:
+        done = _("Registration %(reference)s is cancelled.") % {"reference": registration.reference}
+        if promoted:
+            done += " " + _("The place went to %(name)s on the waiting list.") % {"name": promoted[0].name}
+        messages.success(request, done)
+    return redirect(url("staff:meeting", module, item.pk))
+
+
+@require_GET
+@staff_view()
+def signin_sheet(request, dialogue_id, module_id, meeting_id):
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
+    if refusal:
+        return refusal
+    item = meeting_or_404(module, meeting_id)
+    registered = selectors.attendance(item)[RegistrationStatus.REGISTERED]
+    response = HttpResponse(signin_pdf(item, registered), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="narvarolista-{item.pk}.pdf"'
+    return response
+
+
+ATTENDANCE_HEADERS = (
+    _lazy("Booking number"),
+    _lazy("Name"),
+    _lazy("E-mail address"),
+    _lazy("Status"),
+    _lazy("Interpretation"),
+    _lazy("Food and allergies"),
+    _lazy("Assistance"),
+    _lazy("Registered"),
+)
+
+
+@require_GET
+@staff_view()
+def attendance_csv(request, dialogue_id, module_id, meeting_id):
+    module, refusal = guard(request, dialogue_id, module_id, "manage")
+    if refusal:
+        return refusal
+    item = meeting_or_404(module, meeting_id)
+    rows = [
+        [
+            r.reference,
+            r.name,
+            r.email,
+            r.get_status_display(),
+            r.interpretation,
+            r.diet,
+            r.assistance,
+            r.created_at.date(),
+        ]
+        for group in selectors.attendance(item).values()
+        for r in group
+    ]
+    return csv_response(
+        f"anmalda-{item.pk}.csv", [[str(h) for h in ATTENDANCE_HEADERS], *rows], delimiter=SWEDISH_EXCEL
+    )
+
+
+EXPORT_HEADERS = {
+    "id": _lazy("Reference"),
+    "meeting": _lazy("Meeting"),
+    "meeting_date": _lazy("Date of the meeting"),
+    "group": _lazy("Table or group"),
+    "title": _lazy("Title"),
+    "text": _lazy("What was said"),
+    "channel": _lazy("Channel"),
+    "received_on": _lazy("Date received"),
+    "created": _lazy("Entered"),
+}
+
+
+@require_GET
+@staff_view()
+def export_csv(request, dialogue_id, module_id):
+    module, refusal = guard(request, dialogue_id, module_id, "record")
+    if refusal:
+        return refusal
+    rows = selectors.export_rows(module)
+    header = [str(EXPORT_HEADERS[column]) for column in selectors.EXPORT_COLUMNS]
+    table = [[_in_words(column, row[column]) for column in selectors.EXPORT_COLUMNS] for row in rows]
+    return csv_response(f"dialogmoten-{module.pk}.csv", [header, *table], delimiter=SWEDISH_EXCEL)
+
+
+def _in_words(column, value):
+    if column == "id":
+        return f"{REFERENCE_PREFIX}-{value}"
+    if column == "channel" and value in Channel.values:
+        return Channel(value).label
+    return value
