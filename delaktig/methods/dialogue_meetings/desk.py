@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -21,6 +20,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form
+from delaktig.participation.registry import DeskItem, Occasion
 
 from .about import METHOD_KEY
 from .models import TEXT_MAX, Meeting, Statement
@@ -32,24 +32,6 @@ if TYPE_CHECKING:
 
 DESK_UNDO_MINUTES = 10  # unless settings.DESK_UNDO_MINUTES says otherwise
 SUMMARY_WORDS = 12
-
-
-@dataclass(frozen=True)
-class Occasion:
-    """A meeting an input entered at the desk may come from (the shape the desk reads)."""
-
-    key: str  # "dialogue_meetings:12"
-    label: str  # "Dialogmöte i Sunnemo, 12 mars 2027"
-
-
-@dataclass(frozen=True)
-class DeskItem:
-    """One input just entered, as the desk lists it with its undo button (the shape the desk reads)."""
-
-    item_id: int
-    reference: str  # "DM-12"
-    summary: str
-    created_at: datetime.datetime
 
 
 class StatementDeskForm(Form):

@@ -3,9 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.participation.models import Channel
-from delaktig.participation.registry import MethodManifest, registry
+from delaktig.participation.registry import DeskEntry, MethodManifest, registry
 
-from . import navigation, opendata, report, selectors
+from . import desk, navigation, opendata, report, selectors
 from .about import METHOD_KEY, METHOD_NAME
 from .models import REFERENCE_PREFIX
 from .phases import PHASE_TYPES
@@ -31,6 +31,12 @@ manifest = registry.register(
         participant_ids=selectors.participant_ids,
         module_template="dialogue_meetings/module_summary.html",
         offline_channels=(Channel.MEETING, Channel.PAPER),
+        desk_entry=DeskEntry(
+            form_class=desk.StatementDeskForm,
+            save=desk.desk_save,
+            undo=desk.desk_undo,
+            occasions=desk.desk_occasions,
+        ),
         inputs=selectors.inputs,
         input_rows=selectors.input_rows,
         input_channels=selectors.input_channels,
