@@ -69,6 +69,14 @@ class Meeting(TimeStampedModel):
     def is_cancelled(self):
         return self.cancelled_at is not None
 
+    @property
+    def agenda_size(self):
+        """The uploaded agenda's size in bytes, or None when there is none or it cannot be read."""
+        try:
+            return self.agenda_file.size if self.agenda_file else None
+        except OSError:
+            return None
+
     def local_date(self) -> datetime.date:
         return self.starts_at.astimezone(_zone()).date()
 
@@ -118,6 +126,7 @@ class Status(models.TextChoices):
     APPROVED = "approved", _("Approved")
     REFUSED = "refused", _("Not approved")
     ANSWERED = "answered", _("Answered")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 PUBLIC_STATUSES = frozenset({Status.APPROVED, Status.ANSWERED})
@@ -204,6 +213,14 @@ class Question(TimeStampedModel):
     @property
     def is_public(self):
         return self.status in PUBLIC_STATUSES
+
+    def answer_link(self):
+        """The link to the answer; a time mark goes on the link as a media fragment (#t=5025), which players
+        that know it start at and others ignore."""
+        seconds = time_mark_seconds(self.answer_time_mark)
+        if not self.answer_url or seconds is None or "#" in self.answer_url:
+            return self.answer_url
+        return f"{self.answer_url}#t={seconds}"
 
 
 class QuestionSequence(models.Model):

@@ -12,11 +12,18 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from delaktig.core.audit import audit_record
+from delaktig.core.templatetags.delaktig import human_date
 from delaktig.organisations.models import Body, Membership
 
 from . import workflow
 from .models import Meeting, Question, QuestionSequence, QuestionTimeSettings, Status
-from .selectors import addressee_label, limits_reached, open_for_questions, questions_close_at, settings_for, zone
+from .selectors import (
+    addressee_label,
+    last_day_for_questions,
+    limits_reached,
+    open_for_questions,
+    settings_for,
+)
 from .tasks import question_receipt_send
 
 NUMBER_PREFIX = "AF"  # allmänhetens frågestund
@@ -43,10 +50,13 @@ def question_number_next(*, municipality: Any) -> str:
 
 
 def deadline_message(meeting: Meeting, rules: QuestionTimeSettings) -> str:
-    last_day = questions_close_at(meeting, rules) - datetime.timedelta(days=1)
+    if meeting.is_cancelled:
+        return _("The meeting is cancelled.")
+    if not meeting.has_question_time:
+        return _("The meeting has no public question time.")
     return _("Questions for the meeting on %(meeting)s were taken until %(last_day)s.") % {
-        "meeting": meeting.starts_at.astimezone(zone()).strftime("%Y-%m-%d"),
-        "last_day": last_day.strftime("%Y-%m-%d"),
+        "meeting": human_date(meeting.local_date()),
+        "last_day": human_date(last_day_for_questions(meeting, rules)),
     }
 
 
@@ -133,6 +143,11 @@ def question_approve(*, question: Question, actor: Any) -> Question:
 def question_refuse(*, question: Question, actor: Any, reason: str, text: str) -> Question:
     question.refusal_reason, question.refusal_text = reason, text.strip()
     return workflow.transition(question, "refuse", actor=actor, note=text.strip())
+
+
+@transaction.atomic
+def question_withdraw(*, question: Question, actor: Any) -> Question:
+    return workflow.transition(question, "withdraw", actor=actor)
 
 
 @transaction.atomic

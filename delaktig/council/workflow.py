@@ -19,8 +19,13 @@ from .selectors import in_presidium_of
 from .tasks import question_decided_send
 
 PRESIDIUM = "presidium"  # the presidium of the question's body
+ASKER = "asker"  # the person who asked
 DECIDERS = frozenset({PRESIDIUM, Role.DEMOCRACY_OFFICER, Role.ADMINISTRATOR})
 RECORDERS = frozenset({*DECIDERS, Role.REGISTRAR})
+
+
+def is_asker(actor, question):
+    return getattr(actor, "is_authenticated", False) and question.asker_id == actor.pk
 
 
 def reason_given(question, note):
@@ -34,6 +39,12 @@ def answer_given(question, note):
     if not question.answered_by.strip():
         missing.append(_("Write who answered."))
     return missing
+
+
+def before_the_meeting(question, note):
+    if question.meeting.starts_at <= timezone.now():
+        return [_("The meeting has begun; the question can no longer be withdrawn.")]
+    return []
 
 
 def stamp_answer(question, move):
@@ -66,10 +77,24 @@ TRANSITIONS = {
         effects=(stamp_answer,),
         timeline=gettext_lazy("The question is answered"),
     ),
+    (Status.SUBMITTED, Status.WITHDRAWN): Step(
+        name="withdraw",
+        label=gettext_lazy("Withdraw the question"),
+        actors=frozenset({ASKER}),
+    ),
+    (Status.APPROVED, Status.WITHDRAWN): Step(
+        name="withdraw",
+        label=gettext_lazy("Withdraw the question"),
+        actors=frozenset({ASKER}),
+        guards=(before_the_meeting,),
+        timeline=gettext_lazy("The asker withdrew the question"),
+    ),
 }
 
 
 def tell_the_asker(question, move):
+    if move.step.name == "withdraw":
+        return  # the asker did it and sees it on the page
     question_id, step, language = question.pk, move.step.name, translation.get_language()
     transaction.on_commit(lambda: question_decided_send.enqueue(question_id=question_id, step=step, language=language))
 
@@ -83,7 +108,10 @@ LIFECYCLE = Lifecycle(
     action_prefix="council_question",
     state_field="status",
     stamp_field="status_changed_at",
-    pseudo_actors={PRESIDIUM: lambda actor, question: in_presidium_of(actor, question.meeting.body)},
+    pseudo_actors={
+        PRESIDIUM: lambda actor, question: in_presidium_of(actor, question.meeting.body),
+        ASKER: lambda actor, question: is_asker(actor, question),
+    },
     not_possible=gettext_lazy("This is not possible when the question is “%(status)s”."),
     role_refused=gettext_lazy("Your role does not allow this step."),
     audit_data=with_reason,
