@@ -139,9 +139,10 @@ def queue(request):
     return render(request, "council/staff/queue.html", context)
 
 
-def _question_page(request, question, review_form=None, answer_form=None, status=200):
+def _question_page(request, question, review_form=None, answer_form=None, status=200, refusals=()):
     context = {
         "question": question,
+        "refusals": refusals,
         "review_form": review_form or ReviewForm(),
         "answer_form": answer_form or AnswerForm(initial=_answer_initial(question)),
         "may_review": _may(request.user, question, "approve"),
@@ -186,9 +187,7 @@ def question(request, pk):
             messages.success(request, _("The question is not approved. The asker gets an e-mail with the reason."))
     except workflow.TransitionRefused as refused:
         found = selectors.question_get(municipality=request.municipality, pk=pk)
-        for reason in refused.reasons:
-            form.add_error(None, reason)
-        return _question_page(request, found, review_form=form, status=409)
+        return _question_page(request, found, review_form=form, status=409, refusals=refused.reasons)
     return redirect("council:staff_queue", request.municipality.slug)
 
 
@@ -203,8 +202,6 @@ def answer(request, pk):
         services.question_answer(question=found, actor=request.user, **form.cleaned_data)
     except workflow.TransitionRefused as refused:
         found = selectors.question_get(municipality=request.municipality, pk=pk)
-        for reason in refused.reasons:
-            form.add_error(None, reason)
-        return _question_page(request, found, answer_form=form, status=409)
+        return _question_page(request, found, answer_form=form, status=409, refusals=refused.reasons)
     messages.success(request, _("The answer is saved and published. The asker gets an e-mail."))
     return redirect("council:staff_queue", request.municipality.slug)
