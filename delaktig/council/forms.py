@@ -8,6 +8,7 @@ from django.conf import settings
 from django.forms.fields import BaseTemporalField
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from delaktig.core.forms import Form, ModelForm
 from delaktig.core.templatetags.delaktig import human_date, human_datetime
@@ -233,7 +234,9 @@ class AnswerForm(Form):
 
 class ArchiveForm(Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    body = forms.ModelChoiceField(label=_("Body"), queryset=None, required=False, empty_label=_("All bodies"))
+    body = forms.ModelChoiceField(
+        label=_("Body"), queryset=None, required=False, empty_label=pgettext_lazy("council", "All bodies")
+    )
     topic = forms.ChoiceField(label=_("Topic"), choices=[("", _("All topics")), *Topic.choices], required=False)
     meeting = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
 

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from delaktig.accounts.models import IdentityLevel
 from delaktig.core.models import TimeStampedModel
@@ -122,11 +123,11 @@ class QuestionTimeSettings(TimeStampedModel):
 
 
 class Status(models.TextChoices):
-    SUBMITTED = "submitted", _("Waiting for review")
-    APPROVED = "approved", _("Approved")
-    REFUSED = "refused", _("Not approved")
-    ANSWERED = "answered", _("Answered")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    SUBMITTED = "submitted", pgettext_lazy("question status", "Waiting for review")
+    APPROVED = "approved", pgettext_lazy("question status", "Approved")
+    REFUSED = "refused", pgettext_lazy("question status", "Not approved")
+    ANSWERED = "answered", pgettext_lazy("question status", "Answered")
+    WITHDRAWN = "withdrawn", pgettext_lazy("question status", "Withdrawn")
 
 
 PUBLIC_STATUSES = frozenset({Status.APPROVED, Status.ANSWERED})
@@ -153,7 +154,7 @@ class Topic(models.TextChoices):
     BUSINESS = "business", _("Jobs and business")
     FINANCE = "finance", _("The municipality's finances")
     DEMOCRACY = "democracy", _("Democracy and influence")
-    OTHER = "other", _("Other")
+    OTHER = "other", pgettext_lazy("topic", "Other")
 
 
 class Question(TimeStampedModel):

@@ -10,6 +10,7 @@ import statistics
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from delaktig.core import hookspecs as core_hooks
 from delaktig.core.contributions import ReportSection, Table
@@ -34,7 +35,9 @@ def figures(municipality, year):
         by_body.setdefault(question.meeting.body.name, []).append(question)
     rows = [_row(name, asked) for name, asked in by_body.items()]
     if len(rows) != 1:
-        rows.append(_row(_("All bodies"), [question for asked in by_body.values() for question in asked]))
+        rows.append(
+            _row(pgettext("council", "All bodies"), [question for asked in by_body.values() for question in asked])
+        )
     return rows
 
 
@@ -65,10 +68,10 @@ def figures_table(municipality, year):
     headers = (
         _("Body"),
         _("Questions asked"),
-        _("Approved"),
-        _("Not approved"),
-        _("Withdrawn"),
-        _("Answered"),
+        pgettext("questions", "Approved"),
+        pgettext("questions", "Not approved"),
+        pgettext("questions", "Withdrawn"),
+        pgettext("questions", "Answered"),
         _("Median number of days to answer"),
         _("Mean number of days to answer"),
     )

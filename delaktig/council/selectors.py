@@ -106,8 +106,10 @@ def body_get(*, municipality: Any, pk: int) -> Body:
     return get_object_or_404(Body, municipality=municipality, pk=pk)
 
 
-def meeting_get(*, municipality: Any, pk: int) -> Meeting:
-    return get_object_or_404(Meeting.objects.select_related("body", "municipality"), municipality=municipality, pk=pk)
+def meeting_get(*, municipality: Any, pk: int, body_id: int | None = None) -> Meeting:
+    """The municipality's meeting (of the body, when named); else 404."""
+    found = Meeting.objects.select_related("body", "municipality").filter(municipality=municipality)
+    return get_object_or_404(found if body_id is None else found.filter(body_id=body_id), pk=pk)
 
 
 def question_get(*, municipality: Any, pk: int) -> Question:

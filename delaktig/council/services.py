@@ -38,9 +38,9 @@ class QuestionRefused(Exception):
 
 
 @transaction.atomic
-def question_number_next(*, municipality: Any) -> str:
-    """'AF 2026/7': the next question number of the municipality for this year, taken under a row lock."""
-    year = timezone.localdate().year
+def question_number_next(*, municipality: Any, year: int | None = None) -> str:
+    """'AF 2026/7': the next question number of the municipality for the year (this year), under a row lock."""
+    year = year or timezone.localdate().year
     sequence, _created = QuestionSequence.objects.select_for_update().get_or_create(
         municipality=municipality, year=year
     )
@@ -105,7 +105,7 @@ def question_submit(
             question = Question.objects.create(
                 municipality=locked.municipality,
                 meeting=locked,
-                number=question_number_next(municipality=locked.municipality),
+                number=question_number_next(municipality=locked.municipality, year=timezone.localdate(now).year),
                 addressee=addressee,
                 addressee_name=addressee_label(addressee) if addressee else locked.body.name,
                 topic=topic,
@@ -113,9 +113,9 @@ def question_submit(
                 asker=asker,
                 asker_name=asker_name,
                 submission_key=submission_key,
-                submitted_at=timezone.now(),
+                submitted_at=now or timezone.now(),
                 status=Status.SUBMITTED,
-                status_changed_at=timezone.now(),
+                status_changed_at=now or timezone.now(),
             )
     except IntegrityError:
         earlier = Question.objects.filter(asker=asker, submission_key=submission_key).first()

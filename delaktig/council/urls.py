@@ -24,12 +24,11 @@ urlpatterns = [
     path(f"{M}/fragestund/arkiv/", public.archive, name="archive"),
     # Staff workspace
     path(f"{S}/", staff.overview, name="staff_overview"),
-    path(f"{S}/organ/<int:body_id>/moten/", staff.meetings, name="staff_meetings"),
-    path(f"{S}/organ/<int:body_id>/moten/nytt/", staff.meeting_create, name="staff_meeting_create"),
+    path(f"{S}/organ/<int:body_id>/", staff.meetings, name="staff_meetings"),
+    path(f"{S}/organ/<int:body_id>/nytt-mote/", staff.meeting_create, name="staff_meeting_create"),
     path(f"{S}/organ/<int:body_id>/installningar/", staff.settings_edit, name="staff_settings"),
-    path(f"{S}/moten/<int:pk>/", staff.meeting_edit, name="staff_meeting"),
-    path(f"{S}/moten/<int:pk>/installt/", staff.meeting_cancel, name="staff_meeting_cancel"),
+    path(f"{S}/organ/<int:body_id>/moten/<int:pk>/", staff.meeting_edit, name="staff_meeting"),
+    path(f"{S}/organ/<int:body_id>/moten/<int:pk>/installt/", staff.meeting_cancel, name="staff_meeting_cancel"),
     path(f"{S}/fragor/", staff.queue, name="staff_queue"),
     path(f"{S}/fragor/<int:pk>/", staff.question, name="staff_question"),
-    path(f"{S}/fragor/<int:pk>/svar/", staff.answer, name="staff_answer"),
 ]

@@ -155,8 +155,9 @@ def test_a_second_decision_on_the_same_question_is_refused_in_words(client, staf
 
 
 def answer(client, question, **changes):
-    url = reverse("council:staff_answer", args=[question.municipality.slug, question.pk])
+    url = reverse("council:staff_question", args=[question.municipality.slug, question.pk])
     data = {
+        "form": "answer",
         "answer": "Vi plogar cykelvägen först från och med i vinter.",
         "answered_by": "Anna Andersson (S), ordförande i tekniska nämnden",
         "answered_on": "2026-11-16",

@@ -65,10 +65,15 @@ def test_editing_and_cancelling_a_meeting_raises_its_sequence(client, municipali
     meeting = MeetingFactory(municipality=municipality)
     client.force_login(staff[Role.REGISTRAR])
     data = meeting_data(starts_at="2026-11-16T18:00", ends_at="2026-11-16T21:00", minutes_url="https://x.se/p.pdf")
-    assert client.post(url("staff_meeting", municipality, meeting.pk), data).status_code == 302
-    assert client.post(url("staff_meeting_cancel", municipality, meeting.pk), {"reason": ""}).status_code == 200
+    assert client.post(url("staff_meeting", municipality, meeting.body_id, meeting.pk), data).status_code == 302
     assert (
-        client.post(url("staff_meeting_cancel", municipality, meeting.pk), {"reason": "Inga ärenden."}).status_code
+        client.post(url("staff_meeting_cancel", municipality, meeting.body_id, meeting.pk), {"reason": ""}).status_code
+        == 200
+    )
+    assert (
+        client.post(
+            url("staff_meeting_cancel", municipality, meeting.body_id, meeting.pk), {"reason": "Inga ärenden."}
+        ).status_code
         == 302
     )
     meeting.refresh_from_db()
@@ -109,6 +114,8 @@ def test_the_presidium_sees_its_queue_and_the_staff_menu_links_it(client, munici
 def test_another_municipalitys_meeting_and_body_are_404(client, municipality, other_municipality, staff):
     meeting = MeetingFactory(municipality=other_municipality)
     client.force_login(staff[Role.ADMINISTRATOR])
-    assert client.get(url("staff_meeting", municipality, meeting.pk)).status_code == 404
+    assert client.get(url("staff_meeting", municipality, meeting.body_id, meeting.pk)).status_code == 404
+    home_body = municipality.get_deciding_body()
+    assert client.get(url("staff_meeting", municipality, home_body.pk, meeting.pk)).status_code == 404
     assert client.get(url("staff_meetings", municipality, meeting.body_id)).status_code == 404
     assert client.get(url("staff_settings", municipality, meeting.body_id)).status_code == 404

@@ -27,8 +27,8 @@ def find_body(request, body_id):
     selectors.body_get(municipality=request.municipality, pk=body_id)
 
 
-def find_meeting(request, pk):
-    selectors.meeting_get(municipality=request.municipality, pk=pk)
+def find_meeting(request, body_id, pk):
+    return selectors.meeting_get(municipality=request.municipality, body_id=body_id, pk=pk)
 
 
 def find_question(request, pk):
@@ -85,19 +85,19 @@ def meeting_create(request, body_id):
     if request.method == "POST" and form.is_valid():
         meeting = services.meeting_create(body=body, actor=request.user, values=form.values())
         messages.success(request, _("The meeting is saved and shown in the calendar."))
-        return redirect("council:staff_meeting", request.municipality.slug, meeting.pk)
+        return redirect("council:staff_meeting", request.municipality.slug, body.pk, meeting.pk)
     return render(request, "council/staff/meeting_form.html", {"body": body, "form": form, "meeting": None})
 
 
 @require_http_methods(["GET", "POST"])
 @staff_view(*PLANNERS, find=find_meeting)
-def meeting_edit(request, pk):
-    meeting = selectors.meeting_get(municipality=request.municipality, pk=pk)
+def meeting_edit(request, body_id, pk):
+    meeting = find_meeting(request, body_id, pk)
     form = MeetingForm(post_data(request), request.FILES or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         services.meeting_update(meeting=meeting, actor=request.user, values=form.values())
         messages.success(request, _("The meeting is saved."))
-        return redirect("council:staff_meeting", request.municipality.slug, meeting.pk)
+        return redirect("council:staff_meeting", request.municipality.slug, body_id, meeting.pk)
     if request.method == "POST":
         meeting.refresh_from_db()  # the form holds what was typed; the page shows the saved meeting
     context = {"body": meeting.body, "form": form, "meeting": meeting, "cancel_form": CancelForm()}
@@ -106,8 +106,8 @@ def meeting_edit(request, pk):
 
 @require_http_methods(["GET", "POST"])
 @staff_view(*PLANNERS, find=find_meeting)
-def meeting_cancel(request, pk):
-    meeting = selectors.meeting_get(municipality=request.municipality, pk=pk)
+def meeting_cancel(request, body_id, pk):
+    meeting = find_meeting(request, body_id, pk)
     form = CancelForm(post_data(request))
     if request.method == "POST" and form.is_valid():
         services.meeting_cancel(meeting=meeting, actor=request.user, reason=form.cleaned_data["reason"])
@@ -171,9 +171,16 @@ def _answer_initial(question):
 @require_http_methods(["GET", "POST"])
 @staff_view(*ANSWER_RECORDERS, find=find_question)
 def question(request, pk):
+    """The question with the form for its next step: the review (approve or refuse), or the answer after it."""
     found = _question_for(request, pk)
     if request.method == "GET":
         return _question_page(request, found)
+    if request.POST.get("form") == "answer":
+        return _answer(request, found)
+    return _review(request, found)
+
+
+def _review(request, found):
     form = ReviewForm(request.POST)
     if not form.is_valid():
         return _question_page(request, found, review_form=form)
@@ -186,22 +193,19 @@ def question(request, pk):
             services.question_refuse(question=found, actor=request.user, reason=data["reason"], text=data["text"])
             messages.success(request, _("The question is not approved. The asker gets an e-mail with the reason."))
     except workflow.TransitionRefused as refused:
-        found = selectors.question_get(municipality=request.municipality, pk=pk)
+        found = selectors.question_get(municipality=request.municipality, pk=found.pk)
         return _question_page(request, found, review_form=form, status=409, refusals=refused.reasons)
     return redirect("council:staff_queue", request.municipality.slug)
 
 
-@require_http_methods(["POST"])
-@staff_view(*ANSWER_RECORDERS, find=find_question)
-def answer(request, pk):
-    found = _question_for(request, pk)
+def _answer(request, found):
     form = AnswerForm(request.POST)
     if not form.is_valid():
         return _question_page(request, found, answer_form=form)
     try:
         services.question_answer(question=found, actor=request.user, **form.cleaned_data)
     except workflow.TransitionRefused as refused:
-        found = selectors.question_get(municipality=request.municipality, pk=pk)
+        found = selectors.question_get(municipality=request.municipality, pk=found.pk)
         return _question_page(request, found, answer_form=form, status=409, refusals=refused.reasons)
     messages.success(request, _("The answer is saved and published. The asker gets an e-mail."))
     return redirect("council:staff_queue", request.municipality.slug)
