@@ -112,6 +112,13 @@ class QuestionForm(Form):
         else:
             del self.fields["lives_here"]
 
+    def addressee_text(self):
+        addressee = self.cleaned_data.get("addressee")
+        return addressee_label(addressee) if addressee else self.body.name
+
+    def topic_text(self):
+        return dict(Topic.choices).get(self.cleaned_data.get("topic"), "")
+
 
 class MeetingForm(ModelForm):
     starts_at = StockholmDateTimeField(label=_("Starts"), widget=DATETIME_WIDGET, help_text=_("Date and time"))

@@ -35,6 +35,7 @@ def council_action_labels():
         "council_question.approve": _("Question approved for question time"),
         "council_question.refuse": _("Question not approved"),
         "council_question.answer": _("Answer to a question recorded"),
+        "council_question.withdraw": _("Question withdrawn by the asker"),
         "council_meeting.create": _("Meeting added to the calendar"),
         "council_meeting.update": _("Meeting changed"),
         "council_meeting.cancel": _("Meeting cancelled"),

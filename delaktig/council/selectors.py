@@ -16,8 +16,10 @@ from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from delaktig.core.search import search
+from delaktig.core.templatetags.delaktig import human_date
 from delaktig.organisations.models import Body, Membership, Role
 
 from .models import COUNTED_STATUSES, PUBLIC_STATUSES, Meeting, Question, QuestionTimeSettings, Status
@@ -82,6 +84,42 @@ def limits_reached(meeting: Meeting, rules: QuestionTimeSettings, asker: Any) ->
     if counted.filter(asker=asker).count() >= rules.max_per_person:
         reached.append("person")
     return reached
+
+
+def deadline_message(meeting: Meeting, rules: QuestionTimeSettings) -> str:
+    if meeting.is_cancelled:
+        return _("The meeting is cancelled.")
+    if not meeting.has_question_time:
+        return _("The meeting has no public question time.")
+    return _("Questions for the meeting on %(meeting)s were taken until %(last_day)s.") % {
+        "meeting": human_date(meeting.local_date()),
+        "last_day": human_date(last_day_for_questions(meeting, rules)),
+    }
+
+
+def question_refusal(
+    meeting: Meeting,
+    rules: QuestionTimeSettings,
+    asker: Any,
+    addressee: Membership | None = None,
+    now: datetime.datetime | None = None,
+) -> tuple[str, str] | None:
+    """Why a question by `asker` to `meeting` cannot be taken now: (the form field it concerns, the reason in
+    words); None when it can. Past the deadline, a full meeting, the asker's own limit, someone not on the body."""
+    if not open_for_questions(meeting, rules, now):
+        return "meeting", deadline_message(meeting, rules)
+    if addressee is not None and addressee.body_id != meeting.body_id:
+        return "addressee", _("Choose someone who sits on the body.")
+    reached = limits_reached(meeting, rules, asker)
+    if "meeting" in reached:
+        message = _("The meeting already has the most questions it takes (%(max)s). Choose a later meeting.")
+        return "meeting", message % {"max": rules.max_per_meeting}
+    if "person" in reached:
+        message = _(
+            "You have already asked %(max)s question(s) for this meeting, which is the most one person may ask."
+        )
+        return "meeting", message % {"max": rules.max_per_person}
+    return None
 
 
 def addressees(body: Body) -> QuerySet[Membership]:

@@ -9,21 +9,13 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from delaktig.core.audit import audit_record
-from delaktig.core.templatetags.delaktig import human_date
 from delaktig.organisations.models import Body, Membership
 
 from . import workflow
 from .models import Meeting, Question, QuestionSequence, QuestionTimeSettings, Status
-from .selectors import (
-    addressee_label,
-    last_day_for_questions,
-    limits_reached,
-    open_for_questions,
-    settings_for,
-)
+from .selectors import addressee_label, question_refusal, settings_for
 from .tasks import question_receipt_send
 
 NUMBER_PREFIX = "AF"  # allmänhetens frågestund
@@ -49,17 +41,6 @@ def question_number_next(*, municipality: Any, year: int | None = None) -> str:
     return f"{NUMBER_PREFIX} {year}/{sequence.last}"
 
 
-def deadline_message(meeting: Meeting, rules: QuestionTimeSettings) -> str:
-    if meeting.is_cancelled:
-        return _("The meeting is cancelled.")
-    if not meeting.has_question_time:
-        return _("The meeting has no public question time.")
-    return _("Questions for the meeting on %(meeting)s were taken until %(last_day)s.") % {
-        "meeting": human_date(meeting.local_date()),
-        "last_day": human_date(last_day_for_questions(meeting, rules)),
-    }
-
-
 @transaction.atomic
 def question_submit(
     *,
@@ -82,24 +63,9 @@ def question_submit(
         if earlier is not None:
             return earlier
     locked = Meeting.objects.select_for_update().select_related("body", "municipality").get(pk=meeting.pk)
-    rules = settings_for(locked.body)
-    if not open_for_questions(locked, rules, now):
-        raise QuestionRefused("meeting", deadline_message(locked, rules))
-    if addressee is not None and addressee.body_id != locked.body_id:
-        raise QuestionRefused("addressee", _("Choose someone who sits on the body."))
-    reached = limits_reached(locked, rules, asker)
-    if "meeting" in reached:
-        raise QuestionRefused(
-            "meeting",
-            _("The meeting already has the most questions it takes (%(max)s). Choose a later meeting.")
-            % {"max": rules.max_per_meeting},
-        )
-    if "person" in reached:
-        raise QuestionRefused(
-            "meeting",
-            _("You have already asked %(max)s question(s) for this meeting, which is the most one person may ask.")
-            % {"max": rules.max_per_person},
-        )
+    refusal = question_refusal(locked, settings_for(locked.body), asker, addressee, now)
+    if refusal is not None:
+        raise QuestionRefused(*refusal)
     try:
         with transaction.atomic():
             question = Question.objects.create(

@@ -98,6 +98,9 @@ def rut_asks(page, rut, council, pia, meeting):
     page.fill("#id_text", QUESTION)
     assert page.input_value("#id_asker_name") == rut.name
     page.check("#id_lives_here")
+    click_through(page, page.locator("main form button.button", has_text=sv("Continue")))
+    assert page.locator("main h1").inner_text() == sv("Check your question before you send it")
+    assert QUESTION in page.inner_text("main .summary-list") and "Pia Presidiesson" in page.inner_text("main")
     click_through(page, page.locator("main form button.button", has_text=sv("Send the question")))
 
     question = Question.objects.get(asker=rut)

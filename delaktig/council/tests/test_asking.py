@@ -38,9 +38,19 @@ def post(client, target, **changes):
         "asker_name": "Rut Resident",
         "lives_here": "on",
         "submission_key": changes.pop("submission_key", ""),
+        "confirm": "1",
         **changes,
     }
-    return client.post(ask_url(target), data)
+    return client.post(ask_url(target), {key: value for key, value in data.items() if value is not None})
+
+
+def test_the_question_is_checked_before_it_is_sent_and_can_be_changed(client, meeting, resident):
+    client.force_login(resident)
+    page = post(client, meeting, confirm=None, text="Rad ett\nRad två").content.decode()
+    assert "Kontrollera din fråga" in page and "Rad ett" in page and "Gator, vägar och trafik" in page
+    assert not Question.objects.exists()
+    changed = post(client, meeting, confirm=None, change="1", text="Rad ett").content.decode()
+    assert 'id="id_text"' in changed and "Rad ett" in changed and not Question.objects.exists()
 
 
 def test_someone_not_logged_in_is_asked_to_log_in(client, meeting):

@@ -2,7 +2,9 @@
 question, the receipt, the archive of answered questions and the agenda appendix (PDF)."""
 
 import uuid
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
@@ -55,7 +57,7 @@ def meeting_event(request, meeting):
     if meeting.is_cancelled:
         description = _("Cancelled: %(reason)s") % {"reason": meeting.cancellation_reason}
     return CalendarEvent(
-        uid=f"council-meeting-{meeting.pk}@{request.get_host().split(':')[0]}",
+        uid=f"council-meeting-{meeting.pk}@{urlsplit(settings.SITE_URL).hostname or 'delaktig'}",
         starts_at=meeting.starts_at,
         ends_at=meeting.ends_at,
         title=_("%(body)s with question time") % {"body": meeting.body.name}
@@ -134,9 +136,15 @@ def ask(request, body_id):
         closed = requested if requested is not None and requested not in open_meetings else None
         return _render_ask(request, body, rules, form, closed=closed)
     form = QuestionForm(request.POST, body=body, meetings=_choices([*open_meetings, requested]), rules=rules)
-    if not form.is_valid():
+    if not form.is_valid() or "change" in request.POST:
         return _render_ask(request, body, rules, form)
     data = form.cleaned_data
+    refusal = selectors.question_refusal(data["meeting"], rules, request.user, data["addressee"])
+    if refusal is not None:
+        refused = services.QuestionRefused(*refusal)
+        return _render_ask(request, body, rules, _refused_form(request, body, rules, refused, data["meeting"]))
+    if "confirm" not in request.POST:
+        return render(request, "council/public/ask_check.html", {"body": body, "rules": rules, "form": form})
     try:
         question = services.question_submit(
             meeting=data["meeting"],
