@@ -86,6 +86,7 @@ def test_the_meeting_page_shows_approved_questions_only(client, meeting):
     assert "En godkänd fråga om badet" in page and "väntar" not in page and "inte godkändes" not in page
     assert "Rut Resident" not in page  # the asker's name is not published
     assert "Ställ en fråga" in page and "fragor.pdf" in page
+    assert "söndag 25 oktober 2026 kl. 02.30" in page and "Skicka din fråga senast 15 oktober 2026." in page
 
 
 def test_the_appendix_is_a_tagged_pdf_of_the_approved_questions(client, meeting):

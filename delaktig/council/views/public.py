@@ -87,7 +87,7 @@ def meeting(request, pk):
         "rules": rules,
         "questions": selectors.public_questions(found),
         "is_open": selectors.open_for_questions(found, rules),
-        "closes_at": selectors.questions_close_at(found, rules),
+        "last_day": selectors.last_day_for_questions(found, rules),
         "next_open": selectors.next_open_meeting(found.body),
     }
     return render(request, "council/public/meeting.html", context)
