@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -39,6 +40,8 @@ def question_mail_send(*, question_id, step, language=None):
             "rules": settings_for(meeting.body),
             "closes_at": questions_close_at(meeting, settings_for(meeting.body)),
             "url": settings.SITE_URL.rstrip("/") + meeting.get_absolute_url(),
+            "my_pages_url": settings.SITE_URL.rstrip("/")
+            + reverse("accounts:my_pages", args=[question.municipality.slug]),
             "step": step,
         }
         subject = _subject(step, question)
