@@ -132,18 +132,6 @@ def question_answer(
     return workflow.transition(question, "answer", actor=actor)
 
 
-MEETING_FIELDS = (
-    "starts_at",
-    "ends_at",
-    "place",
-    "agenda_url",
-    "agenda_file",
-    "minutes_url",
-    "recording_url",
-    "has_question_time",
-)
-
-
 @transaction.atomic
 def meeting_create(*, body: Body, actor: Any, values: dict[str, Any]) -> Meeting:
     meeting = Meeting.objects.create(municipality=body.municipality, body=body, **values)
@@ -190,17 +178,6 @@ def meeting_cancel(*, meeting: Meeting, actor: Any, reason: str) -> Meeting:
         data={"reason": meeting.cancellation_reason},
     )
     return meeting
-
-
-SETTINGS_FIELDS = (
-    "deadline_days",
-    "max_per_meeting",
-    "max_per_person",
-    "minutes_allotted",
-    "asked_in_person",
-    "who_may_ask",
-    "identity_level",
-)
 
 
 @transaction.atomic
