@@ -1,66 +1,16 @@
 """Forms of question time: asking a question (residents), meetings, settings, review and answers (staff)."""
 
-import datetime
-from zoneinfo import ZoneInfo
-
 from django import forms
-from django.conf import settings
-from django.forms.fields import BaseTemporalField
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from delaktig.core.forms import Form, ModelForm
-from delaktig.core.templatetags.delaktig import human_date, human_datetime
+from delaktig.core.forms import Form, LocalDateTimeField, ModelForm
+from delaktig.core.templatetags.delaktig import human_datetime
 
 from .models import Meeting, QuestionTimeSettings, RefusalReason, Topic, WhoMayAsk, validate_time_mark
 from .selectors import addressee_label, addressees
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
-class StockholmDateTimeField(forms.DateTimeField):
-    """A date and time as the clock in Stockholm shows it.
-
-    The hour the clocks go back (02.00–02.59 on the last Sunday of October) happens twice: such a time is taken as
-    the first of the two, summer time, where Django's own field refuses it. The hour the clocks go forward
-    (02.00–02.59 on the last Sunday of March) does not exist: it is refused in words.
-    """
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip()
-        if value in self.empty_values:
-            return None
-        if isinstance(value, datetime.datetime) and value.tzinfo is not None:
-            return value
-        naive = value if isinstance(value, datetime.datetime) else self._naive(value)
-        if naive.tzinfo is not None:
-            return naive
-        zone = ZoneInfo(settings.TIME_ZONE)
-        aware = naive.replace(tzinfo=zone, fold=0)
-        try:
-            round_trip = aware.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None)
-        except OverflowError as outside:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from outside
-        if round_trip != naive:
-            raise forms.ValidationError(
-                _("The time %(time)s does not exist on %(date)s: the clocks go forward an hour that night."),
-                code="nonexistent",
-                params={"time": naive.strftime("%H.%M"), "date": human_date(naive.date())},
-            )
-        return aware
-
-    def _naive(self, value):
-        try:
-            parsed = parse_datetime(value)
-        except ValueError:
-            parsed = None
-        if parsed is not None:
-            return parsed
-        return BaseTemporalField.to_python(self, value)
-
-
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT_MAX = 2000
 
@@ -121,8 +71,8 @@ class QuestionForm(Form):
 
 
 class MeetingForm(ModelForm):
-    starts_at = StockholmDateTimeField(label=_("Starts"), widget=DATETIME_WIDGET, help_text=_("Date and time"))
-    ends_at = StockholmDateTimeField(label=_("Ends"), widget=DATETIME_WIDGET, help_text=_("Date and time"))
+    starts_at = LocalDateTimeField(label=_("Starts"), widget=DATETIME_WIDGET, help_text=_("Date and time"))
+    ends_at = LocalDateTimeField(label=_("Ends"), widget=DATETIME_WIDGET, help_text=_("Date and time"))
     agenda_url = forms.URLField(label=_("Link to the agenda"), required=False, assume_scheme="https")
     minutes_url = forms.URLField(
         label=_("Link to the minutes"), required=False, assume_scheme="https", help_text=_("Add it after the meeting.")
