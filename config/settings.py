@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "delaktig.participation",
     *method_apps(),
     "delaktig.proposals",
+    "delaktig.council",
     "delaktig.results",
     "delaktig.decisionbasis",
     "delaktig.followup",

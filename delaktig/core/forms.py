@@ -1,10 +1,17 @@
 """Form conventions: every field rendered with label, hint and its error beside it (templates/forms/)."""
 
 import copy
+import datetime
+from zoneinfo import ZoneInfo
 
 from django import forms
+from django.conf import settings
+from django.forms.fields import BaseTemporalField
 from django.forms.renderers import TemplatesSetting
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
+
+from .templatetags.delaktig import human_date
 
 
 class Renderer(TemplatesSetting):
@@ -41,6 +48,48 @@ class Form(AccessibleFormMixin, forms.Form):
 
 class ModelForm(AccessibleFormMixin, forms.ModelForm):
     pass
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time as the clocks of the site's time zone (Europe/Stockholm) show it.
+
+    The hour the clocks go back (02.00–02.59 on the last Sunday of October) happens twice: such a time is taken as
+    the first of the two, summer time, where Django's own field refuses it. The hour the clocks go forward
+    (02.00–02.59 on the last Sunday of March) does not exist: it is refused in words.
+    """
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip()
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+            return value
+        naive = value if isinstance(value, datetime.datetime) else self._naive(value)
+        if naive.tzinfo is not None:
+            return naive
+        zone = ZoneInfo(settings.TIME_ZONE)
+        aware = naive.replace(tzinfo=zone, fold=0)
+        try:
+            round_trip = aware.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None)
+        except OverflowError as outside:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from outside
+        if round_trip != naive:
+            raise forms.ValidationError(
+                _("The time %(time)s does not exist on %(date)s: the clocks go forward an hour that night."),
+                code="nonexistent",
+                params={"time": naive.strftime("%H.%M"), "date": human_date(naive.date())},
+            )
+        return aware
+
+    def _naive(self, value):
+        try:
+            parsed = parse_datetime(value)
+        except ValueError:
+            parsed = None
+        if parsed is not None:
+            return parsed
+        return BaseTemporalField.to_python(self, value)
 
 
 class AccessibilityReportForm(Form):

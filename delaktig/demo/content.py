@@ -35,6 +35,7 @@ PEOPLE = [
     ("registrator", "Rolf Registrator", "registrar", None, "Registrator"),
     ("moderator", "Maja Moderator", "moderator", None, "Kommunikatör"),
     ("politiker", "Per Politiker", "elected_official", "KF", "Ledamot (S)"),
+    ("presidium", "Pia Presidiesson", "presidium", "KF", "Ordförande i kommunfullmäktige (C)"),
     ("invanare", "Ines Invånare", None, None, ""),
     ("invanare2", "Omar Ali", None, None, ""),
     ("invanare3", "Saga Lind", None, None, ""),

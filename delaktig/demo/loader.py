@@ -23,6 +23,7 @@ from delaktig.participation.services import module_add, phase_add
 from delaktig.results.models import CompiledResults
 
 from . import content
+from . import council as demo_council
 from . import decisionbasis as demo_decisionbasis
 from . import followup as demo_followup
 from . import proposals as demo_proposals
@@ -109,6 +110,7 @@ def _load_municipality(spec, *, full):
         _dialogue(muni, item, bodies, departments, people)
     if full:
         demo_proposals.load(muni, bodies, people)
+        demo_council.load(muni, bodies, people)
         demo_results.load(muni, bodies, people)
         demo_decisionbasis.load(muni, bodies, people)
         demo_followup.load(muni, bodies, people)

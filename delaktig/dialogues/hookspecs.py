@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from delaktig.core import hooks
+from delaktig.core.contributions import ReportSection
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -100,4 +101,11 @@ def dialogue_public_names_hide(dialogue: Dialogue) -> int | None:
 @hooks.declare
 def dialogue_public_identity_unsupported(dialogue: Dialogue) -> Iterable[str]:
     """Names of the ways to take part in the dialogue that always show names."""
+    raise NotImplementedError
+
+
+@hooks.declare
+def council_overview_sections(municipality: Any, year: int) -> Iterable[ReportSection] | None:
+    """Sections an outer app adds to the council's yearly overview: its figures for the year, as tables.
+    `municipality` is an organisations.Municipality."""
     raise NotImplementedError

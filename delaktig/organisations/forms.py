@@ -107,6 +107,8 @@ class MembershipAddForm(Form):
         role, body = cleaned.get("role"), cleaned.get("body")
         if role == Role.ELECTED_OFFICIAL and body is None:
             self.add_error("body", _("Choose the body the elected official sits on."))
+        elif role == Role.PRESIDIUM and body is None:
+            self.add_error("body", _("Choose the body whose presidium the person sits in."))
         elif self.user is not None and role and self._exists(cleaned):
             self.add_error("role", _("The person already has this role here."))
         return cleaned

@@ -125,6 +125,7 @@ class Role(models.TextChoices):
     REGISTRAR = "registrar", _("Registrar")
     MODERATOR = "moderator", _("Moderator")
     ADMINISTRATOR = "administrator", _("Municipality administrator")
+    PRESIDIUM = "presidium", _("Member of a body's presidium")  # reviews the questions for its body's question time
 
 
 STAFF_ROLES = frozenset(Role.values)
@@ -153,6 +154,7 @@ class Membership(TimeStampedModel):
                 condition=~Q(role="elected_official") | Q(body__isnull=False),
                 name="elected_official_has_body",
             ),
+            models.CheckConstraint(condition=~Q(role="presidium") | Q(body__isnull=False), name="presidium_has_body"),
         ]
 
     def __str__(self):

@@ -50,7 +50,7 @@ def demo_site(django_db_setup, django_db_blocker):
             home, other = Municipality.objects.get(slug="hagfors"), Municipality.objects.get(slug="kramfors")
             all_roles = User.objects.create_user("alla.roller@hagfors.example", "x" * 12, name="Alla Roller")
             for role in Role.values:
-                body = home.get_deciding_body() if role == Role.ELECTED_OFFICIAL else None
+                body = home.get_deciding_body() if role in (Role.ELECTED_OFFICIAL, Role.PRESIDIUM) else None
                 Membership.objects.create(user=all_roles, municipality=home, role=role, body=body)
             other_staff = {
                 membership.role: membership.user

@@ -96,7 +96,7 @@ def everyone(municipality):
     person = User.objects.create_user(email="alla-roller@example.se", password="x", name="Alla Roller")
     body = municipality.bodies.first()
     for role in Role.values:
-        extra = {"body": body} if role == Role.ELECTED_OFFICIAL else {}
+        extra = {"body": body} if role in (Role.ELECTED_OFFICIAL, Role.PRESIDIUM) else {}
         Membership.objects.get_or_create(municipality=municipality, user=person, role=role, **extra)
     return person
 

@@ -74,7 +74,7 @@ def staff_elsewhere(other_municipality):
             user=user,
             municipality=other_municipality,
             role=role,
-            body=council if role == Role.ELECTED_OFFICIAL else None,
+            body=council if role in (Role.ELECTED_OFFICIAL, Role.PRESIDIUM) else None,
         )
     return user
 

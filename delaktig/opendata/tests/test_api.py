@@ -30,6 +30,7 @@ def test_index_lists_every_dataset_with_links(client, data, municipality):
         "feedback",
         "e-petitions",
         "e-petition-statuses",
+        "question-time",
         *method_datasets(),
     ]
     assert "dummy-inputs" in keys

@@ -76,9 +76,9 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 
 def staff_member(municipality, role):
-    """The test person with `role` in the municipality; elected officials sit on the council."""
+    """The test person with `role` in the municipality; elected officials and the presidium sit on the council."""
     user = UserFactory(email=f"{role}.{municipality.slug}@example.se", name=f"{role.title()} Test")
-    council = municipality.get_deciding_body() if role == Role.ELECTED_OFFICIAL else None
+    council = municipality.get_deciding_body() if role in (Role.ELECTED_OFFICIAL, Role.PRESIDIUM) else None
     MembershipFactory(user=user, municipality=municipality, role=role, body=council)
     return user
 

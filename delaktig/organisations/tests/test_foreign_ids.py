@@ -31,6 +31,9 @@ PK_MODELS = {
     "followup": ("dialogues.Dialogue", "municipality"),
     "proposals": ("proposals.Proposal", "municipality"),
     "mailings": ("mailings.Mailing", "municipality"),
+    "council:staff_meeting": ("council.Meeting", "municipality"),
+    "council:staff_meeting_cancel": ("council.Meeting", "municipality"),
+    "council:staff_question": ("council.Question", "municipality"),
 }
 ID_MODELS = {
     "dialogue_id": ("dialogues.Dialogue", "municipality"),
@@ -41,6 +44,7 @@ ID_MODELS = {
     "quote_id": ("results.Quote", "dialogue__municipality"),
     "run_id": ("results.ThemeSuggestionRun", "dialogue__municipality"),
     "record_id": ("participation.DeskRecord", "module__dialogue__municipality"),
+    "body_id": ("organisations.Body", "municipality"),
 }
 # A method says what its own URLs' ids name in `URL_OBJECTS` of its tests/contract.py: {argument: (model, path)}.
 OTHER_VALUES = {"step": "x", "slug": "x", "kind": "input", "version": "1", "index": "0", "token": "x"}

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from delaktig.organisations import ladders
 from delaktig.organisations.permissions import staff_view
 
+from ... import hookspecs as dialogue_hooks
 from ... import selectors
 from ...models import Kind
 from ...overview_tables import overview_tables
@@ -37,8 +38,17 @@ def council_overview(request, year=None):
         "previous_year": year - 1,
         "next_year": year + 1,
         **overview_tables(request.municipality, data),
+        "sections": _contributed_sections(request.municipality, year),
     }
     return render(request, "dialogues/staff/overview.html", context)
+
+
+def _contributed_sections(municipality, year):
+    """Outer apps' figures for the year (hook council_overview_sections), e.g. public question time."""
+    found = []
+    for hook in dialogue_hooks.council_overview_sections.implementations():
+        found.extend(hook(municipality, year) or [])
+    return sorted(found, key=lambda section: (section.order, str(section.title)))
 
 
 @require_GET

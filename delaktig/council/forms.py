@@ -1,0 +1,202 @@
+"""Forms of question time: asking a question (residents), meetings, settings, review and answers (staff)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from delaktig.core.forms import Form, LocalDateTimeField, ModelForm
+from delaktig.core.templatetags.delaktig import human_datetime
+
+from .models import Meeting, QuestionTimeSettings, RefusalReason, Topic, WhoMayAsk, validate_time_mark
+from .selectors import addressee_label, addressees
+
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXT_MAX = 2000
+
+
+class MeetingChoice(forms.ModelChoiceField):
+    def label_from_instance(self, meeting):
+        return f"{human_datetime(meeting.starts_at)}, {meeting.place}"
+
+
+class AddresseeChoice(forms.ModelChoiceField):
+    def label_from_instance(self, membership):
+        return addressee_label(membership)
+
+
+class QuestionForm(Form):
+    meeting = MeetingChoice(
+        label=_("Meeting"), queryset=Meeting.objects.none(), widget=forms.RadioSelect, empty_label=None
+    )
+    addressee = AddresseeChoice(
+        label=_("Who is the question to?"),
+        queryset=None,
+        required=False,
+        help_text=_("Choose a person, or leave it as it is to ask the whole body."),
+    )
+    topic = forms.ChoiceField(label=_("Topic"), choices=[("", "–"), *Topic.choices])
+    text = forms.CharField(
+        label=_("Your question"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("At most 2,000 characters. Ask one question, briefly."),
+    )
+    asker_name = forms.CharField(label=_("Your name"), max_length=150)
+    lives_here = forms.BooleanField(label="", required=True)
+    submission_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def __init__(self, *args, body, meetings, rules, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.body = body
+        self.fields["meeting"].queryset = meetings
+        self.fields["addressee"].queryset = addressees(body)
+        self.fields["addressee"].empty_label = str(_("The whole body: %(body)s")) % {"body": body.name}
+        if rules.who_may_ask == WhoMayAsk.RESIDENTS:
+            self.fields["lives_here"].label = str(_("I live in %(municipality)s")) % {
+                "municipality": body.municipality.name
+            }
+            self.fields["lives_here"].error_messages["required"] = _(
+                "Only residents of the municipality may ask questions. Tick the box if you live here."
+            )
+        else:
+            del self.fields["lives_here"]
+
+    def addressee_text(self):
+        addressee = self.cleaned_data.get("addressee")
+        return addressee_label(addressee) if addressee else self.body.name
+
+    def topic_text(self):
+        return dict(Topic.choices).get(self.cleaned_data.get("topic"), "")
+
+
+class MeetingForm(ModelForm):
+    starts_at = LocalDateTimeField(label=_("Starts"), widget=DATETIME_WIDGET, help_text=_("Date and time"))
+    ends_at = LocalDateTimeField(label=_("Ends"), widget=DATETIME_WIDGET, help_text=_("Date and time"))
+    agenda_url = forms.URLField(label=_("Link to the agenda"), required=False, assume_scheme="https")
+    minutes_url = forms.URLField(
+        label=_("Link to the minutes"), required=False, assume_scheme="https", help_text=_("Add it after the meeting.")
+    )
+    recording_url = forms.URLField(label=_("Link to the recording"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "starts_at",
+            "ends_at",
+            "place",
+            "has_question_time",
+            "agenda_url",
+            "agenda_file",
+            "minutes_url",
+            "recording_url",
+        ]
+
+    def clean_agenda_file(self):
+        upload = self.cleaned_data.get("agenda_file")
+        if upload and hasattr(upload, "content_type"):
+            if not upload.name.lower().endswith(".pdf"):
+                raise forms.ValidationError(_("Upload the agenda as a PDF file."))
+            if upload.size > 20 * 1024 * 1024:
+                raise forms.ValidationError(_("The file is larger than 20 MB."))
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("The meeting must end after it starts."))
+        return cleaned
+
+    def values(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class CancelForm(Form):
+    reason = forms.CharField(
+        label=_("Why is the meeting cancelled?"), max_length=300, help_text=_("Shown on the meeting's page.")
+    )
+
+
+class SettingsForm(ModelForm):
+    class Meta:
+        model = QuestionTimeSettings
+        fields = [
+            "deadline_days",
+            "max_per_meeting",
+            "max_per_person",
+            "minutes_allotted",
+            "asked_in_person",
+            "who_may_ask",
+            "identity_level",
+        ]
+        widgets = {"who_may_ask": forms.RadioSelect}
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("max_per_meeting", "max_per_person"):
+            if cleaned.get(name) == 0:
+                self.add_error(name, _("Write at least 1."))
+        if (cleaned.get("deadline_days") or 0) > 90:
+            self.add_error("deadline_days", _("Write at most 90 days."))
+        return cleaned
+
+    def values(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class ReviewForm(Form):
+    APPROVE, REFUSE = "approve", "refuse"
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(APPROVE, _("Approve the question")), (REFUSE, _("Do not approve"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.ChoiceField(
+        label=_("Reason, if not approved"), choices=[("", "–"), *RefusalReason.choices], required=False
+    )
+    text = forms.CharField(
+        label=_("Explanation to the asker"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=TEXT_MAX,
+        required=False,
+        help_text=_("Sent to the asker with the reason."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == self.REFUSE:
+            if not cleaned.get("reason"):
+                self.add_error("reason", _("Choose why the question is not approved."))
+            if cleaned.get("reason") == RefusalReason.OTHER and not cleaned.get("text", "").strip():
+                self.add_error("text", _("Explain the reason to the asker."))
+        return cleaned
+
+
+class AnswerForm(Form):
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 8}), max_length=10000)
+    answered_by = forms.CharField(
+        label=_("Answered by"), max_length=200, help_text=_("Name and role, for example: Anna Andersson (S), chair")
+    )
+    answered_on = forms.DateField(label=_("Answered on"), widget=DATE_WIDGET, help_text=_("For example 2026-11-23"))
+    answer_url = forms.URLField(label=_("Link to the minutes or recording"), required=False, assume_scheme="https")
+    answer_time_mark = forms.CharField(
+        label=_("Time in the recording"),
+        required=False,
+        max_length=10,
+        validators=[validate_time_mark],
+        help_text=_("Hours:minutes:seconds, for example 1:23:45"),
+    )
+
+
+class ArchiveForm(Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    body = forms.ModelChoiceField(
+        label=_("Body"), queryset=None, required=False, empty_label=pgettext_lazy("council", "All bodies")
+    )
+    topic = forms.ChoiceField(label=_("Topic"), choices=[("", _("All topics")), *Topic.choices], required=False)
+    meeting = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies

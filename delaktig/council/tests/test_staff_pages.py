@@ -1,0 +1,121 @@
+"""Staff pages: meetings per body (with the night the clocks change), cancelling, settings; who may use them."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from delaktig.core.audit import audit_events_for
+from delaktig.council.models import Meeting, QuestionTimeSettings
+from delaktig.council.views import staff as views
+from delaktig.organisations.models import Role
+
+from .factories import MeetingFactory, QuestionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, municipality, *args):
+    return reverse(f"council:{name}", args=[municipality.slug, *args])
+
+
+def meeting_data(**changes):
+    return {
+        "starts_at": "2026-10-25T02:30",
+        "ends_at": "2026-10-25T04:00",
+        "place": "Sessionssalen, Kommunhuset",
+        "has_question_time": "on",
+        **changes,
+    }
+
+
+def test_a_meeting_on_the_night_the_clocks_go_back_is_taken_as_summer_time(client, municipality, staff):
+    client.force_login(staff[Role.DEMOCRACY_OFFICER])
+    body = municipality.get_deciding_body()
+    response = client.post(url("staff_meeting_create", municipality, body.pk), meeting_data())
+    meeting = Meeting.objects.get()
+    # 02.30 summer time, the first of the two (an ambiguous time never equals another zone's, so compare in UTC)
+    assert response.status_code == 302 and meeting.starts_at == datetime.datetime(
+        2026, 10, 25, 0, 30, tzinfo=datetime.UTC
+    )
+    assert audit_events_for(meeting).get().action == "council_meeting.create"
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"starts_at": "2026-03-29T02:30"}, "finns inte den 29 mars 2026"),
+        ({"starts_at": "29/3"}, ""),
+        ({"ends_at": "2026-10-25T01:00"}, "måste sluta efter"),
+        ({"place": ""}, ""),
+        ({"agenda_url": "inte en länk"}, ""),
+    ],
+)
+def test_a_malformed_meeting_keeps_what_was_typed(client, municipality, staff, changes, message):
+    client.force_login(staff[Role.DEMOCRACY_OFFICER])
+    body = municipality.get_deciding_body()
+    data = meeting_data(place="Folkets hus, Ekshärad") | changes
+    response = client.post(url("staff_meeting_create", municipality, body.pk), data)
+    page = response.content.decode()
+    assert response.status_code == 200 and not Meeting.objects.exists() and message in page
+    assert data["place"] in page and "error-summary" in page
+
+
+def test_editing_and_cancelling_a_meeting_raises_its_sequence(client, municipality, staff):
+    meeting = MeetingFactory(municipality=municipality)
+    client.force_login(staff[Role.REGISTRAR])
+    data = meeting_data(starts_at="2026-11-16T18:00", ends_at="2026-11-16T21:00", minutes_url="https://x.se/p.pdf")
+    assert client.post(url("staff_meeting", municipality, meeting.body_id, meeting.pk), data).status_code == 302
+    assert (
+        client.post(url("staff_meeting_cancel", municipality, meeting.body_id, meeting.pk), {"reason": ""}).status_code
+        == 200
+    )
+    assert (
+        client.post(
+            url("staff_meeting_cancel", municipality, meeting.body_id, meeting.pk), {"reason": "Inga ärenden."}
+        ).status_code
+        == 302
+    )
+    meeting.refresh_from_db()
+    assert meeting.minutes_url == "https://x.se/p.pdf" and meeting.is_cancelled and meeting.sequence == 2
+
+
+def test_settings_per_body(client, municipality, staff):
+    body = municipality.get_deciding_body()
+    client.force_login(staff[Role.ADMINISTRATOR])
+    data = {"deadline_days": "14", "max_per_meeting": "6", "max_per_person": "2", "minutes_allotted": "30",
+            "who_may_ask": "residents", "identity_level": "1"}  # fmt: skip
+    assert client.post(url("staff_settings", municipality, body.pk), data | {"max_per_meeting": "0"}).status_code == 200
+    assert client.post(url("staff_settings", municipality, body.pk), data | {"deadline_days": "x"}).status_code == 200
+    assert client.post(url("staff_settings", municipality, body.pk), data).status_code == 302
+    rules = QuestionTimeSettings.objects.get(body=body)
+    assert (rules.deadline_days, rules.max_per_meeting, rules.max_per_person) == (14, 6, 2)
+
+
+def test_the_pages_ask_for_the_roles_of_their_work():
+    planners = {Role.ADMINISTRATOR, Role.DEMOCRACY_OFFICER, Role.REGISTRAR}
+    for view in (views.meetings, views.meeting_create, views.meeting_edit, views.meeting_cancel, views.settings_edit):
+        assert view.staff_roles == planners
+    assert views.question.staff_roles == {Role.PRESIDIUM, Role.DEMOCRACY_OFFICER, Role.ADMINISTRATOR, Role.REGISTRAR}
+    assert Role.OFFICER not in views.overview.staff_roles and Role.ELECTED_OFFICIAL not in views.queue.staff_roles
+
+
+def test_the_presidium_sees_its_queue_and_the_staff_menu_links_it(client, municipality, staff):
+    QuestionFactory(meeting=MeetingFactory(municipality=municipality), text="Varför stängs badhuset i juli?")
+    client.force_login(staff[Role.PRESIDIUM])
+    page = client.get(url("staff_queue", municipality)).content.decode()
+    assert "AF 2026/" in page
+    home = client.get(reverse("dialogues:staff_dashboard", args=[municipality.slug])).content.decode()
+    assert url("staff_overview", municipality) in home
+    client.force_login(staff[Role.OFFICER])
+    assert client.get(url("staff_queue", municipality)).status_code == 403
+
+
+def test_another_municipalitys_meeting_and_body_are_404(client, municipality, other_municipality, staff):
+    meeting = MeetingFactory(municipality=other_municipality)
+    client.force_login(staff[Role.ADMINISTRATOR])
+    assert client.get(url("staff_meeting", municipality, meeting.body_id, meeting.pk)).status_code == 404
+    home_body = municipality.get_deciding_body()
+    assert client.get(url("staff_meeting", municipality, home_body.pk, meeting.pk)).status_code == 404
+    assert client.get(url("staff_meetings", municipality, meeting.body_id)).status_code == 404
+    assert client.get(url("staff_settings", municipality, meeting.body_id)).status_code == 404
