@@ -107,7 +107,7 @@ def test_the_limit_per_person(client, meeting, resident):
     client.force_login(resident)
     response = post(client, meeting, text="En andra fråga")
     page = response.content.decode()
-    assert Question.objects.count() == 1 and "En andra fråga" in page and "högsta antalet en person" in page
+    assert Question.objects.count() == 1 and "En andra fråga" in page and "som en person får ställa" in page
 
 
 def test_the_limit_per_meeting_counts_all_but_the_refused(client, meeting, resident):
