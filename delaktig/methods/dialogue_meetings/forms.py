@@ -2,11 +2,10 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.fields import BaseTemporalField
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from delaktig.core import forms as core_forms
 from delaktig.core.forms import Form
 from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.models import Channel
@@ -31,8 +30,9 @@ def local_time(naive):
     return aware
 
 
-class LocalDateTimeField(forms.DateTimeField):
-    """A date and time in Stockholm, written as 2027-03-12 18:00 (or from a datetime-local input)."""
+class LocalDateTimeField(core_forms.LocalDateTimeField):
+    """A date and time in Stockholm, written as 2027-03-12 18:00 (or from a datetime-local input); the nights the
+    clocks change are read as core.forms.LocalDateTimeField reads them."""
 
     default_error_messages = {"invalid": _("Write the date and time like this: 2027-03-12 18:00.")}
 
@@ -45,22 +45,6 @@ class LocalDateTimeField(forms.DateTimeField):
         if isinstance(value, datetime.datetime) and timezone.is_aware(value):
             return timezone.localtime(value)
         return value
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if isinstance(value, datetime.datetime):
-            naive = value
-        else:
-            try:
-                naive = parse_datetime(str(value).strip().replace(" ", "T", 1))
-            except ValueError:
-                naive = None
-            if naive is None:
-                naive = BaseTemporalField.to_python(self, value)
-        if timezone.is_aware(naive):
-            return naive
-        return local_time(naive)
 
 
 class RegistrationForm(Form):
