@@ -127,6 +127,13 @@ class DeskSave(Protocol):
     ) -> DeskItem: ...
 
 
+def desk_undo_window() -> datetime.timedelta:
+    """How long after saving the person who entered an input at the desk may take it back (DESK_UNDO_MINUTES)."""
+    from django.conf import settings
+
+    return datetime.timedelta(minutes=int(getattr(settings, "DESK_UNDO_MINUTES", 10)))
+
+
 class DeskUndo(Protocol):  # removes an item this person entered at the desk a moment ago; False if it cannot
     def __call__(self, module: Module, item_id: int, /, *, actor: User) -> bool: ...
 

@@ -9,14 +9,13 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.utils import timezone
 
 from delaktig.organisations.models import Role
 
 from .figures import module_channels
 from .models import Channel, DeskRecord, Module
-from .registry import Occasion, registry
+from .registry import Occasion, desk_undo_window, registry
 
 if TYPE_CHECKING:
     from delaktig.accounts.models import User
@@ -29,7 +28,7 @@ DESK_ROLES = frozenset({Role.OFFICER, Role.DEMOCRACY_OFFICER})
 
 
 def undo_minutes() -> int:
-    return int(getattr(settings, "DESK_UNDO_MINUTES", 10))
+    return int(desk_undo_window().total_seconds() // 60)
 
 
 def desk_modules(dialogue: Dialogue) -> list[Module]:
@@ -69,7 +68,7 @@ def desk_recent(dialogue: Dialogue, user: User, *, limit: int = RECENT_LIMIT) ->
 def may_undo(record: DeskRecord, user: User, now: datetime.datetime | None = None) -> bool:
     """Only the person who entered it, only once, and only for a few minutes."""
     now = now or timezone.now()
-    recent = now - record.created_at <= datetime.timedelta(minutes=undo_minutes())
+    recent = now - record.created_at <= desk_undo_window()
     return recent and record.undone_at is None and user.is_authenticated and record.entered_by_id == user.pk
 
 

@@ -1,16 +1,13 @@
 """The dummy method at the desk ("Registrera inkommet"): a title and a text, stored with what the desk adds."""
 
-import datetime
-
 from django import forms
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
 from delaktig.core.audit import audit_record
 from delaktig.core.forms import Form
-from delaktig.participation.registry import DeskEntry, DeskItem, Occasion
+from delaktig.participation.registry import DeskEntry, DeskItem, Occasion, desk_undo_window
 from delaktig.participation.services import initial_status
 
 from .models import REFERENCE_PREFIX, DummyInput
@@ -43,7 +40,7 @@ def desk_save(module, data, /, *, actor, channel, received_on, occasion, group):
 @transaction.atomic
 def desk_undo(module, item_id, /, *, actor):
     item = DummyInput.objects.select_for_update().filter(module=module, pk=item_id).first()
-    window = datetime.timedelta(minutes=settings.DESK_UNDO_MINUTES)
+    window = desk_undo_window()
     if item is None or item.entered_by_id != actor.pk or timezone.now() - item.created_at > window:
         return False
     audit_record(municipality=item.municipality, actor=actor, action="dummy_method.desk_undo", target=item)

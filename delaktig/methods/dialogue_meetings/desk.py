@@ -13,14 +13,13 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.conf import settings
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form
-from delaktig.participation.registry import DeskItem, Occasion
+from delaktig.participation.registry import DeskItem, Occasion, desk_undo_window
 
 from .about import METHOD_KEY
 from .models import TEXT_MAX, Meeting, Statement
@@ -30,7 +29,6 @@ if TYPE_CHECKING:
     from delaktig.accounts.models import User
     from delaktig.participation.models import Module
 
-DESK_UNDO_MINUTES = 10  # unless settings.DESK_UNDO_MINUTES says otherwise
 SUMMARY_WORDS = 12
 
 
@@ -118,14 +116,10 @@ def desk_save(
     return desk_item(statement)
 
 
-def undo_minutes() -> int:
-    return int(getattr(settings, "DESK_UNDO_MINUTES", DESK_UNDO_MINUTES))
-
-
 def may_undo(statement: Statement, actor: User, now: datetime.datetime | None = None) -> bool:
     """Only the person who entered it, and only for a few minutes."""
     now = now or timezone.now()
-    recent = now - statement.created_at <= datetime.timedelta(minutes=undo_minutes())
+    recent = now - statement.created_at <= desk_undo_window()
     return recent and actor.is_authenticated and statement.entered_by_id == actor.pk
 
 

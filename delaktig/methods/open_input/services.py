@@ -1,13 +1,11 @@
 """Writes for open input. Each leaves an audit event in the same transaction."""
 
-import datetime
-
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from delaktig.core.audit import audit_record
 from delaktig.participation.models import Channel
+from delaktig.participation.registry import desk_undo_window
 from delaktig.participation.services import initial_status, moderate
 
 from .models import CATEGORY_MAX, Input, Support
@@ -139,10 +137,6 @@ def input_enter_offline(
     return item
 
 
-def desk_undo_minutes():
-    return int(getattr(settings, "DESK_UNDO_MINUTES", 10))
-
-
 @transaction.atomic
 def input_desk_undo(*, module, item_id, actor, now=None):
     """Remove an input `actor` entered a moment ago (within DESK_UNDO_MINUTES); False, nothing changed, otherwise."""
@@ -150,7 +144,7 @@ def input_desk_undo(*, module, item_id, actor, now=None):
     now = now or timezone.now()
     if item is None or not actor.is_authenticated or item.entered_by_id != actor.pk:
         return False
-    if now - item.created_at > datetime.timedelta(minutes=desk_undo_minutes()):
+    if now - item.created_at > desk_undo_window():
         return False
     audit_record(
         municipality=item.municipality,

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from delaktig.organisations.permissions import staff_view
+from delaktig.participation.selectors_desk import undo_minutes
 
 from .. import selectors, services_meetings
-from ..desk import desk_save, desk_undo, may_undo, occasion_of, undo_minutes
+from ..desk import desk_save, desk_undo, may_undo, occasion_of
 from ..forms import RecordForm, StatementForm
 from ..models import Statement
 from .common import guard, meeting_or_404, module_context, url
