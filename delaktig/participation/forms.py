@@ -63,6 +63,9 @@ class PhaseForm(Form):
         return cleaned
 
 
+DESK_YEARS_BACK = 2  # an older date received is taken for a typing error
+
+
 class DeskSettingsForm(Form):
     """What the desk asks besides the method's own fields; kept from one input to the next."""
 
@@ -98,8 +101,14 @@ class DeskSettingsForm(Form):
 
     def clean_received_on(self):
         value = self.cleaned_data["received_on"]
-        if value > timezone.localdate():
+        today = timezone.localdate()
+        if value > today:
             raise forms.ValidationError(_("The date cannot be in the future. Write the day it came in."))
+        if value < today.replace(year=today.year - DESK_YEARS_BACK, day=min(today.day, 28)):
+            raise forms.ValidationError(
+                _("The date is more than %(years)s years ago. Check the year and write the day it came in.")
+                % {"years": DESK_YEARS_BACK}
+            )
         return value
 
     def clean(self):

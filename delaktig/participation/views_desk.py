@@ -5,6 +5,7 @@ fields empty and a status line with the reference. The rules are in services_des
 """
 
 import copy
+import datetime
 import inspect
 from urllib.parse import urlencode
 
@@ -68,6 +69,13 @@ def _initial(query, module, channels, occasions):
         "occasion": occasion if occasion in {o.key for o in occasions} else "",
         "group": (query.get("group") or "")[:100],
     }
+
+
+def _as_text(value):
+    """A kept setting as the query string carries it: a date as 2026-12-01, never in words."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value or ""
 
 
 def _is_date(value):
@@ -137,7 +145,7 @@ def _context(request, dialogue, module, settings_form, item_form):
     status_kind, status_record = _status(request, dialogue) if request.method == "GET" else (None, None)
     now = timezone.now()
     records = selectors_desk.desk_recent(dialogue, request.user)
-    kept = {name: settings_form[name].value() or "" for name in KEPT if name in settings_form.fields}
+    kept = {name: _as_text(settings_form[name].value()) for name in KEPT if name in settings_form.fields}
     return {
         "dialogue": dialogue,
         "modules": settings_form.module_choices,

@@ -159,7 +159,11 @@ def test_after_a_save_the_page_keeps_the_settings_and_empties_the_text_fields(as
 
 @pytest.mark.parametrize(
     ("typed", "message"),
-    [("2.3.2026", "Skriv datumet som år-månad-dag"), ("2999-01-01", "Datumet kan inte vara i framtiden")],
+    [
+        ("2.3.2026", "Skriv datumet som år-månad-dag"),
+        ("2999-01-01", "Datumet kan inte vara i framtiden"),
+        ("1999-01-01", "Datumet ligger mer än 2 år bakåt"),
+    ],
 )
 def test_a_malformed_or_future_date_is_explained_and_what_was_typed_is_kept(as_officer, module, typed, message):
     response = as_officer.post(desk_url(module.dialogue), posted(module, received_on=typed))
@@ -183,6 +187,18 @@ def test_undo_over_http_takes_it_back_and_says_so(as_officer, module, officer):
     assert response.status_code == 302 and "undone=" in response["Location"]
     assert f"Ångrat: {record.reference}" in as_officer.get(response["Location"]).content.decode()
     assert not DummyInput.objects.exists()
+
+
+def test_after_undo_and_after_switching_method_the_date_received_is_kept(as_officer, module, officer):
+    with time_machine.travel(datetime.datetime(2026, 3, 4, 10, tzinfo=datetime.UTC), tick=False):
+        saved = as_officer.get(as_officer.post(desk_url(module.dialogue), posted(module))["Location"])
+        html = saved.content.decode()
+        assert 'name="received_on" value="2026-03-02"' in html  # in the undo and switch forms, not in words
+        record = DeskRecord.objects.get()
+        kept = {name: saved.context["kept"][name] for name in ("channel", "received_on", "group")}
+        undone = as_officer.post(desk_url(module.dialogue, record.pk, name="desk_undo"), {"module": module.pk, **kept})
+        form = as_officer.get(undone["Location"]).context["settings_form"]
+    assert str(form["received_on"].value()) == "2026-03-02" and form["channel"].value() == "meeting"
 
 
 def test_undo_of_someone_elses_entry_is_refused_with_a_reason(as_officer, module, staff):
