@@ -95,7 +95,7 @@ class MeetingForm(ModelForm):
     def clean_agenda_file(self):
         upload = self.cleaned_data.get("agenda_file")
         if upload and hasattr(upload, "content_type"):
-            if not upload.name.lower().endswith(".pdf"):
+            if not upload.name.lower().endswith(".pdf") or not _starts_as_pdf(upload):
                 raise forms.ValidationError(_("Upload the agenda as a PDF file."))
             if upload.size > 20 * 1024 * 1024:
                 raise forms.ValidationError(_("The file is larger than 20 MB."))
@@ -110,6 +110,13 @@ class MeetingForm(ModelForm):
 
     def values(self):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+def _starts_as_pdf(upload):
+    """A PDF file begins with "%PDF-" (a renamed text or Word file does not)."""
+    head = upload.read(5)
+    upload.seek(0)
+    return head == b"%PDF-"
 
 
 class CancelForm(Form):

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone, translation
 
 from delaktig.core.audit import audit_record
@@ -147,9 +149,12 @@ def meeting_create(*, body: Body, actor: Any, values: dict[str, Any]) -> Meeting
 
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, actor: Any, values: dict[str, Any]) -> Meeting:
-    changed = [name for name, value in values.items() if getattr(meeting, name) != value]
-    for name, value in values.items():
-        setattr(meeting, name, value)
+    """Save what changed, compared with the stored meeting (a ModelForm has already written `values` onto the
+    instance it was given, so the comparison reads the row again)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    changed = [name for name, value in values.items() if _differs(getattr(meeting, name), value)]
+    for name in changed:
+        setattr(meeting, name, values[name] if values[name] is not False else "")
     if changed:
         meeting.sequence += 1
         meeting.save()
@@ -161,6 +166,15 @@ def meeting_update(*, meeting: Meeting, actor: Any, values: dict[str, Any]) -> M
             data={"changed": changed},
         )
     return meeting
+
+
+def _differs(stored: Any, value: Any) -> bool:
+    if isinstance(stored, FieldFile):  # from the form: a new upload, False to clear, else the stored file is kept
+        return isinstance(value, UploadedFile) or (value is False and bool(stored))
+    if isinstance(stored, datetime.datetime) and isinstance(value, datetime.datetime):
+        # Python never finds a time in the hour the clocks go back equal to one in another zone (PEP 495)
+        return stored.timestamp() != value.timestamp()
+    return bool(stored != value)
 
 
 @transaction.atomic

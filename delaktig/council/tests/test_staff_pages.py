@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from delaktig.core.audit import audit_events_for
@@ -78,6 +79,36 @@ def test_editing_and_cancelling_a_meeting_raises_its_sequence(client, municipali
     )
     meeting.refresh_from_db()
     assert meeting.minutes_url == "https://x.se/p.pdf" and meeting.is_cancelled and meeting.sequence == 2
+
+
+def test_an_agenda_added_while_editing_is_saved_with_the_other_changes(client, municipality, staff, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    meeting = MeetingFactory(municipality=municipality)
+    client.force_login(staff[Role.REGISTRAR])
+    agenda = SimpleUploadedFile("dagordning.pdf", b"%PDF-1.7 agenda", "application/pdf")
+    address = url("staff_meeting", municipality, meeting.body_id, meeting.pk)
+    assert client.post(address, meeting_data(place="Nya salen", agenda_file=agenda)).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.place == "Nya salen" and meeting.agenda_file.read() == b"%PDF-1.7 agenda" and meeting.sequence == 1
+    assert client.post(address, meeting_data(place="Nya salen")).status_code == 302  # nothing new: the file stays
+    meeting.refresh_from_db()
+    assert meeting.agenda_file and meeting.sequence == 1
+
+
+def test_an_agenda_that_is_not_a_pdf_is_refused_and_the_rest_kept(client, municipality, staff, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    meeting = MeetingFactory(municipality=municipality)
+    client.force_login(staff[Role.REGISTRAR])
+    fake = SimpleUploadedFile("fake.pdf", b"just text", "application/pdf")
+    response = client.post(
+        url("staff_meeting", municipality, meeting.body_id, meeting.pk),
+        meeting_data(place="Nya salen", agenda_file=fake),
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "Nya salen" in page
+    assert "Ladda upp föredragningslistan som en pdf-fil." in page
+    meeting.refresh_from_db()
+    assert not meeting.agenda_file and meeting.place != "Nya salen"
 
 
 def test_settings_per_body(client, municipality, staff):
