@@ -43,6 +43,17 @@ def number(value):
         return value
 
 
+CSS_PLAIN = frozenset(" ,.:()–_")
+
+
+@register.filter
+def css_string(value):
+    """Text for a CSS string in a <style> block (a PDF's running footer): every sign that could end the string or
+    the block is written as a CSS escape, so "Barn- och bildningsnämnden" prints as it is written."""
+    text = "".join(ch if ch.isalnum() or ch in CSS_PLAIN else f"\\{ord(ch):x} " for ch in str(value))
+    return mark_safe(text)  # noqa: S308 - nothing in it can end the string or the style block
+
+
 @register.filter
 def has_role(user_roles, roles):
     return bool(set(user_roles) & set(roles.split(",")))
