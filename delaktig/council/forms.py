@@ -1,11 +1,13 @@
 """Forms of question time: asking a question (residents), meetings, settings, review and answers (staff)."""
 
 from django import forms
+from django.core.validators import URLValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from delaktig.core.forms import Form, LocalDateTimeField, ModelForm
-from delaktig.core.templatetags.delaktig import human_datetime
+from delaktig.core.templatetags.delaktig import human_date, human_datetime
 
 from .models import Meeting, QuestionTimeSettings, RefusalReason, Topic, WhoMayAsk, validate_time_mark
 from .selectors import addressee_label, addressees
@@ -13,6 +15,11 @@ from .selectors import addressee_label, addressees
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT_MAX = 2000
+
+
+WEB_LINK = [
+    URLValidator(schemes=["http", "https"], message=_("Write a web address that begins with https://"), code="not_web")
+]
 
 
 class MeetingChoice(forms.ModelChoiceField):
@@ -73,11 +80,19 @@ class QuestionForm(Form):
 class MeetingForm(ModelForm):
     starts_at = LocalDateTimeField(label=_("Starts"), widget=DATETIME_WIDGET, help_text=_("Date and time"))
     ends_at = LocalDateTimeField(label=_("Ends"), widget=DATETIME_WIDGET, help_text=_("Date and time"))
-    agenda_url = forms.URLField(label=_("Link to the agenda"), required=False, assume_scheme="https")
-    minutes_url = forms.URLField(
-        label=_("Link to the minutes"), required=False, assume_scheme="https", help_text=_("Add it after the meeting.")
+    agenda_url = forms.URLField(
+        label=_("Link to the agenda"), required=False, assume_scheme="https", validators=WEB_LINK
     )
-    recording_url = forms.URLField(label=_("Link to the recording"), required=False, assume_scheme="https")
+    minutes_url = forms.URLField(
+        label=_("Link to the minutes"),
+        required=False,
+        assume_scheme="https",
+        validators=WEB_LINK,
+        help_text=_("Add it after the meeting."),
+    )
+    recording_url = forms.URLField(
+        label=_("Link to the recording"), required=False, assume_scheme="https", validators=WEB_LINK
+    )
 
     class Meta:
         model = Meeting
@@ -144,6 +159,12 @@ class SettingsForm(ModelForm):
         for name in ("max_per_meeting", "max_per_person"):
             if cleaned.get(name) == 0:
                 self.add_error(name, _("Write at least 1."))
+        per_person, per_meeting = cleaned.get("max_per_person"), cleaned.get("max_per_meeting")
+        if per_person and per_meeting and per_person > per_meeting:
+            self.add_error(
+                "max_per_person",
+                _("A person cannot ask more questions than the meeting takes (%(max)s).") % {"max": per_meeting},
+            )
         if (cleaned.get("deadline_days") or 0) > 90:
             self.add_error("deadline_days", _("Write at most 90 days."))
         return cleaned
@@ -186,7 +207,9 @@ class AnswerForm(Form):
         label=_("Answered by"), max_length=200, help_text=_("Name and role, for example: Anna Andersson (S), chair")
     )
     answered_on = forms.DateField(label=_("Answered on"), widget=DATE_WIDGET, help_text=_("For example 2026-11-23"))
-    answer_url = forms.URLField(label=_("Link to the minutes or recording"), required=False, assume_scheme="https")
+    answer_url = forms.URLField(
+        label=_("Link to the minutes or recording"), required=False, assume_scheme="https", validators=WEB_LINK
+    )
     answer_time_mark = forms.CharField(
         label=_("Time in the recording"),
         required=False,
@@ -194,6 +217,27 @@ class AnswerForm(Form):
         validators=[validate_time_mark],
         help_text=_("Hours:minutes:seconds, for example 1:23:45"),
     )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+
+    def clean_answered_on(self):
+        value = self.cleaned_data["answered_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future. Write the day the question was answered."))
+        if value < self.meeting.local_date():
+            raise forms.ValidationError(
+                _("The question was answered at or after the meeting on %(date)s. Write that day or a later one.")
+                % {"date": human_date(self.meeting.local_date())}
+            )
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("answer_time_mark") and not cleaned.get("answer_url"):
+            self.add_error("answer_url", _("A time in the recording needs the link to the recording."))
+        return cleaned
 
 
 class ArchiveForm(Form):

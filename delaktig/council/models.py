@@ -128,6 +128,7 @@ class Status(models.TextChoices):
     REFUSED = "refused", pgettext_lazy("question status", "Not approved")
     ANSWERED = "answered", pgettext_lazy("question status", "Answered")
     WITHDRAWN = "withdrawn", pgettext_lazy("question status", "Withdrawn")
+    MEETING_CANCELLED = "meeting_cancelled", pgettext_lazy("question status", "The meeting was cancelled")
 
 
 PUBLIC_STATUSES = frozenset({Status.APPROVED, Status.ANSWERED})

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import Question
-from .selectors import questions_close_at, settings_for
+from .selectors import next_open_meeting, questions_close_at, settings_for
 
 
 def _question(question_id):
@@ -23,6 +23,8 @@ def _subject(step, question):
         return _("Your question %(number)s is approved for question time") % values
     if step == "refuse":
         return _("Your question %(number)s was not approved") % values
+    if step == "meeting_cancelled":
+        return _("The meeting is cancelled: your question %(number)s will not be answered there") % values
     return _("Your question %(number)s has been answered") % values
 
 
@@ -43,6 +45,9 @@ def question_mail_send(*, question_id, step, language=None):
             "my_pages_url": settings.SITE_URL.rstrip("/")
             + reverse("accounts:my_pages", args=[question.municipality.slug]),
             "step": step,
+            "next_open": next_open_meeting(meeting.body),
+            "ask_url": settings.SITE_URL.rstrip("/")
+            + reverse("council:ask", args=[question.municipality.slug, meeting.body_id]),
         }
         subject = _subject(step, question)
         body = render_to_string(f"council/emails/{step}.txt", context)

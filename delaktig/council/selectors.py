@@ -17,6 +17,7 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from delaktig.core.search import search
 from delaktig.core.templatetags.delaktig import human_date
@@ -62,7 +63,14 @@ def open_meetings(body: Body, now: datetime.datetime | None = None) -> list[Meet
     candidates = Meeting.objects.filter(
         body=body, has_question_time=True, cancelled_at__isnull=True, starts_at__gt=now
     ).select_related("body", "municipality")
-    return [meeting for meeting in candidates if open_for_questions(meeting, rules, now)]
+    return [
+        meeting for meeting in candidates if open_for_questions(meeting, rules, now) and not is_full(meeting, rules)
+    ]
+
+
+def is_full(meeting: Meeting, rules: QuestionTimeSettings) -> bool:
+    """The meeting has as many questions as it takes (the refused and withdrawn ones do not count)."""
+    return counted_questions(meeting).count() >= rules.max_per_meeting
 
 
 def next_open_meeting(body: Body, now: datetime.datetime | None = None) -> Meeting | None:
@@ -88,7 +96,7 @@ def limits_reached(meeting: Meeting, rules: QuestionTimeSettings, asker: Any) ->
 
 def deadline_message(meeting: Meeting, rules: QuestionTimeSettings) -> str:
     if meeting.is_cancelled:
-        return _("The meeting is cancelled.")
+        return pgettext("council", "The meeting is cancelled.")
     if not meeting.has_question_time:
         return _("The meeting has no public question time.")
     return _("Questions for the meeting on %(meeting)s were taken until %(last_day)s.") % {
@@ -112,7 +120,7 @@ def question_refusal(
         return "addressee", _("Choose someone who sits on the body.")
     reached = limits_reached(meeting, rules, asker)
     if "meeting" in reached:
-        message = _("The meeting already has the most questions it takes (%(max)s). Choose a later meeting.")
+        message = _("The meeting already has the most questions it takes (%(max)s).")
         return "meeting", message % {"max": rules.max_per_meeting}
     if "person" in reached:
         message = _(
@@ -219,6 +227,30 @@ def to_answer(municipality: Any, bodies: QuerySet[Body] | None = None) -> QueryS
     if bodies is not None:
         qs = qs.filter(meeting__body__in=bodies)
     return qs.select_related("meeting__body", "municipality").order_by("meeting__starts_at", "submitted_at", "id")
+
+
+def approved_coming(municipality: Any, bodies: QuerySet[Body] | None = None) -> QuerySet[Question]:
+    """Approved questions of meetings that have not begun: the agenda appendix of the coming meetings."""
+    qs = Question.objects.filter(
+        municipality=municipality, status=Status.APPROVED, meeting__starts_at__gte=timezone.now()
+    )
+    if bodies is not None:
+        qs = qs.filter(meeting__body__in=bodies)
+    return qs.select_related("meeting__body", "municipality").order_by("meeting__starts_at", "submitted_at", "id")
+
+
+def answered_recently(municipality: Any, bodies: QuerySet[Body] | None = None, limit: int = 20) -> list[Question]:
+    """The latest answered questions, newest answer first, so an answer can be found again and corrected."""
+    qs = Question.objects.filter(municipality=municipality, status=Status.ANSWERED)
+    if bodies is not None:
+        qs = qs.filter(meeting__body__in=bodies)
+    qs = qs.select_related("meeting__body", "municipality").order_by("-answered_on", "-status_changed_at", "-id")
+    return list(qs[:limit])
+
+
+def question_sent_with(user: Any, municipality: Any, submission_key: str) -> Question | None:
+    """The question this person already sent with the form that carried `submission_key`, if any."""
+    return Question.objects.filter(asker=user, municipality=municipality, submission_key=submission_key).first()
 
 
 def questions_of(user: Any, municipality: Any) -> QuerySet[Question]:

@@ -131,7 +131,8 @@ def question_answer(
 ) -> Question:
     question.answer, question.answered_by = answer.strip(), answered_by.strip()
     question.answered_on, question.answer_url, question.answer_time_mark = answered_on, answer_url, answer_time_mark
-    return workflow.transition(question, "answer", actor=actor)
+    step = "correct" if question.status == Status.ANSWERED else "answer"
+    return workflow.transition(question, step, actor=actor)
 
 
 @transaction.atomic
@@ -184,6 +185,11 @@ def meeting_cancel(*, meeting: Meeting, actor: Any, reason: str) -> Meeting:
     meeting.cancelled_at, meeting.cancellation_reason = timezone.now(), reason.strip()
     meeting.sequence += 1
     meeting.save()
+    for question in Question.objects.select_for_update().filter(
+        meeting=meeting, status__in=(Status.SUBMITTED, Status.APPROVED)
+    ):
+        question.meeting = meeting  # the askers' mail reads the reason
+        workflow.transition(question, "meeting_cancelled", actor=actor)
     audit_record(
         municipality=meeting.municipality,
         actor=actor,

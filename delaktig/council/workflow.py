@@ -22,6 +22,7 @@ PRESIDIUM = "presidium"  # the presidium of the question's body
 ASKER = "asker"  # the person who asked
 DECIDERS = frozenset({PRESIDIUM, Role.DEMOCRACY_OFFICER, Role.ADMINISTRATOR})
 RECORDERS = frozenset({*DECIDERS, Role.REGISTRAR})
+PLANNERS = frozenset({Role.ADMINISTRATOR, Role.DEMOCRACY_OFFICER, Role.REGISTRAR})  # keep the meetings calendar
 
 
 def is_asker(actor, question):
@@ -44,6 +45,12 @@ def answer_given(question, note):
 def before_the_meeting(question, note):
     if question.meeting.starts_at <= timezone.now():
         return [_("The meeting has begun; the question can no longer be withdrawn.")]
+    return []
+
+
+def meeting_has_begun(question, note):
+    if question.meeting.starts_at > timezone.now():
+        return [_("The answer can be recorded once the meeting has begun.")]
     return []
 
 
@@ -73,9 +80,28 @@ TRANSITIONS = {
         name="answer",
         label=gettext_lazy("Record the answer"),
         actors=RECORDERS,
-        guards=(answer_given,),
+        guards=(answer_given, meeting_has_begun),
         effects=(stamp_answer,),
         timeline=gettext_lazy("The question is answered"),
+    ),
+    (Status.ANSWERED, Status.ANSWERED): Step(
+        name="correct",
+        label=gettext_lazy("Correct the answer"),
+        actors=RECORDERS,
+        guards=(answer_given,),
+        effects=(stamp_answer,),
+        timeline=gettext_lazy("The answer is corrected"),
+    ),
+    (Status.SUBMITTED, Status.MEETING_CANCELLED): Step(
+        name="meeting_cancelled",
+        label=gettext_lazy("Close because the meeting is cancelled"),
+        actors=PLANNERS,
+    ),
+    (Status.APPROVED, Status.MEETING_CANCELLED): Step(
+        name="meeting_cancelled",
+        label=gettext_lazy("Close because the meeting is cancelled"),
+        actors=PLANNERS,
+        timeline=gettext_lazy("The meeting was cancelled"),
     ),
     (Status.SUBMITTED, Status.WITHDRAWN): Step(
         name="withdraw",
@@ -93,8 +119,8 @@ TRANSITIONS = {
 
 
 def tell_the_asker(question, move):
-    if move.step.name == "withdraw":
-        return  # the asker did it and sees it on the page
+    if move.step.name in ("withdraw", "correct"):
+        return  # the asker withdrew it and sees it on the page; a corrected answer is read where it is published
     question_id, step, language = question.pk, move.step.name, translation.get_language()
     transaction.on_commit(lambda: question_decided_send.enqueue(question_id=question_id, step=step, language=language))
 

@@ -110,6 +110,26 @@ def test_the_limit_per_person(client, meeting, resident):
     assert Question.objects.count() == 1 and "En andra fråga" in page and "som en person får ställa" in page
 
 
+def test_sending_the_same_form_again_at_the_limit_gives_the_first_receipt(client, meeting, resident):
+    QuestionTimeSettingsFactory(body=meeting.body, max_per_person=1)
+    client.force_login(resident)
+    first = post(client, meeting, submission_key="k1")
+    again = post(client, meeting, submission_key="k1")  # Back, then Send
+    assert first.status_code == again.status_code == 302 and again["Location"] == first["Location"]
+    assert Question.objects.count() == 1
+
+
+def test_a_full_meeting_says_so_and_the_form_offers_the_next(client, meeting, resident):
+    QuestionTimeSettingsFactory(body=meeting.body, max_per_meeting=1)
+    QuestionFactory(meeting=meeting, status=Status.APPROVED)
+    later = MeetingFactory(municipality=meeting.municipality, starts_at=local(2026, 11, 30, 18, 0))
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Frågestunden vid det här sammanträdet är full." in page and f"?mote={later.pk}" in page
+    client.force_login(resident)
+    form = client.get(ask_url(meeting) + f"?mote={meeting.pk}").context["form"]
+    assert form["meeting"].value() == later.pk
+
+
 def test_the_limit_per_meeting_counts_all_but_the_refused(client, meeting, resident):
     QuestionTimeSettingsFactory(body=meeting.body, max_per_meeting=2)
     QuestionFactory(meeting=meeting)
@@ -119,7 +139,7 @@ def test_the_limit_per_meeting_counts_all_but_the_refused(client, meeting, resid
     response = post(client, meeting, submission_key="second", text="Ytterligare en fråga")
     page = response.content.decode()
     assert Question.objects.count() == 3 and "Ytterligare en fråga" in page
-    assert "så många frågor som det tar emot" in page
+    assert "så många frågor som det tar emot" in page and "Titta i kalendern igen" in page
 
 
 def test_residents_confirm_they_live_here(client, meeting, resident):

@@ -77,10 +77,17 @@ def test_withdrawing_an_approved_question_ends_when_the_meeting_begins(question)
         assert "har börjat" in " ".join(workflow.refusals(question.asker, question, "withdraw"))
 
 
-@pytest.mark.parametrize("status", [Status.REFUSED, Status.ANSWERED, Status.WITHDRAWN])
+@pytest.mark.parametrize("status", [Status.REFUSED, Status.WITHDRAWN, Status.MEETING_CANCELLED])
 def test_final_statuses_have_no_way_out(question, status):
     question.status = status
     assert workflow.next_steps(question) == []
+
+
+def test_an_answered_question_can_only_have_its_answer_corrected(question):
+    question.status = Status.ANSWERED
+    assert [(found.target, found.step.name) for found in workflow.next_steps(question)] == [
+        (Status.ANSWERED, "correct")
+    ]
 
 
 def review(client, question, **data):
@@ -194,6 +201,55 @@ def test_a_malformed_answer_keeps_what_was_typed(client, staff, question, change
     question.refresh_from_db()
     assert response.status_code == 200 and question.status == Status.APPROVED
     assert "Bo Bengtsson (C)" in response.content.decode()
+
+
+def test_no_answer_before_the_meeting_has_begun(client, staff, municipality):
+    question = QuestionFactory(meeting=MeetingFactory(municipality=municipality, starts_at=local(2027, 1, 4, 18, 0)))
+    services.question_approve(question=question, actor=staff[Role.PRESIDIUM])
+    with time_machine.travel(local(2026, 12, 20, 12, 0), tick=False):
+        client.force_login(staff[Role.REGISTRAR])
+        page = client.get(reverse("council:staff_question", args=[municipality.slug, question.pk])).content.decode()
+        assert "Svaret kan registreras när sammanträdet har börjat." in page and 'name="answer"' not in page
+        response = answer(client, question, answered_on="2026-12-20")
+    question.refresh_from_db()
+    assert response.status_code in (200, 409) and question.status == Status.APPROVED
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"answered_on": "2030-01-01"}, "Datumet kan inte vara i framtiden"),
+        ({"answered_on": "2026-11-15"}, "vid eller efter sammanträdet den 16 november 2026"),
+        ({"answer_url": ""}, "En tid i inspelningen behöver en länk"),
+        ({"answer_url": "ftp://example.se/kf.mp4"}, "Skriv en webbadress som börjar med https://"),
+    ],
+)
+def test_the_answer_date_and_link_are_checked(client, staff, question, changes, message):
+    services.question_approve(question=question, actor=staff[Role.PRESIDIUM])
+    client.force_login(staff[Role.REGISTRAR])
+    with time_machine.travel(AFTER, tick=False):
+        response = answer(client, question, **changes)
+    question.refresh_from_db()
+    assert response.status_code == 200 and message in response.content.decode()
+    assert question.status == Status.APPROVED
+
+
+def test_a_published_answer_can_be_corrected_without_a_second_mail(
+    client, staff, question, mailoutbox, django_capture_on_commit_callbacks
+):
+    services.question_approve(question=question, actor=staff[Role.PRESIDIUM])
+    client.force_login(staff[Role.REGISTRAR])
+    with django_capture_on_commit_callbacks(execute=True):
+        answer(client, question)
+    mails = len(mailoutbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = answer(client, question, answer="Vi plogar cykelvägen före sju från och med januari.")
+    question.refresh_from_db()
+    assert response.status_code == 302 and question.status == Status.ANSWERED
+    assert question.answer.startswith("Vi plogar cykelvägen före sju") and len(mailoutbox) == mails
+    assert [event.action for event in audit_events_for(question)][-1] == "council_question.correct"
+    queue = client.get(reverse("council:staff_queue", args=[question.municipality.slug])).content.decode()
+    assert "Senast besvarade" in queue and question.number in queue
 
 
 def test_the_asker_withdraws_and_no_one_else_may(client, question):

@@ -87,6 +87,7 @@ def meeting(request, pk):
         "rules": rules,
         "questions": selectors.public_questions(found),
         "is_open": selectors.open_for_questions(found, rules),
+        "is_full": selectors.is_full(found, rules),
         "last_day": selectors.last_day_for_questions(found, rules),
         "next_open": selectors.next_open_meeting(found.body),
     }
@@ -96,6 +97,8 @@ def meeting(request, pk):
 @require_safe
 def meeting_appendix(request, pk):
     found = selectors.meeting_get(municipality=request.municipality, pk=pk)
+    if not found.has_question_time or found.is_cancelled:
+        raise Http404("No question time at this meeting")
     return appendix_pdf_response(found, selectors.public_questions(found))
 
 
@@ -135,6 +138,9 @@ def ask(request, body_id):
         form = QuestionForm(initial=initial, body=body, meetings=_choices(open_meetings), rules=rules)
         closed = requested if requested is not None and requested not in open_meetings else None
         return _render_ask(request, body, rules, form, closed=closed)
+    sent_before = _sent_before(request)
+    if sent_before is not None:  # the same form again (Back, then Send): the first question's receipt
+        return redirect("council:receipt", request.municipality.slug, sent_before.pk)
     form = QuestionForm(request.POST, body=body, meetings=_choices([*open_meetings, requested]), rules=rules)
     if not form.is_valid() or "change" in request.POST:
         return _render_ask(request, body, rules, form)
@@ -160,6 +166,13 @@ def ask(request, body_id):
     return redirect("council:receipt", request.municipality.slug, question.pk)
 
 
+def _sent_before(request):
+    key = request.POST.get("submission_key", "")[:64]
+    if not key or "confirm" not in request.POST:
+        return None
+    return selectors.question_sent_with(request.user, request.municipality, key)
+
+
 def _refused_form(request, body, rules, refused, meeting):
     """The form again with what was typed and the reason; the next meeting that takes questions is chosen."""
     data = request.POST.copy()
@@ -170,6 +183,8 @@ def _refused_form(request, body, rules, refused, meeting):
         message += " " + _("We have chosen the next meeting with question time, %(date)s. Send the question again.") % {
             "date": human_date(later[0].local_date())
         }
+    elif refused.field == "meeting":
+        message += " " + _("No later meeting takes questions yet. Look in the calendar again later.")
     form = QuestionForm(data, body=body, meetings=_choices([meeting, *later]), rules=rules)
     form.is_valid()
     form.add_error(refused.field if refused.field in form.fields else None, message)

@@ -12,8 +12,9 @@ from delaktig.organisations.permissions import staff_view
 
 from .. import selectors, services, workflow
 from ..forms import AnswerForm, CancelForm, MeetingForm, ReviewForm, SettingsForm
+from ..models import Status
 
-PLANNERS = (Role.ADMINISTRATOR, Role.DEMOCRACY_OFFICER, Role.REGISTRAR)  # keep the calendar and the settings
+PLANNERS = tuple(sorted(workflow.PLANNERS))  # keep the calendar and the settings
 REVIEWERS = (Role.PRESIDIUM, Role.DEMOCRACY_OFFICER, Role.ADMINISTRATOR)
 ANSWER_RECORDERS = (*REVIEWERS, Role.REGISTRAR)
 READERS = tuple(sorted({*PLANNERS, *ANSWER_RECORDERS}))
@@ -134,7 +135,9 @@ def queue(request):
     bodies = _bodies_for(request)
     context = {
         "waiting": selectors.review_queue(request.municipality, bodies),
+        "coming": selectors.approved_coming(request.municipality, bodies),
         "to_answer": selectors.to_answer(request.municipality, bodies),
+        "answered": selectors.answered_recently(request.municipality, bodies),
     }
     return render(request, "council/staff/queue.html", context)
 
@@ -144,9 +147,13 @@ def _question_page(request, question, review_form=None, answer_form=None, status
         "question": question,
         "refusals": refusals,
         "review_form": review_form or ReviewForm(),
-        "answer_form": answer_form or AnswerForm(initial=_answer_initial(question)),
+        "answer_form": answer_form or AnswerForm(initial=_answer_initial(question), meeting=question.meeting),
         "may_review": _may(request.user, question, "approve"),
         "may_answer": _may(request.user, question, "answer"),
+        "may_correct": _may(request.user, question, "correct"),
+        "answer_refusals": workflow.LIFECYCLE.missing(question, found.step)
+        if (found := workflow.find(question, "answer"))
+        else [],
         "limits": selectors.settings_for(question.meeting.body),
     }
     return render(request, "council/staff/question.html", context, status=status)
@@ -199,7 +206,8 @@ def _review(request, found):
 
 
 def _answer(request, found):
-    form = AnswerForm(request.POST)
+    form = AnswerForm(request.POST, meeting=found.meeting)
+    was_answered = found.status == Status.ANSWERED
     if not form.is_valid():
         return _question_page(request, found, answer_form=form)
     try:
@@ -207,5 +215,8 @@ def _answer(request, found):
     except workflow.TransitionRefused as refused:
         found = selectors.question_get(municipality=request.municipality, pk=found.pk)
         return _question_page(request, found, answer_form=form, status=409, refusals=refused.reasons)
-    messages.success(request, _("The answer is saved and published. The asker gets an e-mail."))
+    if was_answered:
+        messages.success(request, _("The corrected answer is saved and published."))
+    else:
+        messages.success(request, _("The answer is saved and published. The asker gets an e-mail."))
     return redirect("council:staff_queue", request.municipality.slug)
