@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from django.utils import timezone
+
 Cell = str | int | float | datetime.date | None  # a cell of a table
 
 
@@ -103,7 +105,10 @@ class Dataset:
 
 
 def iso_or_none(value):
-    """A date or time as a dataset row carries it: ISO 8601, or None."""
+    """A date or time as a dataset row carries it: ISO 8601, or None. A time is given as the clocks in the site's
+    time zone showed it, with its offset (2026-11-16T18:00:00+01:00), as the calendar files give it."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
     return value.isoformat() if value else None
 
 

@@ -19,12 +19,22 @@ class Renderer(TemplatesSetting):
     field_template_name = "forms/field.html"
 
 
+# Django's own words ("Säkerställ att detta värde har som mest 200 tecken (den har 500)") are not plain Swedish
+TOO_LONG = _("Write at most %(limit_value)d characters. Now there are %(show_value)d.")
+
+
 class AccessibleFormMixin:
     """Marks invalid fields for assistive technology and ties each error message to its field.
 
     The marks go on a copy of the widget: a widget may be shared (one date widget set on fields by several forms),
     and marks left on a shared one would call the next form's field invalid, pointing at an error it does not show.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if getattr(field, "max_length", None) and "max_length" not in field.error_messages:
+                field.error_messages["max_length"] = TOO_LONG
 
     def full_clean(self):
         super().full_clean()

@@ -7,6 +7,7 @@ from django.core.mail import mail_admins, send_mail
 from django.http import HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -18,6 +19,11 @@ logger = logging.getLogger(__name__)
 
 # When the accessibility statement was last reviewed; update it with the statement.
 ACCESSIBILITY_REVIEWED_ON = datetime.date(2026, 11, 24)
+
+
+@require_http_methods(["GET", "HEAD"])
+def favicon(request):
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @require_http_methods(["GET", "HEAD"])

@@ -24,7 +24,13 @@ WEB_LINK = [
 
 class MeetingChoice(forms.ModelChoiceField):
     def label_from_instance(self, meeting):
+        if self.with_body:
+            return f"{meeting.body.name}, {human_date(timezone.localdate(meeting.starts_at))}"
         return f"{human_datetime(meeting.starts_at)}, {meeting.place}"
+
+    def __init__(self, *args, with_body=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.with_body = with_body
 
 
 class AddresseeChoice(forms.ModelChoiceField):
@@ -246,8 +252,11 @@ class ArchiveForm(Form):
         label=_("Body"), queryset=None, required=False, empty_label=pgettext_lazy("council", "All bodies")
     )
     topic = forms.ChoiceField(label=_("Topic"), choices=[("", _("All topics")), *Topic.choices], required=False)
-    meeting = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    meeting = MeetingChoice(
+        label=_("Meeting"), queryset=None, required=False, empty_label=_("All meetings"), with_body=True
+    )
 
-    def __init__(self, *args, bodies, **kwargs):
+    def __init__(self, *args, bodies, meetings, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = bodies
+        self.fields["meeting"].queryset = meetings

@@ -190,6 +190,12 @@ def public_questions(meeting: Meeting) -> QuerySet[Question]:
     return Question.objects.filter(meeting=meeting, status__in=PUBLIC_STATUSES).order_by("submitted_at", "id")
 
 
+def archive_meetings(municipality: Any) -> QuerySet[Meeting]:
+    """Meetings with answered questions, newest first, for the archive's meeting filter."""
+    answered = Question.objects.filter(municipality=municipality, status=Status.ANSWERED).values("meeting_id")
+    return Meeting.objects.filter(pk__in=answered).select_related("body").order_by("-starts_at", "id")
+
+
 def archive(
     municipality: Any,
     *,

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -11,7 +12,7 @@ from delaktig.council.models import Meeting, QuestionTimeSettings
 from delaktig.council.views import staff as views
 from delaktig.organisations.models import Role
 
-from .factories import MeetingFactory, QuestionFactory
+from .factories import MeetingFactory, QuestionFactory, local
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +63,7 @@ def test_a_malformed_meeting_keeps_what_was_typed(client, municipality, staff, c
     assert data["place"] in page and "error-summary" in page
 
 
+@time_machine.travel(local(2026, 11, 1, 12, 0), tick=False)
 def test_editing_and_cancelling_a_meeting_raises_its_sequence(client, municipality, staff):
     meeting = MeetingFactory(municipality=municipality)
     client.force_login(staff[Role.REGISTRAR])
@@ -111,6 +113,19 @@ def test_an_agenda_that_is_not_a_pdf_is_refused_and_the_rest_kept(client, munici
     assert not meeting.agenda_file and meeting.place != "Nya salen"
 
 
+def test_a_meeting_cancelled_or_held_shows_no_cancel_form(client, municipality, staff):
+    held = MeetingFactory(municipality=municipality)  # 16 November 2026, before today
+    client.force_login(staff[Role.REGISTRAR])
+    response = client.get(url("staff_meeting_cancel", municipality, held.body_id, held.pk))
+    assert "redan börjat eller hållits" in response.content.decode() and b'name="reason"' not in response.content
+    assert (
+        client.post(url("staff_meeting_cancel", municipality, held.body_id, held.pk), {"reason": "x"}).status_code
+        == 409
+    )
+    held.refresh_from_db()
+    assert not held.is_cancelled
+
+
 def test_settings_per_body(client, municipality, staff):
     body = municipality.get_deciding_body()
     client.force_login(staff[Role.ADMINISTRATOR])
@@ -118,6 +133,8 @@ def test_settings_per_body(client, municipality, staff):
             "who_may_ask": "residents", "identity_level": "1"}  # fmt: skip
     assert client.post(url("staff_settings", municipality, body.pk), data | {"max_per_meeting": "0"}).status_code == 200
     assert client.post(url("staff_settings", municipality, body.pk), data | {"deadline_days": "x"}).status_code == 200
+    too_many = client.post(url("staff_settings", municipality, body.pk), data | {"max_per_person": "7"})
+    assert "fler frågor än sammanträdet tar emot (6)" in too_many.content.decode()
     assert client.post(url("staff_settings", municipality, body.pk), data).status_code == 302
     rules = QuestionTimeSettings.objects.get(body=body)
     assert (rules.deadline_days, rules.max_per_meeting, rules.max_per_person) == (14, 6, 2)

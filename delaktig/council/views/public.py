@@ -2,9 +2,7 @@
 question, the receipt, the archive of answered questions and the agenda appendix (PDF)."""
 
 import uuid
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
@@ -57,7 +55,7 @@ def meeting_event(request, meeting):
     if meeting.is_cancelled:
         description = _("Cancelled: %(reason)s") % {"reason": meeting.cancellation_reason}
     return CalendarEvent(
-        uid=f"council-meeting-{meeting.pk}@{urlsplit(settings.SITE_URL).hostname or 'delaktig'}",
+        uid=f"council-meeting-{meeting.pk}@{meeting.municipality.slug}.delaktig",  # stable whatever the site's address
         starts_at=meeting.starts_at,
         ends_at=meeting.ends_at,
         title=_("%(body)s with question time") % {"body": meeting.body.name}
@@ -239,11 +237,10 @@ def agenda(request, pk):
 @require_safe
 def archive(request):
     bodies = selectors.bodies_of(request.municipality)
-    form = ArchiveForm(request.GET or None, bodies=bodies)
+    meetings = selectors.archive_meetings(request.municipality)
+    form = ArchiveForm(request.GET or None, bodies=bodies, meetings=meetings)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    meeting = None
-    if filters.get("meeting"):
-        meeting = Meeting.objects.filter(municipality=request.municipality, pk=filters["meeting"]).first()
+    meeting = filters.get("meeting")
     questions = selectors.archive(
         request.municipality,
         query=filters.get("q") or "",
@@ -252,7 +249,7 @@ def archive(request):
         topic=filters.get("topic") or "",
     )
     context = {
-        "form": form if filters or not form.is_bound else ArchiveForm(bodies=bodies),
+        "form": form if filters or not form.is_bound else ArchiveForm(bodies=bodies, meetings=meetings),
         "page": _page(request, questions),
         "is_filtered": any(filters.get(name) for name in ("q", "body", "topic", "meeting")),
         "meeting": meeting,

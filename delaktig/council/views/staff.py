@@ -4,6 +4,7 @@ presidium's queue (approve or refuse with a reason) and recording answers."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -110,6 +111,9 @@ def meeting_edit(request, body_id, pk):
 def meeting_cancel(request, body_id, pk):
     meeting = find_meeting(request, body_id, pk)
     form = CancelForm(post_data(request))
+    if meeting.is_cancelled or meeting.starts_at <= timezone.now():  # nothing to cancel: the page says why
+        context = {"meeting": meeting, "form": None, "has_begun": not meeting.is_cancelled}
+        return render(request, "council/staff/meeting_cancel.html", context, status=409 if request.POST else 200)
     if request.method == "POST" and form.is_valid():
         services.meeting_cancel(meeting=meeting, actor=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, _("The meeting is cancelled. The calendar and the feed say so."))
