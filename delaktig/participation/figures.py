@@ -23,14 +23,17 @@ class PublicFigures:
 
 def dialogue_figures(dialogue, *, people_offline=None):
     """PublicFigures of a dialogue: every module's inputs by channel and its participants, from the manifests, and
-    the people staff counted offline (None: not counted)."""
-    channels, people = Counter(), set()
+    the people staff counted offline: the number they typed (`people_offline`), else what the methods counted in
+    the room (None: not counted)."""
+    channels, people, counted = Counter(), set(), None
     for module in Module.objects.filter(dialogue=dialogue).order_by("order", "id"):
         manifest = registry.get(module.method)
         if manifest is None:
             continue
         channels += module_channels(manifest, module)
         people |= set(manifest.participant_ids(module))
+        counted = add_counted(counted, manifest, module)
+    people_offline = people_offline if people_offline is not None else counted
     online = channels[Channel.ONLINE.value]
     return PublicFigures(
         inputs=sum(channels.values()),
@@ -39,6 +42,23 @@ def dialogue_figures(dialogue, *, people_offline=None):
         people_online=len(people),
         people_offline=people_offline,
     )
+
+
+def add_counted(total, manifest, module):
+    """`total` plus the people the module's method counted in the room; None while no method counts any."""
+    if manifest.people_counted is None:
+        return total
+    return (total or 0) + manifest.people_counted(module)
+
+
+def people_counted(dialogue):
+    """The people the dialogue's methods counted in the room (meetings); None if no method of it counts people."""
+    total = None
+    for module in Module.objects.filter(dialogue=dialogue):
+        manifest = registry.get(module.method)
+        if manifest is not None:
+            total = add_counted(total, manifest, module)
+    return total
 
 
 OFFLINE_UNSPECIFIED = "offline"  # offline inputs of a method that counts them without their channel

@@ -55,6 +55,10 @@ class ParticipantIds(Protocol):
     def __call__(self, module: Module, /) -> Iterable[int]: ...  # user ids of those who took part
 
 
+class PeopleCounted(Protocol):  # people staff counted in the room (a meeting's attendance), who have no account here
+    def __call__(self, module: Module, /) -> int: ...
+
+
 class ModerationQueue(Protocol):  # oldest first; with `limit`, only the oldest `limit` (the page's end)
     def __call__(self, municipality: Municipality, /, limit: int | None = None) -> Iterable[ModerationItem]: ...
 
@@ -188,6 +192,9 @@ class MethodManifest:
     # take `ids=` and give only those inputs' records (a page)
     input_rows: InputRows | None = None
     update_recipients: UpdateRecipients | None = None  # who asked for updates
+    # People counted in the room (a meeting's attendance): the dialogue's "people offline" unless staff typed a
+    # number when they compiled the results
+    people_counted: PeopleCounted | None = None
     report_section: ReportSectionOf | None = None
     datasets: tuple[Dataset, ...] = field(default_factory=tuple)  # public data of this method
     # What people read instead of keys (see "No raw keys" in docs/adding-a-method.md):
@@ -245,6 +252,7 @@ CALLABLE_ARGUMENTS = {
     "personal_data": 1,
     "erase": 1,
     "participant_ids": 1,
+    "people_counted": 1,
     "moderation_queue": 1,
     "moderation_count": 1,
     "inputs": 1,

@@ -46,17 +46,19 @@ def participation_figures(rows):
         modules.setdefault(module.dialogue_id, []).append(module)
     everyone, by_channel, table = set(), Counter(), []
     for dialogue in dialogues:
-        people, channels = set(), Counter()
+        people, channels, in_the_room = set(), Counter(), None
         for module in modules.get(dialogue.pk, []):
             manifest = registry.get(module.method)
             if manifest is not None:
                 people |= set(manifest.participant_ids(module))
                 channels += module_channels(manifest, module)
+                in_the_room = public_figures.add_counted(in_the_room, manifest, module)
         everyone |= people
         by_channel += channels
         online = channels[str(Channel.ONLINE.label)]
         offline = sum(channels.values()) - online
-        counted = counted_offline.get(dialogue.pk)
+        typed = counted_offline.get(dialogue.pk)
+        counted = typed if typed is not None else in_the_room  # what staff typed when compiling, else the methods'
         table.append((dialogue.title, len(people), online, offline, online + offline, counted))
     online = by_channel[str(Channel.ONLINE.label)]
     return Participation(tuple(table), by_channel, len(everyone), online, sum(by_channel.values()) - online)

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from delaktig.dialogues import hookspecs as dialogue_hooks
-from delaktig.participation.figures import dialogue_figures
+from delaktig.participation.figures import dialogue_figures, people_counted
 
 from .forms import compiled_results_fields
 from .models import CompiledResults
@@ -29,8 +29,15 @@ def compiled_results_step_fields(dialogue, page):
     if page != "staff_results":
         return None
     compiled = CompiledResults.of(dialogue)
+    fields = compiled_results_fields()
+    in_the_room = people_counted(dialogue)
+    if in_the_room is not None:
+        fields["offline_participant_count"].help_text = _(
+            "People who took part at meetings, on paper or by phone. %(counted)s were counted at the meetings "
+            "recorded here: leave the field empty to use that number, or write the whole number of people."
+        ) % {"counted": in_the_room}
     return dialogue_hooks.StepFields(
-        fields=compiled_results_fields(),
+        fields=fields,
         initial={"results_summary": compiled.summary, "offline_participant_count": compiled.offline_participant_count},
         needed=("results_summary",),
         save=lambda values: compiled_results_save(

@@ -29,6 +29,7 @@ manifest = registry.register(
         personal_data=selectors.personal_data,
         erase=selectors.erase,
         participant_ids=selectors.participant_ids,
+        people_counted=selectors.people_counted,
         module_template="dialogue_meetings/module_summary.html",
         offline_channels=(Channel.MEETING, Channel.PAPER),
         desk_entry=DeskEntry(

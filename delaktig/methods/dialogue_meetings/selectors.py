@@ -143,6 +143,11 @@ def stats(module: Module) -> dict[str, int]:
     }
 
 
+def people_counted(module: Module) -> int:
+    """The people staff counted in the room at the module's meetings."""
+    return Meeting.objects.filter(module=module).aggregate(n=Sum("present_count"))["n"] or 0
+
+
 def participant_ids(module: Module) -> set[int]:
     """People with an account who registered (and did not cancel)."""
     rows = Registration.objects.filter(meeting__module=module, status__in=ACTIVE, user__isnull=False)

@@ -119,6 +119,7 @@ def test_reads_work_on_an_empty_module(manifest, municipality, staff, resident):
     assert_stats_shape(manifest.stats(module))
     assert list(manifest.export_rows(module)) == []
     assert manifest.participant_ids(module) == set()
+    assert manifest.people_counted is None or manifest.people_counted(module) == 0
     assert list(manifest.personal_data(resident)) == []
     assert manifest.erase(resident) == 0
     if manifest.moderation_queue:
@@ -170,6 +171,8 @@ def test_reads_and_erasure_work_on_a_module_with_data(manifest, municipality, st
     assert rows and all(isinstance(row, dict) for row in rows)
     assert_no_personal_data(rows, user)
     assert user.pk in manifest.participant_ids(module)
+    counted = manifest.people_counted(module) if manifest.people_counted else 0
+    assert isinstance(counted, int) and counted >= 0
     assert list(manifest.personal_data(user))
     assert manifest.erase(user) > 0
     assert list(manifest.personal_data(user)) == []

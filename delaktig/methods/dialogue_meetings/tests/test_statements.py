@@ -143,6 +143,20 @@ def test_the_yearly_report_and_open_data_count_the_meeting(held):
     assert said["meeting_id"] == held.pk and "name" not in " ".join(said)
 
 
+def test_the_people_counted_in_the_room_are_the_dialogues_people_offline_unless_staff_typed_a_number(held):
+    from delaktig.reports.figures import participation_figures
+    from delaktig.results.models import CompiledResults
+
+    held.present_count = 36
+    held.save()
+    dialogue = held.module.dialogue
+    assert manifest.people_counted(held.module) == 36
+    assert dialogue_figures(dialogue).people_offline == 36
+    assert participation_figures([dialogue]).rows[0][5] == 36  # the yearly report's column
+    CompiledResults.objects.create(dialogue=dialogue, offline_participant_count=50)  # the whole count, typed
+    assert participation_figures([dialogue]).rows[0][5] == 50
+
+
 def test_export_rows_carry_no_names(held):
     StatementFactory(module=held.module, meeting=held, speaker_name="Berit Berg")
     (row,) = manifest.export_rows(held.module)
