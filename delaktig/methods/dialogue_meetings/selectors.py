@@ -17,7 +17,7 @@ from delaktig.participation.demographics import AgeBand, Gender, suppress_counts
 from delaktig.participation.registry import InputRecord
 
 from .about import METHOD_KEY
-from .models import ACTIVE, Meeting, MeetingStatus, Registration, RegistrationStatus, Statement
+from .models import ACTIVE, LINE_ORDER, Meeting, MeetingStatus, Registration, RegistrationStatus, Statement
 from .services import registration_cancel
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ def recipients_count(meeting: Meeting) -> int:
 def attendance(meeting: Meeting) -> dict[str, list[Registration]]:
     """The attendance list: registered, waiting (in line order) and cancelled."""
     groups: dict[str, list[Registration]] = {status: [] for status in RegistrationStatus.values}
-    for registration in meeting.registrations.select_related("user").order_by("created_at", "id"):
+    for registration in meeting.registrations.select_related("user").order_by(*LINE_ORDER):
         groups[registration.status].append(registration)
     return groups
 

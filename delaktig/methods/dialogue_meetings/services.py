@@ -18,7 +18,7 @@ from delaktig.core.audit import audit_record
 from delaktig.core.workflow import SYSTEM
 
 from . import workflow
-from .models import ACTIVE, Meeting, Registration, RegistrationStatus
+from .models import ACTIVE, LINE_ORDER, Meeting, Registration, RegistrationStatus
 from .tasks import registration_mail_task
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ def waiting_list_promote(meeting: Meeting) -> list[Registration]:
     if meeting.is_cancelled or meeting.has_started():
         return []
     free = None if meeting.capacity is None else meeting.capacity - places_taken(meeting)
-    waiting = meeting.registrations.filter(status=RegistrationStatus.WAITING).order_by("created_at", "id")
+    waiting = meeting.registrations.filter(status=RegistrationStatus.WAITING).order_by(*LINE_ORDER)
     promoted = list(waiting if free is None else waiting[: max(free, 0)])
     for registration in promoted:
         workflow.REGISTRATION.transition(registration, "promote", actor=SYSTEM)
