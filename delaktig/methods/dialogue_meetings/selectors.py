@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from delaktig.accounts.models import IdentityLevel
 from delaktig.core.templatetags.delaktig import human_datetime
 from delaktig.mailings.models import Mailing
 from delaktig.participation.demographics import AgeBand, Gender, suppress_counts
@@ -21,6 +22,8 @@ from .models import ACTIVE, LINE_ORDER, Meeting, MeetingStatus, Registration, Re
 from .services import registration_cancel
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
     from delaktig.accounts.models import User
     from delaktig.participation.models import Module
 
@@ -169,10 +172,23 @@ def export_rows(module: Module) -> list[dict[str, Any]]:
 
 
 def _of_person(user: User) -> Q:
+    """Registrations made with the account, or without an account but with its address once the account has shown
+    the address is its own (confirmed): an account anyone can open with someone else's address sees nothing of
+    theirs."""
     mine = Q(user=user)
-    if user.email:
+    if user.email and user.identity_level >= IdentityLevel.EMAIL:
         mine |= Q(user__isnull=True, email_key=user.email.strip().lower())
     return mine
+
+
+def own_registration(meeting: Meeting, user: User | AnonymousUser) -> Registration | None:
+    """The logged-in person's registration for `meeting` (with a place or waiting), or None."""
+    if not user.is_authenticated:
+        return None
+    registration = meeting.registrations.filter(_of_person(user), status__in=ACTIVE).order_by(*LINE_ORDER).first()
+    if registration is not None:
+        registration.meeting = meeting
+    return registration
 
 
 def personal_data(user: User) -> list[dict[str, Any]]:

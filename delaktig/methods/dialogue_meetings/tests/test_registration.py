@@ -129,3 +129,66 @@ def test_another_municipalitys_meeting_is_a_404(client, meeting, other_municipal
     other = meetings_module(municipality=other_municipality)
     assert client.get(url("meeting", other, meeting.pk)).status_code == 404
     assert client.get(url("register", meeting.module, MeetingFactory(module=other).pk)).status_code == 404
+
+
+@pytest.fixture
+def full_with_rut(meeting):
+    """Rut (logged in) has a place at a full meeting."""
+    rut = UserFactory(name="Rut Resident", email="rut@example.se")
+    own = register(meeting, rut.email, name=rut.name, user=rut)
+    register(meeting, "bo@example.se", name="Bo Ek")
+    return meeting, rut, own
+
+
+def test_someone_logged_in_and_registered_sees_their_registration_instead_of_the_form(client, full_with_rut):
+    meeting, rut, own = full_with_rut
+    client.force_login(rut)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert own.reference in page and own.get_absolute_url() in page
+    assert "Ställ dig i kö" not in page and "Anmäl dig till mötet" not in page
+    response = client.get(url("register", meeting.module, meeting.pk), follow=True)
+    assert response.redirect_chain == [(own.get_absolute_url(), 302)]
+    page = response.content.decode()
+    assert "Du är redan anmäld till mötet" in page and "Mötet är fullt" not in page and 'name="email"' not in page
+
+
+def test_a_form_posted_again_saves_nothing_claims_no_mail_and_repeats_the_needs_written(
+    client, full_with_rut, commits
+):
+    meeting, rut, own = full_with_rut
+    client.force_login(rut)
+    mail.outbox.clear()
+    with commits():
+        response = client.post(
+            url("register", meeting.module, meeting.pk),
+            {"name": rut.name, "email": rut.email, "interpretation": "Finska"},
+            follow=True,
+        )
+    page = response.content.decode()
+    assert response.redirect_chain == [(own.get_absolute_url(), 302)]
+    assert "inget nytt sparades och inget mejl skickades" in page and "Tolk: Finska" in page
+    assert "Vi har skickat" not in page and not mail.outbox
+    assert Registration.objects.filter(meeting=meeting).count() == 2
+
+
+def test_the_registration_page_says_a_mail_was_sent_only_when_one_was(client, meeting, commits):
+    with commits():
+        response = client.post(url("register", meeting.module, meeting.pk), FORM, follow=True)
+    assert "Vi har skickat en bekräftelse till anna@example.se" in response.content.decode()
+    later = client.get(Registration.objects.get().get_absolute_url()).content.decode()
+    assert "Vi har skickat" not in later and "Dagen före mötet" in later
+
+
+def test_an_account_whose_address_is_not_confirmed_sees_nothing_registered_with_that_address(client, meeting):
+    from delaktig.accounts.models import IdentityLevel
+
+    from ..selectors import own_registration
+
+    register(meeting, "tove@example.se", name="Tove Ek")  # without an account
+    someone = UserFactory(email="tove@example.se", identity_level=IdentityLevel.NONE)
+    assert own_registration(meeting, someone) is None
+    from ..manifest import manifest
+
+    assert manifest.personal_data(someone) == []
+    client.force_login(someone)
+    assert "Tove Ek" not in client.get(meeting.get_absolute_url()).content.decode()

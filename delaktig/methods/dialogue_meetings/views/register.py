@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from delaktig.core import ratelimit
@@ -50,6 +51,34 @@ def _render_form(request, module, meeting, form, status=200):
     return render(request, "dialogue_meetings/register.html", context, status=status)
 
 
+NEED_LABELS = {
+    "interpretation": gettext_lazy("Interpretation"),
+    "diet": gettext_lazy("Food and allergies"),
+    "assistance": gettext_lazy("Other help"),
+}
+
+
+def _to_own(request, module, registration, posted=None):
+    """Registered already, with the account or its address: their registration instead of the form. A form posted
+    anyway (from another tab) saves nothing and sends nothing; the message says so and repeats the needs written,
+    so they are not lost without a word."""
+    if posted is None:
+        messages.info(request, _("You are already registered for this meeting. Here is your registration."))
+        return redirect(url("registration", module, registration.token))
+    text = _("You were already registered for this meeting, so nothing new was saved and no e-mail was sent.")
+    needs = [f"{label}: {posted[name].strip()}" for name, label in NEED_LABELS.items() if posted.get(name, "").strip()]
+    if needs:
+        contact = module.dialogue.contact_email
+        text += " " + _("What you wrote now is not part of your registration: %(needs)s.") % {"needs": "; ".join(needs)}
+        text += " " + (
+            _("To add it, e-mail %(email)s.") % {"email": contact}
+            if contact
+            else _("To add it, contact the municipality.")
+        )
+    messages.warning(request, text)
+    return redirect(url("registration", module, registration.token))
+
+
 @require_http_methods(["GET", "POST"])
 def register(request, dialogue_id, module_id, meeting_id):
     module = public_module_get(request, dialogue_id, module_id)
@@ -57,6 +86,9 @@ def register(request, dialogue_id, module_id, meeting_id):
     decision = registration_decision(request.user, module)
     if not decision:
         return refuse(request, decision, next_url=request.get_full_path(), back_url=meeting.get_absolute_url())
+    own = selectors.own_registration(meeting, request.user)
+    if own is not None:
+        return _to_own(request, module, own, request.POST if request.method == "POST" else None)
     if request.method == "GET":
         return _render_form(request, module, meeting, RegistrationForm(initial=_initial(request.user)))
     form = RegistrationForm(request.POST)
@@ -74,6 +106,7 @@ def register(request, dialogue_id, module_id, meeting_id):
         return _render_form(request, module, meeting, form)
     except services.AlreadyRegistered as already:
         return _already(request, module, meeting, form, already.registration)
+    messages.success(request, _("We have sent a confirmation to %(email)s.") % {"email": registration.email})
     return redirect(url("registration", module, registration.token))
 
 
@@ -84,9 +117,8 @@ def _too_many(request):
 
 def _already(request, module, meeting, form, registration):
     """Registered twice: your own registration opens; for anyone else the link goes to the address again."""
-    if request.user.is_authenticated and registration.user_id == request.user.pk:
-        messages.info(request, _("You are already registered for this meeting."))
-        return redirect(url("registration", module, registration.token))
+    if selectors.own_registration(meeting, request.user) == registration:  # registered a moment ago, in another tab
+        return _to_own(request, module, registration, request.POST)
     services.mail_after_commit(registration, services.RECEIPT)
     form.add_error(
         "email",
