@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from delaktig.accounts.models import IdentityLevel
 from delaktig.core.templatetags.delaktig import human_datetime
 from delaktig.mailings.models import Mailing
 from delaktig.participation.demographics import AgeBand, Gender, suppress_counts
@@ -19,7 +18,7 @@ from delaktig.participation.registry import InputRecord
 
 from .about import METHOD_KEY
 from .models import ACTIVE, LINE_ORDER, Meeting, MeetingStatus, Registration, RegistrationStatus, Statement
-from .services import registration_cancel
+from .services import confirmed_address, registration_cancel
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -176,8 +175,8 @@ def _of_person(user: User) -> Q:
     the address is its own (confirmed): an account anyone can open with someone else's address sees nothing of
     theirs."""
     mine = Q(user=user)
-    if user.email and user.identity_level >= IdentityLevel.EMAIL:
-        mine |= Q(user__isnull=True, email_key=user.email.strip().lower())
+    if address := confirmed_address(user):
+        mine |= Q(user__isnull=True, email_key=address)
     return mine
 
 

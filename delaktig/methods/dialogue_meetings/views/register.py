@@ -94,7 +94,8 @@ def register(request, dialogue_id, module_id, meeting_id):
     form = RegistrationForm(request.POST)
     if not form.is_valid():
         return _render_form(request, module, meeting, form)
-    if not request.user.is_authenticated and _too_many(request):
+    as_account = services.email_key(form.cleaned_data["email"]) == services.confirmed_address(request.user)
+    if not as_account and _too_many(request):
         form.add_error(
             None, _("Many registrations have come from your connection in a short while. Try again in an hour.")
         )
@@ -105,7 +106,9 @@ def register(request, dialogue_id, module_id, meeting_id):
         form.add_error(None, refused.message)
         return _render_form(request, module, meeting, form)
     except services.AlreadyRegistered as already:
-        return _already(request, module, meeting, form, already.registration)
+        return _already(request, module, meeting, already.registration)
+    if not as_account:
+        return _sent(request, module, meeting, registration.email)
     messages.success(request, _("We have sent a confirmation to %(email)s.") % {"email": registration.email})
     return redirect(url("registration", module, registration.token))
 
@@ -115,19 +118,36 @@ def _too_many(request):
     return ratelimit.hit("dialogue_meetings.register", client, window=REGISTER_WINDOW) > REGISTER_LIMIT
 
 
-def _already(request, module, meeting, form, registration):
-    """Registered twice: your own registration opens; for anyone else the link goes to the address again."""
+def _already(request, module, meeting, registration):
+    """The address is registered already. The person's own registration (their account's) opens, saying nothing new
+    was saved; for anyone else the page is the one a new registration gets, and the address is told by e-mail, so
+    the form never reveals whether an address is registered (decision 75)."""
     if selectors.own_registration(meeting, request.user) == registration:  # registered a moment ago, in another tab
         return _to_own(request, module, registration, request.POST)
-    services.mail_after_commit(registration, services.RECEIPT)
-    form.add_error(
-        "email",
-        _(
-            "This e-mail address is already registered for the meeting. We have sent the confirmation with the "
-            "link to see or cancel the registration to it again."
-        ),
+    services.mail_after_commit(registration, services.ALREADY)
+    return _sent(request, module, meeting, registration.email)
+
+
+def _sent_key(meeting):
+    return f"dialogue_meetings:sent:{meeting.pk}"
+
+
+def _sent(request, module, meeting, email):
+    """After registering without the account: the page that says where the e-mail went (and nothing else, so a
+    registration and a second one with the same address look the same). POST, redirect, GET: a reload sends
+    nothing again."""
+    request.session[_sent_key(meeting)] = email
+    return redirect(url("register_sent", module, meeting.pk))
+
+
+@require_http_methods(["GET"])
+def register_sent(request, dialogue_id, module_id, meeting_id):
+    module = public_module_get(request, dialogue_id, module_id)
+    meeting = meeting_or_404(module, meeting_id)
+    context = module_context(
+        module, meeting=meeting, location=meeting_location(meeting), email=request.session.get(_sent_key(meeting), "")
     )
-    return _render_form(request, module, meeting, form)
+    return render(request, "dialogue_meetings/register_sent.html", context)
 
 
 def _registration_or_none(module, token):
