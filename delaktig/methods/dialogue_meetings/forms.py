@@ -209,6 +209,18 @@ class CancelForm(Form):
     )
 
 
+class RegistrationCancelForm(Form):
+    """Staff cancel one registration; the reason is optional and goes into the person's e-mail."""
+
+    reason = forms.CharField(
+        label=_("Why the registration is cancelled (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The person reads this in the e-mail that tells them the municipality has cancelled it."),
+    )
+
+
 def _count_field(label):
     return forms.IntegerField(label=label, min_value=0, max_value=100_000, required=False)
 

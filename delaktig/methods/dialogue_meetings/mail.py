@@ -21,7 +21,11 @@ SUBJECTS = {
         else _("You are on the waiting list: %(meeting)s (%(reference)s)")
     ),
     "promoted": lambda r: _("You have a place: %(meeting)s (%(reference)s)"),
-    "cancelled": lambda r: _("Your registration is cancelled: %(meeting)s (%(reference)s)"),
+    "cancelled": lambda r: (
+        _("We have cancelled your registration: %(meeting)s (%(reference)s)")
+        if r.cancelled_by_staff
+        else _("Your registration is cancelled: %(meeting)s (%(reference)s)")
+    ),
     "reminder": lambda r: _("Reminder: %(meeting)s tomorrow (%(reference)s)"),
     "already": lambda r: (
         _("You are already registered: %(meeting)s (%(reference)s)")

@@ -146,6 +146,8 @@ class Registration(TimeStampedModel):
     language = models.CharField(max_length=10, blank=True)  # of the e-mail the person gets
     promoted_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by_staff = models.BooleanField(default=False)  # else by the person, with their link
+    cancel_reason = models.TextField(_("why the registration was cancelled"), blank=True)  # staff's, in the e-mail
     reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -231,6 +231,7 @@ def erase(user: User) -> int:
         interpretation="",
         diet="",
         assistance="",
+        cancel_reason="",
         wants_updates=False,
     )
 

@@ -154,17 +154,23 @@ def mail_after_commit(registration: Registration, kind: str) -> None:
     )
 
 
-def registration_cancel(*, registration: Registration, actor: Any = workflow.REGISTRANT) -> list[Registration]:
-    """Cancel a registration (the person through their link, or staff). A place that frees up goes to the first on
-    the waiting list, who is told by e-mail. Returns the registrations promoted. Raises AlreadyCancelled."""
+def registration_cancel(
+    *, registration: Registration, actor: Any = workflow.REGISTRANT, reason: str = ""
+) -> list[Registration]:
+    """Cancel a registration (the person through their link, or staff, who may say why: the person's e-mail says the
+    municipality cancelled it, with the reason). A place that frees up goes to the first on the waiting list, who is
+    told by e-mail. Returns the registrations promoted. Raises AlreadyCancelled."""
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status == RegistrationStatus.CANCELLED:
             raise AlreadyCancelled()
         held_a_place = current.status == RegistrationStatus.REGISTERED
-        workflow.REGISTRATION.transition(current, "cancel", actor=actor)
+        current.cancelled_by_staff = actor != workflow.REGISTRANT
+        current.cancel_reason = reason.strip() if current.cancelled_by_staff else ""
+        workflow.REGISTRATION.transition(current, "cancel", actor=actor, note=current.cancel_reason)
         registration.status, registration.cancelled_at = current.status, current.cancelled_at
+        registration.cancelled_by_staff, registration.cancel_reason = current.cancelled_by_staff, current.cancel_reason
         mail_after_commit(current, CANCELLED)
         return waiting_list_promote(meeting) if held_a_place else []
 

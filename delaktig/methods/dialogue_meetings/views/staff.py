@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.core.exports import SWEDISH_EXCEL, csv_response
 from delaktig.core.workflow import TransitionRefused
@@ -15,7 +15,7 @@ from delaktig.participation.models import Channel
 from delaktig.participation.rules import allowed
 
 from .. import selectors, services, services_meetings
-from ..forms import CancelForm, MeetingForm, MoveForm
+from ..forms import CancelForm, MeetingForm, MoveForm, RegistrationCancelForm
 from ..models import REFERENCE_PREFIX, Registration, RegistrationStatus
 from ..signin import signin_pdf
 from .common import guard, meeting_or_404, module_context, module_get, url
@@ -167,24 +167,39 @@ def meeting_cancel(request, dialogue_id, module_id, meeting_id):
     return render(request, "dialogue_meetings/staff/cancel.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @staff_view()
 def registration_cancel(request, dialogue_id, module_id, meeting_id, registration_id):
+    """Cancel one registration from the attendance list: a page that asks first, with an optional reason for the
+    person's e-mail (which says the municipality cancelled it)."""
     module, refusal = guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     item = meeting_or_404(module, meeting_id)
     registration = get_object_or_404(Registration, meeting=item, pk=registration_id)
+    back = url("staff:meeting", module, item.pk)
+    if registration.status == RegistrationStatus.CANCELLED:
+        messages.info(request, _("The registration was already cancelled."))
+        return redirect(back)
+    form = RegistrationCancelForm(_posted(request))
+    if request.method == "GET" or not form.is_valid():
+        context = module_context(module, meeting=item, registration=registration, form=form, back_url=back)
+        return render(request, "dialogue_meetings/staff/registration_cancel.html", context)
     try:
-        promoted = services.registration_cancel(registration=registration, actor=request.user)
+        promoted = services.registration_cancel(
+            registration=registration, actor=request.user, reason=form.cleaned_data["reason"]
+        )
     except services.AlreadyCancelled:
         messages.info(request, _("The registration was already cancelled."))
     else:
-        done = _("Registration %(reference)s is cancelled.") % {"reference": registration.reference}
+        done = _("Registration %(reference)s is cancelled, and %(name)s is told by e-mail.") % {
+            "reference": registration.reference,
+            "name": registration.name,
+        }
         if promoted:
             done += " " + _("The place went to %(name)s on the waiting list.") % {"name": promoted[0].name}
         messages.success(request, done)
-    return redirect(url("staff:meeting", module, item.pk))
+    return redirect(back)
 
 
 @require_GET

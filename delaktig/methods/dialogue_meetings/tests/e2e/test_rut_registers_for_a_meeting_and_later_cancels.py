@@ -150,6 +150,7 @@ def test_the_officers_pages_of_a_meeting_pass_axe(page, meeting):
         url("staff:meeting", module, meeting.pk),
         url("staff:meeting_move", module, meeting.pk),
         url("staff:meeting_cancel", module, meeting.pk),
+        url("staff:registration_cancel", module, meeting.pk, meeting.registrations.get().pk),
         url("staff:record", module, meeting.pk),
         url("link_again", module, meeting.pk),
     ):
