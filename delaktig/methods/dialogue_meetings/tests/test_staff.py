@@ -165,3 +165,55 @@ def test_another_municipalitys_meetings_are_a_404_for_its_staff(client, meeting,
         f"/{meeting.municipality.slug}/", f"/{other_municipality.slug}/"
     )
     assert client.get(other_slug).status_code == 404
+
+
+def _main(response):
+    page = response.content.decode()
+    return page[page.index("<main") : page.index("</main>")]
+
+
+def test_a_cancelled_meetings_pages_say_only_that_it_is_cancelled_and_why(client, crowded, officer):
+    from ..services_meetings import meeting_cancel
+
+    meeting_cancel(meeting=crowded, actor=officer, reason="Lokalen har vattenskada.")
+    module = crowded.module
+    client.logout()
+    for response in (
+        client.get(url("register", module, crowded.pk)),
+        client.post(url("register", module, crowded.pk), {"name": "Nina", "email": "nina@example.se"}),
+        client.get(url("link_again", module, crowded.pk)),
+    ):
+        main = _main(response)
+        assert response.status_code == 200 and "Mötet är inställt" in main and "Lokalen har vattenskada." in main
+        assert "Ställ dig i kö" not in main and "fullt" not in main and "<form" not in main
+    registration = crowded.registrations.get(email="anna@example.se")
+    page = _main(client.get(registration.get_absolute_url()))
+    assert "Mötet är inställt" in page and "Lokalen har vattenskada." in page
+    assert crowded.registrations.count() == 3
+
+
+@pytest.mark.parametrize("cancelled", [True, False])
+def test_the_cancel_page_of_a_meeting_cancelled_or_held_shows_no_form_and_says_why(client, module, officer, cancelled):
+    meeting = MeetingFactory(module=module, past=not cancelled)
+    if cancelled:
+        Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.CANCELLED, change_reason="För få anmälda.")
+    for response in (
+        client.get(url("staff:meeting_cancel", module, meeting.pk)),
+        client.post(url("staff:meeting_cancel", module, meeting.pk), {"reason": "Igen."}),
+    ):
+        main = _main(response)
+        assert response.status_code == 200 and 'name="reason"' not in main
+        assert ("redan inställt" in main and "För få anmälda." in main) if cancelled else "redan ägt rum" in main
+    assert not Mailing.objects.exists()
+
+
+def test_a_full_meeting_past_its_last_day_to_register_offers_no_waiting_list(client, module):
+    import time_machine
+
+    deadline = timezone.now() + datetime.timedelta(hours=1)
+    meeting = MeetingFactory(module=module, capacity=1, registration_deadline=deadline)
+    meeting_register(meeting=meeting, name="Anna Berg", email="anna@example.se")
+    with time_machine.travel(deadline + datetime.timedelta(minutes=1)):
+        main = _main(client.get(url("register", module, meeting.pk)))
+    assert "Anmälan är stängd" in main and "Sista dagen att anmäla sig har passerat" in main
+    assert "Ställ dig i kö" not in main and "fullt" not in main

@@ -86,6 +86,8 @@ def register(request, dialogue_id, module_id, meeting_id):
     decision = registration_decision(request.user, module)
     if not decision:
         return refuse(request, decision, next_url=request.get_full_path(), back_url=meeting.get_absolute_url())
+    if meeting.is_cancelled:
+        return _cancelled(request, module, meeting)
     own = selectors.own_registration(meeting, request.user)
     if own is not None:
         return _to_own(request, module, own, request.POST if request.method == "POST" else None)
@@ -111,6 +113,12 @@ def register(request, dialogue_id, module_id, meeting_id):
         return _sent(request, module, meeting, registration.email)
     messages.success(request, _("We have sent a confirmation to %(email)s.") % {"email": registration.email})
     return redirect(url("registration", module, registration.token))
+
+
+def _cancelled(request, module, meeting):
+    """A cancelled meeting's pages say only that, with the reason: no form, no waiting list."""
+    context = module_context(module, meeting=meeting, location=meeting_location(meeting))
+    return render(request, "dialogue_meetings/meeting_cancelled.html", context)
 
 
 def _too_many(request):
@@ -209,6 +217,8 @@ def link_again(request, dialogue_id, module_id, meeting_id):
     """Lost the e-mail? Give the address and the link goes to it again (the page never says if it is registered)."""
     module = public_module_get(request, dialogue_id, module_id)
     meeting = meeting_or_404(module, meeting_id)
+    if meeting.is_cancelled:
+        return _cancelled(request, module, meeting)
     form = LinkAgainForm(request.POST if request.method == "POST" else None)
     context = module_context(module, meeting=meeting, form=form, sent=False)
     if request.method == "POST" and form.is_valid():

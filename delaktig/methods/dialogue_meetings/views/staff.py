@@ -151,6 +151,9 @@ def meeting_cancel(request, dialogue_id, module_id, meeting_id):
     if refusal:
         return refusal
     item = meeting_or_404(module, meeting_id)
+    context = module_context(module, meeting=item, registered=selectors.recipients_count(item))
+    if item.is_cancelled or item.is_over():  # say why, and show no form
+        return render(request, "dialogue_meetings/staff/cancel.html", context)
     form = CancelForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -163,8 +166,7 @@ def meeting_cancel(request, dialogue_id, module_id, meeting_id):
         else:
             _mailing_message(request, mailing, _("The meeting is cancelled."))
             return redirect(url("staff:meeting", module, item.pk))
-    context = module_context(module, form=form, meeting=item, registered=selectors.recipients_count(item))
-    return render(request, "dialogue_meetings/staff/cancel.html", context)
+    return render(request, "dialogue_meetings/staff/cancel.html", {**context, "form": form})
 
 
 @require_http_methods(["GET", "POST"])
