@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from delaktig.core import forms as core_forms
 from delaktig.core.forms import Form
@@ -11,7 +12,7 @@ from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.models import Channel
 
 from .desk import StatementDeskForm
-from .models import GROUP_MAX, TEXT_MAX, TITLE_MAX
+from .models import GROUP_MAX, TEXT_MAX, TITLE_MAX, RegistrationStatus
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -163,6 +164,27 @@ class MeetingForm(Form):
         super().__init__(*args, **kwargs)
         if meeting is not None:  # the time changes only by moving the meeting, which tells everyone
             del self.fields["starts_at"], self.fields["ends_at"]
+
+    def clean_capacity(self):
+        """Fewer places than people registered is refused: the meeting would be overbooked without anyone being
+        told. Staff who need fewer places cancel registrations first (each person is told why)."""
+        capacity = self.cleaned_data.get("capacity")
+        if self.meeting is None or capacity is None:
+            return capacity
+        registered = self.meeting.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+        if capacity < registered:
+            raise ValidationError(
+                ngettext(
+                    "%(n)s person has a place, so there must be at least %(n)s place. To have fewer, first cancel "
+                    "registrations on the attendance list.",
+                    "%(n)s people have a place, so there must be at least %(n)s places. To have fewer, first cancel "
+                    "registrations on the attendance list.",
+                    registered,
+                )
+                % {"n": registered},
+                code="below_registered",
+            )
+        return capacity
 
     def clean(self):
         cleaned = super().clean()

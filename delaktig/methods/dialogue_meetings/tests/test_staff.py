@@ -217,3 +217,17 @@ def test_a_full_meeting_past_its_last_day_to_register_offers_no_waiting_list(cli
         main = _main(client.get(url("register", module, meeting.pk)))
     assert "Anmälan är stängd" in main and "Sista dagen att anmäla sig har passerat" in main
     assert "Ställ dig i kö" not in main and "fullt" not in main
+
+
+def test_fewer_places_than_people_registered_is_refused_and_says_how_many_have_a_place(client, crowded, officer):
+    data = {**MEETING, "capacity": "1"}
+    del data["starts_at"], data["ends_at"]
+    response = client.post(url("staff:meeting_edit", crowded.module, crowded.pk), data)
+    page = response.content.decode()
+    assert response.status_code == 200 and "error-summary" in page
+    assert "2 personer har en plats, så det måste finnas minst 2 platser" in page and 'value="1"' in page
+    crowded.refresh_from_db()
+    assert crowded.capacity == 2
+    assert (
+        client.post(url("staff:meeting_edit", crowded.module, crowded.pk), {**data, "capacity": "2"}).status_code == 302
+    )
