@@ -231,3 +231,38 @@ def test_fewer_places_than_people_registered_is_refused_and_says_how_many_have_a
     assert (
         client.post(url("staff:meeting_edit", crowded.module, crowded.pk), {**data, "capacity": "2"}).status_code == 302
     )
+
+
+def test_every_header_of_the_csv_files_is_in_swedish(client, crowded, officer):
+    import csv
+    import io
+
+    from .factories import StatementFactory
+
+    StatementFactory(module=crowded.module, meeting=crowded)
+
+    def header(name, *args):
+        content = client.get(url(name, crowded.module, *args)).content.decode("utf-8-sig")
+        return next(csv.reader(io.StringIO(content), delimiter=";"))
+
+    assert header("staff:attendance_csv", crowded.pk) == [
+        "Bokningsnummer",
+        "Namn",
+        "E-postadress",
+        "Status",
+        "Tolk",
+        "Mat och allergier",
+        "Annat stöd",
+        "Anmäld den",
+    ]
+    assert header("staff:export") == [
+        "Referens",
+        "Möte",
+        "Mötets datum",
+        "Bord eller grupp",
+        "Titel",
+        "Vad som sades",
+        "Kanal",
+        "Inkommet datum",
+        "Inskrivet den",
+    ]
