@@ -95,6 +95,16 @@ def test_the_sign_in_sheet_lists_those_with_a_place(crowded):
     assert "Anna Berg" in html and "Bo Ek" in html and "Cilla" not in html
 
 
+def test_the_sign_in_sheet_says_what_kind_of_need_each_one_is(meeting):
+    from ..selectors import attendance
+    from ..signin import signin_html
+
+    meeting_register(meeting=meeting, name="Aino", email="aino@example.se", interpretation="Finska", diet="Laktosfritt")
+    meeting_register(meeting=meeting, name="Gunnar", email="gunnar@example.se", assistance="Rullator")
+    html = signin_html(meeting, attendance(meeting)["registered"])
+    assert "Tolk: Finska<br>Mat: Laktosfritt" in html and "Stöd: Rullator" in html
+
+
 def test_moving_a_meeting_mails_everyone_registered_and_waiting_with_the_reason_and_new_time(
     client, crowded, officer, commits
 ):
