@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from delaktig.core import forms as core_forms
 from delaktig.core.forms import Form
+from delaktig.core.templatetags.delaktig import human_datetime
 from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.models import Channel
 
@@ -110,7 +111,19 @@ def _check_times(form, cleaned, *, now=None):
         form.add_error("starts_at", _("The meeting cannot start in the past. Write a time that has not passed."))
     if starts and ends and ends <= starts:
         form.add_error("ends_at", _("The meeting must end after it starts."))
+    _check_closes(form, starts, ends)
     _check_deadline(form, cleaned, starts)
+
+
+def _check_closes(form, starts, ends):
+    """A meeting after the dialogue has closed would gather input nobody can take into account."""
+    closes = form.closes
+    if closes is None or not (starts and ends) or ends <= closes:
+        return
+    message = _("The dialogue closes %(closes)s. The meeting must be over by then.") % {
+        "closes": human_datetime(closes)
+    }
+    form.add_error("starts_at" if starts >= closes else "ends_at", message)
 
 
 class MeetingForm(Form):
@@ -159,8 +172,8 @@ class MeetingForm(Form):
 
     ACCESSIBILITY = ("step_free", "hearing_loop", "interpretation", "sign_language", "childcare")
 
-    def __init__(self, *args, meeting=None, **kwargs):
-        self.meeting = meeting
+    def __init__(self, *args, meeting=None, closes=None, **kwargs):
+        self.meeting, self.closes = meeting, closes  # closes: when the dialogue's last phase ends
         super().__init__(*args, **kwargs)
         if meeting is not None:  # the time changes only by moving the meeting, which tells everyone
             del self.fields["starts_at"], self.fields["ends_at"]
@@ -215,6 +228,10 @@ class MoveForm(Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Everyone registered and waiting reads this in the e-mail about the new time."),
     )
+
+    def __init__(self, *args, closes=None, **kwargs):
+        self.closes = closes  # when the dialogue's last phase ends
+        super().__init__(*args, **kwargs)
 
     def clean(self):
         cleaned = super().clean()

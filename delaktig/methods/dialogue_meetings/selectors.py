@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Q, QuerySet, Sum, Value
+from django.db.models import CharField, Count, Max, Q, QuerySet, Sum, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils.translation import gettext
 from delaktig.core.templatetags.delaktig import human_datetime
 from delaktig.mailings.models import Mailing
 from delaktig.participation.demographics import AgeBand, Gender, suppress_counts
+from delaktig.participation.models import Phase
 from delaktig.participation.registry import InputRecord
 
 from .about import METHOD_KEY
@@ -61,6 +63,19 @@ def meeting_get(module: Module, pk: int) -> Meeting | None:
     if meeting is not None:
         meeting.module = module
     return meeting
+
+
+def dialogue_closes(module: Module) -> datetime.datetime | None:
+    """When the dialogue's last phase ends (of any of its ways to take part): a meeting must be over by then. Before
+    any phase is planned, 23.59 on the dialogue's closing day (as the loader plans phases); None when neither is
+    known."""
+    last = Phase.objects.filter(module__dialogue_id=module.dialogue_id).aggregate(last=Max("ends_at"))["last"]
+    if last is not None:
+        return last
+    closing_day = module.dialogue.ends_on
+    if closing_day is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(closing_day, datetime.time(23, 59)))
 
 
 def places_left(meeting: Meeting) -> int | None:

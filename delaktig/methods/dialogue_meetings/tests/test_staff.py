@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from delaktig.mailings.models import Mailing
 from delaktig.organisations.models import Role
@@ -276,3 +276,40 @@ def test_every_header_of_the_csv_files_is_in_swedish(client, crowded, officer):
         "Inkommet datum",
         "Inskrivet den",
     ]
+
+
+def test_a_meeting_after_the_dialogue_closes_is_refused_in_words(client, module, officer, crowded):
+    """The module's phase (the dialogue's only one) ends in 60 days; the same rule holds when a meeting is moved."""
+    from ..selectors import dialogue_closes
+
+    closes = timezone.localtime(dialogue_closes(module))
+    assert "Dialogen stänger" in client.get(url("staff:meeting_add", module)).content.decode()
+    late = {**MEETING, "starts_at": future(90), "ends_at": future(90, 20)}
+    response = client.post(url("staff:meeting_add", module), late)
+    page = response.content.decode()
+    assert response.status_code == 200 and "error-summary" in page
+    assert f"Dialogen stänger {closes.day} {formats.date_format(closes, 'F Y')}" in page
+    assert "Mötet måste vara slut innan dess" in page and not Meeting.objects.filter(title=MEETING["title"]).exists()
+    assert client.post(url("staff:meeting_add", module), MEETING).status_code == 302
+    moved = client.post(
+        url("staff:meeting_move", module, crowded.pk),
+        {"starts_at": future(90), "ends_at": future(90, 20), "reason": "Lokalen är upptagen."},
+    )
+    assert moved.status_code == 200 and "Mötet måste vara slut innan dess" in moved.content.decode()
+
+
+def test_the_dialogue_closes_when_its_last_phase_ends_or_else_on_its_closing_day(module):
+    from delaktig.participation.models import Phase
+
+    from ..selectors import dialogue_closes
+
+    assert dialogue_closes(module) == Phase.objects.get(module=module).ends_at
+    Phase.objects.all().delete()
+    dialogue = module.dialogue
+    dialogue.ends_on = datetime.date(2027, 3, 31)
+    dialogue.save(update_fields=["ends_on"])
+    closes = timezone.localtime(dialogue_closes(module))
+    assert (closes.date(), closes.hour, closes.minute) == (datetime.date(2027, 3, 31), 23, 59)
+    dialogue.ends_on = None
+    dialogue.save(update_fields=["ends_on"])
+    assert dialogue_closes(module) is None

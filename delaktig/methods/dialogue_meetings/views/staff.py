@@ -53,7 +53,7 @@ def meeting_add(request, dialogue_id, module_id):
     module, refusal = guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
-    form = MeetingForm(_posted(request))
+    form = MeetingForm(_posted(request), closes=selectors.dialogue_closes(module))
     if request.method == "POST" and form.is_valid():
         meeting = services_meetings.meeting_create(module=module, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The meeting “%(title)s” is added.") % {"title": meeting.title})
@@ -123,7 +123,7 @@ def meeting_move(request, dialogue_id, module_id, meeting_id):
         "ends_at": item.ends_at,
         "registration_deadline": item.registration_deadline,
     }
-    form = MoveForm(_posted(request), initial=initial)
+    form = MoveForm(_posted(request), initial=initial, closes=selectors.dialogue_closes(module))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         mailing = services_meetings.meeting_move(
