@@ -329,6 +329,7 @@ class StatementForm(StatementDeskForm):
     )
     channel = forms.ChoiceField(
         label=_("How it came in"),
+        help_text=_("Also kept after each save."),
         choices=[(Channel.MEETING.value, _("Said at the meeting")), (Channel.PAPER.value, _("Written on paper there"))],
         initial=Channel.MEETING.value,
         widget=forms.RadioSelect,

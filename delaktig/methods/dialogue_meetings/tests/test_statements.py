@@ -50,6 +50,24 @@ def test_an_officer_records_what_was_said_table_by_table(client, held, officer):
     assert first.occasion_key == f"dialogue_meetings:{held.pk}" and "Sunnemo" in first.occasion_label
 
 
+def test_the_channel_is_kept_for_the_next_statement_as_the_group_is(client, held, officer):
+    record = url("staff:statement_add", held.module, held.pk)
+    client.post(record, {**STATEMENT, "channel": "paper"})
+    page = client.get(url("staff:record", held.module, held.pk)).content.decode()
+    assert _checked(page, "paper") and not _checked(page, "meeting") and 'value="Bord 3"' in page
+    client.post(record, {**STATEMENT, "channel": "meeting", "group": "Bord 4"})
+    page = client.get(url("staff:record", held.module, held.pk)).content.decode()
+    assert _checked(page, "meeting") and not _checked(page, "paper") and 'value="Bord 4"' in page
+
+
+def _checked(page, value):
+    """Whether the radio button for `value` is checked."""
+    import re
+
+    (tag,) = re.findall(rf'<input type="radio" name="channel" value="{value}"[^>]*>', page)
+    return "checked" in tag
+
+
 def test_an_empty_statement_is_explained_and_nothing_is_lost(client, held, officer):
     response = client.post(url("staff:statement_add", held.module, held.pk), {**STATEMENT, "text": ""})
     page = response.content.decode()
