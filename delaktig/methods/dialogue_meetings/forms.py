@@ -16,6 +16,7 @@ from .desk import StatementDeskForm
 from .models import GROUP_MAX, TEXT_MAX, TITLE_MAX, RegistrationStatus
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+END_EXAMPLE = _("Date and time, for example 2027-03-12 20:00")  # two hours after the start's example
 
 
 def local_time(naive):
@@ -137,7 +138,7 @@ class MeetingForm(Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     starts_at = LocalDateTimeField(label=_("Starts"))
-    ends_at = LocalDateTimeField(label=_("Ends"))
+    ends_at = LocalDateTimeField(label=_("Ends"), help_text=END_EXAMPLE)
     place = forms.CharField(label=_("Place"), max_length=200, help_text=_("For example “Sunnemo bygdegård”."))
     address = forms.CharField(label=_("Address"), max_length=200, required=False)
     languages = forms.CharField(
@@ -216,7 +217,7 @@ class MeetingForm(Form):
 
 class MoveForm(Form):
     starts_at = LocalDateTimeField(label=_("New start"))
-    ends_at = LocalDateTimeField(label=_("New end"))
+    ends_at = LocalDateTimeField(label=_("New end"), help_text=END_EXAMPLE)
     registration_deadline = LocalDateTimeField(
         label=_("Last time to register"),
         required=False,

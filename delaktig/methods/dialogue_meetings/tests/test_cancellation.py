@@ -161,3 +161,18 @@ def test_a_person_who_cancels_is_not_told_that_the_municipality_did(client, full
     (told,) = [message for message in mail.outbox if message.to == ["anna@example.se"]]
     assert told.subject.startswith("Din anmälan är avbokad") and "har avbokat" not in told.body
     assert not Registration.objects.get(pk=anna.pk).cancelled_by_staff
+
+
+def test_someone_waiting_is_offered_to_leave_the_line_not_to_give_up_a_place(client, full, commits):
+    meeting, (_anna, _bo, cecilia, _david) = full
+    from ..mail import deliver
+
+    place = "någon annan kan få din plats"
+    page = client.get(cecilia.get_absolute_url()).content.decode()
+    assert "Lämna kön" in page and place not in page and "Avboka anmälan" not in page
+    asked = client.get(url("cancel", meeting.module, cecilia.token)).content.decode()
+    assert "Lämna kön?" in asked and "Nej, stå kvar i kön" in asked
+    deliver(Registration.objects.get(pk=cecilia.pk), "receipt")
+    assert "lämna kön" in mail.outbox[-1].body and place not in mail.outbox[-1].body
+    response = client.post(url("cancel", meeting.module, cecilia.token), follow=True)
+    assert "Du har lämnat kön" in response.content.decode()

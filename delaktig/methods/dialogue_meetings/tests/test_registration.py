@@ -216,3 +216,27 @@ def test_an_account_whose_address_is_not_confirmed_sees_nothing_registered_with_
     assert manifest.personal_data(someone) == []
     client.force_login(someone)
     assert "Tove Ek" not in client.get(meeting.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("kind", ["receipt", "promoted", "cancelled", "reminder", "already"])
+def test_every_mail_ends_as_the_platforms_other_mails_do(meeting, kind):
+    from ..mail import deliver
+
+    registration = register(meeting, "anna@example.se")
+    if kind == "cancelled":
+        Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.CANCELLED)
+        registration.refresh_from_db()
+    deliver(registration, kind)
+    body = mail.outbox[-1].body.rstrip()
+    assert body.endswith(f"Svara inte på det här mejlet.\n\nMed vänliga hälsningar\n{meeting.municipality.name}")
+
+
+def test_the_mailings_to_everyone_registered_end_the_same_way(meeting, staff):
+    from delaktig.mailings.models import Mailing
+
+    from ..services_meetings import meeting_cancel
+
+    register(meeting, "anna@example.se")
+    meeting_cancel(meeting=meeting, actor=staff["officer"], reason="För få anmälda.")
+    body = Mailing.objects.get().body.rstrip()
+    assert body.endswith(f"Svara inte på det här mejlet.\n\nMed vänliga hälsningar\n{meeting.municipality.name}")

@@ -313,3 +313,10 @@ def test_the_dialogue_closes_when_its_last_phase_ends_or_else_on_its_closing_day
     dialogue.ends_on = None
     dialogue.save(update_fields=["ends_on"])
     assert dialogue_closes(module) is None
+
+
+def test_the_end_time_has_its_own_example(client, crowded, officer):
+    for name in ("meeting_add", "meeting_move"):
+        args = (crowded.pk,) if name == "meeting_move" else ()
+        page = client.get(url(f"staff:{name}", crowded.module, *args)).content.decode()
+        assert "till exempel 2027-03-12 18:00" in page and "till exempel 2027-03-12 20:00" in page, name

@@ -1,5 +1,5 @@
 """After the meeting: staff record a summary, how many came and what was said. A statement is saved through the same
-function the desk uses (desk.desk_save), and can be taken back for a few minutes by the person who entered it."""
+function the desk uses (desk.desk_save), and can be undone for a few minutes by the person who entered it."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -96,7 +96,7 @@ def statement_add(request, dialogue_id, module_id, meeting_id):
 @require_http_methods(["GET", "POST"])
 @staff_view()
 def statement(request, dialogue_id, module_id, meeting_id, statement_id):
-    """One statement: what was said, who entered it and when; the person who entered it may take it back (POST)
+    """One statement: what was said, who entered it and when; the person who entered it may undo it (POST)
     for a few minutes."""
     module, refusal = guard(request, dialogue_id, module_id, "record")
     if refusal:
@@ -111,10 +111,10 @@ def statement(request, dialogue_id, module_id, meeting_id, statement_id):
         )
         return render(request, "dialogue_meetings/staff/statement.html", context)
     if desk_undo(module, item.pk, actor=request.user):
-        messages.success(request, _("%(reference)s is taken back.") % {"reference": item.reference})
+        messages.success(request, _("Undone: %(reference)s is removed.") % {"reference": item.reference})
         return redirect(url("staff:record", module, meeting.pk))
     messages.error(
         request,
-        _("Only the person who entered it can take it back, within %(minutes)s minutes.") % {"minutes": undo_minutes()},
+        _("Only the person who entered it can undo it, within %(minutes)s minutes.") % {"minutes": undo_minutes()},
     )
     return redirect(url("staff:statement", module, meeting.pk, item.pk))

@@ -18,7 +18,7 @@ from delaktig.participation.rules import YES, allowed
 from .. import selectors, services
 from ..calendar import meeting_location
 from ..forms import LinkAgainForm, RegistrationForm
-from ..models import ACTIVE, Registration
+from ..models import ACTIVE, Registration, RegistrationStatus
 from .common import meeting_or_404, module_context, public_module_get, refuse, url
 
 LINK_AGAIN_LIMIT = 5
@@ -203,12 +203,16 @@ def cancel(request, dialogue_id, module_id, token):
         return render(request, "dialogue_meetings/registration.html", context)
     if request.method == "GET":
         return render(request, "dialogue_meetings/cancel.html", context)
+    was_waiting = found.status == RegistrationStatus.WAITING
     try:
         services.registration_cancel(registration=found)
     except services.AlreadyCancelled:
         found.refresh_from_db()
         return render(request, "dialogue_meetings/registration.html", _registration_context(module, found))
-    messages.success(request, _("Your registration is cancelled. We have sent you a confirmation."))
+    if was_waiting:
+        messages.success(request, _("You have left the waiting list. We have sent you a confirmation."))
+    else:
+        messages.success(request, _("Your registration is cancelled. We have sent you a confirmation."))
     return redirect(url("registration", module, found.token))
 
 
