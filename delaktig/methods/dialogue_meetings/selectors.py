@@ -258,7 +258,7 @@ def input_rows(module: Module) -> QuerySet[Statement]:
 
 def inputs(module: Module, ids: Any = None) -> list[InputRecord]:
     """Every statement of the module (with `ids`, only those), as inputs beside the ones given online."""
-    qs = input_rows(module).order_by("created_at", "id")
+    qs = input_rows(module).select_related("meeting").order_by("created_at", "id")
     if ids is not None:
         qs = qs.filter(pk__in=ids)
     slug = module.dialogue.municipality.slug
@@ -282,7 +282,15 @@ def _record(slug: str, module: Module, statement: Statement) -> InputRecord:
         created_at=statement.created_at,
         author_shown=statement.speaker_name,
         staff_url=staff_url,
+        received_on=received_on(statement),
     )
+
+
+def received_on(statement: Statement) -> datetime.date | None:
+    """The day it came in: the date entered, else the day of its meeting (what was said there came in then)."""
+    if statement.received_on is not None:
+        return statement.received_on
+    return timezone.localdate(statement.meeting.starts_at) if statement.meeting is not None else None
 
 
 def input_channels(module: Module) -> dict[str, int]:

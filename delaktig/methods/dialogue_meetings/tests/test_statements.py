@@ -121,6 +121,15 @@ def test_what_was_said_reaches_the_results_workspace_beside_online_input(held):
     assert (figures.inputs, figures.inputs_offline) == (1, 1)
 
 
+def test_the_results_workspace_reads_the_day_it_came_in(held):
+    """The date entered, else the meeting's day; the workspace shows it instead of the day it was typed in."""
+    said, noted = (StatementFactory(module=held.module, meeting=held) for _ in range(2))
+    Statement.objects.filter(pk=noted.pk).update(received_on=datetime.date(2026, 11, 28))
+    records = {record.ref: record for record in dialogue_inputs(held.module.dialogue)}
+    assert records[f"dialogue_meetings:{said.pk}"].received_on == timezone.localdate(held.starts_at)
+    assert records[f"dialogue_meetings:{noted.pk}"].received_on == datetime.date(2026, 11, 28)
+
+
 def test_the_results_workspace_page_lists_it(client, held, staff):
     StatementFactory(module=held.module, meeting=held, text="Varmvattenbassäng, tack.")
     client.force_login(staff["democracy_officer"])
