@@ -71,6 +71,8 @@ PEOPLE = [
     ("Per Sandberg", "per.sandberg@example.se", {}),
 ]
 RESIDENTS = ("invanare", "invanare2", "invanare3")  # demo accounts that register while logged in
+REGISTERED_DAYS_BEFORE = 4  # the first registration, counted back from the meeting or from now, whichever is first
+REGISTERED_APART = datetime.timedelta(hours=3)  # between one registration and the next (at most 15 a meeting)
 
 # (table, text) said in Hagfors
 SAID = [
@@ -126,14 +128,18 @@ def populate(module, *, people, content=None):
 
 
 def _register(meeting, people, names, *, residents):
-    """Register as people would have, a few days before; a meeting in the past takes its registrations first."""
-    before = meeting.starts_at - datetime.timedelta(days=4)
+    """Register as people would have, one after the other over the days before the meeting, and always before the
+    demo is loaded: a registration dated later than now would show a date to come on My pages, and a resident who
+    registers in the demo must come after everyone already there."""
+    first = min(meeting.starts_at, timezone.now()) - datetime.timedelta(days=REGISTERED_DAYS_BEFORE)
     for local in residents:
         user = people[local]
-        meeting_register(meeting=meeting, name=user.name, email=user.email, user=user, wants_updates=True, now=before)
+        meeting_register(meeting=meeting, name=user.name, email=user.email, user=user, wants_updates=True, now=first)
     for name, email, needs in names:
-        meeting_register(meeting=meeting, name=name, email=email, now=before, **needs)
-    Registration.objects.filter(meeting=meeting).update(created_at=before, updated_at=before)
+        meeting_register(meeting=meeting, name=name, email=email, now=first, **needs)
+    for n, pk in enumerate(Registration.objects.filter(meeting=meeting).order_by("pk").values_list("pk", flat=True)):
+        when = first + n * REGISTERED_APART
+        Registration.objects.filter(pk=pk).update(created_at=when, updated_at=when)
 
 
 def _record(meeting, officer):

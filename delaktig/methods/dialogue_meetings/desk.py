@@ -125,7 +125,7 @@ def may_undo(statement: Statement, actor: User, now: datetime.datetime | None = 
 
 @transaction.atomic
 def desk_undo(module: Module, item_id: int, /, *, actor: User) -> bool:
-    """Take back a statement this person entered a moment ago; False when it is not theirs, too old or gone."""
+    """Undo a statement this person entered a moment ago; False when it is not theirs, too old or gone."""
     statement = Statement.objects.select_for_update().filter(module=module, pk=item_id).first()
     if statement is None or not may_undo(statement, actor):
         return False

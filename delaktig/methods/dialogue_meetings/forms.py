@@ -4,16 +4,19 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from delaktig.core import forms as core_forms
 from delaktig.core.forms import Form
+from delaktig.core.templatetags.delaktig import human_datetime
 from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.models import Channel
 
 from .desk import StatementDeskForm
-from .models import GROUP_MAX, TEXT_MAX, TITLE_MAX
+from .models import GROUP_MAX, TEXT_MAX, TITLE_MAX, RegistrationStatus
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+END_EXAMPLE = _("Date and time, for example 2027-03-12 20:00")  # two hours after the start's example
 
 
 def local_time(naive):
@@ -109,7 +112,19 @@ def _check_times(form, cleaned, *, now=None):
         form.add_error("starts_at", _("The meeting cannot start in the past. Write a time that has not passed."))
     if starts and ends and ends <= starts:
         form.add_error("ends_at", _("The meeting must end after it starts."))
+    _check_closes(form, starts, ends)
     _check_deadline(form, cleaned, starts)
+
+
+def _check_closes(form, starts, ends):
+    """A meeting after the dialogue has closed would gather input nobody can take into account."""
+    closes = form.closes
+    if closes is None or not (starts and ends) or ends <= closes:
+        return
+    message = _("The dialogue closes %(closes)s. The meeting must be over by then.") % {
+        "closes": human_datetime(closes)
+    }
+    form.add_error("starts_at" if starts >= closes else "ends_at", message)
 
 
 class MeetingForm(Form):
@@ -123,7 +138,7 @@ class MeetingForm(Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     starts_at = LocalDateTimeField(label=_("Starts"))
-    ends_at = LocalDateTimeField(label=_("Ends"))
+    ends_at = LocalDateTimeField(label=_("Ends"), help_text=END_EXAMPLE)
     place = forms.CharField(label=_("Place"), max_length=200, help_text=_("For example “Sunnemo bygdegård”."))
     address = forms.CharField(label=_("Address"), max_length=200, required=False)
     languages = forms.CharField(
@@ -158,11 +173,32 @@ class MeetingForm(Form):
 
     ACCESSIBILITY = ("step_free", "hearing_loop", "interpretation", "sign_language", "childcare")
 
-    def __init__(self, *args, meeting=None, **kwargs):
-        self.meeting = meeting
+    def __init__(self, *args, meeting=None, closes=None, **kwargs):
+        self.meeting, self.closes = meeting, closes  # closes: when the dialogue's last phase ends
         super().__init__(*args, **kwargs)
         if meeting is not None:  # the time changes only by moving the meeting, which tells everyone
             del self.fields["starts_at"], self.fields["ends_at"]
+
+    def clean_capacity(self):
+        """Fewer places than people registered is refused: the meeting would be overbooked without anyone being
+        told. Staff who need fewer places cancel registrations first (each person is told why)."""
+        capacity = self.cleaned_data.get("capacity")
+        if self.meeting is None or capacity is None:
+            return capacity
+        registered = self.meeting.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+        if capacity < registered:
+            raise ValidationError(
+                ngettext(
+                    "%(n)s person has a place, so there must be at least %(n)s place. To have fewer, first cancel "
+                    "registrations on the attendance list.",
+                    "%(n)s people have a place, so there must be at least %(n)s places. To have fewer, first cancel "
+                    "registrations on the attendance list.",
+                    registered,
+                )
+                % {"n": registered},
+                code="below_registered",
+            )
+        return capacity
 
     def clean(self):
         cleaned = super().clean()
@@ -181,7 +217,7 @@ class MeetingForm(Form):
 
 class MoveForm(Form):
     starts_at = LocalDateTimeField(label=_("New start"))
-    ends_at = LocalDateTimeField(label=_("New end"))
+    ends_at = LocalDateTimeField(label=_("New end"), help_text=END_EXAMPLE)
     registration_deadline = LocalDateTimeField(
         label=_("Last time to register"),
         required=False,
@@ -193,6 +229,10 @@ class MoveForm(Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Everyone registered and waiting reads this in the e-mail about the new time."),
     )
+
+    def __init__(self, *args, closes=None, **kwargs):
+        self.closes = closes  # when the dialogue's last phase ends
+        super().__init__(*args, **kwargs)
 
     def clean(self):
         cleaned = super().clean()
@@ -206,6 +246,18 @@ class CancelForm(Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Everyone registered and waiting reads this in the e-mail."),
+    )
+
+
+class RegistrationCancelForm(Form):
+    """Staff cancel one registration; the reason is optional and goes into the person's e-mail."""
+
+    reason = forms.CharField(
+        label=_("Why the registration is cancelled (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The person reads this in the e-mail that tells them the municipality has cancelled it."),
     )
 
 
@@ -278,6 +330,7 @@ class StatementForm(StatementDeskForm):
     )
     channel = forms.ChoiceField(
         label=_("How it came in"),
+        help_text=_("Also kept after each save."),
         choices=[(Channel.MEETING.value, _("Said at the meeting")), (Channel.PAPER.value, _("Written on paper there"))],
         initial=Channel.MEETING.value,
         widget=forms.RadioSelect,

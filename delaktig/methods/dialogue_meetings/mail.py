@@ -1,4 +1,5 @@
-"""The e-mails one registration gets: the receipt, a place from the waiting list, the cancellation and the reminder.
+"""The e-mails one registration gets: the receipt, a place from the waiting list, the cancellation, the reminder, and
+"already registered" when someone registers the address again (the page they see does not say so).
 
 Every one holds the link to the person's registration, where they can cancel it. A receipt for a place (and the
 mail that gives one from the waiting list) carries the meeting as a calendar file.
@@ -20,8 +21,17 @@ SUBJECTS = {
         else _("You are on the waiting list: %(meeting)s (%(reference)s)")
     ),
     "promoted": lambda r: _("You have a place: %(meeting)s (%(reference)s)"),
-    "cancelled": lambda r: _("Your registration is cancelled: %(meeting)s (%(reference)s)"),
+    "cancelled": lambda r: (
+        _("We have cancelled your registration: %(meeting)s (%(reference)s)")
+        if r.cancelled_by_staff
+        else _("Your registration is cancelled: %(meeting)s (%(reference)s)")
+    ),
     "reminder": lambda r: _("Reminder: %(meeting)s tomorrow (%(reference)s)"),
+    "already": lambda r: (
+        _("You are already registered: %(meeting)s (%(reference)s)")
+        if r.status == RegistrationStatus.REGISTERED
+        else _("You are already on the waiting list: %(meeting)s (%(reference)s)")
+    ),
 }
 
 

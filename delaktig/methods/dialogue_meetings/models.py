@@ -110,6 +110,11 @@ class RegistrationStatus(models.TextChoices):
 
 ACTIVE = (RegistrationStatus.REGISTERED, RegistrationStatus.WAITING)
 
+# The waiting list is in the order registrations were stored: by the id the database hands out, one registration at a
+# time under the meeting's lock (services.meeting_register). Never by created_at, which a clock that is wrong, the
+# demo or an import can set to anything, so that someone who registers now could get ahead of people already waiting.
+LINE_ORDER = ("id",)
+
 
 def new_token():
     return secrets.token_urlsafe(24)
@@ -141,6 +146,8 @@ class Registration(TimeStampedModel):
     language = models.CharField(max_length=10, blank=True)  # of the e-mail the person gets
     promoted_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by_staff = models.BooleanField(default=False)  # else by the person, with their link
+    cancel_reason = models.TextField(_("why the registration was cancelled"), blank=True)  # staff's, in the e-mail
     reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -166,8 +173,7 @@ class Registration(TimeStampedModel):
         """1 for the first on the waiting list; 0 when not waiting."""
         if self.status != RegistrationStatus.WAITING:
             return 0
-        before = Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lte=self.pk)
-        return self.meeting.registrations.filter(before, status=RegistrationStatus.WAITING).count()
+        return self.meeting.registrations.filter(status=RegistrationStatus.WAITING, pk__lte=self.pk).count()
 
     @property
     def has_needs(self):

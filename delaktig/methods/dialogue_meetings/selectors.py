@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Q, QuerySet, Sum, Value
+from django.db.models import CharField, Count, Max, Q, QuerySet, Sum, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
@@ -14,13 +15,16 @@ from django.utils.translation import gettext
 from delaktig.core.templatetags.delaktig import human_datetime
 from delaktig.mailings.models import Mailing
 from delaktig.participation.demographics import AgeBand, Gender, suppress_counts
+from delaktig.participation.models import Phase
 from delaktig.participation.registry import InputRecord
 
 from .about import METHOD_KEY
-from .models import ACTIVE, Meeting, MeetingStatus, Registration, RegistrationStatus, Statement
-from .services import registration_cancel
+from .models import ACTIVE, LINE_ORDER, Meeting, MeetingStatus, Registration, RegistrationStatus, Statement
+from .services import confirmed_address, registration_cancel
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
     from delaktig.accounts.models import User
     from delaktig.participation.models import Module
 
@@ -61,6 +65,19 @@ def meeting_get(module: Module, pk: int) -> Meeting | None:
     return meeting
 
 
+def dialogue_closes(module: Module) -> datetime.datetime | None:
+    """When the dialogue's last phase ends (of any of its ways to take part): a meeting must be over by then. Before
+    any phase is planned, 23.59 on the dialogue's closing day (as the loader plans phases); None when neither is
+    known."""
+    last = Phase.objects.filter(module__dialogue_id=module.dialogue_id).aggregate(last=Max("ends_at"))["last"]
+    if last is not None:
+        return last
+    closing_day = module.dialogue.ends_on
+    if closing_day is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(closing_day, datetime.time(23, 59)))
+
+
 def places_left(meeting: Meeting) -> int | None:
     """None when the meeting has no limit; reads registered_count when annotated."""
     if meeting.capacity is None:
@@ -85,7 +102,7 @@ def recipients_count(meeting: Meeting) -> int:
 def attendance(meeting: Meeting) -> dict[str, list[Registration]]:
     """The attendance list: registered, waiting (in line order) and cancelled."""
     groups: dict[str, list[Registration]] = {status: [] for status in RegistrationStatus.values}
-    for registration in meeting.registrations.select_related("user").order_by("created_at", "id"):
+    for registration in meeting.registrations.select_related("user").order_by(*LINE_ORDER):
         groups[registration.status].append(registration)
     return groups
 
@@ -174,10 +191,23 @@ def export_rows(module: Module) -> list[dict[str, Any]]:
 
 
 def _of_person(user: User) -> Q:
+    """Registrations made with the account, or without an account but with its address once the account has shown
+    the address is its own (confirmed): an account anyone can open with someone else's address sees nothing of
+    theirs."""
     mine = Q(user=user)
-    if user.email:
-        mine |= Q(user__isnull=True, email_key=user.email.strip().lower())
+    if address := confirmed_address(user):
+        mine |= Q(user__isnull=True, email_key=address)
     return mine
+
+
+def own_registration(meeting: Meeting, user: User | AnonymousUser) -> Registration | None:
+    """The logged-in person's registration for `meeting` (with a place or waiting), or None."""
+    if not user.is_authenticated:
+        return None
+    registration = meeting.registrations.filter(_of_person(user), status__in=ACTIVE).order_by(*LINE_ORDER).first()
+    if registration is not None:
+        registration.meeting = meeting
+    return registration
 
 
 def personal_data(user: User) -> list[dict[str, Any]]:
@@ -221,6 +251,7 @@ def erase(user: User) -> int:
         interpretation="",
         diet="",
         assistance="",
+        cancel_reason="",
         wants_updates=False,
     )
 
@@ -232,7 +263,7 @@ def input_rows(module: Module) -> QuerySet[Statement]:
 
 def inputs(module: Module, ids: Any = None) -> list[InputRecord]:
     """Every statement of the module (with `ids`, only those), as inputs beside the ones given online."""
-    qs = input_rows(module).order_by("created_at", "id")
+    qs = input_rows(module).select_related("meeting").order_by("created_at", "id")
     if ids is not None:
         qs = qs.filter(pk__in=ids)
     slug = module.dialogue.municipality.slug
@@ -256,7 +287,15 @@ def _record(slug: str, module: Module, statement: Statement) -> InputRecord:
         created_at=statement.created_at,
         author_shown=statement.speaker_name,
         staff_url=staff_url,
+        received_on=received_on(statement),
     )
+
+
+def received_on(statement: Statement) -> datetime.date | None:
+    """The day it came in: the date entered, else the day of its meeting (what was said there came in then)."""
+    if statement.received_on is not None:
+        return statement.received_on
+    return timezone.localdate(statement.meeting.starts_at) if statement.meeting is not None else None
 
 
 def input_channels(module: Module) -> dict[str, int]:

@@ -14,17 +14,21 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from delaktig.accounts.models import IdentityLevel
 from delaktig.core.audit import audit_record
 from delaktig.core.workflow import SYSTEM
 
 from . import workflow
-from .models import ACTIVE, Meeting, Registration, RegistrationStatus
+from .models import ACTIVE, LINE_ORDER, Meeting, Registration, RegistrationStatus
 from .tasks import registration_mail_task
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
     from delaktig.accounts.models import User
 
-RECEIPT, PROMOTED, CANCELLED = "receipt", "promoted", "cancelled"  # the e-mails a registration gets (mail.py)
+# The e-mails a registration gets (mail.py); ALREADY answers a second registration with the same address
+RECEIPT, PROMOTED, CANCELLED, ALREADY = "receipt", "promoted", "cancelled", "already"
 
 
 class RegistrationRefused(Exception):
@@ -47,6 +51,14 @@ class AlreadyCancelled(Exception):
 
 def email_key(email: str) -> str:
     return email.strip().lower()
+
+
+def confirmed_address(user: User | AnonymousUser | None) -> str:
+    """The account's address (lower case) once the person has confirmed it, else "". Only then does a registration
+    with that address belong to the account: anyone can open an account with someone else's address."""
+    if user is None or not user.is_authenticated or not user.email or user.identity_level < IdentityLevel.EMAIL:
+        return ""
+    return email_key(user.email)
 
 
 def registration_refusal(meeting: Meeting, now: datetime.datetime | None = None) -> str:
@@ -83,8 +95,10 @@ def meeting_register(
 ) -> Registration:
     """Register for `meeting`: a place if there is one, else a place on the waiting list.
 
-    Raises RegistrationRefused (with the reason in words) or AlreadyRegistered (with the registration that
-    holds the address). The receipt with the cancellation link goes out after commit.
+    The registration belongs to `user` only when it is made with the account's confirmed address; with another
+    address it is that address's, as if made without logging in. Raises RegistrationRefused (with the reason in
+    words) or AlreadyRegistered (with the registration that holds the address). The receipt with the cancellation
+    link goes out after commit.
     """
     with transaction.atomic():
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -105,7 +119,7 @@ def meeting_register(
                 registration = Registration.objects.create(
                     meeting=locked,
                     municipality_id=locked.municipality_id,
-                    user=user if user is not None and user.is_authenticated else None,
+                    user=user if key and key == confirmed_address(user) else None,
                     name=" ".join(name.split()),
                     email=email.strip(),
                     email_key=key,
@@ -140,17 +154,23 @@ def mail_after_commit(registration: Registration, kind: str) -> None:
     )
 
 
-def registration_cancel(*, registration: Registration, actor: Any = workflow.REGISTRANT) -> list[Registration]:
-    """Cancel a registration (the person through their link, or staff). A place that frees up goes to the first on
-    the waiting list, who is told by e-mail. Returns the registrations promoted. Raises AlreadyCancelled."""
+def registration_cancel(
+    *, registration: Registration, actor: Any = workflow.REGISTRANT, reason: str = ""
+) -> list[Registration]:
+    """Cancel a registration (the person through their link, or staff, who may say why: the person's e-mail says the
+    municipality cancelled it, with the reason). A place that frees up goes to the first on the waiting list, who is
+    told by e-mail. Returns the registrations promoted. Raises AlreadyCancelled."""
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status == RegistrationStatus.CANCELLED:
             raise AlreadyCancelled()
         held_a_place = current.status == RegistrationStatus.REGISTERED
-        workflow.REGISTRATION.transition(current, "cancel", actor=actor)
+        current.cancelled_by_staff = actor != workflow.REGISTRANT
+        current.cancel_reason = reason.strip() if current.cancelled_by_staff else ""
+        workflow.REGISTRATION.transition(current, "cancel", actor=actor, note=current.cancel_reason)
         registration.status, registration.cancelled_at = current.status, current.cancelled_at
+        registration.cancelled_by_staff, registration.cancel_reason = current.cancelled_by_staff, current.cancel_reason
         mail_after_commit(current, CANCELLED)
         return waiting_list_promote(meeting) if held_a_place else []
 
@@ -161,7 +181,7 @@ def waiting_list_promote(meeting: Meeting) -> list[Registration]:
     if meeting.is_cancelled or meeting.has_started():
         return []
     free = None if meeting.capacity is None else meeting.capacity - places_taken(meeting)
-    waiting = meeting.registrations.filter(status=RegistrationStatus.WAITING).order_by("created_at", "id")
+    waiting = meeting.registrations.filter(status=RegistrationStatus.WAITING).order_by(*LINE_ORDER)
     promoted = list(waiting if free is None else waiting[: max(free, 0)])
     for registration in promoted:
         workflow.REGISTRATION.transition(registration, "promote", actor=SYSTEM)

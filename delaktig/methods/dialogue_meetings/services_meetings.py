@@ -22,7 +22,7 @@ from delaktig.mailings.services import mailing_create
 
 from . import workflow
 from .calendar import meeting_location
-from .models import ACTIVE, Meeting
+from .models import ACTIVE, LINE_ORDER, Meeting
 from .services import waiting_list_promote
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ def meeting_update(*, meeting: Meeting, actor: User, **values: Any) -> Meeting:
 
 def recipients(meeting: Meeting) -> list[tuple[str, str]]:
     """(email, name) of everyone registered or waiting."""
-    rows = meeting.registrations.filter(status__in=ACTIVE).order_by("created_at", "id")
+    rows = meeting.registrations.filter(status__in=ACTIVE).order_by(*LINE_ORDER)
     return list(rows.values_list("email", "name"))
 
 

@@ -72,7 +72,7 @@ def statement_enter(
 
 @transaction.atomic
 def statement_remove(*, statement: Statement, actor: User) -> None:
-    """Take back a statement entered by mistake; the audit event keeps what it said."""
+    """Undo a statement entered by mistake; the audit event keeps what it said."""
     audit_record(
         municipality=statement.municipality,
         actor=actor,

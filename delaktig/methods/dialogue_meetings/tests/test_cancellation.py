@@ -123,3 +123,56 @@ def test_the_link_comes_again_to_an_address_registered_and_the_page_never_tells(
     assert known.content.decode().count("Om adressen är anmäld") == 1
     assert "Om adressen är anmäld" in unknown.content.decode()
     assert [message.to for message in mail.outbox] == [["anna@example.se"]]
+
+
+def test_staff_are_asked_first_and_the_person_reads_that_the_municipality_cancelled_and_why(
+    client, full, staff, commits
+):
+    meeting, (anna, *_rest) = full
+    client.force_login(staff["officer"])
+    cancel = url("staff:registration_cancel", meeting.module, meeting.pk, anna.pk)
+    assert cancel in client.get(url("staff:meeting", meeting.module, meeting.pk)).content.decode()
+    asked = client.get(cancel).content.decode()
+    assert "Avboka anmälan" in asked and 'name="reason"' in asked and "anna@example.se" in asked
+    assert Registration.objects.get(pk=anna.pk).status == RegistrationStatus.REGISTERED  # a GET changes nothing
+    mail.outbox.clear()
+    with commits():
+        response = client.post(cancel, {"reason": "Du anmälde dig två gånger, med två adresser."})
+    assert response.status_code == 302
+    cancelled = Registration.objects.get(pk=anna.pk)
+    assert cancelled.status == RegistrationStatus.CANCELLED and cancelled.cancelled_by_staff
+    told = next(message for message in mail.outbox if message.to == ["anna@example.se"])
+    municipality = meeting.municipality.name
+    assert told.subject.startswith("Vi har avbokat din anmälan") and anna.reference in told.subject
+    assert f"{municipality} har avbokat din anmälan {anna.reference}" in told.body
+    assert "Du anmälde dig två gånger, med två adresser." in told.body
+    page = client.get(anna.get_absolute_url()).content.decode()
+    assert f"{municipality} har avbokat anmälan" in page and "Du anmälde dig två gånger" in page
+    event = AuditEvent.objects.get(action="dialogue_meetings.registration.cancel")
+    assert event.actor == staff["officer"]
+    assert client.get(cancel).status_code == 302  # cancelled already: back to the list, with a message
+
+
+def test_a_person_who_cancels_is_not_told_that_the_municipality_did(client, full, commits):
+    meeting, (anna, *_rest) = full
+    mail.outbox.clear()
+    with commits():
+        client.post(url("cancel", meeting.module, anna.token))
+    (told,) = [message for message in mail.outbox if message.to == ["anna@example.se"]]
+    assert told.subject.startswith("Din anmälan är avbokad") and "har avbokat" not in told.body
+    assert not Registration.objects.get(pk=anna.pk).cancelled_by_staff
+
+
+def test_someone_waiting_is_offered_to_leave_the_line_not_to_give_up_a_place(client, full, commits):
+    meeting, (_anna, _bo, cecilia, _david) = full
+    from ..mail import deliver
+
+    place = "någon annan kan få din plats"
+    page = client.get(cecilia.get_absolute_url()).content.decode()
+    assert "Lämna kön" in page and place not in page and "Avboka anmälan" not in page
+    asked = client.get(url("cancel", meeting.module, cecilia.token)).content.decode()
+    assert "Lämna kön?" in asked and "Nej, stå kvar i kön" in asked
+    deliver(Registration.objects.get(pk=cecilia.pk), "receipt")
+    assert "lämna kön" in mail.outbox[-1].body and place not in mail.outbox[-1].body
+    response = client.post(url("cancel", meeting.module, cecilia.token), follow=True)
+    assert "Du har lämnat kön" in response.content.decode()

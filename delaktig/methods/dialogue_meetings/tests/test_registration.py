@@ -28,15 +28,18 @@ def test_a_resident_without_account_registers_and_gets_the_confirmation_page_and
     with commits():
         response = client.post(url("register", meeting.module, meeting.pk), FORM)
     registration = Registration.objects.get()
-    assert response.status_code == 302 and response.url == registration.get_absolute_url()
+    assert response.status_code == 302 and response.url == url("register_sent", meeting.module, meeting.pk)
     page = client.get(response.url).content.decode()
-    assert "Du är anmäld" in page and registration.reference in page
+    assert "Vi har skickat ett mejl till anna@example.se" in page and registration.reference not in page
     assert registration.status == RegistrationStatus.REGISTERED and registration.diet == "Glutenfritt"
+    assert registration.user is None
     receipt = mail.outbox[-1]
     assert receipt.to == ["anna@example.se"] and registration.reference in receipt.subject
     assert registration.get_absolute_url() in receipt.body and "avboka" in receipt.body.lower()
     assert receipt.attachments[0][0].endswith(".ics")
     assert AuditEvent.objects.filter(action="dialogue_meetings.register").exists()
+    mine = client.get(registration.get_absolute_url()).content.decode()  # the link in the receipt
+    assert "Du är anmäld" in mine and registration.reference in mine
 
 
 def test_a_logged_in_resident_finds_name_and_address_filled_in(client, meeting):
@@ -60,17 +63,37 @@ def test_when_the_meeting_is_full_the_next_one_waits_and_is_told_their_place(mee
     assert not mail.outbox[-1].attachments
 
 
-def test_a_second_registration_with_the_same_address_is_refused_kindly_and_keeps_what_was_typed(
+def _main(response):
+    page = response.content.decode()
+    return page[page.index("<main") : page.index("</main>")]
+
+
+def test_a_second_registration_with_the_same_address_looks_like_a_new_one_and_the_address_is_told(
     client, meeting, commits
 ):
-    register(meeting, "Anna@Example.se")
+    """Without logging in, the page never tells whether an address is registered (decision 75)."""
+    first = register(meeting, "anna@example.se", name="Anna Berg")
+    mail.outbox.clear()
     with commits():
-        response = client.post(url("register", meeting.module, meeting.pk), FORM)
-    page = response.content.decode()
-    assert response.status_code == 200 and "redan anmäld" in page
-    assert 'value="Anna Berg"' in page and "Glutenfritt" in page
-    assert Registration.objects.count() == 1
-    assert mail.outbox and mail.outbox[0].to == ["Anna@Example.se"]  # the link goes to the address again
+        again = client.post(url("register", meeting.module, meeting.pk), {**FORM, "name": "Någon Annan"}, follow=True)
+        new = client.post(url("register", meeting.module, meeting.pk), {**FORM, "email": "bo@example.se"}, follow=True)
+    assert again.redirect_chain == new.redirect_chain == [(url("register_sent", meeting.module, meeting.pk), 302)]
+    assert "Vi har skickat ett mejl till anna@example.se" in _main(again)
+    assert _main(again).replace("anna@example.se", "bo@example.se") == _main(new)
+    assert Registration.objects.count() == 2 and Registration.objects.get(pk=first.pk).diet == ""
+    told, receipt = mail.outbox
+    assert told.to == ["anna@example.se"] and "redan anmäld" in told.subject and first.reference in told.subject
+    assert "Hej Anna Berg" in told.body and first.get_absolute_url() in told.body and "inget nytt" in told.body
+    assert not told.attachments and receipt.to == ["bo@example.se"]
+
+
+def test_logged_in_with_another_address_is_as_without_an_account(client, meeting, resident, commits):
+    register(meeting, "anna@example.se", name="Anna Berg")
+    client.force_login(resident)
+    response = client.post(url("register", meeting.module, meeting.pk), FORM)
+    assert response.url == url("register_sent", meeting.module, meeting.pk)
+    client.post(url("register", meeting.module, meeting.pk), {**FORM, "email": "bo@example.se"})
+    assert not Registration.objects.filter(user=resident).exists()
 
 
 def test_the_service_refuses_a_double_registration_in_any_case(meeting):
@@ -129,3 +152,91 @@ def test_another_municipalitys_meeting_is_a_404(client, meeting, other_municipal
     other = meetings_module(municipality=other_municipality)
     assert client.get(url("meeting", other, meeting.pk)).status_code == 404
     assert client.get(url("register", meeting.module, MeetingFactory(module=other).pk)).status_code == 404
+
+
+@pytest.fixture
+def full_with_rut(meeting):
+    """Rut (logged in) has a place at a full meeting."""
+    rut = UserFactory(name="Rut Resident", email="rut@example.se")
+    own = register(meeting, rut.email, name=rut.name, user=rut)
+    register(meeting, "bo@example.se", name="Bo Ek")
+    return meeting, rut, own
+
+
+def test_someone_logged_in_and_registered_sees_their_registration_instead_of_the_form(client, full_with_rut):
+    meeting, rut, own = full_with_rut
+    client.force_login(rut)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert own.reference in page and own.get_absolute_url() in page
+    assert "Ställ dig i kö" not in page and "Anmäl dig till mötet" not in page
+    response = client.get(url("register", meeting.module, meeting.pk), follow=True)
+    assert response.redirect_chain == [(own.get_absolute_url(), 302)]
+    page = response.content.decode()
+    assert "Du är redan anmäld till mötet" in page and "Mötet är fullt" not in page and 'name="email"' not in page
+
+
+def test_a_form_posted_again_saves_nothing_claims_no_mail_and_repeats_the_needs_written(client, full_with_rut, commits):
+    meeting, rut, own = full_with_rut
+    client.force_login(rut)
+    mail.outbox.clear()
+    with commits():
+        response = client.post(
+            url("register", meeting.module, meeting.pk),
+            {"name": rut.name, "email": rut.email, "interpretation": "Finska"},
+            follow=True,
+        )
+    page = response.content.decode()
+    assert response.redirect_chain == [(own.get_absolute_url(), 302)]
+    assert "inget nytt sparades och inget mejl skickades" in page and "Tolk: Finska" in page
+    assert "Vi har skickat" not in page and not mail.outbox
+    assert Registration.objects.filter(meeting=meeting).count() == 2
+
+
+def test_the_registration_page_says_a_mail_was_sent_only_when_one_was(client, meeting, resident, commits):
+    client.force_login(resident)
+    with commits():
+        response = client.post(
+            url("register", meeting.module, meeting.pk), {**FORM, "email": resident.email}, follow=True
+        )
+    assert f"Vi har skickat en bekräftelse till {resident.email}" in response.content.decode()
+    later = client.get(Registration.objects.get().get_absolute_url()).content.decode()
+    assert "Vi har skickat" not in later and "Dagen före mötet" in later
+
+
+def test_an_account_whose_address_is_not_confirmed_sees_nothing_registered_with_that_address(client, meeting):
+    from delaktig.accounts.models import IdentityLevel
+
+    from ..selectors import own_registration
+
+    register(meeting, "tove@example.se", name="Tove Ek")  # without an account
+    someone = UserFactory(email="tove@example.se", identity_level=IdentityLevel.NONE)
+    assert own_registration(meeting, someone) is None
+    from ..manifest import manifest
+
+    assert manifest.personal_data(someone) == []
+    client.force_login(someone)
+    assert "Tove Ek" not in client.get(meeting.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("kind", ["receipt", "promoted", "cancelled", "reminder", "already"])
+def test_every_mail_ends_as_the_platforms_other_mails_do(meeting, kind):
+    from ..mail import deliver
+
+    registration = register(meeting, "anna@example.se")
+    if kind == "cancelled":
+        Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.CANCELLED)
+        registration.refresh_from_db()
+    deliver(registration, kind)
+    body = mail.outbox[-1].body.rstrip()
+    assert body.endswith(f"Svara inte på det här mejlet.\n\nMed vänliga hälsningar\n{meeting.municipality.name}")
+
+
+def test_the_mailings_to_everyone_registered_end_the_same_way(meeting, staff):
+    from delaktig.mailings.models import Mailing
+
+    from ..services_meetings import meeting_cancel
+
+    register(meeting, "anna@example.se")
+    meeting_cancel(meeting=meeting, actor=staff["officer"], reason="För få anmälda.")
+    body = Mailing.objects.get().body.rstrip()
+    assert body.endswith(f"Svara inte på det här mejlet.\n\nMed vänliga hälsningar\n{meeting.municipality.name}")

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from delaktig.mailings.models import Mailing
 from delaktig.organisations.models import Role
@@ -95,6 +95,16 @@ def test_the_sign_in_sheet_lists_those_with_a_place(crowded):
     assert "Anna Berg" in html and "Bo Ek" in html and "Cilla" not in html
 
 
+def test_the_sign_in_sheet_says_what_kind_of_need_each_one_is(meeting):
+    from ..selectors import attendance
+    from ..signin import signin_html
+
+    meeting_register(meeting=meeting, name="Aino", email="aino@example.se", interpretation="Finska", diet="Laktosfritt")
+    meeting_register(meeting=meeting, name="Gunnar", email="gunnar@example.se", assistance="Rullator")
+    html = signin_html(meeting, attendance(meeting)["registered"])
+    assert "Tolk: Finska<br>Mat: Laktosfritt" in html and "Stöd: Rullator" in html
+
+
 def test_moving_a_meeting_mails_everyone_registered_and_waiting_with_the_reason_and_new_time(
     client, crowded, officer, commits
 ):
@@ -165,3 +175,148 @@ def test_another_municipalitys_meetings_are_a_404_for_its_staff(client, meeting,
         f"/{meeting.municipality.slug}/", f"/{other_municipality.slug}/"
     )
     assert client.get(other_slug).status_code == 404
+
+
+def _main(response):
+    page = response.content.decode()
+    return page[page.index("<main") : page.index("</main>")]
+
+
+def test_a_cancelled_meetings_pages_say_only_that_it_is_cancelled_and_why(client, crowded, officer):
+    from ..services_meetings import meeting_cancel
+
+    meeting_cancel(meeting=crowded, actor=officer, reason="Lokalen har vattenskada.")
+    module = crowded.module
+    client.logout()
+    for response in (
+        client.get(url("register", module, crowded.pk)),
+        client.post(url("register", module, crowded.pk), {"name": "Nina", "email": "nina@example.se"}),
+        client.get(url("link_again", module, crowded.pk)),
+    ):
+        main = _main(response)
+        assert response.status_code == 200 and "Mötet är inställt" in main and "Lokalen har vattenskada." in main
+        assert "Ställ dig i kö" not in main and "fullt" not in main and "<form" not in main
+    registration = crowded.registrations.get(email="anna@example.se")
+    page = _main(client.get(registration.get_absolute_url()))
+    assert "Mötet är inställt" in page and "Lokalen har vattenskada." in page
+    assert crowded.registrations.count() == 3
+
+
+@pytest.mark.parametrize("cancelled", [True, False])
+def test_the_cancel_page_of_a_meeting_cancelled_or_held_shows_no_form_and_says_why(client, module, officer, cancelled):
+    meeting = MeetingFactory(module=module, past=not cancelled)
+    if cancelled:
+        Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.CANCELLED, change_reason="För få anmälda.")
+    for response in (
+        client.get(url("staff:meeting_cancel", module, meeting.pk)),
+        client.post(url("staff:meeting_cancel", module, meeting.pk), {"reason": "Igen."}),
+    ):
+        main = _main(response)
+        assert response.status_code == 200 and 'name="reason"' not in main
+        assert ("redan inställt" in main and "För få anmälda." in main) if cancelled else "redan ägt rum" in main
+    assert not Mailing.objects.exists()
+
+
+def test_a_full_meeting_past_its_last_day_to_register_offers_no_waiting_list(client, module):
+    import time_machine
+
+    deadline = timezone.now() + datetime.timedelta(hours=1)
+    meeting = MeetingFactory(module=module, capacity=1, registration_deadline=deadline)
+    meeting_register(meeting=meeting, name="Anna Berg", email="anna@example.se")
+    with time_machine.travel(deadline + datetime.timedelta(minutes=1)):
+        main = _main(client.get(url("register", module, meeting.pk)))
+    assert "Anmälan är stängd" in main and "Sista dagen att anmäla sig har passerat" in main
+    assert "Ställ dig i kö" not in main and "fullt" not in main
+
+
+def test_fewer_places_than_people_registered_is_refused_and_says_how_many_have_a_place(client, crowded, officer):
+    data = {**MEETING, "capacity": "1"}
+    del data["starts_at"], data["ends_at"]
+    response = client.post(url("staff:meeting_edit", crowded.module, crowded.pk), data)
+    page = response.content.decode()
+    assert response.status_code == 200 and "error-summary" in page
+    assert "2 personer har en plats, så det måste finnas minst 2 platser" in page and 'value="1"' in page
+    crowded.refresh_from_db()
+    assert crowded.capacity == 2
+    assert (
+        client.post(url("staff:meeting_edit", crowded.module, crowded.pk), {**data, "capacity": "2"}).status_code == 302
+    )
+
+
+def test_every_header_of_the_csv_files_is_in_swedish(client, crowded, officer):
+    import csv
+    import io
+
+    from .factories import StatementFactory
+
+    StatementFactory(module=crowded.module, meeting=crowded)
+
+    def header(name, *args):
+        content = client.get(url(name, crowded.module, *args)).content.decode("utf-8-sig")
+        return next(csv.reader(io.StringIO(content), delimiter=";"))
+
+    assert header("staff:attendance_csv", crowded.pk) == [
+        "Bokningsnummer",
+        "Namn",
+        "E-postadress",
+        "Status",
+        "Tolk",
+        "Mat och allergier",
+        "Annat stöd",
+        "Anmäld den",
+    ]
+    assert header("staff:export") == [
+        "Referens",
+        "Möte",
+        "Mötets datum",
+        "Bord eller grupp",
+        "Titel",
+        "Vad som sades",
+        "Kanal",
+        "Inkommet datum",
+        "Inskrivet den",
+    ]
+
+
+def test_a_meeting_after_the_dialogue_closes_is_refused_in_words(client, module, officer, crowded):
+    """The module's phase (the dialogue's only one) ends in 60 days; the same rule holds when a meeting is moved."""
+    from ..selectors import dialogue_closes
+
+    closes = timezone.localtime(dialogue_closes(module))
+    assert "Dialogen stänger" in client.get(url("staff:meeting_add", module)).content.decode()
+    late = {**MEETING, "starts_at": future(90), "ends_at": future(90, 20)}
+    response = client.post(url("staff:meeting_add", module), late)
+    page = response.content.decode()
+    assert response.status_code == 200 and "error-summary" in page
+    assert f"Dialogen stänger {closes.day} {formats.date_format(closes, 'F Y')}" in page
+    assert "Mötet måste vara slut innan dess" in page and not Meeting.objects.filter(title=MEETING["title"]).exists()
+    assert client.post(url("staff:meeting_add", module), MEETING).status_code == 302
+    moved = client.post(
+        url("staff:meeting_move", module, crowded.pk),
+        {"starts_at": future(90), "ends_at": future(90, 20), "reason": "Lokalen är upptagen."},
+    )
+    assert moved.status_code == 200 and "Mötet måste vara slut innan dess" in moved.content.decode()
+
+
+def test_the_dialogue_closes_when_its_last_phase_ends_or_else_on_its_closing_day(module):
+    from delaktig.participation.models import Phase
+
+    from ..selectors import dialogue_closes
+
+    assert dialogue_closes(module) == Phase.objects.get(module=module).ends_at
+    Phase.objects.all().delete()
+    dialogue = module.dialogue
+    dialogue.ends_on = datetime.date(2027, 3, 31)
+    dialogue.save(update_fields=["ends_on"])
+    closes = timezone.localtime(dialogue_closes(module))
+    assert (closes.date(), closes.hour, closes.minute) == (datetime.date(2027, 3, 31), 23, 59)
+    dialogue.ends_on = None
+    dialogue.save(update_fields=["ends_on"])
+    assert dialogue_closes(module) is None
+
+
+def test_the_end_time_has_its_own_example(client, crowded, officer):
+    for name in ("meeting_add", "meeting_move"):
+        args = (crowded.pk,) if name == "meeting_move" else ()
+        page = client.get(url(f"staff:{name}", crowded.module, *args)).content.decode()
+        assert "till exempel 2027-03-12 18:00" in page and "till exempel 2027-03-12 20:00" in page, name

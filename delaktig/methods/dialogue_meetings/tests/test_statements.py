@@ -50,6 +50,24 @@ def test_an_officer_records_what_was_said_table_by_table(client, held, officer):
     assert first.occasion_key == f"dialogue_meetings:{held.pk}" and "Sunnemo" in first.occasion_label
 
 
+def test_the_channel_is_kept_for_the_next_statement_as_the_group_is(client, held, officer):
+    record = url("staff:statement_add", held.module, held.pk)
+    client.post(record, {**STATEMENT, "channel": "paper"})
+    page = client.get(url("staff:record", held.module, held.pk)).content.decode()
+    assert _checked(page, "paper") and not _checked(page, "meeting") and 'value="Bord 3"' in page
+    client.post(record, {**STATEMENT, "channel": "meeting", "group": "Bord 4"})
+    page = client.get(url("staff:record", held.module, held.pk)).content.decode()
+    assert _checked(page, "meeting") and not _checked(page, "paper") and 'value="Bord 4"' in page
+
+
+def _checked(page, value):
+    """Whether the radio button for `value` is checked."""
+    import re
+
+    (tag,) = re.findall(rf'<input type="radio" name="channel" value="{value}"[^>]*>', page)
+    return "checked" in tag
+
+
 def test_an_empty_statement_is_explained_and_nothing_is_lost(client, held, officer):
     response = client.post(url("staff:statement_add", held.module, held.pk), {**STATEMENT, "text": ""})
     page = response.content.decode()
@@ -101,6 +119,15 @@ def test_what_was_said_reaches_the_results_workspace_beside_online_input(held):
     assert record.staff_url == url("staff:statement", held.module, held.pk, Statement.objects.get().pk)
     figures = dialogue_figures(held.module.dialogue)
     assert (figures.inputs, figures.inputs_offline) == (1, 1)
+
+
+def test_the_results_workspace_reads_the_day_it_came_in(held):
+    """The date entered, else the meeting's day; the workspace shows it instead of the day it was typed in."""
+    said, noted = (StatementFactory(module=held.module, meeting=held) for _ in range(2))
+    Statement.objects.filter(pk=noted.pk).update(received_on=datetime.date(2026, 11, 28))
+    records = {record.ref: record for record in dialogue_inputs(held.module.dialogue)}
+    assert records[f"dialogue_meetings:{said.pk}"].received_on == timezone.localdate(held.starts_at)
+    assert records[f"dialogue_meetings:{noted.pk}"].received_on == datetime.date(2026, 11, 28)
 
 
 def test_the_results_workspace_page_lists_it(client, held, staff):
@@ -180,17 +207,21 @@ def test_a_meeting_entered_by_date_only_has_no_meeting_but_still_counts(module, 
     assert AuditEvent.objects.filter(action="dialogue_meetings.statement_enter").count() == 1
 
 
-def test_the_statement_page_lets_the_one_who_entered_it_take_it_back(client, held, officer, staff):
+def test_the_statement_page_lets_the_one_who_entered_it_undo_it(client, held, officer, staff):
+    """ "Ångra", as at the desk, on the list and on the statement's page."""
     client.post(url("staff:statement_add", held.module, held.pk), STATEMENT)
     statement = Statement.objects.get()
     page = url("staff:statement", held.module, held.pk, statement.pk)
-    assert "Ta tillbaka" in client.get(page).content.decode()
+    assert "Ångra</button>" in client.get(page).content.decode()
+    listed = client.get(url("staff:record", held.module, held.pk)).content.decode()
+    assert "Ångra<span" in listed and "Ta tillbaka" not in listed and "ta tillbaka" not in listed
     client.force_login(staff["democracy_officer"])
-    assert "Ta tillbaka</button>" not in client.get(page).content.decode()
+    assert "Ångra</button>" not in client.get(page).content.decode()
     client.post(page)
     assert Statement.objects.exists()
     client.force_login(officer)
-    assert client.post(page).status_code == 302
+    response = client.post(page, follow=True)
+    assert f"Ångrat: {statement.reference} är borttaget." in response.content.decode()
     assert not Statement.objects.exists()
 
 

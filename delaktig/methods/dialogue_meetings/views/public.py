@@ -32,6 +32,7 @@ def meeting(request, dialogue_id, module_id, meeting_id):
         places_left=selectors.places_left(item),
         closed_reason=registration_refusal(item),
         decision=registration_decision(request.user, module),
+        own=selectors.own_registration(item, request.user),
         statements=selectors.statements_of(item) if item.is_over() else [],
         breakdown=selectors.present_breakdown(item),
     )

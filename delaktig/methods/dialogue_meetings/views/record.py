@@ -1,5 +1,5 @@
 """After the meeting: staff record a summary, how many came and what was said. A statement is saved through the same
-function the desk uses (desk.desk_save), and can be taken back for a few minutes by the person who entered it."""
+function the desk uses (desk.desk_save), and can be undone for a few minutes by the person who entered it."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,11 +16,12 @@ from ..forms import RecordForm, StatementForm
 from ..models import Statement
 from .common import guard, meeting_or_404, module_context, url
 
-SESSION_GROUP = "dialogue_meetings:group:{}"  # the table or group last entered for a meeting, kept for the next
+SESSION_KEPT = "dialogue_meetings:kept:{}"  # the table or group and the channel last entered for a meeting
+KEPT = ("group", "channel")  # kept for the next statement, so a pile of paper notes stays "written on paper"
 
 
 def _context(request, module, meeting, *, record_form=None, statement_form=None):
-    group = request.session.get(SESSION_GROUP.format(meeting.pk), "")
+    kept = request.session.get(SESSION_KEPT.format(meeting.pk), {})
     statements = selectors.statements_of(meeting)
     now = timezone.now()
     for statement in statements:
@@ -29,7 +30,7 @@ def _context(request, module, meeting, *, record_form=None, statement_form=None)
         module,
         meeting=meeting,
         record_form=record_form or RecordForm(initial=RecordForm.initial_for(meeting)),
-        statement_form=statement_form or StatementForm(initial={"group": group}),
+        statement_form=statement_form or StatementForm(initial={name: kept[name] for name in KEPT if name in kept}),
         statements=statements,
         undo_minutes=undo_minutes(),
         has_started=meeting.has_started(),
@@ -87,7 +88,7 @@ def statement_add(request, dialogue_id, module_id, meeting_id):
         occasion=occasion_of(meeting),
         group=data["group"],
     )
-    request.session[SESSION_GROUP.format(meeting.pk)] = data["group"]
+    request.session[SESSION_KEPT.format(meeting.pk)] = {name: data[name] for name in KEPT}
     messages.success(request, _("Saved as %(reference)s. Write the next one.") % {"reference": item.reference})
     return redirect(url("staff:record", module, meeting.pk) + "#id_text")
 
@@ -95,7 +96,7 @@ def statement_add(request, dialogue_id, module_id, meeting_id):
 @require_http_methods(["GET", "POST"])
 @staff_view()
 def statement(request, dialogue_id, module_id, meeting_id, statement_id):
-    """One statement: what was said, who entered it and when; the person who entered it may take it back (POST)
+    """One statement: what was said, who entered it and when; the person who entered it may undo it (POST)
     for a few minutes."""
     module, refusal = guard(request, dialogue_id, module_id, "record")
     if refusal:
@@ -110,10 +111,10 @@ def statement(request, dialogue_id, module_id, meeting_id, statement_id):
         )
         return render(request, "dialogue_meetings/staff/statement.html", context)
     if desk_undo(module, item.pk, actor=request.user):
-        messages.success(request, _("%(reference)s is taken back.") % {"reference": item.reference})
+        messages.success(request, _("Undone: %(reference)s is removed.") % {"reference": item.reference})
         return redirect(url("staff:record", module, meeting.pk))
     messages.error(
         request,
-        _("Only the person who entered it can take it back, within %(minutes)s minutes.") % {"minutes": undo_minutes()},
+        _("Only the person who entered it can undo it, within %(minutes)s minutes.") % {"minutes": undo_minutes()},
     )
     return redirect(url("staff:statement", module, meeting.pk, item.pk))

@@ -5,8 +5,8 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.core.exports import SWEDISH_EXCEL, csv_response
 from delaktig.core.workflow import TransitionRefused
@@ -15,7 +15,7 @@ from delaktig.participation.models import Channel
 from delaktig.participation.rules import allowed
 
 from .. import selectors, services, services_meetings
-from ..forms import CancelForm, MeetingForm, MoveForm
+from ..forms import CancelForm, MeetingForm, MoveForm, RegistrationCancelForm
 from ..models import REFERENCE_PREFIX, Registration, RegistrationStatus
 from ..signin import signin_pdf
 from .common import guard, meeting_or_404, module_context, module_get, url
@@ -53,7 +53,7 @@ def meeting_add(request, dialogue_id, module_id):
     module, refusal = guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
-    form = MeetingForm(_posted(request))
+    form = MeetingForm(_posted(request), closes=selectors.dialogue_closes(module))
     if request.method == "POST" and form.is_valid():
         meeting = services_meetings.meeting_create(module=module, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The meeting “%(title)s” is added.") % {"title": meeting.title})
@@ -123,7 +123,7 @@ def meeting_move(request, dialogue_id, module_id, meeting_id):
         "ends_at": item.ends_at,
         "registration_deadline": item.registration_deadline,
     }
-    form = MoveForm(_posted(request), initial=initial)
+    form = MoveForm(_posted(request), initial=initial, closes=selectors.dialogue_closes(module))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         mailing = services_meetings.meeting_move(
@@ -151,6 +151,9 @@ def meeting_cancel(request, dialogue_id, module_id, meeting_id):
     if refusal:
         return refusal
     item = meeting_or_404(module, meeting_id)
+    context = module_context(module, meeting=item, registered=selectors.recipients_count(item))
+    if item.is_cancelled or item.is_over():  # say why, and show no form
+        return render(request, "dialogue_meetings/staff/cancel.html", context)
     form = CancelForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -163,28 +166,42 @@ def meeting_cancel(request, dialogue_id, module_id, meeting_id):
         else:
             _mailing_message(request, mailing, _("The meeting is cancelled."))
             return redirect(url("staff:meeting", module, item.pk))
-    context = module_context(module, form=form, meeting=item, registered=selectors.recipients_count(item))
-    return render(request, "dialogue_meetings/staff/cancel.html", context)
+    return render(request, "dialogue_meetings/staff/cancel.html", {**context, "form": form})
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @staff_view()
 def registration_cancel(request, dialogue_id, module_id, meeting_id, registration_id):
+    """Cancel one registration from the attendance list: a page that asks first, with an optional reason for the
+    person's e-mail (which says the municipality cancelled it)."""
     module, refusal = guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     item = meeting_or_404(module, meeting_id)
     registration = get_object_or_404(Registration, meeting=item, pk=registration_id)
+    back = url("staff:meeting", module, item.pk)
+    if registration.status == RegistrationStatus.CANCELLED:
+        messages.info(request, _("The registration was already cancelled."))
+        return redirect(back)
+    form = RegistrationCancelForm(_posted(request))
+    if request.method == "GET" or not form.is_valid():
+        context = module_context(module, meeting=item, registration=registration, form=form, back_url=back)
+        return render(request, "dialogue_meetings/staff/registration_cancel.html", context)
     try:
-        promoted = services.registration_cancel(registration=registration, actor=request.user)
+        promoted = services.registration_cancel(
+            registration=registration, actor=request.user, reason=form.cleaned_data["reason"]
+        )
     except services.AlreadyCancelled:
         messages.info(request, _("The registration was already cancelled."))
     else:
-        done = _("Registration %(reference)s is cancelled.") % {"reference": registration.reference}
+        done = _("Registration %(reference)s is cancelled, and %(name)s is told by e-mail.") % {
+            "reference": registration.reference,
+            "name": registration.name,
+        }
         if promoted:
             done += " " + _("The place went to %(name)s on the waiting list.") % {"name": promoted[0].name}
         messages.success(request, done)
-    return redirect(url("staff:meeting", module, item.pk))
+    return redirect(back)
 
 
 @require_GET
@@ -200,15 +217,16 @@ def signin_sheet(request, dialogue_id, module_id, meeting_id):
     return response
 
 
+# gettext_lazy by its own name: makemessages finds no other (an alias such as `_lazy` left headers in English)
 ATTENDANCE_HEADERS = (
-    _lazy("Booking number"),
-    _lazy("Name"),
-    _lazy("E-mail address"),
-    _lazy("Status"),
-    _lazy("Interpretation"),
-    _lazy("Food and allergies"),
-    _lazy("Assistance"),
-    _lazy("Registered"),
+    gettext_lazy("Booking number"),
+    gettext_lazy("Name"),
+    gettext_lazy("E-mail address"),
+    gettext_lazy("Status"),
+    gettext_lazy("Interpretation"),
+    gettext_lazy("Food and allergies"),
+    gettext_lazy("Other help"),
+    gettext_lazy("Registered on"),
 )
 
 
@@ -239,15 +257,15 @@ def attendance_csv(request, dialogue_id, module_id, meeting_id):
 
 
 EXPORT_HEADERS = {
-    "id": _lazy("Reference"),
-    "meeting": _lazy("Meeting"),
-    "meeting_date": _lazy("Date of the meeting"),
-    "group": _lazy("Table or group"),
-    "title": _lazy("Title"),
-    "text": _lazy("What was said"),
-    "channel": _lazy("Channel"),
-    "received_on": _lazy("Date received"),
-    "created": _lazy("Entered"),
+    "id": gettext_lazy("Reference"),
+    "meeting": gettext_lazy("Meeting"),
+    "meeting_date": gettext_lazy("Date of the meeting"),
+    "group": gettext_lazy("Table or group"),
+    "title": gettext_lazy("Title"),
+    "text": gettext_lazy("What was said"),
+    "channel": gettext_lazy("Channel"),
+    "received_on": gettext_lazy("Date received"),
+    "created": gettext_lazy("Entered on"),
 }
 
 
