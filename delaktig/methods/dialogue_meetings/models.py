@@ -91,6 +91,9 @@ class Meeting(TimeStampedModel):
     def is_over(self, now=None):
         return (now or timezone.now()) >= self.ends_at
 
+    def has_begun(self, now=None):
+        return (now or timezone.now()) >= self.starts_at
+
     def url_args(self):
         module = self.module
         return [module.dialogue.municipality.slug, module.dialogue_id, module.pk, self.pk]

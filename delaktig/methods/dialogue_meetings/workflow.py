@@ -21,8 +21,8 @@ def reason_given(meeting, note):
     return [] if note.strip() else [_("Write why the meeting is cancelled. Everyone registered reads it.")]
 
 
-def not_over(meeting, note):
-    return [_("The meeting has already taken place.")] if meeting.is_over() else []
+def not_begun(meeting, note):
+    return [_("The meeting has already begun or taken place.")] if meeting.has_begun() else []
 
 
 def keep_reason(meeting, move):
@@ -34,7 +34,7 @@ MEETING_TRANSITIONS = {
         name="cancel",
         label=_("Cancel the meeting"),
         actors=MANAGERS,
-        guards=(reason_given, not_over),
+        guards=(reason_given, not_begun),
         effects=(keep_reason,),
     ),
 }

@@ -143,7 +143,7 @@ def test_cancelling_a_meeting_mails_everyone_and_needs_a_reason(client, crowded,
 def test_a_meeting_that_has_taken_place_cannot_be_cancelled(client, module, officer):
     meeting = MeetingFactory(module=module, past=True)
     response = client.post(url("staff:meeting_cancel", module, meeting.pk), {"reason": "Fel."})
-    assert response.status_code == 200 and "redan ägt rum" in response.content.decode()
+    assert response.status_code == 200 and "redan börjat eller ägt rum" in response.content.decode()
     assert Meeting.objects.get().status == MeetingStatus.SCHEDULED
 
 
@@ -213,8 +213,19 @@ def test_the_cancel_page_of_a_meeting_cancelled_or_held_shows_no_form_and_says_w
     ):
         main = _main(response)
         assert response.status_code == 200 and 'name="reason"' not in main
-        assert ("redan inställt" in main and "För få anmälda." in main) if cancelled else "redan ägt rum" in main
+        assert ("redan inställt" in main and "För få anmälda." in main) if cancelled else "redan börjat" in main
     assert not Mailing.objects.exists()
+
+
+def test_a_meeting_that_has_begun_cannot_be_cancelled(client, module, officer):
+    import time_machine
+
+    meeting = MeetingFactory(module=module)
+    with time_machine.travel(meeting.starts_at + datetime.timedelta(minutes=30)):
+        client.force_login(officer)
+        response = client.post(url("staff:meeting_cancel", module, meeting.pk), {"reason": "Strömavbrott."})
+    meeting.refresh_from_db()
+    assert "redan börjat" in _main(response) and meeting.status != MeetingStatus.CANCELLED
 
 
 def test_a_full_meeting_past_its_last_day_to_register_offers_no_waiting_list(client, module):

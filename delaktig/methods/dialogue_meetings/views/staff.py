@@ -152,7 +152,7 @@ def meeting_cancel(request, dialogue_id, module_id, meeting_id):
         return refusal
     item = meeting_or_404(module, meeting_id)
     context = module_context(module, meeting=item, registered=selectors.recipients_count(item))
-    if item.is_cancelled or item.is_over():  # say why, and show no form
+    if item.is_cancelled or item.has_begun():  # say why, and show no form
         return render(request, "dialogue_meetings/staff/cancel.html", context)
     form = CancelForm(_posted(request))
     if request.method == "POST" and form.is_valid():
