@@ -17,7 +17,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-Cell = str | int | float | datetime.date | None  # a cell of a table
+
+@dataclass(frozen=True)
+class Link:
+    """A cell that names something with a page: shown as a link in HTML, PDF, Word and XLSX. The address is
+    absolute (settings.SITE_URL + path), so it also works in a downloaded file."""
+
+    text: str
+    url: str
+
+    def __str__(self) -> str:
+        return str(self.text)
+
+
+Cell = str | int | float | datetime.date | Link | None  # a cell of a table
 
 
 @dataclass(frozen=True)

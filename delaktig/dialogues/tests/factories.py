@@ -100,8 +100,7 @@ def evaluate(dialogue, *, purpose=Answer.YES, methods=Answer.YES, reached=Reach.
         purpose_comment="" if purpose == Answer.YES else "Bara delvis.",
         methods_right=methods,
         methods_comment="" if methods == Answer.YES else "Fel tid på dygnet.",
-        lessons="Dialogen nådde många unga.",
-        **values,
+        **{"lessons": "Dialogen nådde många unga.", **values},
     )
     for group in dialogue.target_groups.all():
         TargetGroupReach.objects.update_or_create(
