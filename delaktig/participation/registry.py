@@ -79,6 +79,10 @@ class UpdateRecipients(Protocol):
     def __call__(self, module: Module, /) -> Iterable[tuple[str, str]]: ...  # (email, name)
 
 
+class ParticipantAddresses(Protocol):  # (email, name) of everyone who took part and gave an address, once each
+    def __call__(self, module: Module, /) -> list[tuple[str, str]]: ...
+
+
 class ReportSectionOf(Protocol):
     def __call__(self, municipality: Municipality, year: int, /) -> ReportSection | None: ...
 
@@ -188,6 +192,9 @@ class MethodManifest:
     # take `ids=` and give only those inputs' records (a page)
     input_rows: InputRows | None = None
     update_recipients: UpdateRecipients | None = None  # who asked for updates
+    # Everyone who took part online or offline and gave an address (not only those who asked for updates), for the
+    # participants' evaluation of the dialogue; never anyone whose data was erased:
+    participant_addresses: ParticipantAddresses | None = None
     report_section: ReportSectionOf | None = None
     datasets: tuple[Dataset, ...] = field(default_factory=tuple)  # public data of this method
     # What people read instead of keys (see "No raw keys" in docs/adding-a-method.md):
@@ -251,6 +258,7 @@ CALLABLE_ARGUMENTS = {
     "input_channels": 1,
     "input_rows": 1,
     "update_recipients": 1,
+    "participant_addresses": 1,
     "report_section": 2,
     "staff_pages": 2,
     "public_names_hide": 1,
