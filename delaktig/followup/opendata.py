@@ -207,7 +207,7 @@ EVALUATION_TARGET_GROUPS = Dataset(
         DatasetField("dialogue_id", "integer", _("The dialogue")),
         DatasetField("target_group", "string", _("The target group")),
         DatasetField("reached", "string", _("Was it reached: reached, partly or not_reached")),
-        DatasetField("comment", "string", _("Comment")),
+        DatasetField("comment", "string", _("Why it was only partly reached or not reached")),
     ),
     rows=reach_rows,
     to_row=reach_row,

@@ -194,7 +194,7 @@ def test_the_public_page_shows_the_evaluation_once_the_dialogue_is_evaluated(cli
     assert "Uppnådde vi syftet?" in html and "Var metoderna rätt?" in html and "Fel tid på dygnet." in html
     for group in groups(dialogue):
         assert group.name in html.split('id="evaluation"')[1]
-    assert "Inte nådd" in html and "För få kom." in html
+    assert "Inte nådd" in html and "För få kom." in html and '<th scope="col">Kommentar</th>' in html
     assert "Det här lärde vi oss" in html and "Dialogen nådde många unga." in html
     assert "Vad deltagarna tyckte om dialogen" in html and "De flesta vill igen." in html
 
