@@ -19,7 +19,20 @@ from typing import Any, Protocol
 
 from django.utils import timezone
 
-Cell = str | int | float | datetime.date | None  # a cell of a table
+
+@dataclass(frozen=True)
+class Link:
+    """A cell that names something with a page: shown as a link in HTML, PDF, Word and XLSX. The address is
+    absolute (settings.SITE_URL + path), so it also works in a downloaded file."""
+
+    text: str
+    url: str
+
+    def __str__(self) -> str:
+        return str(self.text)
+
+
+Cell = str | int | float | datetime.date | Link | None  # a cell of a table
 
 
 @dataclass(frozen=True)

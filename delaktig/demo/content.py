@@ -226,7 +226,27 @@ DIALOGUES = [
         "decision": "Nämnden beslutade om nya övergångsställen vid fyra platser.",
         "influence": "Alla fyra platser kom från dialogen.",
         "feedback": "Tack för era svar. Fyra nya övergångsställen byggdes under 2025.",
-        "evaluation": "Enkäten nådde många föräldrar men få elever. Nästa gång besöker vi skolorna.",
+        "target_groups": ["Barnfamiljer", "Unga", "Personer med funktionsnedsättning"],
+        "evaluation": {
+            "purpose": (
+                "yes",
+                "Vi fick veta var skolvägarna känns osäkra, och nämnden kunde välja vilka platser som åtgärdas först.",
+            ),
+            "methods": (
+                "partly",
+                "Enkäten på webben passade föräldrarna, men eleverna svarade sällan. Vandringarna med klasserna gav mest.",
+            ),
+            "reached": {
+                "Barnfamiljer": ("reached", ""),
+                "Unga": ("partly", "Få elever svarade på enkäten. De som var med på vandringarna gav många svar."),
+                "Personer med funktionsnedsättning": (
+                    "not_reached",
+                    "Vi frågade inte särskilt efter barn som använder rullstol eller har synnedsättning.",
+                ),
+            },
+            "lessons": "Enkäten nådde många föräldrar men få elever. Nästa gång besöker vi skolorna och går skolvägen tillsammans med eleverna. Vi bjuder in föreningar för personer med funktionsnedsättning från början.",
+            "participants": "Av dem som svarade på utvärderingsenkäten tyckte de flesta att frågan var tydlig. Många ville få veta tidigare vad som hände med förslagen.",
+        },
     },
     {
         "title": "Namn på den nya skolan i Ekshärad",

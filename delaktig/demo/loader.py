@@ -14,7 +14,7 @@ from delaktig.accounts.models import IdentityLevel, User
 from delaktig.core.audit import audit_events_for
 from delaktig.dialogues import workflow
 from delaktig.dialogues.models import ChecklistAnswer, Dialogue, Follower, Kind
-from delaktig.followup.models import Outcome
+from delaktig.followup.models import Evaluation, Outcome, TargetGroupReach
 from delaktig.foundation import seed
 from delaktig.organisations.models import Body, Department, Membership, Municipality
 from delaktig.organisations.services import decision_record, municipality_create
@@ -233,17 +233,35 @@ def _prepare(dialogue, step, item, bodies, timeline):
     if step in ("publish_feedback", "publish_feedback_directly"):
         _keep(Outcome.of(dialogue), feedback=item.get("feedback", ""))
     if step == "evaluate":
-        _keep(Outcome.of(dialogue), evaluation=item.get("evaluation", ""))
+        _evaluate(dialogue, item["evaluation"])
     if step == "cancel":
         dialogue.cancel_reason = item.get("cancel", "")
     dialogue.save()
 
 
 def _keep(record, **values):
-    """Write what results or followup keeps for the dialogue (CompiledResults, Outcome)."""
+    """Write what results or followup keeps for the dialogue (CompiledResults, Outcome, Evaluation)."""
     for name, value in values.items():
         setattr(record, name, value)
     record.save()
+
+
+def _evaluate(dialogue, spec):
+    """The structured evaluation staff write before the step: purpose, methods, each target group, lessons."""
+    (purpose, purpose_comment), (methods, methods_comment) = spec["purpose"], spec["methods"]
+    evaluation = Evaluation.of(dialogue)
+    _keep(
+        evaluation,
+        purpose_achieved=purpose,
+        purpose_comment=purpose_comment,
+        methods_right=methods,
+        methods_comment=methods_comment,
+        lessons=spec["lessons"],
+        participants_summary=spec.get("participants", ""),
+    )
+    for group in dialogue.target_groups.all():
+        reached, comment = spec["reached"][group.name]
+        TargetGroupReach.objects.create(evaluation=evaluation, target_group=group, reached=reached, comment=comment)
 
 
 def _answer(question, item):
@@ -261,7 +279,8 @@ def _plan(dialogue, item, timeline):
     dialogue.public_identity = item.get("public_identity", "name")
     dialogue.save()
     groups = dialogue.municipality.target_groups.all()
-    dialogue.target_groups.set(groups[:3])
+    named = item.get("target_groups")
+    dialogue.target_groups.set(groups.filter(name__in=named) if named else groups[:3])
     methods = ["open_input", *(key for key, _name, _description in item.get("more_modules", ()))]
     toolbox = dialogue.municipality.toolbox_methods.filter(participation_method__in=methods)
     dialogue.toolbox_methods.set(sorted(toolbox, key=lambda method: methods.index(method.participation_method)))

@@ -51,7 +51,23 @@ LAST_YEAR = [
         "case": "",
         "results": "Många vill kunna ringa efter kl. 16.",
         "feedback": "Tack! Från hösten har kundtjänsten öppet till kl. 18 på torsdagar.",
-        "evaluation": "Enkäten var lätt att svara på. Vi borde ha återkopplat tidigare.",
+        "target_groups": ["Alla invånare", "Äldre", "Utrikes födda"],
+        "evaluation": {
+            "purpose": (
+                "partly",
+                "Vi fick veta vad som behöver bli bättre, men för lite om hur det är att ringa på kvällen.",
+            ),
+            "methods": ("yes", ""),
+            "reached": {
+                "Alla invånare": ("reached", ""),
+                "Äldre": ("reached", ""),
+                "Utrikes födda": ("not_reached", "Enkäten fanns bara på svenska."),
+            },
+            "lessons": (
+                "Enkäten var lätt att svara på. Vi borde ha återkopplat tidigare, och enkäten behöver finnas på "
+                "fler språk."
+            ),
+        },
         "late_feedback_days": 80,
     },
     {

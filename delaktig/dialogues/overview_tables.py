@@ -1,8 +1,12 @@
 """The council overview's tables (the ladder per body, counts, planned against held), shared by the overview
 page and the yearly report, so both show the same figures the same way."""
 
+from dataclasses import dataclass
+from numbers import Number
+
 from django.utils.translation import gettext as _
 
+from delaktig.core.contributions import Link
 from delaktig.organisations import ladders
 
 from .models import Kind
@@ -85,3 +89,31 @@ def overview_tables(municipality, data):
 
 def _n(counts, pk):
     return counts.get(pk, {}).get("dialogues", 0)
+
+
+# A table an outer app contributes to the overview (core.contributions.Table): numbers right-aligned, links as links.
+
+
+@dataclass(frozen=True)
+class ShownCell:
+    value: object  # the cell's value (a number is formatted by the template)
+    numeric: bool
+    url: str = ""
+
+
+def shown_table(table):
+    """{"caption", "headers": [(text, numeric)], "rows": [[ShownCell]]}; a column is numeric when every cell is."""
+
+    def numeric(value):
+        return isinstance(value, Number) and not isinstance(value, bool)
+
+    columns = range(len(table.headers))
+    numbers = [bool(table.rows) and all(numeric(row[i]) or row[i] is None for row in table.rows) for i in columns]
+    rows = [
+        [
+            ShownCell(value.text, False, value.url) if isinstance(value, Link) else ShownCell(value, numeric(value))
+            for value in row
+        ]
+        for row in table.rows
+    ]
+    return {"caption": table.caption, "headers": list(zip(table.headers, numbers, strict=True)), "rows": rows}

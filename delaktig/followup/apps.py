@@ -7,4 +7,4 @@ class FollowupConfig(AppConfig):
     verbose_name = "Follow-up"
 
     def ready(self):
-        from . import hooks, opendata  # noqa: F401  (register the hooks)
+        from . import hooks, opendata, report  # noqa: F401  (register the hooks)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.core.forms import Form, ModelForm
 from delaktig.core.search import text_matches
 
-from .models import MAX_DAYS, FollowupSettings, Measure, MeasureStatus, Outcome
+from .models import MAX_DAYS, Answer, Evaluation, FollowupSettings, Measure, MeasureStatus, Outcome, Reach
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 PERCENT_ERROR = _("Write the progress as a whole number from 0 to 100.")
@@ -257,9 +257,6 @@ OUTCOME_PAGES = {
         "input_influence": _("Tell participants what their input changed, or why it did not."),
     },
     "staff_feedback": {"feedback": _("Participants and the public see this. Say what was decided and why.")},
-    "staff_evaluation": {
-        "evaluation": _("Did we reach the target groups? What would we do differently next time?"),
-    },
 }
 
 
@@ -269,3 +266,111 @@ def outcome_fields(page):
         name: Outcome._meta.get_field(name).formfield(help_text=help_text)
         for name, help_text in OUTCOME_PAGES[page].items()
     }
+
+
+# The structured evaluation on the dialogue's step page "staff_evaluation": the page's form gets these fields, named
+# as below; each target group of the plan gets a pair named by its id.
+
+COMMENT_LIMIT = 2000
+EVALUATION_TEXT_LIMIT = 10_000
+HINT_LIMIT = 300
+REASON_HINT = _("Needed when the answer is partly or no: say why.")
+CHOICE_ERROR = _("Choose one of the answers in the list.")
+
+
+def reach_field_name(group_id):
+    return f"reach_{group_id}"
+
+
+def reach_comment_name(group_id):
+    return f"reach_{group_id}_comment"
+
+
+def _choice(label, choices, help_text=""):
+    return forms.ChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=choices,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": CHOICE_ERROR},
+    )
+
+
+def _text(label, help_text="", limit=COMMENT_LIMIT, rows=3):
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        required=False,
+        max_length=limit,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+def _shortened(text):
+    text = " ".join((text or "").split())
+    return text if len(text) <= HINT_LIMIT else text[: HINT_LIMIT - 1] + "…"
+
+
+def evaluation_fields(dialogue, groups):
+    """{name: field} of the structured evaluation, for the dialogue and its plan's target groups (`groups`)."""
+    methods = ", ".join(method.name for method in dialogue.toolbox_methods.all())
+    purpose_hint = _("The purpose in the plan: %(purpose)s") % {"purpose": _shortened(dialogue.purpose)}
+    methods_hint = _("The methods in the plan: %(methods)s") % {"methods": methods} if methods else ""
+    fields = {
+        "purpose_achieved": _choice(_("Was the purpose of the dialogue achieved?"), Answer.choices, purpose_hint),
+        "purpose_comment": _text(_("Comment on the purpose"), REASON_HINT),
+        "methods_right": _choice(_("Were the methods right for the dialogue?"), Answer.choices, methods_hint),
+        "methods_comment": _text(_("Comment on the methods"), REASON_HINT),
+    }
+    for group in groups:
+        fields[reach_field_name(group.pk)] = _choice(
+            _("Was the target group “%(group)s” reached?") % {"group": group.name}, Reach.choices
+        )
+        fields[reach_comment_name(group.pk)] = _text(
+            _("Comment on the target group “%(group)s”") % {"group": group.name}, REASON_HINT
+        )
+    fields["lessons"] = _text(
+        _("Lessons learned"),
+        _("What worked, and what would we do differently next time? Published on the dialogue's page."),
+        EVALUATION_TEXT_LIMIT,
+        rows=6,
+    )
+    fields["participants_summary"] = _text(
+        _("Summary of the participants' evaluation"),
+        _("If participants evaluated the dialogue (a survey, a round at a meeting), sum up what they said."),
+        EVALUATION_TEXT_LIMIT,
+        rows=4,
+    )
+    return fields
+
+
+EVALUATION_ANSWERS = ("purpose_achieved", "purpose_comment", "methods_right", "methods_comment")
+EVALUATION_TEXTS = ("lessons", "participants_summary")
+
+
+def evaluation_initial(evaluation: Evaluation, groups):
+    """What is stored, under the fields' names."""
+    initial = {name: getattr(evaluation, name) for name in (*EVALUATION_ANSWERS, *EVALUATION_TEXTS)}
+    stored = {reach.target_group_id: reach for reach in evaluation.reaches.all()} if evaluation.pk else {}
+    for group in groups:
+        reach = stored.get(group.pk)
+        initial[reach_field_name(group.pk)] = reach.reached if reach else ""
+        initial[reach_comment_name(group.pk)] = reach.comment if reach else ""
+    return initial
+
+
+def evaluation_needed(groups):
+    """The fields the step needs (shown as required; a draft may leave them empty, the guard says what is missing).
+    Comments are needed only with an answer short of yes, which the guard checks."""
+    return ("purpose_achieved", "methods_right", *(reach_field_name(group.pk) for group in groups), "lessons")
+
+
+def evaluation_values(values, groups):
+    """The cleaned values split into the evaluation's own fields and {target group id: (reached, comment)}."""
+    own = {name: values[name].strip() for name in (*EVALUATION_ANSWERS, *EVALUATION_TEXTS) if name in values}
+    reaches = {
+        group.pk: (values.get(reach_field_name(group.pk), ""), values.get(reach_comment_name(group.pk), "").strip())
+        for group in groups
+    }
+    return own, reaches

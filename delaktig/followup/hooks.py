@@ -11,9 +11,16 @@ from delaktig.dialogues.models import AWAITING_FEEDBACK, Kind
 from delaktig.organisations.models import Role
 
 from . import selectors
-from .forms import OUTCOME_PAGES, outcome_fields
-from .models import Outcome
-from .services import feedback_deadlines_check, feedback_mailing_create_later, outcome_save
+from .forms import (
+    OUTCOME_PAGES,
+    evaluation_fields,
+    evaluation_initial,
+    evaluation_needed,
+    evaluation_values,
+    outcome_fields,
+)
+from .models import Evaluation, Outcome
+from .services import evaluation_save, feedback_deadlines_check, feedback_mailing_create_later, outcome_save
 
 SETTINGS_ROLES = frozenset({Role.ADMINISTRATOR, Role.DEMOCRACY_OFFICER})
 
@@ -53,6 +60,13 @@ def measures_section(request, dialogue):
     return [{"template": "followup/public/_measures_section.html", "context": {"measures": measures}}]
 
 
+@dialogue_hooks.dialogue_public_sections.register
+def evaluation_section(request, dialogue):
+    """The staff evaluation, once the dialogue is evaluated."""
+    found = selectors.public_evaluation(dialogue)
+    return [{"template": "followup/public/_evaluation_section.html", "context": found}] if found else []
+
+
 @core_hooks.staff_nav_items.register
 def settings_menu_item(request):
     if not request.user.has_role(request.municipality, *SETTINGS_ROLES):
@@ -76,8 +90,8 @@ def followup_periodic_jobs():
 OUTCOME_MISSING = {
     "matter_decision_recorded": ("input_influence", gettext_lazy("Describe how the input mattered.")),
     "feedback_written": ("feedback", gettext_lazy("Write the feedback to participants.")),
-    "evaluation_written": ("evaluation", gettext_lazy("Write the evaluation.")),
 }
+EVALUATION_PAGE = "staff_evaluation"
 
 
 @dialogue_hooks.dialogue_step_fields.register
@@ -95,8 +109,30 @@ def outcome_step_fields(dialogue, page):
     )
 
 
+@dialogue_hooks.dialogue_step_fields.register
+def evaluation_step_fields(dialogue, page):
+    """The structured evaluation: purpose, methods, each target group of the plan, lessons, participants' view."""
+    if page != EVALUATION_PAGE:
+        return None
+    evaluation = Evaluation.of(dialogue)
+    groups = selectors.plan_target_groups(dialogue)
+
+    def save(values):
+        answers, reaches = evaluation_values(values, groups)
+        evaluation_save(evaluation=evaluation, answers=answers, reaches=reaches)
+
+    return dialogue_hooks.StepFields(
+        fields=evaluation_fields(dialogue, groups),
+        initial=evaluation_initial(evaluation, groups),
+        needed=evaluation_needed(groups),
+        save=save,
+    )
+
+
 @dialogue_hooks.dialogue_step_missing.register
 def outcome_missing(dialogue, guard):
+    if guard == "evaluation_written":
+        return selectors.evaluation_missing(dialogue)
     if guard not in OUTCOME_MISSING:
         return []
     name, reason = OUTCOME_MISSING[guard]
@@ -106,4 +142,8 @@ def outcome_missing(dialogue, guard):
 @dialogue_hooks.dialogue_afterwards.register
 def outcome_afterwards(dialogue):
     outcome = Outcome.of(dialogue)
-    return {name: getattr(outcome, name) for name in ("input_influence", "feedback", "evaluation")}
+    return {
+        "input_influence": outcome.input_influence,
+        "feedback": outcome.feedback,
+        "evaluation": selectors.evaluation_text(dialogue),
+    }

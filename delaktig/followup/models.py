@@ -141,13 +141,13 @@ class MeasureUpdate(TimeStampedModel):
 
 
 class Outcome(TimeStampedModel):
-    """What came of a dialogue, as staff write it after the decision in the matter: how the input mattered, the
-    feedback to participants, and the evaluation. One per dialogue, made when something is first written."""
+    """What came of a dialogue, as staff write it after the decision in the matter: how the input mattered and the
+    feedback to participants (the evaluation is an Evaluation). One per dialogue, made when something is first
+    written."""
 
     dialogue = models.OneToOneField("dialogues.Dialogue", on_delete=models.CASCADE, related_name="outcome")
     input_influence = models.TextField(_("how the input mattered"), blank=True)
     feedback = models.TextField(_("feedback to participants"), blank=True)
-    evaluation = models.TextField(_("evaluation"), blank=True)
 
     class Meta:
         verbose_name = _("outcome")
@@ -163,3 +163,75 @@ class Outcome(TimeStampedModel):
             return dialogue.outcome
         except cls.DoesNotExist:
             return cls(dialogue=dialogue)
+
+
+class Answer(models.TextChoices):
+    """Was the purpose achieved, were the methods right."""
+
+    YES = "yes", _("Yes")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No")
+
+
+class Reach(models.TextChoices):
+    """Was a target group of the plan reached."""
+
+    REACHED = "reached", _("Reached")
+    PARTLY = "partly", _("Partly reached")
+    NOT_REACHED = "not_reached", _("Not reached")
+
+
+# An answer short of "yes" says why in its comment (the guard asks for it).
+NEEDS_A_REASON = frozenset({Answer.PARTLY, Answer.NO, Reach.PARTLY, Reach.NOT_REACHED})
+
+
+class Evaluation(TimeStampedModel):
+    """The staff evaluation of a dialogue: was the purpose achieved, were the methods right, were the plan's target
+    groups reached (TargetGroupReach), the lessons learned and, if participants evaluated it, a summary of what
+    they said. One per dialogue, made when something is first written; published on the dialogue's page once the
+    dialogue is evaluated."""
+
+    dialogue = models.OneToOneField("dialogues.Dialogue", on_delete=models.CASCADE, related_name="staff_evaluation")
+    purpose_achieved = models.CharField(
+        _("was the purpose achieved"), max_length=10, choices=Answer.choices, blank=True
+    )
+    purpose_comment = models.TextField(_("comment on the purpose"), blank=True)
+    methods_right = models.CharField(_("were the methods right"), max_length=10, choices=Answer.choices, blank=True)
+    methods_comment = models.TextField(_("comment on the methods"), blank=True)
+    lessons = models.TextField(_("lessons learned"), blank=True)
+    participants_summary = models.TextField(_("summary of the participants' evaluation"), blank=True)
+
+    class Meta:
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+
+    def __str__(self):
+        return str(self.dialogue)
+
+    @classmethod
+    def of(cls, dialogue):
+        """The dialogue's evaluation; an unsaved empty one when nothing is written yet."""
+        try:
+            return dialogue.staff_evaluation
+        except cls.DoesNotExist:
+            return cls(dialogue=dialogue)
+
+
+class TargetGroupReach(TimeStampedModel):
+    """Whether one target group of the dialogue's plan was reached, and why not when it was not."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="reaches")
+    target_group = models.ForeignKey("organisations.TargetGroup", on_delete=models.CASCADE, related_name="+")
+    reached = models.CharField(_("reached"), max_length=20, choices=Reach.choices, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["target_group__name", "id"]
+        verbose_name = _("target group reached")
+        verbose_name_plural = _("target groups reached")
+        constraints = [
+            models.UniqueConstraint(fields=["evaluation", "target_group"], name="followup_reach_once_per_group")
+        ]
+
+    def __str__(self):
+        return f"{self.evaluation_id} {self.target_group_id} {self.reached}"

@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from delaktig.dialogues.models import AWAITING_FEEDBACK, PUBLIC_STATES, Dialogue, Follower, Kind, State
 from delaktig.mailings.models import Mailing
@@ -11,7 +12,7 @@ from delaktig.organisations.models import Role
 from delaktig.participation.models import Module
 from delaktig.participation.registry import registry
 
-from .models import DeadlineAlert, FollowupSettings, Measure, MeasureStatus, MeasureUpdate
+from .models import NEEDS_A_REASON, DeadlineAlert, Evaluation, FollowupSettings, Measure, MeasureStatus, MeasureUpdate
 
 FEEDBACK_PURPOSE = "dialogue_feedback"
 FEED_SIZE = 50
@@ -194,3 +195,86 @@ def feed_dialogues(*, municipality):
         .select_related("municipality", "outcome")
         .order_by("-feedback_published_at", "-id")[:FEED_SIZE]
     )
+
+
+# --- The staff evaluation -----------------------------------------------------------------------------------
+
+
+def plan_target_groups(dialogue):
+    """The target groups of the dialogue's plan, by name."""
+    return list(dialogue.target_groups.order_by("name", "id"))
+
+
+def target_group_answers(dialogue, evaluation):
+    """[(target group, TargetGroupReach or None)] for each target group of the plan."""
+    stored = {reach.target_group_id: reach for reach in evaluation.reaches.all()} if evaluation.pk else {}
+    return [(group, stored.get(group.pk)) for group in plan_target_groups(dialogue)]
+
+
+def evaluation_missing(dialogue):
+    """What the structured evaluation still misses before the dialogue can be evaluated, in words."""
+    evaluation = Evaluation.of(dialogue)
+    missing = []
+    if not evaluation.purpose_achieved:
+        missing.append(_("Say whether the purpose was achieved."))
+    elif evaluation.purpose_achieved in NEEDS_A_REASON and not evaluation.purpose_comment.strip():
+        missing.append(_("Say in the comment why the purpose was only partly achieved or not achieved."))
+    if not evaluation.methods_right:
+        missing.append(_("Say whether the methods were right."))
+    elif evaluation.methods_right in NEEDS_A_REASON and not evaluation.methods_comment.strip():
+        missing.append(_("Say in the comment why the methods were only partly right or not right."))
+    for group, reach in target_group_answers(dialogue, evaluation):
+        if reach is None or not reach.reached:
+            missing.append(_("Say whether the target group “%(group)s” was reached.") % {"group": group.name})
+        elif reach.reached in NEEDS_A_REASON and not reach.comment.strip():
+            missing.append(
+                _("Say in the comment why the target group “%(group)s” was only partly reached or not reached.")
+                % {"group": group.name}
+            )
+    if not evaluation.lessons.strip():
+        missing.append(_("Write the lessons learned."))
+    return missing
+
+
+def evaluation_is_public(dialogue):
+    """The evaluation is published on the dialogue's page once the dialogue is evaluated."""
+    return dialogue.state == State.EVALUATED
+
+
+def public_evaluation(dialogue):
+    """{"evaluation", "answered_groups": [(group, reach)]} for the dialogue's page, or None. An evaluation written
+    before it was structured has only lessons; a target group without an answer is left out."""
+    if not evaluation_is_public(dialogue):
+        return None
+    evaluation = Evaluation.of(dialogue)
+    if evaluation.pk is None:
+        return None
+    answers = target_group_answers(dialogue, evaluation)
+    answered = [(group, reach) for group, reach in answers if reach and reach.reached]
+    return {"evaluation": evaluation, "answered_groups": answered}
+
+
+def evaluation_text(dialogue):
+    """The evaluation as plain lines for the dialogue's staff page ("" when nothing is written)."""
+    evaluation = Evaluation.of(dialogue)
+    if evaluation.pk is None:
+        return ""
+    lines = []
+    for label, answer, comment in (
+        (_("Purpose achieved"), evaluation.get_purpose_achieved_display(), evaluation.purpose_comment),
+        (_("Right methods"), evaluation.get_methods_right_display(), evaluation.methods_comment),
+    ):
+        if answer:
+            lines.append(_line(label, answer, comment))
+    for group, reach in target_group_answers(dialogue, evaluation):
+        if reach is not None and reach.reached:
+            lines.append(_line(group.name, reach.get_reached_display(), reach.comment))
+    if evaluation.lessons:
+        lines.append(_("Lessons learned: %(text)s") % {"text": evaluation.lessons})
+    if evaluation.participants_summary:
+        lines.append(_("The participants' evaluation: %(text)s") % {"text": evaluation.participants_summary})
+    return "\n".join(lines)
+
+
+def _line(label, answer, comment):
+    return f"{label}: {answer}" + (f" – {comment}" if comment else "")

@@ -18,7 +18,7 @@ from delaktig.dialogues.models import Dialogue
 from delaktig.mailings.services import mailing_create
 
 from . import selectors
-from .models import DeadlineAlert, FollowupSettings, Measure, MeasureUpdate, Outcome
+from .models import DeadlineAlert, Evaluation, FollowupSettings, Measure, MeasureUpdate, Outcome, TargetGroupReach
 
 
 def _absolute(url):
@@ -40,6 +40,27 @@ def outcome_save(*, outcome: Outcome, values):
     dialogue = outcome.dialogue
     stored, _created = Outcome.objects.update_or_create(dialogue=dialogue, defaults=values)
     dialogue.outcome = stored  # the step's guards read it next
+    return stored
+
+
+def evaluation_save(*, evaluation: Evaluation, answers, reaches):
+    """Store the staff evaluation: `answers` are its own fields (purpose, methods, lessons …), `reaches`
+    {target group id: (reached, comment)} for each target group of the plan; answers about groups no longer in the
+    plan go. The dialogue's step page records the change (dialogues.services.dialogue_update) in its transaction.
+    No row is made while nothing is written."""
+    written = any(answers.values()) or any(value or comment for value, comment in reaches.values())
+    if evaluation.pk is None and not written:
+        for name, value in answers.items():
+            setattr(evaluation, name, value)
+        return evaluation
+    dialogue = evaluation.dialogue
+    stored, _created = Evaluation.objects.update_or_create(dialogue=dialogue, defaults=answers)
+    stored.reaches.exclude(target_group_id__in=list(reaches)).delete()
+    for group_id, (reached, comment) in reaches.items():
+        TargetGroupReach.objects.update_or_create(
+            evaluation=stored, target_group_id=group_id, defaults={"reached": reached, "comment": comment}
+        )
+    dialogue.staff_evaluation = stored  # the step's guard reads it next
     return stored
 
 

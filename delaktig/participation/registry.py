@@ -83,6 +83,10 @@ class UpdateRecipients(Protocol):
     def __call__(self, module: Module, /) -> Iterable[tuple[str, str]]: ...  # (email, name)
 
 
+class ParticipantAddresses(Protocol):  # (email, name) of everyone who took part and gave an address, once each
+    def __call__(self, module: Module, /) -> list[tuple[str, str]]: ...
+
+
 class ReportSectionOf(Protocol):
     def __call__(self, municipality: Municipality, year: int, /) -> ReportSection | None: ...
 
@@ -195,6 +199,9 @@ class MethodManifest:
     # People counted in the room (a meeting's attendance): the dialogue's "people offline" unless staff typed a
     # number when they compiled the results
     people_counted: PeopleCounted | None = None
+    # Everyone who took part online or offline and gave an address (not only those who asked for updates), for the
+    # participants' evaluation of the dialogue; never anyone whose data was erased:
+    participant_addresses: ParticipantAddresses | None = None
     report_section: ReportSectionOf | None = None
     datasets: tuple[Dataset, ...] = field(default_factory=tuple)  # public data of this method
     # What people read instead of keys (see "No raw keys" in docs/adding-a-method.md):
@@ -259,6 +266,7 @@ CALLABLE_ARGUMENTS = {
     "input_channels": 1,
     "input_rows": 1,
     "update_recipients": 1,
+    "participant_addresses": 1,
     "report_section": 2,
     "staff_pages": 2,
     "public_names_hide": 1,

@@ -11,6 +11,8 @@ from numbers import Number
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from delaktig.core.contributions import Link
+
 EMPTY = "–"
 
 
@@ -42,9 +44,11 @@ def caption_text(table):
 
 
 def cell_text(value):
-    """A cell as people read it: 12 345, 1,5, 23 november 2026, "–" for nothing."""
+    """A cell as people read it: 12 345, 1,5, 23 november 2026, "–" for nothing; a link by its text."""
     if value is None or value == "":
         return EMPTY
+    if isinstance(value, Link):
+        return str(value.text) or EMPTY
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, int):
@@ -56,6 +60,11 @@ def cell_text(value):
     if isinstance(value, datetime.date):
         return formats.date_format(value, "j F Y")
     return str(value)
+
+
+def cell_url(value):
+    """The address of a cell that is a link (core.contributions.Link), else ""."""
+    return value.url if isinstance(value, Link) else ""
 
 
 def is_numeric(value):

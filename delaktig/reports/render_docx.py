@@ -6,7 +6,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from .charts import png_bar_chart
-from .layout import blocks, caption_text, cell_text, is_numeric, is_warning
+from .layout import blocks, caption_text, cell_text, cell_url, is_numeric, is_warning
 
 RED = (0xB1, 0x0E, 0x1E)
 
@@ -61,7 +61,12 @@ def _table(document, table):
     for row in table.rows:
         cells = grid.add_row().cells
         for cell, value in zip(cells, row, strict=False):
-            run = cell.paragraphs[0].add_run(cell_text(value))
+            url = cell_url(value)
+            run = (
+                _hyperlink(cell.paragraphs[0], cell_text(value), url)
+                if url
+                else cell.paragraphs[0].add_run(cell_text(value))
+            )
             if is_numeric(value):
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if is_warning(table):
@@ -78,3 +83,23 @@ def _repeat_as_header(row):
     marker = OxmlElement("w:tblHeader")
     marker.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(marker)
+
+
+def _hyperlink(paragraph, text, url):
+    """A run inside a w:hyperlink to `url`, in Word's "Hyperlink" look (blue, underlined); returns the run."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+    from docx.text.run import Run
+
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+    element = OxmlElement("w:r")
+    link.append(element)
+    paragraph._p.append(link)
+    run = Run(element, paragraph)
+    run.text = text
+    run.font.underline = True
+    run.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    return run

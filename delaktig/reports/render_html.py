@@ -6,13 +6,14 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from .charts import svg_bar_chart
-from .layout import blocks, cell_text, is_numeric, is_warning
+from .layout import blocks, cell_text, cell_url, is_numeric, is_warning
 
 
 @dataclass(frozen=True)
 class Cell:
     text: str
     numeric: bool
+    url: str = ""  # a link's address
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def _table(table, anchor):
         bool(table.rows) and all(is_numeric(row[i]) or row[i] is None for row in table.rows if i < len(row))
         for i in range(columns)
     )
-    rows = tuple(tuple(Cell(cell_text(cell), is_numeric(cell)) for cell in row) for row in table.rows)
+    rows = tuple(tuple(Cell(cell_text(cell), is_numeric(cell), cell_url(cell)) for cell in row) for row in table.rows)
     headers = tuple(Cell(str(header), numeric[i]) for i, header in enumerate(table.headers))
     return ShownTable(str(table.caption), headers, rows, numeric, is_warning(table), anchor)
 

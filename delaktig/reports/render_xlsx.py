@@ -12,7 +12,7 @@ from django.utils.translation import pgettext
 
 from delaktig.core.exports import xlsx_bytes, xlsx_value
 
-from .layout import blocks, caption_text, is_numeric, is_warning, sheet_name
+from .layout import blocks, caption_text, cell_url, is_numeric, is_warning, sheet_name
 
 CHART_GAP_COLUMNS = 2
 
@@ -83,7 +83,11 @@ def _table(sheet, block, row, names):
     red = Font(color="B10E1E") if is_warning(table) else None
     for offset, values in enumerate(table.rows, start=1):
         for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=header_row + offset, column=column, value=xlsx_value(value))
+            url = cell_url(value)
+            cell = sheet.cell(row=header_row + offset, column=column, value=xlsx_value(str(value) if url else value))
+            if url:
+                cell.hyperlink = url
+                cell.style = "Hyperlink"
             if red:
                 cell.font = red
     last_row = header_row + max(len(table.rows), 1)

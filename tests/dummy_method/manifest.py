@@ -31,6 +31,7 @@ manifest = registry.register(
         input_rows=selectors.input_rows,
         input_channels=selectors.input_channels,
         update_recipients=selectors.update_recipients,
+        participant_addresses=selectors.participant_addresses,
         report_section=selectors.report_section,
         datasets=opendata.DATASETS,
         reference_prefix=REFERENCE_PREFIX,

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.urls import reverse
 
+from delaktig.accounts.models import User
 from delaktig.core.contributions import ReportSection, Table
 from delaktig.dialogues.models import Follower
 from delaktig.participation.models import Channel, Comment, ModerationStatus
@@ -157,3 +158,12 @@ def report_section(municipality, year):
 
 def module_summary(module):
     return {"phase": module.active_phase(), "published": DummyInput.objects.published().filter(module=module).count()}
+
+
+def participant_addresses(module):
+    """(email, name) of the active accounts that wrote or commented, each address once (entered input has none)."""
+    people = User.objects.filter(pk__in=participant_ids(module), is_active=True).exclude(email="").order_by("id")
+    unique = {}
+    for email, name in people.values_list("email", "name"):
+        unique.setdefault(email.lower(), (email, name))
+    return list(unique.values())

@@ -1,6 +1,7 @@
 """An axe sweep over the pages that close the loop, on the demo data: the results workspace, the decision
-basis, feedback and measures, the yearly report (as the democracy officer), and the public measures, the
-dialogue page with them, and the open-data page."""
+basis, feedback and measures, the evaluation and the year's evaluations in the overview, the yearly report (as the
+democracy officer), and the public measures, the dialogue page with them or with its evaluation, and the open-data
+page."""
 
 import pytest
 from django.urls import reverse
@@ -58,6 +59,18 @@ def staff_paths(slug):
         reverse("reports:yearly", args=[slug]),
         reverse("reports:yearly", args=[slug]) + "?ar=abc",
         reverse("dialogues:staff_detail", args=[slug, decided.pk]),
+        reverse("dialogues:staff_evaluation", args=[slug, decided.pk]),
+        *evaluated_staff_paths(slug),
+    ]
+
+
+def evaluated_staff_paths(slug):
+    """The structured evaluation of an evaluated dialogue, and the year's evaluations in the overview and report."""
+    evaluated = Dialogue.objects.filter(municipality__slug=slug, state=State.EVALUATED).first()
+    return [
+        reverse("dialogues:staff_evaluation", args=[slug, evaluated.pk]),
+        reverse("dialogues:council_overview", args=[slug, evaluated.year]),
+        reverse("reports:yearly", args=[slug]) + f"?ar={evaluated.year}",
     ]
 
 
@@ -66,6 +79,7 @@ def public_paths(slug):
     return [
         reverse("followup:implementation", args=[slug]),
         measure.dialogue.get_absolute_url(),
+        Dialogue.objects.filter(municipality__slug=slug, state=State.EVALUATED).first().get_absolute_url(),
         reverse("opendata:page", args=[slug]),
     ]
 

@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from delaktig.dialogues.models import ChecklistAnswer, Dialogue, Kind, State
-from delaktig.followup.models import Outcome
+from delaktig.followup.models import Answer, Evaluation, Outcome, Reach, TargetGroupReach
 from delaktig.organisations.models import Decision
 from delaktig.organisations.services import decision_record
 from delaktig.organisations.tests.factories import MunicipalityFactory
@@ -86,14 +86,34 @@ def fill_for_state(dialogue, state):
         keep(Outcome.of(dialogue), feedback="Tack för alla förslag! Så här gick det.")
         dialogue.feedback_published_at = timezone.now()
     if State.EVALUATED in reached:
-        keep(Outcome.of(dialogue), evaluation="Dialogen nådde många unga.")
+        evaluate(dialogue)
     dialogue.state = state
     dialogue.save()
     return dialogue
 
 
+def evaluate(dialogue, *, purpose=Answer.YES, methods=Answer.YES, reached=Reach.REACHED, **values):
+    """A complete staff evaluation: the answers given, every target group of the plan `reached`, lessons."""
+    evaluation = keep(
+        Evaluation.of(dialogue),
+        purpose_achieved=purpose,
+        purpose_comment="" if purpose == Answer.YES else "Bara delvis.",
+        methods_right=methods,
+        methods_comment="" if methods == Answer.YES else "Fel tid på dygnet.",
+        **{"lessons": "Dialogen nådde många unga.", **values},
+    )
+    for group in dialogue.target_groups.all():
+        TargetGroupReach.objects.update_or_create(
+            evaluation=evaluation,
+            target_group=group,
+            defaults={"reached": reached, "comment": "" if reached == Reach.REACHED else "För få kom."},
+        )
+    return evaluation
+
+
 def keep(record, **values):
-    """Write what results or followup keeps for a dialogue (a CompiledResults or an Outcome, from `.of(dialogue)`)."""
+    """Write what results or followup keeps for a dialogue (a CompiledResults, an Outcome or an Evaluation, from
+    `.of(dialogue)`)."""
     for name, value in values.items():
         setattr(record, name, value)
     record.save()

@@ -105,7 +105,16 @@ def afterwards(client, dialogue, *, matter=True):
     step = "publish_feedback" if matter else "publish_feedback_directly"
     post(client, "staff_feedback", dialogue, {"feedback": "Tack! Så här blev det.", "step": step})
     assert dialogue.state == State.FEEDBACK_PUBLISHED and dialogue.feedback_published_at
-    post(client, "staff_evaluation", dialogue, {"evaluation": "Vi nådde många unga.", "step": "evaluate"})
+    group = dialogue.target_groups.get()
+    evaluation = {
+        "purpose_achieved": "yes",
+        "methods_right": "partly",
+        "methods_comment": "Fler borde ha fått svara på papper.",
+        f"reach_{group.pk}": "reached",
+        "lessons": "Vi nådde många unga.",
+        "step": "evaluate",
+    }
+    post(client, "staff_evaluation", dialogue, evaluation)
     assert dialogue.state == State.EVALUATED
 
 

@@ -17,7 +17,7 @@ from delaktig.dialogues import guards, workflow
 from delaktig.dialogues.models import Dialogue, Kind, State
 from delaktig.dialogues.tests.factories import dialogue_in_state
 from delaktig.dialogues.tests.staff_support import ready_for, staff_url
-from delaktig.followup.models import Outcome
+from delaktig.followup.models import Evaluation, Outcome
 from delaktig.foundation.models import PrinciplesDocument
 from delaktig.organisations.models import Role
 from delaktig.results.models import CompiledResults
@@ -80,7 +80,7 @@ BLANKERS = {
     guards.results_compiled: lambda d: setattr(CompiledResults.of(d), "summary", ""),
     guards.matter_decision_recorded: _clear_matter,
     guards.feedback_written: lambda d: setattr(Outcome.of(d), "feedback", ""),
-    guards.evaluation_written: lambda d: setattr(Outcome.of(d), "evaluation", ""),
+    guards.evaluation_written: lambda d: setattr(Evaluation.of(d), "lessons", ""),
     guards.cancel_reason_given: lambda d: setattr(d, "cancel_reason", ""),
 }
 

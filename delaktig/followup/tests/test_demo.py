@@ -25,3 +25,22 @@ def test_the_demo_has_measures_and_a_finished_feedback_mailing():
     before = Measure.objects.count()
     call_command("load_demo", stdout=io.StringIO())
     assert Measure.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_the_demos_evaluated_dialogues_have_complete_evaluations_shown_in_their_years_report(client):
+    from delaktig.followup.report import evaluation_section
+    from delaktig.followup.selectors import evaluation_missing
+
+    call_command("load_demo", stdout=io.StringIO())
+    evaluated = Dialogue.objects.filter(municipality__slug="hagfors", state=State.EVALUATED)
+    assert {"Säkra skolvägar 2025", "Bemötande i kundtjänst"} <= set(evaluated.values_list("title", flat=True))
+    for dialogue in evaluated:
+        assert evaluation_missing(dialogue) == [], dialogue.title
+        lessons = evaluation_section(dialogue.municipality, dialogue.year).tables[3]
+        assert dialogue.title in {row[0].text for row in lessons.rows}
+    schoolways = evaluated.get(title="Säkra skolvägar 2025")
+    page = client.get(schoolways.get_absolute_url()).content.decode()
+    assert "Hur gick dialogen? Vår utvärdering" in page and "Inte nådd" in page and "Unga" in page
+    by_group = evaluation_section(schoolways.municipality, schoolways.year).tables[2]
+    assert ("Personer med funktionsnedsättning", 0, 0, 1) in by_group.rows

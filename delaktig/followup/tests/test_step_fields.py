@@ -67,9 +67,9 @@ def test_saving_the_first_text_when_another_request_just_made_the_row_is_no_erro
     dialogue = dialogue_in_state(State.CLOSED, municipality=municipality)
     compiled, outcome = CompiledResults.of(dialogue), Outcome.of(dialogue)  # read before the other request saved
     CompiledResults.objects.create(dialogue_id=dialogue.pk, summary="Först.")
-    Outcome.objects.create(dialogue_id=dialogue.pk, feedback="Först.", evaluation="Kvar.")
+    Outcome.objects.create(dialogue_id=dialogue.pk, feedback="Först.", input_influence="Kvar.")
     compiled_results_save(compiled=compiled, summary="Sist.", offline_participant_count=None)
     outcome_save(outcome=outcome, values={"feedback": "Sist."})
     assert CompiledResults.objects.get(dialogue=dialogue).summary == "Sist."
     stored = Outcome.objects.get(dialogue=dialogue)
-    assert (stored.feedback, stored.evaluation) == ("Sist.", "Kvar.")  # only the page's own field changed
+    assert (stored.feedback, stored.input_influence) == ("Sist.", "Kvar.")  # only the page's own field changed

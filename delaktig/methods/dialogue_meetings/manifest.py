@@ -43,6 +43,7 @@ manifest = registry.register(
         input_channels=selectors.input_channels,
         report_section=report.dialogue_meetings_report_section,
         update_recipients=selectors.update_recipients,
+        participant_addresses=selectors.participant_addresses,
         datasets=opendata.DATASETS,
         reference_prefix=REFERENCE_PREFIX,
         stat_labels={

@@ -317,6 +317,25 @@ def update_recipients(module: Module) -> list[tuple[str, str]]:
     return result
 
 
+def participant_addresses(module: Module) -> list[tuple[str, str]]:
+    """(email, name) of everyone who registered for a meeting of the module and did not cancel (waiting list
+    included), each address once; a meeting that was cancelled had no participants. Statements keep no address, and
+    erasure empties the address of a registration."""
+    rows = (
+        Registration.objects.filter(meeting__module=module)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .exclude(meeting__status=MeetingStatus.CANCELLED)
+        .exclude(email="")
+    )
+    seen: set[str] = set()
+    result = []
+    for email, name in rows.order_by("created_at", "id").values_list("email", "name"):
+        if email.lower() not in seen:
+            seen.add(email.lower())
+            result.append((email, name))
+    return result
+
+
 def public_names_hide(module: Module) -> int:
     """The dialogue's setting became stricter: what was said is shown without a name."""
     return Statement.objects.filter(module=module).exclude(speaker_name="").update(speaker_name="")

@@ -5,6 +5,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from delaktig.accounts.models import User
 from delaktig.core.search import search as text_search
 from delaktig.dialogues.models import Follower
 from delaktig.participation.demographics import AgeBand, Gender
@@ -299,6 +300,19 @@ def _record(method_key, slug, module, item):
         staff_url=staff_url,
         received_on=item.received_on,
     )
+
+
+def participant_addresses(module):
+    """(email, name) of everyone who took part online: wrote an input, commented or supported, with an account
+    that is still active. Each address once. Offline input keeps no contact details, so it gives none; erasure
+    unlinks a person from what they wrote, so their address goes with it."""
+    people = User.objects.filter(pk__in=participant_ids(module), is_active=True).exclude(email="").order_by("id")
+    seen, result = set(), []
+    for email, name in people.values_list("email", "name"):
+        if email.lower() not in seen:
+            seen.add(email.lower())
+            result.append((email, name))
+    return result
 
 
 def update_recipients(module):

@@ -28,6 +28,8 @@ def test_index_lists_every_dataset_with_links(client, data, municipality):
         "phases",
         "results",
         "feedback",
+        "evaluations",
+        "evaluation-target-groups",
         "e-petitions",
         "e-petition-statuses",
         "question-time",

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
+from django.core.validators import validate_email
 from django.db import connection
 from django.template.loader import get_template, render_to_string
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -177,6 +178,36 @@ def test_reads_and_erasure_work_on_a_module_with_data(manifest, municipality, st
     assert manifest.erase(user) > 0
     assert list(manifest.personal_data(user)) == []
     assert user.pk not in manifest.participant_ids(module)
+
+
+def assert_address_pairs(pairs):
+    """Well-formed (email, name) pairs: strings, a valid address, each address once in lower case."""
+    assert isinstance(pairs, list), type(pairs)
+    for pair in pairs:
+        assert isinstance(pair, tuple) and len(pair) == 2, pair
+        email, name = pair
+        assert isinstance(email, str) and isinstance(name, str), pair
+        validate_email(email)
+    lowered = [email.lower() for email, _name in pairs]
+    assert len(lowered) == len(set(lowered)), lowered
+
+
+@per_method
+@pytest.mark.django_db
+def test_participant_addresses_are_pairs_of_those_who_took_part_and_go_with_erasure(manifest, municipality, staff):
+    """participant_addresses (optional): everyone who took part and gave an address, never after erasure."""
+    if manifest.participant_addresses is None:
+        pytest.skip("The method does not offer its participants' addresses")
+    module = module_for(manifest, municipality, staff)
+    assert manifest.participant_addresses(module) == []
+    user = contract_fixture(manifest)(module)
+    pairs = manifest.participant_addresses(module)
+    assert_address_pairs(pairs)
+    assert user.email.lower() in {email.lower() for email, _name in pairs}
+    assert manifest.erase(user) > 0
+    after = manifest.participant_addresses(module)
+    assert_address_pairs(after)
+    assert user.email.lower() not in {email.lower() for email, _name in after}
 
 
 @per_method

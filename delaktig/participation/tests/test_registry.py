@@ -12,6 +12,8 @@ def test_a_manifest_callable_that_takes_the_wrong_arguments_is_refused_before_it
         dummy_manifest(key="wrong", stats=lambda: {})
     with pytest.raises(ManifestError, match="inputs must be callable"):
         dummy_manifest(key="wrong", inputs=["not", "callable"])
+    with pytest.raises(ManifestError, match="participant_addresses must take 1 argument"):
+        dummy_manifest(key="wrong", participant_addresses=lambda module, year: [])
     assert registry.get("wrong") is None
 
 

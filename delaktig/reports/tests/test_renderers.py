@@ -10,7 +10,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from delaktig.core import hookspecs as core_hooks
-from delaktig.core.contributions import Chart, ReportSection, Table
+from delaktig.core.contributions import Chart, Link, ReportSection, Table
 from delaktig.reports import selectors
 from delaktig.reports.charts import png_bar_chart, svg_bar_chart
 from delaktig.reports.render_docx import render_docx
@@ -165,3 +165,26 @@ def test_text_that_starts_like_a_formula_stays_text_in_xlsx(municipality):
     assert not [cell for cell in cells if cell.data_type == "f"]
     values = [cell.value for cell in cells]
     assert "'" + formula in values and "'-minus" in values and -2 in values
+
+
+def test_a_link_cell_is_a_link_in_every_format(municipality):
+    url = "https://delaktig.example.se/exempelby/dialoger/7/parken/"
+    rows = ((Link("Parken", url), "Kvällsmöten.\nFler bänkar."), (Link("=Torget", url + "?x=1"), None))
+    section = ReportSection(key="links", title="Länkar", tables=(Table("Dialoger", ("Dialog", "Lärdom"), rows),))
+    with core_hooks.yearly_report_sections.temporarily(lambda m, y: [section]):
+        report = selectors.yearly_report(municipality, 1999)
+    html = report_html(report)
+    assert f'<a href="{url}">Parken</a>' in html and "Kvällsmöten.<br>Fler bänkar." in html
+    document = Document(io.BytesIO(render_docx(report)))
+    assert {url, url + "?x=1"} <= {rel.target_ref for rel in document.part.rels.values() if rel.is_external}
+    assert "Parken" in {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    workbook = load_workbook(io.BytesIO(render_xlsx(report)))
+    linked = {
+        cell.value: cell.hyperlink.target
+        for sheet in workbook
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.hyperlink and not str(cell.hyperlink.target or "").startswith("#")
+    }
+    assert linked == {"Parken": url, "'=Torget": url + "?x=1"}  # a link's text that starts like a formula stays text
+    assert "Parken" in pdf_text(render_pdf(report))

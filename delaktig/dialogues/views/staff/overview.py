@@ -15,7 +15,7 @@ from delaktig.organisations.permissions import staff_view
 from ... import hookspecs as dialogue_hooks
 from ... import selectors
 from ...models import Kind
-from ...overview_tables import overview_tables
+from ...overview_tables import overview_tables, shown_table
 from .workspace import csv_response
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -44,11 +44,13 @@ def council_overview(request, year=None):
 
 
 def _contributed_sections(municipality, year):
-    """Outer apps' figures for the year (hook council_overview_sections), e.g. public question time."""
+    """Outer apps' figures for the year (hook council_overview_sections), e.g. public question time, each with its
+    tables ready to show."""
     found = []
     for hook in dialogue_hooks.council_overview_sections.implementations():
         found.extend(hook(municipality, year) or [])
-    return sorted(found, key=lambda section: (section.order, str(section.title)))
+    ordered = sorted(found, key=lambda section: (section.order, str(section.title)))
+    return [(section, [shown_table(table) for table in section.tables]) for section in ordered]
 
 
 @require_GET

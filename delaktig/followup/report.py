@@ -1,0 +1,188 @@
+"""The evaluations of the year's dialogues, per body: the yearly report's section (hook `yearly_report_sections`) and
+the council's yearly overview (hook `council_overview_sections` of dialogues).
+
+Which dialogues a year holds: the council overview's (by the opening date, else the decision date, else the day the
+initiative was registered; cancelled and declined ones left out), and never information activities. Evaluated: the
+dialogue has reached the state "evaluated". A target group is counted once for each evaluated dialogue whose plan
+names it. The body is the dialogue's responsible body, as in the overview.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from delaktig.core import hookspecs as core_hooks
+from delaktig.core.contributions import Chart, Link, ReportSection, Table
+from delaktig.dialogues import hookspecs as dialogue_hooks
+from delaktig.dialogues.models import State
+from delaktig.dialogues.overview_tables import body_label, ordered_body_ids
+from delaktig.dialogues.selectors import NOT_HELD, staff_dialogues
+
+from .models import Answer, Evaluation, Reach, TargetGroupReach
+
+ORDER = 55  # after the core sections' feedback (50), before proposals (60)
+
+
+@dataclass
+class Tally:
+    dialogues: int = 0
+    evaluated: int = 0
+    purpose: Counter = field(default_factory=Counter)
+    methods: Counter = field(default_factory=Counter)
+    reaches: Counter = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class YearEvaluations:
+    bodies: dict  # body id -> Body
+    by_body: dict  # body id (None: no body) -> Tally
+    by_group: dict  # target group name -> Counter of Reach
+    lessons: list  # [(dialogue, body id, evaluation)] of evaluated dialogues with lessons
+
+
+def year_evaluations(municipality, year):
+    """The year's dialogues and their evaluations, counted per body and per target group (four queries, however
+    many dialogues)."""
+    year_dialogues = (
+        staff_dialogues(municipality=municipality)
+        .filter(activity_year=year)
+        .exclude(state__in=NOT_HELD)
+        .dialogues_only()
+    )
+    dialogues = list(year_dialogues.order_by("title", "id"))
+    evaluated = year_dialogues.filter(state=State.EVALUATED).values("pk")
+    evaluations = {
+        evaluation.dialogue_id: evaluation for evaluation in Evaluation.objects.filter(dialogue__in=evaluated)
+    }
+    answered: dict = {}
+    reaches = TargetGroupReach.objects.filter(evaluation__dialogue__in=evaluated).exclude(reached="")
+    for reach in reaches.select_related("target_group").order_by("target_group__name", "id"):
+        answered.setdefault(reach.evaluation_id, []).append(reach)
+    by_body: dict = {}
+    by_group: dict = {}
+    lessons = []
+    for dialogue in dialogues:
+        tally = by_body.setdefault(dialogue.responsible_body_id, Tally())
+        tally.dialogues += 1
+        evaluation = evaluations.get(dialogue.pk) if dialogue.state == State.EVALUATED else None
+        if dialogue.state == State.EVALUATED:
+            tally.evaluated += 1
+        if evaluation is None:
+            continue
+        tally.purpose[evaluation.purpose_achieved] += 1
+        tally.methods[evaluation.methods_right] += 1
+        for reach in answered.get(evaluation.pk, []):
+            tally.reaches[reach.reached] += 1
+            by_group.setdefault(reach.target_group.name, Counter())[reach.reached] += 1
+        if evaluation.lessons.strip():
+            lessons.append((dialogue, dialogue.responsible_body_id, evaluation))
+    bodies = {body.pk: body for body in municipality.bodies.all()}
+    return YearEvaluations(bodies=bodies, by_body=by_body, by_group=by_group, lessons=lessons)
+
+
+# --- Tables -------------------------------------------------------------------------------------------------
+
+
+def _body_rows(data, row):
+    """One row per body with dialogues that year, then the total when there is more than one body."""
+    order = ordered_body_ids(data.bodies, data.by_body)
+    rows = [row(body_label(data.bodies, pk), data.by_body[pk]) for pk in order]
+    if len(rows) > 1:
+        total = Tally()
+        for tally in data.by_body.values():
+            total.dialogues += tally.dialogues
+            total.evaluated += tally.evaluated
+            total.purpose += tally.purpose
+            total.methods += tally.methods
+            total.reaches += tally.reaches
+        rows.append(row(pgettext("evaluation", "All bodies"), total))
+    return tuple(rows)
+
+
+def answers_table(data, year):
+    headers = (
+        _("Body"),
+        _("Dialogues"),
+        _("Evaluated dialogues"),
+        _("Purpose achieved"),
+        _("Purpose partly achieved"),
+        _("Purpose not achieved"),
+        _("Right methods"),
+        _("Methods partly right"),
+        _("Methods not right"),
+    )
+
+    def row(label, tally):
+        answers = [tally.purpose[answer] for answer in Answer.values] + [tally.methods[a] for a in Answer.values]
+        return (label, tally.dialogues, tally.evaluated, *answers)
+
+    caption = _("Evaluations of the dialogues %(year)s, per body") % {"year": year}
+    return Table(caption, headers, _body_rows(data, row), "evaluations")
+
+
+def reach_headers(first):
+    return (first, _("Reached"), _("Partly reached"), _("Not reached"))
+
+
+def reach_by_body_table(data, year):
+    def row(label, tally):
+        return (label, *(tally.reaches[value] for value in Reach.values))
+
+    caption = _("Target groups reached %(year)s, per body") % {"year": year}
+    return Table(caption, reach_headers(_("Body")), _body_rows(data, row), "target-groups-by-body")
+
+
+def reach_by_group_table(data, year):
+    rows = tuple((name, *(counts[value] for value in Reach.values)) for name, counts in sorted(data.by_group.items()))
+    caption = _("Target groups reached %(year)s, per target group") % {"year": year}
+    return Table(caption, reach_headers(_("Target group")), rows, "target-groups")
+
+
+def lessons_table(data, year):
+    """The lessons of every evaluated dialogue, by body, each with a link to the dialogue's page."""
+    order = {pk: index for index, pk in enumerate(ordered_body_ids(data.bodies, data.by_body))}
+    ordered = sorted(data.lessons, key=lambda found: (order[found[1]], found[0].title, found[0].pk))
+    site = settings.SITE_URL.rstrip("/")
+    rows = tuple(
+        (Link(dialogue.title, site + dialogue.get_absolute_url()), body_label(data.bodies, body_id), evaluation.lessons)
+        for dialogue, body_id, evaluation in ordered
+    )
+    caption = _("Lessons learned %(year)s") % {"year": year}
+    return Table(caption, (_("Dialogue"), _("Body"), _("Lessons learned")), rows, "lessons")
+
+
+def evaluation_section(municipality, year, *, charts=True):
+    data = year_evaluations(municipality, year)
+    dialogues = sum(tally.dialogues for tally in data.by_body.values())
+    evaluated = sum(tally.evaluated for tally in data.by_body.values())
+    by_group = reach_by_group_table(data, year)
+    return ReportSection(
+        key="evaluations",
+        title=_("Evaluation of the dialogues"),
+        order=ORDER,
+        paragraphs=(
+            _("%(evaluated)s of the %(dialogues)s dialogues of the year are evaluated.")
+            % {"evaluated": evaluated, "dialogues": dialogues},
+            _(
+                "After the feedback, staff evaluate each dialogue: was its purpose achieved, were the methods right, "
+                "and were the target groups of its plan reached. A target group is counted once for each evaluated "
+                "dialogue whose plan names it. Evaluations written before they had these questions have lessons "
+                "only. Information activities are not dialogues and are not evaluated."
+            ),
+        ),
+        tables=(answers_table(data, year), reach_by_body_table(data, year), by_group, lessons_table(data, year)),
+        charts=(Chart(by_group.caption, by_group, "barh"),) if charts and by_group.rows else (),
+    )
+
+
+@core_hooks.yearly_report_sections.register
+def evaluation_report_sections(municipality, year):
+    return [evaluation_section(municipality, year)]
+
+
+@dialogue_hooks.council_overview_sections.register
+def evaluation_overview_sections(municipality, year):
+    return [evaluation_section(municipality, year, charts=False)]
