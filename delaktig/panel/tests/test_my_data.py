@@ -121,3 +121,20 @@ def test_an_account_sees_its_membership_and_erasing_the_account_takes_it_out(cli
     user_erase(user=resident)
     member.refresh_from_db()
     assert member.status == Status.LEFT and member.email == ""
+
+
+@pytest.mark.parametrize("name", ["panel:confirm", "panel:welcome", "panel:leave", "panel:my_data", "panel:erase"])
+@pytest.mark.parametrize("token", ["x", "%00", "a:b:c", "e30:1tVxyz:abc", "ä" * 40])
+def test_links_that_are_wrong_are_explained_by_get_and_by_post(client, municipality, name, token):
+    url = reverse(name, args=[municipality.slug, token])
+    assert "Länken fungerar inte" in client.get(url).content.decode()
+    posted = client.post(url, {"action": "pause", "sure": "on"})
+    assert posted.status_code == 405 if name == "panel:welcome" else "Länken fungerar inte" in posted.content.decode()
+
+
+def test_a_link_for_one_purpose_does_not_open_another(client, member):
+    leave_token = link_token_make(member, "leave")
+    response = client.post(reverse("panel:erase", args=[member.municipality.slug, leave_token]), {"sure": "on"})
+    assert "Länken fungerar inte" in response.content.decode()
+    member.refresh_from_db()
+    assert member.status == Status.ACTIVE
