@@ -9,7 +9,7 @@ from delaktig.accounts import hookspecs as account_hooks
 from delaktig.core import hookspecs as core_hooks
 
 from . import selectors, services
-from .models import IN_PANEL, PanelSettings
+from .models import IN_PANEL
 from .views.staff import PANEL_ROLES
 
 DAY = 24 * 60 * 60
@@ -18,7 +18,7 @@ DAY = 24 * 60 * 60
 @core_hooks.main_nav_items.register
 def panel_main_nav(request):
     municipality = getattr(request, "municipality", None)
-    if municipality is None or not PanelSettings.objects.filter(municipality=municipality, signup_open=True).exists():
+    if municipality is None or not selectors.signup_open(municipality):
         return []
     return [(pgettext("main menu", "Citizen panel"), reverse("panel:signup", args=[municipality.slug]))]
 

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.http import Http404
 from django.urls import reverse
@@ -36,6 +37,21 @@ def settings_for(municipality) -> PanelSettings:
     """The municipality's panel settings, or the defaults (unsaved) until someone saves them."""
     found = PanelSettings.objects.filter(municipality=municipality).first()
     return found or PanelSettings(municipality=municipality)
+
+
+def signup_open_key(municipality_id):
+    return f"panel:signup-open:{municipality_id}"
+
+
+def signup_open(municipality) -> bool:
+    """Whether residents can sign up on the website; asked by the main menu on every page, so kept in the shared
+    cache for five minutes (settings_save forgets it)."""
+    key = signup_open_key(municipality.pk)
+    found = cache.get(key)
+    if found is None:
+        found = PanelSettings.objects.filter(municipality=municipality, signup_open=True).exists()
+        cache.set(key, found, 300)
+    return found
 
 
 # Links without login

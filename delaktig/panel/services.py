@@ -10,6 +10,7 @@ Public contract (the survey method calls these; do not rename without telling it
 import calendar
 import datetime
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -241,6 +242,9 @@ def settings_save(*, municipality, actor, signup_open: bool, inactivity_months: 
     found, _created = PanelSettings.objects.get_or_create(municipality=municipality)
     found.signup_open, found.inactivity_months = signup_open, inactivity_months
     found.save()
+    key = selectors.signup_open_key(municipality.pk)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))  # and again, should a page have cached the old one meanwhile
     audit_record(
         municipality=municipality,
         actor=actor,

@@ -109,7 +109,7 @@ REPRESENTATION_KEYS = ("representation_age_sex", "representation_age_sex_area")
 
 def representation_tables(dialogue, records):
     """Up to two Tables: group, inputs, share of inputs, share of residents, index and whether under-represented
-    ("Yes" or ""); small cells suppressed. [] without population figures."""
+    ("Yes" or ""); small cells suppressed. [] without population figures or anyone to compare."""
     tables = []
     for by_area, key in zip((False, True), REPRESENTATION_KEYS, strict=True):
         population = population_counts(dialogue.municipality, by_area=by_area)
@@ -118,7 +118,8 @@ def representation_tables(dialogue, records):
         names = {area.pk: area.name for area in population.areas}
         counts, other = _group_counts(records, population.counts, by_area)
         comparison = compare(counts, population.counts, not_compared=other, area_names=names, year=population.year)
-        tables.append(_representation_table(comparison, by_area, key))
+        if comparison.compared:  # nobody told enough to be compared: a table of zeros would mislead
+            tables.append(_representation_table(comparison, by_area, key))
     return tables
 
 

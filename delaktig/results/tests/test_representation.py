@@ -91,3 +91,10 @@ def test_the_workspace_shows_the_comparison_and_links_to_the_figures(client, dia
     assert "Jämfört med befolkningen: ålder och kön" in page and 'class="under"' in page
     csv = client.get(reverse("results:figures_csv", args=[dialogue.municipality.slug, dialogue.pk]))
     assert "Jämfört med befolkningen" in csv.content.decode("utf-8-sig")
+
+
+def test_without_anyone_who_told_age_and_gender_there_is_no_comparison(dialogue, module, staff):
+    even_population(dialogue.municipality)
+    for _ in range(6):
+        enter(module, staff["officer"], "A", "Text om parken", age_band="30_44")  # no gender told
+    assert tables(dialogue) == {}
