@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "delaktig.foundation",
     "delaktig.dialogues",
     "delaktig.participation",
+    "delaktig.panel",
     *method_apps(),
     "delaktig.proposals",
     "delaktig.council",

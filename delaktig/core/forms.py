@@ -11,6 +11,8 @@ from django.forms.renderers import TemplatesSetting
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from .csv_import import MAX_BYTES as MAX_CSV_BYTES
+from .csv_import import CsvError, csv_decode
 from .templatetags.delaktig import human_date
 
 
@@ -108,3 +110,24 @@ class AccessibilityReportForm(Form):
         label=_("Describe the problem"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
     )
     email = forms.EmailField(label=_("Your e-mail address"), required=False)
+
+
+class CsvUploadForm(Form):
+    """A CSV file for an import: read as text (`cleaned_data["text"]`) in any encoding core.csv_import knows."""
+
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("UTF-8 or Windows-1252 (as Excel saves it), with semicolons or commas between the columns."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv,text/plain"}),
+        error_messages={"required": _("Choose a CSV file."), "empty": _("The file is empty. Choose another file.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload:
+            try:
+                data["text"], data["encoding"] = csv_decode(upload.read(MAX_CSV_BYTES + 1))
+            except CsvError as error:
+                self.add_error("file", error.message)
+        return data

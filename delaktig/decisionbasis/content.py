@@ -51,6 +51,8 @@ class Content:
     demographic_tables: tuple  # Table, already suppressed
     representativeness_computed: str
     representativeness_text: str
+    representation_tables: tuple  # Table: compared with the population, already suppressed (results.figures)
+    representation_note: str
     themes: tuple  # Theme
     untagged_count: int
     total_inputs: int
@@ -94,6 +96,8 @@ def gather(basis):
         demographic_tables=demographic,
         representativeness_computed=computed,
         representativeness_text=basis.representativeness_text,
+        representation_tables=tuple(figures.representation_tables) if demographic else (),
+        representation_note=representation_note(figures.representation_tables) if demographic else "",
         themes=_themes(overview),
         untagged_count=overview.untagged_count,
         total_inputs=overview.total_inputs,
@@ -242,3 +246,19 @@ def _below_resident_share(table):
         for label, count, share in rows
         if isinstance(count, int) and count > 0 and share and 100 * count / told < share / 2
     ]
+
+
+def representation_note(tables):
+    """A sentence per comparison with the population: the groups marked under-represented (index below 80), in the
+    table's last column (results.figures.representation_tables)."""
+    sentences = []
+    for table in tables:
+        under = [str(row[0]) for row in table.rows if row and row[-1]]
+        if under:
+            sentences.append(
+                _("%(table)s: under-represented compared with the residents: %(groups)s.")
+                % {"table": table.caption, "groups": ", ".join(under)}
+            )
+        else:
+            sentences.append(_("%(table)s: no group is under-represented.") % {"table": table.caption})
+    return " ".join(sentences)

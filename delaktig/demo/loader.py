@@ -26,6 +26,7 @@ from . import content
 from . import council as demo_council
 from . import decisionbasis as demo_decisionbasis
 from . import followup as demo_followup
+from . import panel as demo_panel
 from . import proposals as demo_proposals
 from . import reports as demo_reports
 from . import results as demo_results
@@ -112,6 +113,7 @@ def _load_municipality(spec, *, full):
         demo_proposals.load(muni, bodies, people)
         demo_council.load(muni, bodies, people)
         demo_results.load(muni, bodies, people)
+        demo_panel.load(muni, bodies, people)
         demo_decisionbasis.load(muni, bodies, people)
         demo_followup.load(muni, bodies, people)
         demo_reports.load(muni, bodies, people, make_dialogue=_dialogue)

@@ -23,6 +23,7 @@ from delaktig.foundation import hookspecs as foundation_hooks
 from .models import Comment, ModerationStatus
 from .registry import registry
 from .selectors_desk import DESK_ROLES, desk_modules
+from .views_population import POPULATION_ROLES
 
 
 @account_hooks.personal_data.register
@@ -85,7 +86,17 @@ ACTION_LABELS = {
     "comment.create": _("A comment was written"),
     "moderation.publish": _("Published after moderation"),
     "moderation.remove": _("Removed after moderation"),
+    "population.import": _("Population figures imported"),
+    "population.delete": _("Population figures removed"),
 }
+
+
+@core_hooks.staff_nav_items.register
+def population_staff_nav(request):
+    """The population figures, for those who import them (the results and the panel link to them too)."""
+    if not request.user.has_role(request.municipality, *POPULATION_ROLES):
+        return []
+    return [(_("Population"), reverse("participation:population", args=[request.municipality.slug]))]
 
 
 @core_hooks.audit_action_labels.register

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.models import TimeStampedModel
 
+from .population import PopulationAge, Sex
 from .registry import registry
 
 
@@ -165,3 +166,41 @@ class DeskRecord(models.Model):
 
     def __str__(self):
         return self.reference
+
+
+class PopulationCell(models.Model):
+    """How many residents a municipality (or one of its areas) had of an age band and sex at the end of a year.
+
+    Imported from SCB's population table (`population.py` maps SCB's ages onto the bands). Cells without an area
+    are the whole municipality; cells with one are that area's. Comparisons read the latest year.
+    """
+
+    municipality = models.ForeignKey(
+        "organisations.Municipality", on_delete=models.CASCADE, related_name="population_cells"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    area = models.ForeignKey(
+        "organisations.Area", null=True, blank=True, on_delete=models.CASCADE, related_name="population_cells"
+    )
+    age_band = models.CharField(_("age band"), max_length=20, choices=PopulationAge.choices)
+    sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices)
+    count = models.PositiveIntegerField(_("number of residents"))
+
+    class Meta:
+        ordering = ["year", "area", "age_band", "sex"]
+        verbose_name = _("population cell")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "year", "area", "age_band", "sex"],
+                condition=Q(area__isnull=False),
+                name="population_cell_once_per_area",
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "year", "age_band", "sex"],
+                condition=Q(area__isnull=True),
+                name="population_cell_once_per_municipality",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.area or '–'} {self.age_band} {self.sex}: {self.count}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_desk
+from . import views, views_desk, views_population
 
 app_name = "participation"
 
@@ -13,4 +13,7 @@ urlpatterns = [
     path(f"{D}/registrera/", views_desk.desk, name="desk"),
     path(f"{D}/registrera/<int:record_id>/angra/", views_desk.desk_undo, name="desk_undo"),
     path(f"{S}/moderering/", views.moderation, name="moderation"),
+    path(f"{S}/befolkning/", views_population.population, name="population"),
+    path(f"{S}/befolkning/exempel.csv", views_population.population_sample, name="population_sample"),
+    path(f"{S}/befolkning/<int:year>/ta-bort/", views_population.population_delete, name="population_delete"),
 ]

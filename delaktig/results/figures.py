@@ -11,6 +11,9 @@ from django.utils.translation import pgettext
 from delaktig.core.contributions import Table
 from delaktig.organisations.models import Area
 from delaktig.participation.demographics import AgeBand, Gender, breakdown, suppress_matrix
+from delaktig.participation.population import COMPARED_BANDS, Sex
+from delaktig.participation.representation import UNDER_REPRESENTED_BELOW, compare
+from delaktig.participation.selectors_population import area_residents, population_counts
 
 
 def dimensions(dialogue, areas=None):
@@ -28,15 +31,16 @@ def _areas(dialogue):
 
 
 def resident_shares(dialogue, areas=None):
-    """{area id: percent of the residents} when every area of the municipality has a number of residents,
-    else None (a comparison with some areas missing would mislead)."""
+    """{area id: percent of the residents} when every area of the municipality has a number of residents (imported
+    from SCB, else typed on the area), else None (a comparison with some areas missing would mislead)."""
     areas = _areas(dialogue) if areas is None else areas
-    if not areas or any(area.population is None for area in areas):
+    residents = area_residents(dialogue.municipality, areas)
+    if not areas or any(residents[area.pk] is None for area in areas):
         return None
-    total = sum(area.population for area in areas)
+    total = sum(residents.values())
     if not total:
         return None
-    return {area.pk: round(100 * area.population / total, 1) for area in areas}
+    return {area.pk: round(100 * residents[area.pk] / total, 1) for area in areas}
 
 
 def demographic_tables(dialogue, records):
@@ -95,3 +99,71 @@ def theme_group_tables(dialogue, records, themes, tags):
         caption = _("Themes by %(dimension)s") % {"dimension": heading.lower()}
         tables.append(Table(caption=caption, headers=headers, rows=rows, key=f"themes_{key}"))
     return tables
+
+
+# Compared with the population (participation.representation): age band × sex, and × area when there are figures
+# per area. Counted per input, like the tables above, among inputs whose person told age band and gender.
+
+REPRESENTATION_KEYS = ("representation_age_sex", "representation_age_sex_area")
+
+
+def representation_tables(dialogue, records):
+    """Up to two Tables: group, inputs, share of inputs, share of residents, index and whether under-represented
+    ("Yes" or ""); small cells suppressed. [] without population figures or anyone to compare."""
+    tables = []
+    for by_area, key in zip((False, True), REPRESENTATION_KEYS, strict=True):
+        population = population_counts(dialogue.municipality, by_area=by_area)
+        if not population:
+            continue
+        names = {area.pk: area.name for area in population.areas}
+        counts, other = _group_counts(records, population.counts, by_area)
+        comparison = compare(counts, population.counts, not_compared=other, area_names=names, year=population.year)
+        if comparison.compared:  # nobody told enough to be compared: a table of zeros would mislead
+            tables.append(_representation_table(comparison, by_area, key))
+    return tables
+
+
+def _group_key(demographics, by_area):
+    band, sex = demographics.get("age_band"), demographics.get("gender")
+    if band not in COMPARED_BANDS or sex not in Sex.values:
+        return None
+    if not by_area:
+        return band, sex
+    try:
+        return band, sex, int(demographics.get("area"))
+    except (TypeError, ValueError):
+        return None
+
+
+def _group_counts(records, population, by_area):
+    counts, other = Counter(), 0
+    for record in records:
+        key = _group_key(record.demographics, by_area)
+        if key in population:
+            counts[key] += 1
+        else:
+            other += 1
+    return counts, other
+
+
+def _representation_table(comparison, by_area, key):
+    dimension = _("age, sex and area") if by_area else _("age and sex")
+    caption = _("Compared with the population: %(dimension)s (residents %(year)s)") % {
+        "dimension": dimension,
+        "year": comparison.year,
+    }
+    marked = _("Yes")
+    rows = [
+        (row.label, row.shown, row.share, row.population_share, row.index, marked if row.under else "")
+        for row in comparison.rows
+    ]
+    rows.append((_("Not compared"), comparison.not_compared, None, None, None, ""))
+    headers = (
+        _("Group"),
+        pgettext("results", "Inputs"),
+        _("Share of inputs (%)"),
+        _("Share of residents (%)"),
+        _("Index"),
+        _("Under-represented (index below %(limit)s)") % {"limit": UNDER_REPRESENTED_BELOW},
+    )
+    return Table(caption=caption, headers=headers, rows=tuple(rows), key=key)

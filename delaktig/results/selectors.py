@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from delaktig.participation.models import Channel, Module
 from delaktig.participation.registry import InputRecord, registry
 
-from .figures import demographic_tables
+from .figures import demographic_tables, representation_tables
 from .models import InputTag, Quote, Theme
 
 
@@ -59,6 +59,8 @@ class ParticipationFigures:
     total_participants: int  # distinct user ids across modules (offline inputs have no user)
     offline_inputs: int
     online_inputs: int
+    # Compared with the population (age × sex, and × area): Tables, small cells suppressed; [] without figures.
+    representation_tables: list = field(default_factory=list)
 
 
 def modules_of(dialogue):
@@ -151,4 +153,5 @@ def participation_figures(dialogue) -> ParticipationFigures:
         total_participants=len(all_participants),
         offline_inputs=offline_total,
         online_inputs=len(records_all) - offline_total,
+        representation_tables=representation_tables(dialogue, records_all),
     )

@@ -152,6 +152,7 @@ def _representativeness(document, c):
             _table(document, table)
         if c.representativeness_computed:
             document.add_paragraph(c.representativeness_computed)
+        _representation(document, c)
     else:
         document.add_paragraph(
             _(
@@ -162,6 +163,22 @@ def _representativeness(document, c):
     if c.representativeness_text:
         document.add_heading(_("The officer's comment"), level=2)
         _text(document, c.representativeness_text)
+
+
+def _representation(document, c):
+    if not c.representation_tables:
+        return
+    document.add_heading(_("Compared with the population"), level=2)
+    document.add_paragraph(
+        _(
+            "The share of the inputs from each group, compared with the group's share of the residents aged 13 and "
+            "older (SCB). Index 100 means the same share; below 80 the group is under-represented."
+        )
+    )
+    for table in c.representation_tables:
+        _table(document, table)
+    if c.representation_note:
+        document.add_paragraph(c.representation_note)
 
 
 def _themes(document, c):

@@ -133,3 +133,20 @@ def test_a_cell_hidden_only_to_protect_another_is_not_called_few():
         )
         note = content.representativeness_note([table])
     assert "Söder" in note and "Väster" not in note
+
+
+@pytest.mark.django_db
+def test_the_comparison_with_the_population_is_in_both_documents(dialogue, staff, store):
+    from delaktig.participation.tests.population_support import even_population
+
+    module = dialogue.modules.get()
+    store[module.pk] = records_for(module, 12, lambda n: {"age_band": "65_79", "gender": "woman"})
+    gathered = content.gather(basis_for(dialogue, staff["officer"]))
+    assert gathered.representation_tables == () and gathered.representation_note == ""  # no population figures
+    even_population(dialogue.municipality)
+    gathered = content.gather(basis_for(dialogue, staff["officer"]))
+    assert [t.key for t in gathered.representation_tables] == ["representation_age_sex"]
+    assert "underrepresenterade jämfört med invånarna: kvinnor 13–17 år, män 13–17 år" in gathered.representation_note
+    html = render_html(gathered)
+    assert "Jämfört med befolkningen" in html and "kvinnor 65–79 år" in html
+    assert render_docx(gathered)[:2] == b"PK"

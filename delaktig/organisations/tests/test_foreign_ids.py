@@ -34,6 +34,8 @@ PK_MODELS = {
     "council:staff_meeting": ("council.Meeting", "municipality"),
     "council:staff_meeting_cancel": ("council.Meeting", "municipality"),
     "council:staff_question": ("council.Question", "municipality"),
+    "panel:staff_member": ("panel.PanelMember", "municipality"),
+    "panel:staff_sample": ("panel.Sample", "municipality"),
 }
 ID_MODELS = {
     "dialogue_id": ("dialogues.Dialogue", "municipality"),

@@ -58,7 +58,14 @@ def all_tables(dialogue):
         ),
         rows=tuple((r.label, r.inputs, r.online, r.offline, r.participants) for r in numbers.by_method),
     )
-    return [themes, channels, methods, *numbers.demographic_tables, *_group_tables(dialogue)]
+    return [
+        themes,
+        channels,
+        methods,
+        *numbers.demographic_tables,
+        *numbers.representation_tables,
+        *_group_tables(dialogue),
+    ]
 
 
 @require_GET

@@ -1,0 +1,93 @@
+"""What the panel offers to central pages through hooks (registered in PanelConfig.ready): the menus, audit labels,
+the periodic removal of inactive members, and My pages, "my data" and erasure for people with an account."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from delaktig.accounts import hookspecs as account_hooks
+from delaktig.core import hookspecs as core_hooks
+
+from . import selectors, services
+from .models import IN_PANEL
+from .views.staff import PANEL_ROLES
+
+DAY = 24 * 60 * 60
+
+
+@core_hooks.main_nav_items.register
+def panel_main_nav(request):
+    municipality = getattr(request, "municipality", None)
+    if municipality is None or not selectors.signup_open(municipality):
+        return []
+    return [(pgettext("main menu", "Citizen panel"), reverse("panel:signup", args=[municipality.slug]))]
+
+
+@core_hooks.staff_nav_items.register
+def panel_staff_nav(request):
+    if not request.user.has_role(request.municipality, *PANEL_ROLES):
+        return []
+    return [(_("Citizen panel"), reverse("panel:staff_overview", args=[request.municipality.slug]))]
+
+
+@core_hooks.periodic_jobs.register
+def panel_periodic_jobs():
+    """Members inactive longer than the municipality's setting are removed, once a day."""
+    return [("panel_inactive_remove", DAY, services.members_inactive_remove)]
+
+
+@core_hooks.audit_action_labels.register
+def panel_action_labels():
+    return {
+        "panel_member.signup": _("Signed up for the citizen panel"),
+        "panel_member.confirm": _("Joined the citizen panel"),
+        "panel_member.leave": _("Left the citizen panel"),
+        "panel_member.erase": _("Data in the citizen panel erased"),
+        "panel_member.pause": _("Paused in the citizen panel"),
+        "panel_member.resume": _("Resumed in the citizen panel"),
+        "panel_member.status": _("Status in the citizen panel changed by staff"),
+        "panel.import": _("Members imported to the citizen panel"),
+        "panel.inactive_remove": _("Inactive members removed from the citizen panel"),
+        "panel_settings.update": _("Citizen panel settings changed"),
+        "panel_sample.draw": _("Sample drawn from the citizen panel"),
+    }
+
+
+@account_hooks.my_pages_section.register
+def panel_my_pages(request):
+    members = [m for m in selectors.members_of_user(request.user) if m.status in IN_PANEL]
+    municipality = getattr(request, "municipality", None)
+    if municipality is not None:
+        members = [m for m in members if m.municipality_id == municipality.pk]
+    if not members:
+        return None
+    rows = [(member, selectors.data_url(member)) for member in members]
+    return {"title": _("Citizen panel"), "template": "panel/public/my_pages.html", "context": {"rows": rows}}
+
+
+@account_hooks.personal_data.register
+def panel_personal_data(user):
+    return {
+        "citizen_panel": [
+            {
+                "municipality": member.municipality.name,
+                "reference": member.reference,
+                "name": member.name,
+                "email": member.email,
+                "phone": member.phone,
+                "age_band": member.age_band,
+                "gender": member.gender,
+                "area": member.area.name if member.area else None,
+                "status": member.status,
+                "consent_at": member.consent_at.isoformat() if member.consent_at else None,
+                "consent_version": member.consent_version,
+                "last_active_on": member.last_active_on.isoformat() if member.last_active_on else None,
+            }
+            for member in selectors.members_of_user(user).select_related("area")
+        ]
+    }
+
+
+@account_hooks.erase_user.register
+def panel_erase_user(user):
+    return services.members_erase_for_user(user=user)
