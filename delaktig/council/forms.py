@@ -40,7 +40,10 @@ class AddresseeChoice(forms.ModelChoiceField):
 
 class QuestionForm(Form):
     meeting = MeetingChoice(
-        label=_("Meeting"), queryset=Meeting.objects.none(), widget=forms.RadioSelect, empty_label=None
+        label=pgettext_lazy("council", "Meeting"),
+        queryset=Meeting.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
     )
     addressee = AddresseeChoice(
         label=_("Who is the question to?"),
@@ -126,7 +129,7 @@ class MeetingForm(ModelForm):
         cleaned = super().clean()
         starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts_at and ends_at and ends_at <= starts_at:
-            self.add_error("ends_at", _("The meeting must end after it starts."))
+            self.add_error("ends_at", pgettext_lazy("council", "The meeting must end after it starts."))
         return cleaned
 
     def values(self):
@@ -253,7 +256,11 @@ class ArchiveForm(Form):
     )
     topic = forms.ChoiceField(label=_("Topic"), choices=[("", _("All topics")), *Topic.choices], required=False)
     meeting = MeetingChoice(
-        label=_("Meeting"), queryset=None, required=False, empty_label=_("All meetings"), with_body=True
+        label=pgettext_lazy("council", "Meeting"),
+        queryset=None,
+        required=False,
+        empty_label=_("All meetings"),
+        with_body=True,
     )
 
     def __init__(self, *args, bodies, meetings, **kwargs):

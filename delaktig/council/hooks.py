@@ -38,7 +38,7 @@ def council_action_labels():
         "council_question.withdraw": _("Question withdrawn by the asker"),
         "council_meeting.create": _("Meeting added to the calendar"),
         "council_meeting.update": _("Meeting changed"),
-        "council_meeting.cancel": _("Meeting cancelled"),
+        "council_meeting.cancel": pgettext("council", "Meeting cancelled"),
         "council_settings.update": _("Question time settings changed"),
     }
 

@@ -57,8 +57,8 @@ class Meeting(TimeStampedModel):
 
     class Meta:
         ordering = ["starts_at", "id"]
-        verbose_name = _("meeting")
-        verbose_name_plural = _("meetings")
+        verbose_name = pgettext_lazy("council", "meeting")
+        verbose_name_plural = pgettext_lazy("council", "meetings")
         constraints = [models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_start")]
         indexes = [models.Index(fields=["municipality", "starts_at"])]
 

@@ -5,6 +5,7 @@ meeting. Never the asker's name, e-mail address or account.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from delaktig.core import hookspecs as core_hooks
 from delaktig.core.contributions import Dataset, DatasetField, detail_by_pk, iso_or_none
@@ -66,7 +67,7 @@ ANSWERED_QUESTIONS = Dataset(
         DatasetField("answered_on", "date", _("When it was answered"), nullable=True),
         DatasetField("answer_url", "string", _("Link to the minutes or recording"), nullable=True),
         DatasetField("answer_time_mark", "string", _("Where in the recording (hours:minutes:seconds)"), nullable=True),
-        DatasetField("url", "string", _("The meeting's page")),
+        DatasetField("url", "string", pgettext_lazy("council", "The meeting's page")),
     ),
     rows=answered_rows,
     to_row=answered_row,

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from delaktig.accounts.models import User
 from delaktig.core.forms import Form, ModelForm
@@ -84,7 +85,7 @@ class MembershipAddForm(Form):
         label=_("Body"), queryset=None, required=False, help_text=_("Required for elected officials.")
     )
     department = forms.ModelChoiceField(label=_("Department"), queryset=None, required=False)
-    title = forms.CharField(label=_("Title"), max_length=120, required=False)
+    title = forms.CharField(label=pgettext_lazy("person", "Title"), max_length=120, required=False)
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)

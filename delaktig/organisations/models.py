@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from delaktig.core.middleware import municipality_forget
 from delaktig.core.models import TimeStampedModel
@@ -139,7 +140,7 @@ class Membership(TimeStampedModel):
     department = models.ForeignKey(
         Department, null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
     )
-    title = models.CharField(_("title"), max_length=120, blank=True)
+    title = models.CharField(pgettext_lazy("person", "title"), max_length=120, blank=True)
 
     class Meta:
         verbose_name = _("membership")

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from delaktig.core.forms import Form
 from delaktig.dialogues.forms import DATETIME_FORMAT, _cap_text
@@ -95,7 +96,9 @@ class DeskSettingsForm(Form):
         self.fields["channel"].choices = channels
         self.occasions = {occasion.key: occasion for occasion in occasions}
         if occasions:
-            self.fields["occasion"].choices = [("", _("None"))] + [(o.key, o.label) for o in occasions]
+            self.fields["occasion"].choices = [("", pgettext_lazy("meeting", "None"))] + [
+                (o.key, o.label) for o in occasions
+            ]
         else:
             del self.fields["occasion"]
 

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from delaktig.accounts.models import IdentityLevel
 from delaktig.core.models import TimeStampedModel
@@ -29,7 +30,7 @@ class Status(models.TextChoices):
     THRESHOLD_REACHED = "threshold_reached", _("Enough signatures")
     RECEIVED = "received", _("Received by the body")
     IN_PREPARATION = "in_preparation", _("In preparation")
-    DECIDED = "decided", _("Decided")
+    DECIDED = "decided", pgettext_lazy("proposal", "Decided")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     CLOSED_BELOW_THRESHOLD = "closed_below_threshold", _("Closed: too few signatures")

@@ -4,7 +4,7 @@ Who takes a step: the proposer (withdraw), staff by role, or the system (thresho
 core/workflow.py; data given to transition() is merged into the step's audit event.
 """
 
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from delaktig.core.workflow import SYSTEM, Lifecycle, Step
 from delaktig.core.workflow import TransitionRefused as TransitionRefused  # callers catch workflow.TransitionRefused
@@ -106,7 +106,7 @@ TRANSITIONS = {
         applies_to=BOTH,
         actors=HANDLERS,
         guards=(guards.decision_recorded,),
-        timeline=gettext_lazy("Decided"),
+        timeline=pgettext_lazy("proposal", "Decided"),
     ),
     **{
         (source, Status.WITHDRAWN): Step(

@@ -5,6 +5,7 @@ Inputs themselves live in the methods; here they are pointed to by `InputRecord.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from delaktig.core.models import TimeStampedModel
 
@@ -26,7 +27,7 @@ class Theme(TimeStampedModel):
 
 class InputTag(TimeStampedModel):
     dialogue = models.ForeignKey("dialogues.Dialogue", on_delete=models.CASCADE, related_name="input_tags")
-    input_ref = models.CharField(_("input"), max_length=80, db_index=True)
+    input_ref = models.CharField(pgettext_lazy("any method", "input"), max_length=80, db_index=True)
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="tags")
 
     class Meta:
@@ -40,7 +41,7 @@ class InputTag(TimeStampedModel):
 
 class Quote(TimeStampedModel):
     dialogue = models.ForeignKey("dialogues.Dialogue", on_delete=models.CASCADE, related_name="quotes")
-    input_ref = models.CharField(_("input"), max_length=80, db_index=True)
+    input_ref = models.CharField(pgettext_lazy("any method", "input"), max_length=80, db_index=True)
     text = models.TextField(_("quote"))
     theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
     note = models.TextField(_("note"), blank=True)
@@ -59,7 +60,7 @@ class ThemeSuggestionRun(TimeStampedModel):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting")
-        RUNNING = "running", _("Running")
+        RUNNING = "running", pgettext_lazy("status", "Running")
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
 

@@ -33,3 +33,11 @@ def test_catalogue_is_complete(path):
     fuzzy = [block for block in entries(path) if "#, fuzzy" in block]
     assert not untranslated, f"{len(untranslated)} untranslated in {path}"
     assert not fuzzy, f"{len(fuzzy)} fuzzy in {path}"
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: p.parts[-5])
+def test_catalogue_header_is_swedish_and_not_fuzzy(path):
+    """A fuzzy header is emptied by `msgattrib --clear-fuzzy --empty`, and the catalogue then loses its charset."""
+    header = path.read_text(encoding="utf-8").split("\n\n")[0]
+    assert "#, fuzzy" not in header
+    assert '"Language: sv\\n"' in header and "charset=UTF-8" in header

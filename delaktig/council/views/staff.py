@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.organisations.models import Role
@@ -98,7 +99,7 @@ def meeting_edit(request, body_id, pk):
     form = MeetingForm(post_data(request), request.FILES or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         services.meeting_update(meeting=meeting, actor=request.user, values=form.values())
-        messages.success(request, _("The meeting is saved."))
+        messages.success(request, pgettext("council", "The meeting is saved."))
         return redirect("council:staff_meeting", request.municipality.slug, body_id, meeting.pk)
     if request.method == "POST":
         meeting.refresh_from_db()  # the form holds what was typed; the page shows the saved meeting

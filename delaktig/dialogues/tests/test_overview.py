@@ -145,11 +145,11 @@ def test_overview_page_and_csv(client, municipality, staff, year_of_activities):
     response = client.get(staff_url("council_overview_csv", None, YEAR, municipality=municipality))
     assert response["Content-Disposition"] == f'attachment; filename="overview-{YEAR}.csv"'
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert {row["Titel"] for row in rows} == {"Parken", "Biblioteket", "Skolmaten", "Nya taxor", "Idén"}
-    info = next(row for row in rows if row["Titel"] == "Nya taxor")
+    assert {row["Rubrik"] for row in rows} == {"Parken", "Biblioteket", "Skolmaten", "Nya taxor", "Idén"}
+    info = next(row for row in rows if row["Rubrik"] == "Nya taxor")
     counted = info["Räknas som medborgardialog"]
     assert (counted, info["Typ"], info["Politiskt organ"]) == ("Nej", "Informationsinsats", "Kommunfullmäktige")
-    held = next(row for row in rows if row["Titel"] == "Parken")
+    held = next(row for row in rows if row["Rubrik"] == "Parken")
     assert held["Räknas som medborgardialog"] == "Ja" and held["Öppnad"].startswith(str(YEAR))
     assert not any("_" in heading for heading in rows[0])  # headers people read, not keys
 

@@ -324,7 +324,7 @@ def test_list_csv(client, municipality, officer):
     response = client.get(staff_url("staff_list", municipality=municipality), {"format": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     body = response.content.decode("utf-8-sig")
-    assert body.startswith("Dialognummer,Titel,Typ,Status") and "Öppen" in body and '"Badhuset, nytt"' in body
+    assert body.startswith("Dialognummer,Rubrik,Typ,Status") and "Öppen" in body and '"Badhuset, nytt"' in body
 
 
 def test_empty_states(client, municipality, officer):

@@ -1,6 +1,7 @@
 """The phases an open-input module can run in, and the resident actions each allows."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from delaktig.participation.registry import PhaseType
 
@@ -12,7 +13,7 @@ COLLECT = PhaseType(
 )
 COMMENT = PhaseType(
     key="comment",
-    name=_("Comment"),
+    name=pgettext_lazy("verb", "Comment"),
     description=_("No new input; residents comment on and support what has been written."),
     features=frozenset({"comment", "support"}),
 )

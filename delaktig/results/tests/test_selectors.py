@@ -49,7 +49,7 @@ def test_results_overview_counts_themes_untagged_channels_and_quotes(dialogue, m
     assert overview.total_inputs == 3 and overview.untagged_count == 2
     assert [(t.name, t.count) for t in overview.themes] == [("Lek", 1)]
     assert overview.themes[0].quotes == [("Lekplatsen behöver nya gungor.", "På papper")]
-    assert overview.by_channel == {"På papper": 2, "Webben": 1} or sum(overview.by_channel.values()) == 3
+    assert overview.by_channel == {"På papper": 2, "På webben": 1}
     assert selectors.theme_counts(dialogue) == {theme.pk: 1}
     assert list(selectors.themes_for(dialogue)) == [theme]
     assert b  # untagged

@@ -99,7 +99,7 @@ def test_export_has_no_personal_data(officer, module, resident):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == [
         "Referens",
-        "Titel",
+        "Rubrik",
         "Text",
         "Kategori",
         "Kanal",
@@ -117,7 +117,7 @@ def test_export_has_no_personal_data(officer, module, resident):
 
 def test_export_of_an_empty_module_has_the_header(officer, module):
     rows = list(csv.reader(io.StringIO(officer.get(url("staff:export", module)).content.decode("utf-8-sig"))))
-    assert rows == [["Referens", "Titel", "Text", "Kategori", "Kanal", "Inkommet datum", "Status", "Inkom", "Stöd"]]
+    assert rows == [["Referens", "Rubrik", "Text", "Kategori", "Kanal", "Inkommet datum", "Status", "Inkom", "Stöd"]]
 
 
 def test_the_overview_shows_the_numbers(officer, module, published):
