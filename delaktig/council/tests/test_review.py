@@ -180,6 +180,8 @@ def test_the_answer_is_recorded_published_and_mailed(
 ):
     services.question_approve(question=question, actor=staff[Role.PRESIDIUM])
     client.force_login(staff[Role.REGISTRAR])
+    page = client.get(reverse("council:staff_question", args=[question.municipality.slug, question.pk]))
+    assert 'name="answer"' in page.content.decode()  # the meeting has begun: the form is there
     with django_capture_on_commit_callbacks(execute=True):
         response = answer(client, question)
     question.refresh_from_db()

@@ -156,9 +156,7 @@ def _question_page(request, question, review_form=None, answer_form=None, status
         "may_review": _may(request.user, question, "approve"),
         "may_answer": _may(request.user, question, "answer"),
         "may_correct": _may(request.user, question, "correct"),
-        "answer_refusals": workflow.LIFECYCLE.missing(question, found.step)
-        if (found := workflow.find(question, "answer"))
-        else [],
+        "meeting_has_begun": question.meeting.starts_at <= timezone.now(),
         "limits": selectors.settings_for(question.meeting.body),
     }
     return render(request, "council/staff/question.html", context, status=status)

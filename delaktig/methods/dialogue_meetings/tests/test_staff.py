@@ -281,7 +281,7 @@ def test_every_header_of_the_csv_files_is_in_swedish(client, crowded, officer):
         "Möte",
         "Mötets datum",
         "Bord eller grupp",
-        "Titel",
+        "Rubrik",
         "Vad som sades",
         "Kanal",
         "Inkommet datum",
