@@ -126,8 +126,9 @@ def test_a_full_meeting_says_so_and_the_form_offers_the_next(client, meeting, re
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Frågestunden vid det här sammanträdet är full." in page and f"?mote={later.pk}" in page
     client.force_login(resident)
-    form = client.get(ask_url(meeting) + f"?mote={meeting.pk}").context["form"]
-    assert form["meeting"].value() == later.pk
+    response = client.get(ask_url(meeting) + f"?mote={meeting.pk}")
+    assert response.context["form"]["meeting"].value() == later.pk
+    assert "är full" in response.content.decode() and "har gått ut" not in response.content.decode()
 
 
 def test_the_limit_per_meeting_counts_all_but_the_refused(client, meeting, resident):

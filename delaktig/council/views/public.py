@@ -190,7 +190,8 @@ def _refused_form(request, body, rules, refused, meeting):
 
 
 def _render_ask(request, body, rules, form, closed=None):
-    context = {"body": body, "rules": rules, "form": form, "closed": closed}
+    full = closed is not None and selectors.open_for_questions(closed, rules) and selectors.is_full(closed, rules)
+    context = {"body": body, "rules": rules, "form": form, "closed": closed, "closed_because_full": full}
     return render(request, "council/public/ask.html", context)
 
 

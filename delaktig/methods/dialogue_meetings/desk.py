@@ -65,8 +65,13 @@ def occasion_of(meeting: Meeting) -> Occasion:
 
 
 def desk_occasions(module: Module, /) -> Iterable[Occasion]:
-    """This module's meetings (cancelled ones left out), in time order."""
-    meetings = Meeting.objects.filter(module=module).exclude(status="cancelled").order_by("starts_at", "id")
+    """This module's meetings that have begun (cancelled ones left out), in time order: what was said at a meeting
+    can only be entered once it has been said."""
+    meetings = (
+        Meeting.objects.filter(module=module, starts_at__lte=timezone.now())
+        .exclude(status="cancelled")
+        .order_by("starts_at", "id")
+    )
     return [occasion_of(meeting) for meeting in meetings]
 
 

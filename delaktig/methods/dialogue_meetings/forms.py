@@ -253,7 +253,7 @@ class RegistrationCancelForm(Form):
     """Staff cancel one registration; the reason is optional and goes into the person's e-mail."""
 
     reason = forms.CharField(
-        label=_("Why the registration is cancelled (optional)"),
+        label=_("Why the registration is cancelled"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

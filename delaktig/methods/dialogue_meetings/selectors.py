@@ -184,7 +184,7 @@ def export_rows(module: Module) -> list[dict[str, Any]]:
             "text": statement.text,
             "channel": statement.channel,
             "received_on": statement.received_on.isoformat() if statement.received_on else "",
-            "created": statement.created_at.isoformat(),
+            "created": timezone.localtime(statement.created_at).isoformat(timespec="seconds"),
         }
         for statement in statements
     ]

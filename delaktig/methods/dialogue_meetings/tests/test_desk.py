@@ -37,11 +37,15 @@ def save(module, actor, occasion=None, **data):
     )
 
 
-def test_occasions_are_the_modules_meetings_in_time_order(module, meetings):
+def test_occasions_are_the_modules_meetings_that_have_begun_in_time_order(module, meetings):
     first, second, _cancelled = meetings
-    occasions = list(desk_occasions(module))
-    assert [o.key for o in occasions] == [f"dialogue_meetings:{first.pk}", f"dialogue_meetings:{second.pk}"]
-    assert occasions[0].label.startswith("Dialogmöte i Sunnemo, ")
+    earlier = MeetingFactory(module=module, title="Dialogmöte i Hagfors", past=True)
+    earlier.starts_at = first.starts_at - datetime.timedelta(days=2)
+    earlier.ends_at = earlier.starts_at + datetime.timedelta(hours=2)
+    earlier.save()
+    occasions = list(desk_occasions(module))  # the coming meeting in Ekshärad is not offered: nothing said there yet
+    assert [o.key for o in occasions] == [f"dialogue_meetings:{earlier.pk}", f"dialogue_meetings:{first.pk}"]
+    assert occasions[1].label.startswith("Dialogmöte i Sunnemo, ")
 
 
 def test_the_form_needs_the_text_only():

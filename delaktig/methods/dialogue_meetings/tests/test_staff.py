@@ -217,6 +217,24 @@ def test_the_cancel_page_of_a_meeting_cancelled_or_held_shows_no_form_and_says_w
     assert not Mailing.objects.exists()
 
 
+def test_a_registration_for_a_meeting_held_cannot_be_cancelled_by_staff(client, module, officer, mailoutbox):
+    from ..services import meeting_register
+
+    meeting = MeetingFactory(module=module)
+    registration = meeting_register(meeting=meeting, name="Nils Persson", email="nils@example.se")
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(days=7),
+        ends_at=timezone.now() - datetime.timedelta(days=7, hours=-2),
+    )
+    client.force_login(officer)
+    mails = len(mailoutbox)
+    address = url("staff:registration_cancel", module, meeting.pk, registration.pk)
+    response = client.post(address, {"reason": "Dubbel."}, follow=True)
+    registration.refresh_from_db()
+    assert "redan börjat eller ägt rum" in response.content.decode() and registration.status != "cancelled"
+    assert len(mailoutbox) == mails
+
+
 def test_a_meeting_that_has_begun_cannot_be_cancelled(client, module, officer):
     import time_machine
 

@@ -183,6 +183,9 @@ def registration_cancel(request, dialogue_id, module_id, meeting_id, registratio
     if registration.status == RegistrationStatus.CANCELLED:
         messages.info(request, _("The registration was already cancelled."))
         return redirect(back)
+    if item.has_begun():
+        messages.info(request, _("The meeting has already begun or taken place, so registrations cannot be cancelled."))
+        return redirect(back)
     form = RegistrationCancelForm(_posted(request))
     if request.method == "GET" or not form.is_valid():
         context = module_context(module, meeting=item, registration=registration, form=form, back_url=back)
