@@ -47,6 +47,9 @@ def test_cancelling_closes_the_open_questions_and_tells_each_asker(
     mail = mails[waiting.asker.email]
     assert "inställt" in mail.subject and "Inga ärenden att behandla." in mail.body
     assert f"?mote={later.pk}" in mail.body and "1 februari 2027" in mail.body
+    client.force_login(waiting.asker)
+    receipt = client.get(reverse("council:receipt", args=[municipality.slug, waiting.pk])).content.decode()
+    assert "Status nu: Sammanträdet ställdes in." in receipt and "besvaras på sammanträdet" not in receipt
 
 
 def test_a_cancelled_meetings_page_offers_no_question_time_and_has_no_appendix(client, municipality):
