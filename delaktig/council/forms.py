@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.validators import URLValidator
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -86,6 +87,18 @@ class QuestionForm(Form):
         return dict(Topic.choices).get(self.cleaned_data.get("topic"), "")
 
 
+class AgendaFileInput(forms.ClearableFileInput):
+    """The stored agenda is linked where the public reads it (uploads are not served from /media/)."""
+
+    template_name = "council/widgets/agenda_input.html"
+    public_url = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["public_url"] = self.public_url
+        return context
+
+
 class MeetingForm(ModelForm):
     starts_at = LocalDateTimeField(label=_("Starts"), widget=DATETIME_WIDGET, help_text=_("Date and time"))
     ends_at = LocalDateTimeField(label=_("Ends"), widget=DATETIME_WIDGET, help_text=_("Date and time"))
@@ -115,6 +128,13 @@ class MeetingForm(ModelForm):
             "minutes_url",
             "recording_url",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        widget = AgendaFileInput()
+        if self.instance.pk:
+            widget.public_url = reverse("council:agenda", args=[self.instance.municipality.slug, self.instance.pk])
+        self.fields["agenda_file"].widget = widget
 
     def clean_agenda_file(self):
         upload = self.cleaned_data.get("agenda_file")

@@ -92,6 +92,8 @@ def test_an_agenda_added_while_editing_is_saved_with_the_other_changes(client, m
     assert client.post(address, meeting_data(place="Nya salen", agenda_file=agenda)).status_code == 302
     meeting.refresh_from_db()
     assert meeting.place == "Nya salen" and meeting.agenda_file.read() == b"%PDF-1.7 agenda" and meeting.sequence == 1
+    form_page = client.get(address).content.decode()
+    assert f'href="{url("agenda", municipality, meeting.pk)}"' in form_page and "/media/" not in form_page
     assert client.post(address, meeting_data(place="Nya salen")).status_code == 302  # nothing new: the file stays
     meeting.refresh_from_db()
     assert meeting.agenda_file and meeting.sequence == 1
