@@ -23,8 +23,8 @@ APPROVED = (Status.APPROVED, Status.ANSWERED)
 
 
 def figures(municipality, year):
-    """[(body name, asked, approved, refused, withdrawn, answered, median days, mean days)], one row per body with
-    questions that year, then the total."""
+    """[(body name, asked, approved, refused, withdrawn, closed as the meeting was cancelled, answered, median days,
+    mean days)], one row per body with questions that year, then the total."""
     questions = (
         Question.objects.filter(municipality=municipality, submitted_at__year=year)
         .select_related("meeting__body")
@@ -50,6 +50,7 @@ def _row(name, asked):
         sum(status in APPROVED for status in statuses),
         statuses.count(Status.REFUSED),
         statuses.count(Status.WITHDRAWN),
+        statuses.count(Status.MEETING_CANCELLED),
         statuses.count(Status.ANSWERED),
         statistics.median(days) if days else None,
         round(statistics.mean(days), 1) if days else None,
@@ -71,6 +72,7 @@ def figures_table(municipality, year):
         pgettext("questions", "Approved"),
         pgettext("questions", "Not approved"),
         pgettext("questions", "Withdrawn"),
+        pgettext("questions", "Meeting cancelled"),
         pgettext("questions", "Answered"),
         _("Median number of days to answer"),
         _("Mean number of days to answer"),
@@ -87,8 +89,9 @@ def question_time_section(municipality, year):
         paragraphs=(
             _(
                 "Questions residents sent in during the year for the public question time of a political body. "
-                "Approved: the presidium let the question be asked. Days to answer count from the day the question "
-                "was sent to the day it was answered at the meeting."
+                "Approved: the presidium let the question be asked and it is still to be answered or answered. "
+                "Meeting cancelled: the meeting was cancelled before the question was answered. Days to answer count "
+                "from the day the question was sent to the day it was answered at the meeting."
             ),
         ),
         tables=(figures_table(municipality, year),),

@@ -29,19 +29,20 @@ def year_of_questions(municipality):
     QuestionFactory(meeting=meeting, submitted_at=local(2026, 3, 5, 9, 0), status=Status.APPROVED)
     QuestionFactory(meeting=meeting, submitted_at=local(2026, 3, 5, 9, 0), status=Status.REFUSED)
     QuestionFactory(meeting=meeting, submitted_at=local(2026, 3, 5, 9, 0), status=Status.WITHDRAWN)
+    QuestionFactory(meeting=meeting, submitted_at=local(2026, 3, 5, 9, 0), status=Status.MEETING_CANCELLED)
     QuestionFactory(meeting=meeting, submitted_at=local(2025, 12, 31, 23, 30), status=Status.SUBMITTED)  # 2025
     return meeting
 
 
 def test_figures_per_body_and_year(municipality, year_of_questions):
     (row,) = figures(municipality, 2026)
-    assert row == ("Kommunfullmäktige", 5, 3, 1, 1, 2, 13.5, 13.5)  # 15 and 12 days to answer
+    assert row == ("Kommunfullmäktige", 6, 3, 1, 1, 1, 2, 13.5, 13.5)  # 15 and 12 days to answer
     assert figures(municipality, 2025)[0][1] == 1  # 23.30 on New Year's Eve is 2025 in Stockholm
 
 
 def test_the_yearly_report_has_a_question_time_section(municipality, year_of_questions):
     section = next(s for s in contributed_sections(municipality, 2026) if s.key == "question_time")
-    assert section.tables[0].rows[0][:2] == ("Kommunfullmäktige", 5)
+    assert section.tables[0].rows[0][:2] == ("Kommunfullmäktige", 6)
 
 
 def test_the_council_overview_shows_the_figures(client, municipality, staff, year_of_questions):
