@@ -71,7 +71,7 @@ def _main(response):
 def test_a_second_registration_with_the_same_address_looks_like_a_new_one_and_the_address_is_told(
     client, meeting, commits
 ):
-    """Without logging in, the page never tells whether an address is registered (decision 75)."""
+    """Without logging in, the page never tells whether an address is registered (decision 61)."""
     first = register(meeting, "anna@example.se", name="Anna Berg")
     mail.outbox.clear()
     with commits():

@@ -129,7 +129,7 @@ def _too_many(request):
 def _already(request, module, meeting, registration):
     """The address is registered already. The person's own registration (their account's) opens, saying nothing new
     was saved; for anyone else the page is the one a new registration gets, and the address is told by e-mail, so
-    the form never reveals whether an address is registered (decision 75)."""
+    the form never reveals whether an address is registered (decision 61)."""
     if selectors.own_registration(meeting, request.user) == registration:  # registered a moment ago, in another tab
         return _to_own(request, module, registration, request.POST)
     services.mail_after_commit(registration, services.ALREADY)
