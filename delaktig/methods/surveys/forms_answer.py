@@ -54,6 +54,7 @@ class AnswerForm(Form):
     the form in again); after is_valid(), `page_answers` holds this page's answers that apply."""
 
     use_required_attribute = False
+    enforce_required = True  # a paper response is entered as filled in, required questions left empty or not
 
     def __init__(self, data=None, *, structure, questions, answers=None, **kwargs):
         super().__init__(data, **kwargs)
@@ -144,7 +145,7 @@ class AnswerForm(Form):
             key = str(question.pk)
             if question.pk not in applies:
                 continue  # an answer to a question that does not apply is dropped
-            problems = question_errors(question, values.get(key))
+            problems = question_errors(question, values.get(key), required=self.enforce_required)
             for message in problems:
                 self.add_error(self._error_field(question, values.get(key), message), message)
             if not problems and key in values and not types.is_empty(question, values[key]):
@@ -300,7 +301,10 @@ class ReceiptForm(Form):
 class PaperForm(AnswerForm):
     """A whole paper response on one page: every question and the "about you" answers. The desk ("Registrera
     inkommet") shows it with its own settings, and so does the survey's own paper page. What does not apply (an
-    answer the person gave to a question they should have skipped) is left out, as on the web."""
+    answer the person gave to a question they should have skipped) is left out, as on the web; a required question
+    left empty on paper stays empty."""
+
+    enforce_required = False
 
     def __init__(self, data=None, *, module, **kwargs):
         survey = getattr(module, "survey", None) if _has_survey(module) else None

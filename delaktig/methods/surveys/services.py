@@ -165,9 +165,10 @@ def response_enter(
     occasion_label: str = "",
     group: str = "",
 ) -> Response:
-    """A response that came on paper, typed in by staff: checked by the same rules, stored beside those online."""
+    """A response that came on paper, typed in by staff: checked by the same rules (except that a required question
+    may be empty, as the person left it), stored beside those online."""
     structure = structure_of(survey)
-    checked = answers_check(structure, dict(answers))
+    checked = answers_check(structure, dict(answers), required=False)
     with transaction.atomic():
         return _store(
             structure,

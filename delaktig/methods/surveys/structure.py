@@ -103,9 +103,10 @@ class AnswersInvalid(ValueError):
         super().__init__(errors)
 
 
-def answers_check(structure: Structure, answers: dict[str, Any]) -> dict[str, Any]:
+def answers_check(structure: Structure, answers: dict[str, Any], *, required: bool = True) -> dict[str, Any]:
     """The answers that apply, checked whole; raises AnswersInvalid. Answers to questions that do not apply are
-    dropped; an answer to a question that is not in the survey is refused."""
+    dropped; an answer to a question that is not in the survey is refused. A paper response (`required=False`) may
+    leave out what the web requires: it is entered as the person filled it in."""
     errors: dict[str, list[str]] = {}
     known = {str(pk) for pk in structure.questions}
     if set(answers) - known:
@@ -116,7 +117,7 @@ def answers_check(structure: Structure, answers: dict[str, Any]) -> dict[str, An
         value = answers.get(str(pk))
         if pk not in applies:
             continue
-        problems = question_errors(question, value)
+        problems = question_errors(question, value, required=required)
         if problems:
             errors[str(pk)] = problems
         elif not types.is_empty(question, value):
@@ -126,12 +127,13 @@ def answers_check(structure: Structure, answers: dict[str, Any]) -> dict[str, An
     return clean
 
 
-def question_errors(question: Question, value: Any) -> list[str]:
+def question_errors(question: Question, value: Any, *, required: bool = True) -> list[str]:
     """What is wrong with the answer to one question that applies: missing when required, or against its rules."""
+    needed = required and question.required
     if types.is_empty(question, value):
-        return [types.missing_error(question)] if question.required else []
+        return [types.missing_error(question)] if needed else []
     problems = types.value_errors(question, value)
-    if not problems and question.required and not types.is_complete(question, value):
+    if not problems and needed and not types.is_complete(question, value):
         problems = [types.missing_error(question)]
     return problems
 
