@@ -312,12 +312,24 @@ class CopyForm(Form):
         return self.targets[self.cleaned_data["module"]]
 
 
-class TemplateForm(Form):
-    template = forms.ChoiceField(label=_("Template"), widget=forms.RadioSelect)
+BLANK = "blank"
+
+
+class StartForm(Form):
+    """How a survey starts: blank, or from one of the templates (survey_templates/)."""
+
+    start = forms.ChoiceField(label=_("Start from"), widget=forms.RadioSelect)
+    title = forms.CharField(
+        label=_("Title"),
+        required=False,
+        max_length=TITLE_MAX,
+        help_text=_("Empty: the template's title, or the name of the way of taking part."),
+    )
 
     def __init__(self, data=None, *, templates, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["template"].choices = [(t["key"], f"{t['name']}: {t['description']}") for t in templates]
+        blank = (BLANK, gettext("A blank survey: write the questions yourself"))
+        self.fields["start"].choices = [blank] + [(t["key"], f"{t['name']}: {t['description']}") for t in templates]
 
 
 class InvitationForm(Form):

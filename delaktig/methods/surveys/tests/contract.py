@@ -11,7 +11,6 @@ from .factories import full_answers, survey_for
 URL_OBJECTS = {
     "section_id": ("surveys.Section", "survey__municipality"),
     "question_id": ("surveys.Question", "survey__municipality"),
-    "response_id": ("surveys.Response", "survey__municipality"),
 }
 
 

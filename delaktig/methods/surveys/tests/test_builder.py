@@ -24,10 +24,10 @@ def officer_client(client, staff):
 
 def test_an_officer_starts_a_blank_survey(officer_client, module):
     start = officer_client.get(url("staff:index", module)).content.decode()
-    assert "Från en mall" in start and "En tom enkät" in start
-    response = officer_client.post(
-        url("staff:create", module), {"title": "Parkenkät", "intro": "", "access": "open", "about_you": "on"}
-    )
+    assert "Utvärdering för deltagare" in start and "En tom enkät" in start
+    empty = officer_client.post(url("staff:index", module), {})
+    assert empty.status_code == 200 and "error-summary" in empty.content.decode()
+    response = officer_client.post(url("staff:index", module), {"start": "blank", "title": "Parkenkät"})
     assert response.status_code == 302
     survey = Survey.objects.get(module=module)
     assert survey.title == "Parkenkät" and survey.sections.count() == 1
@@ -36,7 +36,7 @@ def test_an_officer_starts_a_blank_survey(officer_client, module):
 
 @pytest.mark.parametrize("key", KEYS)
 def test_each_template_makes_a_survey_whose_questions_the_builder_accepts(officer_client, module, key):
-    officer_client.post(url("staff:from_template", module), {"template": key})
+    officer_client.post(url("staff:index", module), {"start": key})
     survey = Survey.objects.get(module=module)
     structure = structure_of(survey)
     assert structure.questions and survey.title == template_get(key)["title"]
@@ -198,8 +198,9 @@ def test_the_preview_is_the_residents_page_and_stores_nothing(officer_client, mo
 
 
 def test_only_those_who_build_may_build(client, module, staff):
-    survey_for(module, actor=staff["officer"])
     client.force_login(staff["elected_official"])
+    assert client.post(url("staff:index", module), {"start": "blank"}).status_code == 403
+    survey_for(module, actor=staff["officer"])
     assert client.get(url("staff:index", module)).status_code == 200
     assert client.get(url("staff:settings", module)).status_code == 403
     assert client.post(url("staff:section_add", module), {"title": "x"}).status_code == 403

@@ -81,14 +81,14 @@ def test_only_the_person_who_entered_it_takes_it_back_and_only_for_a_while(clien
     client.post(url("staff:paper", module), {"received_on": "2026-01-05", **paper(survey)})
     response = Response.objects.get()
     client.force_login(staff["democracy_officer"])
-    client.post(url("staff:paper_undo", module, response.pk))
+    client.post(url("staff:paper", module), {"take_back": str(response.pk)})
     assert Response.objects.exists()
     client.force_login(staff["officer"])
     Response.objects.filter(pk=response.pk).update(submitted_at=timezone.now() - datetime.timedelta(hours=1))
-    client.post(url("staff:paper_undo", module, response.pk))
+    client.post(url("staff:paper", module), {"take_back": str(response.pk)})
     assert Response.objects.exists()
     Response.objects.filter(pk=response.pk).update(submitted_at=timezone.now())
-    client.post(url("staff:paper_undo", module, response.pk))
+    client.post(url("staff:paper", module), {"take_back": str(response.pk)})
     assert not Response.objects.exists()
 
 

@@ -4,14 +4,23 @@ and questions of every type, and their order with up and down buttons (plain for
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from delaktig.organisations.permissions import staff_view
 from delaktig.participation.rules import allowed
 
 from .. import selectors
 from .. import services_builder as builder
-from ..forms_builder import CopyForm, KindForm, QuestionForm, SectionForm, SurveyForm, TemplateForm, condition_initial
+from ..forms_builder import (
+    BLANK,
+    CopyForm,
+    KindForm,
+    QuestionForm,
+    SectionForm,
+    StartForm,
+    SurveyForm,
+    condition_initial,
+)
 from ..models import Kind, Question, Section
 from ..structure import condition_text, structure_of
 from ..survey_templates import template_get, templates
@@ -39,14 +48,17 @@ def _refused(request, refused):
     messages.error(request, refused.message)
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @staff_view()
 def index(request, dialogue_id, module_id):
+    """The survey's pages and questions; without a survey yet, a form to start one (blank or from a template)."""
     module = module_get(request, dialogue_id, module_id)
     survey = survey_or_none(module)
     context = module_context(module, survey=survey, can=can(request, module), phase=module.active_phase())
     if survey is None:
-        return render(request, "surveys/staff/start.html", {**context, "templates": templates()})
+        return _start(request, module, context)
+    if request.method == "POST":
+        return redirect(url("staff:index", module))
     structure = structure_of(survey)
     context.update(
         structure=structure,
@@ -68,39 +80,25 @@ def index(request, dialogue_id, module_id):
     return render(request, "surveys/staff/index.html", context)
 
 
-@require_http_methods(["GET", "POST"])
-@staff_view()
-def create(request, dialogue_id, module_id):
-    module, refusal = guard(request, dialogue_id, module_id, "build")
-    if refusal:
-        return refusal
-    if survey_or_none(module) is not None:
-        return redirect(url("staff:index", module))
-    form = SurveyForm(
-        _posted(request), initial={"title": module.name, "access": "open", "about_you": True}, dialogue=module.dialogue
-    )
-    if request.method == "POST" and form.is_valid():
-        builder.survey_create(module=module, actor=request.user, **form.cleaned_data)
+def _start(request, module, context):
+    form = StartForm(request.POST if request.method == "POST" else None, templates=templates())
+    if request.method == "POST":
+        if not context["can"]["build"]:
+            return guard(request, module.dialogue_id, module.pk, "build")[1]
+        if form.is_valid():
+            _survey_start(request, module, form.cleaned_data["start"], form.cleaned_data["title"])
+            return redirect(url("staff:index", module))
+    return render(request, "surveys/staff/start.html", {**context, "form": form})
+
+
+def _survey_start(request, module, start, title):
+    if start == BLANK:
+        builder.survey_create(module=module, actor=request.user, title=title or module.name)
         messages.success(request, _("The survey is made. Add its questions."))
-        return redirect(url("staff:index", module))
-    return render(request, "surveys/staff/survey_form.html", module_context(module, form=form, creating=True))
-
-
-@require_http_methods(["GET", "POST"])
-@staff_view()
-def from_template(request, dialogue_id, module_id):
-    module, refusal = guard(request, dialogue_id, module_id, "build")
-    if refusal:
-        return refusal
-    if survey_or_none(module) is not None:
-        return redirect(url("staff:index", module))
-    form = TemplateForm(_posted(request), templates=templates())
-    if request.method == "POST" and form.is_valid():
-        spec = template_get(form.cleaned_data["template"])
-        builder.survey_from_template(module=module, actor=request.user, spec=spec)
-        messages.success(request, _("The survey is made from the template. Change what you need before it opens."))
-        return redirect(url("staff:index", module))
-    return render(request, "surveys/staff/from_template.html", module_context(module, form=form))
+        return
+    spec = template_get(start)
+    builder.survey_from_template(module=module, actor=request.user, spec={**spec, "title": title or spec["title"]})
+    messages.success(request, _("The survey is made from the template. Change what you need before it opens."))
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,12 +6,12 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from delaktig.core.forms import Form
 from delaktig.organisations.permissions import staff_view
@@ -81,6 +81,8 @@ def entry(request, dialogue_id, module_id):
     if survey is None:
         return redirect(url("staff:index", module))
     module.survey = survey
+    if request.method == "POST" and "take_back" in request.POST:
+        return _undo(request, module, request.POST["take_back"])
     if request.method == "POST":
         settings_form = PaperSettingsForm(request.POST)
         form = PaperForm(request.POST, module=module)
@@ -113,20 +115,15 @@ def entry(request, dialogue_id, module_id):
     return render(request, "surveys/staff/paper.html", context)
 
 
-@require_POST
-@staff_view()
-def undo(request, dialogue_id, module_id, response_id):
-    module, refusal = guard(request, dialogue_id, module_id, "enter")
-    if refusal:
-        return refusal
-    response = get_object_or_404(Response, survey__module=module, pk=response_id)
-    reference = response.reference
-    if desk_undo(module, response.pk, actor=request.user):
+def _undo(request, module, value):
+    """Take back a response this person entered a moment ago (the button beside it in the list)."""
+    response = Response.objects.filter(survey__module=module, pk=value).first() if value.isdigit() else None
+    if response is not None and desk_undo(module, response.pk, actor=request.user):
         # entered at the desk? then the desk's list says it was taken back too
-        DeskRecord.objects.filter(module=module, item_id=response_id, undone_at__isnull=True).update(
+        DeskRecord.objects.filter(module=module, item_id=response.pk, undone_at__isnull=True).update(
             undone_at=timezone.now()
         )
-        messages.success(request, _("%(reference)s is taken back.") % {"reference": reference})
+        messages.success(request, _("%(reference)s is taken back.") % {"reference": response.reference})
     else:
         messages.error(
             request,

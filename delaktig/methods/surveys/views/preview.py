@@ -36,11 +36,11 @@ def start(request, dialogue_id, module_id):
 
 @require_http_methods(["GET", "POST"])
 @staff_view()
-def page(request, dialogue_id, module_id, number):
+def page(request, dialogue_id, module_id, index):
     flow, refusal = _flow(request, dialogue_id, module_id)
     if refusal:
         return refusal
-    return page_view(request, flow, number)
+    return page_view(request, flow, index)
 
 
 @require_http_methods(["GET", "POST"])
