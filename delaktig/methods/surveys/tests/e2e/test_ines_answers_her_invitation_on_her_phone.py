@@ -37,7 +37,6 @@ def fits_the_phone(page):
 
 
 def test_ines_answers_on_her_phone_saves_halfway_and_sends_from_her_computer(page, second_page, survey):
-    module = survey.module
     made = invitations_create(survey=survey, recipients=[("", "30–44 år")], actor=None)
     link = re.sub(r"^https?://[^/]+", "", made.printed[0][1])
     by_text, _structure = questions_by_text(survey)
