@@ -217,3 +217,21 @@ def test_a_survey_without_questions_is_not_ready(client, module):
 def test_another_municipalitys_module_is_a_404(client, module, survey, other_municipality):
     wrong = url("index", module).replace(f"/{module.dialogue.municipality.slug}/", f"/{other_municipality.slug}/")
     assert client.get(wrong).status_code == 404
+
+
+def test_the_dialogue_page_invites_to_answer_and_later_shows_the_results(client, module, survey):
+    page = client.get(module.dialogue.get_absolute_url()).content.decode()
+    assert "Svara på enkäten" in page and survey.title in page
+    survey.results_published = True
+    survey.save()
+    assert "Se enkätens resultat" in client.get(module.dialogue.get_absolute_url()).content.decode()
+
+
+def test_a_question_removed_while_someone_answers_is_forgotten_not_refused(client, module, survey):
+    client.post(url("page", module, 1), page_one(survey))
+    by_text, _structure = questions_by_text(survey)
+    by_text["Vad gör du i parken?"].delete()
+    client.post(url("page", module, 2), page_two(survey))
+    client.post(url("about", module), {})
+    assert client.post(url("check", module), {}).status_code == 302
+    assert Response.objects.count() == 1

@@ -25,7 +25,10 @@ class Flow:
 
     @classmethod
     def of(cls, request, module, survey, *, preview=False):
-        return cls(module, survey, structure_of(survey), Progress(request, survey, preview=preview), preview)
+        structure, progress = structure_of(survey), Progress(request, survey, preview=preview)
+        known = {str(pk) for pk in structure.questions}  # a question removed since is forgotten, not refused
+        progress.answers = {key: value for key, value in progress.answers.items() if key in known}
+        return cls(module, survey, structure, progress, preview)
 
     # Where things are
 
