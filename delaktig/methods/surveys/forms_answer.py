@@ -207,6 +207,9 @@ class AnswerForm(Form):
             if isinstance(first.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
                 anchor = f"{anchor}_0"
             lines += [(anchor, f"{number}. {question.text}", error) for error in errors]
+        for name, field in self.fields.items():  # the "about you" fields of a paper response
+            if not hasattr(field, "question"):
+                lines += [(self[name].auto_id, field.label, error) for error in self[name].errors]
         return lines
 
 

@@ -62,6 +62,7 @@ class Survey(TimeStampedModel):
     access = models.CharField(_("who can answer"), max_length=20, choices=Access.choices, default=Access.OPEN)
     about_you = models.BooleanField(_("ask “about you” (age, gender, area)"), default=True)
     results_published = models.BooleanField(_("results published"), default=False)
+    results_published_at = models.DateTimeField(_("results published"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("survey")
@@ -180,6 +181,25 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.question_id}: {self.choice or self.number or self.text[:30] or self.date}"
+
+
+class PublishedCount(models.Model):
+    """One counted figure of a survey's published results: how many chose an alternative (of a matrix row, at a
+    place of a ranking). Written when staff publish, so open data serves what was published and never a response."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="published_counts")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField()  # the order of the figures within the survey
+    row = models.CharField(max_length=200, blank=True)
+    answer = models.CharField(max_length=300, blank=True)
+    place = models.PositiveIntegerField(null=True, blank=True)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["survey", "position"]
+
+    def __str__(self):
+        return f"{self.question_id}: {self.answer} {self.count}"
 
 
 class AboutYou(models.Model):

@@ -1,18 +1,17 @@
 """Surveys' public data (manifest `datasets`): aggregated results only, never single responses.
 
 A survey is in the data once its dialogue is public and staff have published its results. Its closed questions are
-counted per alternative (or per row and point of a scale); free text, numbers, dates and the "about you" answers are
-left out.
+served as the counts written when the results were published (`PublishedCount`): how many chose each alternative,
+per row of a matrix and per place of a ranking. Free text, numbers, dates and the "about you" answers are left out.
 """
 
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from delaktig.core.contributions import Dataset, DatasetField, detail_by_pk
+from delaktig.core.contributions import Dataset, DatasetField, detail_by_pk, iso_or_none
 from delaktig.dialogues.models import PUBLIC_STATES
 
-from . import questions as types
-from .models import Answer, Survey
+from .models import PublishedCount, Survey
 from .selectors_results import CLOSED_KINDS
 
 
@@ -40,6 +39,7 @@ def survey_row(survey):
         "title": survey.title,
         "access": survey.access,
         "responses": survey.n,
+        "published_at": iso_or_none(survey.results_published_at),
         "url": survey.get_absolute_url(),
     }
 
@@ -55,6 +55,7 @@ SURVEYS = Dataset(
         DatasetField("title", "string", _("Title")),
         DatasetField("access", "string", _("Who could answer: open, logged_in or invitation")),
         DatasetField("responses", "integer", _("Responses, on the web and on paper")),
+        DatasetField("published_at", "date-time", _("When the results were published"), nullable=True),
         DatasetField("url", "string", _("The survey's page")),
     ),
     rows=survey_rows,
@@ -68,48 +69,23 @@ SURVEYS = Dataset(
 
 
 def result_rows(municipality, filters):
-    qs = Answer.objects.filter(survey__in=_published(municipality), question__kind__in=CLOSED_KINDS)
+    qs = PublishedCount.objects.filter(survey__in=_published(municipality)).select_related("question")
     if "survey" in filters:
         qs = qs.filter(survey_id=filters["survey"])
-    return (
-        qs.values(
-            "survey_id",
-            "question_id",
-            "question__text",
-            "question__kind",
-            "question__options",
-            "row",
-            "choice",
-            "number",
-        )
-        .annotate(count=Count("id"))
-        .order_by("survey_id", "question__section__order", "question__order", "question_id", "row", "choice", "number")
-    )
+    return qs.order_by("id")
 
 
-class _Question:
-    def __init__(self, item):
-        self.kind, self.options = item["question__kind"], item["question__options"] or {}
-
-
-def result_row(item):
-    question = _Question(item)
-    number = int(item["number"]) if item["number"] is not None else None
-    ranking = question.kind == types.Kind.RANKING
-    if item["choice"]:
-        answer = types.keyed_labels(question).get(item["choice"], item["choice"])
-    else:
-        answer = dict(types.scale_labels(question)).get(number) if number is not None else None
-    row_labels = {row["key"]: row["label"] for row in types.rows(question)}
+def result_row(count):
     return {
-        "survey_id": item["survey_id"],
-        "question_id": item["question_id"],
-        "question": item["question__text"],
-        "question_type": item["question__kind"],
-        "row": row_labels.get(item["row"], item["row"]) or None,
-        "answer": answer,
-        "place": number if ranking else None,
-        "count": item["count"],
+        "id": count.pk,
+        "survey_id": count.survey_id,
+        "question_id": count.question_id,
+        "question": count.question.text,
+        "question_type": count.question.kind,
+        "row": count.row or None,
+        "answer": count.answer or None,
+        "place": count.place,
+        "count": count.count,
     }
 
 
@@ -121,6 +97,7 @@ RESULTS = Dataset(
         "each alternative (per row of a matrix, per place in a ranking). Never single responses, never free text."
     ),
     fields=(
+        DatasetField("id", "integer", _("Identifier of the figure")),
         DatasetField("survey_id", "integer", _("The survey")),
         DatasetField("question_id", "integer", _("The question")),
         DatasetField("question", "string", _("The question's text")),
@@ -133,6 +110,7 @@ RESULTS = Dataset(
     rows=result_rows,
     to_row=result_row,
     filters=(DatasetField("survey", "integer", _("Only the results of this survey")),),
+    detail=detail_by_pk(result_rows, result_row),
     keywords=("medborgardialog", "enkät", "resultat"),
     order=65,
     extra={"choices": {"question_type": tuple(sorted(CLOSED_KINDS))}},

@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Count, F, Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from delaktig.core.audit import audit_record
 
 from . import questions as types
-from .models import Access, Answer, Question, Section, Survey
+from .models import Access, Answer, PublishedCount, Question, Section, Survey
 from .structure import order_problems, structure_of
 
 if TYPE_CHECKING:
@@ -25,6 +26,16 @@ if TYPE_CHECKING:
     from delaktig.participation.models import Module
 
 UP, DOWN = "up", "down"
+CLOSED = frozenset(
+    {
+        types.Kind.SINGLE_CHOICE,
+        types.Kind.MULTIPLE_CHOICE,
+        types.Kind.YES_NO,
+        types.Kind.SCALE,
+        types.Kind.MATRIX,
+        types.Kind.RANKING,
+    }
+)
 
 
 class BuilderRefused(ValueError):
@@ -87,10 +98,49 @@ def survey_update(*, survey: Survey, actor: User, **values: Any) -> Survey:
 
 @transaction.atomic
 def results_publish(*, survey: Survey, actor: User, published: bool) -> Survey:
+    """Publish the counted results (again, with the latest responses) or take them off the public pages. The
+    counts open data serves are written now (`PublishedCount`), so it shows what was published."""
     survey.results_published = published
-    survey.save(update_fields=["results_published", "updated_at"])
+    survey.results_published_at = timezone.now() if published else None
+    survey.save(update_fields=["results_published", "results_published_at", "updated_at"])
+    PublishedCount.objects.filter(survey=survey).delete()
+    if published:
+        PublishedCount.objects.bulk_create(published_counts(survey), batch_size=1000)
     _audit(survey, actor, "results_publish" if published else "results_unpublish", survey)
     return survey
+
+
+def published_counts(survey: Survey) -> list[PublishedCount]:
+    """The closed questions' answers counted per alternative, matrix row and ranking place (one GROUP BY)."""
+    structure = structure_of(survey)
+    closed = [pk for pk, q in structure.questions.items() if q.kind in CLOSED]
+    grouped = (
+        Answer.objects.filter(survey=survey, question_id__in=closed)
+        .order_by()
+        .values("question_id", "row", "choice", "number")
+        .annotate(n=Count("id"))
+    )
+    order = {pk: index for index, pk in enumerate(structure.questions)}
+    rows = sorted(grouped, key=lambda r: (order[r["question_id"]], r["row"], r["choice"], r["number"] or 0))
+    return [_count(survey, structure.questions[row["question_id"]], row, position) for position, row in enumerate(rows)]
+
+
+def _count(survey: Survey, question: Question, row: dict[str, Any], position: int) -> PublishedCount:
+    number = int(row["number"]) if row["number"] is not None else None
+    if row["choice"]:
+        answer = types.keyed_labels(question).get(row["choice"], _("Removed alternative"))
+    else:
+        answer = dict(types.scale_labels(question)).get(number, str(number)) if number is not None else ""
+    row_labels = {entry["key"]: entry["label"] for entry in types.rows(question)}
+    return PublishedCount(
+        survey=survey,
+        question=question,
+        position=position,
+        row=row_labels.get(row["row"], "") if row["row"] else "",
+        answer=answer[:300],
+        place=number if question.kind == types.Kind.RANKING else None,
+        count=row["n"],
+    )
 
 
 # Sections

@@ -11,6 +11,7 @@ from delaktig.organisations.models import Area
 from ..manifest import manifest
 from ..models import Answer, Participation
 from ..services import draft_save, response_enter, response_submit
+from ..services_builder import results_publish
 from ..services_invitations import invitations_create
 from .factories import full_answers, questions_by_text, survey_for
 
@@ -85,11 +86,17 @@ def test_the_yearly_report_counts_closed_questions(module, survey, municipality)
 def test_open_data_holds_counted_results_of_published_surveys_only(client, module, survey, municipality):
     response_submit(survey=survey, answers=full_answers(survey))
     assert results_of(client, municipality, "survey-results") == []
-    survey.results_published = True
-    survey.save()
+    results_publish(survey=survey, actor=UserFactory(), published=True)
+    response_submit(survey=survey, answers=full_answers(survey))  # after publishing: in the data once published again
     rows = results_of(client, municipality, "survey-results")
     assert {"question", "answer", "count"} <= set(rows[0])
     assert any(row["answer"] == "Cykel" and row["count"] == 1 for row in rows)
     assert not any("Dammen" in str(row) or "Läser" in str(row) for row in rows)  # never free text
-    assert results_of(client, municipality, "surveys")[0]["responses"] == 1
+    ranking = [row for row in rows if row["question_type"] == "ranking"]
+    assert {(row["answer"], row["place"], row["count"]) for row in ranking} >= {("Toalett", 1, 1), ("Lekplats", 2, 1)}
+    matrix = [row for row in rows if row["question_type"] == "matrix"]
+    assert ("Belysning", "2", 1) in {(row["row"], row["answer"], row["count"]) for row in matrix}
+    assert results_of(client, municipality, "surveys")[0]["responses"] == 2
     assert csv_rows(client.get(csv_url(municipality, "survey-results")))
+    results_publish(survey=survey, actor=UserFactory(), published=False)
+    assert results_of(client, municipality, "survey-results") == []

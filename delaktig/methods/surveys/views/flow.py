@@ -113,6 +113,7 @@ def page_view(request, flow, number, *, on_save=None):
         back_url=flow.before(number),
         section_condition=condition_text(flow.structure, section) if section.condition_question_id else "",
         can_save=on_save is not None,
+        form_action=flow.page_url(number),
     )
     return render(request, "surveys/page.html", context)
 

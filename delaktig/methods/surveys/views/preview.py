@@ -25,13 +25,16 @@ def _flow(request, dialogue_id, module_id):
 @require_GET
 @staff_view()
 def start(request, dialogue_id, module_id):
-    """Start the preview from the beginning."""
+    """The preview from the beginning: the first page, with nothing answered."""
     flow, refusal = _flow(request, dialogue_id, module_id)
     if refusal:
         return refusal
-    flow.progress.clear()
     flow.progress.answers, flow.progress.about = {}, {}
-    return redirect(flow.start_url())
+    flow.progress.save()
+    pages = flow.pages()
+    if not pages:
+        return redirect(flow.check_url())
+    return page_view(request, flow, pages[0])
 
 
 @require_http_methods(["GET", "POST"])
