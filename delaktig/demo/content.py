@@ -77,7 +77,12 @@ DIALOGUES = [
                 "dialogue_meetings",
                 "Dialogmöten om badhuset",
                 "Kom till ett möte i Hagfors, Ekshärad eller Sunnemo och prata med politikerna om badhuset.",
-            )
+            ),
+            (
+                "surveys",
+                "Enkät om badhuset",
+                "Svara på några frågor om hur du använder badhuset och vad som är viktigast. Det tar fem minuter.",
+            ),
         ],
     },
     {

@@ -1,0 +1,16 @@
+"""Periodic jobs, run by `manage.py periodic`: forget sent invitation links, remove expired drafts."""
+
+from delaktig.core import hookspecs as core_hooks
+
+from .services import drafts_expired_remove
+from .services_invitations import sent_links_forget
+
+QUARTER = 15 * 60
+
+
+@core_hooks.periodic_jobs.register
+def surveys_periodic_jobs():
+    return [
+        ("surveys_invitation_links_forget", QUARTER, sent_links_forget),
+        ("surveys_drafts_expired_remove", 4 * QUARTER, drafts_expired_remove),
+    ]

@@ -1,0 +1,62 @@
+"""Surveys' section of the yearly report (manifest `report_section`): every survey answered during the year, with
+its responses per channel and, for each closed question, the alternatives counted (never single responses)."""
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+
+from delaktig.core.contributions import ReportSection, Table
+
+from .models import Survey
+from .selectors_results import results_of
+
+ORDER = 117
+
+
+def surveys_report_section(municipality, year):
+    surveys = list(
+        Survey.objects.filter(municipality=municipality, responses__submitted_at__year=year)
+        .select_related("module__dialogue")
+        .annotate(
+            online=Count("responses", filter=Q(responses__channel="online"), distinct=True),
+            paper=Count("responses", filter=Q(responses__channel="paper"), distinct=True),
+        )
+        .distinct()
+        .order_by("module__dialogue__title", "title", "id")
+    )
+    if not surveys:
+        return None
+    overview = Table(
+        _("Surveys answered during the year"),
+        (_("Dialogue"), _("Survey"), _("Responses online"), _("Responses from paper")),
+        tuple((s.module.dialogue.title, s.title, s.online, s.paper) for s in surveys),
+        "surveys",
+    )
+    tables = [overview]
+    for survey in surveys:
+        tables += closed_tables(survey)
+    return ReportSection(
+        key="surveys",
+        title=_("Surveys"),
+        order=ORDER,
+        paragraphs=(
+            _(
+                "Surveys in the year's dialogues, answered on the web and on paper. For each question with "
+                "alternatives the table counts how many chose each; free-text answers are in the dialogue's results."
+            ),
+        ),
+        tables=tuple(tables),
+    )
+
+
+def closed_tables(survey):
+    """One table per question with alternatives or a scale: alternative, answers, share."""
+    tables = []
+    for result in results_of(survey).questions:
+        if not result.bars or not result.closed:
+            continue
+        caption = f"{survey.title}: {result.number}. {result.question.text}"
+        rows = tuple((bar.label, bar.count, bar.share) for bar in result.bars)
+        tables.append(
+            Table(caption, (_("Answer"), _("Answers"), _("Share (%)")), rows, f"survey-{survey.pk}-q{result.number}")
+        )
+    return tables

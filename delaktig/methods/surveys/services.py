@@ -1,0 +1,252 @@
+"""Storing responses (online and from paper) and drafts. Each write leaves an audit event in its transaction.
+
+A response is stored whole or not at all: the answers are checked together (structure.answers_check), then the
+response, its answers, the "about you" answers, the mark that the account or the invitation has answered, and the
+removal of the draft it came from happen in one transaction. One response per account and per invitation is held
+by the database: a unique (survey, user) row, and an UPDATE that marks an invitation answered only if it was not.
+
+Nothing ties a response to the person: the response keeps no account, invitation or draft, its audit event names
+no actor (staff who enter paper are named: they are not the respondent), and the receipt is sent in the request
+without the address being stored (tasks.receipt_send_now).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+
+from delaktig.core.audit import audit_record
+from delaktig.participation.models import Channel
+
+from . import questions as types
+from .models import AboutYou, Answer, Draft, Invitation, Participation, Response, Survey
+from .structure import Structure, answers_check, structure_of
+from .tokens import token_hash, token_new
+
+if TYPE_CHECKING:
+    from delaktig.accounts.models import User
+
+DRAFT_DAYS = 30  # settings.SURVEY_DRAFT_DAYS
+
+
+class AlreadyAnswered(Exception):
+    """This account or invitation has answered the survey already."""
+
+
+def _answer_objects(structure: Structure, response: Response, answers: Mapping[str, Any]) -> list[Answer]:
+    rows = []
+    for key, value in answers.items():
+        question = structure.questions[int(key)]
+        for row in types.answer_rows(question, value):
+            rows.append(
+                Answer(
+                    response=response,
+                    survey_id=structure.survey.pk,
+                    question=question,
+                    channel=response.channel,
+                    created_at=response.submitted_at,
+                    **row,
+                )
+            )
+    return rows
+
+
+def about_checked(survey: Survey, about: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Only the "about you" answers the survey asks for, with known values and an area of its own municipality."""
+    if not survey.about_you or not about:
+        return {}
+    from delaktig.organisations.models import Area
+    from delaktig.participation.demographics import AgeBand, Gender
+
+    told: dict[str, Any] = {}
+    if about.get("age_band") in AgeBand.values:
+        told["age_band"] = about["age_band"]
+    if about.get("gender") in Gender.values:
+        told["gender"] = about["gender"]
+    area_id = about.get("area")
+    if area_id and Area.objects.filter(pk=area_id, municipality_id=survey.municipality_id).exists():
+        told["area_id"] = int(area_id)
+    return told
+
+
+def _store(
+    structure: Structure,
+    *,
+    answers: Mapping[str, Any],
+    about: Mapping[str, Any] | None,
+    channel: str,
+    actor: User | None,
+    **response_fields: Any,
+) -> Response:
+    """Inside a transaction: the response, its answers and what the person told about themselves."""
+    survey = structure.survey
+    response = Response.objects.create(survey=survey, channel=channel, **response_fields)
+    Answer.objects.bulk_create(_answer_objects(structure, response, answers), batch_size=500)
+    told = about_checked(survey, about)
+    if told:
+        AboutYou.objects.create(response=response, survey=survey, **told)
+    action = "surveys.response_submit" if channel == Channel.ONLINE else "surveys.paper_enter"
+    audit_record(municipality=survey.municipality, actor=actor, action=action, target=response)
+    return response
+
+
+def response_submit(
+    *,
+    survey: Survey,
+    answers: Mapping[str, Any],
+    about: Mapping[str, Any] | None = None,
+    user: User | None = None,
+    invitation_id: int | None = None,
+    draft_id: int | None = None,
+    receipt_to: str = "",
+    now: datetime.datetime | None = None,
+) -> Response:
+    """A resident's response, stored whole. `user` (for a survey open to logged-in residents) and `invitation_id`
+    (for one by invitation) are marked as having answered, in the same transaction; raises AlreadyAnswered when they
+    have, and structure.AnswersInvalid when the answers break the survey's rules. The draft `draft_id` is removed.
+    The receipt goes to `receipt_to` after commit; the address is not stored."""
+    structure = structure_of(survey)
+    checked = answers_check(structure, dict(answers))
+    with transaction.atomic():
+        if user is not None:
+            _mark_account(survey, user)
+        if invitation_id is not None:
+            _mark_invitation(survey, invitation_id)
+        response = _store(
+            structure,
+            answers=checked,
+            about=about,
+            channel=Channel.ONLINE,
+            actor=None,
+            submitted_at=now or timezone.now(),
+        )
+        if draft_id is not None:
+            Draft.objects.filter(pk=draft_id, survey=survey).delete()
+        if receipt_to:
+            _receipt_after_commit(response, receipt_to)
+    return response
+
+
+def _mark_account(survey: Survey, user: User) -> None:
+    try:
+        with transaction.atomic():
+            Participation.objects.create(survey=survey, user=user)
+    except IntegrityError:
+        raise AlreadyAnswered() from None
+
+
+def _mark_invitation(survey: Survey, invitation_id: int) -> None:
+    if not Invitation.objects.filter(pk=invitation_id, survey=survey, answered=False).update(answered=True):
+        raise AlreadyAnswered()
+
+
+def _receipt_after_commit(response: Response, email: str) -> None:
+    from .mail import receipt_send_now
+
+    response_id, language = response.pk, translation.get_language()
+    transaction.on_commit(
+        lambda: receipt_send_now(response_id=response_id, email=email, language=language), robust=True
+    )
+
+
+def response_enter(
+    *,
+    survey: Survey,
+    answers: Mapping[str, Any],
+    about: Mapping[str, Any] | None,
+    actor: User,
+    received_on: datetime.date,
+    channel: str = Channel.PAPER,
+    occasion_label: str = "",
+    group: str = "",
+) -> Response:
+    """A response that came on paper, typed in by staff: checked by the same rules (except that a required question
+    may be empty, as the person left it), stored beside those online."""
+    structure = structure_of(survey)
+    checked = answers_check(structure, dict(answers), required=False)
+    with transaction.atomic():
+        return _store(
+            structure,
+            answers=checked,
+            about=about,
+            channel=channel,
+            actor=actor,
+            received_on=received_on,
+            entered_by=actor,
+            occasion_label=occasion_label[:200],
+            group=group[:100],
+        )
+
+
+@transaction.atomic
+def response_remove(*, response: Response, actor: User) -> None:
+    """Take back a paper response entered by mistake (the desk's undo checks who and when)."""
+    audit_record(
+        municipality=response.survey.municipality,
+        actor=actor,
+        action="surveys.paper_remove",
+        target=response.survey,
+        data={"reference": response.reference},
+    )
+    response.delete()
+
+
+# Drafts: "save and continue later"
+
+
+def draft_days() -> int:
+    return int(getattr(settings, "SURVEY_DRAFT_DAYS", DRAFT_DAYS))
+
+
+@transaction.atomic
+def draft_save(
+    *,
+    survey: Survey,
+    answers: Mapping[str, Any],
+    about: Mapping[str, Any] | None,
+    page: int,
+    token: str = "",
+    user: User | None = None,
+    invitation_id: int | None = None,
+    now: datetime.datetime | None = None,
+) -> tuple[Draft, str]:
+    """Keep the answers so far behind a secret link; with the `token` of a draft already made, that draft is
+    updated and its link stays. Returns (draft, token). Only a hash of the token is stored."""
+    now = now or timezone.now()
+    values = {
+        "answers": dict(answers),
+        "about": dict(about or {}),
+        "page": max(int(page), 1),
+        "expires_at": now + datetime.timedelta(days=draft_days()),
+        "user": user if user is not None and user.is_authenticated else None,
+        "invitation_id": invitation_id,
+    }
+    draft = draft_find(survey=survey, token=token, now=now) if token else None
+    if draft is None:
+        token, hashed = token_new()
+        draft = Draft.objects.create(survey=survey, token_hash=hashed, **values)
+    else:
+        for name, value in values.items():
+            setattr(draft, name, value)
+        draft.save()
+    return draft, token
+
+
+def draft_find(*, survey: Survey, token: str, now: datetime.datetime | None = None) -> Draft | None:
+    """The draft behind a link, while it has not expired."""
+    return (
+        Draft.objects.filter(survey=survey, token_hash=token_hash(token), expires_at__gt=now or timezone.now())
+        .select_related("invitation")
+        .first()
+    )
+
+
+def drafts_expired_remove(now: datetime.datetime | None = None) -> int:
+    """Remove drafts whose link has expired (a periodic job)."""
+    deleted, _per_model = Draft.objects.filter(expires_at__lte=now or timezone.now()).delete()
+    return deleted

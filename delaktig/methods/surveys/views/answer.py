@@ -1,0 +1,413 @@
+"""Residents answer: the survey's page, its pages of questions, "about you", the check and the confirmation; saving
+to continue later; opening an invitation or a draft link.
+
+Who may answer: the dialogue's phase must accept answers (participation.rules.allowed), and the survey's access
+decides the rest. Open: anyone, and a signed cookie plus a limit per connection keep one browser from answering
+again and again. Logged in: one response per account (held by the database). By invitation: the person must have
+opened their personal link in this browser; the link works until it has been used to answer.
+"""
+
+from datetime import timedelta
+
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from delaktig.core import ratelimit
+from delaktig.participation.rules import allowed
+
+from ..forms_answer import ReceiptForm
+from ..mail import draft_link_send_now
+from ..models import Access, Invitation, Participation
+from ..progress import LAST_KEY
+from ..services import AlreadyAnswered, draft_find, draft_save, response_submit
+from ..services_invitations import invitation_find
+from ..structure import AnswersInvalid
+from .common import message, public_module_get, survey_or_none, url
+from .flow import Flow, about_view, check_answers, check_context, page_view
+
+ANSWERED_COOKIE = "surveys_answered"
+ANSWERED_SALT = "surveys.answered"
+ANSWERED_MAX_AGE = 365 * 24 * 60 * 60
+SUBMIT_LIMIT = 30  # responses to one open survey from one connection per hour (a school or library shares one)
+SUBMIT_WINDOW = timedelta(hours=1)
+LINK_LIMIT = 20  # unknown invitation or draft links from one connection per hour
+LINK_WINDOW = timedelta(hours=1)
+MAIL_LIMIT = 5  # draft links mailed from one connection per hour
+MAIL_WINDOW = timedelta(hours=1)
+
+
+# Who may answer
+
+
+def answered_here(request, survey):
+    """Has this browser answered this open survey (the signed cookie set on the confirmation)?"""
+    try:
+        value = request.get_signed_cookie(ANSWERED_COOKIE, default="", salt=ANSWERED_SALT, max_age=ANSWERED_MAX_AGE)
+    except signing.BadSignature:
+        return False
+    return str(survey.pk) in value.split(",")
+
+
+def _remember_answered(request, response, survey):
+    try:
+        value = request.get_signed_cookie(ANSWERED_COOKIE, default="", salt=ANSWERED_SALT, max_age=ANSWERED_MAX_AGE)
+    except signing.BadSignature:
+        value = ""
+    ids = [item for item in value.split(",") if item][-49:] + [str(survey.pk)]
+    response.set_signed_cookie(
+        ANSWERED_COOKIE,
+        ",".join(ids),
+        salt=ANSWERED_SALT,
+        max_age=ANSWERED_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+
+
+NOT_READY, LOGIN, ALREADY, INVITED_ONLY, USED, CLOSED = (
+    "not_ready",
+    "login",
+    "already",
+    "invited_only",
+    "used",
+    "closed",
+)
+
+
+def refusal_of(request, module, survey, progress=None):
+    """None when this person may answer now; else (kind, reason in words)."""
+    if survey is None or not survey.questions.exists():
+        return NOT_READY, _("The survey is not open yet. Come back later.")
+    decision = allowed(request.user, "answer", module)
+    if not decision and (survey.access == Access.LOGGED_IN or not decision.needs_login):
+        return (LOGIN if decision.needs_login else CLOSED), decision.reason
+    if survey.access == Access.LOGGED_IN and Participation.objects.filter(survey=survey, user=request.user).exists():
+        return ALREADY, ALREADY_TEXT()
+    if survey.access == Access.OPEN and answered_here(request, survey):
+        return ALREADY, ALREADY_TEXT()
+    if survey.access == Access.INVITATION:
+        invitation = _invitation_of(survey, progress)
+        if invitation is None:
+            return INVITED_ONLY, _(
+                "Only people who have been invited can answer. Open the personal link in your invitation."
+            )
+        if invitation.answered:
+            return USED, USED_TEXT()
+    return None
+
+
+def ALREADY_TEXT():  # noqa: N802
+    return _("We have your answers to this survey. Each person answers once. Thank you for taking part!")
+
+
+def USED_TEXT():  # noqa: N802
+    return _("This invitation has already been used to answer the survey. Each invitation can answer once.")
+
+
+def why_not(request, module, survey, progress=None):
+    """None when this person may answer now; else the page that says why not."""
+    refusal = refusal_of(request, module, survey, progress)
+    if refusal is None:
+        return None
+    kind, text = refusal
+    if kind == LOGIN:
+        return redirect_to_login(request.get_full_path())
+    if kind == ALREADY:
+        return _already(request, module)
+    if kind == USED:
+        return _link_used(request, module)
+    titles = {NOT_READY: _("The survey is not ready"), INVITED_ONLY: _("The survey is by invitation")}
+    status = 200 if kind == NOT_READY else 403
+    return message(
+        request, title=titles.get(kind), text=text, back_url=url("index", module), module=module, status=status
+    )
+
+
+def _invitation_of(survey, progress):
+    if progress is None or not progress.invitation_id:
+        return None
+    return Invitation.objects.filter(pk=progress.invitation_id, survey=survey).first()
+
+
+def _already(request, module):
+    return message(
+        request,
+        title=_("You have already answered"),
+        text=ALREADY_TEXT(),
+        back_url=module.dialogue.get_absolute_url(),
+        module=module,
+    )
+
+
+def _link_used(request, module):
+    return message(
+        request,
+        title=_("The link has been used"),
+        text=USED_TEXT(),
+        back_url=module.dialogue.get_absolute_url(),
+        module=module,
+        status=410,
+    )
+
+
+def _answering(request, dialogue_id, module_id):
+    """(flow, None) for someone who may answer, or (None, the page that says why not)."""
+    module = public_module_get(request, dialogue_id, module_id)
+    survey = survey_or_none(module)
+    flow = Flow.of(request, module, survey) if survey is not None else None
+    refusal = why_not(request, module, survey, flow.progress if flow else None)
+    return (None, refusal) if refusal else (flow, None)
+
+
+# The pages
+
+
+@require_GET
+def index(request, dialogue_id, module_id):
+    module = public_module_get(request, dialogue_id, module_id)
+    survey = survey_or_none(module)
+    flow = Flow.of(request, module, survey) if survey is not None else None
+    refusal = refusal_of(request, module, survey, flow.progress if flow else None)
+    context = {
+        "module": module,
+        "dialogue": module.dialogue,
+        "survey": survey,
+        "flow": flow,
+        "phase": module.active_phase(),
+        "refusal": refusal[0] if refusal else "",
+        "refusal_text": refusal[1] if refusal else "",
+        "questions": len(flow.structure.questions) if flow else 0,
+        "started": bool(flow and flow.progress.answers),
+    }
+    return render(request, "surveys/index.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def page(request, dialogue_id, module_id, number):
+    flow, refusal = _answering(request, dialogue_id, module_id)
+    if refusal:
+        return refusal
+    return page_view(request, flow, number, on_save=lambda page: _save(request, flow, page))
+
+
+@require_http_methods(["GET", "POST"])
+def about(request, dialogue_id, module_id):
+    flow, refusal = _answering(request, dialogue_id, module_id)
+    if refusal:
+        return refusal
+    return about_view(request, flow, on_save=lambda page: _save(request, flow, page))
+
+
+def _receipt_address(request, flow):
+    """The address a receipt goes to when it is known: the account's, or the invitation's."""
+    if request.user.is_authenticated and request.user.email:
+        return request.user.email
+    invitation = _invitation_of(flow.survey, flow.progress)
+    return invitation.email if invitation is not None else ""
+
+
+@require_http_methods(["GET", "POST"])
+def check(request, dialogue_id, module_id):
+    flow, refusal = _answering(request, dialogue_id, module_id)
+    if refusal:
+        return refusal
+    known = _receipt_address(request, flow)
+    form = ReceiptForm(request.POST if request.method == "POST" else None, address_known=bool(known))
+    answers, errors = check_answers(flow)
+    if request.method == "POST" and not errors and form.is_valid():
+        if flow.survey.access == Access.OPEN and _too_many(request, flow.survey):
+            form.add_error(
+                None, _("Many answers have come from your connection in a short while. Try again in an hour.")
+            )
+        else:
+            return _submit(request, flow, answers, receipt_to=known or form.cleaned_data.get("email", ""))
+    context = check_context(flow, errors=errors, receipt_form=form, receipt_known=bool(known))
+    return render(request, "surveys/check.html", context)
+
+
+def _too_many(request, survey):
+    return ratelimit.hit("surveys.submit", ratelimit.client_ip(request), survey.pk, window=SUBMIT_WINDOW) > SUBMIT_LIMIT
+
+
+def _submit(request, flow, answers, *, receipt_to):
+    survey, progress = flow.survey, flow.progress
+    draft = draft_find(survey=survey, token=progress.draft_token) if progress.draft_token else None
+    try:
+        response = response_submit(
+            survey=survey,
+            answers=answers,
+            about=progress.about,
+            user=request.user if survey.access == Access.LOGGED_IN else None,
+            invitation_id=progress.invitation_id,
+            draft_id=draft.pk if draft else None,
+            receipt_to=receipt_to,
+        )
+    except AlreadyAnswered:
+        progress.clear()
+        return _link_used(request, flow.module) if progress.invitation_id else _already(request, flow.module)
+    except AnswersInvalid as invalid:  # the survey changed while the person answered
+        context = check_context(flow, errors=invalid.errors, receipt_form=ReceiptForm(), receipt_known=True)
+        return render(request, "surveys/check.html", context)
+    progress.clear()
+    request.session[LAST_KEY.format(survey.pk)] = {"reference": response.reference, "receipt": bool(receipt_to)}
+    done = redirect(url("done", flow.module))
+    if survey.access == Access.OPEN:
+        _remember_answered(request, done, survey)
+    return done
+
+
+@require_GET
+def done(request, dialogue_id, module_id):
+    module = public_module_get(request, dialogue_id, module_id)
+    survey = survey_or_none(module)
+    last = request.session.get(LAST_KEY.format(survey.pk)) if survey else None
+    if not last:
+        return redirect(url("index", module))
+    context = {"module": module, "dialogue": module.dialogue, "survey": survey, **last}
+    return render(request, "surveys/done.html", context)
+
+
+# Save and continue later
+
+
+def draft_url(flow, token):
+    from django.conf import settings
+
+    return settings.SITE_URL.rstrip("/") + url("draft", flow.module, token)
+
+
+def _save(request, flow, page_number):
+    progress = flow.progress
+    _draft, token = draft_save(
+        survey=flow.survey,
+        answers=progress.answers,
+        about=progress.about,
+        page=page_number,
+        token=progress.draft_token,
+        user=request.user,
+        invitation_id=progress.invitation_id,
+    )
+    progress.draft_token, progress.page = token, page_number
+    progress.save()
+    return redirect(url("saved", flow.module))
+
+
+@require_http_methods(["GET", "POST"])
+def saved(request, dialogue_id, module_id):
+    """The link to continue, shown here (and mailed on request, the address not kept)."""
+    flow, refusal = _answering(request, dialogue_id, module_id)
+    if refusal:
+        return refusal
+    draft = draft_find(survey=flow.survey, token=flow.progress.draft_token) if flow.progress.draft_token else None
+    if draft is None:
+        return redirect(url("index", flow.module))
+    form = ReceiptForm(request.POST if request.method == "POST" else None, address_known=False, required=True)
+    sent = ""
+    if request.method == "POST" and form.is_valid():
+        client = ratelimit.client_ip(request)
+        if ratelimit.hit("surveys.draft_mail", client, window=MAIL_WINDOW) > MAIL_LIMIT:
+            form.add_error(None, _("You have asked many times in a short while. Try again in an hour."))
+        else:
+            sent = form.cleaned_data["email"]
+            draft_link_send_now(
+                survey=flow.survey,
+                email=sent,
+                url=draft_url(flow, flow.progress.draft_token),
+                expires_at=draft.expires_at,
+            )
+            form = ReceiptForm(address_known=False, required=True)
+    context = flow.context(
+        link=draft_url(flow, flow.progress.draft_token),
+        continue_url=flow.page_url(draft.page) if draft.page <= len(flow.structure.sections) else flow.about_url(),
+        expires_at=draft.expires_at,
+        form=form,
+        sent=sent,
+    )
+    return render(request, "surveys/saved.html", context)
+
+
+def _unknown_link(request, module, text):
+    ratelimit.hit("surveys.link", ratelimit.client_ip(request), window=LINK_WINDOW)
+    return message(
+        request, title=_("The link does not work"), text=text, back_url=url("index", module), module=module, status=404
+    )
+
+
+def _too_many_links(request):
+    return ratelimit.reached("surveys.link", ratelimit.client_ip(request), limit=LINK_LIMIT)
+
+
+@require_GET
+def draft(request, dialogue_id, module_id, token):
+    """Continue where you left off, on any device: the answers saved come back into this browser."""
+    module = public_module_get(request, dialogue_id, module_id)
+    survey = survey_or_none(module)
+    found = draft_find(survey=survey, token=token) if survey and not _too_many_links(request) else None
+    if found is None:
+        return _unknown_link(
+            request,
+            module,
+            _(
+                "The link to continue has expired or is not complete. Check that you copied the whole link, or start "
+                "again."
+            ),
+        )
+    flow = Flow.of(request, module, survey)
+    progress = flow.progress
+    progress.answers, progress.about, progress.page = dict(found.answers), dict(found.about), found.page
+    progress.draft_token = token
+    if found.invitation_id:
+        progress.invitation_id = found.invitation_id
+    progress.save()
+    refusal = why_not(request, module, survey, progress)
+    if refusal:
+        return refusal
+    messages_continue(request)
+    if found.page > len(flow.structure.sections):
+        return redirect(flow.about_url())
+    return redirect(flow.page_url(found.page) if found.page in flow.pages() else flow.start_url())
+
+
+def messages_continue(request):
+    from django.contrib import messages
+
+    messages.info(request, _("Welcome back. Your answers so far are filled in."))
+
+
+@require_GET
+def invitation(request, dialogue_id, module_id, token):
+    """A personal link: checked, remembered in this browser, then the survey starts. No login needed."""
+    module = public_module_get(request, dialogue_id, module_id)
+    survey = survey_or_none(module)
+    found = invitation_find(survey=survey, token=token) if survey and not _too_many_links(request) else None
+    if found is None:
+        return _unknown_link(
+            request,
+            module,
+            _(
+                "This invitation link does not work. Check that you copied the whole link from the e-mail. If we have "
+                "sent you a reminder, use the link in the latest e-mail."
+            ),
+        )
+    if found.answered:
+        return _link_used(request, module)
+    flow = Flow.of(request, module, survey)
+    flow.progress.invitation_id = found.pk
+    flow.progress.save()
+    return redirect(url("index", module))
+
+
+@require_POST
+def restart(request, dialogue_id, module_id):
+    """Forget the answers so far in this browser (an invitation opened here is kept)."""
+    module = public_module_get(request, dialogue_id, module_id)
+    survey = survey_or_none(module)
+    if survey is not None:
+        flow = Flow.of(request, module, survey)
+        flow.progress.answers, flow.progress.about, flow.progress.draft_token = {}, {}, ""
+        flow.progress.save()
+    return redirect(url("index", module))

@@ -1,0 +1,82 @@
+"""Fetching a module and its survey safely, and refusing in words: shared by the public and staff views."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from delaktig.participation.models import Module
+from delaktig.participation.rules import allowed
+
+from ..about import METHOD_KEY
+from ..models import Survey
+
+
+def module_get(request, dialogue_id, module_id):
+    """This municipality's survey module in this dialogue, or 404."""
+    qs = Module.objects.select_related("dialogue__municipality").prefetch_related("phases")
+    return get_object_or_404(
+        qs, pk=module_id, dialogue_id=dialogue_id, dialogue__municipality=request.municipality, method=METHOD_KEY
+    )
+
+
+def public_module_get(request, dialogue_id, module_id):
+    """As module_get, and the dialogue must be public (staff of the municipality see it earlier)."""
+    module = module_get(request, dialogue_id, module_id)
+    if not allowed(request.user, "view", module):
+        raise Http404("Dialogue not public")
+    return module
+
+
+def survey_or_none(module):
+    survey = Survey.objects.filter(module=module).first()
+    if survey is not None:
+        survey.module = module
+        survey.municipality = module.dialogue.municipality
+    return survey
+
+
+def survey_or_404(module):
+    survey = survey_or_none(module)
+    if survey is None:
+        raise Http404("No survey yet")
+    return survey
+
+
+def refuse(request, decision, *, next_url, back_url=None):
+    """Send people who only need to log in to the login page; tell everyone else why not."""
+    if decision.needs_login:
+        return redirect_to_login(next_url)
+    return message(request, title=None, text=decision.reason, back_url=back_url or next_url, status=403)
+
+
+def message(request, *, title, text, back_url=None, status=200, module=None, extra=""):
+    """A page that says one thing: a refusal, a used link, a survey not ready."""
+    context = {"title": title, "text": text, "back_url": back_url, "module": module, "extra": extra}
+    if module is not None:
+        context["dialogue"] = module.dialogue
+    return render(request, "surveys/message.html", context, status=status)
+
+
+def guard(request, dialogue_id, module_id, action):
+    """The module for a staff page, and a 403 page with the reason when the person's role does not allow `action`
+    (None when it does)."""
+    module = module_get(request, dialogue_id, module_id)
+    decision = allowed(request.user, action, module)
+    if decision:
+        return module, None
+    return module, refuse(request, decision, next_url=request.get_full_path(), back_url=url("staff:index", module))
+
+
+def url(name, module, *extra):
+    """reverse() for this module: public names plain ("page"), staff names with "staff:" in front."""
+    namespace = METHOD_KEY
+    if name.startswith("staff:"):
+        namespace, name = f"{METHOD_KEY}_staff", name.removeprefix("staff:")
+    return reverse(
+        f"{namespace}:{name}", args=[module.dialogue.municipality.slug, module.dialogue_id, module.pk, *extra]
+    )
+
+
+def module_context(module, **extra):
+    return {"module": module, "dialogue": module.dialogue, **extra}

@@ -1,0 +1,71 @@
+"""Invitations: staff paste addresses or upload a file (with a group per person, for response rates per group), or
+ask for links to print; each person gets a one-time link through a mailing whose progress shows here. A reminder
+gives those who have not answered a new link."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from delaktig.organisations.permissions import staff_view
+
+from .. import selectors
+from ..forms_builder import InvitationForm
+from ..services_invitations import InvitationsRefused, invitations_create, invitations_remind
+from .common import guard, module_context, survey_or_none, url
+
+
+def _context(module, survey, form, **extra):
+    return module_context(
+        module,
+        survey=survey,
+        form=form,
+        counts=selectors.invitation_counts(survey),
+        mailings=selectors.survey_mailings(survey),
+        **extra,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view()
+def index(request, dialogue_id, module_id):
+    module, refusal = guard(request, dialogue_id, module_id, "invite")
+    if refusal:
+        return refusal
+    survey = survey_or_none(module)
+    if survey is None:
+        return redirect(url("staff:index", module))
+    form = InvitationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = invitations_create(
+                survey=survey, recipients=form.recipients, actor=request.user, message=form.cleaned_data["message"]
+            )
+        except InvitationsRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            return render(request, "surveys/staff/invitations_made.html", _context(module, survey, None, made=made))
+    return render(request, "surveys/staff/invitations.html", _context(module, survey, form))
+
+
+@require_POST
+@staff_view()
+def remind(request, dialogue_id, module_id):
+    module, refusal = guard(request, dialogue_id, module_id, "invite")
+    if refusal:
+        return refusal
+    survey = survey_or_none(module)
+    if survey is None:
+        return redirect(url("staff:index", module))
+    try:
+        mailing = invitations_remind(survey=survey, actor=request.user, message=request.POST.get("message", "")[:1000])
+    except InvitationsRefused as refused:
+        messages.error(request, refused.message)
+        return redirect(url("staff:invitations", module))
+    if mailing is None:
+        messages.info(request, _("Everyone invited by e-mail has answered. No reminder was sent."))
+    else:
+        messages.success(
+            request, _("A reminder with a new link goes to %(n)s people. Follow it below.") % {"n": mailing.total}
+        )
+    return redirect(url("staff:invitations", module))
