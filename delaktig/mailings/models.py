@@ -25,7 +25,9 @@ class Mailing(TimeStampedModel):
     municipality = models.ForeignKey("organisations.Municipality", on_delete=models.CASCADE, related_name="mailings")
     purpose = models.CharField(max_length=60)
     subject = models.CharField(max_length=200)
-    body = models.TextField(help_text="Plain text; {name} is replaced by the recipient's name")
+    body = models.TextField(
+        help_text="Plain text; {name} is replaced by the recipient's name, {key} by the recipient's value of key"
+    )
     target_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     target_id = models.PositiveBigIntegerField(null=True, blank=True)
     target = GenericForeignKey("target_type", "target_id")
@@ -50,6 +52,12 @@ class Recipient(models.Model):
     mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="recipients")
     email = models.EmailField()
     name = models.CharField(max_length=150, blank=True)
+    values = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The recipient's own texts: {key} in the body becomes values[key]; "
+        "values['unsubscribe'] is also sent as the List-Unsubscribe header",
+    )
     claimed_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0, help_text="How many times a worker claimed it to send")
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -6,7 +6,7 @@ from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import get_connection, send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -114,6 +114,23 @@ def _finish_if_done(mailing):
         )
 
 
-def _send_one(connection, mailing, recipient):
+def message_body(mailing, recipient) -> str:
+    """The body with the recipient's name and own values put in."""
     body = mailing.body.replace("{name}", recipient.name or "")
-    send_mail(mailing.subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email], connection=connection)
+    for key, value in (recipient.values or {}).items():
+        body = body.replace("{" + key + "}", str(value))
+    return body
+
+
+def _send_one(connection, mailing, recipient):
+    unsubscribe = (recipient.values or {}).get("unsubscribe")
+    headers = {"List-Unsubscribe": f"<{unsubscribe}>"} if unsubscribe else None
+    message = EmailMessage(
+        mailing.subject,
+        message_body(mailing, recipient),
+        settings.DEFAULT_FROM_EMAIL,
+        [recipient.email],
+        connection=connection,
+        headers=headers,
+    )
+    message.send()

@@ -11,7 +11,8 @@ from .tasks import mailing_send_task
 
 @transaction.atomic
 def mailing_create(*, municipality, purpose, subject, body, recipients, target=None, actor=None):
-    """recipients: iterable of (email, name); each address gets the message once."""
+    """recipients: iterable of (email, name) or (email, name, values), where values are the recipient's own texts
+    for `{key}` in the body (a personal link, say); each address gets the message once."""
     mailing = Mailing.objects.create(
         municipality=municipality,
         purpose=purpose,
@@ -20,12 +21,13 @@ def mailing_create(*, municipality, purpose, subject, body, recipients, target=N
         target=target,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    unique: dict[str, str] = {}
-    for email, name in recipients:
+    unique: dict[str, tuple[str, dict]] = {}
+    for email, name, *values in recipients:
         if email:
-            unique.setdefault(email.strip().lower(), name or "")
+            unique.setdefault(email.strip().lower(), (name or "", dict(values[0]) if values else {}))
     Recipient.objects.bulk_create(
-        (Recipient(mailing=mailing, email=email, name=name) for email, name in unique.items()), batch_size=1000
+        (Recipient(mailing=mailing, email=email, name=name, values=values) for email, (name, values) in unique.items()),
+        batch_size=1000,
     )
     mailing.total = len(unique)
     mailing.save(update_fields=["total"])

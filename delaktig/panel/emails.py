@@ -1,12 +1,16 @@
 """The e-mails the panel sends a member. Every one ends with the link to leave the panel (`selectors.opt_out_url`),
 which works without login: the footer template `panel/emails/_footer.txt` is part of each of them."""
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from . import selectors
+from .models import IN_PANEL, PanelMember
 from .tokens import CONFIRM_MAX_AGE, DATA_MAX_AGE
 
 
@@ -40,3 +44,23 @@ def member_message(member, kind) -> EmailMessage:
     return EmailMessage(
         subject, body, settings.DEFAULT_FROM_EMAIL, [member.email], headers={"List-Unsubscribe": f"<{leave}>"}
     )
+
+
+def mail_footers(municipality, emails: Iterable[str]) -> dict[str, dict[str, str]]:
+    """The panel's footer for those of `emails` who are members still in the panel, for a mailing another part of
+    the platform sends (a survey's invitations): {address in lower case: {"footer": the footer text with the
+    member's own link to leave, "unsubscribe": that link}}. Others get nothing: they are not in the panel."""
+    wanted = {email.strip().lower() for email in emails if email}
+    members = (
+        PanelMember.objects.filter(municipality=municipality, status__in=IN_PANEL)
+        .exclude(email="")
+        .annotate(address=Lower("email"))
+        .filter(address__in=wanted)
+        .select_related("municipality")
+    )
+    footers = {}
+    for member in members:
+        leave = selectors.opt_out_url(member)
+        text = render_to_string("panel/emails/_footer.txt", {"municipality": member.municipality, "opt_out_url": leave})
+        footers[member.address] = {"footer": text.strip("\n"), "unsubscribe": leave}
+    return footers

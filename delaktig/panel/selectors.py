@@ -7,6 +7,10 @@ Public contract (the survey method calls these; do not rename without telling it
 - `sample_composition(sample) -> SampleComposition`: quota and drawn per stratum, as drawn
 - `sample_recipients(sample) -> list[tuple[PanelMember, str]]`: the sample's members still active, with their
   stratum, for mailing
+- `sample_invitees(sample) -> list[tuple[str, str]]`: (address, group in words) of the same members, for a survey's
+  invitations and their response rates per group
+- `samples_of(municipality)`: the samples drawn, newest first
+- `emails.mail_footers(municipality, addresses)`: the footer with the link to leave for those who are members
 """
 
 from collections import Counter
@@ -346,6 +350,15 @@ def sample_recipients(sample) -> list[tuple[PanelMember, str]]:
     """[(member, stratum)] of the sample's members who are still active (not paused, left or removed), by id."""
     entries = SampleMember.objects.filter(sample=sample, member__status=Status.ACTIVE).exclude(member__email="")
     return [(entry.member, entry.stratum) for entry in entries.select_related("member").order_by("member_id")]
+
+
+def sample_invitees(sample) -> list[tuple[str, str]]:
+    """(address, group in words) of the sample's members still active: whom a survey invites, with the group its
+    response rates are counted by."""
+    recipients = sample_recipients(sample)
+    area_ids = {parts[2] for _m, key in recipients if (parts := sampling.key_parts(key)) and len(parts) == 3}
+    names = dict(Area.objects.filter(pk__in=area_ids).values_list("pk", "name"))
+    return [(member.email, stratum_label(key, names)) for member, key in recipients]
 
 
 def in_panel(member) -> bool:

@@ -121,6 +121,16 @@ def member_touch(*, member) -> None:
         member.last_active_on = today
 
 
+def member_touch_by_address(*, municipality, email: str) -> None:
+    """A survey invitation to this address was answered: if a member of the panel has it, they were active today.
+    The survey says only that an invitation was used, never which response came from it."""
+    if not email:
+        return
+    member = PanelMember.objects.filter(municipality=municipality, email__iexact=email.strip()).first()
+    if member is not None:
+        member_touch(member=member)
+
+
 def _anonymise(member, *, status, keep_digest):
     """Blank the contact details and every link sent before; the row stays with its demographics for the samples."""
     member.email_digest = email_digest(member.email) if keep_digest and member.email else ""

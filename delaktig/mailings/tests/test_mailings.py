@@ -25,6 +25,28 @@ def test_each_recipient_gets_the_message_once(municipality):
     assert mailing.status == Mailing.Status.DONE and mailing_progress(mailing)["percent"] == 100
 
 
+@pytest.mark.django_db(transaction=True)
+def test_each_recipient_gets_their_own_values_and_unsubscribe_header(municipality):
+    mailing_create(
+        municipality=municipality,
+        purpose="test",
+        subject="Hej",
+        body="Din länk: {link}\n{footer}",
+        recipients=[
+            (
+                "a@example.se",
+                "",
+                {"link": "https://x/a/", "footer": "Lämna: https://x/l/a/", "unsubscribe": "https://x/l/a/"},
+            ),
+            ("b@example.se", "B", {"link": "https://x/b/", "footer": ""}),
+        ],
+    )
+    first, second = sorted(mail.outbox, key=lambda m: m.to[0])
+    assert first.body == "Din länk: https://x/a/\nLämna: https://x/l/a/"
+    assert first.extra_headers == {"List-Unsubscribe": "<https://x/l/a/>"}
+    assert second.body == "Din länk: https://x/b/\n" and not second.extra_headers
+
+
 @pytest.mark.django_db
 def test_duplicate_addresses_are_mailed_once(municipality):
     mailing = mailing_create(

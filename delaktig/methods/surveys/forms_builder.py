@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form
+from delaktig.panel import selectors as panel_selectors
 
 from . import questions as types
 from .models import HELP_MAX, INTRO_MAX, QUESTION_MAX, TITLE_MAX, Access, Kind
@@ -395,6 +396,46 @@ class InvitationForm(Form):
             raise ValidationError(gettext("At most %(n)s invitations at a time.") % {"n": INVITATIONS_MAX})
         self.recipients = recipients
         return cleaned
+
+
+class SampleInvitationForm(Form):
+    """A sample drawn from the citizen panel, whose members still active are invited."""
+
+    sample = forms.ModelChoiceField(
+        label=_("Sample"),
+        queryset=None,
+        empty_label=_("Choose a sample"),
+        error_messages={
+            "required": _("Choose a sample."),
+            "invalid_choice": _("Choose one of the samples in the list."),
+        },
+    )
+    panel_message = forms.CharField(
+        label=_("A few words in the e-mail"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, samples, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sample"].queryset = samples
+        self.fields["sample"].label_from_instance = _sample_label
+
+    def clean_sample(self):
+        sample = self.cleaned_data["sample"]
+        if not panel_selectors.sample_invitees(sample):
+            raise ValidationError(gettext("Nobody in this sample is still active in the panel."))
+        return sample
+
+
+def _sample_label(sample):
+    return gettext("%(reference)s: %(purpose)s, %(size)s members (%(day)s)") % {
+        "reference": sample.reference,
+        "purpose": sample.purpose or "–",
+        "size": sample.size,
+        "day": sample.created_at.date().isoformat(),
+    }
 
 
 def _read_upload(upload, form):

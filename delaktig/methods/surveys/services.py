@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from delaktig.core.audit import audit_record
+from delaktig.panel.services import member_touch_by_address
 from delaktig.participation.models import Channel
 
 from . import questions as types
@@ -141,8 +142,11 @@ def _mark_account(survey: Survey, user: User) -> None:
 
 
 def _mark_invitation(survey: Survey, invitation_id: int) -> None:
+    """Mark the invitation used; a member of the citizen panel invited by it counts as active today."""
     if not Invitation.objects.filter(pk=invitation_id, survey=survey, answered=False).update(answered=True):
         raise AlreadyAnswered()
+    email = Invitation.objects.filter(pk=invitation_id).values_list("email", flat=True).first()
+    member_touch_by_address(municipality=survey.municipality, email=email or "")
 
 
 def _receipt_after_commit(response: Response, email: str) -> None:

@@ -1,10 +1,12 @@
 """Invitations to a survey: one-time personal links, mailed through the resumable mailings (delaktig.mailings).
 
 `invitations_create` takes (e-mail address, group) pairs from anywhere: a list staff paste, a file, or a sample
-drawn from a panel. An invitation without an address gets a link to print. Only a hash of each link's token is
-stored; the link itself reaches the person through the mailing, which carries it in the one field it has per
-recipient (the name, read as `{name}` in the message), and `sent_links_forget` blanks that field once the message
-has gone. A reminder therefore gives each invitation not yet used a new link (the old one stops working).
+drawn from the citizen panel (`invitations_from_sample`). An invitation without an address gets a link to print.
+Only a hash of each link's token is stored; the link itself reaches the person through the mailing, which carries
+it among the recipient's own values (`{link}` in the message), and `sent_links_forget` blanks those once the message
+has gone. A reminder therefore gives each invitation not yet used a new link (the old one stops working). Whoever
+is a member of the citizen panel gets the panel's footer with their own link to leave it, invitation and reminder
+alike.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from django.utils.translation import gettext as _
 from delaktig.core.audit import audit_record
 from delaktig.mailings.models import Mailing, Recipient
 from delaktig.mailings.services import mailing_create
+from delaktig.panel.emails import mail_footers
+from delaktig.panel.selectors import sample_invitees
 
 from .models import Invitation, Survey
 from .tokens import token_new
@@ -33,14 +37,7 @@ if TYPE_CHECKING:
     from delaktig.accounts.models import User
 
 INVITATION, REMINDER = "surveys.invitation", "surveys.reminder"  # the mailings' purposes
-LINK_MAX = 150  # what a mailing recipient's name field holds
 STRATUM_MAX = 100
-
-
-class InvitationsRefused(ValueError):
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
 
 
 @dataclass
@@ -85,7 +82,6 @@ def invitations_create(
         )
         pending.append((invitation, token))
     links = [(invitation, invitation_url(survey, token)) for invitation, token in pending]
-    _check_length(links)
     with transaction.atomic():
         Invitation.objects.bulk_create([invitation for invitation, _token in pending], batch_size=1000)
         mailed = [(invitation.email, link) for invitation, link in links if invitation.email]
@@ -103,11 +99,18 @@ def invitations_create(
     return made
 
 
-def _check_length(links: list[tuple[Invitation, str]]) -> None:
-    if any(len(link) > LINK_MAX for _invitation, link in links):
-        raise InvitationsRefused(
-            _("The links are too long to be mailed from this installation's address (SITE_URL). Ask the administrator.")
-        )
+def invitations_from_sample(*, survey: Survey, sample, actor: User | None, message: str = "") -> InvitationsMade:
+    """Invite the members of a citizen panel sample who are still active, each with their group (for the response
+    rate per group). Members already invited to the survey are skipped."""
+    made = invitations_create(survey=survey, recipients=sample_invitees(sample), actor=actor, message=message)
+    audit_record(
+        municipality=survey.municipality,
+        actor=actor,
+        action="surveys.invitations_from_sample",
+        target=survey,
+        data={"sample": sample.reference, "created": made.created, "skipped": made.skipped},
+    )
+    return made
 
 
 def _mailing(survey: Survey, actor: User | None, mailed: list[tuple[str, str]], purpose: str, message: str) -> Mailing:
@@ -119,18 +122,21 @@ def _mailing(survey: Survey, actor: User | None, mailed: list[tuple[str, str]], 
             "municipality": survey.municipality,
             "message": message.strip(),
             "reminder": purpose == REMINDER,
-            "link": "{name}",  # each recipient's own link, put in by the mailing
+            "link": "{link}",  # each recipient's own link, put in by the mailing
+            "footer": "{footer}",  # the panel's footer with the link to leave, for members of the citizen panel
         }
         body = render_to_string("surveys/emails/invitation.txt", context)
         subject = (_("Reminder: %(title)s") if purpose == REMINDER else _("You are invited: %(title)s")) % {
             "title": survey.title
         }
+    footers = mail_footers(survey.municipality, [email for email, _link in mailed])
+    recipients = [(email, "", {"link": link, "footer": "", **footers.get(email.lower(), {})}) for email, link in mailed]
     return mailing_create(
         municipality=survey.municipality,
         purpose=purpose,
         subject=subject,
         body=body,
-        recipients=mailed,
+        recipients=recipients,
         target=survey,
         actor=actor,
     )
@@ -145,7 +151,6 @@ def invitations_remind(*, survey: Survey, actor: User, message: str = "") -> Mai
     for invitation in waiting:
         token, invitation.token_hash = token_new()
         links.append((invitation, invitation_url(survey, token)))
-    _check_length(links)
     with transaction.atomic():
         Invitation.objects.bulk_update(waiting, ["token_hash"], batch_size=1000)
         mailing = _mailing(survey, actor, [(i.email, link) for i, link in links], REMINDER, message)
@@ -168,5 +173,5 @@ def invitation_find(*, survey: Survey, token: str) -> Invitation | None:
 def sent_links_forget() -> int:
     """Blank the links of invitation e-mails that have gone (or were refused): only the hashes stay (periodic)."""
     done = Q(sent_at__isnull=False) | ~Q(error="")
-    recipients = Recipient.objects.filter(done, mailing__purpose__in=(INVITATION, REMINDER)).exclude(name="")
-    return recipients.update(name="")
+    recipients = Recipient.objects.filter(done, mailing__purpose__in=(INVITATION, REMINDER)).exclude(values={})
+    return recipients.update(values={})

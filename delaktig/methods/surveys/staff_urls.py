@@ -22,6 +22,7 @@ urlpatterns = [
     path("forhandsvisa/granska/", preview.check, name="preview_check"),
     path("inbjudningar/", invitations.index, name="invitations"),
     path("inbjudningar/paminn/", invitations.remind, name="invitations_remind"),
+    path("inbjudningar/medborgarpanelen/", invitations.from_sample, name="invitations_from_sample"),
     path("papper/", paper.entry, name="paper"),
     path("resultat/", results.results, name="results"),
     path("resultat/publicera/", builder.publish, name="publish"),

@@ -8,18 +8,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from delaktig.organisations.permissions import staff_view
+from delaktig.panel.selectors import samples_of
 
 from .. import selectors
-from ..forms_builder import InvitationForm
-from ..services_invitations import InvitationsRefused, invitations_create, invitations_remind
+from ..forms_builder import InvitationForm, SampleInvitationForm
+from ..services_invitations import invitations_create, invitations_from_sample, invitations_remind
 from .common import guard, module_context, survey_or_none, url
 
 
-def _context(module, survey, form, **extra):
+def _context(module, survey, form, sample_form=None, **extra):
+    samples = samples_of(survey.municipality)
     return module_context(
         module,
         survey=survey,
         form=form,
+        sample_form=sample_form or SampleInvitationForm(samples=samples),
         counts=selectors.invitation_counts(survey),
         mailings=selectors.survey_mailings(survey),
         **extra,
@@ -37,15 +40,34 @@ def index(request, dialogue_id, module_id):
         return redirect(url("staff:index", module))
     form = InvitationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            made = invitations_create(
-                survey=survey, recipients=form.recipients, actor=request.user, message=form.cleaned_data["message"]
-            )
-        except InvitationsRefused as refused:
-            form.add_error(None, refused.message)
-        else:
-            return render(request, "surveys/staff/invitations_made.html", _context(module, survey, None, made=made))
+        made = invitations_create(
+            survey=survey, recipients=form.recipients, actor=request.user, message=form.cleaned_data["message"]
+        )
+        return render(request, "surveys/staff/invitations_made.html", _context(module, survey, None, made=made))
     return render(request, "surveys/staff/invitations.html", _context(module, survey, form))
+
+
+@require_POST
+@staff_view()
+def from_sample(request, dialogue_id, module_id):
+    """Invite a sample drawn from the citizen panel; the members' addresses never show on this page."""
+    module, refusal = guard(request, dialogue_id, module_id, "invite")
+    if refusal:
+        return refusal
+    survey = survey_or_none(module)
+    if survey is None:
+        return redirect(url("staff:index", module))
+    form = SampleInvitationForm(request.POST, samples=samples_of(survey.municipality))
+    if not form.is_valid():
+        context = _context(module, survey, InvitationForm(), sample_form=form)
+        return render(request, "surveys/staff/invitations.html", context)
+    made = invitations_from_sample(
+        survey=survey,
+        sample=form.cleaned_data["sample"],
+        actor=request.user,
+        message=form.cleaned_data["panel_message"],
+    )
+    return render(request, "surveys/staff/invitations_made.html", _context(module, survey, None, made=made))
 
 
 @require_POST
@@ -57,11 +79,7 @@ def remind(request, dialogue_id, module_id):
     survey = survey_or_none(module)
     if survey is None:
         return redirect(url("staff:index", module))
-    try:
-        mailing = invitations_remind(survey=survey, actor=request.user, message=request.POST.get("message", "")[:1000])
-    except InvitationsRefused as refused:
-        messages.error(request, refused.message)
-        return redirect(url("staff:invitations", module))
+    mailing = invitations_remind(survey=survey, actor=request.user, message=request.POST.get("message", "")[:1000])
     if mailing is None:
         messages.info(request, _("Everyone invited by e-mail has answered. No reminder was sent."))
     else:
