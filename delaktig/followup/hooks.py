@@ -10,7 +10,7 @@ from delaktig.dialogues import hookspecs as dialogue_hooks
 from delaktig.dialogues.models import AWAITING_FEEDBACK, Kind
 from delaktig.organisations.models import Role
 
-from . import selectors
+from . import participant_evaluation, selectors
 from .forms import (
     OUTCOME_PAGES,
     evaluation_fields,
@@ -47,6 +47,9 @@ def followup_pages(dialogue, user):
         pages.append((reverse("followup:feedback", args=[slug, dialogue.pk]), _("Feedback: deadline and e-mail")))
     if selectors.measures_are_public(dialogue):
         pages.append((reverse("followup:measures", args=[slug, dialogue.pk]), _("Measures after the decision")))
+    if participant_evaluation.askable(dialogue):
+        url = reverse("followup:participants_evaluation", args=[slug, dialogue.pk])
+        pages.append((url, _("The participants' evaluation")))
     return pages
 
 

@@ -21,6 +21,7 @@ from delaktig.dialogues.models import State
 from delaktig.dialogues.overview_tables import body_label, ordered_body_ids
 from delaktig.dialogues.selectors import NOT_HELD, staff_dialogues
 
+from . import participant_evaluation
 from .models import Answer, Evaluation, Reach, TargetGroupReach
 
 ORDER = 55  # after the core sections' feedback (50), before proposals (60)
@@ -41,6 +42,7 @@ class YearEvaluations:
     by_body: dict  # body id (None: no body) -> Tally
     by_group: dict  # target group name -> Counter of Reach
     lessons: list  # [(dialogue, body id, evaluation)] of evaluated dialogues with lessons
+    dialogues: list = field(default_factory=list)  # the year's dialogues, by title
 
 
 def year_evaluations(municipality, year):
@@ -80,7 +82,7 @@ def year_evaluations(municipality, year):
         if evaluation.lessons.strip():
             lessons.append((dialogue, dialogue.responsible_body_id, evaluation))
     bodies = {body.pk: body for body in municipality.bodies.all()}
-    return YearEvaluations(bodies=bodies, by_body=by_body, by_group=by_group, lessons=lessons)
+    return YearEvaluations(bodies=bodies, by_body=by_body, by_group=by_group, lessons=lessons, dialogues=dialogues)
 
 
 # --- Tables -------------------------------------------------------------------------------------------------
@@ -154,8 +156,54 @@ def lessons_table(data, year):
     return Table(caption, (_("Dialogue"), _("Body"), _("Lessons learned")), rows, "lessons")
 
 
+def participants_tables(data, year):
+    """What the participants of the year's dialogues said, per body: how many were asked and answered, and each
+    closed question (by its text, across the dialogues that asked it) with the share of positive answers."""
+    figures = participant_evaluation.figures_of(data.dialogues)
+    asked: dict = {}
+    questions: dict = {}
+    for dialogue in data.dialogues:
+        found = figures.get(dialogue.pk)
+        if found is None:
+            continue
+        body = dialogue.responsible_body_id
+        totals = asked.setdefault(body, Counter())
+        totals.update(dialogues=1, invited=found.invited, answered=found.answered)
+        for question in found.questions:
+            tally = questions.setdefault((body, question.text), Counter())
+            tally.update(dialogues=1, answers=question.answers, positive=question.positive)
+    order = ordered_body_ids(data.bodies, asked) if asked else []
+    summary = Table(
+        _("The participants' evaluation %(year)s, per body") % {"year": year},
+        (_("Body"), _("Dialogues whose participants were asked"), _("Invited"), _("People who answered")),
+        tuple(
+            (body_label(data.bodies, pk), asked[pk]["dialogues"], asked[pk]["invited"], asked[pk]["answered"])
+            for pk in order
+        ),
+        "participants-evaluation",
+    )
+    rank = {pk: index for index, pk in enumerate(order)}
+    answers = Table(
+        _("What the participants answered %(year)s") % {"year": year},
+        (_("Body"), _("Question"), _("Dialogues"), _("Answers"), _("Positive (%)")),
+        tuple(
+            (
+                body_label(data.bodies, body),
+                text,
+                tally["dialogues"],
+                tally["answers"],
+                participant_evaluation.share(tally["positive"], tally["answers"]),
+            )
+            for (body, text), tally in sorted(questions.items(), key=lambda item: (rank[item[0][0]], item[0][1]))
+        ),
+        "participants-answers",
+    )
+    return summary, answers
+
+
 def evaluation_section(municipality, year, *, charts=True):
     data = year_evaluations(municipality, year)
+    participants, participant_answers = participants_tables(data, year)
     dialogues = sum(tally.dialogues for tally in data.by_body.values())
     evaluated = sum(tally.evaluated for tally in data.by_body.values())
     by_group = reach_by_group_table(data, year)
@@ -172,8 +220,20 @@ def evaluation_section(municipality, year, *, charts=True):
                 "dialogue whose plan names it. Evaluations written before they had these questions have lessons "
                 "only. Information activities are not dialogues and are not evaluated."
             ),
+            _(
+                "Participants are asked too, once a dialogue has closed. Positive answers: yes; the two highest "
+                "steps of a scale; the first alternative of a question with alternatives. A question is counted by "
+                "its text across the dialogues that asked it."
+            ),
         ),
-        tables=(answers_table(data, year), reach_by_body_table(data, year), by_group, lessons_table(data, year)),
+        tables=(
+            answers_table(data, year),
+            reach_by_body_table(data, year),
+            by_group,
+            lessons_table(data, year),
+            participants,
+            participant_answers,
+        ),
         charts=(Chart(by_group.caption, by_group, "barh"),) if charts and by_group.rows else (),
     )
 

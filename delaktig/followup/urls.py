@@ -19,6 +19,7 @@ urlpatterns = [
     path(f"{S}/installningar/", staff.settings_edit, name="settings"),
     path(f"{D}/aterkoppling/", staff.feedback, name="feedback"),
     path(f"{D}/atgarder/", staff.measures, name="measures"),
+    path(f"{D}/deltagarnas-utvardering/", staff.participants_evaluation, name="participants_evaluation"),
     path(f"{D}/atgarder/ny/", staff.measure_create, name="measure_create"),
     path(f"{D}/atgarder/<int:measure_id>/", staff.measure_edit, name="measure"),
     path(f"{D}/atgarder/<int:measure_id>/uppdatering/", staff.measure_update_add, name="measure_update"),

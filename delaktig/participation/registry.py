@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from delaktig.accounts.models import User
     from delaktig.core.contributions import Dataset, ReportSection
+    from delaktig.dialogues.models import Dialogue
     from delaktig.organisations.models import Municipality
 
     from .models import Module
@@ -32,6 +33,8 @@ class PhaseType:
     name: str
     description: str
     features: frozenset[str]  # resident actions the phase allows while it runs, e.g. {"post", "comment"}
+    # The phase runs after the dialogue has closed (participants evaluate the dialogue); others only while it is open
+    after_close: bool = False
 
 
 # What a method's callables take and give. A method may write plain functions; these only describe them.
@@ -85,6 +88,42 @@ class UpdateRecipients(Protocol):
 
 class ParticipantAddresses(Protocol):  # (email, name) of everyone who took part and gave an address, once each
     def __call__(self, module: Module, /) -> list[tuple[str, str]]: ...
+
+
+@dataclass(frozen=True)
+class EvaluationQuestion:
+    """One closed question of a participants' evaluation, counted: how many answered it and how many positively
+    (yes; the two highest steps of a scale; the first alternative of a single choice)."""
+
+    text: str
+    answers: int
+    positive: int
+
+
+@dataclass(frozen=True)
+class EvaluationFigures:
+    """What a dialogue's participants said about it."""
+
+    invited: int
+    answered: int
+    questions: tuple[EvaluationQuestion, ...]
+    staff_url: str  # where staff invite, remind and read the results
+
+
+class EvaluationStart(Protocol):  # makes what asking needs (once) and gives the staff page to invite from
+    def __call__(self, dialogue: Dialogue, actor: User, /) -> str: ...
+
+
+class EvaluationsOf(Protocol):  # {dialogue id: figures} of those of the dialogues whose participants were asked
+    def __call__(self, dialogues: Iterable[Dialogue], /) -> Mapping[int, EvaluationFigures]: ...
+
+
+@dataclass(frozen=True)
+class ParticipantEvaluation:
+    """A method that asks a closed dialogue's participants how the dialogue went (docs/adding-a-method.md)."""
+
+    start: EvaluationStart
+    figures: EvaluationsOf
 
 
 class ReportSectionOf(Protocol):
@@ -202,6 +241,8 @@ class MethodManifest:
     # Everyone who took part online or offline and gave an address (not only those who asked for updates), for the
     # participants' evaluation of the dialogue; never anyone whose data was erased:
     participant_addresses: ParticipantAddresses | None = None
+    # Asks a closed dialogue's participants to evaluate it (one method offers it; the follow-up pages use the first):
+    participant_evaluation: ParticipantEvaluation | None = None
     report_section: ReportSectionOf | None = None
     datasets: tuple[Dataset, ...] = field(default_factory=tuple)  # public data of this method
     # What people read instead of keys (see "No raw keys" in docs/adding-a-method.md):
@@ -231,6 +272,9 @@ class MethodManifest:
             _check_callable(self.key, "inputs", self.inputs, 1, ("ids",))
         if self.desk_entry is not None:
             self._check_desk_entry(self.desk_entry)
+        if self.participant_evaluation is not None:
+            _check_callable(self.key, "participant_evaluation.start", self.participant_evaluation.start, 2)
+            _check_callable(self.key, "participant_evaluation.figures", self.participant_evaluation.figures, 1)
 
     def _check_desk_entry(self, desk: DeskEntry) -> None:
         from django import forms

@@ -7,6 +7,10 @@ from django.utils.translation import gettext as _
 
 from delaktig.dialogues.models import PUBLIC_STATES, Kind, State
 
+AFTER_CLOSE = frozenset(
+    {State.CLOSED, State.RESULTS_COMPILED, State.MATTER_DECIDED, State.FEEDBACK_PUBLISHED, State.EVALUATED}
+)
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -49,11 +53,12 @@ def _resident_decision(user, action, module, manifest, now):
         return Decision(False, _("This is information from the municipality. You cannot give input here."))
     if dialogue.state == State.PLANNED:
         return Decision(False, _("The dialogue has not opened yet."))
-    if dialogue.state != State.OPEN:
-        reason = _("The dialogue is closed. You can no longer give input, but you can read what came in.")
-        return Decision(False, reason)
     phase = module.active_phase(now)
     phase_type = manifest.phase_type(phase.phase_type) if phase else None
+    after_close = phase_type is not None and phase_type.after_close and dialogue.state in AFTER_CLOSE
+    if dialogue.state != State.OPEN and not after_close:
+        reason = _("The dialogue is closed. You can no longer give input, but you can read what came in.")
+        return Decision(False, reason)
     if phase_type is None or action not in phase_type.features:
         return Decision(False, _("This is not possible in the current phase."))
     if not user.is_authenticated:

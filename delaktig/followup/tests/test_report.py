@@ -55,7 +55,7 @@ def year(municipality, other_municipality, settings):
 
 def test_answers_per_body_count_the_years_dialogues_and_their_evaluations(municipality, year):
     section = evaluation_section(municipality, YEAR)
-    answers, by_body, by_group, lessons = section.tables
+    answers, by_body, by_group, lessons, _participants, _answered = section.tables
     assert answers.rows == (  # the bodies in the overview's order
         ("Kultur- och fritidsnämnden", 1, 1, 0, 0, 1, 1, 0, 0),
         ("Kommunfullmäktige", 2, 1, 1, 0, 0, 0, 1, 0),

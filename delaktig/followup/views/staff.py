@@ -16,8 +16,9 @@ from delaktig.dialogues.views.staff.common import find_dialogue
 from delaktig.dialogues.workflow import RUNNERS
 from delaktig.mailings.services import mailing_progress
 from delaktig.organisations.permissions import staff_view
+from delaktig.participation.selectors import dialogue_participant_addresses
 
-from .. import selectors, services, workflow
+from .. import participant_evaluation, selectors, services, workflow
 from ..forms import FollowupSettingsForm, MeasureForm, MeasureUpdateForm, NewFeedbackDateForm, StepForm
 from ..hooks import SETTINGS_ROLES, has_feedback_page
 
@@ -219,3 +220,42 @@ def measure_step(request, pk, measure_id, step):
         message=lambda _step: _("The measure is now “%(status)s”.") % {"status": measure.get_status_display()},
         done=lambda: redirect("followup:measure", request.municipality.slug, dialogue.pk, measure.pk),
     )
+
+
+# --- The participants' evaluation ---------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view()
+def participants_evaluation(request, pk):
+    """Ask the participants of a closed dialogue how it went (through the method that offers it), and see what they
+    answered."""
+    dialogue = _dialogue(request, pk)
+    title = _("The participants' evaluation")
+    if not participant_evaluation.askable(dialogue):
+        message = _("Participants are asked once the dialogue has closed. The dialogue is “%(state)s” (%(kind)s).")
+        values = {"state": dialogue.get_state_display(), "kind": dialogue.get_kind_display()}
+        return not_available(request, dialogue, title, message % values)
+    may_ask = request.user.has_role(dialogue.municipality, *RUNNERS)
+    if request.method == "POST":
+        if not may_ask:
+            return not_available(request, dialogue, title, _("Your role does not allow this."))
+        return redirect(participant_evaluation.offer().start(dialogue, request.user))
+    figures = participant_evaluation.figures_of([dialogue]).get(dialogue.pk)
+    context = {
+        "dialogue": dialogue,
+        "figures": figures,
+        "rows": _figure_rows(figures),
+        "may_ask": may_ask,
+        "addresses": len(dialogue_participant_addresses(dialogue)) if figures is None else None,
+    }
+    return render(request, "followup/staff/participants_evaluation.html", context)
+
+
+def _figure_rows(figures):
+    if figures is None:
+        return []
+    return [
+        (question.text, question.answers, participant_evaluation.share(question.positive, question.answers))
+        for question in figures.questions
+    ]

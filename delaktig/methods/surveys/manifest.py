@@ -3,9 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.participation.models import Channel
-from delaktig.participation.registry import MethodManifest, registry
+from delaktig.participation.registry import MethodManifest, ParticipantEvaluation, registry
 
-from . import desk, navigation, opendata, report, selectors
+from . import desk, evaluation, navigation, opendata, report, selectors
 from .about import METHOD_KEY, METHOD_NAME
 from .models import REFERENCE_PREFIX
 from .phases import PHASE_TYPES
@@ -36,6 +36,9 @@ manifest = registry.register(
         input_rows=selectors.input_rows,
         input_channels=selectors.input_channels,
         report_section=report.surveys_report_section,
+        participant_evaluation=ParticipantEvaluation(
+            start=evaluation.evaluation_start, figures=evaluation.evaluation_figures
+        ),
         datasets=opendata.DATASETS,
         reference_prefix=REFERENCE_PREFIX,
         stat_labels={
@@ -63,6 +66,10 @@ manifest = registry.register(
             "surveys.response_submit": _("Someone answered a survey"),
             "surveys.paper_enter": _("Entered a survey response from paper"),
             "surveys.paper_remove": _("Took back a paper response entered by mistake"),
+            "surveys.evaluation_start": _("Made the participants' evaluation of a dialogue"),
+            "surveys.evaluation_template_save": _("Made a survey the municipality's evaluation survey"),
+            "surveys.evaluation_template_reset": _("Went back to the shipped evaluation survey"),
+            "surveys.invitations_from_sample": _("Invited a sample of the citizen panel to a survey"),
         },
         staff_pages=navigation.staff_pages,
         honours_public_identity=True,

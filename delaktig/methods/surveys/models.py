@@ -54,7 +54,15 @@ class Kind(models.TextChoices):
     DATE = "date", _("Date")
 
 
+class Purpose(models.TextChoices):
+    INPUT = "", _("Input to the dialogue")
+    EVALUATION = "evaluation", _("The participants' evaluation of the dialogue")
+
+
 class Survey(TimeStampedModel):
+    """A survey of a module. One whose purpose is the participants' evaluation asks about the dialogue itself, after
+    it has closed: its answers are not input to the matter (results, themes, decision basis) but its evaluation."""
+
     module = models.OneToOneField("participation.Module", on_delete=models.CASCADE, related_name="survey")
     municipality = models.ForeignKey("organisations.Municipality", on_delete=models.CASCADE, related_name="+")
     title = models.CharField(_("title"), max_length=TITLE_MAX)
@@ -63,6 +71,7 @@ class Survey(TimeStampedModel):
     about_you = models.BooleanField(_("ask “about you” (age, gender, area)"), default=True)
     results_published = models.BooleanField(_("results published"), default=False)
     results_published_at = models.DateTimeField(_("results published"), null=True, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices, default=Purpose.INPUT, blank=True)
 
     class Meta:
         verbose_name = _("survey")
@@ -275,3 +284,18 @@ class Draft(TimeStampedModel):
 
     def __str__(self):
         return f"{self.survey_id}:{self.pk}"
+
+
+class EvaluationTemplate(TimeStampedModel):
+    """The municipality's own participants' evaluation: the questions every closed dialogue's participants are
+    asked, in the shape of a shipped template (survey_templates/). Without one, the shipped SKR-style evaluation."""
+
+    municipality = models.OneToOneField("organisations.Municipality", on_delete=models.CASCADE, related_name="+")
+    spec = models.JSONField()
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source_title = models.CharField(max_length=TITLE_MAX, blank=True)  # the survey it was saved from
+
+    class Meta:
+        verbose_name = _("evaluation survey of the municipality")

@@ -17,4 +17,15 @@ RESULTS = PhaseType(
     features=frozenset(),
 )
 
-PHASE_TYPES = {phase.key: phase for phase in (ANSWERING, RESULTS)}
+EVALUATION = PhaseType(
+    key="evaluation",
+    name=_("Participants' evaluation"),
+    description=_(
+        "After the dialogue has closed, those invited answer how the dialogue worked for them (the participants' "
+        "evaluation)."
+    ),
+    features=frozenset({"answer"}),
+    after_close=True,
+)
+
+PHASE_TYPES = {phase.key: phase for phase in (ANSWERING, RESULTS, EVALUATION)}

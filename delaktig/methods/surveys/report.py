@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from delaktig.core.contributions import ReportSection, Table
 
-from .models import Survey
+from .models import Purpose, Survey
 from .selectors_results import results_of
 
 ORDER = 117
@@ -15,6 +15,7 @@ ORDER = 117
 def surveys_report_section(municipality, year):
     surveys = list(
         Survey.objects.filter(municipality=municipality, responses__submitted_at__year=year)
+        .exclude(purpose=Purpose.EVALUATION)  # the participants' evaluations have the evaluation section
         .select_related("module__dialogue")
         .annotate(
             online=Count("responses", filter=Q(responses__channel="online"), distinct=True),

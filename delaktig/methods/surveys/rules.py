@@ -14,4 +14,6 @@ STAFF_ACTIONS = {
     "invite": MANAGERS,  # invitations and reminders
     "enter": MANAGERS,  # responses that came on paper
     "results": MANAGERS | {Role.ELECTED_OFFICIAL},  # the results, free-text answers and downloads
+    # which questions every dialogue's participants' evaluation asks, for the whole municipality
+    "evaluation_template": frozenset({Role.DEMOCRACY_OFFICER, Role.ADMINISTRATOR}),
 }

@@ -20,7 +20,7 @@ from delaktig.participation.registry import InputRecord
 
 from . import questions as types
 from .about import METHOD_KEY
-from .models import Answer, Draft, Invitation, Participation, Response, Survey
+from .models import Answer, Draft, Invitation, Participation, Purpose, Response, Survey
 from .structure import structure_of
 
 if TYPE_CHECKING:
@@ -197,8 +197,9 @@ def erase(user: User) -> int:
 
 
 def input_rows(module: Module) -> QuerySet[Answer]:
-    """Every free-text answer of the module's survey, as rows the results workspace filters and pages."""
-    return Answer.objects.filter(survey__module=module).exclude(text="")
+    """Every free-text answer of the module's survey, as rows the results workspace filters and pages; none of a
+    participants' evaluation, which is about the dialogue and no input to the matter."""
+    return Answer.objects.filter(survey__module=module).exclude(text="").exclude(survey__purpose=Purpose.EVALUATION)
 
 
 def inputs(module: Module, ids: Any = None) -> list[InputRecord]:

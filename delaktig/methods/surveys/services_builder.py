@@ -394,7 +394,7 @@ def survey_copy(*, source: Survey, module: Module, actor: User) -> Survey:
     """The same survey, without responses, in another module of the same municipality."""
     if module.dialogue.municipality_id != source.municipality_id:
         raise BuilderRefused(_("A survey can only be copied within the municipality."))
-    survey = _copy_into(module, actor, _as_spec(source))
+    survey = _copy_into(module, actor, survey_spec(source))
     _audit(survey, actor, "survey_copy", survey, source=source.pk)
     return survey
 
@@ -407,7 +407,7 @@ def survey_from_template(*, module: Module, actor: User, spec: dict[str, Any]) -
     return survey
 
 
-def _as_spec(source: Survey) -> dict[str, Any]:
+def survey_spec(source: Survey) -> dict[str, Any]:
     """A survey as a template: sections and questions, conditions naming questions by their place ("2.1")."""
     structure = structure_of(source)
     places = {}

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import builder, invitations, paper, preview, results
+from .views import builder, evaluation, invitations, paper, preview, results
 
 urlpatterns = [
     path("", builder.index, name="index"),
@@ -23,6 +23,9 @@ urlpatterns = [
     path("inbjudningar/", invitations.index, name="invitations"),
     path("inbjudningar/paminn/", invitations.remind, name="invitations_remind"),
     path("inbjudningar/medborgarpanelen/", invitations.from_sample, name="invitations_from_sample"),
+    path("inbjudningar/deltagarna/", evaluation.invite_participants, name="invite_participants"),
+    path("utvarderingsenkat/anvand/", evaluation.template_use, name="evaluation_template_use"),
+    path("utvarderingsenkat/standard/", evaluation.template_default, name="evaluation_template_default"),
     path("papper/", paper.entry, name="paper"),
     path("resultat/", results.results, name="results"),
     path("resultat/publicera/", builder.publish, name="publish"),

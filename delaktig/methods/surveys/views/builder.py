@@ -26,7 +26,7 @@ from ..structure import condition_text, structure_of
 from ..survey_templates import template_get, templates
 from .common import guard, module_context, module_get, survey_or_none, url
 
-ACTIONS = ("build", "invite", "enter", "results")
+ACTIONS = ("build", "invite", "enter", "results", "evaluation_template")
 
 
 def _posted(request):

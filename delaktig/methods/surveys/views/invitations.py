@@ -11,13 +11,17 @@ from delaktig.organisations.permissions import staff_view
 from delaktig.panel.selectors import samples_of
 
 from .. import selectors
+from ..evaluation import participant_recipients
 from ..forms_builder import InvitationForm, SampleInvitationForm
+from ..models import Purpose
 from ..services_invitations import invitations_create, invitations_from_sample, invitations_remind
 from .common import guard, module_context, survey_or_none, url
 
 
-def _context(module, survey, form, sample_form=None, **extra):
+def page_context(module, survey, form, sample_form=None, **extra):
     samples = samples_of(survey.municipality)
+    if survey.purpose == Purpose.EVALUATION:
+        extra.setdefault("participants", len(participant_recipients(survey)))
     return module_context(
         module,
         survey=survey,
@@ -43,8 +47,8 @@ def index(request, dialogue_id, module_id):
         made = invitations_create(
             survey=survey, recipients=form.recipients, actor=request.user, message=form.cleaned_data["message"]
         )
-        return render(request, "surveys/staff/invitations_made.html", _context(module, survey, None, made=made))
-    return render(request, "surveys/staff/invitations.html", _context(module, survey, form))
+        return render(request, "surveys/staff/invitations_made.html", page_context(module, survey, None, made=made))
+    return render(request, "surveys/staff/invitations.html", page_context(module, survey, form))
 
 
 @require_POST
@@ -59,7 +63,7 @@ def from_sample(request, dialogue_id, module_id):
         return redirect(url("staff:index", module))
     form = SampleInvitationForm(request.POST, samples=samples_of(survey.municipality))
     if not form.is_valid():
-        context = _context(module, survey, InvitationForm(), sample_form=form)
+        context = page_context(module, survey, InvitationForm(), sample_form=form)
         return render(request, "surveys/staff/invitations.html", context)
     made = invitations_from_sample(
         survey=survey,
@@ -67,7 +71,7 @@ def from_sample(request, dialogue_id, module_id):
         actor=request.user,
         message=form.cleaned_data["panel_message"],
     )
-    return render(request, "surveys/staff/invitations_made.html", _context(module, survey, None, made=made))
+    return render(request, "surveys/staff/invitations_made.html", page_context(module, survey, None, made=made))
 
 
 @require_POST
