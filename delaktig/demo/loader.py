@@ -25,6 +25,7 @@ from delaktig.results.models import CompiledResults
 from . import content
 from . import council as demo_council
 from . import decisionbasis as demo_decisionbasis
+from . import evaluations as demo_evaluations
 from . import followup as demo_followup
 from . import panel as demo_panel
 from . import proposals as demo_proposals
@@ -117,6 +118,7 @@ def _load_municipality(spec, *, full):
         demo_decisionbasis.load(muni, bodies, people)
         demo_followup.load(muni, bodies, people)
         demo_reports.load(muni, bodies, people, make_dialogue=_dialogue)
+        demo_evaluations.load(muni, bodies, people)
 
 
 def _bodies(muni):

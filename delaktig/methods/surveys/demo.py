@@ -247,3 +247,51 @@ def _invited_sample(survey, rng):
             Invitation(survey=survey, token_hash=hashed, stratum=groups[index % 4], answered=rng.random() < 0.55)
         )
     Invitation.objects.bulk_create(invitations)
+
+
+# --- The participants' evaluation of closed demo dialogues ------------------------------------------------------
+
+
+def evaluation_populate(dialogue, *, officer, invited=24, seed=7):
+    """The participants' evaluation of a closed demo dialogue: made from the municipality's evaluation survey, its
+    participants with an address invited (their e-mails go to the demo inbox), and `invited` more asked on paper at
+    the library, of whom about two in three answered."""
+    from .evaluation import evaluation_start, evaluation_survey_of, participant_recipients
+    from .services_invitations import invitations_create
+
+    if evaluation_survey_of(dialogue) is not None:
+        return
+    evaluation_start(dialogue, officer)
+    survey = evaluation_survey_of(dialogue)
+    invitations_create(survey=survey, recipients=participant_recipients(survey), actor=officer)
+    invitations_create(survey=survey, recipients=[("", "Biblioteket")] * invited, actor=officer)
+    rng = random.Random(seed + dialogue.pk)
+    structure = structure_of(survey)
+    waiting = list(Invitation.objects.filter(survey=survey, email="").order_by("id"))
+    used = [invitation for invitation in waiting if rng.random() < 0.65]
+    made = [(_evaluation_answers(structure, rng), {}) for _invitation in used]
+    _store(survey, structure, made, officer, rng)
+    Invitation.objects.filter(pk__in=[invitation.pk for invitation in used]).update(answered=True)
+
+
+def _evaluation_answers(structure, rng):
+    answers = {}
+    for question in structure.questions.values():
+        if question.kind == "scale":
+            answers[str(question.pk)] = rng.choices([1, 2, 3, 4, 5], weights=[1, 2, 4, 6, 4])[0]
+        elif question.kind == "yes_no":
+            answers[str(question.pk)] = "yes" if rng.random() < 0.6 else "no"
+        elif question.kind == "single_choice":
+            keys = [choice["key"] for choice in question.options.get("choices", [])]
+            answers[str(question.pk)] = {"choice": rng.choices(keys, weights=[6, 3, 1][: len(keys)])[0], "other": ""}
+        elif question.kind == "long_text" and rng.random() < 0.3:
+            answers[str(question.pk)] = rng.choice(EVALUATION_TEXTS)
+    return answers_check(structure, answers)
+
+
+EVALUATION_TEXTS = [
+    "Fler möten på kvällstid, så att vi som jobbar kan komma.",
+    "Bra att politikerna lyssnade. Berätta tydligare vad som händer sedan.",
+    "Jag hade velat få ett mejl när beslutet var fattat.",
+    "Skriv enklare. Alla förstår inte kommunens ord.",
+]
