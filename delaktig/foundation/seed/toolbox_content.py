@@ -35,7 +35,7 @@ METHODS = [
         "effort": "low",
         "online": True,
         "in_person": True,
-        "participation_method": "",
+        "participation_method": "surveys",
     },
     {
         "slug": "medborgarpanel",
