@@ -60,6 +60,7 @@ class Content:
     consultation_file_name: str
     assessment: str
     consultation_pdf: bytes = b""  # the uploaded report, attached to the PDF
+    counted: tuple = ()  # (module name, tables): answers counted by the methods that count them (e.g. surveys)
 
     @property
     def has_demographics(self):
@@ -105,7 +106,21 @@ def gather(basis):
         consultation_file_name=basis.consultation_file_name() if basis.consultation_file else "",
         assessment=basis.assessment,
         consultation_pdf=_read(basis.consultation_file),
+        counted=_counted(dialogue),
     )
+
+
+def _counted(dialogue):
+    """The tables each way of taking part offers (manifest `decision_basis_tables`), those with any."""
+    found = []
+    for module in dialogue.modules.order_by("order", "id"):
+        manifest = registry.get(module.method)
+        if manifest is None or manifest.decision_basis_tables is None:
+            continue
+        tables = tuple(manifest.decision_basis_tables(module))
+        if tables:
+            found.append((module.name, tables))
+    return tuple(found)
 
 
 def _read(stored):

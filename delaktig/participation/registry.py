@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
     from delaktig.accounts.models import User
-    from delaktig.core.contributions import Dataset, ReportSection
+    from delaktig.core.contributions import Dataset, ReportSection, Table
     from delaktig.dialogues.models import Dialogue
     from delaktig.organisations.models import Municipality
 
@@ -124,6 +124,10 @@ class ParticipantEvaluation:
 
     start: EvaluationStart
     figures: EvaluationsOf
+
+
+class DecisionBasisTables(Protocol):  # the module's answers counted (questions with alternatives), never one person
+    def __call__(self, module: Module, /) -> Iterable[Table]: ...
 
 
 class ReportSectionOf(Protocol):
@@ -244,6 +248,8 @@ class MethodManifest:
     # Asks a closed dialogue's participants to evaluate it (one method offers it; the follow-up pages use the first):
     participant_evaluation: ParticipantEvaluation | None = None
     report_section: ReportSectionOf | None = None
+    # Tables of the module's answers counted, for the decision basis (after the themes; free text is in `inputs`):
+    decision_basis_tables: DecisionBasisTables | None = None
     datasets: tuple[Dataset, ...] = field(default_factory=tuple)  # public data of this method
     # What people read instead of keys (see "No raw keys" in docs/adding-a-method.md):
     reference_prefix: str = ""  # short letters for references people read, e.g. "IN" gives "IN-121"
@@ -312,6 +318,7 @@ CALLABLE_ARGUMENTS = {
     "update_recipients": 1,
     "participant_addresses": 1,
     "report_section": 2,
+    "decision_basis_tables": 1,
     "staff_pages": 2,
     "public_names_hide": 1,
 }

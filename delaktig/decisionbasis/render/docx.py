@@ -207,6 +207,22 @@ def _theme_table(c):
     return Table(caption=caption, headers=(_("Theme"), pgettext("decision basis", "Inputs")), rows=rows)
 
 
+def _counted(document, c):
+    if not c.counted:
+        return
+    document.add_heading(_("Answers counted"), level=1)
+    document.add_paragraph(
+        _(
+            "Questions with alternatives, counted for each way of taking part. What people wrote in their own words "
+            "is among the inputs above."
+        )
+    )
+    for name, tables in c.counted:
+        document.add_heading(name, level=2)
+        for table in tables:
+            _table(document, table)
+
+
 def _consultation(document, c):
     if not (c.consultation_text or c.consultation_file_name):
         return
@@ -233,6 +249,7 @@ PARTS = (
     _participation,
     _representativeness,
     _themes,
+    _counted,
     _consultation,
     _assessment,
 )

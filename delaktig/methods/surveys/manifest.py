@@ -36,6 +36,7 @@ manifest = registry.register(
         input_rows=selectors.input_rows,
         input_channels=selectors.input_channels,
         report_section=report.surveys_report_section,
+        decision_basis_tables=report.decision_basis_tables,
         participant_evaluation=ParticipantEvaluation(
             start=evaluation.evaluation_start, figures=evaluation.evaluation_figures
         ),

@@ -61,3 +61,13 @@ def closed_tables(survey):
             Table(caption, (_("Answer"), _("Answers"), _("Share (%)")), rows, f"survey-{survey.pk}-q{result.number}")
         )
     return tables
+
+
+def decision_basis_tables(module):
+    """The closed questions of the module's survey, counted, for the decision basis; none for a participants'
+    evaluation (about the dialogue, not the matter) or a survey nobody answered."""
+    survey = Survey.objects.filter(module=module).exclude(purpose=Purpose.EVALUATION).first()
+    if survey is None or not survey.responses.exists():
+        return []
+    survey.module = module
+    return closed_tables(survey)

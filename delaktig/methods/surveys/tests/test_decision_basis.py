@@ -1,0 +1,50 @@
+"""A survey's questions with alternatives reach the decision basis counted (manifest `decision_basis_tables`), in the
+document and in Word; a participants' evaluation and a survey nobody answered add nothing."""
+
+import io
+
+import pytest
+from docx import Document
+
+from delaktig.decisionbasis import content, services
+from delaktig.decisionbasis.render import render_docx, render_html
+from delaktig.dialogues.models import State
+
+from ..report import decision_basis_tables
+from ..services import response_submit
+from .factories import full_answers, survey_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def answered(module, staff):
+    survey = survey_for(module, actor=staff["officer"])
+    for _n in range(3):
+        response_submit(survey=survey, answers=full_answers(survey))
+    dialogue = module.dialogue
+    dialogue.state = State.CLOSED
+    dialogue.save()
+    return survey
+
+
+def test_the_closed_questions_are_counted_in_the_decision_basis_and_its_word_file(answered, staff):
+    module = answered.module
+    tables = decision_basis_tables(module)
+    captions = [table.caption for table in tables]
+    assert any("Hur tar du dig till parken?" in caption for caption in captions)
+    assert not any("Vad heter din favoritplats?" in caption for caption in captions)  # free text is an input
+    basis = services.decision_basis_request(
+        dialogue=module.dialogue, actor=staff["officer"], assessment="Bedömning.", registration_number="KS 2026/12"
+    )
+    gathered = content.gather(basis)
+    assert gathered.counted[0][0] == module.name and len(gathered.counted[0][1]) == len(tables)
+    html = render_html(gathered)
+    assert "Svar som räknats" in html and "Hur tar du dig till parken?" in html
+    text = "\n".join(p.text for p in Document(io.BytesIO(render_docx(gathered))).paragraphs)
+    assert "Svar som räknats" in text and "Hur tar du dig till parken?" in text
+
+
+def test_a_survey_nobody_answered_adds_nothing(module, staff):
+    survey_for(module, actor=staff["officer"])
+    assert decision_basis_tables(module) == []
