@@ -21,6 +21,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import clear_url_caches, reverse
 
 from delaktig.accounts.models import IdentityLevel
+from delaktig.core.contributions import Table
 from delaktig.dialogues.models import PublicIdentity, State
 from delaktig.dialogues.tests.factories import dialogue_in_state
 from delaktig.organisations.models import Role
@@ -208,6 +209,41 @@ def test_participant_addresses_are_pairs_of_those_who_took_part_and_go_with_eras
     after = manifest.participant_addresses(module)
     assert_address_pairs(after)
     assert user.email.lower() not in {email.lower() for email, _name in after}
+
+
+@per_method
+@pytest.mark.django_db
+def test_decision_basis_tables_are_tables_of_counts_without_personal_data(manifest, municipality, staff):
+    """decision_basis_tables (optional): the module's answers counted, as tables; none on an empty module."""
+    if manifest.decision_basis_tables is None:
+        pytest.skip("The method counts nothing for the decision basis")
+    module = module_for(manifest, municipality, staff)
+    assert list(manifest.decision_basis_tables(module)) == []
+    user = contract_fixture(manifest)(module)
+    tables = list(manifest.decision_basis_tables(module))
+    assert tables and all(isinstance(table, Table) for table in tables)
+    for table in tables:
+        assert table.caption and table.headers and all(len(row) == len(table.headers) for row in table.rows)
+    assert_no_personal_data([{"rows": table.rows, "caption": table.caption} for table in tables], user)
+
+
+@per_method
+@pytest.mark.django_db
+def test_participant_evaluation_starts_once_after_closing_and_counts(manifest, municipality, staff):
+    """participant_evaluation (optional): made once for a closed dialogue; figures only for dialogues asked."""
+    if manifest.participant_evaluation is None:
+        pytest.skip("The method does not ask participants to evaluate a dialogue")
+    module = module_for(manifest, municipality, staff)
+    contract_fixture(manifest)(module)
+    dialogue = module.dialogue
+    assert manifest.participant_evaluation.figures([dialogue]) == {}
+    dialogue.state = State.CLOSED
+    dialogue.save()
+    first = manifest.participant_evaluation.start(dialogue, staff["officer"])
+    assert first == manifest.participant_evaluation.start(dialogue, staff["officer"]) and first.startswith("/")
+    figures = manifest.participant_evaluation.figures([dialogue])[dialogue.pk]
+    assert (figures.invited, figures.answered) == (0, 0) and figures.questions
+    assert all(question.answers == 0 and question.positive == 0 for question in figures.questions)
 
 
 @per_method
