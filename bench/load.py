@@ -1,11 +1,12 @@
 """Load patterns: closed loop (N clients as fast as answered) and open loop (a fixed rate), both bounded in time."""
 
 import asyncio
+import datetime
 import itertools
 import random
 import time
 
-from bench.loadclient import Visitor
+from bench.loadclient import Visitor, location_path
 from bench.stats import Recorder
 
 RUN_LIMIT_SECONDS = 15 * 60  # no loop in bench/ runs longer than this, whatever it is asked
@@ -170,3 +171,133 @@ class GetLoad:
             if value is not None:
                 self.values.append((sent, value))
         return True
+
+
+class FlowBroken(Exception):
+    """A respondent's browser met a page it did not expect; the respondent gives up."""
+
+
+SURVEY_COOKIES = ("csrftoken", "sessionid", "surveys_answered", "messages")
+
+
+class SurveyLoad:
+    """Respondents answering an open survey the way a browser does, each a new browser (no cookies): the survey's
+    page, then every page of questions (GET for the form and its CSRF token, POST, follow the redirect), "about you",
+    the check page and its "send", which is accepted when it redirects to the done page; then that page.
+
+    `survey` is what `manage.py bench survey` printed. Every respondent answers all twenty questions and writes its
+    marker (`prefix` + a number) in the marked short text, so the database can be checked per respondent."""
+
+    def __init__(self, survey, prefix, window_start, window_end, clock, seed=1):
+        from bench import surveyanswers
+
+        self.answers, self.survey, self.prefix, self.clock = surveyanswers, survey, prefix, clock
+        self.requests = Recorder("survey request", window_start, window_end)
+        self.submits = Recorder("survey send", window_start, window_end)
+        self.flows = Recorder("survey response", window_start, window_end)
+        self.random = random.Random(seed)
+        self.today = datetime.date.today()
+        self.next_index = 0
+        self.accepted = {}  # marker -> (answer rows expected, "about you" told)
+        self.accepted_sends = []  # when each accepted response was sent
+        self.broken = {}  # the page a respondent gave up on -> count
+        questions = surveyanswers.questions()
+        self.on_page = {path: [] for path in survey["pages"]}
+        for pk, (page, question) in zip(survey["questions"], questions, strict=True):
+            self.on_page[survey["pages"][page - 1]].append((pk, question))
+
+    async def __call__(self, visitor, started):
+        marker = f"{self.prefix}{self.next_index}"
+        self.next_index += 1
+        visitor.forget()
+        given = self.answers.response(self.random, today=self.today, marker=marker, everything=True)
+        about = self.answers.about(self.random, self.survey["areas"])
+        by_pk = dict(zip(self.survey["questions"], given, strict=True))
+        try:
+            accepted = await self._answer(visitor, by_pk, about)
+        except FlowBroken as broken:
+            self.broken[str(broken)] = self.broken.get(str(broken), 0) + 1
+            accepted = False
+        self.flows.add(started, self.clock.now() - started, 200 if accepted else 409)
+        if accepted:
+            expected = sum(
+                self.answers.rows_expected(question, by_pk[pk])
+                for page in self.on_page.values()
+                for pk, question in page
+            )
+            self.accepted[marker] = (expected, bool(about))
+        return True
+
+    async def _answer(self, visitor, by_pk, about):
+        await self._request(visitor, "GET", self.survey["index"])
+        path = self.survey["pages"][0]
+        for _step in range(len(self.on_page) + 3):
+            await self._request(visitor, "GET", path)
+            sent = self.clock.now()
+            response = await self._request(visitor, "POST", path, self._fields(path, by_pk, about))
+            if response.status not in (302, 303):
+                raise FlowBroken(f"POST {self._name(path)}: {response.status}")
+            following = location_path(response)
+            if path == self.survey["check"]:
+                accepted = following == self.survey["done"]
+                self.submits.add(sent, self.clock.now() - sent, response.status if accepted else 409)
+                if accepted:
+                    self.accepted_sends.append(sent)
+                    await self._request(visitor, "GET", following)
+                return accepted
+            path = following
+        raise FlowBroken("too many pages")
+
+    def _fields(self, path, by_pk, about):
+        if path in self.on_page:
+            return [
+                pair
+                for pk, question in self.on_page[path]
+                for pair in self.answers.form_fields(pk, question, by_pk[pk])
+            ]
+        if path == self.survey["about"]:
+            return {key: str(value) for key, value in about.items()}
+        if path == self.survey["check"]:
+            return {"email": ""}
+        raise FlowBroken(f"unexpected page {path}")
+
+    def _name(self, path):
+        for name in ("about", "check", "done", "index"):
+            if path == self.survey[name]:
+                return name
+        return f"page {self.survey['pages'].index(path) + 1}" if path in self.survey["pages"] else path
+
+    async def _request(self, visitor, method, path, fields=None):
+        started = self.clock.now()
+        try:
+            if method == "GET":
+                response = await visitor.get(path)
+            else:
+                response = await visitor.post_form(path, fields)
+        except (OSError, TimeoutError, asyncio.IncompleteReadError, ValueError) as exc:
+            self.requests.add(started, self.clock.now() - started, error=exc)
+            raise FlowBroken(f"{method} {self._name(path)}: {type(exc).__name__}") from None
+        self.requests.add(started, self.clock.now() - started, response.status)
+        if method == "GET" and response.status != 200:
+            raise FlowBroken(f"GET {self._name(path)}: {response.status}")
+        return response
+
+    def summary(self):
+        requests = self.requests.summary()
+        seconds = requests["seconds"] or 1.0
+        window = (self.requests.window_start, self.requests.window_end)
+        in_window = sum(1 for moment in self.accepted_sends if window[0] <= moment < window[1])
+        flows = self.flows.summary()
+        return {
+            **requests,
+            "accepted": len(self.accepted),
+            "accepted_in_window": in_window,
+            "accepted_per_second": round(in_window / seconds, 1),
+            "requests_total": self.requests.total,
+            "respondents": self.next_index,
+            "broken": dict(self.broken),
+            "response_p50_ms": flows["p50_ms"],
+            "response_p99_ms": flows["p99_ms"],
+            "send_p50_ms": self.submits.summary()["p50_ms"],
+            "send_p99_ms": self.submits.summary()["p99_ms"],
+        }

@@ -5,7 +5,7 @@ Only for servers this program started on the loopback address; every loop in ben
 
 import asyncio
 import re
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -135,11 +135,24 @@ class Visitor:
         return self._remember(response)
 
     async def post_form(self, path, fields):
+        """fields: a dict, or (name, value) pairs when a name repeats (the boxes of a multiple choice)."""
+        pairs = list(fields.items()) if isinstance(fields, dict) else list(fields)
         if self.csrf:
-            fields = {"csrfmiddlewaretoken": self.csrf, **fields}
-        body = urlencode(fields).encode()
+            pairs = [("csrfmiddlewaretoken", self.csrf), *pairs]
+        body = urlencode(pairs).encode()
         headers = self._headers([("Content-Type", "application/x-www-form-urlencoded")])
         return self._remember(await self.connection.request("POST", path, headers, body))
 
+    def forget(self):
+        """A new browser on the same connection: no cookies, no token."""
+        self.cookies = {}
+        self.csrf = None
+
     def close(self):
         self.connection.close()
+
+
+def location_path(response):
+    """The path (and query) a redirect points to, whether the Location is absolute or not."""
+    parts = urlsplit(response.header("location") or "")
+    return parts.path + (f"?{parts.query}" if parts.query else "")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Delaktig's benchmarks: `bench/run.py w1|w2|w3|w4|w8|all [--seconds N]`. Prints tables, writes bench/results/<w>.json.
+"""Delaktig's benchmarks: `bench/run.py w1|w2|w3|w4|w7|w8|all [--seconds N]`; tables, and bench/results/<w>.json.
 
 Every server it starts listens on 127.0.0.1 only and is stopped at the end; every load loop stops by itself.
 """
@@ -24,6 +24,7 @@ WORKLOADS = {
     "w2": "W2 count storm (PostgreSQL)",
     "w3": "W3 busy proposal page (PostgreSQL)",
     "w4": "W4 lists that stay flat (PostgreSQL)",
+    "w7": "W7 surveys: answering and results (PostgreSQL)",
     "w8": "W8 embedded default (SQLite)",
 }
 
@@ -36,7 +37,7 @@ def parse(argv):
         "--seconds",
         type=float,
         default=None,
-        help="length of each measured part (default per workload; W1: 60; W4: per list and size, 12)",
+        help="length of each measured part (default per workload; W1, W7: 60; W4: per list and size, 12)",
     )
     parser.add_argument("--warmup", type=float, default=defaults.warmup)
     parser.add_argument("--clients", type=int, default=defaults.clients)
@@ -47,7 +48,7 @@ def parse(argv):
         "--rounds",
         type=int,
         default=None,
-        help="W1, W2 (wrk) and W4: interleave the parts in this many rounds (default per workload: W1 4, W2 2, W4 3)",
+        help="W1, W2 (wrk), W4 and W7: interleave the parts in this many rounds (default: W1 4, W2 2, W4 3, W7 4)",
     )
     parser.add_argument("--parts", default="", help="W1: e.g. real,bare")
     parser.add_argument(

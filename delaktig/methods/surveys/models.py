@@ -211,6 +211,20 @@ class PublishedCount(models.Model):
         return f"{self.question_id}: {self.answer} {self.count}"
 
 
+class ResultsTally(models.Model):
+    """A survey's answers counted up to one response (`upto`, a response id), so the results page counts only the
+    responses after it: its cost stays the same however many there are (tally.py). Only responses older than the
+    desk's undo window are folded in, so a response that may still be taken back is always counted live."""
+
+    survey = models.OneToOneField(Survey, on_delete=models.CASCADE, related_name="+")
+    upto = models.BigIntegerField(default=0)
+    counts = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.survey_id}:{self.upto}"
+
+
 class AboutYou(models.Model):
     """What the person chose to tell about themselves, apart from the answers; used only in aggregate."""
 

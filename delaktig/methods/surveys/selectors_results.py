@@ -1,7 +1,8 @@
 """The results of a survey, counted in the database: a fixed number of queries however many responses there are.
 
 Every closed answer is counted with one GROUP BY over (question, row, choice, number); numbers and dates get their
-summary in one more query; free texts are counted per question in another. Breakdowns by age, gender or area
+summary in one more query; free texts are counted per question in another. Responses older than a few minutes are
+counted once and kept (tally.py), so each page counts only the later ones. Breakdowns by age, gender or area
 count one question against the "about you" answers, with small cells suppressed as every figure about people is
 (participation.demographics).
 """
@@ -13,17 +14,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Avg, Count, Max, Min, Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from delaktig.participation.demographics import AgeBand, Gender, suppress, suppress_matrix
 
 from . import questions as types
-from .models import Answer, Kind, Question, Response, Survey
+from .models import Answer, Kind, Question, Survey
 from .structure import Structure, structure_of
+from .tally import CLOSED, counts_of
 
-CLOSED_KINDS = frozenset({Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE, Kind.YES_NO, Kind.SCALE, Kind.MATRIX, Kind.RANKING})
+CLOSED_KINDS = CLOSED
 CHARTED_KINDS = frozenset({Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE, Kind.YES_NO, Kind.SCALE})
 
 
@@ -78,47 +80,19 @@ def _share(part: int, whole: int) -> float | None:
 
 
 def results_of(survey: Survey) -> Results:
-    """Every question's result. Seven queries: the structure (2), responses per channel, answered per question,
-    the closed answers grouped, numbers and dates, and free texts per question."""
+    """Every question's result, in a fixed number of queries that do not grow with the responses: the structure
+    (2) and the counts (tally.counts_of: the tally kept of earlier responses, and the later ones counted live)."""
     structure = structure_of(survey)
-    per_channel = dict(Response.objects.filter(survey=survey).order_by().values_list("channel").annotate(n=Count("id")))
-    answers = Answer.objects.filter(survey=survey).order_by()
-    answered = dict(answers.values_list("question_id").annotate(n=Count("response_id", distinct=True)))
-    grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    closed_ids = [pk for pk, q in structure.questions.items() if q.kind in CLOSED_KINDS]
-    for row in (
-        answers.filter(question_id__in=closed_ids)
-        .values("question_id", "row", "choice", "number")
-        .annotate(n=Count("id"))
-    ):
-        grouped[row["question_id"]].append(row)
-    summaries = _summaries(answers, structure)
-    texts = dict(answers.exclude(text="").values_list("question_id").annotate(n=Count("id")))
+    counts = counts_of(survey, structure)
+    grouped = counts.grouped_by_question()
     results = []
     for pk, question in structure.questions.items():
-        result = QuestionResult(question, structure.number(question), answered.get(pk, 0), texts=texts.get(pk, 0))
-        _fill(result, grouped.get(pk, []), summaries.get(pk, {}))
-        results.append(result)
-    return Results(survey, structure, sum(per_channel.values()), per_channel, results)
-
-
-def _summaries(answers, structure):
-    ids = [pk for pk, q in structure.questions.items() if q.kind in (Kind.NUMBER, Kind.DATE)]
-    if not ids:
-        return {}
-    rows = (
-        answers.filter(question_id__in=ids)
-        .values("question_id")
-        .annotate(
-            count=Count("id"),
-            mean=Avg("number"),
-            low=Min("number"),
-            high=Max("number"),
-            first=Min("date"),
-            last=Max("date"),
+        result = QuestionResult(
+            question, structure.number(question), counts.answered.get(pk, 0), texts=counts.texts.get(pk, 0)
         )
-    )
-    return {row["question_id"]: row for row in rows}
+        _fill(result, grouped.get(pk, []), counts.summaries.get(pk, {}))
+        results.append(result)
+    return Results(survey, structure, sum(counts.channels.values()), counts.channels, results)
 
 
 def _fill(result: QuestionResult, rows: list[dict[str, Any]], summary: dict[str, Any]) -> None:
@@ -183,7 +157,7 @@ def _fill_ranking(result, rows):
 def _summary_of(kind, row):
     if kind == Kind.DATE:
         return {"count": row["count"], "first": row["first"], "last": row["last"]}
-    mean = row["mean"]
+    mean = row["sum"] / row["count"] if row["sum"] is not None and row["count"] else None
     return {
         "count": row["count"],
         "mean": round(float(mean), 2) if mean is not None else None,

@@ -10,7 +10,7 @@ from bench.benchapp import seed
 class Command(BaseCommand):
     help = (
         "Benchmark data: seed, proposal, signers, busy, verify, queries, count-queries, lists, elsewhere, "
-        "list-queries (bench settings only)."
+        "list-queries, survey, survey-verify, survey-queries (bench settings only)."
     )
 
     def add_arguments(self, parser):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
             "action",
             choices=[
                 *("seed", "proposal", "signers", "busy", "verify", "queries", "count-queries"),
-                *("lists", "elsewhere", "list-queries"),
+                *("lists", "elsewhere", "list-queries", "survey", "survey-verify", "survey-queries"),
             ],
         )
         parser.add_argument("--threshold", type=int, default=10**9)
@@ -35,6 +35,8 @@ class Command(BaseCommand):
         parser.add_argument("--each", type=int, default=0, help="valid signatures per e-petition")
         parser.add_argument("--urls", default="{}", help="list-queries: JSON {name: path}")
         parser.add_argument("--session", default="", help="list-queries: the staff session key")
+        # W7: a survey with `--responses` stored (survey), what a run stored in it (survey-verify, --pk, --prefix)
+        parser.add_argument("--responses", type=int, default=0)
 
     def handle(self, *args, **options):
         result = getattr(self, f"_{options['action'].replace('-', '_')}")(options)
@@ -94,3 +96,19 @@ class Command(BaseCommand):
         from bench.benchapp.querycheck import queries_per_list
 
         return queries_per_list(json.loads(options["urls"]), options["session"])
+
+    def _survey(self, options):
+        from bench.benchapp.surveys import staff_session, survey_create
+
+        return {**survey_create(responses=options["responses"]), "session": staff_session()}
+
+    def _survey_verify(self, options):
+        from bench.benchapp.surveys import survey_verify
+
+        return survey_verify(options["pk"][0], options["prefix"])
+
+    def _survey_queries(self, options):
+        from bench.benchapp.querycheck import queries_per_list
+
+        urls = json.loads(options["urls"])
+        return queries_per_list(urls, options["session"], staff_lists=tuple(urls))

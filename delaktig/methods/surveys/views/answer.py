@@ -9,6 +9,7 @@ opened their personal link in this browser; the link works until it has been use
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.shortcuts import redirect, render
@@ -31,7 +32,7 @@ from .flow import Flow, about_view, check_answers, check_context, page_view
 ANSWERED_COOKIE = "surveys_answered"
 ANSWERED_SALT = "surveys.answered"
 ANSWERED_MAX_AGE = 365 * 24 * 60 * 60
-SUBMIT_LIMIT = 30  # responses to one open survey from one connection per hour (a school or library shares one)
+SUBMIT_LIMIT = 30  # settings.SURVEY_SUBMIT_RATE_PER_IP: responses to one open survey from one connection per hour
 SUBMIT_WINDOW = timedelta(hours=1)
 LINK_LIMIT = 20  # unknown invitation or draft links from one connection per hour
 LINK_WINDOW = timedelta(hours=1)
@@ -229,8 +230,14 @@ def check(request, dialogue_id, module_id):
     return render(request, "surveys/check.html", context)
 
 
+def submit_limit():
+    """Responses to one open survey from one connection per hour (a school or a library shares one address)."""
+    return int(getattr(settings, "SURVEY_SUBMIT_RATE_PER_IP", SUBMIT_LIMIT))
+
+
 def _too_many(request, survey):
-    return ratelimit.hit("surveys.submit", ratelimit.client_ip(request), survey.pk, window=SUBMIT_WINDOW) > SUBMIT_LIMIT
+    hits = ratelimit.hit("surveys.submit", ratelimit.client_ip(request), survey.pk, window=SUBMIT_WINDOW)
+    return hits > submit_limit()
 
 
 def _submit(request, flow, answers, *, receipt_to):
@@ -275,8 +282,6 @@ def done(request, dialogue_id, module_id):
 
 
 def draft_url(flow, token):
-    from django.conf import settings
-
     return settings.SITE_URL.rstrip("/") + url("draft", flow.module, token)
 
 

@@ -1,0 +1,211 @@
+"""Data for W7, surveys: an open 20-question survey in a public dialogue, optionally with many stored responses
+(bulk inserts; the answers with COPY on PostgreSQL), what the load client needs to answer it, and the check of what
+a run stored."""
+
+import datetime
+from collections import Counter, defaultdict
+
+from django.db import connection
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+
+from bench import surveyanswers as spec
+from delaktig.accounts.models import IdentityLevel, User
+from delaktig.dialogues.models import Dialogue, State
+from delaktig.methods.surveys.models import AboutYou, Answer, Response
+from delaktig.methods.surveys.questions import answer_rows
+from delaktig.methods.surveys.services_builder import survey_from_template
+from delaktig.methods.surveys.structure import answers_check, structure_of
+from delaktig.organisations.models import Area
+from delaktig.participation.models import Module, Phase
+
+from .lists import _staff_session
+from .seed import _analyze, _bulk, municipality_get
+
+AREAS = ["Centrum", "Norr", "Söder", "Öster", "Väster", "Strandbyn"]
+PAPER_SHARE = 0.08
+BATCH = 5000
+ANSWER_COLUMNS = ("response_id", "survey_id", "question_id", "choice", "row", "number", "text", "date", "channel",
+                  "created_at")  # fmt: skip
+
+
+def survey_create(*, responses, seed=7):
+    """An open survey (SPEC) in a public dialogue whose answering phase runs now, with `responses` stored."""
+    municipality = municipality_get()
+    for order, name in enumerate(AREAS):
+        Area.objects.get_or_create(municipality=municipality, name=name, defaults={"order": order})
+    module = _module(municipality, responses)
+    survey = survey_from_template(module=module, actor=_builder(), spec=spec.SPEC)
+    structure = structure_of(survey)
+    if responses:
+        _responses_store(survey, structure, responses, seed)
+        _analyze()
+    return _described(survey, module, structure)
+
+
+def _builder():
+    user, _created = User.objects.get_or_create(
+        email="enkater@bench.example",
+        defaults={"name": "Enkätansvarig", "identity_level": IdentityLevel.EMAIL, "password": "!"},
+    )
+    return user
+
+
+def _module(municipality, responses):
+    now = timezone.now()
+    count = Dialogue.objects.filter(municipality=municipality).count()
+    dialogue = Dialogue.objects.create(
+        municipality=municipality,
+        state=State.OPEN,
+        title=f"Stadsparken, enkät {count + 1} ({responses} svar)",
+        slug=f"stadsparken-{count + 1}",
+        question="Hur ska Stadsparken rustas upp?",
+        ladder_level="consultation",
+        starts_on=timezone.localdate() - datetime.timedelta(days=20),
+        ends_on=timezone.localdate() + datetime.timedelta(days=40),
+        opened_at=now - datetime.timedelta(days=20),
+    )
+    module = Module.objects.create(dialogue=dialogue, method="surveys", name="Enkät om parken")
+    Phase.objects.create(
+        module=module,
+        phase_type="answering",
+        name="Svar",
+        starts_at=now - datetime.timedelta(days=20),
+        ends_at=now + datetime.timedelta(days=40),
+    )
+    return Module.objects.select_related("dialogue__municipality").get(pk=module.pk)
+
+
+def _described(survey, module, structure):
+    """What the load client and the checks need: URLs, the questions' ids by page, the areas."""
+    args = [module.dialogue.municipality.slug, module.dialogue_id, module.pk]
+    pages = len(structure.sections)
+    return {
+        "survey": survey.pk,
+        "module": module.pk,
+        "index": reverse("surveys:index", args=args),
+        "pages": [reverse("surveys:page", args=[*args, number]) for number in range(1, pages + 1)],
+        "about": reverse("surveys:about", args=args),
+        "check": reverse("surveys:check", args=args),
+        "done": reverse("surveys:done", args=args),
+        "results": reverse("surveys_staff:results", args=args),
+        "questions": list(structure.questions),  # ids in the order of spec.questions()
+        "areas": list(survey.municipality.areas.order_by("order").values_list("pk", flat=True)),
+    }
+
+
+def _responses_store(survey, structure, count, seed):
+    """`count` responses spread over the 20 days the survey has been open; a sample checked by the survey's rules."""
+    rng = spec.generator(seed)
+    today = timezone.localdate()
+    questions = list(structure.questions.values())
+    areas = list(survey.municipality.areas.values_list("pk", flat=True))
+    now = timezone.now()
+    made = []
+    for index in range(count):
+        answers = {str(q.pk): found for q, found in zip(questions, spec.response(rng, today=today), strict=True)}
+        answers = {key: found for key, found in answers.items() if found is not None}
+        if index < 200:
+            answers = answers_check(structure, answers)
+        paper = rng.random() < PAPER_SHARE
+        when = now - datetime.timedelta(days=rng.uniform(0, 20))
+        made.append((answers, spec.about(rng, areas), paper, when))
+    made.sort(key=lambda found: found[3])  # ids in the order the responses came in, as on a live site
+    rows = (
+        Response(
+            survey=survey,
+            channel="paper" if paper else "online",
+            submitted_at=when,
+            received_on=timezone.localdate(when) if paper else None,
+            group="Biblioteket" if paper else "",
+        )
+        for _answers, _about, paper, when in made
+    )
+    _bulk(Response, rows)
+    stored = list(Response.objects.filter(survey=survey).order_by("id").values_list("id", "channel", "submitted_at"))
+    _answers_copy(survey, structure, stored, [answers for answers, *_rest in made])
+    told = (
+        AboutYou(
+            response_id=pk,
+            survey=survey,
+            age_band=about.get("age_band", ""),
+            gender=about.get("gender", ""),
+            area_id=about.get("area"),
+        )
+        for (pk, _channel, _when), (_answers, about, _paper, _when2) in zip(stored, made, strict=True)
+        if about
+    )
+    _bulk(AboutYou, told)
+
+
+def _answers_copy(survey, structure, stored, answers_each):
+    """The answers of every response, as response_submit would store them (questions.answer_rows)."""
+    rows = (
+        (
+            pk,
+            survey.pk,
+            int(key),
+            row.get("choice", ""),
+            row.get("row", ""),
+            row.get("number"),
+            row.get("text", ""),
+            row.get("date"),
+            channel,
+            when,
+        )  # fmt: skip
+        for (pk, channel, when), answers in zip(stored, answers_each, strict=True)
+        for key, found in answers.items()
+        for row in answer_rows(structure.questions[int(key)], found)
+    )
+    if connection.vendor != "postgresql":
+        _bulk(Answer, (Answer(**dict(zip(ANSWER_COLUMNS, row, strict=True))) for row in rows))
+        return
+    sql = f"COPY {Answer._meta.db_table} ({', '.join(ANSWER_COLUMNS)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def staff_session():
+    return _staff_session(municipality_get())
+
+
+def survey_verify(pk, prefix):
+    """What a load run stored in survey `pk`: per respondent marker (in the marked short text, starting with
+    `prefix`), how many responses carry it and, per response, its answer rows and questions; and the responses
+    that carry no marker."""
+    marker_question = _marker_question(pk)
+    marked = dict(
+        Answer.objects.filter(survey_id=pk, question_id=marker_question, text__contains=prefix).values_list(
+            "response_id", "text"
+        )
+    )
+    per_response = {
+        row["response_id"]: row
+        for row in Answer.objects.filter(survey_id=pk)
+        .order_by()
+        .values("response_id")
+        .annotate(rows=Count("id"), questions=Count("question_id", distinct=True))
+    }
+    responses = set(Response.objects.filter(survey_id=pk).values_list("id", flat=True))
+    about = set(AboutYou.objects.filter(survey_id=pk).values_list("response_id", flat=True))
+    markers = defaultdict(list)
+    for response_id, text in marked.items():
+        marker = text.rsplit(" ", 1)[-1]
+        found = per_response.get(response_id, {})
+        markers[marker].append([found.get("rows", 0), found.get("questions", 0), response_id in about])
+    return {
+        "responses": len(responses),
+        "unmarked": len(responses - set(marked)),
+        "markers": markers,
+        "copies": dict(Counter(len(found) for found in markers.values())),
+    }
+
+
+def _marker_question(pk):
+    from delaktig.methods.surveys.models import Survey
+
+    section, place = spec.MARKER_QUESTION
+    structure = structure_of(Survey.objects.get(pk=pk))
+    return structure.sections[section - 1].question_list[place - 1].pk

@@ -1,0 +1,109 @@
+"""W7's respondents without a server: what they answer, what a browser posts for it, and how pages are found."""
+
+import asyncio
+import datetime
+from urllib.parse import parse_qsl
+
+from bench import surveyanswers
+from bench.load import Clock, SurveyLoad
+from bench.loadclient import Response, Visitor, location_path
+
+TODAY = datetime.date(2026, 12, 1)
+
+
+def test_twenty_questions_of_mixed_types_on_four_pages():
+    questions = surveyanswers.questions()
+    kinds = {question["kind"] for _page, question in questions}
+    assert len(questions) == 20 and {page for page, _question in questions} == {1, 2, 3, 4}
+    assert kinds >= {"single_choice", "multiple_choice", "yes_no", "scale", "matrix", "ranking", "short_text"}
+    assert kinds >= {"long_text", "number", "date"}
+
+
+def test_a_load_respondent_answers_everything_and_writes_its_marker():
+    rng = surveyanswers.generator(3)
+    answers = surveyanswers.response(rng, today=TODAY, marker="w7r0-5", everything=True)
+    assert all(answer is not None for answer in answers)
+    page, question = surveyanswers.questions()[9]
+    assert (page, question["kind"]) == (2, "short_text") and answers[9].endswith(" w7r0-5")
+    stored = surveyanswers.response(surveyanswers.generator(3), today=TODAY)
+    assert any(answer is None for answer in stored) or len(stored) == 20  # the stored ones skip now and then
+
+
+def test_what_a_browser_posts_and_the_rows_it_becomes():
+    _page, multiple = surveyanswers.questions()[1]
+    answer = {"choices": ["promenad", "other"], "other": "Fotograferar"}
+    fields = surveyanswers.form_fields(7, multiple, answer)
+    assert fields == [("q7", "promenad"), ("q7", "other"), ("q7_other", "Fotograferar")]
+    assert surveyanswers.rows_expected(multiple, answer) == 2
+    _page, matrix = surveyanswers.questions()[5]
+    assert surveyanswers.form_fields(9, matrix, {"belysning": 2, "banker": 5}) == [
+        ("q9_belysning", "2"),
+        ("q9_banker", "5"),
+    ]
+    assert surveyanswers.rows_expected(matrix, {"belysning": 2, "banker": 5}) == 2
+    assert surveyanswers.rows_expected(matrix, None) == 0
+
+
+def test_repeated_names_are_posted_with_the_token_first():
+    visitor = Visitor("127.0.0.1", 1)
+    visitor.csrf = "tok"
+    sent = {}
+
+    async def request(method, path, headers=(), body=b""):
+        sent["body"] = body
+        return Response(302, [("location", "/next/")], b"")
+
+    visitor.connection.request = request
+    asyncio.run(visitor.post_form("/x/", [("q1", "a"), ("q1", "b")]))
+    assert parse_qsl(sent["body"].decode()) == [("csrfmiddlewaretoken", "tok"), ("q1", "a"), ("q1", "b")]
+    visitor.cookies["sessionid"] = "s"
+    visitor.forget()
+    assert visitor.cookies == {} and visitor.csrf is None
+
+
+def test_location_path_of_absolute_and_relative_redirects():
+    assert location_path(Response(302, [("location", "http://127.0.0.1:8000/a/tack/?x=1")], b"")) == "/a/tack/?x=1"
+    assert location_path(Response(302, [("location", "/a/b/")], b"")) == "/a/b/"
+
+
+def _survey():
+    pages = [f"/s/svara/{n}/" for n in range(1, 5)]
+    return {
+        "index": "/s/",
+        "pages": pages,
+        "about": "/s/svara/om-dig/",
+        "check": "/s/svara/granska/",
+        "done": "/s/tack/",
+        "questions": list(range(101, 121)),
+        "areas": [1, 2],
+    }
+
+
+def test_a_respondent_walks_every_page_and_is_accepted_on_the_done_redirect():
+    survey = _survey()
+    load = SurveyLoad(survey, "p-", 0.0, 100.0, Clock())
+    route = dict(zip(survey["pages"], [*survey["pages"][1:], survey["about"]], strict=True))
+    route.update({survey["about"]: survey["check"], survey["check"]: survey["done"]})
+    visited = []
+
+    class Browser:
+        async def get(self, path):
+            visited.append(("GET", path))
+            return Response(200, [], b"")
+
+        async def post_form(self, path, fields):
+            visited.append(("POST", path))
+            if path in survey["pages"]:
+                names = {name for name, _value in fields}
+                asked = [pk for pk, _question in load.on_page[path]]
+                assert all(any(name.startswith(f"q{pk}") for name in names) for pk in asked)
+            return Response(302, [("location", route[path])], b"")
+
+        def forget(self):
+            visited.append(("new browser", ""))
+
+    asyncio.run(load(Browser(), 0.0))
+    assert visited[0] == ("new browser", "") and visited[1] == ("GET", "/s/")
+    assert [step for step in visited if step[0] == "POST"][-1] == ("POST", survey["check"])
+    assert visited[-1] == ("GET", survey["done"]) and len(visited) == 1 + 14
+    assert list(load.accepted) == ["p-0"] and load.summary()["accepted"] == 1

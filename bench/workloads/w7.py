@@ -1,0 +1,346 @@
+"""W7 surveys: 64 clients answer a 20-question open survey as browsers do (every page, "about you", the check page,
+send), alternating in rounds with W1's bare insert view, on PostgreSQL; then every accepted response is checked in the
+database (whole, once). Then the staff results page of a survey with 50,000 responses and of one with 50: queries
+per request in-process, latency under a few clients, the two sizes alternating."""
+
+import asyncio
+import json
+import zlib
+
+from bench.load import Clock, SurveyLoad, closed_loop
+from bench.loadclient import Visitor
+from bench.server import HOST, CpuMeter, PostgresDatabase, Server, bench_command, bench_env, manage
+from bench.stats import percentile
+
+from . import w4
+from .common import SLUG, Burst, accepted_by_baseline, check, cpu_row, cpu_sum, log_problems, new_proposal
+
+DEFAULT_SECONDS = 60.0  # per part of the burst, split over the rounds
+DEFAULT_ROUNDS = 4
+SERVER_WARMUP_SECONDS = 5.0  # each part once, unmeasured, before the rounds
+SURVEY_STAGGER = 5.0  # seconds over which a turn's respondents start
+SURVEY_SETTLE = 10.0  # seconds of a survey turn before it is measured (a response is 14 requests)
+RESULTS_SECONDS = 12.0  # per size of the results page, split over RESULTS_ROUNDS
+RESULTS_ROUNDS = 3
+SIZES = {"small": 50, "large": 50_000}
+RATIO_GOAL = 0.6
+P99_GOAL_MS = 250
+RESULTS_P95_GOAL_MS = 300
+PREFIX = "w7r"
+
+
+def run(options):
+    with PostgresDatabase() as database:
+        env = bench_env(database.url)
+        manage(env, "migrate", "-v0")
+        bench_command(env, "seed")
+        survey = bench_command(env, "survey", "--responses", "0")
+        sized = {size: bench_command(env, "survey", "--responses", str(n)) for size, n in SIZES.items()}
+        figures = {
+            "survey": survey["survey"],
+            "results_surveys": {size: found["survey"] for size, found in sized.items()},
+        }
+        log_path = f"{options.results_dir}/w7-server.log"
+        with Server(env, options.workers, options.threads, options.worker_class, log_path) as server:
+            figures.update(_burst_rounds(options, env, server, survey))
+            figures["stored"] = _stored(env, survey, figures["survey_load"]["accepted_markers"])
+            urls = {size: found["results"] for size, found in sized.items()}
+            figures["results_queries"] = bench_command(
+                env, "survey-queries", "--urls", json.dumps(urls), "--session", survey["session"]
+            )
+            figures["results_latency"] = _results_rounds(server, urls, survey["session"])
+        figures["server_log"] = log_problems(server.log_text())
+    tables = tables_of(figures)
+    return {"figures": figures, "checks": [row for _title, rows in tables for row in rows], "tables": tables}
+
+
+# The burst: survey respondents and the bare insert view in alternating rounds
+
+
+def _burst_rounds(options, env, server, survey):
+    warm, _cpu = _survey_turn(options, server, survey, f"{PREFIX}warm-", SERVER_WARMUP_SECONDS)
+    _bare_turn(options, env, server, "warm-", SERVER_WARMUP_SECONDS)
+    turn = options.seconds / max(1, options.rounds)
+    surveys, bares = [], []
+    for number in range(max(1, options.rounds)):
+        surveys.append(_survey_turn(options, server, survey, f"{PREFIX}{number}-", turn))
+        bares.append(_bare_turn(options, env, server, f"bare{number}-", turn))
+    figures = _survey_figures(surveys)
+    figures["accepted_markers"].update(warm.accepted)  # stored too: the checks count them
+    return {"survey_load": figures, "bare": _bare_figures(bares)}
+
+
+def _survey_turn(options, server, survey, prefix, seconds):
+    with CpuMeter(server) as meter:
+        load = asyncio.run(_survey_async(options, server.port, survey, prefix, seconds))
+    return load, meter.figures
+
+
+async def _survey_async(options, port, survey, prefix, seconds):
+    """The clients start one after another over SURVEY_STAGGER seconds and are measured from SURVEY_SETTLE on, so
+    that they are spread over the pages of the survey rather than all on the same page at once."""
+    from bench.load import SURVEY_COOKIES
+
+    visitors = [Visitor(HOST, port, keep=SURVEY_COOKIES) for _ in range(options.clients)]
+    clock = Clock()
+    start = options.warmup + SURVEY_SETTLE
+    load = SurveyLoad(survey, prefix, start, start + seconds, clock, seed=zlib.crc32(prefix.encode()))
+    delays = {id(visitor): SURVEY_STAGGER * index / len(visitors) for index, visitor in enumerate(visitors)}
+
+    async def staggered(visitor, started):
+        delay = delays.pop(id(visitor), 0.0)
+        if delay:
+            await asyncio.sleep(delay)
+            started = clock.now()
+        return await load(visitor, started)
+
+    try:
+        await closed_loop(visitors, staggered, clock, start + seconds)
+    finally:
+        for visitor in visitors:
+            visitor.close()
+    return load
+
+
+def _bare_turn(options, env, server, prefix, seconds):
+    pk = new_proposal(env, 10**9)
+    burst = Burst(
+        server.port,
+        f"/{SLUG}/bench/{pk}/bare/",
+        f"/{SLUG}/forslag/{pk}/underteckna/",
+        accepted_by_baseline,
+        prefix=prefix,
+        clients=options.clients,
+        seconds=seconds,
+        warmup=options.warmup,
+        duplicate_share=0.0,
+    )
+    return burst.run(server)
+
+
+def _survey_figures(turns):
+    each = [load.summary() for load, _cpu in turns]
+    seconds = sum(found["seconds"] for found in each)
+    latencies = [value for load, _cpu in turns for value in load.requests.latencies]
+    flows = [value for load, _cpu in turns for value in load.flows.latencies]
+    sends = [value for load, _cpu in turns for value in load.submits.latencies]
+    cpu = cpu_sum([cpu for _load, cpu in turns])
+    requests_total = sum(found["requests_total"] for found in each)
+    accepted = sum(found["accepted"] for found in each)
+    statuses, broken = {}, {}
+    for found in each:
+        for key, value in found["statuses"].items():
+            statuses[key] = statuses.get(key, 0) + value
+        for key, value in found["broken"].items():
+            broken[key] = broken.get(key, 0) + value
+    in_window = sum(found["accepted_in_window"] for found in each)
+    figures = {
+        "rounds": len(each),
+        "seconds": round(seconds, 2),
+        "requests": len(latencies),
+        "requests_per_second": round(len(latencies) / seconds, 1) if seconds else 0.0,
+        "accepted_in_window": in_window,
+        "accepted_per_second": round(in_window / seconds, 1) if seconds else 0.0,
+        "requests_per_response": round(requests_total / max(1, accepted), 1),
+        "p50_ms": _ms(percentile(latencies, 0.5)),
+        "p99_ms": _ms(percentile(latencies, 0.99)),
+        "send_p50_ms": _ms(percentile(sends, 0.5)),
+        "send_p99_ms": _ms(percentile(sends, 0.99)),
+        "response_p50_ms": _ms(percentile(flows, 0.5)),
+        "response_p99_ms": _ms(percentile(flows, 0.99)),
+        "statuses": statuses,
+        "server_errors": sum(value for key, value in statuses.items() if int(key) >= 500),
+        "client_errors": sum(sum(found["errors"].values()) for found in each),
+        "broken": broken,
+        "respondents": sum(found["respondents"] for found in each),
+        "accepted": accepted,
+        "requests_total": requests_total,
+        "cpu_seconds": cpu,
+        "accepted_markers": {marker: found for load, _cpu in turns for marker, found in load.accepted.items()},
+        "per_round": [{key: found[key] for key in ("accepted_per_second", "per_second", "p99_ms")} for found in each],
+    }
+    if cpu and requests_total:
+        server_db = (cpu["server"] + cpu["postgres"]) * 1000
+        figures["cpu_ms_per_request"] = round(server_db / requests_total, 2)
+        figures["cpu_ms_per_response"] = round(server_db / max(1, accepted), 1)
+    return figures
+
+
+def _bare_figures(turns):
+    each = [load.summary() for load in turns]
+    seconds = sum(found["seconds"] for found in each)
+    latencies = [value for load in turns for value in load.recorder.latencies]
+    cpu = cpu_sum([load.cpu for load in turns])
+    total = sum(found["requests_total"] for found in each)
+    figures = {
+        "seconds": round(seconds, 2),
+        "accepted_per_second": round(sum(found["accepted_in_window"] for found in each) / seconds, 1) if seconds else 0,
+        "p50_ms": _ms(percentile(latencies, 0.5)),
+        "p99_ms": _ms(percentile(latencies, 0.99)),
+        "server_errors": sum(found["server_errors"] for found in each),
+        "cpu_seconds": cpu,
+        "per_round": [found["accepted_per_second"] for found in each],
+    }
+    if cpu and total:
+        figures["cpu_ms_per_request"] = round((cpu["server"] + cpu["postgres"]) * 1000 / total, 2)
+    return figures
+
+
+def _stored(env, survey, accepted):
+    """Every accepted respondent's response stored once and whole; nothing stored that was not accepted."""
+    found = bench_command(env, "survey-verify", "--pk", str(survey["survey"]), "--prefix", PREFIX)
+    markers = found.pop("markers")
+    missing = [marker for marker in accepted if marker not in markers]
+    twice = [marker for marker, copies in markers.items() if len(copies) > 1]
+    questions = len(survey["questions"])
+    partial = [
+        marker
+        for marker, (rows, told) in accepted.items()
+        if marker in markers
+        and any(copy[0] != rows or copy[1] != questions or copy[2] != told for copy in markers[marker])
+    ]
+    return {
+        **found,
+        "accepted": len(accepted),
+        "markers_stored": len(markers),
+        "missing": len(missing),
+        "stored_twice": len(twice),
+        "not_whole": len(partial),
+        "not_accepted_but_stored": len([marker for marker in markers if marker not in accepted]),
+        "examples": {"missing": missing[:5], "twice": twice[:5], "not_whole": partial[:5]},
+    }
+
+
+# The results page at two sizes
+
+
+def _results_rounds(server, urls, session):
+    for path in urls.values():
+        w4._load(server, path, session, 1.0)
+    turns = {size: [] for size in urls}
+    for _round in range(RESULTS_ROUNDS):
+        for size, path in urls.items():
+            turns[size].append(w4._load(server, path, session, RESULTS_SECONDS / RESULTS_ROUNDS))
+    return {size: w4._merged(found) for size, found in turns.items()}
+
+
+def _ms(seconds):
+    return None if seconds is None else round(seconds * 1000, 1)
+
+
+# Tables
+
+
+def tables_of(figures):
+    return [
+        ("W7 survey responses, 64 clients (PostgreSQL)", _burst_rows(figures)),
+        ("W7 survey results page, 50 / 50,000 responses", _results_rows(figures)),
+    ]
+
+
+def _burst_rows(figures):
+    found, bare, stored = figures["survey_load"], figures["bare"], figures["stored"]
+    per_request = _ratio(found["requests_per_second"], bare["accepted_per_second"])
+    per_response = _ratio(found["accepted_per_second"], bare["accepted_per_second"])
+    failures = found["server_errors"] + found["client_errors"]
+    return [
+        check("survey: responses accepted/s", found["accepted_per_second"], None, None),
+        check(
+            "survey: requests/s (requests per response)",
+            f"{found['requests_per_second']} ({found['requests_per_response']})",
+            None,
+            None,
+        ),
+        check("bare insert view (W1 bare): accepted/s", bare["accepted_per_second"], None, None),
+        check("survey requests/s / bare inserts/s", per_request, f">= {RATIO_GOAL}", _at_least(per_request)),
+        check("survey responses/s / bare inserts/s", per_response, f"(>= {RATIO_GOAL} if one request)", None),
+        check("survey: request p50 / p99 ms", f"{found['p50_ms']} / {found['p99_ms']}", None, None),
+        check(
+            "survey: request p99 ms",
+            found["p99_ms"],
+            f"<= {P99_GOAL_MS}",
+            found["p99_ms"] is not None and found["p99_ms"] <= P99_GOAL_MS,
+        ),
+        check("survey: send p50 / p99 ms", f"{found['send_p50_ms']} / {found['send_p99_ms']}", None, None),
+        check(
+            "survey: whole response p50 / p99 ms",
+            f"{found['response_p50_ms']} / {found['response_p99_ms']}",
+            None,
+            None,
+        ),
+        check("bare: p50 / p99 ms", f"{bare['p50_ms']} / {bare['p99_ms']}", None, None),
+        check(
+            "CPU ms per request (server+db): survey / bare",
+            f"{found.get('cpu_ms_per_request')} / {bare.get('cpu_ms_per_request')}",
+            None,
+            None,
+        ),
+        check("survey: CPU ms per response (server+db)", found.get("cpu_ms_per_response"), None, None),
+        cpu_row("survey", found["cpu_seconds"]),
+        cpu_row("bare", bare["cpu_seconds"]),
+        check(
+            "stored = accepted (responses in the survey)",
+            f"{stored['responses']} = {stored['accepted']}",
+            "equal",
+            stored["responses"] == stored["accepted"] and stored["missing"] == 0,
+        ),
+        check(
+            "accepted stored whole (20 questions, every row)",
+            stored["not_whole"],
+            "0 not whole",
+            stored["not_whole"] == 0,
+        ),
+        check("stored twice", stored["stored_twice"], "0", stored["stored_twice"] == 0),
+        check(
+            "respondents / gave up (page: count)",
+            f"{found['respondents']} / {_broken(found['broken'])}",
+            None,
+            None,
+        ),
+        check("survey: 5xx + client errors", failures, "0", failures == 0),
+        check("bare: 5xx", bare["server_errors"], "0", None),
+    ]
+
+
+def _results_rows(figures):
+    queries, latency = figures["results_queries"], figures["results_latency"]
+    small, large = latency["small"], latency["large"]
+    failures = sum(found["non_2xx"] + found["errors"] for found in (small, large))
+    failures += sum(1 for size in SIZES if queries[size]["status"] != 200)
+    return [
+        check(
+            "queries per request at 50 / 50,000",
+            f"{queries['small']['queries']} / {queries['large']['queries']}",
+            "equal",
+            queries["small"]["queries"] == queries["large"]["queries"],
+        ),
+        check("p50 / p95 ms at 50", f"{small['p50_ms']} / {small['p95_ms']}", None, None),
+        check("p50 / p95 ms at 50,000", f"{large['p50_ms']} / {large['p95_ms']}", None, None),
+        check(
+            "p95 ms at 50,000",
+            large["p95_ms"],
+            f"<= {RESULTS_P95_GOAL_MS}",
+            large["p95_ms"] is not None and large["p95_ms"] <= RESULTS_P95_GOAL_MS,
+        ),
+        check(
+            "CPU ms per request (server + db) at 50 / 50,000",
+            f"{small['cpu_ms_per_request']} / {large['cpu_ms_per_request']}",
+            None,
+            None,
+        ),
+        check("requests measured at 50 / 50,000", f"{small['requests']} / {large['requests']}", None, None),
+        check("non-2xx + client errors", failures, "0", failures == 0),
+        cpu_row("at 50,000", large["cpu_seconds"]),
+    ]
+
+
+def _ratio(top, bottom):
+    return round(top / bottom, 2) if top and bottom else None
+
+
+def _at_least(ratio):
+    return ratio is not None and ratio >= RATIO_GOAL
+
+
+def _broken(broken):
+    return ", ".join(f"{page}: {count}" for page, count in sorted(broken.items())) or "none"
