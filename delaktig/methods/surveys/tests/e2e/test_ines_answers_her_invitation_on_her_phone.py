@@ -1,21 +1,28 @@
-"""Ines, invited to a survey, opens her personal link on a 375-pixel phone, answers the first page with the
-keyboard, makes a mistake and corrects it, saves halfway, continues on her computer from the saved link, checks her
-answers and sends them. Then Olle, an officer, sees the result charts and downloads the results as XLSX. Every page
-passes axe, and no page is wider than the phone.
+"""Ines, a member of the citizen panel drawn in a sample, is invited to a survey. She opens her personal link on a
+375-pixel phone, answers the first page with the keyboard, makes a mistake and corrects it, saves halfway, continues
+on her computer from the saved link, checks her answers and sends them. Then Olle, an officer, sees the result charts
+and downloads the results as XLSX. Every page passes axe, and no page is wider than the phone.
 """
 
+import datetime
 import io
 import re
 
 import pytest
+from django.core import mail
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from delaktig.organisations.models import Role
 from delaktig.organisations.tests.factories import MunicipalityFactory
+from delaktig.panel.models import PanelMember
+from delaktig.panel.services import sample_draw
+from delaktig.panel.tests.factories import PanelMemberFactory
+from delaktig.participation.tests.population_support import population_set
 from tests.e2e.support import arrive, by_id, click_through, log_in, person, sv, tab_to
 
 from ...models import Invitation, Response
-from ...services_invitations import invitations_create
+from ...services_invitations import invitations_from_sample
 from ..conftest import url
 from ..factories import questions_by_text, survey_for, surveys_module
 
@@ -36,9 +43,26 @@ def fits_the_phone(page):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), page.url
 
 
+def invited_from_the_panel(survey):
+    """Ines in the panel, a sample of one drawn, the sample invited: her link comes in her e-mail."""
+    municipality = survey.municipality
+    population_set(municipality, {("30_44", "woman"): 900, ("30_44", "man"): 900})
+    PanelMemberFactory(
+        municipality=municipality,
+        name="Ines",
+        email="ines@example.se",
+        age_band="30_44",
+        last_active_on=datetime.date(2026, 1, 5),
+    )
+    sample = sample_draw(municipality=municipality, size=1, by_area=False, seed=1, actor=None, purpose="Parken")
+    invitations_from_sample(survey=survey, sample=sample, actor=None)
+    body = mail.outbox[-1].body
+    assert "medborgarpanel" in body and "utan att logga in" in body  # her own link to leave the panel
+    return re.search(r"https?://[^/\s]+(/\S+/inbjudan/\S+/)", body).group(1)
+
+
 def test_ines_answers_on_her_phone_saves_halfway_and_sends_from_her_computer(page, second_page, survey):
-    made = invitations_create(survey=survey, recipients=[("", "30–44 år")], actor=None)
-    link = re.sub(r"^https?://[^/]+", "", made.printed[0][1])
+    link = invited_from_the_panel(survey)
     by_text, _structure = questions_by_text(survey)
     page.set_viewport_size(PHONE)
 
@@ -61,6 +85,7 @@ def test_ines_answers_on_her_phone_saves_halfway_and_sends_from_her_computer(pag
     response = Response.objects.get()
     assert response.reference in computer.locator(".panel-confirmation").inner_text()
     assert Invitation.objects.get().answered
+    assert PanelMember.objects.get(email="ines@example.se").last_active_on == timezone.localdate()  # active today
     page.goto(link)
     arrive(page)
     assert sv("The link has been used") in page.locator("h1").inner_text()
