@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from delaktig.organisations.models import Role
 from delaktig.organisations.permissions import staff_view
 
+from . import hookspecs as foundation_hooks
 from . import selectors, services
 from .forms import HandbookPageForm, PrinciplesForm, ToolboxFilterForm, ToolboxMethodForm
 from .models import HandbookPage, ToolboxMethod
@@ -43,7 +44,9 @@ def toolbox(request):
 @require_GET
 def toolbox_method(request, slug):
     method = selectors.toolbox_method_get(municipality=request.municipality, slug=slug)
-    return render(request, "foundation/toolbox_method.html", {"method": method})
+    found = (hook(request, method) for hook in foundation_hooks.toolbox_method_sections.implementations())
+    sections = [section for sections in found for section in (sections or [])]
+    return render(request, "foundation/toolbox_method.html", {"method": method, "sections": sections})
 
 
 @require_GET

@@ -7,6 +7,7 @@ from django.utils.translation import pgettext
 
 from delaktig.accounts import hookspecs as account_hooks
 from delaktig.core import hookspecs as core_hooks
+from delaktig.foundation import hookspecs as foundation_hooks
 
 from . import selectors, services
 from .models import IN_PANEL
@@ -21,6 +22,23 @@ def panel_main_nav(request):
     if municipality is None or not selectors.signup_open(municipality):
         return []
     return [(pgettext("main menu", "Citizen panel"), reverse("panel:signup", args=[municipality.slug]))]
+
+
+TOOLBOX_KEY = "citizen_panel"  # what a toolbox method names to be carried out by the panel
+
+
+@foundation_hooks.participation_method_choices.register
+def panel_toolbox_choice():
+    return [(TOOLBOX_KEY, _("Citizen panel"))]
+
+
+@foundation_hooks.toolbox_method_sections.register
+def panel_toolbox_section(request, method):
+    """On the toolbox page of the method the panel carries out: how to join, or that sign-up is closed."""
+    if method.participation_method != TOOLBOX_KEY:
+        return []
+    context = {"signup_open": selectors.signup_open(request.municipality)}
+    return [{"template": "panel/public/_toolbox_section.html", "context": context}]
 
 
 @core_hooks.staff_nav_items.register

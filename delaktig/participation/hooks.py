@@ -18,12 +18,15 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.accounts import hookspecs as account_hooks
 from delaktig.core import hookspecs as core_hooks
 from delaktig.dialogues import hookspecs as dialogue_hooks
+from delaktig.dialogues.models import Dialogue, State
 from delaktig.foundation import hookspecs as foundation_hooks
 
 from .models import Comment, ModerationStatus
 from .registry import registry
 from .selectors_desk import DESK_ROLES, desk_modules
 from .views_population import POPULATION_ROLES
+
+IN_USE_SHOWN = 10
 
 
 @account_hooks.personal_data.register
@@ -60,6 +63,21 @@ def _with_status_text(row):
 @foundation_hooks.participation_method_choices.register
 def methods_choices():
     return [(manifest.key, manifest.name) for manifest in registry]
+
+
+@foundation_hooks.toolbox_method_sections.register
+def method_in_use(request, method):
+    """On a toolbox method's page: the public dialogues where one can take part this way now."""
+    manifest = registry.get(method.participation_method) if method.participation_method else None
+    if manifest is None:
+        return []
+    dialogues = (
+        Dialogue.objects.filter(municipality=request.municipality, state=State.OPEN, modules__method=manifest.key)
+        .distinct()
+        .order_by("-starts_on", "title")[:IN_USE_SHOWN]
+    )
+    context = {"manifest": manifest, "dialogues": list(dialogues)}
+    return [{"template": "participation/public/_toolbox_in_use.html", "context": context}]
 
 
 @dialogue_hooks.module_staff_pages.register

@@ -56,7 +56,7 @@ METHODS = [
         "effort": "high",
         "online": True,
         "in_person": False,
-        "participation_method": "",
+        "participation_method": "citizen_panel",
     },
     {
         "slug": "dialogmote",
