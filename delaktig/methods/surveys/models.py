@@ -313,3 +313,17 @@ class EvaluationTemplate(TimeStampedModel):
 
     class Meta:
         verbose_name = _("evaluation survey of the municipality")
+
+
+class Submitted(models.Model):
+    """That an answering (a browser's progress through the survey, by a random key, hashed) has been sent: the
+    same answers sent twice at once are stored once. Points to no response, account or invitation."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
+    key_hash = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["survey", "key_hash"], name="surveys_submitted_once")]
+
+    def __str__(self):
+        return f"{self.survey_id}: {self.key_hash[:8]}"

@@ -3,7 +3,12 @@
 Also what they came in with: the invitation they opened (its id, after its link was checked) and the token of the
 draft they continue (so saving again keeps the same link). Staff previewing a survey have a progress of their own
 that is never submitted.
+
+`once` is a random key of this person's answering, made when the progress starts: the response is stored with it
+once only, so the same answers sent twice at the same moment (a double click) are one response.
 """
+
+import secrets
 
 KEY = "surveys:{}"
 PREVIEW_KEY = "surveys:preview:{}"
@@ -20,6 +25,7 @@ class Progress:
         self.invitation_id = data.get("invitation")
         self.draft_token = data.get("draft") or ""
         self.page = int(data.get("page") or 1)
+        self.once = str(data.get("once") or secrets.token_urlsafe(16))
 
     def save(self):
         self.request.session[self.key] = {
@@ -28,6 +34,7 @@ class Progress:
             "invitation": self.invitation_id,
             "draft": self.draft_token,
             "page": self.page,
+            "once": self.once,
         }
 
     def update(self, questions, page_answers):

@@ -13,6 +13,7 @@ without the address being stored (tasks.receipt_send_now).
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +26,7 @@ from delaktig.panel.services import member_touch_by_address
 from delaktig.participation.models import Channel
 
 from . import questions as types
-from .models import AboutYou, Answer, Draft, Invitation, Participation, Response, Survey
+from .models import AboutYou, Answer, Draft, Invitation, Participation, Response, Submitted, Survey
 from .structure import Structure, answers_check, structure_of
 from .tokens import token_hash, token_new
 
@@ -106,14 +107,18 @@ def response_submit(
     draft_id: int | None = None,
     receipt_to: str = "",
     now: datetime.datetime | None = None,
+    once: str = "",
 ) -> Response:
-    """A resident's response, stored whole. `user` (for a survey open to logged-in residents) and `invitation_id`
+    """A resident's response, stored whole. With `once` (the answering's random key) it is stored once only, however
+    often the same answering is sent. `user` (for a survey open to logged-in residents) and `invitation_id`
     (for one by invitation) are marked as having answered, in the same transaction; raises AlreadyAnswered when they
     have, and structure.AnswersInvalid when the answers break the survey's rules. The draft `draft_id` is removed.
     The receipt goes to `receipt_to` after commit; the address is not stored."""
     structure = structure_of(survey)
     checked = answers_check(structure, dict(answers))
     with transaction.atomic():
+        if once:
+            _mark_once(survey, once)
         if user is not None:
             _mark_account(survey, user)
         if invitation_id is not None:
@@ -137,6 +142,14 @@ def _mark_account(survey: Survey, user: User) -> None:
     try:
         with transaction.atomic():
             Participation.objects.create(survey=survey, user=user)
+    except IntegrityError:
+        raise AlreadyAnswered() from None
+
+
+def _mark_once(survey: Survey, once: str) -> None:
+    try:
+        with transaction.atomic():
+            Submitted.objects.create(survey=survey, key_hash=hashlib.sha256(once.encode()).hexdigest())
     except IntegrityError:
         raise AlreadyAnswered() from None
 

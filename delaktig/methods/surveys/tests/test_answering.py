@@ -154,6 +154,25 @@ def test_open_survey_one_browser_answers_once(client, module, survey):
     assert Client().get(url("page", module, 1)).status_code == 200  # another browser may
 
 
+def test_the_same_answers_sent_twice_at_once_are_one_response(client, module, survey):
+    """A double click sends "send" twice with the session as it was before the first was stored."""
+    from ..views import answer
+
+    answer_all(client, module, survey)
+    session = client.session
+    before = dict(session.items())
+    first = client.post(url("check", module), {})
+    assert first["Location"] == url("done", module)
+    session = client.session
+    for key, value in before.items():
+        session[key] = value
+    session.save()
+    client.cookies.pop(answer.ANSWERED_COOKIE)  # the first answer's cookie has not arrived yet
+    second = client.post(url("check", module), {}, follow=True)
+    assert Response.objects.count() == 1
+    assert "Du har redan svarat" in second.content.decode()
+
+
 def test_open_survey_limits_responses_from_one_connection(client, module, survey, settings):
     from ..views import answer
 

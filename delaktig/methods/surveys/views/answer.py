@@ -252,6 +252,7 @@ def _submit(request, flow, answers, *, receipt_to):
             invitation_id=progress.invitation_id,
             draft_id=draft.pk if draft else None,
             receipt_to=receipt_to,
+            once=progress.once,
         )
     except AlreadyAnswered:
         progress.clear()
