@@ -13,6 +13,7 @@ from delaktig.participation.models import Module
 from delaktig.participation.registry import registry
 
 from .models import NEEDS_A_REASON, DeadlineAlert, Evaluation, FollowupSettings, Measure, MeasureStatus, MeasureUpdate
+from .participant_evaluation import figures_of, share
 
 FEEDBACK_PURPOSE = "dialogue_feedback"
 FEED_SIZE = 50
@@ -251,7 +252,19 @@ def public_evaluation(dialogue):
         return None
     answers = target_group_answers(dialogue, evaluation)
     answered = [(group, reach) for group, reach in answers if reach and reach.reached]
-    return {"evaluation": evaluation, "answered_groups": answered}
+    return {"evaluation": evaluation, "answered_groups": answered, "participants": _participants_public(dialogue)}
+
+
+PARTICIPANTS_SHOWN_FROM = 5  # answers to the participants' evaluation before its figures are public
+
+
+def _participants_public(dialogue):
+    """What the participants answered, counted, once enough have answered that no one stands out; else None."""
+    figures = figures_of([dialogue]).get(dialogue.pk)
+    if figures is None or figures.answered < PARTICIPANTS_SHOWN_FROM:
+        return None
+    rows = [(q.text, q.answers, share(q.positive, q.answers)) for q in figures.questions]
+    return {"answered": figures.answered, "invited": figures.invited, "rows": rows}
 
 
 def evaluation_text(dialogue):

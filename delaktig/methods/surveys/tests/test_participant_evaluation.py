@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from delaktig.dialogues.models import State
-from delaktig.dialogues.tests.factories import dialogue_in_state
+from delaktig.dialogues.tests.factories import dialogue_in_state, evaluate
 from delaktig.followup.report import evaluation_section
 from delaktig.participation.models import Module
 from delaktig.participation.registry import registry
@@ -175,3 +175,21 @@ def test_another_municipalitys_dialogue_is_not_found(client, closed, staff, othe
     client.force_login(staff["officer"])
     url = reverse("followup:participants_evaluation", args=[closed.municipality.slug, other.pk])
     assert client.get(url).status_code == 404 and client.post(url).status_code == 404
+
+
+def test_the_dialogue_page_shows_the_participants_answers_once_five_have_answered(
+    client, municipality, staff, took_part
+):
+    dialogue = dialogue_in_state(State.EVALUATED, municipality=municipality, title="Torget")
+    evaluate(dialogue)
+    evaluation_start(dialogue, staff["officer"])
+    survey = evaluation_survey_of(dialogue)
+    invitations_create(survey=survey, recipients=[("", "")] * 5, actor=None)
+    invitations = list(Invitation.objects.filter(survey=survey).order_by("id"))
+    for invitation in invitations[:4]:
+        response_submit(survey=survey, answers=answers_for(survey), invitation_id=invitation.pk)
+    page_url = dialogue.get_absolute_url()
+    assert "Deltagarnas svar" not in client.get(page_url).content.decode()  # four could stand out
+    response_submit(survey=survey, answers=answers_for(survey), invitation_id=invitations[4].pk)
+    page = client.get(page_url).content.decode()
+    assert "Deltagarnas svar" in page and "5 deltagare svarade" in page and "Var syftet med dialogen" in page
