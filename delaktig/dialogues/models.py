@@ -61,6 +61,8 @@ PUBLIC_IDENTITY_ORDER = tuple(PublicIdentity.values)
 
 # States in which the municipality owes participants feedback.
 AWAITING_FEEDBACK = frozenset({State.CLOSED, State.RESULTS_COMPILED, State.MATTER_DECIDED})
+# Every state after the dialogue has closed (cancelled left out): a phase whose type runs after closing may run then
+AFTER_CLOSE = AWAITING_FEEDBACK | {State.FEEDBACK_PUBLISHED, State.EVALUATED}
 
 # The two decisions a dialogue records, each as the staff form's fields and the part of the Decision each fills.
 # The form field names are what staff, the change log and the open data have always used.

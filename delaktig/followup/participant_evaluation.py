@@ -5,12 +5,10 @@ method: it takes the first one that offers it."""
 
 from collections.abc import Iterable
 
-from delaktig.dialogues.models import Kind, State
+from delaktig.dialogues.models import AFTER_CLOSE, Kind
 from delaktig.participation.registry import EvaluationFigures, ParticipantEvaluation, registry
 
-ASKABLE = frozenset(
-    {State.CLOSED, State.RESULTS_COMPILED, State.MATTER_DECIDED, State.FEEDBACK_PUBLISHED, State.EVALUATED}
-)
+ASKABLE = AFTER_CLOSE
 
 
 def offer() -> ParticipantEvaluation | None:
@@ -29,5 +27,9 @@ def figures_of(dialogues: Iterable) -> dict[int, EvaluationFigures]:
     return dict(found.figures(dialogues)) if found is not None and dialogues else {}
 
 
+SHARE_FROM = 5  # answers to a question before its share of positive answers is shown: one person's stays hidden
+
+
 def share(part: int, whole: int) -> int | None:
-    return round(100 * part / whole) if whole else None
+    """The share of positive answers in whole per cent, or None when fewer than SHARE_FROM answered."""
+    return round(100 * part / whole) if whole >= SHARE_FROM else None

@@ -225,6 +225,7 @@ def evaluation_section(municipality, year, *, charts=True):
                 "steps of a scale; the first alternative of a question with alternatives. A question is counted by "
                 "its text across the dialogues that asked it."
             ),
+            _("The share is shown once at least five have answered the question, so that no one's answer can be seen."),
         ),
         tables=(
             answers_table(data, year),

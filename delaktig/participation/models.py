@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.models import TimeStampedModel
+from delaktig.dialogues.models import AFTER_CLOSE, State
 
 from .population import PopulationAge, Sex
 from .registry import registry
@@ -39,14 +40,25 @@ class Module(TimeStampedModel):
         return self.dialogue.municipality
 
     def active_phase(self, now=None):
+        """The phase running now. Only while the dialogue is open; once it has closed, only a phase whose type runs
+        after closing (the participants' evaluation), so nothing invites to take part in a closed dialogue."""
         now = now or timezone.now()
+        state = self.dialogue.state
+        if state != State.OPEN and state not in AFTER_CLOSE:
+            return None
         for phase in self.phases.all():
-            if phase.starts_at <= now < phase.ends_at:
+            running = phase.starts_at <= now < phase.ends_at
+            if running and (state == State.OPEN or _runs_after_close(self.manifest, phase)):
                 return phase
         return None
 
     def get_absolute_url(self):
         return reverse(f"{self.method}:index", args=[self.dialogue.municipality.slug, self.dialogue_id, self.pk])
+
+
+def _runs_after_close(manifest, phase):
+    phase_type = manifest.phase_type(phase.phase_type) if manifest else None
+    return phase_type is not None and phase_type.after_close
 
 
 class Phase(TimeStampedModel):

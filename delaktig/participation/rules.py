@@ -5,11 +5,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from delaktig.dialogues.models import PUBLIC_STATES, Kind, State
-
-AFTER_CLOSE = frozenset(
-    {State.CLOSED, State.RESULTS_COMPILED, State.MATTER_DECIDED, State.FEEDBACK_PUBLISHED, State.EVALUATED}
-)
+from delaktig.dialogues.models import AFTER_CLOSE, PUBLIC_STATES, Kind, State
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,9 @@ def closed_tables(survey):
         caption = f"{survey.title}: {result.number}. {result.question.text}"
         rows = tuple((bar.label, bar.count, bar.share) for bar in result.bars)
         tables.append(
-            Table(caption, (_("Answer"), _("Answers"), _("Share (%)")), rows, f"survey-{survey.pk}-q{result.number}")
+            Table(
+                caption, (_("Alternative"), _("Answers"), _("Share (%)")), rows, f"survey-{survey.pk}-q{result.number}"
+            )
         )
     return tables
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from delaktig.mailings.models import Mailing
+from delaktig.participation.demographics import suppress_matrix
 from delaktig.participation.registry import InputRecord
 
 from . import questions as types
@@ -68,18 +69,25 @@ def survey_mailings(survey: Survey) -> list[Mailing]:
 
 
 def invitation_counts(survey: Survey) -> list[dict[str, Any]]:
-    """Invited and answered per group (stratum), then the whole: the response rate of an invited sample."""
-    rows = (
+    """Invited and answered per group (stratum), then the whole: the response rate of an invited sample. A group's
+    answered count of 1–4 is hidden, and another beside it so the total does not give it away, as for every figure
+    about people: a group of one would otherwise show when that person answered."""
+    rows = list(
         Invitation.objects.filter(survey=survey)
         .order_by()
         .values("stratum")
         .annotate(invited=Count("id"), answered=Count("id", filter=Q(answered=True)))
         .order_by("stratum")
     )
-    result = [dict(row, rate=_rate(row["answered"], row["invited"])) for row in rows]
-    if result:
-        invited, answered = sum(r["invited"] for r in result), sum(r["answered"] for r in result)
-        result.append({"stratum": None, "invited": invited, "answered": answered, "rate": _rate(answered, invited)})
+    if not rows:
+        return []
+    cells = suppress_matrix([[row["answered"] for row in rows]])[0]
+    result = [
+        dict(row, answered=cell.shown(), rate=None if cell.hidden else _rate(row["answered"], row["invited"]))
+        for row, cell in zip(rows, cells, strict=True)
+    ]
+    invited, answered = sum(r["invited"] for r in rows), sum(r["answered"] for r in rows)
+    result.append({"stratum": None, "invited": invited, "answered": answered, "rate": _rate(answered, invited)})
     return result
 
 

@@ -230,7 +230,7 @@ def breakdown_of(survey: Survey, question: Question, dimension: str) -> Breakdow
         counts[(str(row[lookup] or ""), key)] += row["n"]
     labels = [(str(value), label) for value, label in groups] + [("", _("Not told"))]
     matrix = [[counts[(group, key)] for key in keys] for group, _label in labels]
-    cells = suppress_matrix(matrix)
+    cells = suppress_matrix(matrix, column_totals=True)  # the overall results show each column's total
     shown_rows = []
     for (_group, label), line, raw in zip(labels, cells, matrix, strict=True):
         shown_rows.append((label, [cell.shown() for cell in line], suppress(sum(raw))))

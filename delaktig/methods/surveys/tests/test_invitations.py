@@ -100,3 +100,14 @@ def test_a_mailing_that_stopped_goes_on_without_sending_twice(invited):
     assert mailing_send(mailing_id=made.mailing.pk, send=lambda mailing, r: sent.append(r.email)) == 2
     assert mailing_send(mailing_id=made.mailing.pk, send=lambda mailing, r: sent.append(r.email)) == 0
     assert sorted(sent) == ["a@example.se", "b@example.se"]
+
+
+def test_a_reminder_is_confirmed_with_the_number_it_goes_to_before_it_is_sent(client, staff, module, invited):
+    invitations_create(survey=invited, recipients=[("a@example.se", ""), ("b@example.se", "")], actor=None)
+    client.force_login(staff["officer"])
+    remind = url("staff:invitations_remind", module)
+    page = client.get(remind).content.decode()
+    assert "2 personer som bjöds in via e-post har inte svarat" in page and "Skicka påminnelsen till 2 personer" in page
+    assert Mailing.objects.filter(purpose="surveys.reminder").count() == 0  # nothing sent by looking
+    client.post(remind, {"message": "Hej igen"})
+    assert Mailing.objects.get(purpose="surveys.reminder").total == 2

@@ -74,15 +74,20 @@ def from_sample(request, dialogue_id, module_id):
     return render(request, "surveys/staff/invitations_made.html", page_context(module, survey, None, made=made))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @staff_view()
 def remind(request, dialogue_id, module_id):
+    """GET: how many would get a reminder, and a button to send it; POST: send it."""
     module, refusal = guard(request, dialogue_id, module_id, "invite")
     if refusal:
         return refusal
     survey = survey_or_none(module)
     if survey is None:
         return redirect(url("staff:index", module))
+    if request.method == "GET":
+        waiting = survey.invitations.filter(answered=False).exclude(email="").count()
+        context = module_context(module, survey=survey, waiting=waiting)
+        return render(request, "surveys/staff/remind.html", context)
     mailing = invitations_remind(survey=survey, actor=request.user, message=request.POST.get("message", "")[:1000])
     if mailing is None:
         messages.info(request, _("Everyone invited by e-mail has answered. No reminder was sent."))

@@ -120,7 +120,7 @@ def _table_rows(result):
 
 
 def _headers():
-    return [pgettext("column", "Number"), _("Question"), _("Row"), _("Answer"), _("Answers"), _("Share (%)")]
+    return [pgettext("column", "Number"), _("Question"), _("Row"), _("Alternative"), _("Answers"), _("Share (%)")]
 
 
 def _result_lines(survey):
