@@ -6,7 +6,7 @@ leading apostrophe, as OWASP recommends for CSV injection; numbers, dates and bo
 
 CSV is UTF-8 with a byte order mark, so Excel reads å, ä and ö right. The delimiter is the semicolon
 (`SWEDISH_EXCEL`), which Excel with Swedish settings opens directly because the comma is the Swedish decimal
-sign; a download that has always used commas (open data, which follows RFC 4180) passes `delimiter=COMMA`.
+sign, and decimals are then written with a comma (27,1); a download that has always used commas (open data, which follows RFC 4180) passes `delimiter=COMMA`.
 XLSX goes through openpyxl: write each cell's value through `xlsx_value`.
 """
 
@@ -32,11 +32,14 @@ def safe_text(value):
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_cell(value):
-    """None as empty, numbers as they are, everything else as protected text."""
+def csv_cell(value, *, decimal_comma=False):
+    """None as empty, numbers as they are (with a decimal comma for Swedish Excel), everything else as protected
+    text."""
     if value is None:
         return ""
     if isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool):
+        if decimal_comma and not isinstance(value, int):
+            return str(value).replace(".", ",")
         return value
     return safe_text(value)
 
@@ -52,8 +55,9 @@ def csv_lines(rows, *, delimiter=SWEDISH_EXCEL):
     """Each row as one line of CSV, every cell through csv_cell; the first line starts with the byte order mark."""
     writer = csv.writer(_Line(), delimiter=delimiter)
     prefix = BOM
+    swedish = delimiter == SWEDISH_EXCEL  # the comma is the decimal sign there
     for row in rows:
-        yield prefix + writer.writerow([csv_cell(value) for value in row])
+        yield prefix + writer.writerow([csv_cell(value, decimal_comma=swedish) for value in row])
         prefix = ""
     if prefix:  # no rows at all: still a UTF-8 file with its mark
         yield prefix

@@ -2,6 +2,7 @@
 downloads, publishing; a results page whose queries do not grow with the responses."""
 
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -113,12 +114,13 @@ def test_downloads_csv_and_xlsx(client, staff, module, survey):
     answer_many(survey, 3)
     client.force_login(staff["officer"])
     csv_text = client.get(url("staff:export_csv", module)).content.decode("utf-8-sig")
-    assert "Hur tar du dig till parken?;;Buss;1;33.3" in csv_text.replace('"', "")
+    assert "Hur tar du dig till parken?;;Buss;1;33,3" in csv_text.replace('"', "")  # a decimal comma for Excel
     workbook = load_workbook(io.BytesIO(client.get(url("staff:export_xlsx", module)).content))
     assert workbook.sheetnames == ["Resultat", "Fritextsvar"]
     assert any("Dammen" in str(row) for row in workbook["Fritextsvar"].iter_rows(values_only=True))
     responses = client.get(url("staff:responses_csv", module)).content.decode("utf-8-sig")
     assert "EN-" in responses and "Dammen" in responses
+    assert re.search(r";\d{4}-\d\d-\d\d \d\d:\d\d;", responses)  # local time to the minute
 
 
 def test_published_results_are_on_the_public_page_without_free_text(client, staff, module, survey):

@@ -2,9 +2,12 @@
 breakdowns by age, gender or area with small groups hidden, the response rate of invitations, and downloads
 (CSV and XLSX of the counted results; CSV of the responses without anything about the people)."""
 
+import datetime
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
@@ -170,6 +173,11 @@ def export_xlsx(request, dialogue_id, module_id):
     return response
 
 
+def _local_minute(stamp):
+    """ "2026-11-21 11:25" (local time, to the minute) from an ISO time stamp."""
+    return timezone.localtime(datetime.datetime.fromisoformat(stamp)).strftime("%Y-%m-%d %H:%M")
+
+
 @require_GET
 @staff_view()
 def responses_csv(request, dialogue_id, module_id):
@@ -187,7 +195,7 @@ def responses_csv(request, dialogue_id, module_id):
         [
             row["reference"],
             str(channels.get(row["channel"], row["channel"])),
-            row["submitted"],
+            _local_minute(row["submitted"]),
             row["received_on"],
             *[row[k] for k in keys[4:]],
         ]
