@@ -6,7 +6,8 @@ leading apostrophe, as OWASP recommends for CSV injection; numbers, dates and bo
 
 CSV is UTF-8 with a byte order mark, so Excel reads å, ä and ö right. The delimiter is the semicolon
 (`SWEDISH_EXCEL`), which Excel with Swedish settings opens directly because the comma is the Swedish decimal
-sign, and decimals are then written with a comma (27,1); a download that has always used commas (open data, which follows RFC 4180) passes `delimiter=COMMA`.
+sign, and decimals are then written with a comma (27,1); a download that has always used commas (open data, which
+follows RFC 4180) passes `delimiter=COMMA`.
 XLSX goes through openpyxl: write each cell's value through `xlsx_value`.
 """
 

@@ -70,6 +70,7 @@ def new_page(browser, live_server, request):
     context = browser.new_context(base_url=live_server.url, locale="sv-SE")
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.base_url = live_server.url
     page.axe = AxeChecker()
 
     def navigated(frame):

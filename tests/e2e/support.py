@@ -1,5 +1,7 @@
 """Small helpers the journeys share: people, texts as residents read them, moving around, keyboard checks."""
 
+from django.conf import settings
+from django.test import Client
 from django.utils import translation
 
 from delaktig.accounts.tests.factories import UserFactory
@@ -58,6 +60,20 @@ def log_in(page, user, password=PASSWORD):
     page.fill("#id_email", user.email)
     page.fill("#id_password", password)
     return click_through(page, page.locator("main form button.button"))
+
+
+def logged_in(page, user):
+    """Give the browser a session for `user`, as logging in does, without the login form: for journeys about what
+    someone does once logged in. (The login form has journeys of its own, and the sweeps check its page.)
+    The page the browser is on, if any, is loaded again, logged in, and checked."""
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": page.base_url}])
+    if page.url != "about:blank":
+        page.reload()
+        arrive(page)
+    return page
 
 
 def log_out(page):

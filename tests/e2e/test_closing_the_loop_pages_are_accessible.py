@@ -13,15 +13,17 @@ from delaktig.dialogues.models import Dialogue, State
 from delaktig.followup.models import Measure
 from delaktig.results.models import Theme
 
-from .support import arrive, log_in
+from .support import arrive, logged_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DEMO = content.MUNICIPALITIES[0]
 
 
-class DemoOfficer:
-    email = email_for("demokrati", DEMO)
+def demo_officer():
+    from delaktig.accounts.models import User
+
+    return User.objects.get(email=email_for("demokrati", DEMO))
 
 
 @pytest.fixture
@@ -87,16 +89,14 @@ def public_paths(slug):
 def test_the_pages_that_close_the_loop_pass_axe(page, live_server, demo):
     for path in public_paths(demo):
         open_checked(page, live_server.url, path)
-    open_checked(page, live_server.url, f"/{demo}/")
-    log_in(page, DemoOfficer, password=content.PASSWORD)
+    logged_in(page, demo_officer())
     for path in staff_paths(demo):
         open_checked(page, live_server.url, path)
 
 
 def test_enter_in_the_measure_form_saves_and_the_search_button_only_finds(page, live_server, demo):
     measure = Measure.objects.filter(dialogue__municipality__slug=demo).first()
-    open_checked(page, live_server.url, f"/{demo}/")
-    log_in(page, DemoOfficer, password=content.PASSWORD)
+    logged_in(page, demo_officer())
     open_checked(page, live_server.url, reverse("followup:measure_create", args=[demo, measure.dialogue_id]))
     before = Measure.objects.count()
     page.fill("#id_title", "Fler papperskorgar")

@@ -10,7 +10,7 @@ from delaktig.organisations.tests.factories import MunicipalityFactory
 from tests.dummy_method.factories import dummy_module
 from tests.dummy_method.models import DummyInput
 
-from .support import arrive, by_id, focused, log_in, person, press_through, sv, tab_to
+from .support import arrive, by_id, focused, logged_in, person, press_through, sv, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,9 +29,7 @@ def olle(hagby):
 
 def test_olle_enters_twenty_notes_with_the_keyboard_and_undoes_one(page, hagby, olle):
     module = dummy_module(municipality=hagby, state=State.OPEN, name="Tyck till om torget")
-    page.goto("/hagby/")
-    arrive(page)
-    log_in(page, olle)
+    logged_in(page, olle)
     page.goto(reverse("participation:desk", args=["hagby", module.dialogue_id]))
     arrive(page)
     assert focused(page)["id"] == "id_item-title"  # ready to type

@@ -12,7 +12,7 @@ from delaktig.dialogues.models import Dialogue, State
 from delaktig.organisations.models import Role
 from delaktig.organisations.tests.factories import MunicipalityFactory
 
-from .support import arrive, click_through, log_in, log_out, person, sv
+from .support import arrive, click_through, log_in, log_out, logged_in, person, sv
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -55,12 +55,12 @@ def test_olle_opens_a_dialogue(page, hagby, olle, rolf):
     olle_may_not_record_the_decision(page)
 
     log_out(page)
-    log_in(page, rolf)
+    logged_in(page, rolf)
     find_in_the_list_of_all_dialogues(page)
     record_decision(page)
 
     log_out(page)
-    log_in(page, olle)
+    logged_in(page, olle)
     find_among_my_dialogues(page)
     write_plan(page)
     opening_needs_a_way_to_take_part(page)

@@ -17,7 +17,7 @@ from delaktig.organisations.models import Role
 from delaktig.organisations.tests.factories import MunicipalityFactory
 from tests.dummy_method.factories import DummyInputFactory, dummy_module
 
-from .support import arrive, click_through, log_in, person, sv
+from .support import arrive, click_through, log_in, logged_in, person, sv
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,9 +59,9 @@ def state_of(page):
 
 
 def test_olle_publishes_feedback_and_rut_sees_it(page, second_page, dialogue, olle, rut):
+    logged_in(page, olle)
     page.goto("/hagby/")
     arrive(page)
-    log_in(page, olle)
     click_through(page, page.get_by_role("link", name=sv("Staff workspace")))
     click_through(page, page.locator(".staff-nav a", has_text=sv("All dialogues")))
     click_through(page, page.get_by_role("link", name=dialogue.title))

@@ -22,7 +22,7 @@ from delaktig.proposals.selectors import settings_for
 from delaktig.proposals.tests.factories import CategoryFactory, ProposalCaseFactory, ProposalFactory, SignatureFactory
 from delaktig.proposals.tests.factories import collecting as make_collecting
 
-from .support import arrive, click_through, log_in, log_out, person, sv
+from .support import arrive, click_through, log_in, log_out, logged_in, person, sv
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -178,8 +178,7 @@ def writing_pages(page, sara, submitted):
 
 
 def staff_pages(page, dora, proposals):
-    goto(page, f"/{M}/")
-    log_in(page, dora)
+    logged_in(page, dora)
     decided = proposals["decided"].pk
     paths = [
         url("proposals:staff_list"),

@@ -19,7 +19,7 @@ from delaktig.council.models import Meeting, Question, Status
 from delaktig.organisations.models import Membership, Role
 from delaktig.organisations.tests.factories import MunicipalityFactory
 
-from .support import arrive, click_through, log_in, log_out, person, sv, sv_date
+from .support import arrive, click_through, log_in, log_out, logged_in, person, sv, sv_date
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -113,9 +113,9 @@ def rut_asks(page, rut, council, pia, meeting):
 
 
 def pia_approves(page, pia, question):
+    logged_in(page, pia)
     page.goto("/hagby/")
     arrive(page)
-    log_in(page, pia)
     click_through(page, page.get_by_role("link", name=sv("Staff workspace")))
     click_through(page, page.locator(".staff-nav a", has_text=sv("Question time")).first)
     click_through(page, page.locator("main a.button", has_text=sv("Questions for question time")))
@@ -128,9 +128,9 @@ def pia_approves(page, pia, question):
 
 
 def rolf_records_the_answer(page, rolf, question):
+    logged_in(page, rolf)
     page.goto("/hagby/")
     arrive(page)
-    log_in(page, rolf)
     click_through(page, page.get_by_role("link", name=sv("Staff workspace")))
     click_through(page, page.locator(".staff-nav a", has_text=sv("Question time")).first)
     click_through(page, page.locator("main a.button", has_text=sv("Questions for question time")))

@@ -22,7 +22,7 @@ from delaktig.proposals.models import Proposal, ProposalCase, Status
 from delaktig.proposals.selectors import settings_for
 from delaktig.proposals.tests.factories import CategoryFactory
 
-from .support import arrive, click_through, log_in, log_out, person, sv
+from .support import arrive, click_through, log_in, log_out, logged_in, person, sv
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -133,7 +133,7 @@ def sara_writes_and_sends(page, sara, leisure):
 
 
 def mona_publishes(page, mona, proposal):
-    log_in(page, mona)
+    logged_in(page, mona)
     click_through(page, page.get_by_role("link", name=sv("Staff workspace")))
     click_through(page, page.locator(".staff-nav a", has_text=sv("Proposals")).first)
     click_through(page, page.locator("main a.button", has_text=sv("Moderate new proposals")))
@@ -164,9 +164,9 @@ def sign_and_confirm(page, proposal, name, email):
 
 
 def otto_answers(page, otto, proposal, committee):
+    logged_in(page, otto)
     page.goto("/hagby/")
     arrive(page)
-    log_in(page, otto)
     click_through(page, page.get_by_role("link", name=sv("Staff workspace")))
     click_through(page, page.locator(".staff-nav a", has_text=sv("Proposals")).first)
     click_through(page, page.locator("main table a", has_text=proposal.title))

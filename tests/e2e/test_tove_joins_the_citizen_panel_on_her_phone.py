@@ -92,16 +92,14 @@ def test_dan_sees_whom_to_recruit_and_draws_a_sample(page, live_server):
     from delaktig.panel.tests.factories import panel_of
     from delaktig.participation.tests.population_support import even_population
 
-    from .support import log_in, person
+    from .support import logged_in, person
 
     cache.clear()
     hagby = MunicipalityFactory(name="Hagby kommun", slug="hagby")
     even_population(hagby)
     panel_of(hagby, 60)
     dan = person(hagby, Role.DEMOCRACY_OFFICER, name="Dan Demokratisson", email="dan@example.se")
-    page.goto(f"/{hagby.slug}/")
-    arrive(page)
-    log_in(page, dan)
+    logged_in(page, dan)
     page.goto(f"/{hagby.slug}/personal/medborgarpanel/sammansattning/")
     arrive(page)
     assert page.locator("svg.bar-chart").count() == 1 and page.locator("table").count() == 1

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from delaktig.organisations.models import Role
 from delaktig.organisations.tests.factories import MunicipalityFactory
-from tests.e2e.support import arrive, click_through, log_in, person, sv
+from tests.e2e.support import arrive, click_through, logged_in, person, sv
 
 from ...forms import local_time
 from ...models import Registration, RegistrationStatus
@@ -141,9 +141,7 @@ def the_link_used_again_says_it_is_cancelled(page, link):
 def test_the_officers_pages_of_a_meeting_pass_axe(page, meeting):
     module = meeting.module
     officer = person(module.dialogue.municipality, Role.OFFICER, name="Olle Officer", email="olle@hagby.se")
-    page.goto("/hagby/")
-    arrive(page)
-    log_in(page, officer)
+    logged_in(page, officer)
     for path in (
         url("staff:index", module),
         url("staff:meeting_add", module),

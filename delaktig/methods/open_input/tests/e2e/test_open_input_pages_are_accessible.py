@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from delaktig.organisations.models import Role
 from delaktig.organisations.tests.factories import MunicipalityFactory
-from tests.e2e.support import arrive, log_in, person
+from tests.e2e.support import arrive, logged_in, person
 
 from ..factories import InputFactory, open_input_module
 
@@ -34,9 +34,7 @@ def test_open_input_pages_are_accessible(page, item):
     visit(page, module.get_absolute_url())
     visit(page, item.get_absolute_url())
     officer = person(module.dialogue.municipality, Role.DEMOCRACY_OFFICER, name="Olle Officer", email="olle@hagby.se")
-    page.goto("/hagby/")
-    arrive(page)
-    log_in(page, officer)
+    logged_in(page, officer)
     args = [module.dialogue.municipality.slug, module.dialogue_id, module.pk]
     for name in ("index", "moderation"):
         visit(page, reverse(f"open_input_staff:{name}", args=args))

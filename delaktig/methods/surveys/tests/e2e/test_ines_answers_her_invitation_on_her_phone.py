@@ -19,7 +19,7 @@ from delaktig.panel.models import PanelMember
 from delaktig.panel.services import sample_draw
 from delaktig.panel.tests.factories import PanelMemberFactory
 from delaktig.participation.tests.population_support import population_set
-from tests.e2e.support import arrive, by_id, click_through, log_in, person, sv, tab_to
+from tests.e2e.support import arrive, by_id, click_through, logged_in, person, sv, tab_to
 
 from ...models import Invitation, Response
 from ...services_invitations import invitations_from_sample
@@ -144,9 +144,7 @@ def test_olle_sees_the_result_charts_and_downloads_the_xlsx(page, survey):
     module = survey.module
     officer = person(module.dialogue.municipality, Role.OFFICER, name="Olle Officer", email="olle@hagby.se")
     page.set_viewport_size(PHONE)
-    page.goto("/hagby/")
-    arrive(page)
-    log_in(page, officer)
+    logged_in(page, officer)
     page.goto(url("staff:results", module))
     arrive(page)
     fits_the_phone(page)
