@@ -49,7 +49,6 @@ SURVEY = {
                 {
                     "kind": "multiple_choice",
                     "text": "Vad gör du i badhuset?",
-                    "help": "Välj alla som passar.",
                     "options": {
                         "choices": [
                             {"key": "motion", "label": "Simmar för motionens skull"},
