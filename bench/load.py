@@ -348,7 +348,7 @@ class SubmitLoad:
         if accepted:
             self.successes.setdefault(index, []).append((started, done))
         if duplicate:
-            self.duplicates[f"{kind}: {'accepted' if accepted else response.status}"] += 1
+            self.duplicates[f"{kind}: {_send_outcome(response, accepted)}"] += 1
         return True
 
     @property
@@ -378,3 +378,13 @@ class SubmitLoad:
             requests_total=self.recorder.total,
         )
         return figures
+
+
+def _send_outcome(response, accepted):
+    """What a re-sent "send" got: accepted, the check page again (nothing left to send: its form is shown with what
+    is missing), another page (e.g. "you have already answered"), or another status."""
+    if accepted:
+        return "accepted"
+    if response.status == 200:
+        return "check page again" if b'name="email"' in response.body else "another page"
+    return str(response.status)

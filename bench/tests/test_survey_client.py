@@ -161,3 +161,12 @@ def test_re_sends_are_counted_by_what_they_got_and_the_pool_running_out_stops_th
     assert found["duplicate_attempts"] == sum(found["duplicates"].values()) > 0
     assert all(key.startswith("after: ") for key in found["duplicates"])  # nothing was in flight
     assert found["accepted"] == len(load.accepted) <= 3 and found["requests_total"] == 3 + found["duplicate_attempts"]
+
+
+def test_what_a_re_sent_send_got():
+    from bench.load import _send_outcome
+
+    assert _send_outcome(Response(302, [("location", "/s/tack/")], b""), True) == "accepted"
+    assert _send_outcome(Response(200, [], b'<input type="email" name="email">'), False) == "check page again"
+    assert _send_outcome(Response(200, [], b"<h1>Du har redan svarat</h1>"), False) == "another page"
+    assert _send_outcome(Response(403, [], b""), False) == "403"
