@@ -309,8 +309,9 @@ class SubmitLoad:
     `manage.py bench survey-respondents` (a session holding every answer and "about you", as the answering pages
     leave it, and the CSRF cookie and token of the check page's form); the visitor becomes that browser and posts
     the form. Accepted: a redirect to the done page. `duplicate_share` of the sends re-send a respondent already
-    sent, preferably one whose send is in flight right now (a double click), else one that has had its answer (a
-    "send" sent again from the same session); either must not store a second response.
+    sent: half of them one whose send is in flight right now (a double click), half one that has had its answer
+    (the same session's "send" again later), each the other kind when there is none of it; neither may store a
+    second response.
 
     Returns False (the client stops) when every prepared respondent has been sent; `ran_out_at` says when."""
 
@@ -329,7 +330,9 @@ class SubmitLoad:
             self.ran_out_at = self.ran_out_at or self.clock.now()
             return False
         index, duplicate = taken
-        kind = ("in flight" if index in self.chooser.in_flight else "after") if duplicate else ""
+        kind = self._resend_kind(index) if duplicate else ""
+        if kind == "after" and index in self.chooser.in_flight:
+            index = self.chooser.random.choice(self._answered())
         respondent = self.respondents[index]
         visitor.forget()
         visitor.cookies.update(sessionid=respondent["session"], csrftoken=respondent["csrf_cookie"])
@@ -350,6 +353,15 @@ class SubmitLoad:
         if duplicate:
             self.duplicates[f"{kind}: {_send_outcome(response, accepted)}"] += 1
         return True
+
+    def _answered(self):
+        return [index for index in self.chooser.used[-256:] if index not in self.chooser.in_flight]
+
+    def _resend_kind(self, index):
+        """The chooser picked `index`, in flight if any is; every other re-send goes to one already answered."""
+        if index not in self.chooser.in_flight:
+            return "after"
+        return "after" if self.chooser.random.random() < 0.5 and self._answered() else "in flight"
 
     @property
     def accepted(self):

@@ -170,3 +170,13 @@ def test_what_a_re_sent_send_got():
     assert _send_outcome(Response(200, [], b'<input type="email" name="email">'), False) == "check page again"
     assert _send_outcome(Response(200, [], b"<h1>Du har redan svarat</h1>"), False) == "another page"
     assert _send_outcome(Response(403, [], b""), False) == "403"
+
+
+def test_re_sends_go_both_to_sends_in_flight_and_to_respondents_already_answered():
+    survey = _survey()
+    load = SubmitLoad(_prepared(4), survey["check"], survey["done"], 0.0, 100.0, Clock(), duplicate_share=0.0)
+    load.chooser.used, load.chooser.in_flight = [0, 1, 2], {2}
+    kinds = {load._resend_kind(2) for _attempt in range(50)}
+    assert kinds == {"in flight", "after"} and load._answered() == [0, 1]
+    load.chooser.in_flight = {0, 1, 2}
+    assert load._resend_kind(2) == "in flight"  # nothing answered yet to send again
