@@ -336,16 +336,14 @@ def prepared_as_answered(pk, seed=12):
     statuses.append(client.post(described["about"], _as_post(_about_fields(about))).status_code)
     statuses.append(client.get(described["check"]).status_code)
     answered = SessionStore(client.cookies[settings.SESSION_COOKIE_NAME].value).load()
-    same = _without_send_key(answered) == _without_send_key(prepared)
+    same = _without_once(answered) == _without_once(prepared)
     return {"same": same, "statuses": statuses, "keys": sorted(answered)}
 
 
-def _without_send_key(session):
+def _without_once(session):
     """The session with each progress's random send key (progress.py) replaced by whether it has one."""
     return {
-        key: {**value, "send_key": bool(value["send_key"])}
-        if isinstance(value, dict) and "send_key" in value
-        else value
+        key: {**value, "once": bool(value["once"])} if isinstance(value, dict) and "once" in value else value
         for key, value in session.items()
     }
 
