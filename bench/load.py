@@ -5,6 +5,7 @@ import datetime
 import itertools
 import random
 import time
+from collections import Counter
 
 from bench.loadclient import Visitor, location_path
 from bench.stats import Recorder
@@ -301,3 +302,101 @@ class SurveyLoad:
             "send_p50_ms": self.submits.summary()["p50_ms"],
             "send_p99_ms": self.submits.summary()["p99_ms"],
         }
+
+
+class SubmitLoad:
+    """Respondents at the check page press "send": only that request. Each is one of `respondents`, prepared by
+    `manage.py bench survey-respondents` (a session holding every answer and "about you", as the answering pages
+    leave it, and the CSRF cookie and token of the check page's form); the visitor becomes that browser and posts
+    the form. Accepted: a redirect to the done page. `duplicate_share` of the sends re-send a respondent already
+    sent: half of them one whose send is in flight right now (a double click), half one that has had its answer
+    (the same session's "send" again later), each the other kind when there is none of it; neither may store a
+    second response.
+
+    Returns False (the client stops) when every prepared respondent has been sent; `ran_out_at` says when."""
+
+    def __init__(self, respondents, check_path, done_path, window_start, window_end, clock, duplicate_share=0.05,
+                 seed=1):  # fmt: skip
+        self.respondents, self.check_path, self.done_path, self.clock = respondents, check_path, done_path, clock
+        self.chooser = Signers("", duplicate_share, sessions=respondents, seed=seed)
+        self.recorder = Recorder("survey submit", window_start, window_end)
+        self.successes = {}  # index -> [(started, done) of each accepting answer]
+        self.duplicates = Counter()  # "in flight" or "after", with what the re-send got
+        self.ran_out_at = None
+
+    async def __call__(self, visitor, started):
+        taken = self.chooser.take()
+        if taken is None:
+            self.ran_out_at = self.ran_out_at or self.clock.now()
+            return False
+        index, duplicate = taken
+        kind = self._resend_kind(index) if duplicate else ""
+        if kind == "after" and index in self.chooser.in_flight:
+            index = self.chooser.random.choice(self._answered())
+        respondent = self.respondents[index]
+        visitor.forget()
+        visitor.cookies.update(sessionid=respondent["session"], csrftoken=respondent["csrf_cookie"])
+        visitor.csrf = respondent["csrf_token"]
+        self.chooser.in_flight.add(index)
+        try:
+            response = await visitor.post_form(self.check_path, {"email": ""})
+        except (OSError, TimeoutError, asyncio.IncompleteReadError, ValueError) as exc:
+            self.recorder.add(started, self.clock.now() - started, error=exc)
+            return True
+        finally:
+            self.chooser.in_flight.discard(index)
+        done = self.clock.now()
+        self.recorder.add(started, done - started, response.status)
+        accepted = response.status in (302, 303) and location_path(response) == self.done_path
+        if accepted:
+            self.successes.setdefault(index, []).append((started, done))
+        if duplicate:
+            self.duplicates[f"{kind}: {_send_outcome(response, accepted)}"] += 1
+        return True
+
+    def _answered(self):
+        return [index for index in self.chooser.used[-256:] if index not in self.chooser.in_flight]
+
+    def _resend_kind(self, index):
+        """The chooser picked `index`, in flight if any is; every other re-send goes to one already answered."""
+        if index not in self.chooser.in_flight:
+            return "after"
+        return "after" if self.chooser.random.random() < 0.5 and self._answered() else "in flight"
+
+    @property
+    def accepted(self):
+        """marker -> (answer rows expected, "about you" told), for every respondent that got an accepting answer."""
+        return {
+            self.respondents[index]["marker"]: (self.respondents[index]["rows"], self.respondents[index]["told"])
+            for index in self.successes
+        }
+
+    def summary(self):
+        figures = self.recorder.summary()
+        window = (self.recorder.window_start, self.recorder.window_end)
+        firsts = [min(times)[0] for times in self.successes.values()]
+        in_window = sum(1 for moment in firsts if window[0] <= moment < window[1])
+        seconds = figures["seconds"] or 1.0
+        figures.update(
+            accepted=len(self.successes),
+            accepted_in_window=in_window,
+            accepted_per_second=round(in_window / seconds, 1),
+            accepted_twice=sum(1 for times in self.successes.values() if len(times) > 1),
+            duplicates=dict(self.duplicates),
+            duplicate_attempts=sum(self.duplicates.values()),
+            respondents_sent=self.chooser.next_index,
+            respondents_prepared=len(self.respondents),
+            ran_out_at=None if self.ran_out_at is None else round(self.ran_out_at, 2),
+            requests_total=self.recorder.total,
+        )
+        return figures
+
+
+def _send_outcome(response, accepted):
+    """What a re-sent "send" got: accepted, the check page again (nothing left to send: its form is shown with what
+    is missing), another page (e.g. "you have already answered"), or another status."""
+    if accepted:
+        return "accepted"
+    if response.status == 200:
+        return "check page again" if b'name="email"' in response.body else "another page"
+    return str(response.status)

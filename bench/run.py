@@ -50,7 +50,7 @@ def parse(argv):
         default=None,
         help="W1, W2 (wrk), W4 and W7: interleave the parts in this many rounds (default: W1 4, W2 2, W4 3, W7 4)",
     )
-    parser.add_argument("--parts", default="", help="W1: e.g. real,bare")
+    parser.add_argument("--parts", default="", help="W1: e.g. real,bare; W7: flow, submit")
     parser.add_argument(
         "--wait-quiet",
         type=float,

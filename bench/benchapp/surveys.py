@@ -5,10 +5,13 @@ a run stored."""
 import datetime
 from collections import Counter, defaultdict
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count
+from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 
 from bench import surveyanswers as spec
 from delaktig.accounts.models import IdentityLevel, User
@@ -209,3 +212,159 @@ def _marker_question(pk):
     section, place = spec.MARKER_QUESTION
     structure = structure_of(Survey.objects.get(pk=pk))
     return structure.sections[section - 1].question_list[place - 1].pk
+
+
+# W7 submit: respondents who have answered every page and "about you", waiting to press "send"
+
+
+def respondents_prepare(pk, count, prefix, seed=11):
+    """`count` respondents of survey `pk`, each a browser at the check page: a database session holding the answers
+    exactly as the answering pages leave them (the same forms read the same posted fields, views/flow.py's POST
+    branches store them), and the CSRF cookie with the token its form carries. Returns, per respondent, what the
+    load client sends and what the database must then hold: [{marker, session, csrf_cookie, csrf_token, rows,
+    told}]."""
+    from django.contrib.sessions.models import Session
+
+    survey, rng, today = _answering_survey(pk), spec.generator(seed), timezone.localdate()
+    structure = structure_of(survey)
+    areas = list(survey.municipality.areas.order_by("order").values_list("pk", flat=True))
+    store = _session_store()
+    expire = timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    made, sessions = [], []
+    for index in range(count):
+        marker = f"{prefix}{index}"
+        given, about = spec.response(rng, today=today, marker=marker, everything=True), spec.about(rng, areas)
+        data, rows = _answered_session(survey, structure, given, about)
+        key = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")
+        sessions.append(Session(session_key=key, session_data=store.encode(data), expire_date=expire))
+        secret = _get_new_csrf_string()
+        made.append(
+            {
+                "marker": marker,
+                "session": key,
+                "csrf_cookie": secret,
+                "csrf_token": _mask_cipher_secret(secret),
+                "rows": rows,
+                "told": bool(about),
+            }
+        )
+    for chunk in range(0, len(sessions), BATCH):
+        Session.objects.bulk_create(sessions[chunk : chunk + BATCH])
+    return made
+
+
+def _session_store():
+    """The configured engine's store: the prepared sessions are rows of the session table, so the engine must keep
+    its sessions there (db, or cached_db, which reads the table when its cache has not seen a key)."""
+    from importlib import import_module
+
+    if settings.SESSION_ENGINE not in (
+        "django.contrib.sessions.backends.db",
+        "django.contrib.sessions.backends.cached_db",
+    ):
+        raise RuntimeError(f"prepared respondents need sessions in the database, not {settings.SESSION_ENGINE}")
+    return import_module(settings.SESSION_ENGINE).SessionStore()
+
+
+def _answering_survey(pk):
+    from delaktig.methods.surveys.models import Survey
+
+    survey = Survey.objects.select_related("module__dialogue__municipality").get(pk=pk)
+    survey.municipality = survey.module.dialogue.municipality
+    return survey
+
+
+def _answered_session(survey, structure, given, about):
+    """(session data, answer rows expected) of a respondent who posted the answers `given` (in the order of
+    spec.questions()) on every page and `about` on "about you", through the answering forms."""
+    from types import SimpleNamespace
+
+    from delaktig.methods.surveys.forms_answer import AboutForm, AnswerForm
+    from delaktig.methods.surveys.progress import Progress
+    from delaktig.methods.surveys.views.flow import Flow
+
+    by_pk = dict(zip(structure.questions, given, strict=True))
+    request = SimpleNamespace(session={})
+    flow = Flow(survey.module, survey, structure, Progress(request, survey))
+    kinds = dict(zip(structure.questions, (question for _page, question in spec.questions()), strict=True))
+    for number in flow.pages():
+        questions = flow.questions_on(structure.section_of(number))
+        fields = [pair for q in questions for pair in spec.form_fields(q.pk, kinds[q.pk], by_pk[q.pk])]
+        form = AnswerForm(_posted(fields), structure=structure, questions=questions, answers=flow.progress.answers)
+        if not form.is_valid():
+            raise RuntimeError(f"page {number} refused a prepared respondent: {form.errors.as_json()}")
+        flow.progress.update(questions, form.page_answers)
+        flow.progress.page = number
+        flow.progress.save()
+    if survey.about_you:
+        form = AboutForm(_posted(_about_fields(about)), municipality=survey.municipality)
+        if not form.is_valid():
+            raise RuntimeError(f"'about you' refused a prepared respondent: {form.errors.as_json()}")
+        flow.progress.about = form.values()
+        flow.progress.save()
+    rows = sum(spec.rows_expected(kinds[pk], by_pk[pk]) for pk in structure.questions)
+    return request.session, rows
+
+
+def prepared_as_answered(pk, seed=12):
+    """Is a prepared session what the site's own pages leave? One respondent answers through the answering pages
+    (the test client, in this process) and the same answers are prepared: the two sessions must hold the same."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import Client
+
+    survey = _answering_survey(pk)
+    structure = structure_of(survey)
+    areas = list(survey.municipality.areas.order_by("order").values_list("pk", flat=True))
+    rng = spec.generator(seed)
+    given, about = (
+        spec.response(rng, today=timezone.localdate(), marker="w7check", everything=True),
+        spec.about(rng, areas),
+    )
+    prepared, _rows = _answered_session(survey, structure, given, about)
+    described = _described(survey, survey.module, structure)
+    by_pk = dict(zip(structure.questions, given, strict=True))
+    kinds = dict(zip(structure.questions, (question for _page, question in spec.questions()), strict=True))
+    client = Client()
+    statuses = [client.get(described["index"]).status_code]
+    for number, path in enumerate(described["pages"], 1):
+        fields = [
+            pair
+            for question in structure.section_of(number).question_list
+            for pair in spec.form_fields(question.pk, kinds[question.pk], by_pk[question.pk])
+        ]
+        statuses += [client.get(path).status_code, client.post(path, _as_post(fields)).status_code]
+    statuses.append(client.post(described["about"], _as_post(_about_fields(about))).status_code)
+    statuses.append(client.get(described["check"]).status_code)
+    answered = SessionStore(client.cookies[settings.SESSION_COOKIE_NAME].value).load()
+    same = _without_once(answered) == _without_once(prepared)
+    return {"same": same, "statuses": statuses, "keys": sorted(answered)}
+
+
+def _without_once(session):
+    """The session with each progress's random send key (progress.py) replaced by whether it has one."""
+    return {
+        key: {**value, "once": bool(value["once"])} if isinstance(value, dict) and "once" in value else value
+        for key, value in session.items()
+    }
+
+
+def _as_post(pairs):
+    found = defaultdict(list)
+    for name, value in pairs:
+        found[name].append(value)
+    return dict(found)
+
+
+def _about_fields(about):
+    return [(key, str(value)) for key, value in about.items()]
+
+
+def _posted(pairs):
+    """A form post as the request has it (request.POST)."""
+    from django.http import QueryDict
+
+    data = QueryDict(mutable=True)
+    for name, value in pairs:
+        data.appendlist(name, value)
+    data._mutable = False
+    return data

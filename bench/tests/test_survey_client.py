@@ -5,7 +5,7 @@ import datetime
 from urllib.parse import parse_qsl
 
 from bench import surveyanswers
-from bench.load import Clock, SurveyLoad
+from bench.load import Clock, SubmitLoad, SurveyLoad
 from bench.loadclient import Response, Visitor, location_path
 
 TODAY = datetime.date(2026, 12, 1)
@@ -107,3 +107,76 @@ def test_a_respondent_walks_every_page_and_is_accepted_on_the_done_redirect():
     assert [step for step in visited if step[0] == "POST"][-1] == ("POST", survey["check"])
     assert visited[-1] == ("GET", survey["done"]) and len(visited) == 1 + 14
     assert list(load.accepted) == ["p-0"] and load.summary()["accepted"] == 1
+
+
+def _prepared(count):
+    return [
+        {
+            "marker": f"w7s{n}",
+            "session": f"s{n}",
+            "csrf_cookie": f"c{n}",
+            "csrf_token": f"t{n}",
+            "rows": 30,
+            "told": True,
+        }
+        for n in range(count)
+    ]
+
+
+def test_a_prepared_respondent_sends_only_the_check_page_as_its_browser():
+    survey = _survey()
+    respondents = _prepared(2)
+    load = SubmitLoad(respondents, survey["check"], survey["done"], 0.0, 100.0, Clock(), duplicate_share=0.0)
+    visitor = Visitor("127.0.0.1", 1)
+    visitor.cookies["surveys_answered"] = "old"
+    sent = []
+
+    async def request(method, path, headers=(), body=b""):
+        sent.append((method, path, dict(headers).get("Cookie"), parse_qsl(body.decode(), keep_blank_values=True)))
+        return Response(302, [("location", f"http://127.0.0.1:1{survey['done']}")], b"")
+
+    visitor.connection.request = request
+    assert asyncio.run(load(visitor, 0.0)) is True
+    assert sent == [
+        ("POST", survey["check"], "sessionid=s0; csrftoken=c0", [("csrfmiddlewaretoken", "t0"), ("email", "")])
+    ]
+    assert load.accepted == {"w7s0": (30, True)}
+
+
+def test_re_sends_are_counted_by_what_they_got_and_the_pool_running_out_stops_the_client():
+    survey = _survey()
+    load = SubmitLoad(_prepared(3), survey["check"], survey["done"], 0.0, 100.0, Clock(), duplicate_share=0.5, seed=4)
+    answers = iter([302, 200, 302, 200, 302, 200, 200, 200, 200, 200])
+
+    class Browser(Visitor):
+        async def post_form(self, path, fields):
+            status = next(answers)
+            return Response(status, [("location", survey["done"])] if status == 302 else [], b"")
+
+    browser = Browser("127.0.0.1", 1)
+    while asyncio.run(load(browser, 1.0)):
+        pass
+    found = load.summary()
+    assert found["respondents_sent"] == 3 and found["ran_out_at"] is not None
+    assert found["duplicate_attempts"] == sum(found["duplicates"].values()) > 0
+    assert all(key.startswith("after: ") for key in found["duplicates"])  # nothing was in flight
+    assert found["accepted"] == len(load.accepted) <= 3 and found["requests_total"] == 3 + found["duplicate_attempts"]
+
+
+def test_what_a_re_sent_send_got():
+    from bench.load import _send_outcome
+
+    assert _send_outcome(Response(302, [("location", "/s/tack/")], b""), True) == "accepted"
+    assert _send_outcome(Response(200, [], b'<input type="email" name="email">'), False) == "check page again"
+    assert _send_outcome(Response(200, [], b"<h1>Du har redan svarat</h1>"), False) == "another page"
+    assert _send_outcome(Response(403, [], b""), False) == "403"
+
+
+def test_re_sends_go_both_to_sends_in_flight_and_to_respondents_already_answered():
+    survey = _survey()
+    load = SubmitLoad(_prepared(4), survey["check"], survey["done"], 0.0, 100.0, Clock(), duplicate_share=0.0)
+    load.chooser.used, load.chooser.in_flight = [0, 1, 2], {2}
+    kinds = {load._resend_kind(2) for _attempt in range(50)}
+    assert kinds == {"in flight", "after"} and load._answered() == [0, 1]
+    load.chooser.in_flight = {0, 1, 2}
+    assert load._resend_kind(2) == "in flight"  # nothing answered yet to send again

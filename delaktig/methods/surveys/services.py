@@ -108,13 +108,15 @@ def response_submit(
     receipt_to: str = "",
     now: datetime.datetime | None = None,
     once: str = "",
+    structure: Structure | None = None,
 ) -> Response:
     """A resident's response, stored whole. With `once` (the answering's random key) it is stored once only, however
     often the same answering is sent. `user` (for a survey open to logged-in residents) and `invitation_id`
     (for one by invitation) are marked as having answered, in the same transaction; raises AlreadyAnswered when they
     have, and structure.AnswersInvalid when the answers break the survey's rules. The draft `draft_id` is removed.
-    The receipt goes to `receipt_to` after commit; the address is not stored."""
-    structure = structure_of(survey)
+    The receipt goes to `receipt_to` after commit; the address is not stored. `structure`: the survey's sections
+    and questions when the caller has just loaded them (the check page has), else they are read here."""
+    structure = structure if structure is not None else structure_of(survey)
     checked = answers_check(structure, dict(answers))
     with transaction.atomic():
         if once:

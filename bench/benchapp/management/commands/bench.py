@@ -10,7 +10,7 @@ from bench.benchapp import seed
 class Command(BaseCommand):
     help = (
         "Benchmark data: seed, proposal, signers, busy, verify, queries, count-queries, lists, elsewhere, "
-        "list-queries, survey, survey-verify, survey-queries (bench settings only)."
+        "list-queries, survey, survey-verify, survey-queries, survey-respondents (bench settings only)."
     )
 
     def add_arguments(self, parser):
@@ -19,6 +19,7 @@ class Command(BaseCommand):
             choices=[
                 *("seed", "proposal", "signers", "busy", "verify", "queries", "count-queries"),
                 *("lists", "elsewhere", "list-queries", "survey", "survey-verify", "survey-queries"),
+                "survey-respondents",
             ],
         )
         parser.add_argument("--threshold", type=int, default=10**9)
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         parser.add_argument("--session", default="", help="list-queries: the staff session key")
         # W7: a survey with `--responses` stored (survey), what a run stored in it (survey-verify, --pk, --prefix)
         parser.add_argument("--responses", type=int, default=0)
+        # W7 submit: `--count` respondents of survey `--pk` at its check page, written to `--out` (survey-respondents)
 
     def handle(self, *args, **options):
         result = getattr(self, f"_{options['action'].replace('-', '_')}")(options)
@@ -112,3 +114,17 @@ class Command(BaseCommand):
 
         urls = json.loads(options["urls"])
         return queries_per_list(urls, options["session"], staff_lists=tuple(urls))
+
+    def _survey_respondents(self, options):
+        import time
+
+        from bench.benchapp.surveys import prepared_as_answered, respondents_prepare
+
+        pk = options["pk"][0]
+        started = time.perf_counter()
+        made = respondents_prepare(pk, options["count"], options["prefix"])
+        seconds = time.perf_counter() - started
+        with open(options["out"], "w") as out:
+            json.dump(made, out)
+        return {"respondents": len(made), "file": options["out"], "seconds": round(seconds, 1),
+                "as_answered": prepared_as_answered(pk)}  # fmt: skip

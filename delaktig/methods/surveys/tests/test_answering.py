@@ -256,3 +256,18 @@ def test_a_question_removed_while_someone_answers_is_forgotten_not_refused(clien
     client.post(url("about", module), {})
     assert client.post(url("check", module), {}).status_code == 302
     assert Response.objects.count() == 1
+
+
+def test_sending_reads_the_survey_once_and_takes_the_municipality_from_the_process(client, module, survey):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    answer_all(client, module, survey)
+    client.get(url("check", module))
+    with CaptureQueriesContext(connection) as sent:
+        assert client.post(url("check", module), {"email": ""})["Location"] == url("done", module)
+    tables = [re.search(r'FROM "(\w+)"', query["sql"]) for query in sent.captured_queries]
+    read = [found.group(1) for found in tables if found]
+    assert read.count("surveys_section") == 1 and read.count("surveys_question") == 1
+    assert "organisations_municipality" not in read
+    assert Response.objects.count() == 1

@@ -130,3 +130,20 @@ def test_submitting_removes_the_draft_it_came_from(survey):
     draft, _token = draft_save(survey=survey, answers=full_answers(survey), about={}, page=2)
     response_submit(survey=survey, answers=draft.answers, draft_id=draft.pk)
     assert not Draft.objects.exists()
+
+
+def test_a_structure_loaded_already_is_not_read_again(survey):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ..structure import structure_of
+
+    structure, answers = structure_of(survey), full_answers(survey)
+    with CaptureQueriesContext(connection) as given:
+        response = response_submit(survey=survey, answers=answers, structure=structure)
+    with CaptureQueriesContext(connection) as read:
+        again = response_submit(survey=survey, answers=answers)
+    assert not [query for query in given.captured_queries if '"surveys_section"' in query["sql"]]
+    assert len(read.captured_queries) == len(given.captured_queries) + 2  # the sections and the questions
+    rows = sorted(Answer.objects.filter(response=response).values_list("question_id", "choice", "row", "number"))
+    assert rows == sorted(Answer.objects.filter(response=again).values_list("question_id", "choice", "row", "number"))

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from delaktig.core import ratelimit
+from delaktig.core.middleware import municipality_copy_will_do
 from delaktig.participation.rules import allowed
 
 from ..forms_answer import ReceiptForm
@@ -79,9 +80,10 @@ NOT_READY, LOGIN, ALREADY, INVITED_ONLY, USED, CLOSED = (
 )
 
 
-def refusal_of(request, module, survey, progress=None):
-    """None when this person may answer now; else (kind, reason in words)."""
-    if survey is None or not survey.questions.exists():
+def refusal_of(request, module, survey, progress=None, structure=None):
+    """None when this person may answer now; else (kind, reason in words). `structure`: the survey's, when it is
+    loaded already (its questions say whether the survey is ready, without asking the database again)."""
+    if survey is None or not (structure.questions if structure is not None else survey.questions.exists()):
         return NOT_READY, _("The survey is not open yet. Come back later.")
     decision = allowed(request.user, "answer", module)
     if not decision and (survey.access == Access.LOGGED_IN or not decision.needs_login):
@@ -109,9 +111,9 @@ def USED_TEXT():  # noqa: N802
     return _("This invitation has already been used to answer the survey. Each invitation can answer once.")
 
 
-def why_not(request, module, survey, progress=None):
+def why_not(request, module, survey, progress=None, structure=None):
     """None when this person may answer now; else the page that says why not."""
-    refusal = refusal_of(request, module, survey, progress)
+    refusal = refusal_of(request, module, survey, progress, structure)
     if refusal is None:
         return None
     kind, text = refusal
@@ -160,7 +162,9 @@ def _answering(request, dialogue_id, module_id):
     module = public_module_get(request, dialogue_id, module_id)
     survey = survey_or_none(module)
     flow = Flow.of(request, module, survey) if survey is not None else None
-    refusal = why_not(request, module, survey, flow.progress if flow else None)
+    refusal = (
+        why_not(request, module, survey, flow.progress, flow.structure) if flow else why_not(request, module, None)
+    )
     return (None, refusal) if refusal else (flow, None)
 
 
@@ -172,7 +176,11 @@ def index(request, dialogue_id, module_id):
     module = public_module_get(request, dialogue_id, module_id)
     survey = survey_or_none(module)
     flow = Flow.of(request, module, survey) if survey is not None else None
-    refusal = refusal_of(request, module, survey, flow.progress if flow else None)
+    refusal = (
+        refusal_of(request, module, survey, flow.progress, flow.structure)
+        if flow
+        else refusal_of(request, module, None)
+    )
     context = {
         "module": module,
         "dialogue": module.dialogue,
@@ -187,6 +195,7 @@ def index(request, dialogue_id, module_id):
     return render(request, "surveys/index.html", context)
 
 
+@municipality_copy_will_do  # answering changes nothing of the municipality's
 @require_http_methods(["GET", "POST"])
 def page(request, dialogue_id, module_id, number):
     flow, refusal = _answering(request, dialogue_id, module_id)
@@ -195,6 +204,7 @@ def page(request, dialogue_id, module_id, number):
     return page_view(request, flow, number, on_save=lambda page: _save(request, flow, page))
 
 
+@municipality_copy_will_do
 @require_http_methods(["GET", "POST"])
 def about(request, dialogue_id, module_id):
     flow, refusal = _answering(request, dialogue_id, module_id)
@@ -211,6 +221,7 @@ def _receipt_address(request, flow):
     return invitation.email if invitation is not None else ""
 
 
+@municipality_copy_will_do  # a response changes nothing of the municipality's
 @require_http_methods(["GET", "POST"])
 def check(request, dialogue_id, module_id):
     flow, refusal = _answering(request, dialogue_id, module_id)
@@ -246,6 +257,7 @@ def _submit(request, flow, answers, *, receipt_to):
     try:
         response = response_submit(
             survey=survey,
+            structure=flow.structure,
             answers=answers,
             about=progress.about,
             user=request.user if survey.access == Access.LOGGED_IN else None,
@@ -369,7 +381,7 @@ def draft(request, dialogue_id, module_id, token):
     if found.invitation_id:
         progress.invitation_id = found.invitation_id
     progress.save()
-    refusal = why_not(request, module, survey, progress)
+    refusal = why_not(request, module, survey, progress, flow.structure)
     if refusal:
         return refusal
     messages_continue(request)
