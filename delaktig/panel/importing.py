@@ -65,6 +65,11 @@ class MemberFile:
     def importable(self):
         return bool(self.new) and not self.errors
 
+    @property
+    def error_rows(self):
+        """How many rows have errors (a row may have several)."""
+        return len({error.line for error in self.errors})
+
 
 def is_header(headers):
     return bool(first_of(headers, EMAIL) and first_of(headers, NAME))
@@ -203,10 +208,15 @@ class _Reader:
     def _consent(self, row):
         value = self.value(row, "samtycke")
         day = _date(value)
-        if day is None or not datetime.date(2000, 1, 1) <= day <= timezone.localdate():
+        if day is None or day < datetime.date(2000, 1, 1):
             raise ValidationError(
                 _("The date of consent “%(value)s” could not be read. Write a date that has passed, as 2025-03-01.")
                 % {"value": value}
+            )
+        if day > timezone.localdate():
+            raise ValidationError(
+                _("The date of consent %(value)s is in the future. Write the day the person agreed.")
+                % {"value": day.isoformat()}
             )
         return day
 

@@ -93,6 +93,8 @@ def test_bad_values_are_reported_per_row_and_nothing_is_imported(municipality, a
     parsed = check(municipality, raw)
     assert [error.line for error in parsed.errors] == [5, 6, 7, 8, 9, 10, 11, 12, 13]
     assert "rad 2" in parsed.errors[-1].message and "Atlantis" in parsed.errors[5].message
+    assert "ligger i framtiden" in parsed.errors[6].message and "gick inte att läsa" in parsed.errors[7].message
+    assert parsed.error_rows == 9
     with pytest.raises(services.MembersImportRefused):
         services.members_import(municipality=municipality, text=raw, consent_text="x", actor=staff["administrator"])
     assert not PanelMember.objects.exists() and not AuditEvent.objects.filter(action="panel.import").exists()
