@@ -1,5 +1,6 @@
 """Demo data for decisionbasis: one generated version on the closed dialogue with the most themes."""
 
+from django.conf import settings
 from django.db.models import Case, Count, IntegerField, When
 
 from delaktig.decisionbasis import services
@@ -30,7 +31,8 @@ def load(muni, bodies, people):
         representativeness_text=REPRESENTATIVENESS,
         consultation_text=CONSULTATION,
     )
-    services.decision_basis_generate(basis_id=basis.pk)  # now, so `make run` shows the downloads at once
+    if settings.DEMO_DOCUMENTS_AT_ONCE:  # so `make run` shows the downloads at once; else the worker makes them
+        services.decision_basis_generate(basis_id=basis.pk)
 
 
 def _dialogue_with_results(muni):

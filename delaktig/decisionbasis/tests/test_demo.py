@@ -10,7 +10,8 @@ from .support import closed_dialogue
 
 
 @pytest.mark.django_db
-def test_the_demo_generates_one_version_on_the_dialogue_with_results(dialogue, municipality, staff):
+def test_the_demo_generates_one_version_on_the_dialogue_with_results(dialogue, municipality, staff, settings):
+    settings.DEMO_DOCUMENTS_AT_ONCE = True
     closed_dialogue(municipality, state=State.RESULTS_COMPILED)  # closed too, but without themes
     closed_dialogue(municipality, state=State.OPEN, case_number="KS 1")
     people = {"handlaggare": staff["officer"]}

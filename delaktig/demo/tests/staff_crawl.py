@@ -14,7 +14,7 @@ from urllib.parse import urldefrag, urlsplit
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import transaction
-from django.test import Client, TestCase
+from django.test import Client, TestCase, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
 
@@ -134,8 +134,8 @@ def crawl(max_per_name=3):
     """Follow every staff link from the start page, visiting at most `max_per_name` pages of each other URL name
     (and as many again of the dialogue with the most in it: themes, quotes, a decision basis, suggestions).
     Each page with a form sent to itself is also sent once empty (and undone), to read its error messages."""
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        call_command("load_demo", stdout=io.StringIO())
+    with TestCase.captureOnCommitCallbacks(execute=True), override_settings(DEMO_DOCUMENTS_AT_ONCE=True):
+        call_command("load_demo", stdout=io.StringIO())  # with its decision basis made at once, as `make run` does
         municipality = Municipality.objects.get(slug=SLUG)
         focus = what_the_demo_leaves_out(municipality)
     client = Client(HTTP_ACCEPT_LANGUAGE="sv")
