@@ -33,3 +33,8 @@ SHARE_FROM = 5  # answers to a question before its share of positive answers is 
 def share(part: int, whole: int) -> int | None:
     """The share of positive answers in whole per cent, or None when fewer than SHARE_FROM answered."""
     return round(100 * part / whole) if whole >= SHARE_FROM else None
+
+
+def question_rows(figures) -> list[tuple[str, int, int | None]]:
+    """(question, answers, share of positive answers or None) of one dialogue's figures, for a table."""
+    return [(q.text, q.answers, share(q.positive, q.answers)) for q in figures.questions]

@@ -13,7 +13,7 @@ from delaktig.participation.models import Module
 from delaktig.participation.registry import registry
 
 from .models import NEEDS_A_REASON, DeadlineAlert, Evaluation, FollowupSettings, Measure, MeasureStatus, MeasureUpdate
-from .participant_evaluation import figures_of, share
+from .participant_evaluation import figures_of, question_rows
 
 FEEDBACK_PURPOSE = "dialogue_feedback"
 FEED_SIZE = 50
@@ -263,8 +263,7 @@ def _participants_public(dialogue):
     figures = figures_of([dialogue]).get(dialogue.pk)
     if figures is None or figures.answered < PARTICIPANTS_SHOWN_FROM:
         return None
-    rows = [(q.text, q.answers, share(q.positive, q.answers)) for q in figures.questions]
-    return {"answered": figures.answered, "invited": figures.invited, "rows": rows}
+    return {"answered": figures.answered, "invited": figures.invited, "rows": question_rows(figures)}
 
 
 def evaluation_text(dialogue):

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from delaktig.dialogues.models import AFTER_CLOSE, PUBLIC_STATES, Kind, State
+from delaktig.dialogues.models import PUBLIC_STATES, Kind, State
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,9 @@ def _resident_decision(user, action, module, manifest, now):
         return Decision(False, _("This is information from the municipality. You cannot give input here."))
     if dialogue.state == State.PLANNED:
         return Decision(False, _("The dialogue has not opened yet."))
-    phase = module.active_phase(now)
+    phase = module.active_phase(now)  # once the dialogue has closed, only a phase whose type runs after closing
     phase_type = manifest.phase_type(phase.phase_type) if phase else None
-    after_close = phase_type is not None and phase_type.after_close and dialogue.state in AFTER_CLOSE
-    if dialogue.state != State.OPEN and not after_close:
+    if dialogue.state != State.OPEN and phase is None:
         reason = _("The dialogue is closed. You can no longer give input, but you can read what came in.")
         return Decision(False, reason)
     if phase_type is None or action not in phase_type.features:

@@ -245,17 +245,8 @@ def participants_evaluation(request, pk):
     context = {
         "dialogue": dialogue,
         "figures": figures,
-        "rows": _figure_rows(figures),
+        "rows": participant_evaluation.question_rows(figures) if figures else [],
         "may_ask": may_ask,
         "addresses": len(dialogue_participant_addresses(dialogue)) if figures is None else None,
     }
     return render(request, "followup/staff/participants_evaluation.html", context)
-
-
-def _figure_rows(figures):
-    if figures is None:
-        return []
-    return [
-        (question.text, question.answers, participant_evaluation.share(question.positive, question.answers))
-        for question in figures.questions
-    ]

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,6 +29,7 @@ from delaktig.participation.selectors import dialogue_participant_addresses
 from delaktig.participation.services import module_add, phase_add
 
 from .about import METHOD_KEY
+from .links import url
 from .models import Access, Answer, EvaluationTemplate, Invitation, Kind, Purpose, Question, Response, Survey
 from .phases import EVALUATION
 from .services_builder import survey_from_template, survey_spec
@@ -103,7 +103,7 @@ def evaluation_start(dialogue: Dialogue, actor: User, now: datetime.datetime | N
     """The staff page to invite the participants from; the module and its survey are made the first time."""
     existing = evaluation_survey_of(dialogue)
     if existing is not None:
-        return _staff_url("invitations", existing.module)
+        return url("staff:invitations", existing.module)
     now = now or timezone.now()
     module = module_add(
         dialogue=dialogue,
@@ -126,13 +126,7 @@ def evaluation_start(dialogue: Dialogue, actor: User, now: datetime.datetime | N
     audit_record(
         municipality=dialogue.municipality, actor=actor, action="surveys.evaluation_start", target=dialogue, data={}
     )
-    return _staff_url("invitations", module)
-
-
-def _staff_url(name: str, module) -> str:
-    return reverse(
-        f"{METHOD_KEY}_staff:{name}", args=[module.dialogue.municipality.slug, module.dialogue_id, module.pk]
-    )
+    return url("staff:invitations", module)
 
 
 def participant_recipients(survey: Survey) -> list[tuple[str, str]]:
@@ -159,7 +153,7 @@ def evaluation_figures(dialogues: Iterable[Dialogue]) -> dict[int, EvaluationFig
             invited=invited.get(survey.pk, 0),
             answered=answered.get(survey.pk, 0),
             questions=tuple(questions.get(survey.pk, ())),
-            staff_url=_staff_url("results", survey.module),
+            staff_url=url("staff:results", survey.module),
         )
         for survey in surveys
     }

@@ -3,12 +3,12 @@
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 
 from delaktig.participation.models import Module
 from delaktig.participation.rules import allowed
 
 from ..about import METHOD_KEY
+from ..links import url  # noqa: F401  (the views import it from here)
 from ..models import Survey
 
 
@@ -66,16 +66,6 @@ def guard(request, dialogue_id, module_id, action):
     if decision:
         return module, None
     return module, refuse(request, decision, next_url=request.get_full_path(), back_url=url("staff:index", module))
-
-
-def url(name, module, *extra):
-    """reverse() for this module: public names plain ("page"), staff names with "staff:" in front."""
-    namespace = METHOD_KEY
-    if name.startswith("staff:"):
-        namespace, name = f"{METHOD_KEY}_staff", name.removeprefix("staff:")
-    return reverse(
-        f"{namespace}:{name}", args=[module.dialogue.municipality.slug, module.dialogue_id, module.pk, *extra]
-    )
 
 
 def module_context(module, **extra):
