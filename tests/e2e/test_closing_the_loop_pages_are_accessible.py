@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from delaktig.decisionbasis.models import DecisionBasis
 from delaktig.demo import content
-from delaktig.demo.loader import email_for, load
+from delaktig.demo.loader import email_for
+from delaktig.demo.tests.site import demo_loaded
 from delaktig.dialogues.models import Dialogue, State
 from delaktig.followup.models import Measure
 from delaktig.results.models import Theme
@@ -28,8 +29,8 @@ def demo_officer():
 
 @pytest.fixture
 def demo():
-    load()
-    return DEMO["slug"]
+    with demo_loaded(committed=True):
+        yield DEMO["slug"]
 
 
 def open_checked(page, base, path):

@@ -20,10 +20,10 @@ M = "hagfors"
 
 @pytest.fixture
 def demo():
-    from delaktig.demo.loader import load
+    from delaktig.demo.tests.site import demo_loaded
 
-    load()
-    return Dialogue.objects.filter(municipality__slug=M)
+    with demo_loaded(committed=True):
+        yield Dialogue.objects.filter(municipality__slug=M)
 
 
 def url(name, *args):

@@ -1,18 +1,25 @@
-"""The demo site once per test module, and a crawler over its pages: for checks that sweep every page.
+"""The demo for the tests that read it, and a crawler over its pages: for checks that sweep every page.
 
-`demo_site` loads the demo (Hagfors in full, Kramfors with a person in each role) inside a transaction that is
-rolled back when the module is done; each test runs in a savepoint of its own inside it, as usual.
+Loading the demo takes seconds, so a test process loads it once. On SQLite the database with the demo is then
+copied aside (SQLite's backup API) and copied back for each module or test that asks for it; afterwards the
+database is put back as it was. On PostgreSQL the demo is loaded each time, inside a transaction that is rolled
+back afterwards (or, for a transactional test, committed and flushed by the test as usual).
+
+`demo_data` gives a module the demo (Hagfors in full, Kramfors with a person in each role), `demo_site` adds a
+person with every role in Hagfors; each test runs in a transaction of its own on top, as usual.
 """
 
 import re
+import sqlite3
 from collections import Counter, deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import unescape
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import TestCase
 from django.urls import Resolver404, resolve
 
@@ -24,6 +31,73 @@ LINK = re.compile(r"""<a\b[^>]*?\shref="([^"]*)\"""")
 FORM = re.compile(r"<form\b([^>]*)>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""\s(action|method)="([^"]*)\"""", re.IGNORECASE)
 
+_copies = {}  # in this test process, on SQLite: "demo" -> an in-memory copy of the test database with the demo
+
+
+@contextmanager
+def demo_loaded(*, committed=False):
+    """The demo municipalities in the test database inside the block, as `manage.py load_demo` leaves them (what
+    it hands the task worker done too); the database as it was afterwards.
+
+    Call it between tests (from a module's fixture) or in a transactional test, never inside a test's
+    transaction. `committed`: the demo must be committed, for other connections (a live server) to see it."""
+    _forget_cached()
+    try:
+        if connection.vendor == "sqlite":
+            with _copied_in():
+                yield
+        elif committed:
+            _load()
+            yield  # the transactional test's flush removes it
+        else:
+            with transaction.atomic():
+                with TestCase.captureOnCommitCallbacks(execute=True):
+                    _load()
+                yield
+                transaction.set_rollback(True)
+    finally:
+        _forget_cached()
+
+
+def _load():
+    from delaktig.demo.loader import load
+
+    load()
+
+
+@contextmanager
+def _copied_in():
+    assert not connection.in_atomic_block, "the demo is copied into the database between tests, not inside one"
+    connection.ensure_connection()
+    database = connection.connection
+    before = _copy_of(database)
+    try:
+        if "demo" in _copies:
+            _copies["demo"].backup(database)
+        else:
+            _load()  # committed, so the on-commit work (such as the worker's tasks) runs as in `make run`
+            _copies["demo"] = _copy_of(database)
+        _forget_cached()
+        yield
+    finally:
+        before.backup(database)
+        before.close()
+
+
+def _copy_of(database):
+    copy = sqlite3.connect(":memory:", check_same_thread=False)
+    database.backup(copy)
+    return copy
+
+
+def _forget_cached():
+    """Content types, the cache and this process's memos may name rows of the database as it was."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    cache.clear()
+    clear_all()
+
 
 @dataclass
 class DemoSite:
@@ -34,32 +108,29 @@ class DemoSite:
 
 
 @pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """The demo as `manage.py load_demo` leaves it, for the module's tests."""
+    with django_db_blocker.unblock(), demo_loaded():
+        yield
+
+
+@pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker):
+    """The demo, and a person with every staff role in Hagfors."""
     from delaktig.accounts.models import User
-    from delaktig.demo.loader import load
     from delaktig.organisations.models import Membership, Municipality, Role
 
-    with django_db_blocker.unblock():
-        cache.clear()
-        clear_all()
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                load()
-            home, other = Municipality.objects.get(slug="hagfors"), Municipality.objects.get(slug="kramfors")
-            all_roles = User.objects.create_user("alla.roller@hagfors.example", "x" * 12, name="Alla Roller")
-            for role in Role.values:
-                body = home.get_deciding_body() if role in (Role.ELECTED_OFFICIAL, Role.PRESIDIUM) else None
-                Membership.objects.create(user=all_roles, municipality=home, role=role, body=body)
-            other_staff = {
-                membership.role: membership.user
-                for membership in Membership.objects.filter(municipality=other).select_related("user")
-            }
-            yield DemoSite(home=home, other=other, all_roles=all_roles, other_staff=other_staff)
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with django_db_blocker.unblock(), demo_loaded():
+        home, other = Municipality.objects.get(slug="hagfors"), Municipality.objects.get(slug="kramfors")
+        all_roles = User.objects.create_user("alla.roller@hagfors.example", "x" * 12, name="Alla Roller")
+        for role in Role.values:
+            body = home.get_deciding_body() if role in (Role.ELECTED_OFFICIAL, Role.PRESIDIUM) else None
+            Membership.objects.create(user=all_roles, municipality=home, role=role, body=body)
+        other_staff = {
+            membership.role: membership.user
+            for membership in Membership.objects.filter(municipality=other).select_related("user")
+        }
+        yield DemoSite(home=home, other=other, all_roles=all_roles, other_staff=other_staff)
 
 
 @dataclass

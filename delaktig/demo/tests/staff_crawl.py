@@ -1,10 +1,9 @@
 """Walk the staff workspace of the demo municipality as a person with every role, the way staff click through it.
 
 Used by the tests that every staff page is reachable and that no page shows a raw key. Pages are collected once
-per module (loading the demo takes a few seconds) inside a transaction that is rolled back.
+per module, on the demo (site.demo_loaded) inside a transaction that is rolled back.
 """
 
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -12,9 +11,8 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlsplit
 
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.db import transaction
-from django.test import Client, TestCase, override_settings
+from django.test import Client, TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
 
@@ -133,10 +131,10 @@ def what_the_demo_leaves_out(municipality):
 def crawl(max_per_name=3):
     """Follow every staff link from the start page, visiting at most `max_per_name` pages of each other URL name
     (and as many again of the dialogue with the most in it: themes, quotes, a decision basis, suggestions).
-    Each page with a form sent to itself is also sent once empty (and undone), to read its error messages."""
-    with TestCase.captureOnCommitCallbacks(execute=True), override_settings(DEMO_DOCUMENTS_AT_ONCE=True):
-        call_command("load_demo", stdout=io.StringIO())  # with its decision basis made at once, as `make run` does
-        municipality = Municipality.objects.get(slug=SLUG)
+    Each page with a form sent to itself is also sent once empty (and undone), to read its error messages.
+    The demo must be loaded, its decision basis made (site.demo_loaded does both, as `make run` does)."""
+    municipality = Municipality.objects.get(slug=SLUG)
+    with TestCase.captureOnCommitCallbacks(execute=True):
         focus = what_the_demo_leaves_out(municipality)
     client = Client(HTTP_ACCEPT_LANGUAGE="sv")
     client.force_login(everyone(municipality))

@@ -11,11 +11,14 @@ from delaktig.dialogues.models import Dialogue
 from delaktig.organisations.models import Municipality
 from delaktig.reports.selectors import yearly_report
 
+from .site import demo_data  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.usefixtures("demo_data")  # the demo, loaded once for the module
+
 
 @pytest.mark.django_db
 def test_last_year_and_this_year_show_something():
-    call_command("load_demo", stdout=io.StringIO())
-    call_command("load_demo", stdout=io.StringIO())  # twice is fine
+    call_command("load_demo", stdout=io.StringIO())  # loading it a second time is fine
     hagfors = Municipality.objects.get(slug="hagfors")
     this_year = timezone.localdate().year
     for year in (this_year - 1, this_year):
@@ -27,7 +30,6 @@ def test_last_year_and_this_year_show_something():
 
 @pytest.mark.django_db
 def test_the_late_feedback_is_late_on_the_timeline_too():
-    call_command("load_demo", stdout=io.StringIO())
     dialogue = Dialogue.objects.get(municipality__slug="hagfors", title="Bemötande i kundtjänst")
     events = {event.action: event.created_at for event in audit_events_for(dialogue)}
     published = next(when for action, when in events.items() if action.startswith("dialogue.publish_feedback"))

@@ -9,12 +9,10 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.db import transaction
 
-from delaktig.core.memo import clear_all
-
 from . import staff_crawl
+from .site import demo_loaded
 
 START = f"/{staff_crawl.SLUG}/personal/"
 # Pages whose object's page is elsewhere than above them in the URL: url name -> url names that may link to it.
@@ -34,15 +32,11 @@ pytestmark = pytest.mark.django_db  # so that the test database is set up for th
 
 @pytest.fixture(scope="module")
 def walk(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        cache.clear()
-        clear_all()
+    with django_db_blocker.unblock(), demo_loaded(), transaction.atomic():
         result = staff_crawl.crawl()
         if os.environ.get("STAFF_WALK_DUMP"):  # to read the pages while fixing them
             Path(os.environ["STAFF_WALK_DUMP"]).write_bytes(pickle.dumps(result))
         transaction.set_rollback(True)
-    cache.clear()
-    clear_all()
     return result
 
 

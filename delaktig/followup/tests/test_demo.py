@@ -5,15 +5,17 @@ import io
 import pytest
 from django.core.management import call_command
 
+from delaktig.demo.tests.site import demo_data  # noqa: F401 (a fixture)
 from delaktig.dialogues.models import Dialogue, State
 from delaktig.followup.models import Measure, MeasureStatus
 from delaktig.followup.selectors import feedback_mailing_for
 from delaktig.mailings.models import Mailing
 
+pytestmark = pytest.mark.usefixtures("demo_data")  # the demo, loaded once for the module
+
 
 @pytest.mark.django_db
 def test_the_demo_has_measures_and_a_finished_feedback_mailing():
-    call_command("load_demo", stdout=io.StringIO())
     measures = Measure.objects.filter(dialogue__municipality__slug="hagfors")
     assert set(measures.values_list("status", flat=True)) == set(MeasureStatus.values)
     assert all(m.dialogue.state in (State.MATTER_DECIDED, State.FEEDBACK_PUBLISHED, State.EVALUATED) for m in measures)
@@ -32,7 +34,6 @@ def test_the_demos_evaluated_dialogues_have_complete_evaluations_shown_in_their_
     from delaktig.followup.report import evaluation_section
     from delaktig.followup.selectors import evaluation_missing
 
-    call_command("load_demo", stdout=io.StringIO())
     evaluated = Dialogue.objects.filter(municipality__slug="hagfors", state=State.EVALUATED)
     assert {"Säkra skolvägar 2025", "Bemötande i kundtjänst"} <= set(evaluated.values_list("title", flat=True))
     for dialogue in evaluated:

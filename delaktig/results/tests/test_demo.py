@@ -1,8 +1,6 @@
-import io
-
 import pytest
-from django.core.management import call_command
 
+from delaktig.demo.tests.site import demo_data  # noqa: F401 (a fixture)
 from delaktig.dialogues.models import State
 from delaktig.organisations.models import Municipality
 from delaktig.results import selectors
@@ -10,8 +8,7 @@ from delaktig.results.models import Quote, Theme
 
 
 @pytest.mark.django_db
-def test_demo_gives_closed_dialogues_themes_tags_quotes_and_demographics():
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_gives_closed_dialogues_themes_tags_quotes_and_demographics(demo_data):  # noqa: F811
     muni = Municipality.objects.get(slug="hagfors")
     closed = muni.dialogues.filter(state=State.CLOSED).first()
     assert Theme.objects.filter(dialogue=closed).count() >= 2
