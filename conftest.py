@@ -1,3 +1,6 @@
+import shutil
+from pathlib import Path
+
 import pytest
 
 pytest_plugins = ["tests.e2e.browser"]  # the browser fixtures, for journeys here and in a method's own tests
@@ -50,15 +53,65 @@ def resident(db):
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request, tmp_path_factory):
-    """SQLite tests run in memory, which no other process can open. When the session holds a test marked
-    `shared_db` (one that starts `manage.py` processes against the test database), the SQLite test database is a
-    file instead, one per test process. PostgreSQL test databases are shared as they are."""
+    """SQLite tests run in memory, which no other process can open. The SQLite test database is a file instead,
+    one per test process, when the session holds a test marked `shared_db` (one that starts `manage.py`
+    processes against the test database), or when the tests run in several processes (each copies the migrated
+    database, see django_db_setup). PostgreSQL test databases are shared as they are."""
     from django.conf import settings
 
     default = settings.DATABASES["default"]
     shared = any(item.get_closest_marker("shared_db") for item in request.session.items)
-    if shared and default["ENGINE"] == "django.db.backends.sqlite3":
+    if (shared or _test_process_of_several(request)) and default["ENGINE"] == "django.db.backends.sqlite3":
         default.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("shared-db") / "test.sqlite3")
+
+
+def _test_process_of_several(request):
+    return hasattr(request.config, "workerinput")  # pytest-xdist's worker
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+    tmp_path_factory,
+):
+    """pytest-django's, except that on SQLite the test processes of a run migrate once (tests/sqlite_copies.py):
+    the first to get here migrates its test database and leaves a copy, which the others start from."""
+    from django.db import connection
+    from pytest_django.fixtures import django_db_setup as pytest_django_db_setup
+
+    from tests import sqlite_copies
+
+    setup = pytest_django_db_setup.__wrapped__
+    fixtures = (request, django_test_environment, django_db_blocker, django_db_use_migrations)
+    several = _test_process_of_several(request)
+    sqlite_copies.folder = tmp_path_factory.getbasetemp().parent if several else tmp_path_factory.getbasetemp()
+    if connection.vendor != "sqlite" or not several or django_db_keepdb or not django_db_use_migrations:
+        yield from setup(*fixtures, django_db_keepdb, django_db_createdb, django_db_modify_db_settings)
+        return
+    own, migrated = Path(connection.settings_dict["TEST"]["NAME"]), sqlite_copies.folder / "migrated.sqlite3"
+    with sqlite_copies.only_one_at_a_time("migrated"):
+        copied = migrated.exists()
+        if copied:
+            shutil.copyfile(migrated, own)  # kept as it is: nothing is left to migrate
+        steps = setup(*fixtures, copied, django_db_createdb and not copied, django_db_modify_db_settings)
+        next(steps)
+        if not copied:
+            with django_db_blocker.unblock():
+                connection.ensure_connection()
+                sqlite_copies.save(connection.connection, migrated)
+    yield
+    next(steps, None)
+    if copied:  # pytest-django destroys only the databases it made
+        with django_db_blocker.unblock():
+            connection.close()
+        for path in (own, own.with_name(own.name + "-wal"), own.with_name(own.name + "-shm")):
+            path.unlink(missing_ok=True)
 
 
 @pytest.fixture

@@ -1,9 +1,10 @@
 """The demo for the tests that read it, and a crawler over its pages: for checks that sweep every page.
 
-Loading the demo takes seconds, so a test process loads it once. On SQLite the database with the demo is then
-copied aside (SQLite's backup API) and copied back for each module or test that asks for it; afterwards the
-database is put back as it was. On PostgreSQL the demo is loaded each time, inside a transaction that is rolled
-back afterwards (or, for a transactional test, committed and flushed by the test as usual).
+Loading the demo takes seconds, so on SQLite it is loaded once per test run (tests/sqlite_copies.py): a copy of
+the database with the demo is copied into the test database (SQLite's backup API) for each module or test that
+asks for it, and afterwards the database is put back as it was. On PostgreSQL the demo is loaded each time,
+inside a transaction that is rolled back afterwards (or, for a transactional test, committed and flushed by the
+test as usual).
 
 `demo_data` gives a module the demo (Hagfors in full, Kramfors with a person in each role), `demo_site` adds a
 person with every role in Hagfors; each test runs in a transaction of its own on top, as usual.
@@ -24,6 +25,7 @@ from django.test import TestCase
 from django.urls import Resolver404, resolve
 
 from delaktig.core.memo import clear_all
+from tests import sqlite_copies
 
 # Not pages: files, feeds and API answers (some are slow to make, none is HTML).
 NOT_PAGES = re.compile(r"(\.(csv|json|xml|ttl|jsonld|pdf|docx|xlsx)$)|/api/|/(pdf|word|samradsredogorelse)/$")
@@ -31,7 +33,7 @@ LINK = re.compile(r"""<a\b[^>]*?\shref="([^"]*)\"""")
 FORM = re.compile(r"<form\b([^>]*)>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""\s(action|method)="([^"]*)\"""", re.IGNORECASE)
 
-_copies = {}  # in this test process, on SQLite: "demo" -> an in-memory copy of the test database with the demo
+_copies = {}  # in this test process, on SQLite: "demo" -> an in-memory copy of a test database with the demo
 
 
 @contextmanager
@@ -72,11 +74,10 @@ def _copied_in():
     database = connection.connection
     before = _copy_of(database)
     try:
-        if "demo" in _copies:
-            _copies["demo"].backup(database)
-        else:
-            _load()  # committed, so the on-commit work (such as the worker's tasks) runs as in `make run`
-            _copies["demo"] = _copy_of(database)
+        if "demo" not in _copies:
+            # Committed, so that the on-commit work (such as the worker's tasks) is done, as in `make run`.
+            _copies["demo"] = sqlite_copies.made_once("demo", _load, database)
+        _copies["demo"].backup(database)
         _forget_cached()
         yield
     finally:
