@@ -20,3 +20,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LANGUAGE_CODE = "sv"
+# Each test's client loads the middleware anew: WhiteNoise then finds a static file when it is asked for, instead of
+# listing every static file of every app first.
+WHITENOISE_AUTOREFRESH = True
