@@ -40,13 +40,15 @@ worker: install
 	$(PY) manage.py worker
 
 # Three test processes on two cores: browser journeys and the worker-crash tests wait on other processes.
+# pytest keeps the test modules it has rewritten (in __pycache__, even where PYTHONDONTWRITEBYTECODE is set), so
+# the test processes of the next run collect the tests in a third of the time.
 test: install-dev system-deps messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-logo --no-cache  # the contracts in pyproject.toml: layers, methods as plug-ins, no cycles
 	$(VENV)/bin/mypy  # types of the plug-in surface, services and selectors ([tool.mypy] in pyproject.toml)
 	env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run -v0
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -q --create-db -n 3 --dist worksteal $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true PYTHONDONTWRITEBYTECODE= $(VENV)/bin/pytest -q --create-db -n 3 --dist worksteal $(PYTEST_ARGS)
 
 lint:
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports --no-logo --no-cache && $(VENV)/bin/mypy
