@@ -87,19 +87,28 @@ def django_db_setup(
 
     from tests import sqlite_copies
 
-    setup = pytest_django_db_setup.__wrapped__
-    fixtures = (request, django_test_environment, django_db_blocker, django_db_use_migrations)
+    def setup(*, keepdb, createdb):  # pytest-django's own fixture, as a generator
+        return pytest_django_db_setup.__wrapped__(
+            request=request,
+            django_test_environment=django_test_environment,
+            django_db_blocker=django_db_blocker,
+            django_db_use_migrations=django_db_use_migrations,
+            django_db_keepdb=keepdb,
+            django_db_createdb=createdb,
+            django_db_modify_db_settings=django_db_modify_db_settings,
+        )
+
     several = _test_process_of_several(request)
     sqlite_copies.folder = tmp_path_factory.getbasetemp().parent if several else tmp_path_factory.getbasetemp()
     if connection.vendor != "sqlite" or not several or django_db_keepdb or not django_db_use_migrations:
-        yield from setup(*fixtures, django_db_keepdb, django_db_createdb, django_db_modify_db_settings)
+        yield from setup(keepdb=django_db_keepdb, createdb=django_db_createdb)
         return
     own, migrated = Path(connection.settings_dict["TEST"]["NAME"]), sqlite_copies.folder / "migrated.sqlite3"
     with sqlite_copies.only_one_at_a_time("migrated"):
         copied = migrated.exists()
         if copied:
             shutil.copyfile(migrated, own)  # kept as it is: nothing is left to migrate
-        steps = setup(*fixtures, copied, django_db_createdb and not copied, django_db_modify_db_settings)
+        steps = setup(keepdb=copied, createdb=django_db_createdb and not copied)
         next(steps)
         if not copied:
             with django_db_blocker.unblock():

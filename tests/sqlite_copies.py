@@ -34,15 +34,20 @@ def save(database, path):
     part.rename(path)
 
 
-def in_memory(path):
-    """An in-memory copy of the database file at `path`, to copy into a test database with `.backup()`."""
+def in_memory(database):
+    """An in-memory copy of the open SQLite connection `database`, to copy back with `.backup()`."""
     copy = sqlite3.connect(":memory:", check_same_thread=False)
+    database.backup(copy)
+    return copy
+
+
+def in_memory_from(path):
+    """An in-memory copy of the database file at `path`."""
     source = sqlite3.connect(path)
     try:
-        source.backup(copy)
+        return in_memory(source)
     finally:
         source.close()
-    return copy
 
 
 def made_once(name, make, database):
@@ -53,4 +58,4 @@ def made_once(name, make, database):
         if not path.exists():
             make()
             save(database, path)
-    return in_memory(path)
+    return in_memory_from(path)

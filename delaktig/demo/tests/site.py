@@ -11,7 +11,6 @@ person with every role in Hagfors; each test runs in a transaction of its own on
 """
 
 import re
-import sqlite3
 from collections import Counter, deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,8 +37,8 @@ _copies = {}  # in this test process, on SQLite: "demo" -> an in-memory copy of 
 
 @contextmanager
 def demo_loaded(*, committed=False):
-    """The demo municipalities in the test database inside the block, as `manage.py load_demo` leaves them (what
-    it hands the task worker done too); the database as it was afterwards.
+    """The demo municipalities in the test database inside the block, as `manage.py load_demo` leaves them once
+    the task worker has done what it was handed; the database as it was afterwards.
 
     Call it between tests (from a module's fixture) or in a transactional test, never inside a test's
     transaction. `committed`: the demo must be committed, for other connections (a live server) to see it."""
@@ -72,7 +71,7 @@ def _copied_in():
     assert not connection.in_atomic_block, "the demo is copied into the database between tests, not inside one"
     connection.ensure_connection()
     database = connection.connection
-    before = _copy_of(database)
+    before = sqlite_copies.in_memory(database)
     try:
         if "demo" not in _copies:
             # Committed, so that the on-commit work (such as the worker's tasks) is done, as in `make run`.
@@ -83,12 +82,6 @@ def _copied_in():
     finally:
         before.backup(database)
         before.close()
-
-
-def _copy_of(database):
-    copy = sqlite3.connect(":memory:", check_same_thread=False)
-    database.backup(copy)
-    return copy
 
 
 def _forget_cached():
