@@ -18,12 +18,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from delaktig.core.audit import audit_record
+from delaktig.core.inserts import insert_rows, insert_unless_taken
 from delaktig.panel.services import member_touch_by_address
 from delaktig.participation.models import Channel
 
@@ -42,57 +43,20 @@ class AlreadyAnswered(Exception):
     """This account or invitation has answered the survey already."""
 
 
-ANSWER_VALUES = ("question", "choice", "row", "number", "text", "date")  # what differs from row to row
-ANSWER_SAME = ("response", "survey", "channel", "created_at")  # what every row of a response repeats
+ANSWER_FIELDS = ("response", "survey", "channel", "created_at", "question", "choice", "row", "number", "text", "date")
 
 
 def _answers_insert(structure: Structure, response: Response, answers: Mapping[str, Any]) -> None:
-    """Every answer row of the response in one INSERT (more only past the database's limit of parameters). The
-    values are prepared by the model's own fields, as bulk_create would, without an Answer object per row: a
-    response is some thirty rows, stored on every send."""
-    same_fields, fields = _fields(Answer, ANSWER_SAME), _fields(Answer, ANSWER_VALUES)
-    same = tuple(
-        field.get_db_prep_save(value, connection)
-        for field, value in zip(
-            same_fields, (response.pk, structure.survey.pk, response.channel, response.submitted_at), strict=True
-        )
-    )
+    """Every answer row of the response in one INSERT (core.inserts.insert_rows), without an Answer object per
+    row: a response is some thirty rows, stored on every send."""
+    same = (response.pk, structure.survey.pk, response.channel, response.submitted_at)
     rows = []
     for key, value in answers.items():
         question = structure.questions[int(key)]
         for row in types.answer_rows(question, value):
-            values = (question.pk, row.get("choice", ""), row.get("row", ""), row.get("number"), row.get("text", ""),
-                      row.get("date"))  # fmt: skip
-            rows.append(same + tuple(_prepared(field, found) for field, found in zip(fields, values, strict=True)))
-    every = [*same_fields, *fields]
-    batch = connection.ops.bulk_batch_size(every, rows) or len(rows)
-    for start in range(0, len(rows), batch):
-        _rows_insert(Answer, every, rows[start : start + batch])
-
-
-def _fields(model: type[Any], names: tuple[str, ...]) -> list[Any]:
-    return [model._meta.get_field(name) for name in names]
-
-
-def _rows_insert(model: type[Any], fields: list[Any], rows: list[tuple[Any, ...]]) -> None:
-    """Rows of prepared values in one statement. On PostgreSQL its text is the same for any number of rows (a
-    column each as an array, as bulk_create does), so the driver parses it once."""
-    if not rows:
-        return
-    quote = connection.ops.quote_name
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "
-    if connection.vendor == "postgresql":
-        arrays = ", ".join(f"(%s)::{field.db_type(connection).split('(')[0]}[]" for field in fields)
-        sql, params = sql + f"SELECT * FROM UNNEST({arrays})", [list(column) for column in zip(*rows, strict=True)]
-    else:
-        one = "(" + ", ".join(["%s"] * len(fields)) + ")"
-        sql, params = sql + "VALUES " + ", ".join([one] * len(rows)), [value for row in rows for value in row]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-
-
-def _prepared(field: Any, value: Any) -> Any:
-    return value if value is None or isinstance(value, int | str) else field.get_db_prep_save(value, connection)
+            rows.append((*same, question.pk, row.get("choice", ""), row.get("row", ""), row.get("number"),
+                         row.get("text", ""), row.get("date")))  # fmt: skip
+    insert_rows(Answer, ANSWER_FIELDS, rows)
 
 
 def about_checked(survey: Survey, about: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -196,13 +160,9 @@ def _mark_account(survey: Survey, user: User) -> None:
 
 def _mark_once(survey: Survey, once: str) -> None:
     """One INSERT that does nothing when the mark is there already (no savepoint to go back to)."""
-    quote, meta = connection.ops.quote_name, Submitted._meta
-    columns = ", ".join(quote(field.column) for field in _fields(Submitted, ("survey", "key_hash")))
-    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES (%s, %s) ON CONFLICT DO NOTHING RETURNING id"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [survey.pk, hashlib.sha256(once.encode()).hexdigest()])
-        if cursor.fetchone() is None:
-            raise AlreadyAnswered()
+    mark = Submitted(survey=survey, key_hash=hashlib.sha256(once.encode()).hexdigest())
+    if not insert_unless_taken(mark, ("survey", "key_hash")):
+        raise AlreadyAnswered()
 
 
 def _mark_invitation(survey: Survey, invitation_id: int) -> None:
