@@ -280,10 +280,7 @@ def _session_store():
     its sessions there (db, or cached_db, which reads the table when its cache has not seen a key)."""
     from importlib import import_module
 
-    if settings.SESSION_ENGINE not in (
-        "django.contrib.sessions.backends.db",
-        "django.contrib.sessions.backends.cached_db",
-    ):
+    if not settings.SESSION_ENGINE.endswith((".db", ".cached_db")):
         raise RuntimeError(f"prepared respondents need sessions in the database, not {settings.SESSION_ENGINE}")
     return import_module(settings.SESSION_ENGINE).SessionStore()
 
