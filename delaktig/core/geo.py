@@ -123,6 +123,28 @@ def mapping(geometry: BaseGeometry) -> dict[str, Any]:
     return json.loads(json.dumps(_mapping(geometry)))
 
 
+def drawing(named: list[tuple[str, BaseGeometry]]) -> dict[str, Any]:
+    """Areas as SVG paths for a preview drawn on the server: {"view_box", "paths": [(name, d)], "stroke"}. North is
+    up; longitude is narrowed by the cosine of the latitude, so the shapes look as on a map."""
+    if not named:
+        return {"view_box": "0 0 1 1", "paths": [], "stroke": 0}
+    west, south, east, north = shapely.union_all([geometry for _name, geometry in named]).bounds
+    scale = math.cos(math.radians((south + north) / 2))
+    width, height = max((east - west) * scale, 1e-6), max(north - south, 1e-6)
+
+    def point(x: float, y: float) -> str:
+        return f"{(x - west) * scale:.5f} {north - y:.5f}"
+
+    paths = []
+    for name, geometry in named:
+        polygons = getattr(geometry, "geoms", [geometry])
+        rings = [ring for polygon in polygons for ring in (polygon.exterior, *polygon.interiors)]
+        paths.append(
+            (name, " ".join("M " + " L ".join(point(x, y) for x, y, *_z in ring.coords) + " Z" for ring in rings))
+        )
+    return {"view_box": f"0 0 {width:.5f} {height:.5f}", "paths": paths, "stroke": f"{max(width, height) / 400:.5f}"}
+
+
 # Checks
 
 
