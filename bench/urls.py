@@ -14,5 +14,10 @@ urlpatterns = [
     path(f"{M}/bench/<int:pk>/bare/", views.bare_sign, name="bench_bare_sign"),
     path(f"{M}/bench/<int:pk>/naive/", views.naive_sign, name="bench_naive_sign"),
     path(f"{M}/bench/<int:pk>/naive-page/", views.naive_detail, name="bench_naive_detail"),
+    path(
+        f"{M}/bench/survey/<int:dialogue_pk>/<int:module_pk>/<int:survey_pk>/floor/",
+        views.session_floor,
+        name="bench_session_floor",
+    ),
     *site_patterns,
 ]

@@ -93,6 +93,7 @@ def _described(survey, module, structure):
         "check": reverse("surveys:check", args=args),
         "done": reverse("surveys:done", args=args),
         "results": reverse("surveys_staff:results", args=args),
+        "floor": reverse("bench_session_floor", args=[*args, survey.pk]),
         "questions": list(structure.questions),  # ids in the order of spec.questions()
         "areas": list(survey.municipality.areas.order_by("order").values_list("pk", flat=True)),
     }
@@ -253,15 +254,33 @@ def respondents_prepare(pk, count, prefix, seed=11):
     return made
 
 
+def floor_sessions(pk, count, prefix):
+    """For the floor of a send (views.session_floor): `count` browsers whose sessions hold what a respondent's at
+    the check page holds (one respondent prepared as above, its session data copied under new keys), each with its
+    CSRF cookie and token. The same shape as respondents_prepare returns."""
+    from django.contrib.sessions.models import Session
+
+    one = respondents_prepare(pk, 1, f"{prefix}source-")[0]
+    data = Session.objects.get(session_key=one["session"]).session_data
+    expire = timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    made, sessions = [], []
+    for index in range(count):
+        key = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")
+        sessions.append(Session(session_key=key, session_data=data, expire_date=expire))
+        secret = _get_new_csrf_string()
+        made.append({"marker": f"{prefix}{index}", "session": key, "csrf_cookie": secret,
+                     "csrf_token": _mask_cipher_secret(secret), "rows": 0, "told": False})  # fmt: skip
+    for chunk in range(0, len(sessions), BATCH):
+        Session.objects.bulk_create(sessions[chunk : chunk + BATCH])
+    return made
+
+
 def _session_store():
     """The configured engine's store: the prepared sessions are rows of the session table, so the engine must keep
     its sessions there (db, or cached_db, which reads the table when its cache has not seen a key)."""
     from importlib import import_module
 
-    if settings.SESSION_ENGINE not in (
-        "django.contrib.sessions.backends.db",
-        "django.contrib.sessions.backends.cached_db",
-    ):
+    if not settings.SESSION_ENGINE.endswith((".db", ".cached_db")):
         raise RuntimeError(f"prepared respondents need sessions in the database, not {settings.SESSION_ENGINE}")
     return import_module(settings.SESSION_ENGINE).SessionStore()
 

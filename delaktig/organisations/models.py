@@ -208,6 +208,9 @@ class Area(TimeStampedModel):
     order = models.PositiveIntegerField(_("order"), default=0)
     # From the municipality's statistics: lets figures compare where inputs came from with where people live.
     population = models.PositiveIntegerField(_("number of residents"), null=True, blank=True)
+    # Its shape on the map (a GeoJSON Polygon or MultiPolygon, checked by core.geo), imported with the others as a
+    # file: maps draw it, and tag what residents place on a map with the area that holds it.
+    geometry = models.JSONField(_("shape"), null=True, blank=True)
 
     class Meta:
         ordering = ["order", "name", "id"]

@@ -13,6 +13,7 @@ urlpatterns = [
     path(f"{S}/checklista/ny/", views.checklist_question_create, name="checklist_create"),
     path(f"{S}/organisation/", views.organisation, name="organisation"),
     path(f"{S}/omraden/", views_areas.areas, name="areas"),
+    path(f"{S}/omraden/former/", views_areas.area_shapes, name="area_shapes"),
     path(f"{S}/omraden/<int:pk>/", views_areas.area_edit, name="area_edit"),
     path(f"{S}/omraden/<int:pk>/ta-bort/", views_areas.area_delete, name="area_delete"),
 ]

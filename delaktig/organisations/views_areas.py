@@ -1,12 +1,15 @@
-"""The municipality's areas: administrators and democracy officers list, add, rename and delete them."""
+"""The municipality's areas: administrators and democracy officers list, add, rename and delete them, and import
+their shapes for maps from a GeoJSON file."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from delaktig.core import geo
+
 from . import services_areas
-from .forms_areas import AreaForm
+from .forms_areas import AreaForm, AreaShapesConfirmForm, AreaShapesForm
 from .models import Area, Role
 from .permissions import staff_view
 
@@ -55,3 +58,60 @@ def area_delete(request, pk):
         messages.success(request, _("The area “%(name)s” has been deleted.") % {"name": area.name})
         return redirect("organisations:areas", request.municipality.slug)
     return render(request, "organisations/area_delete.html", {"area": area, "active": "areas"})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(*AREA_ROLES)
+def area_shapes(request):
+    """The areas' shapes from a GeoJSON file: upload, a preview of what will happen, and the import on confirming
+    (the preview carries the file's text back, so the import reads what the preview showed)."""
+    if request.method == "POST" and "content" in request.POST:
+        return _shapes_confirm(request)
+    form = AreaShapesForm(_posted(request), request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        text, name_property = form.cleaned_data["text"], form.cleaned_data["name_property"].strip()
+        try:
+            rows = services_areas.area_shapes_check(
+                municipality=request.municipality, text=text, name_property=name_property
+            )
+        except geo.GeometryError as error:
+            form.add_error("file", error.message)
+        else:
+            context = {
+                "rows": rows,
+                "drawing": geo.drawing([(row.name, row.geometry) for row in rows]),
+                "content": text,
+                "name_property": name_property,
+                "active": "areas",
+            }
+            return render(request, "organisations/area_shapes_preview.html", context)
+    return _shapes_page(request, form)
+
+
+def _shapes_page(request, form):
+    areas = request.municipality.areas.all()
+    context = {"form": form, "areas": areas, "with_shape": sum(1 for a in areas if a.geometry), "active": "areas"}
+    return render(request, "organisations/area_shapes.html", context)
+
+
+def _shapes_confirm(request):
+    form = AreaShapesConfirmForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The file could not be imported. Choose it again."))
+        return redirect("organisations:area_shapes", request.municipality.slug)
+    try:
+        added, updated = services_areas.area_shapes_import(
+            municipality=request.municipality,
+            text=form.cleaned_data["content"],
+            name_property=form.cleaned_data["name_property"],
+            actor=request.user,
+        )
+    except geo.GeometryError as error:
+        messages.error(request, error.message)
+        return redirect("organisations:area_shapes", request.municipality.slug)
+    messages.success(
+        request,
+        _("The shapes have been imported: %(updated)s areas updated, %(added)s areas added.")
+        % {"updated": updated, "added": added},
+    )
+    return redirect("organisations:areas", request.municipality.slug)

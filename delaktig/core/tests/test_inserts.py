@@ -48,3 +48,26 @@ def test_a_row_with_a_primary_key_is_refused():
     signature.pk = 12345
     with pytest.raises(ValueError):
         insert_unless_taken(signature, KEY)
+
+
+def test_many_rows_go_in_one_statement_with_values_prepared_by_their_fields():
+    import datetime
+
+    from django.utils import timezone
+
+    from delaktig.core.inserts import insert_rows
+
+    proposal = ProposalFactory()
+    when = timezone.now().replace(microsecond=123456)
+    names = ("proposal", "signer_key", "name", "show_name", "ip_address", "created_at", "confirmed_at")
+    rows = [(proposal.pk, f"p{i}@example.se", "Åsa Öberg", i % 2 == 0, None, when, None) for i in range(40)]
+    with CaptureQueriesContext(connection) as queries:
+        insert_rows(Signature, names, rows)
+    assert len(queries) == 1
+    stored = list(Signature.objects.filter(proposal=proposal).order_by("signer_key"))
+    assert len(stored) == 40 and stored[0].name == "Åsa Öberg" and stored[0].created_at == when
+    assert {s.show_name for s in stored} == {True, False} and stored[0].confirmed_at is None
+    since = when - datetime.timedelta(seconds=1)
+    assert Signature.objects.filter(proposal=proposal, created_at__gte=since).count() == 40
+    assert stored[0].status == SignatureStatus.PENDING and stored[0].email == ""  # fields not named: their defaults
+    insert_rows(Signature, names, [])  # nothing to store: no statement, no error

@@ -32,7 +32,7 @@ def redis_cache(settings):
             "KEY_PREFIX": prefix,
         }
     }
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_ENGINE = "delaktig.core.sessions.cached_db"  # as config/settings.py with REDIS_URL
     client = caches["default"]._cache.get_client()
     yield client, prefix
     for key in client.scan_iter(f"{prefix}:*"):

@@ -138,7 +138,8 @@ class Question(Conditional):
 class Response(models.Model):
     """One person's answers to a survey, stored whole. Points to no account, invitation or draft."""
 
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    # indexed by (survey, id) below: a second index of the survey alone would only slow every send
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses", db_index=False)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     # A response from paper: the day it came in and who entered it (staff), and the occasion and group of the desk
@@ -152,7 +153,7 @@ class Response(models.Model):
     class Meta:
         ordering = ["submitted_at", "id"]
         verbose_name = _("response")
-        indexes = [models.Index(fields=["survey", "channel"])]
+        indexes = [models.Index(fields=["survey", "id"], name="surveys_response_since")]  # tally.py: those after one
 
     def __str__(self):
         return self.reference
@@ -171,7 +172,7 @@ class Answer(models.Model):
     """
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+", db_index=False)  # (survey, …) below
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     choice = models.CharField(max_length=KEY_MAX, blank=True)
     row = models.CharField(max_length=KEY_MAX, blank=True)
@@ -319,7 +320,7 @@ class Submitted(models.Model):
     """That an answering (a browser's progress through the survey, by a random key, hashed) has been sent: the
     same answers sent twice at once are stored once. Points to no response, account or invitation."""
 
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+", db_index=False)  # the unique key
     key_hash = models.CharField(max_length=64)
 
     class Meta:

@@ -19,15 +19,18 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Subquery
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from delaktig.core.audit import audit_record
+from delaktig.core.inserts import insert_rows, insert_unless_taken
 from delaktig.panel.services import member_touch_by_address
 from delaktig.participation.models import Channel
 
 from . import questions as types
 from .models import AboutYou, Answer, Draft, Invitation, Participation, Response, Submitted, Survey
-from .structure import Structure, answers_check, structure_of
+from .structure import AnswersInvalid, Structure, answers_check, structure_of
 from .tokens import token_hash, token_new
 
 if TYPE_CHECKING:
@@ -40,26 +43,25 @@ class AlreadyAnswered(Exception):
     """This account or invitation has answered the survey already."""
 
 
-def _answer_objects(structure: Structure, response: Response, answers: Mapping[str, Any]) -> list[Answer]:
+ANSWER_FIELDS = ("response", "survey", "channel", "created_at", "question", "choice", "row", "number", "text", "date")
+
+
+def _answers_insert(structure: Structure, response: Response, answers: Mapping[str, Any]) -> None:
+    """Every answer row of the response in one INSERT (core.inserts.insert_rows), without an Answer object per
+    row: a response is some thirty rows, stored on every send."""
+    same = (response.pk, structure.survey.pk, response.channel, response.submitted_at)
     rows = []
     for key, value in answers.items():
         question = structure.questions[int(key)]
         for row in types.answer_rows(question, value):
-            rows.append(
-                Answer(
-                    response=response,
-                    survey_id=structure.survey.pk,
-                    question=question,
-                    channel=response.channel,
-                    created_at=response.submitted_at,
-                    **row,
-                )
-            )
-    return rows
+            rows.append((*same, question.pk, row.get("choice", ""), row.get("row", ""), row.get("number"),
+                         row.get("text", ""), row.get("date")))  # fmt: skip
+    insert_rows(Answer, ANSWER_FIELDS, rows)
 
 
 def about_checked(survey: Survey, about: Mapping[str, Any] | None) -> dict[str, Any]:
-    """Only the "about you" answers the survey asks for, with known values and an area of its own municipality."""
+    """Only the "about you" answers the survey asks for, with known values and an area of its own municipality (an
+    area that is not the municipality's, or no longer exists, is left out: the check is part of the INSERT)."""
     if not survey.about_you or not about:
         return {}
     from delaktig.organisations.models import Area
@@ -71,8 +73,9 @@ def about_checked(survey: Survey, about: Mapping[str, Any] | None) -> dict[str, 
     if about.get("gender") in Gender.values:
         told["gender"] = about["gender"]
     area_id = about.get("area")
-    if area_id and Area.objects.filter(pk=area_id, municipality_id=survey.municipality_id).exists():
-        told["area_id"] = int(area_id)
+    if area_id and str(area_id).isdigit():
+        own = Area.objects.filter(pk=int(area_id), municipality_id=survey.municipality_id)
+        told["area_id"] = Subquery(own.values("pk")[:1])
     return told
 
 
@@ -88,10 +91,10 @@ def _store(
     """Inside a transaction: the response, its answers and what the person told about themselves."""
     survey = structure.survey
     response = Response.objects.create(survey=survey, channel=channel, **response_fields)
-    Answer.objects.bulk_create(_answer_objects(structure, response, answers), batch_size=500)
+    _answers_insert(structure, response, answers)
     told = about_checked(survey, about)
-    if told:
-        AboutYou.objects.create(response=response, survey=survey, **told)
+    if told:  # by the response's id, so the row (whose area is a subquery until read back) is not cached on it
+        AboutYou.objects.create(response_id=response.pk, survey=survey, **told)
     action = "surveys.response_submit" if channel == Channel.ONLINE else "surveys.paper_enter"
     audit_record(municipality=survey.municipality, actor=actor, action=action, target=response)
     return response
@@ -118,26 +121,33 @@ def response_submit(
     and questions when the caller has just loaded them (the check page has), else they are read here."""
     structure = structure if structure is not None else structure_of(survey)
     checked = answers_check(structure, dict(answers))
-    with transaction.atomic():
-        if once:
-            _mark_once(survey, once)
-        if user is not None:
-            _mark_account(survey, user)
-        if invitation_id is not None:
-            _mark_invitation(survey, invitation_id)
-        response = _store(
-            structure,
-            answers=checked,
-            about=about,
-            channel=Channel.ONLINE,
-            actor=None,
-            submitted_at=now or timezone.now(),
-        )
-        if draft_id is not None:
-            Draft.objects.filter(pk=draft_id, survey=survey).delete()
-        if receipt_to:
-            _receipt_after_commit(response, receipt_to)
+    try:
+        with transaction.atomic():
+            if once:
+                _mark_once(survey, once)
+            if user is not None:
+                _mark_account(survey, user)
+            if invitation_id is not None:
+                _mark_invitation(survey, invitation_id)
+            response = _store(
+                structure,
+                answers=checked,
+                about=about,
+                channel=Channel.ONLINE,
+                actor=None,
+                submitted_at=now or timezone.now(),
+            )
+            if draft_id is not None:
+                Draft.objects.filter(pk=draft_id, survey=survey).delete()
+            if receipt_to:
+                _receipt_after_commit(response, receipt_to)
+    except IntegrityError:  # a question went away after the answers were checked: nothing was stored
+        raise AnswersInvalid({"": [CHANGED_TEXT()]}) from None
     return response
+
+
+def CHANGED_TEXT() -> str:  # noqa: N802
+    return _("The survey changed while you were answering. Check your answers and send them again.")
 
 
 def _mark_account(survey: Survey, user: User) -> None:
@@ -149,11 +159,10 @@ def _mark_account(survey: Survey, user: User) -> None:
 
 
 def _mark_once(survey: Survey, once: str) -> None:
-    try:
-        with transaction.atomic():
-            Submitted.objects.create(survey=survey, key_hash=hashlib.sha256(once.encode()).hexdigest())
-    except IntegrityError:
-        raise AlreadyAnswered() from None
+    """One INSERT that does nothing when the mark is there already (no savepoint to go back to)."""
+    mark = Submitted(survey=survey, key_hash=hashlib.sha256(once.encode()).hexdigest())
+    if not insert_unless_taken(mark, ("survey", "key_hash")):
+        raise AlreadyAnswered()
 
 
 def _mark_invitation(survey: Survey, invitation_id: int) -> None:

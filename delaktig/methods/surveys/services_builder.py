@@ -19,7 +19,7 @@ from delaktig.core.audit import audit_record
 
 from . import questions as types
 from .models import Access, Answer, PublishedCount, Question, Section, Survey
-from .structure import order_problems, structure_of
+from .structure import order_problems, structure_changed, structure_of
 
 if TYPE_CHECKING:
     from delaktig.accounts.models import User
@@ -51,7 +51,11 @@ def _audit(survey: Survey, actor: User, action: str, target: Any, **data: Any) -
 
 
 def _locked(survey: Survey) -> Survey:
-    return Survey.objects.select_for_update().get(pk=survey.pk)
+    """The survey, locked for a change to its sections or questions, and marked changed in the same transaction
+    (a move updates rows without saving them one by one, so the signals would not see it)."""
+    locked = Survey.objects.select_for_update().get(pk=survey.pk)
+    structure_changed(locked.pk)
+    return locked
 
 
 # The survey

@@ -1,5 +1,9 @@
-"""A survey's sections and questions in order (two queries), which of them apply to a set of answers, and the
-check of a whole set of answers before it is stored.
+"""A survey's sections and questions in order, which of them apply to a set of answers, and the check of a whole
+set of answers before it is stored.
+
+The sections and questions are read with two queries. For residents answering they are kept in this process, under
+the survey's id and the time it last changed: every change to a section or question marks the survey changed in
+the same transaction (structure_changed), so a changed survey is read again at once, in every process.
 
 Answers are a dict {str(question id): value} (questions.py describes the values). A section or question with a
 condition applies only when the question it names applies and its answer has the value asked for; an answer to a
@@ -11,7 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from delaktig.core.memo import LocalMemo, model_copy
 
 from . import questions as types
 from .models import Question, Section, Survey
@@ -38,10 +45,26 @@ class Structure:
         return self.sections[number - 1] if 1 <= number <= len(self.sections) else None
 
 
-def structure_of(survey: Survey) -> Structure:
-    sections = list(Section.objects.filter(survey=survey).order_by("order", "id"))
+KEPT_SECONDS = 600
+_kept = LocalMemo(seconds=KEPT_SECONDS, keep=200)  # (survey id, changed at) -> (sections, questions) as read
+
+
+def structure_of(survey: Survey, *, kept: bool = False) -> Structure:
+    """The survey's sections and questions. `kept`: from this process's copy when the survey has not changed since
+    it was read (for residents answering, whose every request reads the survey row fresh; `survey.updated_at` must
+    be the row's as it is now). Each request gets copies of its own: they are given the survey."""
+    key = (survey.pk, survey.updated_at)
+    read = _kept.get(key) if kept else None
+    if read is None:
+        read = (
+            list(Section.objects.filter(survey=survey).order_by("order", "id")),
+            list(Question.objects.filter(survey=survey).order_by("order", "id")),
+        )
+        if kept:
+            _kept.set(key, read)
+    sections, questions = ([model_copy(item) for item in items] for items in read)
     by_section: dict[int, list[Question]] = {section.pk: [] for section in sections}
-    for question in Question.objects.filter(survey=survey).order_by("order", "id"):
+    for question in questions:
         question.survey = survey
         by_section.setdefault(question.section_id, []).append(question)
     structure = Structure(survey=survey, sections=sections)
@@ -51,6 +74,13 @@ def structure_of(survey: Survey) -> Structure:
         for question in section.question_list:
             structure.questions[question.pk] = question
     return structure
+
+
+def structure_changed(survey_id: int) -> None:
+    """Mark the survey changed (its updated_at), so that no process answers from its copy of the old structure.
+    The builder does it when it locks the survey for a change; a section or question saved or deleted any other
+    way does it through the signals in apps.py."""
+    Survey.objects.filter(pk=survey_id).update(updated_at=timezone.now())
 
 
 @dataclass(frozen=True)

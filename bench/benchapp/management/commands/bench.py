@@ -10,7 +10,7 @@ from bench.benchapp import seed
 class Command(BaseCommand):
     help = (
         "Benchmark data: seed, proposal, signers, busy, verify, queries, count-queries, lists, elsewhere, "
-        "list-queries, survey, survey-verify, survey-queries, survey-respondents (bench settings only)."
+        "list-queries, survey, survey-verify, survey-queries, survey-respondents, floor-sessions (bench settings only)."
     )
 
     def add_arguments(self, parser):
@@ -20,6 +20,7 @@ class Command(BaseCommand):
                 *("seed", "proposal", "signers", "busy", "verify", "queries", "count-queries"),
                 *("lists", "elsewhere", "list-queries", "survey", "survey-verify", "survey-queries"),
                 "survey-respondents",
+                "floor-sessions",
             ],
         )
         parser.add_argument("--threshold", type=int, default=10**9)
@@ -128,3 +129,11 @@ class Command(BaseCommand):
             json.dump(made, out)
         return {"respondents": len(made), "file": options["out"], "seconds": round(seconds, 1),
                 "as_answered": prepared_as_answered(pk)}  # fmt: skip
+
+    def _floor_sessions(self, options):
+        from bench.benchapp.surveys import floor_sessions
+
+        made = floor_sessions(options["pk"][0], options["count"], options["prefix"])
+        with open(options["out"], "w") as out:
+            json.dump(made, out)
+        return {"sessions": len(made), "file": options["out"]}

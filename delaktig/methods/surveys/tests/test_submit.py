@@ -42,7 +42,7 @@ def test_a_response_is_stored_whole_or_not_at_all(survey, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(services.Answer.objects, "bulk_create", broken)
+    monkeypatch.setattr(services, "_answers_insert", broken)
     with pytest.raises(RuntimeError):
         response_submit(survey=survey, answers=full_answers(survey), invitation_id=invitation_id, draft_id=draft.pk)
     assert not Response.objects.exists() and not Answer.objects.exists()

@@ -12,6 +12,7 @@ from .. import tally
 from ..models import ResultsTally
 from ..selectors_results import results_of
 from ..services import response_enter, response_submit
+from ..structure import structure_of
 from .conftest import url
 from .factories import full_answers, questions_by_text, survey_for, surveys_module
 
@@ -99,3 +100,19 @@ def test_a_paper_response_that_may_still_be_taken_back_is_never_folded(module, s
     assert ResultsTally.objects.get(survey=survey).upto == paper.pk - 1
     paper.delete()  # the desk's undo
     assert results_of(survey).responses == 5
+
+
+def test_the_answers_after_the_tally_are_read_within_this_surveys_newest_response(municipality, staff):
+    """Another survey's answers that came in since are outside the window (bounded on both sides), so a results
+    page never passes over every newer answer of every survey; and they are not counted."""
+    mine = survey_for(surveys_module(municipality=municipality), actor=staff["officer"])
+    other = survey_for(surveys_module(municipality=municipality), actor=staff["officer"])
+    answer_many(mine, 3, now=LONG_AGO)
+    answer_many(other, 4)
+    structure = structure_of(mine)
+    with CaptureQueriesContext(connection) as queries:
+        counts = tally.counts_of(mine, structure)
+    assert sum(counts.channels.values()) == 3
+    newest = mine.responses.order_by("-pk").first().pk
+    answer_queries = [q["sql"] for q in queries.captured_queries if 'FROM "surveys_answer"' in q["sql"]]
+    assert answer_queries and all(f'"response_id" <= {newest}' in sql for sql in answer_queries)

@@ -13,11 +13,14 @@ from ..models import Survey
 
 
 def module_get(request, dialogue_id, module_id):
-    """This municipality's survey module in this dialogue, or 404."""
-    qs = Module.objects.select_related("dialogue__municipality").prefetch_related("phases")
-    return get_object_or_404(
+    """This municipality's survey module in this dialogue, or 404: with its dialogue and its survey (if any) in one
+    query, its phases in a second; the municipality is the request's."""
+    qs = Module.objects.select_related("dialogue", "survey").prefetch_related("phases")
+    module = get_object_or_404(
         qs, pk=module_id, dialogue_id=dialogue_id, dialogue__municipality=request.municipality, method=METHOD_KEY
     )
+    module.dialogue.municipality = request.municipality
+    return module
 
 
 def public_module_get(request, dialogue_id, module_id):
@@ -29,7 +32,11 @@ def public_module_get(request, dialogue_id, module_id):
 
 
 def survey_or_none(module):
-    survey = Survey.objects.filter(module=module).first()
+    """The module's survey (read with the module by module_get), or None before one is made."""
+    try:
+        survey = module.survey
+    except Survey.DoesNotExist:
+        return None
     if survey is not None:
         survey.module = module
         survey.municipality = module.dialogue.municipality

@@ -25,7 +25,8 @@ class Flow:
 
     @classmethod
     def of(cls, request, module, survey, *, preview=False):
-        structure, progress = structure_of(survey), Progress(request, survey, preview=preview)
+        structure = structure_of(survey, kept=not preview)  # residents: the copy kept while the survey is unchanged
+        progress = Progress(request, survey, preview=preview)
         known = {str(pk) for pk in structure.questions}  # a question removed since is forgotten, not refused
         progress.answers = {key: value for key, value in progress.answers.items() if key in known}
         return cls(module, survey, structure, progress, preview)
