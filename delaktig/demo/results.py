@@ -5,17 +5,20 @@ most of them; the suggested themes are accepted and one quote per theme is marke
 """
 
 import datetime
+from pathlib import Path
 
 from django.utils import timezone
 
 from delaktig.dialogues.models import State
 from delaktig.organisations.models import Area
+from delaktig.organisations.services_areas import area_shapes_import
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import registry
 from delaktig.results import selectors, services
 from delaktig.results.models import CompiledResults, Theme
 
 # Areas with a rounded number of residents (demo figures), so results compare inputs with where people live.
+AREA_SHAPES = Path(__file__).parent / "data" / "hagfors-omraden.geojson"  # illustrative, not the real boundaries
 AREAS = [("Centrala Hagfors", 5400), ("Ekshärad", 2400), ("Uddeholm", 1100), ("Råda", 1900), ("Sunnemo", 900)]
 CLOSED = [State.CLOSED, State.RESULTS_COMPILED, State.MATTER_DECIDED, State.FEEDBACK_PUBLISHED, State.EVALUATED]
 # (title, text, "age band/gender/area index"; "-" for an area not told)
@@ -69,6 +72,9 @@ def load(muni, bodies, people):
 def _areas(muni):
     for order, (name, population) in enumerate(AREAS, start=1):
         Area.objects.get_or_create(municipality=muni, name=name, defaults={"order": order, "population": population})
+    if not Area.objects.filter(municipality=muni).exclude(geometry=None).exists():
+        area_shapes_import(municipality=muni, text=AREA_SHAPES.read_text(encoding="utf-8"), name_property="name",
+                           actor=None)  # fmt: skip
     return list(Area.objects.filter(municipality=muni).order_by("order"))
 
 

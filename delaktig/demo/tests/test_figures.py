@@ -106,3 +106,11 @@ def test_no_text_of_the_demo_carries_a_typed_figure(demo):
         }
         for field, text in texts.items():
             assert not TYPED_FIGURE.search(text), (dialogue.title, field, text)
+
+
+def test_the_demo_areas_have_their_illustrative_shapes(demo):
+    from delaktig.organisations.models import Area
+
+    areas = Area.objects.filter(municipality=demo[0])  # Hagfors: the municipality with areas
+    assert areas.count() == 5 and not areas.filter(geometry=None).exists()
+    assert {area.geometry["type"] for area in areas} == {"Polygon"}
