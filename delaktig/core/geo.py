@@ -11,7 +11,8 @@ module decides what is acceptable and says what is wrong in words a resident or 
 - `inside(geometry, boundary)`: within the boundary (with a small margin for a boundary drawn coarsely).
 - `too_large(geometry, boundary)`: an area larger than the boundary's (or than MAX_AREA_KM2 without one).
 - `district_of(geometry, districts)`: the district that holds the geometry's representative point.
-- `bbox(geometry)` and `mapping(geometry)` for storing and serving.
+- `bbox(geometry)` and `mapping(geometry)` for storing and serving; `drawing(named)` for a preview drawn on the
+  server as SVG.
 """
 
 from __future__ import annotations
