@@ -80,12 +80,13 @@ def django_db_setup(
     django_db_modify_db_settings,
     tmp_path_factory,
 ):
-    """pytest-django's, except that on SQLite the test processes of a run migrate once (tests/sqlite_copies.py):
-    the first to get here migrates its test database and leaves a copy, which the others start from."""
+    """pytest-django's, except that the test processes of a run migrate once (tests/db_copies.py): the first to
+    get here migrates its test database and leaves a copy, which the others start from (on SQLite when the tests
+    run in several processes, on PostgreSQL always)."""
     from django.db import connection
     from pytest_django.fixtures import django_db_setup as pytest_django_db_setup
 
-    from tests import sqlite_copies
+    from tests import db_copies
 
     def setup(*, keepdb, createdb):  # pytest-django's own fixture, as a generator
         return pytest_django_db_setup.__wrapped__(
@@ -99,21 +100,31 @@ def django_db_setup(
         )
 
     several = _test_process_of_several(request)
-    sqlite_copies.folder = tmp_path_factory.getbasetemp().parent if several else tmp_path_factory.getbasetemp()
-    if connection.vendor != "sqlite" or not several or django_db_keepdb or not django_db_use_migrations:
+    db_copies.folder = tmp_path_factory.getbasetemp().parent if several else tmp_path_factory.getbasetemp()
+    if django_db_keepdb or not django_db_use_migrations or connection.vendor not in ("sqlite", "postgresql"):
         yield from setup(keepdb=django_db_keepdb, createdb=django_db_createdb)
-        return
-    own, migrated = Path(connection.settings_dict["TEST"]["NAME"]), sqlite_copies.folder / "migrated.sqlite3"
-    with sqlite_copies.only_one_at_a_time("migrated"):
+    elif connection.vendor == "postgresql":
+        yield from _postgresql_migrated_once(setup, connection, django_db_blocker, createdb=django_db_createdb)
+    elif several:
+        yield from _sqlite_migrated_once(setup, connection, django_db_blocker, createdb=django_db_createdb)
+    else:
+        yield from setup(keepdb=django_db_keepdb, createdb=django_db_createdb)
+
+
+def _sqlite_migrated_once(setup, connection, django_db_blocker, *, createdb):
+    from tests import db_copies
+
+    own, migrated = Path(connection.settings_dict["TEST"]["NAME"]), db_copies.folder / "migrated.sqlite3"
+    with db_copies.only_one_at_a_time("migrated"):
         copied = migrated.exists()
         if copied:
             shutil.copyfile(migrated, own)  # kept as it is: nothing is left to migrate
-        steps = setup(keepdb=copied, createdb=django_db_createdb and not copied)
+        steps = setup(keepdb=copied, createdb=createdb and not copied)
         next(steps)
         if not copied:
             with django_db_blocker.unblock():
                 connection.ensure_connection()
-                sqlite_copies.save(connection.connection, migrated)
+                db_copies.save(connection.connection, migrated)
     yield
     next(steps, None)
     if copied:  # pytest-django destroys only the databases it made
@@ -121,6 +132,30 @@ def django_db_setup(
             connection.close()
         for path in (own, own.with_name(own.name + "-wal"), own.with_name(own.name + "-shm")):
             path.unlink(missing_ok=True)
+
+
+def _postgresql_migrated_once(setup, connection, django_db_blocker, *, createdb):
+    """The first test process of the run migrates its test database and leaves a copy (a database named
+    test_…_migrated); the others' test databases are made as copies of it."""
+    from tests import db_copies
+
+    own = connection.creation._get_test_db_name()
+    migrated, marker = db_copies.template_name(own, "migrated"), db_copies.folder / "migrated.pg"
+    with db_copies.only_one_at_a_time("migrated"), django_db_blocker.unblock():
+        copied = marker.exists()
+        if copied:
+            db_copies.pg_copy(connection, own, migrated)
+        steps = setup(keepdb=copied, createdb=createdb and not copied)
+        next(steps)
+        if not copied:
+            db_copies.pg_copy(connection, migrated, own)
+            marker.touch()
+    yield
+    next(steps, None)
+    if copied:  # pytest-django destroys only the databases it made
+        with django_db_blocker.unblock():
+            connection.close()
+            db_copies.pg_drop(connection, own)
 
 
 @pytest.fixture

@@ -1,10 +1,10 @@
 """The demo for the tests that read it, and a crawler over its pages: for checks that sweep every page.
 
-Loading the demo takes seconds, so on SQLite it is loaded once per test run (tests/sqlite_copies.py): a copy of
-the database with the demo is copied into the test database (SQLite's backup API) for each module or test that
-asks for it, and afterwards the database is put back as it was. On PostgreSQL the demo is loaded each time,
-inside a transaction that is rolled back afterwards (or, for a transactional test, committed and flushed by the
-test as usual).
+Loading the demo takes seconds, so it is loaded once per test run (tests/db_copies.py): a copy of the database
+with the demo is copied into the test database (SQLite's backup API; on PostgreSQL CREATE DATABASE … TEMPLATE)
+for each module or test that asks for it, and afterwards the database is put back as it was. For a transactional
+test on PostgreSQL that needs it committed for a live server, the demo is loaded into the test database and
+flushed by the test as usual.
 
 `demo_data` gives a module the demo (Hagfors in full, Kramfors with a person in each role), `demo_site` adds a
 person with every role in Hagfors; each test runs in a transaction of its own on top, as usual.
@@ -24,7 +24,7 @@ from django.test import TestCase
 from django.urls import Resolver404, resolve
 
 from delaktig.core.memo import clear_all
-from tests import sqlite_copies
+from tests import db_copies
 
 # Not pages: files, feeds and API answers (some are slow to make, none is HTML).
 NOT_PAGES = re.compile(r"(\.(csv|json|xml|ttl|jsonld|pdf|docx|xlsx)$)|/api/|/(pdf|word|samradsredogorelse)/$")
@@ -46,6 +46,12 @@ def demo_loaded(*, committed=False):
     try:
         if connection.vendor == "sqlite":
             with _copied_in():
+                yield
+        elif connection.vendor == "postgresql" and not committed:
+            assert not connection.in_atomic_block, "the demo is copied into the database between tests, not inside one"
+            demo = db_copies.pg_made_once(connection, "demo", _load)
+            with db_copies.pg_copied_in(connection, demo):
+                _forget_cached()
                 yield
         elif committed:
             _load()
@@ -71,11 +77,11 @@ def _copied_in():
     assert not connection.in_atomic_block, "the demo is copied into the database between tests, not inside one"
     connection.ensure_connection()
     database = connection.connection
-    before = sqlite_copies.in_memory(database)
+    before = db_copies.in_memory(database)
     try:
         if "demo" not in _copies:
             # Committed, so that the on-commit work (such as the worker's tasks) is done, as in `make run`.
-            _copies["demo"] = sqlite_copies.made_once("demo", _load, database)
+            _copies["demo"] = db_copies.made_once("demo", _load, database)
         _copies["demo"].backup(database)
         _forget_cached()
         yield
