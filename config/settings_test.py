@@ -6,7 +6,7 @@ tests/e2e/subprocess_settings.py) and never see it.
 """
 
 from config.settings import *  # noqa: F403
-from config.settings import INSTALLED_APPS
+from config.settings import DATABASES, INSTALLED_APPS
 
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.dummy_method"]
 
@@ -23,3 +23,6 @@ LANGUAGE_CODE = "sv"
 # Each test's client loads the middleware anew: WhiteNoise then finds a static file when it is asked for, instead of
 # listing every static file of every app first.
 WHITENOISE_AUTOREFRESH = True
+# A test may replace the test database by a copy (the demo, delaktig/demo/tests/site.py) while a live server runs:
+# its threads check a kept connection before they use it again, and open a new one if it was closed.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

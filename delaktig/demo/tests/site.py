@@ -2,9 +2,9 @@
 
 Loading the demo takes seconds, so it is loaded once per test run (tests/db_copies.py): a copy of the database
 with the demo is copied into the test database (SQLite's backup API; on PostgreSQL CREATE DATABASE … TEMPLATE)
-for each module or test that asks for it, and afterwards the database is put back as it was. For a transactional
-test on PostgreSQL that needs it committed for a live server, the demo is loaded into the test database and
-flushed by the test as usual.
+for each module or test that asks for it, and afterwards the database is put back as it was. On other databases
+the demo is loaded each time, inside a transaction that is rolled back afterwards (or, for a transactional test,
+committed and flushed by the test as usual).
 
 `demo_data` gives a module the demo (Hagfors in full, Kramfors with a person in each role), `demo_site` adds a
 person with every role in Hagfors; each test runs in a transaction of its own on top, as usual.
@@ -47,11 +47,8 @@ def demo_loaded(*, committed=False):
         if connection.vendor == "sqlite":
             with _copied_in():
                 yield
-        elif connection.vendor == "postgresql" and not committed:
-            assert not connection.in_atomic_block, "the demo is copied into the database between tests, not inside one"
-            demo = db_copies.pg_made_once(connection, "demo", _load)
-            with db_copies.pg_copied_in(connection, demo):
-                _forget_cached()
+        elif connection.vendor == "postgresql":
+            with _pg_copied_in():
                 yield
         elif committed:
             _load()
@@ -88,6 +85,17 @@ def _copied_in():
     finally:
         before.backup(database)
         before.close()
+
+
+@contextmanager
+def _pg_copied_in():
+    """A live server's threads hold no connection between requests (CONN_MAX_AGE is 0 in the tests), so the test
+    database can be replaced by a copy while one runs."""
+    assert not connection.in_atomic_block, "the demo is copied into the database between tests, not inside one"
+    demo = db_copies.pg_made_once(connection, "demo", _load)
+    with db_copies.pg_copied_in(connection, demo):
+        _forget_cached()
+        yield
 
 
 def _forget_cached():
