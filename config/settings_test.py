@@ -26,3 +26,6 @@ WHITENOISE_AUTOREFRESH = True
 # A test may replace the test database by a copy (the demo, delaktig/demo/tests/site.py) while a live server runs:
 # its threads check a kept connection before they use it again, and open a new one if it was closed.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A test's commits need not wait for the disk (the transactional tests and the demo copies commit often).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"

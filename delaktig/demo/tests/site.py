@@ -69,6 +69,12 @@ def _load():
     load()
 
 
+def _load_in_one_transaction():
+    """As _load, committed once at the end; the work handed over on commit is done then (tasks run at once)."""
+    with transaction.atomic():
+        _load()
+
+
 @contextmanager
 def _copied_in():
     assert not connection.in_atomic_block, "the demo is copied into the database between tests, not inside one"
@@ -92,7 +98,7 @@ def _pg_copied_in():
     """A live server's threads hold no connection between requests (CONN_MAX_AGE is 0 in the tests), so the test
     database can be replaced by a copy while one runs."""
     assert not connection.in_atomic_block, "the demo is copied into the database between tests, not inside one"
-    demo = db_copies.pg_made_once(connection, "demo", _load)
+    demo = db_copies.pg_made_once(connection, "demo", _load_in_one_transaction)
     with db_copies.pg_copied_in(connection, demo):
         _forget_cached()
         yield
