@@ -50,19 +50,36 @@ def surveys_report_section(municipality, year):
 
 
 def closed_tables(survey):
-    """One table per question with alternatives or a scale: alternative, answers, share."""
+    """One table per question with alternatives, a scale, rows or items to rank: alternative, answers, share; a
+    matrix's rows with their answers per point of the scale and mean; a ranking's items with their mean place and
+    first places."""
     tables = []
     for result in results_of(survey).questions:
-        if not result.bars or not result.closed:
+        if not result.closed or not result.answered:
             continue
         caption = f"{survey.title}: {result.number}. {result.question.text}"
-        rows = tuple((bar.label, bar.count, bar.share) for bar in result.bars)
-        tables.append(
-            Table(
-                caption, (_("Alternative"), _("Answers"), _("Share (%)")), rows, f"survey-{survey.pk}-q{result.number}"
-            )
-        )
+        key = f"survey-{survey.pk}-q{result.number}"
+        if result.matrix:
+            tables.append(_matrix_table(result, caption, key))
+        elif result.ranking:
+            tables.append(_ranking_table(result, caption, key))
+        elif result.bars:
+            rows = tuple((bar.label, bar.count, bar.share) for bar in result.bars)
+            tables.append(Table(caption, (_("Alternative"), _("Answers"), _("Share (%)")), rows, key))
     return tables
+
+
+def _matrix_table(result, caption, key):
+    headers = (_("Row"), *result.points, _("Answers"), _("Mean"))
+    rows = tuple((row.label, *row.counts, row.answered, row.mean) for row in result.matrix)
+    return Table(caption, headers, rows, key)
+
+
+def _ranking_table(result, caption, key):
+    first_share = {bar.label: bar.share for bar in result.bars}
+    headers = (_("Alternative"), _("Mean place"), _("First places"), _("Share in first place (%)"))
+    rows = tuple((label, mean, first, first_share.get(label)) for label, mean, first in result.ranking)
+    return Table(caption, headers, rows, key)
 
 
 def decision_basis_tables(module):

@@ -48,3 +48,14 @@ def test_the_closed_questions_are_counted_in_the_decision_basis_and_its_word_fil
 def test_a_survey_nobody_answered_adds_nothing(module, staff):
     survey_for(module, actor=staff["officer"])
     assert decision_basis_tables(module) == []
+
+
+def test_a_matrix_is_counted_per_row_and_point_and_a_ranking_by_mean_place(answered):
+    tables = {table.caption.split(". ", 1)[1]: table for table in decision_basis_tables(answered.module)}
+    matrix = tables["Hur nöjd är du med det här?"]
+    assert matrix.headers[0] == "Rad" and matrix.headers[-2:] == ("Svar", "Medelvärde")
+    assert matrix.headers[1:-2] == ("1 – Inte alls", "2", "3", "4", "5 – Helt")
+    assert matrix.rows == (("Belysning", 0, 3, 0, 0, 0, 3, 2.0), ("Bänkar", 0, 0, 0, 0, 3, 3, 5.0))
+    ranking = tables["Vad ska göras först?"]
+    assert ranking.headers == ("Alternativ", "Genomsnittlig plats", "Förstaplatser", "Andel på första plats (%)")
+    assert [row[:3] for row in ranking.rows] == [("Toalett", 1.0, 3), ("Lekplats", 2.0, 0), ("Belysning", 3.0, 0)]
