@@ -21,6 +21,7 @@ number {"min", "max"} (decimal strings or None); date {"min", "max"} (ISO dates 
 from __future__ import annotations
 
 import datetime
+import re
 import secrets
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -36,6 +37,7 @@ SHORT_TEXT_MAX = 300
 LONG_TEXT_MAX = 4000
 OTHER_TEXT_MAX = 300
 NUMBER_LIMIT = Decimal("1000000000000")  # fits Answer.number
+WRITTEN_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
 SCALE_LIMITS = (0, 10)  # a scale runs within 0..10, with 2 to 11 steps
 CHOICE_KINDS = frozenset({Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE})
 SCALE_KINDS = frozenset({Kind.SCALE, Kind.MATRIX})
@@ -273,11 +275,12 @@ def decimal_or_none(text: Any) -> Decimal | None:
         return None
     cleaned = str(text).strip().replace("\u2212", "-").replace(",", ".")
     cleaned = "".join(cleaned.split())
+    if not WRITTEN_NUMBER.fullmatch(cleaned):  # no "1e5", "NaN" or "Infinity": not how people write numbers
+        return None
     try:
-        number = Decimal(cleaned)
+        return Decimal(cleaned)
     except InvalidOperation:
         return None
-    return number if number.is_finite() else None
 
 
 def _show(number: Decimal) -> str:

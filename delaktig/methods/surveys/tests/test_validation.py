@@ -73,6 +73,8 @@ def test_a_good_answer_of_each_type_passes(kind, options, value):
         (Kind.NUMBER, {}, "tolv", "Skriv ett tal"),
         (Kind.NUMBER, {}, "1e400", "Skriv ett tal"),
         (Kind.NUMBER, {}, "NaN", "Skriv ett tal"),
+        (Kind.NUMBER, {}, "1e5", "Skriv ett tal"),
+        (Kind.NUMBER, {}, "12,5,3", "Skriv ett tal"),
         (Kind.NUMBER, {}, "0.000001", "fyra decimaler"),
         (Kind.DATE, {}, "2026-02-30", "år-månad-dag"),
         (Kind.DATE, {"min": "2020-01-01", "max": "2020-12-31"}, "2021-01-01", "från 2020-01-01 till 2020-12-31"),
@@ -140,3 +142,5 @@ def test_numbers_as_people_write_them():
     assert types.decimal_or_none("1 200,5") == types.decimal_or_none("1200.5")
     assert types.decimal_or_none("\u221212") < 0
     assert types.decimal_or_none("inf") is None and types.decimal_or_none(None) is None
+    assert types.decimal_or_none("+3") == 3 and types.decimal_or_none(",5") == types.decimal_or_none("0.5")
+    assert types.decimal_or_none("2E3") is None and types.decimal_or_none("0x10") is None
