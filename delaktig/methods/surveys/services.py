@@ -75,7 +75,10 @@ def about_checked(survey: Survey, about: Mapping[str, Any] | None) -> dict[str, 
     area_id = about.get("area")
     if area_id and str(area_id).isdigit():
         own = Area.objects.filter(pk=int(area_id), municipality_id=survey.municipality_id)
-        told["area_id"] = Subquery(own.values("pk")[:1])
+        if told:
+            told["area_id"] = Subquery(own.values("pk")[:1])
+        elif own.exists():  # the area alone: no row at all when it is not the municipality's
+            told["area_id"] = int(area_id)
     return told
 
 

@@ -106,6 +106,8 @@ def test_about_you_keeps_only_known_values_and_own_areas(survey, other_municipal
     assert two.about.area == own
     three = response_submit(survey=survey, answers=full_answers(survey), about={})
     assert not AboutYou.objects.filter(response=three).exists()
+    four = response_submit(survey=survey, answers=full_answers(survey), about={"area": foreign.pk})
+    assert not AboutYou.objects.filter(response=four).exists()  # nothing told that could be kept: no empty row
 
 
 def test_a_receipt_goes_to_the_address_given_and_the_address_is_kept_nowhere(survey, commits):
