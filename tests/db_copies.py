@@ -11,6 +11,7 @@ migrated database) and delaktig/demo/tests/site.py (the demo).
 import fcntl
 import re
 import sqlite3
+import time
 from contextlib import contextmanager
 from functools import partial
 
@@ -117,31 +118,35 @@ def pg_made_once(connection, what, make, start="migrated"):
 
 
 @contextmanager
-def pg_kept_aside(connection):
-    """Inside the block the test database is a copy of itself; afterwards it is back as it was before the block,
-    whatever the block did (the original waits under another name: renaming a database is instant)."""
+def pg_copied_in(connection, template):
+    """Inside the block the test database is a copy of the database `template`; afterwards it is back as it was
+    before the block, whatever the block did (the original waits under another name: renaming a database is
+    instant). Other connections to the test database (a live server's kept ones) are ended first."""
     own = connection.settings_dict["NAME"]
     aside = f"{own}_aside"
     q = partial(_quoted, connection)
     connection.close()
+    _end_others(connection, own)
     _execute(
         connection, f"DROP DATABASE IF EXISTS {q(aside)} WITH (FORCE)", f"ALTER DATABASE {q(own)} RENAME TO {q(aside)}"
     )
     try:
-        _execute(connection, f"CREATE DATABASE {q(own)} TEMPLATE {q(aside)}")
+        _execute(connection, f"CREATE DATABASE {q(own)} TEMPLATE {q(template)}")
         yield
     finally:
         connection.close()
-        _execute(
-            connection,
-            f"DROP DATABASE IF EXISTS {q(own)} WITH (FORCE)",
-            f"ALTER DATABASE {q(aside)} RENAME TO {q(own)}",
-        )
+        _execute(connection, f"DROP DATABASE IF EXISTS {q(own)} WITH (FORCE)")
+        _end_others(connection, aside)
+        _execute(connection, f"ALTER DATABASE {q(aside)} RENAME TO {q(own)}")
 
 
-@contextmanager
-def pg_copied_in(connection, template):
-    """Inside the block the test database is a copy of the database `template`; afterwards it is back as it was."""
-    with pg_kept_aside(connection):
-        pg_copy(connection, connection.settings_dict["NAME"], template)
-        yield
+def _end_others(connection, name):
+    """End every other connection to database `name` and wait (up to 10 s) until they are gone."""
+    others = "FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"SELECT pg_terminate_backend(pid) {others}", [name])
+        for _wait in range(200):
+            cursor.execute(f"SELECT count(*) {others}", [name])
+            if not cursor.fetchone()[0]:
+                return
+            time.sleep(0.05)

@@ -370,7 +370,11 @@ class Registry:
 
     @contextmanager
     def temporarily(self, manifest: MethodManifest) -> Iterator[MethodManifest]:
-        """Register a method for the length of a test."""
+        """Register a method for the length of a test. Its URLs are not mounted: the site's URLs are read first, so
+        that they never keep those of a method registered only for a while (a test that needs them mounts them)."""
+        from django.urls import get_resolver
+
+        get_resolver().url_patterns  # noqa: B018 (reads config.urls now, if no request has yet)
         self.register(manifest)
         try:
             yield manifest
