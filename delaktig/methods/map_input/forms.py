@@ -216,7 +216,7 @@ class ModerationForm(Form):
 class CategoryForm(ModelForm):
     class Meta:
         model = Category
-        fields = ["name", "symbol", "colour", "order"]
+        fields = ["name", "symbol", "colour"]
         widgets = {"symbol": forms.RadioSelect, "colour": forms.RadioSelect}
 
     def __init__(self, *args, module, **kwargs):
