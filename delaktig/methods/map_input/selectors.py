@@ -140,6 +140,11 @@ def inputs_pending(module):
     return list(qs.order_by("created_at", "id"))
 
 
+def inputs_recently_published(module, limit=RECENT_LIMIT):
+    qs = MapInput.objects.published().filter(module=module).select_related("category")
+    return list(qs.order_by("-created_at", "-id")[:limit])
+
+
 def _module_comments(module):
     return Comment.objects.filter(
         target_type=input_type(), target_id__in=MapInput.objects.filter(module=module).values("pk")

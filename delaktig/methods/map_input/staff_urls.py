@@ -14,6 +14,6 @@ urlpatterns = [
     path("platser/", staff.places, name="places"),
     path("platser/<int:place_id>/", staff.place_edit, name="place_edit"),
     path("bakgrund/", staff.background, name="background"),
-    path("export.csv", staff.export_csv, name="export_csv"),
-    path("export.geojson", staff.export_geojson, name="export_geojson"),
+    path("inmatningar.csv", staff.export_csv, name="export_csv"),
+    path("inmatningar.geojson", staff.export_geojson, name="export_geojson"),
 ]

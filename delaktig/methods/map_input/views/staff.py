@@ -100,6 +100,7 @@ def moderation(request, dialogue_id, module_id):
         module,
         pending_inputs=selectors.inputs_pending(module),
         pending_comments=selectors.comments_pending(module),
+        published_inputs=selectors.inputs_recently_published(module),
         reasons=ModerationReason.choices,
     )
     return render(request, "map_input/staff/moderation.html", context)

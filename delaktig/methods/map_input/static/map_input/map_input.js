@@ -110,7 +110,11 @@
       if (group.length === 1) {
         var one = group[0];
         var category = self.categories[one.feature.properties.category];
-        L.marker(one.at, { icon: markerIcon(category), keyboard: true, title: category ? category.name : "" })
+        L.marker(one.at, {
+          icon: markerIcon(category),
+          keyboard: true,
+          title: (category ? category.name + ": " : "") + self.el.dataset.labelOpen,
+        })
           .bindPopup(popup(self.el, one.feature, self.categories))
           .addTo(self.layer);
         return;
