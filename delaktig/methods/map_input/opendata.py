@@ -83,6 +83,7 @@ MAP_INPUT = Dataset(
     ),
     detail=detail_by_pk(input_rows, input_row),
     keywords=("medborgardialog", "karta", "synpunkter", "GeoJSON"),
+    geometry="geometry",
     order=65,
     extra={"choices": {"shape": tuple(Shape.values)}},
 )

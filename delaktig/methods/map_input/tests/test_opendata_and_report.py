@@ -47,3 +47,18 @@ def test_the_report_counts_per_district(data, municipality):
     by_district = section.tables[0]
     assert by_district.rows == (("Norr", 1),)
     assert map_input_report_section(municipality, timezone.now().year - 1) is None
+
+
+def test_the_dataset_is_also_served_as_geojson(client, data, municipality):
+    from django.urls import reverse
+
+    response = client.get(reverse("opendata:dataset_geojson", args=[municipality.slug, KEY]))
+    assert response["Content-Type"] == "application/geo+json"
+    collection = json.loads(b"".join(response.streaming_content))
+    assert collection["type"] == "FeatureCollection"
+    [feature] = collection["features"]
+    assert feature["id"] == data["shown"].pk and feature["geometry"] == IN_NORTH
+    assert feature["properties"]["district"] == "Norr" and "geometry" not in feature["properties"]
+    page = client.get(reverse("opendata:page", args=[municipality.slug])).content.decode()
+    assert f"{KEY}.geojson" in page
+    assert b"map-input-geojson" in client.get(reverse("opendata:catalogue", args=[municipality.slug])).content

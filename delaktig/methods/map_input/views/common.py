@@ -18,9 +18,19 @@ def module_get(request, dialogue_id, module_id):
     )
 
 
-def public_module_get(request, dialogue_id, module_id):
-    """As module_get, and the dialogue must be public (staff of the municipality see it earlier)."""
-    module = module_get(request, dialogue_id, module_id)
+def public_module_get(request, dialogue_id, module_id, *, phases=True):
+    """As module_get, and the dialogue must be public (staff of the municipality see it earlier). Without `phases`
+    the module's phases are not fetched with it (the map's data needs none)."""
+    if phases:
+        module = module_get(request, dialogue_id, module_id)
+    else:
+        module = get_object_or_404(
+            Module.objects.select_related("dialogue__municipality"),
+            pk=module_id,
+            dialogue_id=dialogue_id,
+            dialogue__municipality=request.municipality,
+            method=METHOD_KEY,
+        )
     if not allowed(request.user, "view", module):
         raise Http404("Dialogue not public")
     return module

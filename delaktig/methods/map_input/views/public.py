@@ -253,7 +253,7 @@ def geojson_response(text, status=200):
 @require_GET
 def features(request, dialogue_id, module_id):
     """Published input in the box `?bbox=west,south,east,north`, at most 2 000, newest first, as GeoJSON."""
-    module = public_module_get(request, dialogue_id, module_id)
+    module = public_module_get(request, dialogue_id, module_id, phases=False)
     bbox = _bbox(request.GET.get("bbox", ""))
     if bbox is None:
         return geojson_response('{"error":"bbox must be west,south,east,north in degrees"}', status=400)
@@ -263,7 +263,7 @@ def features(request, dialogue_id, module_id):
 @require_GET
 def districts(request, dialogue_id, module_id):
     """The municipality's districts with their shapes: the map's base when no tile source is set."""
-    module = public_module_get(request, dialogue_id, module_id)
+    module = public_module_get(request, dialogue_id, module_id, phases=False)
     found = [
         {"type": "Feature", "id": area.pk, "geometry": area.geometry, "properties": {"name": area.name}}
         for area in module.municipality.areas.all()
