@@ -60,15 +60,20 @@ def maps_create(*, slug, code, inputs):
 
 
 def _input(module, categories, rng):
-    lon, lat = rng.uniform(WEST, EAST), rng.uniform(SOUTH, NORTH)
+    lon, lat = round(rng.uniform(WEST, EAST), 6), round(rng.uniform(SOUTH, NORTH), 6)  # as stored (where.py)
     kind = rng.choices([Shape.POINT, Shape.LINE, Shape.AREA], weights=[8, 3, 1])[0]
     if kind == Shape.POINT:
         geometry, points = {"type": "Point", "coordinates": [lon, lat]}, [(lon, lat)]
     elif kind == Shape.LINE:
-        points = [(lon, lat), (lon + 0.004, lat + 0.002), (lon + 0.006, lat - 0.001)]
+        points = [
+            (lon, lat),
+            (round(lon + 0.004, 6), round(lat + 0.002, 6)),
+            (round(lon + 0.006, 6), round(lat - 0.001, 6)),
+        ]
         geometry = {"type": "LineString", "coordinates": [list(p) for p in points]}
     else:
-        points = [(lon, lat), (lon + 0.003, lat), (lon + 0.003, lat + 0.002), (lon, lat + 0.002), (lon, lat)]
+        east, north = round(lon + 0.003, 6), round(lat + 0.002, 6)
+        points = [(lon, lat), (east, lat), (east, north), (lon, north), (lon, lat)]
         geometry = {"type": "Polygon", "coordinates": [[list(p) for p in points]]}
     lons, lats = [p[0] for p in points], [p[1] for p in points]
     return MapInput(

@@ -128,7 +128,7 @@ def _naive_context(request, proposal, count, names, comments):
 
 
 MAP_SQL = (
-    "SELECT id, geometry, category_id, shape, point_lon, point_lat FROM map_input_mapinput "
+    "SELECT id, geometry, category_id, shape FROM map_input_mapinput "
     "WHERE module_id = %s AND status = 'published' AND max_lon >= %s AND min_lon <= %s AND max_lat >= %s "
     "AND min_lat <= %s ORDER BY id DESC LIMIT %s"
 )

@@ -94,7 +94,7 @@ def has_supported(item, user):
 # The map: what lies in a box, as GeoJSON
 
 MAP_LIMIT = 2000  # features in one answer; the map asks the visitor to zoom in for the rest
-FEATURE_COLUMNS = ("pk", "geometry", "category_id", "shape", "point_lon", "point_lat")
+FEATURE_COLUMNS = ("pk", "geometry", "category_id", "shape")
 
 
 def features_in_bbox(module, bbox, *, limit=MAP_LIMIT):
@@ -107,11 +107,11 @@ def features_in_bbox(module, bbox, *, limit=MAP_LIMIT):
 
 
 def feature_collection(rows, *, truncated):
-    """GeoJSON text of rows (pk, geometry text, category id, shape, point longitude, point latitude)."""
+    """GeoJSON text of rows (pk, geometry text, category id, shape)."""
     features = ",".join(
         f'{{"type":"Feature","id":{pk},"geometry":{geometry},"properties":{{"category":{category or "null"},'
-        f'"shape":"{shape}","point":[{lon!r},{lat!r}]}}}}'
-        for pk, geometry, category, shape, lon, lat in rows
+        f'"shape":"{shape}"}}}}'
+        for pk, geometry, category, shape in rows
     )
     return f'{{"type":"FeatureCollection","truncated":{"true" if truncated else "false"},"features":[{features}]}}'
 

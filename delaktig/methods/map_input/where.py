@@ -96,8 +96,22 @@ def _located(geometry: BaseGeometry, located_by: str, place_name: str, district)
         shape=KINDS[geometry.geom_type],
         located_by=located_by,
         place_name=place_name,
-        geometry=json.dumps(geo.mapping(geometry), separators=(",", ":")),
+        geometry=json.dumps(_rounded(geo.mapping(geometry)), separators=(",", ":")),
         bbox=geo.bbox(geometry),
         point=(point.x, point.y),
         district_id=district.pk if district is not None else None,
     )
+
+
+DECIMALS = 6  # about 0.1 m: more is noise from a mouse or a screen, and makes every answer of the map longer
+
+
+def _rounded(value):
+    """A GeoJSON geometry with its coordinates rounded to DECIMALS."""
+    if isinstance(value, dict):
+        return {key: _rounded(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(item) for item in value]
+    if isinstance(value, float):
+        return round(value, DECIMALS)
+    return value

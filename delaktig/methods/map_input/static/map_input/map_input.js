@@ -100,7 +100,7 @@
           .addTo(self.layer);
         return;
       }
-      var at = L.latLng(feature.properties.point[1], feature.properties.point[0]);
+      var at = L.latLng(feature.geometry.coordinates[1], feature.geometry.coordinates[0]);
       var pixel = map.latLngToLayerPoint(at);
       var key = Math.floor(pixel.x / CELL) + ":" + Math.floor(pixel.y / CELL);
       (cells[key] = cells[key] || []).push({ feature: feature, at: at });
