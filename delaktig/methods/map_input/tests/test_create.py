@@ -192,3 +192,26 @@ def test_a_pre_moderated_dialogue_holds_the_input(client, resident, municipality
     client.logout()
     assert client.get(url("detail", module, item.pk)).status_code == 404
     assert client.get(url("photo", module, item.pk)).status_code == 404
+
+
+def test_a_pseudonym_dialogue_shows_the_pseudonym_not_the_name(client, resident, municipality, districts):
+    from .factories import map_module
+
+    module = map_module(municipality=municipality, public_identity="pseudonym")
+    client.force_login(resident)
+    assert 'name="pseudonym"' in client.get(url("create", module)).content.decode()
+    post(client, module, location=f"district:{districts[0].pk}", pseudonym="Skogsmus 17")
+    item = MapInput.objects.get()
+    assert (item.author, item.author_name) == (resident, "Skogsmus 17")
+
+
+def test_anonymous_by_design_keeps_no_account_and_confirms_at_once(client, resident, municipality, districts):
+    from .factories import map_module
+
+    module = map_module(municipality=municipality, public_identity="anonymous_by_design")
+    client.force_login(resident)
+    response = post(client, module, location=f"district:{districts[0].pk}")
+    item = MapInput.objects.get()
+    assert item.author is None and item.author_name == ""
+    assert response.status_code == 200 and item.reference in response.content.decode()
+    assert AuditEvent.objects.get(action="map_input.create").actor is None

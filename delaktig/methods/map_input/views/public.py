@@ -113,7 +113,11 @@ def create(request, dialogue_id, module_id):
 
 
 def _render_create(request, module, form, status=200):
-    context = module_context(module, form=form, map=map_config(module, drawing=True))
+    shown_name = module.dialogue.public_name_for(
+        request.user, form["pseudonym"].value() or "" if "pseudonym" in form.fields else ""
+    )
+    public_lines = what_is_public(module.dialogue, shown_name=shown_name, contents=_("your comment"))
+    context = module_context(module, form=form, map=map_config(module, drawing=True), public_lines=public_lines)
     response = render(request, "map_input/create.html", context, status=status)
     return with_tile_policy(response, module)
 
