@@ -150,3 +150,15 @@ def test_without_a_tile_source_the_map_draws_only_the_districts(client, module):
     response = client.get(url("index", module))
     assert 'data-tiles=""' in response.content.decode()
     assert "tiles" not in response["Content-Security-Policy"]
+
+
+def test_tile_servers_named_by_a_letter_are_allowed_by_a_wildcard(client, module, staff):
+    from ..services import tile_source_set
+
+    tile_source_set(
+        municipality=module.municipality,
+        url_template="https://{s}.tiles.example.se/{z}/{x}/{y}.png",
+        attribution="© Exempel",
+        actor=staff["democracy_officer"],
+    )
+    assert "img-src https://*.tiles.example.se" in client.get(url("index", module))["Content-Security-Policy"]

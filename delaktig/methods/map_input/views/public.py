@@ -55,7 +55,7 @@ def with_tile_policy(response, module):
     source = selectors.tile_source(module.municipality)
     policy = getattr(settings, "CONTENT_SECURITY_POLICY", "")
     if source and policy and "img-src" in policy:
-        parts = urlsplit(source.url_template.replace("{s}", "a"))
+        parts = urlsplit(source.url_template)  # "{s}" (the tile servers a, b, c) becomes a wildcard
         host = f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
         response["Content-Security-Policy"] = policy.replace("img-src", f"img-src {host}", 1)
     return response
