@@ -19,5 +19,6 @@ urlpatterns = [
         views.session_floor,
         name="bench_session_floor",
     ),
+    path(f"{M}/bench/map/<int:module_pk>/raw/", views.map_raw, name="bench_map_raw"),
     *site_patterns,
 ]

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.forms",
     "django_tasks",
     "django_tasks_db",
+    "js_lib_leaflet",  # Leaflet's script, styles and images as static files (maps; no CDN)
     "delaktig.core",
     "delaktig.background",
     "delaktig.organisations",

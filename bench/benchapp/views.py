@@ -125,3 +125,26 @@ def _naive_context(request, proposal, count, names, comments):
         "comment_form": CommentForm(),
         "may_withdraw": is_proposer and proposal.status in OPEN_FOR_WITHDRAWAL,
     }
+
+
+MAP_SQL = (
+    "SELECT id, geometry, category_id, shape FROM map_input_mapinput "
+    "WHERE module_id = %s AND status = 'published' AND max_lon >= %s AND min_lon <= %s AND max_lat >= %s "
+    "AND min_lat <= %s ORDER BY id DESC LIMIT %s"
+)
+
+
+@require_GET
+def map_raw(request, module_pk):
+    """W9's baseline: the map's bounding-box query in raw SQL, written out as the same GeoJSON as the real endpoint
+    (no module lookup, no permission check, no ORM)."""
+    from django.db import connection
+
+    from delaktig.methods.map_input.selectors import MAP_LIMIT, feature_collection
+
+    west, south, east, north = (float(part) for part in request.GET["bbox"].split(","))
+    with connection.cursor() as cursor:
+        cursor.execute(MAP_SQL, [module_pk, west, east, south, north, MAP_LIMIT + 1])
+        rows = cursor.fetchall()
+    text = feature_collection(rows[:MAP_LIMIT], truncated=len(rows) > MAP_LIMIT)
+    return HttpResponse(text, content_type="application/geo+json")

@@ -112,6 +112,9 @@ class Dataset:
     filters: tuple[DatasetField, ...] = ()
     detail: DatasetDetail | None = None
     keywords: tuple[str, ...] = ()
+    # The name of a field whose value is a GeoJSON geometry (as text): the dataset is then also served as a GeoJSON
+    # FeatureCollection, each row a feature with that geometry and the other fields as its properties
+    geometry: str = ""
     theme: str = "GOVE"  # EU data theme (http://publications.europa.eu/resource/authority/data-theme/…)
     order: int = 100
     extra: dict[str, Any] = field(default_factory=dict)

@@ -151,6 +151,13 @@ DIALOGUES = [
         "closed_days_ago": 95,
         "inputs": True,
         "case": "SBN 2026/41",
+        "more_modules": [
+            (
+                "map_input",
+                "Cykelvägar på kartan",
+                "Visa på kartan var du cyklar i dag, var det känns otryggt och var en ny cykelväg behövs.",
+            ),
+        ],
     },
     {
         "title": "Ny översiktsplan – Hagfors 2040",

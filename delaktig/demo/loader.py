@@ -107,6 +107,8 @@ def _load_municipality(spec, *, full):
     seed.toolbox_seed(muni)
     seed.handbook_seed(muni)
     seed.principles_seed(muni, bodies["KF"])
+    if full:
+        demo_results.areas_load(muni)  # before the dialogues: a map dialogue places its demo input in the areas
     dialogues = content.DIALOGUES if full else content.DIALOGUES[:1] + content.DIALOGUES[4:6]
     for item in dialogues:
         _dialogue(muni, item, bodies, departments, people)

@@ -56,7 +56,7 @@ MEETING_INPUTS = [
 
 def load(muni, bodies, people):
     """Idempotent: called once per demo municipality, after its dialogues and proposals exist."""
-    areas = _areas(muni)
+    areas = areas_load(muni)
     officer = people["handlaggare"]
     for dialogue in muni.dialogues.filter(state__in=CLOSED).order_by("pk"):
         if Theme.objects.filter(dialogue=dialogue).exists():
@@ -69,7 +69,8 @@ def load(muni, bodies, people):
         _themes_from_suggestions(dialogue, officer)
 
 
-def _areas(muni):
+def areas_load(muni):
+    """Hagfors' areas with their population and (illustrative) shapes; idempotent."""
     for order, (name, population) in enumerate(AREAS, start=1):
         Area.objects.get_or_create(municipality=muni, name=name, defaults={"order": order, "population": population})
     if not Area.objects.filter(municipality=muni).exclude(geometry=None).exists():

@@ -83,6 +83,8 @@ def dataset_links(request, dataset):
         "url": request.build_absolute_uri(reverse("opendata:dataset_list", args=[slug, dataset.key])),
         "csv": request.build_absolute_uri(reverse("opendata:dataset_csv", args=[slug, dataset.key])),
     }
+    if dataset.geometry:
+        links["geojson"] = request.build_absolute_uri(reverse("opendata:dataset_geojson", args=[slug, dataset.key]))
     if dataset.detail is not None:
         detail = reverse("opendata:dataset_detail", args=[slug, dataset.key, "0"]).removesuffix("0/")
         links["detail"] = request.build_absolute_uri(detail) + "{id}/"

@@ -23,6 +23,11 @@ LOCAL_AUTHORITY = URIRef("http://purl.org/adms/publishertype/LocalAuthority")
 MEDIA_TYPE = Namespace("https://www.iana.org/assignments/media-types/")
 DEFAULT_LICENSE = "http://creativecommons.org/publicdomain/zero/1.0/"
 FORMATS = (("JSON", "application/json", "dataset_list"), ("CSV", "text/csv", "dataset_csv"))
+GEOJSON = ("GEOJSON", "application/geo+json", "dataset_geojson")  # for datasets with a geometry field
+
+
+def formats_of(dataset):
+    return (*FORMATS, GEOJSON) if dataset.geometry else FORMATS
 
 
 def license_uri():
@@ -119,7 +124,7 @@ class CatalogueBuilder:
         self.add(node, DCTERMS.language, LANGUAGE_SV)
         self.add(node, DCTERMS.accessRights, PUBLIC_ACCESS)
         self.add(node, DCAT.landingPage, self.url("opendata:page"))
-        for file_type, media_type, url_name in FORMATS:
+        for file_type, media_type, url_name in formats_of(dataset):
             self.add(node, DCAT.distribution, self.distribution(dataset, file_type, media_type, url_name))
         return node
 
@@ -129,7 +134,7 @@ class CatalogueBuilder:
         self.add(node, RDF.type, DCAT.Distribution)
         self.add(node, DCTERMS.title, Literal(f"{dataset.key} ({file_type})"))
         self.add(node, DCAT.accessURL, access)
-        if file_type == "CSV":
+        if file_type in ("CSV", "GEOJSON"):
             self.add(node, DCAT.downloadURL, access)
         self.add(node, DCTERMS.format, FILE_TYPE[file_type])
         self.add(node, DCAT.mediaType, MEDIA_TYPE[media_type])

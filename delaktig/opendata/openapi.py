@@ -109,6 +109,23 @@ def csv_operation(dataset):
     }
 
 
+def geojson_operation(dataset):
+    return {
+        "get": {
+            "operationId": f"{dataset.key}-geojson",
+            "summary": _("%(title)s as GeoJSON") % {"title": dataset.title},
+            "parameters": [filter_parameter(dataset, field) for field in dataset.filters],
+            "responses": {
+                "200": {
+                    "description": _("Every row as a feature of a GeoJSON FeatureCollection (WGS 84)"),
+                    "content": {"application/geo+json": {"schema": {"type": "object"}}},
+                },
+                "400": ERROR_REF,
+            },
+        }
+    }
+
+
 def detail_operation(dataset):
     return {
         "get": {
@@ -133,7 +150,9 @@ def detail_operation(dataset):
 def index_operation():
     item = {
         "type": "object",
-        "properties": {key: {"type": "string"} for key in ("key", "title", "description", "url", "csv", "detail")},
+        "properties": {
+            key: {"type": "string"} for key in ("key", "title", "description", "url", "csv", "geojson", "detail")
+        },
         "required": ["key", "title", "description", "url", "csv"],
     }
     schema = {
@@ -162,6 +181,8 @@ def paths(datasets):
     for dataset in datasets:
         found[f"/{dataset.key}/"] = list_operation(dataset)
         found[f"/{dataset.key}.csv"] = csv_operation(dataset)
+        if dataset.geometry:
+            found[f"/{dataset.key}.geojson"] = geojson_operation(dataset)
         if dataset.detail is not None:
             found[f"/{dataset.key}/{{id}}/"] = detail_operation(dataset)
     return found

@@ -1,8 +1,9 @@
 """The open-data API (JSON, CSV, OpenAPI), the human page and the DCAT-AP-SE catalogue. Read-only, no cookies."""
 
 import functools
+import json
 
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
@@ -127,6 +128,32 @@ def dataset_csv(request, key):
         return error(bad.message, 400, parameter=bad.name)
     filename = f"{request.municipality.slug}-{dataset.key}.csv"
     return csv_response(filename, csv_rows(request, dataset, filters), delimiter=COMMA, streaming=True)
+
+
+def geojson_chunks(request, dataset, filters):
+    """A FeatureCollection, streamed: each row a feature whose geometry is the row's geometry field (GeoJSON text,
+    written as it is) and whose properties are the other fields."""
+    yield '{"type":"FeatureCollection","features":['
+    for number, row in enumerate(api.all_rows(request, dataset, filters)):
+        geometry = row.get(dataset.geometry) or "null"
+        properties = {name: value for name, value in row.items() if name != dataset.geometry}
+        feature = f'{{"type":"Feature","id":{json.dumps(row.get("id"))},"geometry":{geometry},'
+        yield ("," if number else "") + feature + f'"properties":{json.dumps(properties, ensure_ascii=False)}}}'
+    yield "]}"
+
+
+@read_only
+def dataset_geojson(request, key):
+    dataset = dataset_get(key)
+    if dataset is None or not dataset.geometry:
+        return no_such_dataset(f"{key}.geojson")
+    try:
+        filters = parse_filters(dataset, request.GET)
+    except BadParameter as bad:
+        return error(bad.message, 400, parameter=bad.name)
+    response = StreamingHttpResponse(geojson_chunks(request, dataset, filters), content_type="application/geo+json")
+    response["Content-Disposition"] = f'attachment; filename="{request.municipality.slug}-{dataset.key}.geojson"'
+    return response
 
 
 @read_only

@@ -38,8 +38,12 @@ def test_the_feedback_page_shows_the_deadline_dates_and_the_alerts(client, staff
     assert "Försenad återkoppling" in html and 'class="tag tag--overdue"' in html
     assert "Påminnelse till ansvarig tjänsteperson" in html and staff[Role.OFFICER].email in html
     assert "Inte skickat än" in html
-    assert reverse("dialogues:staff_feedback", args=[municipality.slug, dialogue.pk]) in html
+    # Feedback is written once the results are compiled: a closed dialogue's page does not link to a refusal
+    assert reverse("dialogues:staff_feedback", args=[municipality.slug, dialogue.pk]) not in html
     assert settings_url(municipality) not in html  # only administrators and democracy officers
+    compiled = closed_dialogue(municipality, due_in_days=5, state=State.RESULTS_COMPILED)
+    html = client.get(url("feedback", compiled)).content.decode()
+    assert reverse("dialogues:staff_feedback", args=[municipality.slug, compiled.pk]) in html
 
 
 def test_the_feedback_page_links_to_the_mailing_progress(client, staff, municipality):

@@ -10,7 +10,8 @@ from bench.benchapp import seed
 class Command(BaseCommand):
     help = (
         "Benchmark data: seed, proposal, signers, busy, verify, queries, count-queries, lists, elsewhere, "
-        "list-queries, survey, survey-verify, survey-queries, survey-respondents, floor-sessions (bench settings only)."
+        "list-queries, survey, survey-verify, survey-queries, survey-respondents, floor-sessions, maps "
+        "(bench settings only)."
     )
 
     def add_arguments(self, parser):
@@ -21,6 +22,7 @@ class Command(BaseCommand):
                 *("lists", "elsewhere", "list-queries", "survey", "survey-verify", "survey-queries"),
                 "survey-respondents",
                 "floor-sessions",
+                "maps",
             ],
         )
         parser.add_argument("--threshold", type=int, default=10**9)
@@ -137,3 +139,8 @@ class Command(BaseCommand):
         with open(options["out"], "w") as out:
             json.dump(made, out)
         return {"sessions": len(made), "file": options["out"]}
+
+    def _maps(self, options):
+        from bench.benchapp.maps import maps_create
+
+        return maps_create(slug=options["slug"], code=options["code"], inputs=options["count"])

@@ -1,0 +1,178 @@
+"""Writes for map dialogues. Each leaves an audit event in the same transaction."""
+
+import uuid
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+
+from delaktig.core.audit import audit_record
+from delaktig.participation.services import initial_status, moderate
+
+from .models import MapInput, Support, TileSource
+from .where import Located
+
+
+def _photo_file(photo):
+    """core.images.CleanPhoto -> a file with a new random name (the resident's file name may say who they are)."""
+    return ContentFile(photo.data, name=f"{uuid.uuid4().hex}.{photo.extension}")
+
+
+@transaction.atomic
+def map_input_create(
+    *,
+    module,
+    author,
+    located: Located,
+    text,
+    category=None,
+    photo=None,
+    photo_description="",
+    submission_key=None,
+    pseudonym="",
+):
+    """A resident's map input. `located` comes from where.py (checked); `photo` from core.images.photo_clean.
+    Sending the same form twice gives back the first input. The name shown and the account kept follow the
+    dialogue's setting (Dialogue.public_name_for / account_for)."""
+    dialogue = module.dialogue
+    account = dialogue.account_for(author)
+    if submission_key:
+        existing = MapInput.objects.filter(submission_key=submission_key, module=module).first()
+        if existing:
+            return existing
+    if category is not None and category.module_id != module.pk:
+        category = None
+    west, south, east, north = located.bbox
+    try:
+        with transaction.atomic():
+            item = MapInput.objects.create(
+                module=module,
+                municipality=module.municipality,
+                author=account,
+                author_name=dialogue.public_name_for(author, pseudonym),
+                category=category,
+                text=text,
+                shape=located.shape,
+                located_by=located.located_by,
+                place_name=located.place_name,
+                geometry=located.geometry,
+                min_lon=west,
+                min_lat=south,
+                max_lon=east,
+                max_lat=north,
+                point_lon=located.point[0],
+                point_lat=located.point[1],
+                district_id=located.district_id,
+                photo=_photo_file(photo) if photo is not None else "",
+                photo_description=photo_description if photo is not None else "",
+                status=initial_status(dialogue),
+                submission_key=submission_key,
+            )
+    except IntegrityError:
+        existing = MapInput.objects.filter(submission_key=submission_key, module=module).first()
+        if existing is None:
+            raise
+        return existing
+    audit_record(
+        municipality=item.municipality,
+        actor=account,
+        action="map_input.create",
+        target=item,
+        data={"shape": item.shape, "located_by": item.located_by},
+    )
+    return item
+
+
+@transaction.atomic
+def support_toggle(*, item, user, support=True):
+    """Support (or stop supporting) a map input. Safe to send twice: the database allows one support per person."""
+    if support:
+        try:
+            with transaction.atomic():
+                Support.objects.create(input=item, user=user)
+        except IntegrityError:
+            return False
+        action = "map_input.support"
+    else:
+        deleted, _ = Support.objects.filter(input=item, user=user).delete()
+        if not deleted:
+            return False
+        action = "map_input.unsupport"
+    audit_record(municipality=item.municipality, actor=user, action=action, target=item)
+    return True
+
+
+def map_input_moderate(*, item, actor, publish, reason="", note=""):
+    """Publish or remove a map input; removing needs one of the published reasons."""
+    if not publish and not reason:
+        raise ValueError("A removed input needs a reason")
+    return moderate(item=item, actor=actor, publish=publish, reason=reason, note=note)
+
+
+@transaction.atomic
+def category_save(*, category, actor):
+    created = category.pk is None
+    category.save()
+    audit_record(
+        municipality=category.module.municipality,
+        actor=actor,
+        action="map_input.category_add" if created else "map_input.category_change",
+        target=category.module,
+        data={"name": category.name, "symbol": category.symbol, "colour": category.colour},
+    )
+    return category
+
+
+@transaction.atomic
+def category_delete(*, category, actor):
+    """Inputs of the category keep everything else and show no category."""
+    audit_record(
+        municipality=category.module.municipality,
+        actor=actor,
+        action="map_input.category_delete",
+        target=category.module,
+        data={"name": category.name},
+    )
+    category.delete()
+
+
+@transaction.atomic
+def place_save(*, place, actor):
+    created = place.pk is None
+    place.save()
+    audit_record(
+        municipality=place.module.municipality,
+        actor=actor,
+        action="map_input.place_add" if created else "map_input.place_change",
+        target=place.module,
+        data={"name": place.name, "kind": place.kind, "longitude": place.longitude, "latitude": place.latitude},
+    )
+    return place
+
+
+@transaction.atomic
+def place_delete(*, place, actor):
+    audit_record(
+        municipality=place.module.municipality,
+        actor=actor,
+        action="map_input.place_delete",
+        target=place.module,
+        data={"name": place.name, "kind": place.kind},
+    )
+    place.delete()
+
+
+@transaction.atomic
+def tile_source_set(*, municipality, url_template, attribution, actor):
+    """The municipality's map background; an empty address means the districts drawn from their shapes."""
+    source, _created = TileSource.objects.get_or_create(municipality=municipality)
+    before = {"url_template": source.url_template, "attribution": source.attribution}
+    source.url_template, source.attribution = url_template, attribution
+    source.save()
+    audit_record(
+        municipality=municipality,
+        actor=actor,
+        action="map_input.tile_source_set",
+        target=source,
+        data={"before": before, "after": {"url_template": url_template, "attribution": attribution}},
+    )
+    return source

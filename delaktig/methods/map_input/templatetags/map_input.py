@@ -1,0 +1,11 @@
+from django import template
+
+from .. import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def map_input_summary(module):
+    """{% map_input_summary module as summary %}: the active phase and the number of published inputs."""
+    return selectors.module_summary(module)
