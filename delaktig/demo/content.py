@@ -83,6 +83,12 @@ DIALOGUES = [
                 "Enkät om badhuset",
                 "Svara på några frågor om hur du använder badhuset och vad som är viktigast. Det tar fem minuter.",
             ),
+            (
+                "map_input",
+                "Vägen till badhuset",
+                "Visa på kartan var vägen till badhuset behöver bli bättre att gå eller cykla, var det känns otryggt "
+                "och var cyklarna kan stå.",
+            ),
         ],
     },
     {

@@ -11,6 +11,7 @@ import random
 from django.utils import timezone
 from shapely.geometry import Point
 
+from delaktig.dialogues.models import State
 from delaktig.participation.models import ModerationStatus
 from delaktig.participation.services import comment_create
 
@@ -18,7 +19,8 @@ from .models import Category, LocatedBy, MapInput, Place, PlaceKind, Shape, Supp
 from .services import category_save, place_save
 from .where import Districts, from_geojson
 
-INPUTS = 300
+INPUTS = 300  # in a dialogue that has closed; one still open has a few, so that there is room for more
+INPUTS_WHILE_OPEN = 24
 SEED = 1783  # Hagfors' municipality code
 CATEGORIES = [
     ("Cykelväg saknas", "triangle", "#b91c1c"),
@@ -70,8 +72,9 @@ def populate(module, *, people, content=None):
     _places(module, districts, officer)
     rng = random.Random(SEED)
     when = _when(module)
+    count = INPUTS_WHILE_OPEN if module.dialogue.state == State.OPEN else INPUTS
     items = MapInput.objects.bulk_create(
-        [_input(module, districts, rng, categories, people, when) for _number in range(INPUTS)]
+        [_input(module, districts, rng, categories, people, when) for _number in range(count)]
     )
     _backdate(module, items, when)
     supporters = [people[local] for local in WRITERS]
