@@ -1,0 +1,68 @@
+"""The consultation report: the staff's summaries per section, every comment with its position, and the downloads."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from delaktig.participation.rules import allowed
+
+from .. import services
+from ..forms import SummaryForm
+from ..report import report_of
+from ..report_render import report_docx as render_docx
+from ..report_render import report_pdf as render_pdf
+from .common import context_of, guard, url
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def report(request, dialogue_id, module_id):
+    module, refused = guard(request, dialogue_id, module_id, "report")
+    if refused:
+        return refused
+    found = report_of(module)
+    forms = {}
+    if found is not None:
+        forms = {s.anchor: SummaryForm(initial={"text": s.summary}, prefix=f"s{s.anchor}") for s in found.sections}
+    context = context_of(module, report=found, forms=forms, may_respond=bool(allowed(request.user, "respond", module)))
+    return render(request, "consultations/staff/report.html", context)
+
+
+@require_POST
+def summary(request, dialogue_id, module_id, index):
+    module, refused = guard(request, dialogue_id, module_id, "respond")
+    if refused:
+        return refused
+    document = services.document_for(module)
+    known = {0} | set(document.versions.values_list("chapters__anchor", flat=True))
+    if index not in known:
+        raise Http404("No such section")
+    form = SummaryForm(request.POST, prefix=f"s{index}")
+    if not form.is_valid():
+        messages.error(request, _("The summary is too long. Write at most 4000 characters."))
+        return redirect(url("report", module) + f"#del-{index}")
+    services.summary_set(document=document, chapter_anchor=index, text=form.cleaned_data["text"], actor=request.user)
+    messages.success(request, _("The summary is saved."))
+    return redirect(url("report", module) + f"#del-{index}")
+
+
+def _download(request, dialogue_id, module_id, render_file, content_type, extension):
+    module, refused = guard(request, dialogue_id, module_id, "report")
+    if refused:
+        return refused
+    found = report_of(module)
+    if found is None:
+        raise Http404("No document")
+    response = HttpResponse(render_file(found), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="samradsredogorelse-{module.pk}.{extension}"'
+    return response
+
+
+def report_docx(request, dialogue_id, module_id):
+    return _download(request, dialogue_id, module_id, render_docx, DOCX_TYPE, "docx")
+
+
+def report_pdf(request, dialogue_id, module_id):
+    return _download(request, dialogue_id, module_id, render_pdf, "application/pdf", "pdf")
