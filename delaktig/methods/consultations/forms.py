@@ -3,6 +3,7 @@
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from delaktig.core.forms import Form
 from delaktig.core.images import PhotoError, photo_clean
@@ -41,7 +42,7 @@ class ImportForm(Form):
         ),
     )
     note = forms.CharField(
-        label=_("What changed (frivilligt)"),
+        label=_("What changed"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -184,7 +185,7 @@ def _organisation_field():
     )
 
 
-YOUR_COMMENT = _("Your comment")
+YOUR_COMMENT = pgettext_lazy("consultation", "Your comment")
 
 
 def _comment_field(label=YOUR_COMMENT):
@@ -216,17 +217,17 @@ class DeskCommentForm(RepresentsMixin, Form):
         initial="hela",
         error_messages={"invalid_choice": _("Choose a part of the document from the list.")},
     )
-    text = _comment_field(_("Comment"))
+    text = _comment_field(pgettext_lazy("consultation", "Comment"))
     represents = _represents_field()
     organisation = _organisation_field()
     sender_name = forms.CharField(
-        label=_("Sender's name (frivilligt)"),
+        label=_("Sender's name"),
         required=False,
         max_length=200,
         help_text=_("Kept for the case, never shown publicly."),
     )
     sender_address = forms.CharField(
-        label=_("Sender's postal or e-mail address (frivilligt)"),
+        label=_("Sender's postal or e-mail address"),
         required=False,
         max_length=300,
         help_text=_("Kept for the case, never shown publicly."),

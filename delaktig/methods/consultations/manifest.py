@@ -1,6 +1,7 @@
 """Document consultations declare themselves to the participation registry; central code reads only this."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import MethodManifest, registry
@@ -39,7 +40,7 @@ manifest = registry.register(
         participant_addresses=selectors.participant_addresses,
         reference_prefix=REFERENCE_PREFIX,
         stat_labels={
-            "comments": _("Comments"),
+            "comments": pgettext_lazy("consultation", "Comments"),
             "by_organisations": _("Comments from organisations and authorities"),
             "by_letter": _("Comments by letter or e-mail"),
             "answers": _("Official answers"),

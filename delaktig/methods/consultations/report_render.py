@@ -7,6 +7,7 @@ import io
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .report import Report
 
@@ -28,7 +29,7 @@ def report_docx(report: Report) -> bytes:
     out.add_heading(_("Positions"), level=1)
     table = out.add_table(rows=1, cols=2)
     table.style = "Table Grid"
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = _("Position"), _("Comments")
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = _("Position"), pgettext("consultation", "Comments")
     for label, count in report.counts:
         row = table.add_row().cells
         row[0].text, row[1].text = label, str(count)

@@ -13,9 +13,12 @@ from .factories import PLAN, paragraph_of, remark_on
 
 pytestmark = pytest.mark.django_db
 
-REVISED = PLAN.replace("200 nya bostäder nära centrum", "250 nya bostäder nära centrum och stationen").replace(
-    "Kommunen vill att fler ska kunna bo och arbeta här.\n", ""
-) + "\nEn ny stig längs Ljusnan.\n"
+REVISED = (
+    PLAN.replace("200 nya bostäder nära centrum", "250 nya bostäder nära centrum och stationen").replace(
+        "Kommunen vill att fler ska kunna bo och arbeta här.\n", ""
+    )
+    + "\nEn ny stig längs Ljusnan.\n"
+)
 
 
 def new_version(module, staff, text=REVISED):

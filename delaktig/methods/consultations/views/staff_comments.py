@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from delaktig.participation.models import ModerationReason, ModerationStatus
@@ -127,6 +128,9 @@ def moderate(request, dialogue_id, module_id, comment_id):
         return redirect(back)
     moderate_item(item=remark.comment, actor=request.user, publish=form.cleaned_data["publish"], reason=reason)
     messages.success(
-        request, _("The comment is published.") if form.cleaned_data["publish"] else _("The comment is removed.")
+        request,
+        pgettext("consultation", "The comment is published.")
+        if form.cleaned_data["publish"]
+        else pgettext("consultation", "The comment is removed."),
     )
     return redirect(back)
