@@ -67,15 +67,27 @@ def test_the_desk_explains_and_keeps_what_was_typed(client, staff, module, versi
 
 def report_data(module, version, staff):
     housing = paragraph_of(version, "200 nya bostäder")
-    first = remark_on(module, version, housing, text="Fler hyresrätter.", represents="organisation",
-                      organisation="Hyresgästföreningen")
+    first = remark_on(
+        module,
+        version,
+        housing,
+        text="Fler hyresrätter.",
+        represents="organisation",
+        organisation="Hyresgästföreningen",
+    )
     second = remark_on(module, version, version.document, text="Bra plan.")
-    services.position_set(remark=first, position="partly", response="Vi prövar det i detaljplanen.",
-                          actor=staff["officer"])
-    services.summary_set(document=version.document, chapter_anchor=housing.chapter.anchor,
-                         text="Många vill ha hyresrätter.", actor=staff["officer"])
-    services.answer_create(comment=second.comment, module=module, author=staff["elected_official"],
-                           role="politician", text="Tack!")
+    services.position_set(
+        remark=first, position="partly", response="Vi prövar det i detaljplanen.", actor=staff["officer"]
+    )
+    services.summary_set(
+        document=version.document,
+        chapter_anchor=housing.chapter.anchor,
+        text="Många vill ha hyresrätter.",
+        actor=staff["officer"],
+    )
+    services.answer_create(
+        comment=second.comment, module=module, author=staff["elected_official"], role="politician", text="Tack!"
+    )
     return first, second
 
 
@@ -90,8 +102,14 @@ def test_the_report_in_word_holds_every_comment_with_its_response(client, staff,
     assert "Bostäder" in headings and "Dokumentet som helhet" in headings
     assert f"{first.reference} · Hyresgästföreningen (organisation)" in headings
     body = "\n".join(p.text for p in opened.paragraphs)
-    for text in ("Fler hyresrätter.", "Bra plan.", "Vi prövar det i detaljplanen.", "Många vill ha hyresrätter.",
-                 "Tack!", "Beaktas delvis"):
+    for text in (
+        "Fler hyresrätter.",
+        "Bra plan.",
+        "Vi prövar det i detaljplanen.",
+        "Många vill ha hyresrätter.",
+        "Tack!",
+        "Beaktas delvis",
+    ):
         assert text in body
 
 
