@@ -6,7 +6,7 @@ from django.utils.translation import pgettext_lazy
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import MethodManifest, registry
 
-from . import desk, navigation, report, selectors
+from . import decision_basis, desk, navigation, selectors
 from .about import METHOD_KEY, METHOD_NAME
 from .models import REFERENCE_PREFIX
 from .phases import PHASE_TYPES
@@ -38,7 +38,7 @@ manifest = registry.register(
         desk_entry=desk.DESK_ENTRY,
         inputs=selectors.inputs,
         participant_addresses=selectors.participant_addresses,
-        decision_basis_documents=report.decision_basis_documents,
+        decision_basis_documents=decision_basis.decision_basis_documents,
         reference_prefix=REFERENCE_PREFIX,
         stat_labels={
             "comments": pgettext_lazy("consultation", "Comments"),

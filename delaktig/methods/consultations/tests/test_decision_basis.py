@@ -12,7 +12,7 @@ from delaktig.decisionbasis.render import render_docx, render_html
 from delaktig.decisionbasis.render.pdf import render_pdf
 
 from .. import services as consultations
-from ..report import decision_basis_documents
+from ..decision_basis import decision_basis_documents
 from .factories import paragraph_of, remark_on
 
 pytestmark = pytest.mark.django_db
