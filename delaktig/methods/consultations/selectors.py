@@ -66,6 +66,14 @@ class Comments:
     def total(self) -> int:
         return len(self.whole) + sum(self.per_chapter.values())
 
+    def not_in(self, chapters) -> list[Remark]:
+        """Comments on chapters or paragraphs that are not in this version (removed in a later one), oldest first."""
+        shown_chapters = {chapter.anchor for chapter in chapters}
+        shown = {paragraph.anchor for chapter in chapters for paragraph in chapter.paragraphs.all()}
+        found = [r for anchor, rs in self.paragraphs.items() if anchor not in shown for r in rs]
+        found += [r for anchor, rs in self.chapters.items() if anchor not in shown_chapters for r in rs]
+        return sorted(found, key=lambda remark: (remark.comment.created_at, remark.comment_id))
+
 
 def comments_by_place(module) -> Comments:
     found = Comments()

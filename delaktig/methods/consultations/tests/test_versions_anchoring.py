@@ -62,3 +62,10 @@ def test_the_public_page_shows_the_changes(client, module, version, staff):
     assert client.get(url("changes", module, 7)).status_code == 404
     reading = client.get(url("index", module)).content.decode()
     assert "250 nya bostäder" in reading and "Bra förslag." in reading
+
+
+def test_comments_on_removed_text_are_still_shown(client, module, version, staff):
+    remark_on(module, version, paragraph_of(version, "Kommunen vill"), text="Om inledningen.")
+    new_version(module, staff)
+    page = client.get(url("index", module)).content.decode()
+    assert "Om inledningen." in page and "inte längre finns" in page

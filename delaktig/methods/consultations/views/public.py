@@ -56,13 +56,15 @@ def index(request, dialogue_id, module_id):
     if version is None:
         return render(request, "consultations/unpublished.html", context_of(module), status=200)
     comments = comments_by_place(module)
+    chapters = chapters_of(version)
     decision = allowed(request.user, "comment", module)
     context = context_of(
         module,
         document=document,
         version=version,
-        chapters=chapters_of(version),
+        chapters=chapters,
         comments=comments,
+        earlier=comments.not_in(chapters),
         period=consultation_period(module),
         may_comment=bool(decision) or decision.needs_login,
         closed_text="" if (decision or decision.needs_login) else closed_text(module),
