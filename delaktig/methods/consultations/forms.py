@@ -293,6 +293,7 @@ class SummaryForm(Form):
 
 
 class ModerateForm(Form):
+    comment = forms.IntegerField(min_value=1)
     publish = forms.TypedChoiceField(
         choices=[("1", _("Publish")), ("0", _("Remove"))], coerce=lambda value: value == "1"
     )

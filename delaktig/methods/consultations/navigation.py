@@ -7,11 +7,11 @@ from delaktig.participation.rules import allowed
 
 from .about import METHOD_KEY
 
-# (url name, the staff action the page needs, title)
+# (url name, the staff actions of which the page needs one, title)
 PAGES = (
-    ("index", "edit", _("The document")),
-    ("comments", "answer", _("Comments and answers")),
-    ("report", "report", _("Consultation report")),
+    ("index", ("edit",), _("The document")),
+    ("comments", ("answer", "moderate"), _("Comments and answers")),
+    ("report", ("report",), _("Consultation report")),
 )
 
 
@@ -19,6 +19,6 @@ def staff_pages(module, user):
     args = [module.dialogue.municipality.slug, module.dialogue_id, module.pk]
     return [
         (reverse(f"{METHOD_KEY}_staff:{name}", args=args), title)
-        for name, action, title in PAGES
-        if allowed(user, action, module)
+        for name, actions, title in PAGES
+        if any(allowed(user, action, module) for action in actions)
     ]

@@ -12,7 +12,7 @@ from .factories import paragraph_of, published_plan
 # What the ids in the method's URLs name, and how each reaches its municipality (organisations/tests/test_foreign_ids)
 URL_OBJECTS = {
     "comment_id": ("participation.Comment", "municipality"),
-    "attachment_id": ("consultations.Attachment", "document__municipality"),
+    "attachment_id": ("consultations.Attachment", "document__municipality"),  # public: bilagor/<id>/
     "image_id": ("consultations.Image", "document__municipality"),
 }
 

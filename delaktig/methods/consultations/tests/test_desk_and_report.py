@@ -127,8 +127,11 @@ def test_summaries_and_positions_need_an_officer(client, staff, module, version)
     first, _second = report_data(module, version, staff)
     client.force_login(staff["elected_official"])
     assert client.get(url("staff:report", module)).status_code == 200
-    assert client.post(url("staff:summary", module, 0), {"s0-text": "x"}).status_code == 403
+    assert client.post(url("staff:report", module), {"section": "0", "s0-text": "x"}).status_code == 403
     client.force_login(staff["officer"])
-    assert client.post(url("staff:summary", module, 999999), {"s999999-text": "x"}).status_code == 404
+    refused = client.post(url("staff:report", module), {"section": "999999", "s999999-text": "x"}, follow=True)
+    assert "Välj en del av dokumentet" in refused.content.decode()
+    client.post(url("staff:report", module), {"section": "0", "s0-text": "Allmänt positivt."})
+    assert "Allmänt positivt." in client.get(url("staff:report", module)).content.decode()
     response = client.post(url("staff:comment", module, first.comment_id), {"form": "position", "response": "Nej."})
     assert "Välj om synpunkten beaktas" in response.content.decode() and "Nej." in response.content.decode()

@@ -90,9 +90,9 @@ def test_a_pre_moderated_comment_waits_in_the_central_queue(client, resident, st
     waiting = WaitingItems(module.dialogue.municipality)
     assert waiting.count() == 1 and waiting[0:1][0].url.startswith(url("staff:comments", module))
     client.force_login(staff["moderator"])
-    client.post(url("staff:moderate", module, comment.pk), {"publish": "0", "reason": ""})
+    client.post(url("staff:comments", module), {"comment": comment.pk, "publish": "0", "reason": ""})
     assert Comment.objects.get().status == ModerationStatus.PENDING  # a reason is needed to remove
-    client.post(url("staff:moderate", module, comment.pk), {"publish": "1"})
+    client.post(url("staff:comments", module), {"comment": comment.pk, "publish": "1"})
     assert Comment.objects.get().status == ModerationStatus.PUBLISHED
 
 
@@ -133,7 +133,9 @@ def test_another_municipality_s_comment_is_a_404(client, staff, module, version,
     foreign = remark_on(other, other_version, other_version.document)
     client.force_login(staff["officer"])
     assert client.get(url("staff:comment", module, foreign.comment_id)).status_code == 404
-    assert client.post(url("staff:moderate", module, foreign.comment_id), {"publish": "1"}).status_code == 404
+    assert (
+        client.post(url("staff:comments", module), {"comment": foreign.comment_id, "publish": "1"}).status_code == 404
+    )
 
 
 def test_erasing_a_resident_keeps_the_text_without_the_name(module, version, resident):

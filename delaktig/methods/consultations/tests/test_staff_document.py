@@ -45,7 +45,7 @@ def test_a_word_file_is_previewed_then_saved_then_published(client, staff, modul
     version = Version.objects.get()
     assert [c.title for c in version.chapters.all()] == ["Bostäder", "Natur"] and version.published_at is None
     assert client.get(url("index", module)).status_code == 200  # "not published yet"
-    client.post(url("staff:version_publish", module, 1))
+    client.post(url("staff:index", module), {"publish": "1"})
     version.refresh_from_db()
     assert version.published_at is not None
     assert "Älvstränderna skyddas." in client.get(url("index", module)).content.decode()
@@ -108,7 +108,7 @@ def test_pictures_are_cleaned_and_shown_where_the_text_names_them(client, staff,
     client.post(
         url("staff:import", module), {"outline": preview.context["save"].initial["outline"], "source": "markdown"}
     )
-    client.post(url("staff:version_publish", module, 1))
+    client.post(url("staff:index", module), {"publish": "1"})
     response = client.post(url("staff:images", module), {"file": named(jpeg(), "karta.jpg"), "description": "Karta"})
     assert response.status_code == 302
     image = Image.objects.get()
@@ -135,7 +135,7 @@ def test_attachments_must_be_pdf(client, staff, module):
     attachment = Attachment.objects.get()
     client.post(url("staff:import", module), {"source": "pasted", "text": "x"})
     assert Document.objects.get().attachments.count() == 1
-    client.post(url("staff:attachment_remove", module, attachment.pk))
+    client.post(url("staff:attachments", module), {"remove": attachment.pk})
     assert not Attachment.objects.exists()
 
 

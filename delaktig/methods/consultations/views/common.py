@@ -55,10 +55,13 @@ def message(request, *, title, text, back_url=None, status=200):
     return render(request, "consultations/message.html", context, status=status)
 
 
-def guard(request, dialogue_id, module_id, action):
-    """(module, None), or (module, a 403 page with the reason) when the person's role does not allow `action`."""
+def guard(request, dialogue_id, module_id, action, *more):
+    """(module, None), or (module, a 403 page with the reason) when the person's role allows neither `action` nor
+    any of `more`."""
     module = module_get(request, dialogue_id, module_id)
     decision = allowed(request.user, action, module)
+    for other in more:
+        decision = decision or allowed(request.user, other, module)
     if decision:
         return module, None
     return module, refuse(request, decision, back_url=module.dialogue.get_staff_url())

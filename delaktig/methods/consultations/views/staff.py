@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from .. import services
 from ..forms import AttachmentForm, ImageForm, ImportForm, SaveForm, outline_sign
@@ -15,10 +14,17 @@ from .common import context_of, guard, url
 
 
 def index(request, dialogue_id, module_id):
+    """The document's state and versions; a version not yet published is published or removed here (posted)."""
     module, refused = guard(request, dialogue_id, module_id, "edit")
     if refused:
         return refused
     document = services.document_for(module)
+    if request.method == "POST":
+        if request.POST.get("publish"):
+            _publish(request, module, request.POST["publish"])
+        elif request.POST.get("discard"):
+            _discard(request, module, request.POST["discard"])
+        return redirect(url("index", module))
     latest = latest_version(document)
     published = published_version(document)
     draft = latest if latest is not None and latest.published_at is None else None
@@ -79,36 +85,26 @@ def import_text(request, dialogue_id, module_id):
 
 def _version_or_404(module, number):
     document = services.document_for(module)
-    version = document.versions.filter(number=number).first()
+    version = document.versions.filter(number=number).first() if str(number).isdigit() else None
     if version is None:
         raise Http404("No such version")
     return version
 
 
-@require_POST
-def version_publish(request, dialogue_id, module_id, version):
-    module, refused = guard(request, dialogue_id, module_id, "edit")
-    if refused:
-        return refused
-    found = _version_or_404(module, version)
+def _publish(request, module, number):
+    found = _version_or_404(module, number)
     if found.published_at is None:
         services.version_publish(version=found, actor=request.user)
         messages.success(request, _("Version %(number)s is published.") % {"number": found.number})
-    return redirect(url("index", module))
 
 
-@require_POST
-def version_discard(request, dialogue_id, module_id, version):
-    module, refused = guard(request, dialogue_id, module_id, "edit")
-    if refused:
-        return refused
-    found = _version_or_404(module, version)
+def _discard(request, module, number):
+    found = _version_or_404(module, number)
     if found.published_at is not None or found.remarks.exists():
         messages.error(request, _("A published version cannot be removed."))
     else:
         services.version_discard(version=found, actor=request.user)
         messages.success(request, _("The version that was not published is removed."))
-    return redirect(url("index", module))
 
 
 def images(request, dialogue_id, module_id):
@@ -137,6 +133,8 @@ def attachments(request, dialogue_id, module_id):
     if refused:
         return refused
     document = services.document_for(module)
+    if request.method == "POST" and request.POST.get("remove"):
+        return _attachment_remove(request, module, request.POST["remove"])
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -153,11 +151,9 @@ def attachments(request, dialogue_id, module_id):
     return render(request, "consultations/staff/attachments.html", context)
 
 
-@require_POST
-def attachment_remove(request, dialogue_id, module_id, attachment_id):
-    module, refused = guard(request, dialogue_id, module_id, "edit")
-    if refused:
-        return refused
+def _attachment_remove(request, module, attachment_id):
+    if not str(attachment_id).isdigit():
+        raise Http404("No such attachment")
     attachment = get_object_or_404(Attachment, pk=attachment_id, document__module=module)
     services.attachment_remove(attachment=attachment, actor=request.user)
     messages.success(request, _("The attachment is removed."))

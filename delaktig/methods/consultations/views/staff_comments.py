@@ -7,7 +7,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from django.views.decorators.http import require_POST
 
 from delaktig.participation.models import ModerationReason, ModerationStatus
 from delaktig.participation.rules import allowed
@@ -17,7 +16,7 @@ from .. import services
 from ..forms import AnswerForm, ModerateForm, PositionForm
 from ..models import Remark
 from ..selectors import remark_get
-from .common import context_of, guard, url
+from .common import context_of, guard, refuse, url
 
 PER_PAGE = 25
 STATUSES = {
@@ -28,9 +27,11 @@ STATUSES = {
 
 
 def comments(request, dialogue_id, module_id):
-    module, refused = guard(request, dialogue_id, module_id, "answer")
+    module, refused = guard(request, dialogue_id, module_id, "answer", "moderate")
     if refused:
         return refused
+    if request.method == "POST":
+        return _moderate(request, module)
     status = request.GET.get("status", "")
     remarks = (
         Remark.objects.filter(module=module)
@@ -52,6 +53,7 @@ def comments(request, dialogue_id, module_id):
         ],
         reasons=ModerationReason.choices,
         may_moderate=bool(allowed(request.user, "moderate", module)),
+        may_answer=bool(allowed(request.user, "answer", module)),
     )
     return render(request, "consultations/staff/comments.html", context)
 
@@ -111,17 +113,17 @@ def _place_text(remark):
     return _("The whole document")
 
 
-@require_POST
-def moderate(request, dialogue_id, module_id, comment_id):
-    module, refused = guard(request, dialogue_id, module_id, "moderate")
-    if refused:
-        return refused
-    remark = _remark_or_404(module, comment_id)
+def _moderate(request, module):
+    """A comment published or removed from the list (posted to it, with the comment's id)."""
+    decision = allowed(request.user, "moderate", module)
+    if not decision:
+        return refuse(request, decision, back_url=url("comments", module))
     form = ModerateForm(request.POST)
     back = url("comments", module) + "?status=pending"
     if not form.is_valid():
         messages.error(request, _("Choose whether to publish or remove the comment."))
         return redirect(back)
+    remark = _remark_or_404(module, form.cleaned_data["comment"])
     reason = form.cleaned_data["reason"]
     if not form.cleaned_data["publish"] and reason not in ModerationReason.values:
         messages.error(request, _("Choose why the comment is removed."))

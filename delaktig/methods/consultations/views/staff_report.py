@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from delaktig.participation.rules import allowed
 
@@ -13,7 +12,7 @@ from ..forms import SummaryForm
 from ..report import report_of
 from ..report_render import report_docx as render_docx
 from ..report_render import report_pdf as render_pdf
-from .common import context_of, guard, url
+from .common import context_of, guard, refuse, url
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -22,6 +21,8 @@ def report(request, dialogue_id, module_id):
     module, refused = guard(request, dialogue_id, module_id, "report")
     if refused:
         return refused
+    if request.method == "POST":
+        return _summary(request, module)
     found = report_of(module)
     forms = {}
     if found is not None:
@@ -30,15 +31,18 @@ def report(request, dialogue_id, module_id):
     return render(request, "consultations/staff/report.html", context)
 
 
-@require_POST
-def summary(request, dialogue_id, module_id, index):
-    module, refused = guard(request, dialogue_id, module_id, "respond")
-    if refused:
-        return refused
+def _summary(request, module):
+    """The summary of one section, posted to the report page with the section's number."""
+    decision = allowed(request.user, "respond", module)
+    if not decision:
+        return refuse(request, decision, back_url=url("report", module))
     document = services.document_for(module)
     known = {0} | set(document.versions.values_list("chapters__anchor", flat=True))
+    section = request.POST.get("section", "")
+    index = int(section) if section.isdigit() and len(section) < 10 else None
     if index not in known:
-        raise Http404("No such section")
+        messages.error(request, _("Choose a part of the document from the list."))
+        return redirect(url("report", module))
     form = SummaryForm(request.POST, prefix=f"s{index}")
     if not form.is_valid():
         messages.error(request, _("The summary is too long. Write at most 4000 characters."))
