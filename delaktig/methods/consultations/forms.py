@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from delaktig.core.forms import Form
 from delaktig.core.images import PhotoError, photo_clean
-from delaktig.participation.identity import pseudonym_field
+from delaktig.participation.identity import pseudonym_clean, pseudonym_field, pseudonym_suggest
 
 from . import text as reading
 from .models import COMMENT_MAX, AnswerRole, Position, Represents, Source
@@ -202,10 +202,14 @@ class CommentForm(RepresentsMixin, Form):
     represents = _represents_field()
     organisation = _organisation_field()
 
-    def __init__(self, *args, dialogue=None, **kwargs):
+    def __init__(self, *args, dialogue=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         if dialogue is not None and dialogue.asks_for_pseudonym:
-            self.fields["pseudonym"] = pseudonym_field()
+            self.fields["pseudonym"] = pseudonym_field(initial=pseudonym_suggest())
+
+    def clean_pseudonym(self):
+        return pseudonym_clean(self.cleaned_data.get("pseudonym"), user=self.user)
 
 
 class DeskCommentForm(RepresentsMixin, Form):

@@ -146,3 +146,15 @@ def test_erasing_a_resident_keeps_the_text_without_the_name(module, version, res
     assert len(personal_data(resident)) == 2
     assert erase(resident) == 2 and personal_data(resident) == []
     assert Comment.objects.get().text == "Min text."
+
+
+def test_a_pseudonym_dialogue_asks_for_one_and_explains_a_bad_one(client, resident, module, version):
+    module.dialogue.public_identity = "pseudonym"
+    module.dialogue.save(update_fields=["public_identity"])
+    client.force_login(resident)
+    assert "pseudonym" in client.get(url("comment", module, "hela")).content.decode()
+    data = {"text": "Hej.", "represents": "myself", "pseudonym": resident.name}
+    refused = client.post(url("comment", module, "hela"), data)
+    assert refused.status_code == 200 and not Comment.objects.exists()
+    client.post(url("comment", module, "hela"), {**data, "pseudonym": "Skogsmus 417"})
+    assert Comment.objects.get().author_name == "Skogsmus 417"

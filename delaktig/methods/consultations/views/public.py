@@ -6,7 +6,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from delaktig.participation.identity import pseudonym_clean
 from delaktig.participation.rules import allowed
 
 from .. import services
@@ -89,11 +88,10 @@ def comment(request, dialogue_id, module_id, slug):
             return refuse(request, decision, back_url=back)
         return message(request, title=_("The consultation is closed"), text=closed_text(module), back_url=back)
     dialogue = module.dialogue
-    form = CommentForm(request.POST or None, dialogue=dialogue)
+    form = CommentForm(request.POST or None, dialogue=dialogue, user=request.user)
     if request.method == "POST" and form.is_valid() and not decision:
         form.add_error(None, closed_text(module))
     elif request.method == "POST" and form.is_valid():
-        pseudonym = form.cleaned_data.get("pseudonym", "")
         remark = services.remark_create(
             module=module,
             version=version,
@@ -102,7 +100,7 @@ def comment(request, dialogue_id, module_id, slug):
             represents=form.cleaned_data["represents"],
             organisation=form.cleaned_data.get("organisation", ""),
             user=request.user,
-            pseudonym=pseudonym_clean(pseudonym, user=request.user) if pseudonym else "",
+            pseudonym=form.cleaned_data.get("pseudonym", ""),
         )
         request.session["consultations_done"] = {"reference": remark.reference, "status": remark.comment.status}
         return redirect(url("done", module, public=True))
