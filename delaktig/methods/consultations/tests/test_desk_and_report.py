@@ -135,3 +135,23 @@ def test_summaries_and_positions_need_an_officer(client, staff, module, version)
     assert "Allmänt positivt." in client.get(url("staff:report", module)).content.decode()
     response = client.post(url("staff:comment", module, first.comment_id), {"form": "position", "response": "Nej."})
     assert "Välj om synpunkten beaktas" in response.content.decode() and "Nej." in response.content.decode()
+
+
+def test_only_the_person_who_entered_a_letter_takes_it_back_and_only_for_a_while(staff, module, version):
+    from django.utils import timezone
+
+    from delaktig.participation.models import Comment
+
+    from ..desk import desk_undo
+
+    data = {"place": "hela", "text": "Brev.", "represents": "myself", "organisation": ""}
+    from ..desk import desk_save
+
+    item = desk_save(
+        module, data, actor=staff["officer"], channel="email", received_on=timezone.localdate(), occasion=None, group=""
+    )
+    assert not desk_undo(module, item.item_id, actor=staff["democracy_officer"])
+    Comment.objects.filter(pk=item.item_id).update(created_at=timezone.now() - datetime.timedelta(hours=1))
+    assert not desk_undo(module, item.item_id, actor=staff["officer"])
+    Comment.objects.filter(pk=item.item_id).update(created_at=timezone.now())
+    assert desk_undo(module, item.item_id, actor=staff["officer"]) and not Remark.objects.exists()
