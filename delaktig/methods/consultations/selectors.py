@@ -34,6 +34,19 @@ def latest_version(document: Document | None) -> Version | None:
     return document.versions.order_by("-number").first() if document else None
 
 
+def pictures_named(document: Document) -> list[tuple[str, str, bool]]:
+    """(file name, description in the text, whether a picture of that name was added) for every picture the newest
+    version names, each name once."""
+    version = latest_version(document)
+    if version is None:
+        return []
+    added = set(document.images.values_list("name", flat=True))
+    named: dict[str, str] = {}
+    for source, text in version.paragraphs.filter(kind="image").exclude(source="").values_list("source", "text"):
+        named.setdefault(source.rsplit("/", 1)[-1], text)
+    return [(name, text, name in added) for name, text in named.items()]
+
+
 def chapters_of(version: Version) -> list[Chapter]:
     """The version's chapters, each with its paragraphs (and their pictures) read in one more query."""
     paragraphs = Paragraph.objects.select_related("image").order_by("order")

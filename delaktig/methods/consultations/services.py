@@ -4,7 +4,6 @@ they represent, official answers, following, and the municipality's positions fo
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from delaktig.core.audit import audit_record
@@ -346,8 +345,3 @@ def summary_set(*, document: Document, chapter_anchor: int, text: str, actor) ->
         target=document,
         data={"section": chapter_anchor},
     )
-
-
-def anchors_next(document: Document) -> int:
-    """The next anchor number (read again, for tests)."""
-    return Document.objects.filter(pk=document.pk).values_list(F("next_anchor"), flat=True).get()

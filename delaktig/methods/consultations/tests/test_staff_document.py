@@ -109,6 +109,8 @@ def test_pictures_are_cleaned_and_shown_where_the_text_names_them(client, staff,
         url("staff:import", module), {"outline": preview.context["save"].initial["outline"], "source": "markdown"}
     )
     client.post(url("staff:index", module), {"publish": "1"})
+    listed = client.get(url("staff:images", module)).content.decode()
+    assert "karta.jpg" in listed and "Saknas" in listed
     response = client.post(url("staff:images", module), {"file": named(jpeg(), "karta.jpg"), "description": "Karta"})
     assert response.status_code == 302
     image = Image.objects.get()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from .. import services
 from ..forms import AttachmentForm, ImageForm, ImportForm, SaveForm, outline_sign
 from ..models import Attachment
-from ..selectors import chapters_of, latest_version, published_version
+from ..selectors import chapters_of, latest_version, pictures_named, published_version
 from .common import context_of, guard, url
 
 
@@ -64,7 +64,6 @@ def import_text(request, dialogue_id, module_id):
             )
             return redirect(url("index", module))
         form = ImportForm(initial={"source": request.POST.get("source")})
-        form.is_bound = False
         context = context_of(module, form=form, stale=True)
         return render(request, "consultations/staff/import.html", context)
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -124,7 +123,9 @@ def images(request, dialogue_id, module_id):
         )
         messages.success(request, _("The picture is saved."))
         return redirect(url("images", module))
-    context = context_of(module, form=form, document=document, images=list(document.images.all()))
+    context = context_of(
+        module, form=form, document=document, images=list(document.images.all()), named=pictures_named(document)
+    )
     return render(request, "consultations/staff/images.html", context)
 
 
