@@ -102,6 +102,16 @@ def comments_by_place(module) -> Comments:
     return found
 
 
+def comment_counts(module) -> dict[str, int]:
+    """Comments by moderation status, and how many still lack the municipality's position (for the staff page)."""
+    received = module_comments(module).exclude(status=ModerationStatus.REJECTED)
+    return received.aggregate(
+        total=Count("pk"),
+        pending=Count("pk", filter=Q(status=ModerationStatus.PENDING)),
+        without_position=Count("pk", filter=Q(status=ModerationStatus.PUBLISHED, consultation_remark__position="")),
+    )
+
+
 def is_following(document: Document | None, user) -> bool:
     if document is None or not user.is_authenticated:
         return False
@@ -284,6 +294,10 @@ def inputs(module) -> list[InputRecord]:
             created_at=remark.comment.created_at,
             author_shown=remark.comment.author_name if remark.comment.status == ModerationStatus.PUBLISHED else "",
             received_on=remark.received_on,
+            staff_url=reverse(
+                f"{METHOD_KEY}_staff:comment",
+                args=[module.dialogue.municipality.slug, module.dialogue_id, module.pk, remark.comment_id],
+            ),
         )
         for remark in remarks
     ]

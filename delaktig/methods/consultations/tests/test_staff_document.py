@@ -147,3 +147,12 @@ def test_residents_and_elected_officials_cannot_edit(client, staff, resident, mo
     client.force_login(staff["elected_official"])
     assert client.get(url("staff:index", module)).status_code == 403
     assert client.get(url("staff:comments", module)).status_code == 200
+
+
+def test_the_staff_page_counts_what_is_left_to_do(client, staff, module, version):
+    from .factories import remark_on
+
+    remark_on(module, version, version.document)
+    client.force_login(staff["officer"])
+    page = client.get(url("staff:index", module)).content.decode()
+    assert "1 synpunkt" in page and "1 utan kommunens ställningstagande" in page and "registrera/" in page

@@ -6,10 +6,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from delaktig.participation.rules import allowed
+
 from .. import services
 from ..forms import AttachmentForm, ImageForm, ImportForm, SaveForm, outline_sign
 from ..models import Attachment
-from ..selectors import chapters_of, latest_version, pictures_named, published_version
+from ..selectors import chapters_of, comment_counts, latest_version, pictures_named, published_version
 from .common import context_of, guard, url
 
 
@@ -38,6 +40,8 @@ def index(request, dialogue_id, module_id):
         versions=list(document.versions.order_by("-number")),
         images=list(document.images.all()),
         attachments=list(document.attachments.all()),
+        counts=comment_counts(module),
+        may_enter=bool(allowed(request.user, "enter", module)),
     )
     return render(request, "consultations/staff/index.html", context)
 
