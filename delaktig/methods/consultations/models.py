@@ -53,7 +53,6 @@ class Document(TimeStampedModel):
         "participation.Module", on_delete=models.CASCADE, related_name="consultation_document"
     )
     municipality = models.ForeignKey("organisations.Municipality", on_delete=models.CASCADE, related_name="+")
-    responsible = models.CharField(_("responsible"), max_length=200, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     next_anchor = models.PositiveIntegerField(default=1)  # the next unused anchor number in the document
 
