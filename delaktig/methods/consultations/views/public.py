@@ -89,7 +89,8 @@ def comment(request, dialogue_id, module_id, slug):
         return message(request, title=_("The consultation is closed"), text=closed_text(module), back_url=back)
     dialogue = module.dialogue
     form = CommentForm(request.POST or None, dialogue=dialogue, user=request.user)
-    if request.method == "POST" and form.is_valid() and not decision:
+    if request.method == "POST" and not decision:
+        form.is_valid()  # the fields' own messages too, and what was typed stays
         form.add_error(None, closed_text(module))
     elif request.method == "POST" and form.is_valid():
         remark = services.remark_create(
