@@ -158,3 +158,10 @@ def test_a_pseudonym_dialogue_asks_for_one_and_explains_a_bad_one(client, reside
     assert refused.status_code == 200 and not Comment.objects.exists()
     client.post(url("comment", module, "hela"), {**data, "pseudonym": "Skogsmus 417"})
     assert Comment.objects.get().author_name == "Skogsmus 417"
+
+
+def test_a_reading_phase_says_comments_are_not_taken(client, resident, municipality):
+    module = consultation_module(municipality=municipality, phase="reading")
+    published_plan(module)
+    client.force_login(resident)
+    assert "Det går inte att lämna synpunkter" in client.get(url("comment", module, "hela")).content.decode()

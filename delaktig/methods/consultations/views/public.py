@@ -2,10 +2,12 @@
 
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from delaktig.dialogues.models import State
 from delaktig.participation.rules import allowed
 
 from .. import services
@@ -39,12 +41,11 @@ def consultation_period(module):
 
 
 def closed_text(module):
+    """Why nobody can comment now, in words: not yet, no longer, or not on this document."""
     period = consultation_period(module)
     if period is None:
-        return _("The consultation has not started. You cannot comment yet.")
-    from django.utils import timezone
-
-    if timezone.now() < period.starts_at:
+        return _("Comments are not taken on this document. You can read it.")
+    if timezone.now() < period.starts_at and module.dialogue.state == State.OPEN:
         return _("The consultation has not started. You cannot comment yet.")
     return _("The consultation period is over. You can no longer comment on the document, but you can read it.")
 
