@@ -60,6 +60,7 @@ manifest = registry.register(
             "consultations.unfollow": _("Stopped following a consultation document"),
             "consultations.position_set": _("Set the municipality's position on a comment"),
             "consultations.summary_set": _("Summarised the comments on a part of a consultation document"),
+            "consultations.report_request": _("Asked for the consultation report as Word and PDF"),
         },
         staff_pages=navigation.staff_pages,
         honours_public_identity=True,

@@ -258,3 +258,35 @@ class Follower(models.Model):
 
     def __str__(self):
         return f"{self.user_id} → {self.document_id}"
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Being generated")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class ReportFile(TimeStampedModel):
+    """The consultation report as Word and PDF files, made in the background when staff ask for it."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="report_files")
+    status = models.CharField(_("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.QUEUED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    docx = models.FileField(upload_to=_upload_to, blank=True)
+    pdf = models.FileField(upload_to=_upload_to, blank=True)
+    comments = models.PositiveIntegerField(default=0)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.document} ({self.status})"
+
+    @property
+    def is_running(self):
+        return self.status in (ReportStatus.QUEUED, ReportStatus.RUNNING)

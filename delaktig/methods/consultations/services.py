@@ -254,6 +254,13 @@ def remark_create(
     return remark
 
 
+def report_request(*, document: Document, actor):
+    """The consultation report's files, asked for (report_files.report_request)."""
+    from .report_files import report_request as request_files
+
+    return request_files(document=document, actor=actor)
+
+
 def _anchors_of(target):
     if isinstance(target, Paragraph):
         return target.chapter.anchor, target.anchor

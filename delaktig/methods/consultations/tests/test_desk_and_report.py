@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from delaktig.participation.models import DeskRecord
 
 from .. import services
-from ..models import Remark
+from ..models import Remark, ReportFile
 from ..selectors import export_rows
 from .conftest import url
 from .factories import paragraph_of, remark_on
@@ -91,13 +91,27 @@ def report_data(module, version, staff):
     return first, second
 
 
-def test_the_report_in_word_holds_every_comment_with_its_response(client, staff, module, version):
+def made(client, module, capture):
+    """Ask for the report's files on the report page; the background task runs after the commit."""
+    assert client.get(url("staff:report_docx", module)).status_code == 404  # nothing made yet
+    with capture(execute=True):
+        response = client.post(url("staff:report", module), {"generate": "1"})
+    assert response.status_code == 302
+    assert list(ReportFile.objects.values_list("status", "error")) == [("done", "")]
+    page = client.get(url("staff:report", module)).content.decode()
+    assert "Ladda ner som Word" in page, page[page.find('id="filer"') :][:1500]
+
+
+def test_the_report_in_word_holds_every_comment_with_its_response(
+    client, staff, module, version, django_capture_on_commit_callbacks
+):
     first, second = report_data(module, version, staff)
     client.force_login(staff["officer"])
     page = client.get(url("staff:report", module)).content.decode()
     assert "Många vill ha hyresrätter." in page and "Beaktas delvis" in page
+    made(client, module, django_capture_on_commit_callbacks)
     response = client.get(url("staff:report_docx", module))
-    opened = docx.Document(io.BytesIO(response.content))
+    opened = docx.Document(io.BytesIO(b"".join(response.streaming_content)))
     headings = [p.text for p in opened.paragraphs if p.style.name.startswith("Heading")]
     assert "Bostäder" in headings and "Dokumentet som helhet" in headings
     assert f"{first.reference} · Hyresgästföreningen (organisation)" in headings
@@ -113,11 +127,12 @@ def test_the_report_in_word_holds_every_comment_with_its_response(client, staff,
         assert text in body
 
 
-def test_the_report_pdf_is_tagged(client, staff, module, version):
+def test_the_report_pdf_is_tagged(client, staff, module, version, django_capture_on_commit_callbacks):
     report_data(module, version, staff)
     client.force_login(staff["officer"])
+    made(client, module, django_capture_on_commit_callbacks)
     response = client.get(url("staff:report_pdf", module))
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
     catalog = reader.trailer["/Root"]
     assert "/StructTreeRoot" in catalog and catalog["/Lang"] == "sv"
     assert "Fler hyresrätter." in "".join(page.extract_text() for page in reader.pages)
@@ -128,6 +143,7 @@ def test_summaries_and_positions_need_an_officer(client, staff, module, version)
     client.force_login(staff["elected_official"])
     assert client.get(url("staff:report", module)).status_code == 200
     assert client.post(url("staff:report", module), {"section": "0", "s0-text": "x"}).status_code == 403
+    assert client.post(url("staff:report", module), {"generate": "1"}).status_code == 403
     client.force_login(staff["officer"])
     refused = client.post(url("staff:report", module), {"section": "999999", "s999999-text": "x"}, follow=True)
     assert "Välj en del av dokumentet" in refused.content.decode()

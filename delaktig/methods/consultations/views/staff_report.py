@@ -1,7 +1,7 @@
 """The consultation report: the staff's summaries per section, every comment with its position, and the downloads."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -10,10 +10,10 @@ from delaktig.participation.rules import allowed
 from .. import services
 from ..forms import SummaryForm
 from ..report import report_of
-from ..report_render import report_docx as render_docx
-from ..report_render import report_pdf as render_pdf
+from ..report_files import report_latest, report_latest_done
 from .common import context_of, guard, refuse, url
 
+REFRESH_SECONDS = 3
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -21,13 +21,24 @@ def report(request, dialogue_id, module_id):
     module, refused = guard(request, dialogue_id, module_id, "report")
     if refused:
         return refused
+    if request.method == "POST" and request.POST.get("generate"):
+        return _generate(request, module)
     if request.method == "POST":
         return _summary(request, module)
     found = report_of(module)
     forms = {}
     if found is not None:
         forms = {s.anchor: SummaryForm(initial={"text": s.summary}, prefix=f"s{s.anchor}") for s in found.sections}
-    context = context_of(module, report=found, forms=forms, may_respond=bool(allowed(request.user, "respond", module)))
+    document = services.document_for(module)
+    context = context_of(
+        module,
+        report=found,
+        forms=forms,
+        may_respond=bool(allowed(request.user, "respond", module)),
+        latest=report_latest(document),
+        ready=report_latest_done(document),
+        refresh_seconds=REFRESH_SECONDS,
+    )
     return render(request, "consultations/staff/report.html", context)
 
 
@@ -52,21 +63,32 @@ def _summary(request, module):
     return redirect(url("report", module) + f"#del-{index}")
 
 
-def _download(request, dialogue_id, module_id, render_file, content_type, extension):
+def _generate(request, module):
+    decision = allowed(request.user, "respond", module)
+    if not decision:
+        return refuse(request, decision, back_url=url("report", module))
+    services.report_request(document=services.document_for(module), actor=request.user)
+    return redirect(url("report", module) + "#filer")
+
+
+def _download(request, dialogue_id, module_id, kind, content_type):
     module, refused = guard(request, dialogue_id, module_id, "report")
     if refused:
         return refused
-    found = report_of(module)
-    if found is None:
-        raise Http404("No document")
-    response = HttpResponse(render_file(found), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="samradsredogorelse-{module.pk}.{extension}"'
-    return response
+    ready = report_latest_done(services.document_for(module))
+    if ready is None or not getattr(ready, kind):
+        raise Http404("No report made yet")
+    return FileResponse(
+        getattr(ready, kind).open("rb"),
+        content_type=content_type,
+        as_attachment=True,
+        filename=f"samradsredogorelse-{module.pk}.{kind}",
+    )
 
 
 def report_docx(request, dialogue_id, module_id):
-    return _download(request, dialogue_id, module_id, render_docx, DOCX_TYPE, "docx")
+    return _download(request, dialogue_id, module_id, "docx", DOCX_TYPE)
 
 
 def report_pdf(request, dialogue_id, module_id):
-    return _download(request, dialogue_id, module_id, render_pdf, "application/pdf", "pdf")
+    return _download(request, dialogue_id, module_id, "pdf", "application/pdf")

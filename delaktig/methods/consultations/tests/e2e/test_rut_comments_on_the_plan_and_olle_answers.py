@@ -75,6 +75,9 @@ def test_olle_answers_a_comment_and_downloads_the_report(page, plan):
 
     click_through(page, page.get_by_role("link", name=sv("Consultation report")).first)
     assert "Vi redovisar prognosen i planen." in page.locator("main").inner_text()
+    click_through(page, page.get_by_role("button", name=sv("Make the report as Word and PDF")))
+    page.reload()  # the files are made in the background (at once here); the page updates itself
+    arrive(page)
     with page.expect_download() as info:
         page.get_by_role("link", name=sv("Download as Word")).click()
     opened = docx.Document(io.BytesIO(open(info.value.path(), "rb").read()))  # noqa: SIM115
