@@ -2,7 +2,8 @@
 
 Residents and organisations commented during the consultation period, one authority by letter; officers and a
 politician answered some comments; staff summarised two chapters and set the municipality's position on every
-comment; after the consultation a second version was published, with the comments still on their paragraphs.
+comment; after the consultation a second version was published, with the comments still on their paragraphs, and
+the consultation report was asked for as Word and PDF.
 """
 
 import datetime
@@ -158,6 +159,7 @@ def populate(module, *, people, content=None):
         note="Ändrat efter samrådet: hyresrätter, stränder och skolskogar.",
     )
     services.version_publish(version=revised, actor=officer)
+    services.report_request(document=document, actor=officer)  # the worker makes the Word and PDF files
 
 
 def _place(version, where):

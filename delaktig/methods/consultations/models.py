@@ -290,3 +290,19 @@ class ReportFile(TimeStampedModel):
     @property
     def is_running(self):
         return self.status in (ReportStatus.QUEUED, ReportStatus.RUNNING)
+
+    def size_of(self, kind):
+        """Size in bytes of a stored file, or None when it is missing (the page still renders)."""
+        stored = getattr(self, kind)
+        try:
+            return stored.size if stored else None
+        except (OSError, ValueError):
+            return None
+
+    @property
+    def docx_size(self):
+        return self.size_of("docx")
+
+    @property
+    def pdf_size(self):
+        return self.size_of("pdf")

@@ -12,6 +12,6 @@ urlpatterns = [
     path("kommentarer/", staff_comments.comments, name="comments"),
     path("kommentarer/<int:comment_id>/", staff_comments.comment, name="comment"),
     path("redogorelse/", staff_report.report, name="report"),
-    path("redogorelse/samradsredogorelse.docx", staff_report.report_docx, name="report_docx"),
-    path("redogorelse/samradsredogorelse.pdf", staff_report.report_pdf, name="report_pdf"),
+    path("redogorelse/docx/", staff_report.report_docx, name="report_docx"),
+    path("redogorelse/pdf/", staff_report.report_pdf, name="report_pdf"),
 ]

@@ -76,7 +76,7 @@ def _download(request, dialogue_id, module_id, kind, content_type):
     if refused:
         return refused
     ready = report_latest_done(services.document_for(module))
-    if ready is None or not getattr(ready, kind):
+    if ready is None or ready.size_of(kind) is None:
         raise Http404("No report made yet")
     return FileResponse(
         getattr(ready, kind).open("rb"),
