@@ -61,6 +61,7 @@ class Content:
     assessment: str
     consultation_pdf: bytes = b""  # the uploaded report, attached to the PDF
     counted: tuple = ()  # (module name, tables): answers counted by the methods that count them (e.g. surveys)
+    documents: tuple = ()  # registry.DecisionBasisDocument: documents the methods made (a consultation report)
 
     @property
     def has_demographics(self):
@@ -107,6 +108,7 @@ def gather(basis):
         assessment=basis.assessment,
         consultation_pdf=_read(basis.consultation_file),
         counted=_counted(dialogue),
+        documents=_documents(dialogue),
     )
 
 
@@ -120,6 +122,16 @@ def _counted(dialogue):
         tables = tuple(manifest.decision_basis_tables(module))
         if tables:
             found.append((module.name, tables))
+    return tuple(found)
+
+
+def _documents(dialogue):
+    """The documents each way of taking part offers (manifest `decision_basis_documents`), in the modules' order."""
+    found = []
+    for module in dialogue.modules.order_by("order", "id"):
+        manifest = registry.get(module.method)
+        if manifest is not None and manifest.decision_basis_documents is not None:
+            found += list(manifest.decision_basis_documents(module))
     return tuple(found)
 
 

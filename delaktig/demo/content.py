@@ -181,6 +181,13 @@ DIALOGUES = [
         "closed_days_ago": 40,
         "inputs": True,
         "case": "KS 2025/512",
+        "more_modules": [
+            (
+                "consultations",
+                "Samråd om förslag till översiktsplan",
+                "Läs förslaget till översiktsplan och lämna synpunkter på hela planen, ett kapitel eller ett stycke.",
+            ),
+        ],
         "results": "Flest synpunkter handlade om bostäder nära älven, en ny förskola i norra Hagfors och bättre kollektivtrafik.",
     },
     {

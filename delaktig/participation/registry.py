@@ -130,6 +130,21 @@ class DecisionBasisTables(Protocol):  # the module's answers counted (questions 
     def __call__(self, module: Module, /) -> Iterable[Table]: ...
 
 
+@dataclass(frozen=True)
+class DecisionBasisDocument:
+    """A document a method made for the matter (a consultation report), offered to the decision basis: a section in
+    the decision basis (its title and paragraphs) and the whole document attached to its PDF."""
+
+    title: str
+    paragraphs: tuple[str, ...]  # the section's text in the decision basis (a summary; never a person's name)
+    file_name: str  # e.g. "samradsredogorelse.pdf"
+    pdf: bytes  # the document itself, attached to the decision basis' PDF
+
+
+class DecisionBasisDocuments(Protocol):  # the documents the module offers the decision basis (none before there are)
+    def __call__(self, module: Module, /) -> Iterable[DecisionBasisDocument]: ...
+
+
 class ReportSectionOf(Protocol):
     def __call__(self, municipality: Municipality, year: int, /) -> ReportSection | None: ...
 
@@ -250,6 +265,9 @@ class MethodManifest:
     report_section: ReportSectionOf | None = None
     # Tables of the module's answers counted, for the decision basis (after the themes; free text is in `inputs`):
     decision_basis_tables: DecisionBasisTables | None = None
+    # Documents the module made for the matter (a consultation report): a section and an attachment of the decision
+    # basis, so staff no longer upload them by hand:
+    decision_basis_documents: DecisionBasisDocuments | None = None
     datasets: tuple[Dataset, ...] = field(default_factory=tuple)  # public data of this method
     # What people read instead of keys (see "No raw keys" in docs/adding-a-method.md):
     reference_prefix: str = ""  # short letters for references people read, e.g. "IN" gives "IN-121"
@@ -319,6 +337,7 @@ CALLABLE_ARGUMENTS = {
     "participant_addresses": 1,
     "report_section": 2,
     "decision_basis_tables": 1,
+    "decision_basis_documents": 1,
     "staff_pages": 2,
     "public_names_hide": 1,
 }

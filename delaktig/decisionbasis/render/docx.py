@@ -235,6 +235,17 @@ def _consultation(document, c):
         )
 
 
+def _documents(document, c):
+    for offered in c.documents:
+        document.add_heading(offered.title, level=1)
+        for paragraph in offered.paragraphs:
+            _text(document, paragraph)
+        document.add_paragraph(
+            _("The whole document is attached to the PDF file of the decision basis: %(name)s.")
+            % {"name": offered.file_name}
+        )
+
+
 def _assessment(document, c):
     document.add_heading(_("The officer's assessment"), level=1)
     _text(document, c.assessment)
@@ -251,5 +262,6 @@ PARTS = (
     _themes,
     _counted,
     _consultation,
+    _documents,
     _assessment,
 )

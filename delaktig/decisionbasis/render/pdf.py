@@ -36,6 +36,7 @@ def render_pdf(content):
     # PDF/UA: a tagged PDF (headings, tables, quotes, language, title) that screen readers can follow; the
     # decision basis is often published with the meeting's papers, and public documents must be accessible.
     attachments = [_consultation(content, fetcher, Attachment)] if content.consultation_pdf else []
+    attachments += [_offered(document, fetcher, Attachment) for document in content.documents]
     document = HTML(string=render_html(content), url_fetcher=fetcher)
     return document.write_pdf(pdf_variant="pdf/ua-1", attachments=attachments)
 
@@ -47,4 +48,11 @@ def _consultation(content, fetcher, attachment):
         name=content.consultation_file_name,
         description=_("Consultation report"),
         url_fetcher=fetcher,
+    )
+
+
+def _offered(document, fetcher, attachment):
+    """A document a method made for the matter (registry.DecisionBasisDocument) travels inside the PDF."""
+    return attachment(
+        file_obj=io.BytesIO(document.pdf), name=document.file_name, description=document.title, url_fetcher=fetcher
     )

@@ -10,6 +10,7 @@ from delaktig.dialogues.models import Dialogue
 from delaktig.followup.models import Outcome
 from delaktig.methods.open_input.models import Input, Support
 from delaktig.participation.models import Channel, Comment, ModerationStatus
+from delaktig.participation.registry import registry
 from delaktig.results.models import CompiledResults
 
 from .site import demo_site  # noqa: F401 (a fixture)
@@ -33,10 +34,23 @@ def shown(html):
     return {name: int(value.replace("\u00a0", "")) for name, value in re.findall(r'data-figure="(\w+)">([^<]+)<', html)}
 
 
+def other_methods(dialogue):
+    """(inputs, online inputs, participant ids) of the dialogue's modules of methods other than open input."""
+    records, people = [], set()
+    for module in dialogue.modules.exclude(method="open_input"):
+        manifest = registry.get(module.method)
+        records += list(manifest.inputs(module)) if manifest and manifest.inputs else []
+        people |= set(manifest.participant_ids(module)) if manifest else set()
+    return len(records), sum(record.channel == Channel.ONLINE for record in records), people
+
+
 def stored(dialogue):
-    """The same figures, queried from the stored inputs, comments and supports and the offline count."""
+    """The same figures, queried from the stored inputs, comments and supports and the offline count (other methods'
+    inputs and participants as their manifests give them)."""
     inputs = Input.objects.filter(module__dialogue=dialogue).exclude(status=ModerationStatus.REJECTED)
-    online = inputs.filter(channel=Channel.ONLINE).count()
+    others, others_online, others_people = other_methods(dialogue)
+    total = inputs.count() + others
+    online = inputs.filter(channel=Channel.ONLINE).count() + others_online
     all_inputs = Input.objects.filter(module__dialogue=dialogue)
     comments = Comment.objects.filter(
         target_type=ContentType.objects.get_for_model(Input), target_id__in=all_inputs.values("pk")
@@ -44,9 +58,10 @@ def stored(dialogue):
     people = set(all_inputs.exclude(author=None).values_list("author_id", flat=True))
     people |= set(comments.exclude(author=None).values_list("author_id", flat=True))
     people |= set(Support.objects.filter(input__in=all_inputs).values_list("user_id", flat=True))
-    figures = {"people_online": len(people), "inputs": inputs.count()}
-    if inputs.count() != online:
-        figures.update(inputs_online=online, inputs_offline=inputs.count() - online)
+    people |= others_people
+    figures = {"people_online": len(people), "inputs": total}
+    if total != online:
+        figures.update(inputs_online=online, inputs_offline=total - online)
     counted = CompiledResults.of(dialogue).offline_participant_count
     if counted is not None:
         figures.update(people_offline=counted)

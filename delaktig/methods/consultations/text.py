@@ -5,7 +5,8 @@ file (DOCX), so that residents can comment on the whole, a chapter or one paragr
   blank lines separate paragraphs, a run of `-`/`*`/`1.` lines is one list paragraph, `![alt](file)` an image.
   Pasted text is read the same way: plain text is Markdown without headings (one chapter).
 - `from_docx(data)`: the Title style is the title, Heading 1–3 start chapters, list styles make one list paragraph,
-  a table one table paragraph (its rows as lines), an inline picture an image paragraph (with its description).
+  a table one table paragraph (its rows as lines), an inline picture an image paragraph (with its description, and
+  the name of its file inside the Word file as its source).
 
 What cannot be read becomes a DocumentError with a message in words; nothing is half read.
 """
@@ -133,8 +134,8 @@ def from_docx(data: bytes) -> Outline:
             chapters.append(Chapter(words, level))
         elif words:
             chapters[-1].paragraphs.append(Paragraph("text", words))
-        for description in _pictures(item):
-            chapters[-1].paragraphs.append(Paragraph("image", description))
+        for description, name in _pictures(item):
+            chapters[-1].paragraphs.append(Paragraph("image", description, name))
     if listing:
         chapters[-1].paragraphs.append(Paragraph("list", "\n".join(listing)))
     outline = Outline(title, [chapter for chapter in chapters if chapter.title or chapter.paragraphs])
@@ -161,13 +162,22 @@ def _heading_level(style: str) -> int:
     return min(int(found.group(1)), 3) if found else 0
 
 
-def _pictures(paragraph) -> list[str]:
-    """The descriptions (alt text) of the pictures in a paragraph; "" for one without."""
-    found = []
+def _pictures(paragraph) -> list[tuple[str, str]]:
+    """(description, file name) of the pictures in a paragraph: the alt text ("" for one without) and the name of
+    the picture's file inside the Word file ("image1.png"), which staff give the picture when they add it."""
+    found: list[tuple[str, str]] = []
     for element in paragraph._element.iter():
         if element.tag.endswith("}docPr"):
-            found.append(_words(element.get("descr") or element.get("title") or ""))
+            found.append((_words(element.get("descr") or element.get("title") or ""), ""))
+        elif element.tag.endswith("}blip") and found:
+            found[-1] = (found[-1][0], _picture_name(paragraph, element))
     return found
+
+
+def _picture_name(paragraph, blip) -> str:
+    embedded = next((value for key, value in blip.attrib.items() if key.endswith("}embed")), "")
+    part = paragraph.part.related_parts.get(embedded) if embedded else None
+    return str(part.partname).rsplit("/", 1)[-1] if part is not None else ""
 
 
 # Both

@@ -97,7 +97,7 @@ def test_word_headings_lists_tables_and_pictures_are_read_in_order():
         ("list", "Sandlådor\nGungor"),
         ("table", "Plats | Skick\nParken | Bra"),
     ]
-    assert [p.kind for p in outline.chapters[2].paragraphs] == ["image"]
+    assert [(p.kind, p.source) for p in outline.chapters[2].paragraphs] == [("image", "image1.png")]
 
 
 @pytest.mark.parametrize(
