@@ -107,6 +107,14 @@ DIALOGUES = [
         "inputs": True,
         "case": "",
         "public_identity": "pseudonym",  # residents write under a pseudonym they choose
+        "more_modules": [
+            (
+                "consultations",
+                "Samråd om förslag till kostpolicy",
+                "Läs förslaget till ny kostpolicy för äldreomsorgen och lämna synpunkter på hela förslaget, ett "
+                "avsnitt eller ett stycke.",
+            ),
+        ],
     },
     {
         "title": "Ny avfallstaxa 2027",

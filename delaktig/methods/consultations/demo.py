@@ -1,4 +1,5 @@
-"""Demo content: the consultation (samråd) on a draft comprehensive plan (översiktsplan) for Hagfors.
+"""Demo content: the consultation (samråd) on a draft comprehensive plan (översiktsplan) for Hagfors, and, in a
+dialogue that is still open, one on a draft food policy for elderly care that residents can comment on.
 
 Residents and organisations commented during the consultation period, one authority by letter; officers and a
 politician answered some comments; staff summarised two chapters and set the municipality's position on every
@@ -10,11 +11,12 @@ import datetime
 
 from django.utils import timezone
 
-from delaktig.participation.models import Comment
+from delaktig.participation.models import Comment, ModerationStatus
+from delaktig.participation.services import moderate
 
 from . import services
 from .desk import desk_save
-from .models import Position, Remark, Source
+from .models import AnswerRole, Position, Remark, Represents, Source
 from .text import from_markdown
 
 PLAN = """# Förslag till översiktsplan – Hagfors 2040
@@ -133,7 +135,51 @@ SUMMARIES = {
 }
 
 
+POLICY = """# Förslag till kostpolicy för äldreomsorgen i Hagfors
+
+## Varför en kostpolicy
+
+Maten är en av dagens höjdpunkter. Den ska vara god, näringsrik och serveras i en lugn miljö.
+
+Policyn gäller alla särskilda boenden och hemtjänstens matleveranser i Hagfors kommun.
+
+## Måltiderna
+
+Varje dag serveras frukost, lunch, middag och minst två mellanmål.
+
+Nattfastan ska vara högst elva timmar.
+
+Den som vill ska kunna välja mellan två rätter till lunch.
+
+## Så lagas maten
+
+Maten lagas i kommunens egna kök, så nära boendet som möjligt.
+
+Vi köper svenska råvaror när det går, och fisk minst två gånger i veckan.
+
+## Att äta tillsammans
+
+Personalen äter med de boende när det passar, och måltiden ska inte stressas.
+
+Anhöriga är välkomna att äta med, mot en avgift.
+"""
+
+
+OPEN_COMMENTS = [
+    ("invanare2", "Blåklocka 12", "Nattfastan ska vara högst elva timmar.", "Bra! Min mamma är ofta hungrig tidigt."),
+    (
+        "invanare3",
+        "Kaffekopp 7",
+        "Anhöriga är välkomna att äta med, mot en avgift.",
+        "Vad kommer avgiften att vara? Det borde stå i policyn.",
+    ),
+]
+
+
 def populate(module, *, people, content=None):
+    if _still_running(module):
+        _open_consultation(module, people)
+        return
     officer = people["handlaggare"]
     document = services.document_for(module)
     version = services.version_create(
@@ -160,6 +206,42 @@ def populate(module, *, people, content=None):
     )
     services.version_publish(version=revised, actor=officer)
     services.report_request(document=document, actor=officer)  # the worker makes the Word and PDF files
+
+
+def _still_running(module):
+    """The module's period has not ended: its dialogue is open to comments in the demo."""
+    phase = module.phases.order_by("starts_at").first()
+    return phase is not None and phase.ends_at > timezone.now()
+
+
+def _open_consultation(module, people):
+    """The food policy, published, with two comments so far; residents can add theirs."""
+    officer = people["handlaggare"]
+    document = services.document_for(module)
+    version = services.version_create(
+        document=document, outline=from_markdown(POLICY), source=Source.MARKDOWN, actor=officer
+    )
+    services.version_publish(version=version, actor=officer)
+    first, _second = (
+        services.remark_create(
+            module=module,
+            version=version,
+            target=_place(version, where),
+            text=text,
+            represents=Represents.MYSELF,
+            organisation="",
+            user=people[who],
+            pseudonym=pseudonym,  # the dialogue shows pseudonyms only
+        )
+        for who, pseudonym, where, text in OPEN_COMMENTS
+    )
+    for remark in (first, _second):  # the dialogue is moderated before publishing: the moderator has let them through
+        if remark.comment.status != ModerationStatus.PUBLISHED:
+            moderate(item=remark.comment, actor=people["moderator"], publish=True)
+    services.answer_create(
+        comment=first.comment, module=module, author=officer, role=AnswerRole.OFFICER,
+        text="Tack! Tiden för frukost ses över på varje boende i vår.",
+    )  # fmt: skip
 
 
 def _place(version, where):

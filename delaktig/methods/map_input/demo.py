@@ -11,7 +11,6 @@ import random
 from django.utils import timezone
 from shapely.geometry import Point
 
-from delaktig.dialogues.models import State
 from delaktig.participation.models import ModerationStatus
 from delaktig.participation.services import comment_create
 
@@ -72,7 +71,8 @@ def populate(module, *, people, content=None):
     _places(module, districts, officer)
     rng = random.Random(SEED)
     when = _when(module)
-    count = INPUTS_WHILE_OPEN if module.dialogue.state == State.OPEN else INPUTS
+    phase = module.phases.order_by("starts_at").first()
+    count = INPUTS_WHILE_OPEN if phase and phase.ends_at > timezone.now() else INPUTS
     items = MapInput.objects.bulk_create(
         [_input(module, districts, rng, categories, people, when) for _number in range(count)]
     )
