@@ -52,13 +52,13 @@ class MapInputForm(Form):
         help_text=_("What is it about this place? At most 2 000 characters."),
     )
     photo = forms.FileField(
-        label=_("Photo (optional)"),
+        label=_("Photo"),
         required=False,
         help_text=_("A JPEG, PNG or WebP photo of at most 10 MB. We remove the position and other data in the file."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     photo_description = forms.CharField(
-        label=_("What does the photo show? (optional)"),
+        label=_("What does the photo show?"),
         required=False,
         max_length=200,
         help_text=_("Read out to people who cannot see the photo."),
