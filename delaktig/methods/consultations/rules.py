@@ -17,3 +17,11 @@ STAFF_ACTIONS = {
     "respond": MANAGERS,  # the consultation report: summaries, the municipality's response and position
     "report": MANAGERS | {Role.ELECTED_OFFICIAL},  # reading and downloading the consultation report
 }
+
+
+def answer_role_for(user, module):
+    """As whom `user` answers by default: a politician when they are only an elected official here."""
+    from .models import AnswerRole
+
+    roles = user.roles_in(module.dialogue.municipality)
+    return AnswerRole.POLITICIAN if roles and not roles & MANAGERS else AnswerRole.OFFICER

@@ -2,6 +2,7 @@
 a chapter or a paragraph saying whom they represent, and follow it; comments on a closed document are refused."""
 
 import io
+import re
 
 import docx
 import pytest
@@ -125,6 +126,16 @@ def test_an_empty_answer_is_refused_and_the_role_kept(client, staff, module, ver
     page = response.content.decode()
     assert "Skriv svaret" in page and "checked" in page
     assert not remark.comment.consultation_answers.exists()
+
+
+def test_the_answer_form_starts_as_the_role_the_person_has(client, staff, module, version):
+    remark = remark_on(module, version, version.document)
+    checked = re.compile(r'<input type="radio" name="role" value="(\w+)"[^>]*\bchecked')
+    client.force_login(staff["officer"])
+    assert checked.findall(client.get(url("staff:comment", module, remark.comment_id)).content.decode()) == ["officer"]
+    client.force_login(staff["elected_official"])
+    page = client.get(url("staff:comment", module, remark.comment_id)).content.decode()
+    assert checked.findall(page) == ["politician"]
 
 
 def test_another_municipality_s_comment_is_a_404(client, staff, module, version, other_municipality):

@@ -15,6 +15,7 @@ from delaktig.participation.services import moderate as moderate_item
 from .. import services
 from ..forms import AnswerForm, ModerateForm, PositionForm
 from ..models import Remark
+from ..rules import answer_role_for
 from ..selectors import remark_get
 from .common import context_of, guard, refuse, url
 
@@ -72,7 +73,9 @@ def comment(request, dialogue_id, module_id, comment_id):
     remark = _remark_or_404(module, comment_id)
     may_respond = bool(allowed(request.user, "respond", module))
     posted = request.POST.get("form") if request.method == "POST" else None
-    answer_form = AnswerForm(request.POST if posted == "answer" else None)
+    answer_form = AnswerForm(
+        request.POST if posted == "answer" else None, initial={"role": answer_role_for(request.user, module)}
+    )
     position_form = PositionForm(
         request.POST if posted == "position" else None,
         initial={"position": remark.position, "response": remark.response},
