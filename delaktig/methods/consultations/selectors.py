@@ -255,7 +255,7 @@ def moderation_queue(municipality, limit=None) -> list[ModerationItem]:
     comments = _pending(municipality).select_related("consultation_remark__module__dialogue__municipality")
     items = []
     for comment in comments.order_by("created_at", "id")[:limit]:
-        module = comment.consultation_remark.module  # type: ignore[attr-defined]  # Remark, reversed
+        module = comment.consultation_remark.module
         dialogue = module.dialogue
         url = reverse(f"{METHOD_KEY}_staff:comments", args=[dialogue.municipality.slug, dialogue.pk, module.pk])
         items.append(
