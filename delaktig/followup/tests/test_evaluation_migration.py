@@ -2,17 +2,11 @@
 reversed."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migration_steps import empty_database, migrate
 
 BEFORE = [("dialogues", "0007_remove_later_stage_texts"), ("followup", "0003_outcome_copy")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
+AFTER = [("followup", "0006_remove_outcome_evaluation")]
 
 
 def _old_rows(apps):
@@ -31,11 +25,10 @@ def _old_rows(apps):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_free_text_evaluation_becomes_the_lessons_and_comes_back():
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
-    try:
-        evaluated, feedback_only, untouched = _old_rows(_migrate(BEFORE))
+    with empty_database():
+        evaluated, feedback_only, untouched = _old_rows(migrate(BEFORE))
 
-        apps = _migrate(latest)
+        apps = migrate(AFTER)
         Evaluation = apps.get_model("followup", "Evaluation")
         Outcome = apps.get_model("followup", "Outcome")
         moved = Evaluation.objects.get(dialogue_id=evaluated)
@@ -51,11 +44,9 @@ def test_the_free_text_evaluation_becomes_the_lessons_and_comes_back():
         moved.save()
         Evaluation.objects.create(dialogue_id=untouched, lessons="Skrevs efter uppgraderingen.")
 
-        apps = _migrate(BEFORE)
+        apps = migrate(BEFORE)
         Outcome = apps.get_model("followup", "Outcome")
         assert Outcome.objects.get(dialogue_id=evaluated).evaluation == "Vi nådde många unga. Tillagt efteråt."
         assert Outcome.objects.get(dialogue_id=evaluated).feedback == "Tack!"
         assert Outcome.objects.get(dialogue_id=feedback_only).evaluation == ""
         assert Outcome.objects.get(dialogue_id=untouched).evaluation == "Skrevs efter uppgraderingen."
-    finally:
-        _migrate(latest)

@@ -2,17 +2,11 @@
 followup.Outcome, and back when reversed."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migration_steps import empty_database, migrate
 
 BEFORE = [("dialogues", "0006_remove_old_decision_fields"), ("results", "0001_initial"), ("followup", "0001_initial")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
+AFTER = [("dialogues", "0007_remove_later_stage_texts"), ("followup", "0006_remove_outcome_evaluation")]
 
 
 def _old_rows(apps):
@@ -36,11 +30,10 @@ def _old_rows(apps):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migrations_move_the_texts_to_the_apps_that_own_them_and_back():
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
-    try:
-        done, counted, untouched = _old_rows(_migrate(BEFORE))
+    with empty_database():
+        done, counted, untouched = _old_rows(migrate(BEFORE))
 
-        apps = _migrate(latest)
+        apps = migrate(AFTER)
         CompiledResults = apps.get_model("results", "CompiledResults")
         Outcome = apps.get_model("followup", "Outcome")
         compiled = CompiledResults.objects.get(dialogue_id=done)
@@ -53,7 +46,7 @@ def test_the_migrations_move_the_texts_to_the_apps_that_own_them_and_back():
         assert not CompiledResults.objects.filter(dialogue_id=untouched).exists()
         assert Outcome.objects.count() == 1
 
-        apps = _migrate(BEFORE)
+        apps = migrate(BEFORE)
         Dialogue = apps.get_model("dialogues", "Dialogue")
         dialogue = Dialogue.objects.get(pk=done)
         assert (dialogue.results_summary, dialogue.offline_participant_count) == ("Fler bänkar.", 12)
@@ -64,5 +57,3 @@ def test_the_migrations_move_the_texts_to_the_apps_that_own_them_and_back():
         )
         assert Dialogue.objects.get(pk=counted).offline_participant_count == 0
         assert Dialogue.objects.get(pk=untouched).offline_participant_count is None
-    finally:
-        _migrate(latest)

@@ -2,11 +2,11 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from delaktig.organisations.models import Body, Decision
 from delaktig.organisations.services import decision_record
 from delaktig.organisations.tests.factories import DecisionFactory
+from tests.migration_steps import empty_database, migrate
 
 pytestmark = pytest.mark.django_db
 
@@ -66,13 +66,7 @@ def test_a_body_that_has_decided_cannot_be_deleted(municipality):
 # The migrations move every existing row's values into Decisions, and back when reversed.
 
 BEFORE = [("dialogues", "0003_public_identity"), ("proposals", "0002_signature_outbox_and_shown_names")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
+AFTER = [("dialogues", "0006_remove_old_decision_fields"), ("proposals", "0005_remove_old_decision_fields")]
 
 
 def _old_rows(apps):
@@ -117,11 +111,10 @@ def _parts(decision):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migrations_move_the_decisions_into_decision_rows_and_back():
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
-    try:
-        held, draft, untouched, proposal, bare, council, board = _old_rows(_migrate(BEFORE))
+    with empty_database():
+        held, draft, untouched, proposal, bare, council, board = _old_rows(migrate(BEFORE))
 
-        apps = _migrate(latest)
+        apps = migrate(AFTER)
         Dialogue = apps.get_model("dialogues", "Dialogue")
         Proposal = apps.get_model("proposals", "Proposal")
         dialogue = Dialogue.objects.get(pk=held)
@@ -135,7 +128,7 @@ def test_the_migrations_move_the_decisions_into_decision_rows_and_back():
         assert Proposal.objects.get(pk=bare).decision_id is None
         assert apps.get_model("organisations", "Decision").objects.count() == 4
 
-        apps = _migrate(BEFORE)
+        apps = migrate(BEFORE)
         Dialogue = apps.get_model("dialogues", "Dialogue")
         dialogue = Dialogue.objects.get(pk=held)
         assert (dialogue.deciding_body_id, dialogue.decision_date, dialogue.decision_registration_number) == (
@@ -155,6 +148,6 @@ def test_the_migrations_move_the_decisions_into_decision_rows_and_back():
             "§ 12",
             "Bifalls.",
         )
-        assert not Decision.objects.exists()  # the table stays (organisations is not migrated back), empty
-    finally:
-        _migrate(latest)
+        with connection.cursor() as cursor:  # the table stays (organisations is not migrated back), empty
+            cursor.execute("SELECT count(*) FROM organisations_decision")
+            assert cursor.fetchone() == (0,)
