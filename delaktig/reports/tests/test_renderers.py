@@ -48,6 +48,17 @@ def report(municipality, other_municipality):
             yield selectors.yearly_report(municipality, YEAR)
 
 
+_files = {}
+
+
+def rendered(report, render):
+    """The `report` fixture's year in one format, rendered once for the module: the fixture builds the same year
+    at the same moment each time, and rendering it takes seconds."""
+    if render not in _files:
+        _files[render] = render(report)
+    return _files[render]
+
+
 def pdf_text(content):
     from pypdf import PdfReader
 
@@ -57,7 +68,7 @@ def pdf_text(content):
 def test_pdf_is_a_pdf_with_the_titles_and_numbers(report):
     from pypdf import PdfReader
 
-    content = render_pdf(report)
+    content = rendered(report, render_pdf)
     assert content.startswith(b"%PDF")
     root = PdfReader(io.BytesIO(content)).trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/Lang"] == "sv"  # tagged, in Swedish
@@ -68,7 +79,7 @@ def test_pdf_is_a_pdf_with_the_titles_and_numbers(report):
 
 
 def test_word_opens_with_heading_styles_titles_tables_and_pictures(report):
-    document = Document(io.BytesIO(render_docx(report)))
+    document = Document(io.BytesIO(rendered(report, render_docx)))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == [str(section.title) for section in report.sections]
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
@@ -77,7 +88,7 @@ def test_word_opens_with_heading_styles_titles_tables_and_pictures(report):
 
 
 def test_xlsx_has_a_summary_sheet_first_then_a_sheet_per_section_with_tables_and_charts(report):
-    workbook = load_workbook(io.BytesIO(render_xlsx(report)))
+    workbook = load_workbook(io.BytesIO(rendered(report, render_xlsx)))
     assert workbook.sheetnames[0] == "Sammanfattning"
     assert len(workbook.sheetnames) == len(report.sections)
     panel = next(workbook[name] for name in workbook.sheetnames if name.startswith("Medborgarpanelens"))
@@ -92,10 +103,10 @@ def test_xlsx_has_a_summary_sheet_first_then_a_sheet_per_section_with_tables_and
 def test_the_registered_methods_section_appears_in_every_format(report):
     title = "Allmänhetens frågestund (testkanal)"
     assert title in report_html(report)
-    assert title in [p.text for p in Document(io.BytesIO(render_docx(report))).paragraphs]
-    sheets = load_workbook(io.BytesIO(render_xlsx(report))).sheetnames
+    assert title in [p.text for p in Document(io.BytesIO(rendered(report, render_docx))).paragraphs]
+    sheets = load_workbook(io.BytesIO(rendered(report, render_xlsx))).sheetnames
     assert any(name.startswith("Allmänhetens frågestund") for name in sheets)
-    assert title in pdf_text(render_pdf(report))
+    assert title in pdf_text(rendered(report, render_pdf))
 
 
 def test_every_chart_is_followed_by_its_table_in_html(report):
@@ -135,11 +146,12 @@ def test_empty_sections_and_tables_render_in_every_format(municipality):
 def test_no_personal_data_in_any_format(report, municipality, staff):
     names = [person.name for person in staff.values()] + [person.email for person in staff.values()]
     html = report_html(report)
-    workbook = load_workbook(io.BytesIO(render_xlsx(report)))
+    workbook = load_workbook(io.BytesIO(rendered(report, render_xlsx)))
     cells = " ".join(str(cell.value) for sheet in workbook for row in sheet.iter_rows() for cell in row)
-    words = " ".join(p.text for p in Document(io.BytesIO(render_docx(report))).paragraphs)
-    words += " ".join(c.text for t in Document(io.BytesIO(render_docx(report))).tables for r in t.rows for c in r.cells)
-    for text in (html, cells, words, pdf_text(render_pdf(report))):
+    document = Document(io.BytesIO(rendered(report, render_docx)))
+    words = " ".join(p.text for p in document.paragraphs)
+    words += " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    for text in (html, cells, words, pdf_text(rendered(report, render_pdf))):
         assert not EMAIL.search(text)
         assert not any(name in text for name in names)
         assert "Anna Andersson" not in text  # the dialogues' contact person
