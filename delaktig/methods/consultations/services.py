@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from delaktig.core.audit import audit_record
-from delaktig.participation.models import Channel, Comment
+from delaktig.participation.models import Channel, Comment, ModerationStatus
 from delaktig.participation.services import comment_create
 
 from . import versions
@@ -251,6 +251,8 @@ def remark_create(
         target=comment,
         data={"represents": represents, "channel": channel},
     )
+    if comment.status == ModerationStatus.PUBLISHED:  # in the report at once
+        _report_refresh(document_id=version.document_id, actor=entered_by)  # never a resident's account
     return remark
 
 
@@ -259,6 +261,18 @@ def report_request(*, document: Document, actor):
     from .report_files import report_request as request_files
 
     return request_files(document=document, actor=actor)
+
+
+def _report_refresh(*, document_id: int | None, actor) -> None:
+    """What the consultation report says changed: its files are made again after the commit, if staff have had them
+    made before (report_files.report_refresh_later)."""
+    from .report_files import report_refresh_later
+
+    report_refresh_later(document_id=document_id, actor=actor)
+
+
+def _document_id_of(module) -> int | None:
+    return Document.objects.filter(module=module).values_list("pk", flat=True).first()
 
 
 def _anchors_of(target):
@@ -279,6 +293,7 @@ def remark_undo(*, remark: Remark, actor) -> None:
         target=remark.module,
         data={"comment": comment.pk},
     )
+    _report_refresh(document_id=_document_id_of(remark.module), actor=actor)
     comment.delete()  # the remark goes with it
 
 
@@ -299,6 +314,7 @@ def answer_create(*, comment: Comment, module, author, role: str, text: str) -> 
     from .mail import followers_tell_later
 
     followers_tell_later(answer)
+    _report_refresh(document_id=_document_id_of(module), actor=author)
     return answer
 
 
@@ -333,6 +349,7 @@ def position_set(*, remark: Remark, position: str, response: str, actor) -> Rema
         target=remark.comment,
         data={"position": position},
     )
+    _report_refresh(document_id=remark.version.document_id, actor=actor)
     return remark
 
 
@@ -352,3 +369,4 @@ def summary_set(*, document: Document, chapter_anchor: int, text: str, actor) ->
         target=document,
         data={"section": chapter_anchor},
     )
+    _report_refresh(document_id=document.pk, actor=actor)
