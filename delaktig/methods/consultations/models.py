@@ -82,6 +82,33 @@ class Version(TimeStampedModel):
         return f"{self.title} ({self.number})"
 
 
+class FileKind(models.TextChoices):
+    DOCX = "docx", _("Word file")
+    PDF = "pdf", _("PDF file")
+
+
+def _version_file_upload_to(instance, filename):
+    document = instance.version.document
+    return f"consultations/{document.municipality_id}/{document.pk}/{filename}"
+
+
+class VersionFile(models.Model):
+    """The whole document of a version as a file to download (Word or PDF): made once and kept (document_files.py),
+    so that the public page can say each file's size, and made again when the pictures change."""
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField(max_length=10, choices=FileKind.choices)
+    file = models.FileField(upload_to=_version_file_upload_to)
+    size = models.PositiveIntegerField()
+    made_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["version", "kind"], name="consultation_version_file_unique")]
+
+    def __str__(self):
+        return f"{self.version} ({self.kind})"
+
+
 class Chapter(models.Model):
     version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="chapters")
     order = models.PositiveIntegerField()

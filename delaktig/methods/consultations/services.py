@@ -10,7 +10,7 @@ from delaktig.core.audit import audit_record
 from delaktig.participation.models import Channel, Comment, ModerationStatus
 from delaktig.participation.services import comment_create
 
-from . import versions
+from . import document_files, versions
 from .models import (
     Answer,
     Attachment,
@@ -122,6 +122,7 @@ def version_publish(*, version: Version, actor) -> Version:
         data={"number": version.number},
         public=True,
     )
+    document_files.version_files_later(version)  # the whole document as Word and PDF, for download
     return version
 
 
@@ -159,6 +160,7 @@ def image_add(*, document: Document, name: str, description: str, photo, actor) 
     image.save()
     Paragraph.objects.filter(version__document=document, kind="image", source__endswith=name).update(image=image)
     audit_record(municipality=document.municipality, actor=actor, action="consultations.image_add", target=image)
+    document_files.version_files_forget(document)
     return image
 
 
