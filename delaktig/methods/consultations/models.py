@@ -135,7 +135,7 @@ class Image(TimeStampedModel):
     """A picture of the document, cleaned by core.images.photo_clean (no EXIF, at most 2048 pixels)."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="images")
-    name = models.CharField(_("file name"), max_length=200)  # as uploaded: what ![…](name) in the text refers to
+    name = models.CharField(_("file name"), max_length=200)  # what ![…](name) or a Word picture in the text names
     file = models.FileField(upload_to=_upload_to)
     description = models.CharField(_("description"), max_length=500)
     content_type = models.CharField(max_length=40)

@@ -3,6 +3,8 @@ they represent, official answers, following, and the municipality's positions fo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -10,7 +12,7 @@ from delaktig.core.audit import audit_record
 from delaktig.participation.models import Channel, Comment, ModerationStatus
 from delaktig.participation.services import comment_create
 
-from . import document_files, versions
+from . import document_files, versions, word_pictures
 from .models import (
     Answer,
     Attachment,
@@ -25,6 +27,7 @@ from .models import (
     Version,
 )
 from .text import Outline
+from .word_pictures import Staged
 
 
 def document_for(module) -> Document:
@@ -34,10 +37,14 @@ def document_for(module) -> Document:
 
 
 @transaction.atomic
-def version_create(*, document: Document, outline: Outline, source: str, actor, note: str = "") -> Version:
+def version_create(
+    *, document: Document, outline: Outline, source: str, actor, note: str = "", pictures: Sequence[Staged] = ()
+) -> Version:
     """A new version from an outline. Chapters and paragraphs that live on from the previous version keep its
-    anchors (so their comments follow them); the rest get new ones."""
+    anchors (so their comments follow them); the rest get new ones. `pictures` are a Word file's pictures kept aside
+    at the preview (word_pictures.py): they become the document's pictures where the text shows them."""
     document = Document.objects.select_for_update().get(pk=document.pk)
+    taken, described = word_pictures.pictures_take(document=document, staged=list(pictures))
     previous = document.versions.order_by("-number").first()
     number = previous.number + 1 if previous else 1
     version = Version.objects.create(
@@ -71,8 +78,8 @@ def version_create(*, document: Document, outline: Outline, source: str, actor, 
                     anchor=anchor,
                     kind=item.kind,
                     text=item.text,
-                    source=item.source,
-                    image=images.get(item.source.rsplit("/", 1)[-1]) if item.source else None,
+                    source=taken[item.source].name if item.source in taken else item.source,
+                    image=taken.get(item.source) or _named(images, item.source),
                 )
             )
             order += 1
@@ -83,9 +90,16 @@ def version_create(*, document: Document, outline: Outline, source: str, actor, 
         actor=actor,
         action="consultations.version_create",
         target=version,
-        data={"number": number},
+        data={"number": number, "pictures": len(taken)},
     )
+    transaction.on_commit(lambda: word_pictures.staged_remove(list(pictures)))
+    if described:  # a picture a published version shows got its description from the Word file
+        document_files.version_files_forget(document)
     return version
+
+
+def _named(images: dict[str, Image], source: str) -> Image | None:
+    return images.get(source.rsplit("/", 1)[-1]) if source else None
 
 
 def _carried_anchors(previous: Version | None, outline: Outline):
@@ -160,6 +174,17 @@ def image_add(*, document: Document, name: str, description: str, photo, actor) 
     image.save()
     Paragraph.objects.filter(version__document=document, kind="image", source__endswith=name).update(image=image)
     audit_record(municipality=document.municipality, actor=actor, action="consultations.image_add", target=image)
+    document_files.version_files_forget(document)
+    return image
+
+
+@transaction.atomic
+def image_describe(*, image: Image, description: str, actor) -> Image:
+    """The description of a picture already added: what it shows, for those who cannot see it."""
+    image.description = description.strip()
+    image.save(update_fields=["description", "updated_at"])
+    document = image.document
+    audit_record(municipality=document.municipality, actor=actor, action="consultations.image_describe", target=image)
     document_files.version_files_forget(document)
     return image
 
