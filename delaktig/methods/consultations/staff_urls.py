@@ -8,7 +8,6 @@ urlpatterns = [
     path("", staff.index, name="index"),
     path("importera/", staff.import_text, name="import"),
     path("bilder/", staff.images, name="images"),
-    path("bilder/<int:image_id>/", staff.image, name="image"),
     path("bilagor/", staff.attachments, name="attachments"),
     path("kommentarer/", staff_comments.comments, name="comments"),
     path("kommentarer/<int:comment_id>/", staff_comments.comment, name="comment"),

@@ -157,8 +157,8 @@ def test_a_picture_without_alt_text_is_stored_and_flagged_until_staff_describe_i
 
     pictures = client.get(url("staff:images", module)).content.decode()
     assert "Saknar beskrivning" in pictures and f'href="#bild-{image.pk}"' in pictures
-    assert url("staff:image", module, image.pk) in pictures
-    assert client.get(url("staff:image", module, image.pk))["Content-Type"] == "image/png"
+    assert url("image", module, image.pk) in pictures
+    assert client.get(url("image", module, image.pk))["Content-Type"] == "image/png"
 
     field = f"bild-{image.pk}-description"
     refused = client.post(url("staff:images", module), {"describe": image.pk, field: "  "})
@@ -237,3 +237,20 @@ def test_what_a_preview_kept_aside_and_never_saved_goes_after_a_day(
     version = saved(client, module, response, django_capture_on_commit_callbacks)  # saved too late: no picture
     assert version.paragraphs.get(kind="image").image is None and not Image.objects.exists()
     assert "Saknas" in client.get(url("staff:images", module)).content.decode()
+
+
+def test_the_pictures_of_a_version_not_yet_published_are_not_public(
+    client, staff, module, django_capture_on_commit_callbacks
+):
+    client.force_login(staff["officer"])
+    version = saved(
+        client, module, preview(client, module, word_file([(png(), "Ny karta")])), django_capture_on_commit_callbacks
+    )
+    image = Image.objects.get()
+    assert client.get(url("image", module, image.pk)).status_code == 200  # staff see it while they describe it
+    client.logout()
+    assert client.get(url("image", module, image.pk)).status_code == 404
+    client.force_login(staff["officer"])
+    client.post(url("staff:index", module), {"publish": str(version.number)})
+    client.logout()
+    assert client.get(url("image", module, image.pk)).status_code == 200

@@ -13,7 +13,7 @@ from delaktig.participation.rules import allowed
 from .. import services
 from ..document_files import CONTENT_TYPES, file_name, version_file, version_files
 from ..forms import CommentForm
-from ..models import Attachment, Image
+from ..models import Attachment, Image, Paragraph
 from ..phases import COMMENTING
 from ..selectors import (
     chapters_of,
@@ -170,8 +170,12 @@ def changes(request, dialogue_id, module_id, version):
 
 
 def image(request, dialogue_id, module_id, image_id):
+    """A picture a published version shows; staff who edit the document see the others too (a draft's)."""
     module = public_module_get(request, dialogue_id, module_id)
     found = get_object_or_404(Image, pk=image_id, document__module=module)
+    shown = Paragraph.objects.filter(image=found).exclude(version__published_at=None).exists()
+    if not shown and not allowed(request.user, "edit", module):
+        raise Http404("Not shown in a published version")
     return FileResponse(found.file.open("rb"), content_type=found.content_type)
 
 

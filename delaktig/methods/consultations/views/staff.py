@@ -2,7 +2,7 @@
 publishing."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -201,15 +201,6 @@ def _describing(request, document):
 
 def _description_form(image):
     return DescriptionForm(initial={"description": image.description}, prefix=f"bild-{image.pk}")
-
-
-def image(request, dialogue_id, module_id, image_id):
-    """A picture as staff see it while they describe it, also before the dialogue is public."""
-    module, refused = guard(request, dialogue_id, module_id, "edit")
-    if refused:
-        return refused
-    found = get_object_or_404(Image, pk=image_id, document__module=module)
-    return FileResponse(found.file.open("rb"), content_type=found.content_type)
 
 
 def attachments(request, dialogue_id, module_id):
