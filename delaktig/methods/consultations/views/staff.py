@@ -152,14 +152,10 @@ def images(request, dialogue_id, module_id):
     if refused:
         return refused
     document = services.document_for(module)
-    describing = _describing(request, document)
-    if describing is not None and describing[1].is_valid():
-        image, form = describing
-        services.image_describe(image=image, description=form.cleaned_data["description"], actor=request.user)
-        messages.success(request, _("The description of %(name)s is saved.") % {"name": image.name})
-        return redirect(url("images", module) + f"#bild-{image.pk}")
-    form = ImageForm(request.POST or None, request.FILES or None) if describing is None else ImageForm()
-    if describing is None and request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "describe" in request.POST:
+        return _describe(request, module, document)
+    form = ImageForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         services.image_add(
             document=document,
@@ -170,11 +166,28 @@ def images(request, dialogue_id, module_id):
         )
         messages.success(request, _("The picture is saved."))
         return redirect(url("images", module))
+    return _images_page(request, module, document, form=form)
+
+
+def _describe(request, module, document):
+    image_id = request.POST["describe"]
+    if not str(image_id).isdigit():
+        raise Http404("No such picture")
+    image = get_object_or_404(Image, pk=image_id, document=document)
+    form = DescriptionForm(request.POST, prefix=f"bild-{image.pk}")
+    if not form.is_valid():
+        return _images_page(request, module, document, form=ImageForm(), describing=(image, form))
+    services.image_describe(image=image, description=form.cleaned_data["description"], actor=request.user)
+    messages.success(request, _("The description of %(name)s is saved.") % {"name": image.name})
+    return redirect(url("images", module) + f"#bild-{image.pk}")
+
+
+def _images_page(request, module, document, *, form, describing=None):
+    """The pictures page; `describing` is (picture, its DescriptionForm with errors) after a refused description."""
     pictures = sorted(document.images.all(), key=lambda image: (bool(image.description), image.name))
-    forms = {
-        image.pk: describing[1] if describing and describing[0] == image else _description_form(image)
-        for image in pictures
-    }
+    forms = {image.pk: _description_form(image) for image in pictures}
+    if describing is not None:
+        forms[describing[0].pk] = describing[1]
     named = pictures_named(document)
     context = context_of(
         module,
@@ -186,17 +199,6 @@ def images(request, dialogue_id, module_id):
         describe_form=describing[1] if describing else None,
     )
     return render(request, "consultations/staff/images.html", context)
-
-
-def _describing(request, document):
-    """(picture, bound DescriptionForm) when a description is posted, else None."""
-    if request.method != "POST" or "describe" not in request.POST:
-        return None
-    image_id = request.POST["describe"]
-    if not str(image_id).isdigit():
-        raise Http404("No such picture")
-    image = get_object_or_404(Image, pk=image_id, document=document)
-    return image, DescriptionForm(request.POST, prefix=f"bild-{image.pk}")
 
 
 def _description_form(image):
