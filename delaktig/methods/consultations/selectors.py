@@ -37,7 +37,7 @@ def latest_version(document: Document | None) -> Version | None:
 @dataclass(frozen=True)
 class NamedPicture:
     """A picture the newest version shows: its name in the text, the description the text gives, and the picture
-    added under that name (None while it is missing)."""
+    shown there (None while it is missing)."""
 
     name: str
     text: str
@@ -53,13 +53,12 @@ def pictures_named(document: Document) -> list[NamedPicture]:
     version = latest_version(document)
     if version is None:
         return []
-    added = {image.name: image for image in document.images.all()}
     named: dict[str, NamedPicture] = {}
     paragraphs = version.paragraphs.filter(kind="image").exclude(source="").select_related("image").order_by("order")
     for paragraph in paragraphs:
         name = paragraph.source.rsplit("/", 1)[-1]
         if name not in named:
-            named[name] = NamedPicture(name, paragraph.text, paragraph.image or added.get(name))
+            named[name] = NamedPicture(name, paragraph.text, paragraph.image)
     return list(named.values())
 
 

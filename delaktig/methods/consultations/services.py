@@ -24,6 +24,7 @@ from .models import (
     Remark,
     Represents,
     SectionSummary,
+    Source,
     Version,
 )
 from .text import Outline
@@ -79,7 +80,7 @@ def version_create(
                     kind=item.kind,
                     text=item.text,
                     source=taken[item.source].name if item.source in taken else item.source,
-                    image=taken.get(item.source) or _named(images, item.source),
+                    image=taken.get(item.source) or _named(images, item.source, source),
                 )
             )
             order += 1
@@ -98,8 +99,12 @@ def version_create(
     return version
 
 
-def _named(images: dict[str, Image], source: str) -> Image | None:
-    return images.get(source.rsplit("/", 1)[-1]) if source else None
+def _named(images: dict[str, Image], name: str, source: str) -> Image | None:
+    """The picture added under the name the text gives. Not for a Word file's picture that did not come with it: its
+    name ("image2.png") says only where it is in that file, and the same name in an earlier one is another picture."""
+    if not name or source == Source.DOCX:
+        return None
+    return images.get(name.rsplit("/", 1)[-1])
 
 
 def _carried_anchors(previous: Version | None, outline: Outline):

@@ -254,3 +254,15 @@ def test_the_pictures_of_a_version_not_yet_published_are_not_public(
     client.post(url("staff:index", module), {"publish": str(version.number)})
     client.logout()
     assert client.get(url("image", module, image.pk)).status_code == 200
+
+
+def test_a_picture_left_out_never_shows_another_under_the_same_name(
+    client, staff, module, django_capture_on_commit_callbacks
+):
+    client.force_login(staff["officer"])
+    saved(client, module, preview(client, module, word_file([(png(), "Förr")])), django_capture_on_commit_callbacks)
+    broken = media_replaced(word_file([(png("red"), "Nu")]), "image1.png", b"\x89PNG bad")  # image1.png too
+    response = preview(client, module, broken)
+    version = saved(client, module, response, django_capture_on_commit_callbacks)
+    assert version.paragraphs.get(kind="image").image is None
+    assert "Saknas" in client.get(url("staff:images", module)).content.decode()
