@@ -107,3 +107,11 @@ def test_a_new_picture_makes_the_files_anew(client, staff, module, playgrounds, 
 
 def test_nothing_to_download_before_the_document_is_published(client, module):
     assert client.get(url("download_pdf", module)).status_code == 404
+
+
+def test_the_background_work_says_what_it_makes(module, version):
+    from ..document_files import _files_purpose
+
+    purpose = _files_purpose({"version_id": version.pk})
+    assert purpose.municipality_id == module.dialogue.municipality_id and version.title in purpose.text
+    assert _files_purpose({"version_id": 0}) is None
