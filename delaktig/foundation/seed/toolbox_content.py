@@ -210,7 +210,7 @@ METHODS = [
         "effort": "low",
         "online": True,
         "in_person": True,
-        "participation_method": "open_input",
+        "participation_method": "consultations",
     },
     {
         "slug": "medborgarbudget",

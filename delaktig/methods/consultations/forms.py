@@ -11,6 +11,7 @@ from delaktig.participation.identity import pseudonym_clean, pseudonym_field, ps
 
 from . import text as reading
 from .models import COMMENT_MAX, AnswerRole, Position, Represents, Source
+from .word_pictures import Staged
 
 PDF_MAX = 20 * 1024 * 1024
 TEXT_MAX = 2_000_000
@@ -75,19 +76,22 @@ def _read(upload, limit):
     return upload.read()
 
 
-def outline_sign(outline: reading.Outline) -> str:
-    """The outline previewed, signed, so saving stores exactly what staff saw."""
+def outline_sign(outline: reading.Outline, pictures: list[Staged] | tuple = ()) -> str:
+    """The outline previewed, and the Word file's pictures kept aside for it, signed, so saving stores exactly what
+    staff saw."""
     chapters = [[c.title, c.level, [[p.kind, p.text, p.source] for p in c.paragraphs]] for c in outline.chapters]
-    return signing.dumps({"title": outline.title, "chapters": chapters}, salt=SIGNING_SALT, compress=True)
+    data = {"title": outline.title, "chapters": chapters, "pictures": [picture.as_list() for picture in pictures]}
+    return signing.dumps(data, salt=SIGNING_SALT, compress=True)
 
 
-def outline_unsign(value: str) -> reading.Outline:
+def outline_unsign(value: str) -> tuple[reading.Outline, list[Staged]]:
     data = signing.loads(value, salt=SIGNING_SALT)
     chapters = [
         reading.Chapter(title, level, [reading.Paragraph(*p) for p in paragraphs])
         for title, level, paragraphs in data["chapters"]
     ]
-    return reading.Outline(data["title"], chapters)
+    pictures = [Staged(*picture) for picture in data.get("pictures", [])]
+    return reading.Outline(data["title"], chapters), pictures
 
 
 class SaveForm(Form):
@@ -99,9 +103,10 @@ class SaveForm(Form):
 
     def clean_outline(self):
         try:
-            return outline_unsign(self.cleaned_data["outline"])
+            outline, self.cleaned_data["pictures"] = outline_unsign(self.cleaned_data["outline"])
         except (signing.BadSignature, KeyError, TypeError, ValueError):
             raise forms.ValidationError(_("The preview is too old. Import the text again.")) from None
+        return outline
 
 
 class ImageForm(Form):
@@ -131,6 +136,17 @@ class ImageForm(Form):
         if "file" in data and "photo" in self.cleaned_data:
             data["photo"] = self.cleaned_data["photo"]
         return data
+
+
+class DescriptionForm(Form):
+    """The description of a picture already added (one taken from a Word file without one, say)."""
+
+    description = forms.CharField(
+        label=_("Description of the picture"),
+        max_length=500,
+        help_text=_("What the picture shows, for those who cannot see it."),
+        error_messages={"required": _("Describe what the picture shows.")},
+    )
 
 
 class AttachmentForm(Form):

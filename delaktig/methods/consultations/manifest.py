@@ -51,6 +51,7 @@ manifest = registry.register(
             "consultations.version_publish": _("Published a version of a consultation document"),
             "consultations.version_discard": _("Removed a version of a consultation document that was not published"),
             "consultations.image_add": _("Added a picture to a consultation document"),
+            "consultations.image_describe": _("Described a picture in a consultation document"),
             "consultations.attachment_add": _("Added an attachment to a consultation document"),
             "consultations.attachment_remove": _("Removed an attachment from a consultation document"),
             "consultations.comment_create": _("Commented on a consultation document"),

@@ -82,6 +82,33 @@ class Version(TimeStampedModel):
         return f"{self.title} ({self.number})"
 
 
+class FileKind(models.TextChoices):
+    DOCX = "docx", _("Word file")
+    PDF = "pdf", _("PDF file")
+
+
+def _version_file_upload_to(instance, filename):
+    document = instance.version.document
+    return f"consultations/{document.municipality_id}/{document.pk}/{filename}"
+
+
+class VersionFile(models.Model):
+    """The whole document of a version as a file to download (Word or PDF): made once and kept (document_files.py),
+    so that the public page can say each file's size, and made again when the pictures change."""
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField(max_length=10, choices=FileKind.choices)
+    file = models.FileField(upload_to=_version_file_upload_to)
+    size = models.PositiveIntegerField()
+    made_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["version", "kind"], name="consultation_version_file_unique")]
+
+    def __str__(self):
+        return f"{self.version} ({self.kind})"
+
+
 class Chapter(models.Model):
     version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="chapters")
     order = models.PositiveIntegerField()
@@ -108,7 +135,7 @@ class Image(TimeStampedModel):
     """A picture of the document, cleaned by core.images.photo_clean (no EXIF, at most 2048 pixels)."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="images")
-    name = models.CharField(_("file name"), max_length=200)  # as uploaded: what ![…](name) in the text refers to
+    name = models.CharField(_("file name"), max_length=200)  # what ![…](name) or a Word picture in the text names
     file = models.FileField(upload_to=_upload_to)
     description = models.CharField(_("description"), max_length=500)
     content_type = models.CharField(max_length=40)

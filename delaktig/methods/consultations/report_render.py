@@ -1,5 +1,5 @@
 """The consultation report as Word (python-docx, real headings and a table per section's comments) and as a tagged
-PDF (WeasyPrint, PDF/UA-1, as the decision basis)."""
+PDF (WeasyPrint, PDF/UA-1, as the decision basis); `tagged_pdf` makes the whole document's PDF too."""
 
 from __future__ import annotations
 
@@ -62,9 +62,14 @@ def _docx_comment(out, comment) -> None:
 
 
 def report_pdf(report: Report) -> bytes:
+    return tagged_pdf(render_to_string("consultations/report_document.html", {"r": report}))
+
+
+def tagged_pdf(html: str, *, allowed_protocols: tuple[str, ...] = ()) -> bytes:
+    """A PDF/UA-1 file (tagged for screen readers) from self-contained HTML: nothing is fetched but what
+    `allowed_protocols` names (a document's pictures come inside the HTML as data: URLs)."""
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
-    html = render_to_string("consultations/report_document.html", {"r": report})
-    # Self-contained: no protocol allowed, so nothing is fetched. PDF/UA: tagged for screen readers.
-    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=())).write_pdf(pdf_variant="pdf/ua-1")
+    fetcher = URLFetcher(allowed_protocols=allowed_protocols)
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")

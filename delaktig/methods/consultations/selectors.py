@@ -13,7 +13,7 @@ from delaktig.participation.models import Comment, ModerationStatus
 from delaktig.participation.registry import InputRecord, ModerationItem
 
 from .about import METHOD_KEY, METHOD_NAME
-from .models import REFERENCE_PREFIX, Answer, Chapter, Document, Follower, Paragraph, Remark, Version
+from .models import REFERENCE_PREFIX, Answer, Chapter, Document, Follower, Image, Paragraph, Remark, Version
 
 
 def document_of(module) -> Document | None:
@@ -34,17 +34,40 @@ def latest_version(document: Document | None) -> Version | None:
     return document.versions.order_by("-number").first() if document else None
 
 
-def pictures_named(document: Document) -> list[tuple[str, str, bool]]:
-    """(file name, description in the text, whether a picture of that name was added) for every picture the newest
-    version names, each name once."""
+@dataclass(frozen=True)
+class NamedPicture:
+    """A picture the newest version shows: its name in the text, the description the text gives, and the picture
+    shown there (None while it is missing)."""
+
+    name: str
+    text: str
+    image: Image | None
+
+    @property
+    def described(self) -> bool:
+        return bool(self.text or (self.image is not None and self.image.description))
+
+
+def pictures_named(document: Document) -> list[NamedPicture]:
+    """Every picture the newest version names, each name once, in the order of the text."""
     version = latest_version(document)
     if version is None:
         return []
-    added = set(document.images.values_list("name", flat=True))
-    named: dict[str, str] = {}
-    for source, text in version.paragraphs.filter(kind="image").exclude(source="").values_list("source", "text"):
-        named.setdefault(source.rsplit("/", 1)[-1], text)
-    return [(name, text, name in added) for name, text in named.items()]
+    named: dict[str, NamedPicture] = {}
+    paragraphs = version.paragraphs.filter(kind="image").exclude(source="").select_related("image").order_by("order")
+    for paragraph in paragraphs:
+        name = paragraph.source.rsplit("/", 1)[-1]
+        if name not in named:
+            named[name] = NamedPicture(name, paragraph.text, paragraph.image)
+    return list(named.values())
+
+
+def pictures_undescribed(version: Version | None) -> list[str]:
+    """The names of the pictures `version` shows with no description at all (neither in the text nor added)."""
+    if version is None:
+        return []
+    shown = version.paragraphs.filter(kind="image", text="", image__description="").exclude(image=None)
+    return sorted(set(shown.values_list("image__name", flat=True)))
 
 
 def chapters_of(version: Version) -> list[Chapter]:

@@ -3,14 +3,16 @@ they represent, official answers, following, and the municipality's positions fo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db import transaction
 from django.utils import timezone
 
 from delaktig.core.audit import audit_record
-from delaktig.participation.models import Channel, Comment
+from delaktig.participation.models import Channel, Comment, ModerationStatus
 from delaktig.participation.services import comment_create
 
-from . import versions
+from . import document_files, versions, word_pictures
 from .models import (
     Answer,
     Attachment,
@@ -22,9 +24,11 @@ from .models import (
     Remark,
     Represents,
     SectionSummary,
+    Source,
     Version,
 )
 from .text import Outline
+from .word_pictures import Staged
 
 
 def document_for(module) -> Document:
@@ -34,10 +38,14 @@ def document_for(module) -> Document:
 
 
 @transaction.atomic
-def version_create(*, document: Document, outline: Outline, source: str, actor, note: str = "") -> Version:
+def version_create(
+    *, document: Document, outline: Outline, source: str, actor, note: str = "", pictures: Sequence[Staged] = ()
+) -> Version:
     """A new version from an outline. Chapters and paragraphs that live on from the previous version keep its
-    anchors (so their comments follow them); the rest get new ones."""
+    anchors (so their comments follow them); the rest get new ones. `pictures` are a Word file's pictures kept aside
+    at the preview (word_pictures.py): they become the document's pictures where the text shows them."""
     document = Document.objects.select_for_update().get(pk=document.pk)
+    taken, described = word_pictures.pictures_take(document=document, staged=list(pictures))
     previous = document.versions.order_by("-number").first()
     number = previous.number + 1 if previous else 1
     version = Version.objects.create(
@@ -71,8 +79,8 @@ def version_create(*, document: Document, outline: Outline, source: str, actor, 
                     anchor=anchor,
                     kind=item.kind,
                     text=item.text,
-                    source=item.source,
-                    image=images.get(item.source.rsplit("/", 1)[-1]) if item.source else None,
+                    source=taken[item.source].name if item.source in taken else item.source,
+                    image=taken.get(item.source) or _named(images, item.source, source),
                 )
             )
             order += 1
@@ -83,9 +91,20 @@ def version_create(*, document: Document, outline: Outline, source: str, actor, 
         actor=actor,
         action="consultations.version_create",
         target=version,
-        data={"number": number},
+        data={"number": number, "pictures": len(taken)},
     )
+    transaction.on_commit(lambda: word_pictures.staged_remove(list(pictures)))
+    if described:  # a picture a published version shows got its description from the Word file
+        document_files.version_files_forget(document)
     return version
+
+
+def _named(images: dict[str, Image], name: str, source: str) -> Image | None:
+    """The picture added under the name the text gives. Not for a Word file's picture that did not come with it: its
+    name ("image2.png") says only where it is in that file, and the same name in an earlier one is another picture."""
+    if not name or source == Source.DOCX:
+        return None
+    return images.get(name.rsplit("/", 1)[-1])
 
 
 def _carried_anchors(previous: Version | None, outline: Outline):
@@ -122,6 +141,7 @@ def version_publish(*, version: Version, actor) -> Version:
         data={"number": version.number},
         public=True,
     )
+    document_files.version_files_later(version)  # the whole document as Word and PDF, for download
     return version
 
 
@@ -159,6 +179,18 @@ def image_add(*, document: Document, name: str, description: str, photo, actor) 
     image.save()
     Paragraph.objects.filter(version__document=document, kind="image", source__endswith=name).update(image=image)
     audit_record(municipality=document.municipality, actor=actor, action="consultations.image_add", target=image)
+    document_files.version_files_forget(document)
+    return image
+
+
+@transaction.atomic
+def image_describe(*, image: Image, description: str, actor) -> Image:
+    """The description of a picture already added: what it shows, for those who cannot see it."""
+    image.description = description.strip()
+    image.save(update_fields=["description", "updated_at"])
+    document = image.document
+    audit_record(municipality=document.municipality, actor=actor, action="consultations.image_describe", target=image)
+    document_files.version_files_forget(document)
     return image
 
 
@@ -251,6 +283,8 @@ def remark_create(
         target=comment,
         data={"represents": represents, "channel": channel},
     )
+    if comment.status == ModerationStatus.PUBLISHED:  # in the report at once
+        _report_refresh(document_id=version.document_id, actor=entered_by)  # never a resident's account
     return remark
 
 
@@ -259,6 +293,18 @@ def report_request(*, document: Document, actor):
     from .report_files import report_request as request_files
 
     return request_files(document=document, actor=actor)
+
+
+def _report_refresh(*, document_id: int | None, actor) -> None:
+    """What the consultation report says changed: its files are made again after the commit, if staff have had them
+    made before (report_files.report_refresh_later)."""
+    from .report_files import report_refresh_later
+
+    report_refresh_later(document_id=document_id, actor=actor)
+
+
+def _document_id_of(module) -> int | None:
+    return Document.objects.filter(module=module).values_list("pk", flat=True).first()
 
 
 def _anchors_of(target):
@@ -279,6 +325,7 @@ def remark_undo(*, remark: Remark, actor) -> None:
         target=remark.module,
         data={"comment": comment.pk},
     )
+    _report_refresh(document_id=_document_id_of(remark.module), actor=actor)
     comment.delete()  # the remark goes with it
 
 
@@ -299,6 +346,7 @@ def answer_create(*, comment: Comment, module, author, role: str, text: str) -> 
     from .mail import followers_tell_later
 
     followers_tell_later(answer)
+    _report_refresh(document_id=_document_id_of(module), actor=author)
     return answer
 
 
@@ -333,6 +381,7 @@ def position_set(*, remark: Remark, position: str, response: str, actor) -> Rema
         target=remark.comment,
         data={"position": position},
     )
+    _report_refresh(document_id=remark.version.document_id, actor=actor)
     return remark
 
 
@@ -352,3 +401,4 @@ def summary_set(*, document: Document, chapter_anchor: int, text: str, actor) ->
         target=document,
         data={"section": chapter_anchor},
     )
+    _report_refresh(document_id=document.pk, actor=actor)

@@ -5,8 +5,9 @@ file (DOCX), so that residents can comment on the whole, a chapter or one paragr
   blank lines separate paragraphs, a run of `-`/`*`/`1.` lines is one list paragraph, `![alt](file)` an image.
   Pasted text is read the same way: plain text is Markdown without headings (one chapter).
 - `from_docx(data)`: the Title style is the title, Heading 1–3 start chapters, list styles make one list paragraph,
-  a table one table paragraph (its rows as lines), an inline picture an image paragraph (with its description, and
-  the name of its file inside the Word file as its source).
+  a table one table paragraph (its rows as lines), a picture an image paragraph where it stands (with its
+  description, the alt text of `wp:docPr`, and the name of its file inside the Word file as its source); the
+  pictures' bytes come with the outline (`Outline.pictures`), unchecked: word_pictures.py checks and keeps them.
 
 What cannot be read becomes a DocumentError with a message in words; nothing is half read.
 """
@@ -52,6 +53,8 @@ class Chapter:
 class Outline:
     title: str
     chapters: list[Chapter]
+    # A Word file's pictures as they are inside it, by the name its image paragraphs give as their source
+    pictures: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def paragraph_count(self) -> int:
@@ -114,6 +117,7 @@ def from_docx(data: bytes) -> Outline:
         raise DocumentError(_("The file is not a Word document (.docx). Save it as .docx and try again.")) from None
     title, chapters = "", [Chapter("", 0)]
     listing: list[str] = []
+    pictures: dict[str, bytes] = {}
     for kind, item in _body(document):
         style = (item.style.name if kind == "p" and item.style is not None else "").lower()
         if kind == "p" and style.startswith("list") and item.text.strip():
@@ -134,11 +138,11 @@ def from_docx(data: bytes) -> Outline:
             chapters.append(Chapter(words, level))
         elif words:
             chapters[-1].paragraphs.append(Paragraph("text", words))
-        for description, name in _pictures(item):
+        for description, name in _pictures(item, pictures):
             chapters[-1].paragraphs.append(Paragraph("image", description, name))
     if listing:
         chapters[-1].paragraphs.append(Paragraph("list", "\n".join(listing)))
-    outline = Outline(title, [chapter for chapter in chapters if chapter.title or chapter.paragraphs])
+    outline = Outline(title, [chapter for chapter in chapters if chapter.title or chapter.paragraphs], pictures)
     if not outline.chapters:
         raise DocumentError(_("The document is empty."))
     return _checked(outline)
@@ -162,22 +166,28 @@ def _heading_level(style: str) -> int:
     return min(int(found.group(1)), 3) if found else 0
 
 
-def _pictures(paragraph) -> list[tuple[str, str]]:
+def _pictures(paragraph, blobs: dict[str, bytes]) -> list[tuple[str, str]]:
     """(description, file name) of the pictures in a paragraph: the alt text ("" for one without) and the name of
-    the picture's file inside the Word file ("image1.png"), which staff give the picture when they add it."""
+    the picture's file inside the Word file ("image1.png"); each picture's bytes go into `blobs` by that name."""
     found: list[tuple[str, str]] = []
     for element in paragraph._element.iter():
         if element.tag.endswith("}docPr"):
             found.append((_words(element.get("descr") or element.get("title") or ""), ""))
         elif element.tag.endswith("}blip") and found:
-            found[-1] = (found[-1][0], _picture_name(paragraph, element))
+            name, blob = _picture_file(paragraph, element)
+            found[-1] = (found[-1][0], name)
+            if name and blob is not None:
+                blobs.setdefault(name, blob)
     return found
 
 
-def _picture_name(paragraph, blip) -> str:
+def _picture_file(paragraph, blip) -> tuple[str, bytes | None]:
+    """The name and bytes of the file a picture shows, when it is inside the Word file (not linked from outside)."""
     embedded = next((value for key, value in blip.attrib.items() if key.endswith("}embed")), "")
     part = paragraph.part.related_parts.get(embedded) if embedded else None
-    return str(part.partname).rsplit("/", 1)[-1] if part is not None else ""
+    if part is None:
+        return "", None
+    return str(part.partname).rsplit("/", 1)[-1], getattr(part, "blob", None)
 
 
 # Both

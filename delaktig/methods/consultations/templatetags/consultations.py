@@ -27,3 +27,9 @@ def count_of(mapping, key):
 @register.filter
 def items_of(mapping, key):
     return mapping.get(key, []) if hasattr(mapping, "get") else []
+
+
+@register.filter
+def cells(line):
+    """The cells of one row of a table paragraph ("Plats | Skick")."""
+    return [cell.strip() for cell in str(line).split(" | ")]

@@ -29,7 +29,7 @@ def test_the_reading_page_has_contents_paragraphs_and_counts(client, module, ver
 
 def test_the_whole_document_downloads_as_word(client, module, version):
     response = client.get(url("download", module))
-    opened = docx.Document(io.BytesIO(response.content))
+    opened = docx.Document(io.BytesIO(b"".join(response.streaming_content)))
     headings = [p.text for p in opened.paragraphs if p.style.name.startswith("Heading")]
     assert "Bostäder" in headings and "Natur" in headings
 

@@ -1,6 +1,6 @@
 """Public pages: the document with its comments, commenting, following, the download and what changed."""
 
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -11,9 +11,9 @@ from delaktig.dialogues.models import State
 from delaktig.participation.rules import allowed
 
 from .. import services
-from ..exports import document_docx
+from ..document_files import CONTENT_TYPES, file_name, version_file, version_files
 from ..forms import CommentForm
-from ..models import Attachment, Image
+from ..models import Attachment, Image, Paragraph
 from ..phases import COMMENTING
 from ..selectors import (
     chapters_of,
@@ -24,8 +24,6 @@ from ..selectors import (
 from ..selectors_places import place_get
 from ..selectors_versions import version_changes
 from .common import context_of, document_or_none, message, public_module_get, refuse, url
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _published(module):
@@ -72,8 +70,21 @@ def index(request, dialogue_id, module_id):
         may_follow=bool(allowed(request.user, "follow", module)),
         attachments=list(document.attachments.all()),
         versions=list(document.versions.exclude(published_at=None).order_by("number")),
+        downloads=_downloads(module, version),
     )
     return render(request, "consultations/index.html", context)
+
+
+def _downloads(module, version):
+    """(link text, address, file type, size in bytes or None while the file is not made yet) of the whole document."""
+    made = version_files(version)
+    return [
+        (label, url(name, module, public=True), kind, made[kind].size if kind in made else None)
+        for label, name, kind in (
+            (_("Download the whole document as Word"), "download", "docx"),
+            (_("Download the whole document as PDF"), "download_pdf", "pdf"),
+        )
+    ]
 
 
 def comment(request, dialogue_id, module_id, slug):
@@ -132,14 +143,19 @@ def follow(request, dialogue_id, module_id):
     return redirect(back + "#folj")
 
 
-def download(request, dialogue_id, module_id):
+def download(request, dialogue_id, module_id, kind):
+    """The whole published document as Word or PDF: the stored file, made now if it is not made yet."""
     module = public_module_get(request, dialogue_id, module_id)
-    document, version = _published(module)
+    _document, version = _published(module)
     if version is None:
         raise Http404("Not published")
-    response = HttpResponse(document_docx(version), content_type=DOCX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="samradsdokument-version-{version.number}.docx"'
-    return response
+    made = version_file(version, kind)
+    return FileResponse(
+        made.file.open("rb"),
+        content_type=CONTENT_TYPES[kind],
+        as_attachment=True,
+        filename=file_name(version, kind),
+    )
 
 
 def changes(request, dialogue_id, module_id, version):
@@ -154,8 +170,12 @@ def changes(request, dialogue_id, module_id, version):
 
 
 def image(request, dialogue_id, module_id, image_id):
+    """A picture a published version shows; staff who edit the document see the others too (a draft's)."""
     module = public_module_get(request, dialogue_id, module_id)
     found = get_object_or_404(Image, pk=image_id, document__module=module)
+    shown = Paragraph.objects.filter(image=found).exclude(version__published_at=None).exists()
+    if not shown and not allowed(request.user, "edit", module):
+        raise Http404("Not shown in a published version")
     return FileResponse(found.file.open("rb"), content_type=found.content_type)
 
 
