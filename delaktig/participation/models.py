@@ -167,8 +167,8 @@ class InputQuerySet(models.QuerySet):
 class AbstractInput(TimeStampedModel, Moderated):
     """A resident's input to a module, which others support (an AbstractSupport) and comment on (Comment).
 
-    The method's model adds `module` and `author` (with its own related names) and its text, and sets
-    `reference_prefix`; its public URLs name the input's page "detail".
+    The method's model adds `module` and `author` (with its own related names), `text` and `title` (a field or a
+    property), and sets `reference_prefix`; its public URLs name the input's page "detail".
     """
 
     municipality = models.ForeignKey("organisations.Municipality", on_delete=models.CASCADE, related_name="+")

@@ -91,6 +91,10 @@ class DummyIdea(AbstractInput):
     def __str__(self):
         return self.reference
 
+    @property
+    def title(self):
+        return self.text[:40]
+
 
 class DummySupport(AbstractSupport):
     input = models.ForeignKey(DummyIdea, on_delete=models.CASCADE, related_name="supports")

@@ -2,10 +2,13 @@
 (AbstractInput, AbstractSupport), tried on the dummy method's DummyIdea."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError
 
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.participation.models import ModerationStatus
+from delaktig.participation.selectors_inputs import InputReads
+from delaktig.participation.services import comment_create
 from tests.dummy_method.factories import dummy_module
 from tests.dummy_method.models import DummyIdea, DummySupport
 
@@ -50,3 +53,79 @@ def test_a_person_supports_an_input_once(module, resident):
 def test_inputs_are_listed_newest_first(module):
     first, second = idea(module, author=UserFactory()), idea(module)
     assert list(DummyIdea.objects.all()) == [second, first]
+
+
+# The shared reads (participation.selectors_inputs)
+
+READS = InputReads(DummyIdea, method_name="Idéer")
+
+
+def test_counts_are_annotated_and_only_published_comments_count(module, resident):
+    item = idea(module)
+    DummySupport.objects.create(input=item, user=resident)
+    comment_create(target=item, dialogue=module.dialogue, author=resident, text="Ja")
+    comment_create(target=item, dialogue=module.dialogue, author=UserFactory(), text="Nej", premoderated=True)
+    counted = READS.with_counts(DummyIdea.objects.all()).get()
+    assert (counted.support_count, counted.comment_count) == (1, 1)
+    assert READS.has_supported(item, resident) and not READS.has_supported(item, AnonymousUser())
+
+
+def test_a_pending_input_is_visible_to_its_writer_only(module, resident):
+    item = idea(module, author=resident, status=ModerationStatus.PENDING)
+    assert READS.input_visible(module, item.pk, resident) == item
+    assert READS.input_visible(module, item.pk, UserFactory()) is None
+    assert READS.input_visible(module, item.pk, AnonymousUser()) is None
+
+
+def test_participants_are_writers_commenters_and_supporters(module, resident):
+    writer, commenter = UserFactory(), UserFactory()
+    item = idea(module, author=writer)
+    comment_create(target=item, dialogue=module.dialogue, author=commenter, text="Ja")
+    DummySupport.objects.create(input=item, user=resident)
+    idea(module, status=ModerationStatus.REJECTED)
+    assert READS.participant_ids(module) == {writer.pk, commenter.pk, resident.pk}
+    assert READS.stats(module) == {"inputs": 1, "comments": 1, "supports": 1, "participants": 3}
+
+
+def test_the_queue_merges_pending_inputs_and_comments_oldest_first(municipality, resident):
+    module = dummy_module(municipality=municipality, moderation="pre")
+    first = idea(module, status=ModerationStatus.PENDING)
+    published = idea(module)
+    comment_create(target=published, dialogue=module.dialogue, author=resident, text="Vänta")
+    queue = READS.moderation_queue(municipality)
+    assert [item.text for item in queue] == ["Fler bänkar", "Vänta"]
+    assert queue[0].method_name == "Idéer" and queue[0].url.endswith(f"/{module.pk}/dummy_method/moderering/")
+    assert [item.text for item in READS.moderation_queue(municipality, limit=1)] == [first.text]
+    assert READS.moderation_count(municipality) == 2
+
+
+def test_my_data_names_the_input_and_erasure_keeps_the_text_without_the_person(module, resident):
+    item = idea(module, author=resident, author_name="Rut")
+    comment_create(target=item, dialogue=module.dialogue, author=resident, text="Och träd")
+    DummySupport.objects.create(input=item, user=resident)
+    assert READS.comments_data(resident)[0] | {"created": ""} == {
+        "type": "dummy_method.comment",
+        "on": item.reference,
+        "dialogue": module.dialogue.title,
+        "text": "Och träd",
+        "name_shown": "Rut Resident",
+        "status": "published",
+        "created": "",
+    }
+    assert list(READS.supports_data(resident)[0]) == ["type", "on", "dialogue", "created"]
+    assert list(READS.supports_data(resident, with_title=True)[0]) == ["type", "on", "dialogue", "title", "created"]
+    assert READS.erase(resident, text="") == 3
+    item.refresh_from_db()
+    assert (item.author, item.author_name, item.text) == (None, "", "")
+    assert not DummySupport.objects.exists()
+
+
+def test_a_pseudonym_is_kept_within_the_dialogue_and_not_taken_by_another(municipality, resident):
+    module = dummy_module(municipality=municipality)
+    module.dialogue.public_identity = "pseudonym"
+    idea(module, author=resident, author_name="Skogsmus 1")
+    assert READS.pseudonym_last_used(module.dialogue, resident) == "Skogsmus 1"
+    assert READS.pseudonym_taken(module.dialogue, "skogsmus 1", UserFactory())
+    assert not READS.pseudonym_taken(module.dialogue, "Skogsmus 1", resident)
+    assert READS.public_names_hide(module) == 1
+    assert READS.pseudonym_last_used(module.dialogue, resident) == ""
