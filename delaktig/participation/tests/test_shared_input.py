@@ -6,9 +6,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError
 
 from delaktig.accounts.tests.factories import UserFactory
-from delaktig.participation.models import ModerationStatus
+from delaktig.core.models import AuditEvent
+from delaktig.participation.models import ModerationReason, ModerationStatus
 from delaktig.participation.selectors_inputs import InputReads
 from delaktig.participation.services import comment_create
+from delaktig.participation.services_inputs import input_create_once, input_moderate, support_toggle
 from tests.dummy_method.factories import dummy_module
 from tests.dummy_method.models import DummyIdea, DummySupport
 
@@ -129,3 +131,33 @@ def test_a_pseudonym_is_kept_within_the_dialogue_and_not_taken_by_another(munici
     assert not READS.pseudonym_taken(module.dialogue, "Skogsmus 1", resident)
     assert READS.public_names_hide(module) == 1
     assert READS.pseudonym_last_used(module.dialogue, resident) == ""
+
+
+# The shared writes (participation.services_inputs)
+
+
+def test_a_form_sent_twice_makes_one_input(module, resident):
+    fields = {"module": module, "municipality": module.dialogue.municipality, "author": resident, "text": "Ja"}
+    first, created = input_create_once(DummyIdea.objects.filter(module=module), submission_key="k1", **fields)
+    again, created_again = input_create_once(DummyIdea.objects.filter(module=module), submission_key="k1", **fields)
+    assert (again, created, created_again) == (first, True, False)
+    other, _ = input_create_once(DummyIdea.objects.filter(module=module), submission_key=None, **fields)
+    assert other != first and DummyIdea.objects.count() == 2
+
+
+def test_supporting_twice_changes_nothing_the_second_time(module, resident):
+    item = idea(module)
+    assert support_toggle(item=item, user=resident) and not support_toggle(item=item, user=resident)
+    assert support_toggle(item=item, user=resident, support=False)
+    assert not support_toggle(item=item, user=resident, support=False)
+    actions = AuditEvent.objects.filter(target_id=item.pk).values_list("action", flat=True)
+    assert sorted(actions) == ["dummy_method.support", "dummy_method.unsupport"]
+
+
+def test_removing_an_input_needs_a_reason(module, staff):
+    item = idea(module)
+    with pytest.raises(ValueError):
+        input_moderate(item=item, actor=staff["moderator"], publish=False)
+    input_moderate(item=item, actor=staff["moderator"], publish=False, reason=ModerationReason.OFF_TOPIC)
+    item.refresh_from_db()
+    assert item.is_removed and item.moderation_reason == ModerationReason.OFF_TOPIC

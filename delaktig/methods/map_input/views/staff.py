@@ -18,6 +18,7 @@ from delaktig.organisations.permissions import staff_view
 from delaktig.participation.models import Comment, ModerationReason, ModerationStatus
 from delaktig.participation.rules import allowed
 from delaktig.participation.services import moderate as comment_moderate
+from delaktig.participation.services_inputs import input_moderate
 
 from .. import selectors, services
 from ..forms import CategoryForm, ModerationForm, PlaceForm, StaffFilterForm, TileSourceForm
@@ -128,7 +129,7 @@ def moderate(request, dialogue_id, module_id, kind, pk):
         context = module_context(module, item=item, kind=kind, form=form)
         return render(request, "map_input/staff/moderate_item.html", context)
     data = form.cleaned_data
-    write = services.map_input_moderate if kind == "input" else comment_moderate
+    write = input_moderate if kind == "input" else comment_moderate
     write(item=item, actor=request.user, publish=form.publish, reason=data["reason"], note=data["note"])
     messages.success(request, _("Published.") if form.publish else _("Removed. The writer can see why."))
     return redirect(_url("moderation", module))
