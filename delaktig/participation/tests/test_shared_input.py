@@ -7,6 +7,7 @@ from django.db import IntegrityError
 
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.core.models import AuditEvent
+from delaktig.participation.forms_inputs import CommentForm, ModerationForm
 from delaktig.participation.models import ModerationReason, ModerationStatus
 from delaktig.participation.selectors_inputs import InputReads
 from delaktig.participation.services import comment_create
@@ -161,3 +162,40 @@ def test_removing_an_input_needs_a_reason(module, staff):
     input_moderate(item=item, actor=staff["moderator"], publish=False, reason=ModerationReason.OFF_TOPIC)
     item.refresh_from_db()
     assert item.is_removed and item.moderation_reason == ModerationReason.OFF_TOPIC
+
+
+# The shared forms (participation.forms_inputs)
+
+
+def test_removing_needs_a_reason_and_publishing_does_not():
+    assert ModerationForm({"decision": "publish"}).is_valid()
+    form = ModerationForm({"decision": "remove"})
+    assert not form.is_valid() and "reason" in form.errors
+    form = ModerationForm({"decision": "remove", "reason": ModerationReason.ADVERTISING})
+    assert form.is_valid() and not form.publish
+
+
+@pytest.fixture
+def pseudonymous(municipality):
+    module = dummy_module(municipality=municipality)
+    module.dialogue.public_identity = "pseudonym"
+    return module
+
+
+def test_a_comment_asks_for_a_pseudonym_only_where_the_dialogue_does(module, pseudonymous, resident):
+    assert "pseudonym" not in CommentForm(dialogue=module.dialogue, user=resident).fields
+    form = CommentForm({"text": "Ja"}, dialogue=module.dialogue, user=resident)
+    assert form.is_valid() and form.pseudonym() == ""
+    assert "pseudonym" in CommentForm(dialogue=pseudonymous.dialogue, user=resident).fields
+
+
+def test_with_the_methods_names_the_pseudonym_used_before_is_kept_and_anothers_refused(pseudonymous, resident):
+    dialogue = pseudonymous.dialogue
+    idea(pseudonymous, author=resident, author_name="Myrtrast 12")
+    idea(pseudonymous, author=UserFactory(), author_name="Skogsmus 1")
+    form = CommentForm(dialogue=dialogue, user=resident, names=READS)
+    assert form.fields["pseudonym"].initial == "Myrtrast 12"
+    taken = CommentForm({"text": "Ja", "pseudonym": "skogsmus 1"}, dialogue=dialogue, user=resident, names=READS)
+    assert not taken.is_valid() and "pseudonym" in taken.errors
+    without_names = CommentForm({"text": "Ja", "pseudonym": "skogsmus 1"}, dialogue=dialogue, user=resident)
+    assert without_names.is_valid() and without_names.pseudonym() == "skogsmus 1"

@@ -15,13 +15,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from delaktig.participation.forms_inputs import CommentForm
 from delaktig.participation.identity import what_is_public
 from delaktig.participation.models import ModerationStatus
 from delaktig.participation.rules import allowed
 from delaktig.participation.services import comment_create
 
 from .. import selectors, services
-from ..forms import CommentForm, ListFilterForm, MapInputForm
+from ..forms import ListFilterForm, MapInputForm
 from ..models import MapInput
 from ..where import Districts
 from .common import module_context, public_module_get, refuse

@@ -7,13 +7,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from delaktig.participation.forms_inputs import CommentForm
 from delaktig.participation.identity import what_is_public
 from delaktig.participation.models import ModerationStatus
 from delaktig.participation.rules import allowed
 from delaktig.participation.services import comment_create
 
 from .. import selectors, services
-from ..forms import CommentForm, InputFilterForm
+from ..forms import InputFilterForm
 from ..public_names import COMMENT_CONTENTS
 from .common import module_context, public_module_get, refuse
 
@@ -46,7 +47,7 @@ def _input_or_404(request, module, input_id):
 
 
 def _detail(request, module, item, comment_form=None, status=200):
-    comment_form = comment_form or CommentForm(dialogue=module.dialogue, user=request.user)
+    comment_form = comment_form or CommentForm(dialogue=module.dialogue, user=request.user, names=selectors.INPUTS)
     context = module_context(
         module,
         input=item,
@@ -102,7 +103,7 @@ def comment(request, dialogue_id, module_id, input_id):
     decision = allowed(request.user, "comment", module)
     if not decision:
         return refuse(request, decision, next_url=item.get_absolute_url())
-    form = CommentForm(request.POST, dialogue=module.dialogue, user=request.user)
+    form = CommentForm(request.POST, dialogue=module.dialogue, user=request.user, names=selectors.INPUTS)
     if not form.is_valid():
         return _detail(request, module, item, comment_form=form)
     created = comment_create(

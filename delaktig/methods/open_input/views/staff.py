@@ -11,13 +11,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.core.exports import COMMA, csv_response
 from delaktig.organisations.permissions import staff_view
+from delaktig.participation.forms_inputs import ModerationForm
 from delaktig.participation.models import Channel, Comment, ModerationReason, ModerationStatus
 from delaktig.participation.rules import allowed
 from delaktig.participation.services import moderate as comment_moderate
 from delaktig.participation.services_inputs import input_moderate
 
 from .. import selectors, services
-from ..forms import CategoriesForm, ModerationForm
+from ..forms import CategoriesForm
 from ..models import REFERENCE_PREFIX, Input
 from ..navigation import desk_url
 from .common import module_context, module_get, refuse
