@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from .selectors import INPUTS
 
 INPUT_CONTENTS = _("your title and text")
-COMMENT_CONTENTS = _("your comment")
 
 pseudonym_last_used = INPUTS.pseudonym_last_used
 pseudonym_taken = INPUTS.pseudonym_taken

@@ -199,3 +199,14 @@ def test_with_the_methods_names_the_pseudonym_used_before_is_kept_and_anothers_r
     assert not taken.is_valid() and "pseudonym" in taken.errors
     without_names = CommentForm({"text": "Ja", "pseudonym": "skogsmus 1"}, dialogue=dialogue, user=resident)
     assert without_names.is_valid() and without_names.pseudonym() == "skogsmus 1"
+
+
+def test_the_results_read_records_with_the_methods_own_details(module, resident):
+    reads = InputReads(DummyIdea, method_name="Idéer", record_details=lambda item: {"received_on": item.created_at})
+    item = idea(module, author=resident, author_name="Rut")
+    idea(module, status=ModerationStatus.REJECTED)
+    [record] = reads.inputs(module)
+    assert (record.ref, record.title, record.author_shown) == (f"dummy_method:{item.pk}", "Fler bänkar", "Rut")
+    assert record.received_on == item.created_at and record.staff_url.endswith(f"/moderering/input/{item.pk}/")
+    assert reads.inputs(module, ids=[]) == []
+    assert reads.input_channels(module) == {"online": 1}

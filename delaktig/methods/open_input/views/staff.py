@@ -1,48 +1,41 @@
 """The staff workspace of an open-input module: overview, moderation, offline input, categories, export."""
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.core.exports import COMMA, csv_response
+from delaktig.dialogues.views.staff.common import post_data
 from delaktig.organisations.permissions import staff_view
-from delaktig.participation.forms_inputs import ModerationForm
-from delaktig.participation.models import Channel, Comment, ModerationReason, ModerationStatus
+from delaktig.participation.models import Channel, ModerationReason, ModerationStatus
 from delaktig.participation.rules import allowed
-from delaktig.participation.services import moderate as comment_moderate
-from delaktig.participation.services_inputs import input_moderate
+from delaktig.participation.urls import module_url
+from delaktig.participation.views_inputs import moderate_view
 
 from .. import selectors, services
 from ..forms import CategoriesForm
-from ..models import REFERENCE_PREFIX, Input
+from ..models import REFERENCE_PREFIX
 from ..navigation import desk_url
-from .common import module_context, module_get, refuse
+from .common import module_context, module_get, staff_guard
 
 ACTIONS = ("moderate", "enter_offline", "manage")
 
 
 def _url(name, module):
-    return reverse(f"open_input_staff:{name}", args=[module.municipality.slug, module.dialogue_id, module.pk])
+    return module_url(module, name, staff=True)
 
 
-def _posted(request):
-    return request.POST if request.method == "POST" else None
-
-
-def _guard(request, dialogue_id, module_id, action):
-    """The module, and a 403 page with the reason when the person's role does not allow `action`."""
-    module = module_get(request, dialogue_id, module_id)
-    decision = allowed(request.user, action, module)
-    return module, (
-        None
-        if decision
-        else refuse(request, decision, next_url=request.get_full_path(), back_url=_url("index", module))
-    )
+def _figures(stats):
+    """(label, number) for the overview's table."""
+    return [
+        (_("Input received"), stats["inputs"]),
+        (_("of which on paper, at meetings, by e-mail or phone"), stats["offline_inputs"]),
+        (_("Comments"), stats["comments"]),
+        (_("Supports"), stats["supports"]),
+        (_("Participants online"), stats["participants"]),
+    ]
 
 
 @require_GET
@@ -50,8 +43,9 @@ def _guard(request, dialogue_id, module_id, action):
 def index(request, dialogue_id, module_id):
     module = module_get(request, dialogue_id, module_id)
     can = {action: bool(allowed(request.user, action, module)) for action in ACTIONS}
+    stats = selectors.stats(module)
     context = module_context(
-        module, stats=selectors.stats(module), can=can, phase=module.active_phase(), desk_url=desk_url(module)
+        module, stats=stats, figures=_figures(stats), can=can, phase=module.active_phase(), desk_url=desk_url(module)
     )
     return render(request, "open_input/staff/index.html", context)
 
@@ -70,48 +64,23 @@ def _moderation_context(module):
 @require_GET
 @staff_view()
 def moderation(request, dialogue_id, module_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "moderate")
+    module, refusal = staff_guard(request, dialogue_id, module_id, "moderate")
     if refusal:
         return refusal
     return render(request, "open_input/staff/moderation.html", _moderation_context(module))
 
 
-def _moderated_item(module, kind, pk):
-    if kind == "input":
-        return get_object_or_404(Input, module=module, pk=pk)
-    if kind == "comment":
-        inputs = Input.objects.filter(module=module).values("pk")
-        content_type = ContentType.objects.get_for_model(Input)
-        return get_object_or_404(Comment, target_type=content_type, target_id__in=inputs, pk=pk)
-    raise Http404("Unknown kind")
-
-
-@require_http_methods(["GET", "POST"])
-@staff_view()
-def moderate(request, dialogue_id, module_id, kind, pk):
-    module, refusal = _guard(request, dialogue_id, module_id, "moderate")
-    if refusal:
-        return refusal
-    item = _moderated_item(module, kind, pk)
-    form = ModerationForm(_posted(request))
-    if request.method == "GET" or not form.is_valid():
-        context = module_context(module, item=item, kind=kind, form=form)
-        return render(request, "open_input/staff/moderate_item.html", context)
-    data = form.cleaned_data
-    write = input_moderate if kind == "input" else comment_moderate
-    write(item=item, actor=request.user, publish=form.publish, reason=data["reason"], note=data["note"])
-    messages.success(request, _("Published.") if form.publish else _("Removed. The writer can see why."))
-    return redirect(_url("moderation", module))
+moderate = moderate_view(selectors.INPUTS, template="open_input/staff/moderate_item.html")
 
 
 @require_http_methods(["GET", "POST"])
 @staff_view()
 def categories(request, dialogue_id, module_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    module, refusal = staff_guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     initial = {"categories": "\n".join(services.categories_of(module))}
-    form = CategoriesForm(_posted(request), initial=initial)
+    form = CategoriesForm(post_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.categories_set(module=module, categories=form.lines(), actor=request.user)
         messages.success(request, _("The categories are saved."))
@@ -122,7 +91,7 @@ def categories(request, dialogue_id, module_id):
 @require_GET
 @staff_view()
 def export_csv(request, dialogue_id, module_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    module, refusal = staff_guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     rows = selectors.export_rows(module)
