@@ -7,6 +7,8 @@ from django.db import IntegrityError
 
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.core.models import AuditEvent
+from delaktig.dialogues.models import State
+from delaktig.participation import datasets
 from delaktig.participation.forms_inputs import CommentForm, ModerationForm
 from delaktig.participation.models import ModerationReason, ModerationStatus
 from delaktig.participation.selectors_inputs import InputReads
@@ -210,3 +212,25 @@ def test_the_results_read_records_with_the_methods_own_details(module, resident)
     assert record.received_on == item.created_at and record.staff_url.endswith(f"/moderering/input/{item.pk}/")
     assert reads.inputs(module, ids=[]) == []
     assert reads.input_channels(module) == {"online": 1}
+
+
+# Open data (participation.datasets)
+
+
+def test_a_dataset_of_inputs_lists_published_ones_of_public_dialogues_by_id(municipality, module):
+    decided = dummy_module(municipality=municipality, state=State.DECIDED)
+    first, second = idea(module), idea(module)
+    idea(module, status=ModerationStatus.PENDING)
+    idea(decided)
+    rows = datasets.published_inputs(READS, municipality, {})
+    assert list(rows) == [first, second] and rows[0].support_count == 0
+    assert list(datasets.published_inputs(READS, municipality, {"module": decided.pk})) == []
+    assert list(datasets.published_inputs(READS, municipality, {"dialogue": module.dialogue_id})) == [first, second]
+
+
+def test_a_row_of_a_dataset_of_inputs_has_the_fields_in_their_order(municipality, module):
+    item = READS.with_counts(DummyIdea.objects.filter(pk=idea(module).pk)).get()
+    fields = datasets.input_fields(datasets.CATEGORY)
+    row = datasets.input_row(item, created_on=item.created_at.date(), category=None)
+    assert list(row) == [field.name for field in fields]
+    assert [f.name for f in datasets.input_filters(datasets.CATEGORY_FILTER)] == ["dialogue", "module", "category"]
