@@ -7,14 +7,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from delaktig.dialogues.views.staff.common import post_data
 from delaktig.organisations.permissions import staff_view
 
 from .forms_inputs import CommentForm, ModerationForm
 from .identity import COMMENT_CONTENTS, what_is_public
-from .models import Comment, ModerationStatus
+from .models import Comment, ModerationReason, ModerationStatus
 from .rules import allowed
 from .services import comment_create, moderate
 from .services_inputs import input_moderate, support_toggle
@@ -123,6 +123,30 @@ def _comment_sent(dialogue, comment, contents):
 # Staff pages
 
 
+def moderation_view(reads, *, template, published_comments=True):
+    """The staff page that lists what waits for a moderator in a module and what was published lately (comments
+    too, unless `published_comments` is False)."""
+
+    @require_GET
+    @staff_view()
+    def moderation(request, dialogue_id, module_id):
+        module, refusal = staff_guard(request, dialogue_id, module_id, "moderate", method=reads.key)
+        if refusal:
+            return refusal
+        context = module_context(
+            module,
+            pending_inputs=reads.inputs_pending(module),
+            pending_comments=reads.comments_pending(module),
+            published_inputs=reads.inputs_recently_published(module),
+            reasons=ModerationReason.choices,
+        )
+        if published_comments:
+            context["published_comments"] = reads.comments_recently_published(module)
+        return render(request, template, context)
+
+    return moderation
+
+
 def moderated_item(reads, module, kind, pk):
     """The module's input (`kind` "input") or comment on one of its inputs ("comment"), or 404."""
     if kind == "input":
@@ -155,3 +179,23 @@ def moderate_view(reads, *, template="participation/staff/moderate_item.html"):
         return redirect(module_url(module, "moderation", staff=True))
 
     return moderate_page
+
+
+def export_table(rows, columns, *, headers, reference_prefix, choices):
+    """A staff download of inputs as a table: `headers` ({column: label}) people read over the columns, the
+    reference people read ("IN-121") in the column "id", and the values of `choices` ({column: TextChoices}) in
+    words."""
+    header = [str(headers.get(column, column)) for column in columns]
+    return [
+        header,
+        *([_in_words(row[column], column, reference_prefix, choices) for column in columns] for row in rows),
+    ]
+
+
+def _in_words(value, column, reference_prefix, choices):
+    if column == "id":
+        return f"{reference_prefix}-{value}"
+    kind = choices.get(column)
+    if kind is not None and value in kind.values:
+        return str(kind(value).label)
+    return value

@@ -60,3 +60,16 @@ def post_guard(request, dialogue_id, module_id, *, method):
 
 def module_context(module, **extra):
     return {"module": module, "dialogue": module.dialogue, **extra}
+
+
+def overview_context(request, module, stats, *, actions, labels, **extra):
+    """The context of a method's staff overview: `stats` with their `labels` ((key, label) pairs) as `figures`,
+    which of `actions` the person may take (`can`), and the phase running now."""
+    return module_context(
+        module,
+        stats=stats,
+        figures=[(label, stats[key]) for key, label in labels],
+        can={action: bool(allowed(request.user, action, module)) for action in actions},
+        phase=module.active_phase(),
+        **extra,
+    )

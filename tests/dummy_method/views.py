@@ -16,6 +16,7 @@ from delaktig.participation.views_inputs import (
     detail_context,
     input_or_404,
     moderate_view,
+    moderation_view,
     support_view,
 )
 
@@ -108,4 +109,5 @@ def idea(request, dialogue_id, module_id, input_id):
 
 idea_support = support_view(IDEAS)
 idea_comment = comment_view(IDEAS, detail=_idea_page, names=IDEAS)
+idea_moderation = moderation_view(IDEAS, template="dummy_method/staff/idea_moderation.html")
 idea_moderate = moderate_view(IDEAS)

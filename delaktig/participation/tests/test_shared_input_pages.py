@@ -3,11 +3,14 @@ method's ideas: one input with support and comments, supporting, commenting and 
 
 import pytest
 from django.contrib.messages import get_messages
+from django.test import RequestFactory
 
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.participation.models import Comment, ModerationStatus
 from delaktig.participation.services import comment_create
 from delaktig.participation.urls import module_url
+from delaktig.participation.views_inputs import export_table
+from delaktig.participation.views_module import overview_context
 from tests.dummy_method.factories import dummy_module
 from tests.dummy_method.models import DummyIdea, DummySupport
 
@@ -125,3 +128,38 @@ def test_another_municipalitys_module_is_not_found(client, other_municipality, s
     client.force_login(staff["moderator"])
     foreign = dummy_module(municipality=other_municipality)
     assert client.get(module_url(foreign, "moderate", "input", item.pk, staff=True)).status_code == 404
+
+
+def test_the_moderation_page_lists_what_waits_and_what_was_published(moderator, municipality, module, item):
+    waiting = DummyIdea.objects.create(module=module, municipality=municipality, text="Vänta", status="pending")
+    comment = comment_create(target=item, dialogue=module.dialogue, author=UserFactory(), text="Ja")
+    response = moderator.get(module_url(module, "idea_moderation", staff=True))
+    assert (response.context["pending_inputs"], response.context["published_inputs"]) == ([waiting], [item])
+    assert response.context["published_comments"] == [comment]
+    assert f'action="{module_url(module, "moderate", "input", waiting.pk, staff=True)}"' in response.content.decode()
+
+
+def staff_request(user, municipality):
+    request = RequestFactory().get("/")
+    request.user, request.municipality = user, municipality
+    return request
+
+
+def test_the_overview_says_what_the_person_may_do(staff, municipality, module):
+    request = staff_request(staff["registrar"], municipality)
+    labels = [("inputs", "Inlägg")]
+    context = overview_context(request, module, {"inputs": 3}, actions=("moderate",), labels=labels, extra=1)
+    assert context["figures"] == [("Inlägg", 3)] and context["can"] == {"moderate": False}
+    assert context["phase"].name == "Insamling" and context["extra"] == 1
+
+
+def test_a_download_reads_references_and_choices_in_words():
+    rows = [{"id": 7, "status": "rejected", "text": "Bort"}]
+    table = export_table(
+        rows,
+        ["id", "status", "text"],
+        headers={"id": "Ref"},
+        reference_prefix="DI",
+        choices={"status": ModerationStatus},
+    )
+    assert table == [["Ref", "status", "text"], ["DI-7", "Borttagen", "Bort"]]

@@ -14,16 +14,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 from delaktig.core.exports import COMMA, csv_response
 from delaktig.dialogues.views.staff.common import post_data
 from delaktig.organisations.permissions import staff_view
-from delaktig.participation.models import ModerationReason, ModerationStatus
+from delaktig.participation.models import ModerationStatus
 from delaktig.participation.rules import allowed
 from delaktig.participation.urls import module_url
-from delaktig.participation.views_inputs import moderate_view
+from delaktig.participation.views_inputs import export_table, moderate_view, moderation_view
 
 from .. import selectors, services
 from ..forms import CategoryForm, PlaceForm, StaffFilterForm, TileSourceForm
 from ..models import REFERENCE_PREFIX, Category, LocatedBy, MapInput, Place, Shape
 from ..where import Districts
-from .common import module_context, module_get, staff_guard
+from .common import module_context, module_get, overview_context, staff_guard
 
 ACTIONS = ("moderate", "manage", "map_background")
 PAGE_SIZE = 50
@@ -33,13 +33,12 @@ def _url(name, module, *extra):
     return module_url(module, name, *extra, staff=True)
 
 
-def _figures(stats):
-    """(label, number) for the overview's table."""
+def _figure_labels():
     return [
-        (_("Places marked on the map"), stats["inputs"]),
-        (_("Comments"), stats["comments"]),
-        (_("Supports"), stats["supports"]),
-        (_("Participants online"), stats["participants"]),
+        ("inputs", _("Places marked on the map")),
+        ("comments", _("Comments")),
+        ("supports", _("Supports")),
+        ("participants", _("Participants online")),
     ]
 
 
@@ -47,16 +46,11 @@ def _figures(stats):
 @staff_view()
 def index(request, dialogue_id, module_id):
     module = module_get(request, dialogue_id, module_id)
-    can = {action: bool(allowed(request.user, action, module)) for action in ACTIONS}
     received = MapInput.objects.received().filter(module=module)
+    per_district = selectors.counts_per_district(received)
     stats = selectors.stats(module)
-    context = module_context(
-        module,
-        stats=stats,
-        figures=_figures(stats),
-        per_district=selectors.counts_per_district(received),
-        can=can,
-        phase=module.active_phase(),
+    context = overview_context(
+        request, module, stats, actions=ACTIONS, labels=_figure_labels(), per_district=per_district
     )
     return render(request, "map_input/staff/index.html", context)
 
@@ -87,22 +81,7 @@ def inputs(request, dialogue_id, module_id):
     return render(request, "map_input/staff/inputs.html", context)
 
 
-@require_GET
-@staff_view()
-def moderation(request, dialogue_id, module_id):
-    module, refusal = staff_guard(request, dialogue_id, module_id, "moderate")
-    if refusal:
-        return refusal
-    context = module_context(
-        module,
-        pending_inputs=selectors.inputs_pending(module),
-        pending_comments=selectors.comments_pending(module),
-        published_inputs=selectors.inputs_recently_published(module),
-        reasons=ModerationReason.choices,
-    )
-    return render(request, "map_input/staff/moderation.html", context)
-
-
+moderation = moderation_view(selectors.INPUTS, template="map_input/staff/moderation.html", published_comments=False)
 moderate = moderate_view(selectors.INPUTS)
 
 
@@ -209,9 +188,10 @@ def _export_inputs(request, module):
 def export_csv(request, dialogue_id, module_id):
     module = module_get(request, dialogue_id, module_id)
     rows = [selectors.export_row(item) for item in _export_inputs(request, module)]
-    header = [str(EXPORT_HEADERS[column]) for column in selectors.EXPORT_COLUMNS]
-    table = [[_in_words(column, row[column]) for column in selectors.EXPORT_COLUMNS] for row in rows]
-    return csv_response(f"map-input-{module.pk}.csv", [header, *table], delimiter=COMMA)
+    table = export_table(
+        rows, selectors.EXPORT_COLUMNS, headers=EXPORT_HEADERS, reference_prefix=REFERENCE_PREFIX, choices=IN_WORDS
+    )
+    return csv_response(f"map-input-{module.pk}.csv", table, delimiter=COMMA)
 
 
 @require_GET
@@ -245,13 +225,4 @@ EXPORT_HEADERS = {
     "supports": _lazy("Supports"),
     "comments": _lazy("Comments"),
 }
-
-
-def _in_words(column, value):
-    """Shapes, statuses and how it was placed as people call them, and the reference people read (KA-121)."""
-    if column == "id":
-        return f"{REFERENCE_PREFIX}-{value}"
-    for name, choices in (("shape", Shape), ("placed", LocatedBy), ("status", ModerationStatus)):
-        if column == name and value in choices.values:
-            return str(choices(value).label)
-    return value
+IN_WORDS = {"shape": Shape, "placed": LocatedBy, "status": ModerationStatus}  # values as people call them

@@ -3,7 +3,7 @@
 from functools import partial
 
 from delaktig.participation import views_module
-from delaktig.participation.views_module import module_context, refuse  # noqa: F401  (the views import them from here)
+from delaktig.participation.views_module import module_context, overview_context, refuse  # noqa: F401  (the views import them from here)
 
 from ..about import METHOD_KEY
 

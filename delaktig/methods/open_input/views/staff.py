@@ -9,16 +9,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 from delaktig.core.exports import COMMA, csv_response
 from delaktig.dialogues.views.staff.common import post_data
 from delaktig.organisations.permissions import staff_view
-from delaktig.participation.models import Channel, ModerationReason, ModerationStatus
-from delaktig.participation.rules import allowed
+from delaktig.participation.models import Channel, ModerationStatus
 from delaktig.participation.urls import module_url
-from delaktig.participation.views_inputs import moderate_view
+from delaktig.participation.views_inputs import export_table, moderate_view, moderation_view
 
 from .. import selectors, services
 from ..forms import CategoriesForm
 from ..models import REFERENCE_PREFIX
 from ..navigation import desk_url
-from .common import module_context, module_get, staff_guard
+from .common import module_context, module_get, overview_context, staff_guard
 
 ACTIONS = ("moderate", "enter_offline", "manage")
 
@@ -27,14 +26,13 @@ def _url(name, module):
     return module_url(module, name, staff=True)
 
 
-def _figures(stats):
-    """(label, number) for the overview's table."""
+def _figure_labels():
     return [
-        (_("Input received"), stats["inputs"]),
-        (_("of which on paper, at meetings, by e-mail or phone"), stats["offline_inputs"]),
-        (_("Comments"), stats["comments"]),
-        (_("Supports"), stats["supports"]),
-        (_("Participants online"), stats["participants"]),
+        ("inputs", _("Input received")),
+        ("offline_inputs", _("of which on paper, at meetings, by e-mail or phone")),
+        ("comments", _("Comments")),
+        ("supports", _("Supports")),
+        ("participants", _("Participants online")),
     ]
 
 
@@ -42,34 +40,14 @@ def _figures(stats):
 @staff_view()
 def index(request, dialogue_id, module_id):
     module = module_get(request, dialogue_id, module_id)
-    can = {action: bool(allowed(request.user, action, module)) for action in ACTIONS}
     stats = selectors.stats(module)
-    context = module_context(
-        module, stats=stats, figures=_figures(stats), can=can, phase=module.active_phase(), desk_url=desk_url(module)
+    context = overview_context(
+        request, module, stats, actions=ACTIONS, labels=_figure_labels(), desk_url=desk_url(module)
     )
     return render(request, "open_input/staff/index.html", context)
 
 
-def _moderation_context(module):
-    return module_context(
-        module,
-        pending_inputs=selectors.inputs_pending(module),
-        pending_comments=selectors.comments_pending(module),
-        published_inputs=selectors.inputs_recently_published(module),
-        published_comments=selectors.comments_recently_published(module),
-        reasons=ModerationReason.choices,
-    )
-
-
-@require_GET
-@staff_view()
-def moderation(request, dialogue_id, module_id):
-    module, refusal = staff_guard(request, dialogue_id, module_id, "moderate")
-    if refusal:
-        return refusal
-    return render(request, "open_input/staff/moderation.html", _moderation_context(module))
-
-
+moderation = moderation_view(selectors.INPUTS, template="open_input/staff/moderation.html")
 moderate = moderate_view(selectors.INPUTS, template="open_input/staff/moderate_item.html")
 
 
@@ -96,9 +74,8 @@ def export_csv(request, dialogue_id, module_id):
         return refusal
     rows = selectors.export_rows(module)
     columns = list(rows[0]) if rows else selectors.EXPORT_COLUMNS
-    header = [str(EXPORT_HEADERS.get(column, column)) for column in columns]  # headers people read
-    table = [[_in_words(column, row[column]) for column in columns] for row in rows]
-    return csv_response(f"open-input-{module.pk}.csv", [header, *table], delimiter=COMMA)
+    table = export_table(rows, columns, headers=EXPORT_HEADERS, reference_prefix=REFERENCE_PREFIX, choices=IN_WORDS)
+    return csv_response(f"open-input-{module.pk}.csv", table, delimiter=COMMA)
 
 
 EXPORT_HEADERS = {
@@ -112,14 +89,4 @@ EXPORT_HEADERS = {
     "created": _lazy("Received"),
     "supports": _lazy("Supports"),
 }
-
-
-def _in_words(column, value):
-    """Channels and statuses as people call them, and the reference people read (IN-121)."""
-    if column == "id":
-        return f"{REFERENCE_PREFIX}-{value}"
-    if column == "channel" and value in Channel.values:
-        return Channel(value).label
-    if column == "status" and value in ModerationStatus.values:
-        return ModerationStatus(value).label
-    return value
+IN_WORDS = {"channel": Channel, "status": ModerationStatus}  # values as people call them
