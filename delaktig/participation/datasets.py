@@ -25,9 +25,13 @@ def in_public_dialogues(qs, municipality, filters):
     return qs
 
 
-def published_inputs(reads, municipality, filters):
-    """The published inputs of a method (its InputReads) in public dialogues, with their counts, by id."""
+def published_inputs(reads, municipality, filters, *, lookups):
+    """The published inputs of a method (its InputReads) in public dialogues, with their counts, by id, narrowed by
+    the filters "dialogue" and "module" and by the method's own: `lookups` maps each to a field lookup."""
     qs = in_public_dialogues(reads.model.objects.published(), municipality, filters)
+    for name, lookup in lookups.items():
+        if name in filters:
+            qs = qs.filter(**{lookup: filters[name]})
     return reads.with_counts(reads.with_related(qs, "module__dialogue__municipality")).order_by("id")
 
 

@@ -4,30 +4,19 @@ shape as GeoJSON. No author: not even a name the person chose to show, and no ph
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.contributions import Dataset, DatasetField, detail_by_pk
-from delaktig.participation.datasets import (
-    CATEGORY,
-    CATEGORY_FILTER,
-    input_fields,
-    input_filters,
-    input_row,
-    published_inputs,
-)
+from delaktig.participation import datasets
 
 from .models import Shape
 from .selectors import INPUTS
 
 
 def input_rows(municipality, filters):
-    qs = published_inputs(INPUTS, municipality, filters)
-    if "category" in filters:
-        qs = qs.filter(category__name__iexact=filters["category"])
-    if "district" in filters:
-        qs = qs.filter(district__name__iexact=filters["district"])
-    return qs
+    lookups = {"category": "category__name__iexact", "district": "district__name__iexact"}
+    return datasets.published_inputs(INPUTS, municipality, filters, lookups=lookups)
 
 
-def map_input_row(item):
-    return input_row(
+def input_row(item):
+    return datasets.input_row(
         item,
         created_on=item.created_at.date(),
         category=item.category.name if item.category else None,
@@ -49,8 +38,8 @@ MAP_INPUT = Dataset(
         "latitude in WGS 84), category, district, comment, and how many supported and commented on it. No names "
         "and no photos."
     ),
-    fields=input_fields(
-        CATEGORY,
+    fields=datasets.input_fields(
+        datasets.CATEGORY,
         DatasetField("shape", "string", _("The kind of shape: point, line or area")),
         DatasetField("place", "string", _("The address, place or district chosen"), nullable=True),
         DatasetField("district", "string", _("The district the input lies in"), nullable=True),
@@ -60,9 +49,11 @@ MAP_INPUT = Dataset(
         DatasetField("latitude", "number", _("Latitude of a point on the shape")),
     ),
     rows=input_rows,
-    to_row=map_input_row,
-    filters=input_filters(CATEGORY_FILTER, DatasetField("district", "string", _("Only input in this district"))),
-    detail=detail_by_pk(input_rows, map_input_row),
+    to_row=input_row,
+    filters=datasets.input_filters(
+        datasets.CATEGORY_FILTER, DatasetField("district", "string", _("Only input in this district"))
+    ),
+    detail=detail_by_pk(input_rows, input_row),
     keywords=("medborgardialog", "karta", "synpunkter", "GeoJSON"),
     geometry="geometry",
     order=65,

@@ -222,10 +222,15 @@ def test_a_dataset_of_inputs_lists_published_ones_of_public_dialogues_by_id(muni
     first, second = idea(module), idea(module)
     idea(module, status=ModerationStatus.PENDING)
     idea(decided)
-    rows = datasets.published_inputs(READS, municipality, {})
+    rows = datasets.published_inputs(READS, municipality, {}, lookups={})
     assert list(rows) == [first, second] and rows[0].support_count == 0
-    assert list(datasets.published_inputs(READS, municipality, {"module": decided.pk})) == []
-    assert list(datasets.published_inputs(READS, municipality, {"dialogue": module.dialogue_id})) == [first, second]
+    assert list(datasets.published_inputs(READS, municipality, {"module": decided.pk}, lookups={})) == []
+    assert list(datasets.published_inputs(READS, municipality, {"dialogue": module.dialogue_id}, lookups={})) == [
+        first,
+        second,
+    ]
+    narrowed = datasets.published_inputs(READS, municipality, {"text": "ANNAT"}, lookups={"text": "text__iexact"})
+    assert list(narrowed) == []
 
 
 def test_a_row_of_a_dataset_of_inputs_has_the_fields_in_their_order(municipality, module):
