@@ -29,21 +29,8 @@ INPUTS = InputReads(MapInput, method_name=METHOD_NAME, related=("category", "dis
 
 input_type = INPUTS.input_type
 with_counts = INPUTS.with_counts
-input_visible = INPUTS.input_visible
-comments_published = INPUTS.comments_published
-has_supported = INPUTS.has_supported
-module_summary = INPUTS.module_summary
-inputs_pending = INPUTS.inputs_pending
-inputs_recently_published = INPUTS.inputs_recently_published
-comments_pending = INPUTS.comments_pending
-participant_ids = INPUTS.participant_ids
 participant_addresses = INPUTS.participant_addresses
-moderation_queue = INPUTS.moderation_queue
-moderation_count = INPUTS.moderation_count
-input_rows = INPUTS.input_rows
 inputs = INPUTS.inputs
-input_channels = INPUTS.input_channels
-public_names_hide = INPUTS.public_names_hide
 erase = INPUTS.erase
 
 
