@@ -8,7 +8,20 @@ from django.db.models import QuerySet
 
 from delaktig.core.audit import audit_record
 
-from .services import moderate
+from .services import initial_status, moderate
+
+
+def written_online(module: Any, author: Any, pseudonym: str = "") -> dict[str, Any]:
+    """The fields of an input a resident writes online: the account kept and the name shown as the dialogue's
+    setting says (Dialogue.account_for, public_name_for), and the status moderation gives it."""
+    dialogue = module.dialogue
+    return {
+        "module": module,
+        "municipality": module.municipality,
+        "author": dialogue.account_for(author),
+        "author_name": dialogue.public_name_for(author, pseudonym),
+        "status": initial_status(dialogue),
+    }
 
 
 def input_create_once(sent_before: QuerySet[Any], *, submission_key: str | None, **fields: Any) -> tuple[Any, bool]:

@@ -6,8 +6,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from delaktig.core.audit import audit_record
-from delaktig.participation.services import initial_status
-from delaktig.participation.services_inputs import input_create_once
+from delaktig.participation.services_inputs import input_create_once, written_online
 from delaktig.participation.services_inputs import support_toggle as support_toggle
 
 from .models import MapInput, TileSource
@@ -53,28 +52,23 @@ def map_input_create(
     """A resident's map input. `located` comes from where.py (checked); `photo` from core.images.photo_clean.
     Sending the same form twice gives back the first input. The name shown and the account kept follow the
     dialogue's setting (Dialogue.public_name_for / account_for)."""
-    dialogue = module.dialogue
-    account = dialogue.account_for(author)
     if category is not None and category.module_id != module.pk:
         category = None
+    written = written_online(module, author, pseudonym)
     item, created = input_create_once(
         MapInput.objects.filter(module=module),
         submission_key=submission_key,
-        module=module,
-        municipality=module.municipality,
-        author=account,
-        author_name=dialogue.public_name_for(author, pseudonym),
+        **written,
         category=category,
         text=text,
         **_where(located),
         photo=_photo_file(photo) if photo is not None else "",
         photo_description=photo_description if photo is not None else "",
-        status=initial_status(dialogue),
     )
     if created:
         audit_record(
             municipality=item.municipality,
-            actor=account,
+            actor=written["author"],
             action="map_input.create",
             target=item,
             data={"shape": item.shape, "located_by": item.located_by},

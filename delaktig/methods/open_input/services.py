@@ -7,7 +7,7 @@ from delaktig.core.audit import audit_record
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import desk_undo_window
 from delaktig.participation.services import initial_status
-from delaktig.participation.services_inputs import input_create_once
+from delaktig.participation.services_inputs import input_create_once, written_online
 from delaktig.participation.services_inputs import support_toggle as support_toggle
 
 from .models import CATEGORY_MAX, Input
@@ -43,18 +43,15 @@ def input_create(
     address once, right after saving, without the address being stored.
     """
     dialogue = module.dialogue
-    account = dialogue.account_for(author)
+    written = written_online(module, author, pseudonym)
+    account = written["author"]  # None when the dialogue is anonymous by design
     item, created = input_create_once(
         Input.objects.filter(author=account),
         submission_key=submission_key,
-        module=module,
-        municipality=module.municipality,
-        author=account,
-        author_name=dialogue.public_name_for(author, pseudonym),
+        **written,
         title=title,
         text=text,
         category=category,
-        status=initial_status(dialogue),
         wants_updates=wants_updates and dialogue.stores_account,
         **_about_you(module, age_band, gender, area),
     )

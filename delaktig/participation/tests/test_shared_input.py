@@ -13,7 +13,7 @@ from delaktig.participation.forms_inputs import CommentForm, ModerationForm
 from delaktig.participation.models import ModerationReason, ModerationStatus
 from delaktig.participation.selectors_inputs import InputReads
 from delaktig.participation.services import comment_create
-from delaktig.participation.services_inputs import input_create_once, input_moderate, support_toggle
+from delaktig.participation.services_inputs import input_create_once, input_moderate, support_toggle, written_online
 from tests.dummy_method.factories import dummy_module
 from tests.dummy_method.models import DummyIdea, DummySupport
 
@@ -146,6 +146,15 @@ def test_a_form_sent_twice_makes_one_input(module, resident):
     assert (again, created, created_again) == (first, True, False)
     other, _ = input_create_once(DummyIdea.objects.filter(module=module), submission_key=None, **fields)
     assert other != first and DummyIdea.objects.count() == 2
+
+
+def test_an_input_written_online_keeps_the_account_and_name_the_dialogue_allows(municipality, resident):
+    module = dummy_module(municipality=municipality, moderation="pre")
+    fields = written_online(module, resident, "Skogsmus 1")
+    assert (fields["author"], fields["author_name"], fields["status"]) == (resident, "Rut Resident", "pending")
+    module.dialogue.public_identity = "anonymous_by_design"
+    assert (written_online(module, resident)["author"], written_online(module, resident)["author_name"]) == (None, "")
+    DummyIdea.objects.create(**written_online(module, resident), text="Ja")
 
 
 def test_supporting_twice_changes_nothing_the_second_time(module, resident):
