@@ -123,6 +123,12 @@ def _comment_sent(dialogue, comment, contents):
 # Staff pages
 
 
+def input_figures(*own):
+    """(key of stats, label) pairs for the staff overview of inputs: the method's `own` first, then the comments,
+    supports and participants that InputReads.stats counts."""
+    return [*own, ("comments", _("Comments")), ("supports", _("Supports")), ("participants", _("Participants online"))]
+
+
 def moderation_view(reads, *, template, published_comments=True):
     """The staff page that lists what waits for a moderator in a module and what was published lately (comments
     too, unless `published_comments` is False)."""

@@ -9,7 +9,7 @@ from delaktig.accounts.tests.factories import UserFactory
 from delaktig.participation.models import Comment, ModerationStatus
 from delaktig.participation.services import comment_create
 from delaktig.participation.urls import module_url
-from delaktig.participation.views_inputs import export_table
+from delaktig.participation.views_inputs import export_table, input_figures
 from delaktig.participation.views_module import overview_context
 from tests.dummy_method.factories import dummy_module
 from tests.dummy_method.models import DummyIdea, DummySupport
@@ -151,6 +151,12 @@ def test_the_overview_says_what_the_person_may_do(staff, municipality, module):
     context = overview_context(request, module, {"inputs": 3}, actions=("moderate",), labels=labels, extra=1)
     assert context["figures"] == [("Inlägg", 3)] and context["can"] == {"moderate": False}
     assert context["phase"].name == "Insamling" and context["extra"] == 1
+    assert [key for key, _label in input_figures(("inputs", "Inlägg"))] == [
+        "inputs",
+        "comments",
+        "supports",
+        "participants",
+    ]
 
 
 def test_a_download_reads_references_and_choices_in_words():

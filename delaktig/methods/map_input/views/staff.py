@@ -17,7 +17,7 @@ from delaktig.organisations.permissions import staff_view
 from delaktig.participation.models import ModerationStatus
 from delaktig.participation.rules import allowed
 from delaktig.participation.urls import module_url
-from delaktig.participation.views_inputs import export_table, moderate_view, moderation_view
+from delaktig.participation.views_inputs import export_table, input_figures, moderate_view, moderation_view
 
 from .. import selectors, services
 from ..forms import CategoryForm, PlaceForm, StaffFilterForm, TileSourceForm
@@ -33,15 +33,6 @@ def _url(name, module, *extra):
     return module_url(module, name, *extra, staff=True)
 
 
-def _figure_labels():
-    return [
-        ("inputs", _("Places marked on the map")),
-        ("comments", _("Comments")),
-        ("supports", _("Supports")),
-        ("participants", _("Participants online")),
-    ]
-
-
 @require_GET
 @staff_view()
 def index(request, dialogue_id, module_id):
@@ -50,7 +41,12 @@ def index(request, dialogue_id, module_id):
     per_district = selectors.counts_per_district(received)
     stats = selectors.stats(module)
     context = overview_context(
-        request, module, stats, actions=ACTIONS, labels=_figure_labels(), per_district=per_district
+        request,
+        module,
+        stats,
+        actions=ACTIONS,
+        labels=input_figures(("inputs", _("Places marked on the map"))),
+        per_district=per_district,
     )
     return render(request, "map_input/staff/index.html", context)
 

@@ -11,7 +11,7 @@ from delaktig.dialogues.views.staff.common import post_data
 from delaktig.organisations.permissions import staff_view
 from delaktig.participation.models import Channel, ModerationStatus
 from delaktig.participation.urls import module_url
-from delaktig.participation.views_inputs import export_table, moderate_view, moderation_view
+from delaktig.participation.views_inputs import export_table, input_figures, moderate_view, moderation_view
 
 from .. import selectors, services
 from ..forms import CategoriesForm
@@ -22,28 +22,15 @@ from .common import module_context, module_get, overview_context, staff_guard
 ACTIONS = ("moderate", "enter_offline", "manage")
 
 
-def _url(name, module):
-    return module_url(module, name, staff=True)
-
-
-def _figure_labels():
-    return [
-        ("inputs", _("Input received")),
-        ("offline_inputs", _("of which on paper, at meetings, by e-mail or phone")),
-        ("comments", _("Comments")),
-        ("supports", _("Supports")),
-        ("participants", _("Participants online")),
-    ]
-
-
 @require_GET
 @staff_view()
 def index(request, dialogue_id, module_id):
     module = module_get(request, dialogue_id, module_id)
-    stats = selectors.stats(module)
-    context = overview_context(
-        request, module, stats, actions=ACTIONS, labels=_figure_labels(), desk_url=desk_url(module)
+    labels = input_figures(
+        ("inputs", _("Input received")), ("offline_inputs", _("of which on paper, at meetings, by e-mail or phone"))
     )
+    stats = selectors.stats(module)
+    context = overview_context(request, module, stats, actions=ACTIONS, labels=labels, desk_url=desk_url(module))
     return render(request, "open_input/staff/index.html", context)
 
 
@@ -62,7 +49,7 @@ def categories(request, dialogue_id, module_id):
     if request.method == "POST" and form.is_valid():
         services.categories_set(module=module, categories=form.lines(), actor=request.user)
         messages.success(request, _("The categories are saved."))
-        return redirect(_url("index", module))
+        return redirect(module_url(module, "index", staff=True))
     return render(request, "open_input/staff/categories.html", module_context(module, form=form))
 
 
