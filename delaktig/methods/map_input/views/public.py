@@ -17,12 +17,13 @@ from delaktig.participation.identity import COMMENT_CONTENTS, what_is_public
 from delaktig.participation.rules import allowed
 from delaktig.participation.urls import module_url
 from delaktig.participation.views_inputs import comment_view, detail_context, input_or_404, support_view
+from delaktig.participation.views_module import module_context
 
 from .. import selectors, services
 from ..forms import ListFilterForm, MapInputForm
 from ..models import MapInput
 from ..where import Districts
-from .common import module_context, post_guard, public_module_get
+from .common import post_guard, public_module_get
 
 PAGE_SIZE = 20
 

@@ -18,12 +18,13 @@ from delaktig.participation.models import ModerationStatus
 from delaktig.participation.rules import allowed
 from delaktig.participation.urls import module_url
 from delaktig.participation.views_inputs import export_table, input_figures, moderate_view, moderation_view
+from delaktig.participation.views_module import module_context, overview_context
 
 from .. import selectors, services
 from ..forms import CategoryForm, PlaceForm, StaffFilterForm, TileSourceForm
 from ..models import REFERENCE_PREFIX, Category, LocatedBy, MapInput, Place, Shape
 from ..where import Districts
-from .common import module_context, module_get, overview_context, staff_guard
+from .common import module_get, staff_guard
 
 ACTIONS = ("moderate", "manage", "map_background")
 PAGE_SIZE = 50

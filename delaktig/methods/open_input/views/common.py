@@ -1,9 +1,8 @@
-"""The module of open input's pages, fetched and refused as every method's are (participation.views_module)."""
+"""The module of open input's pages, fetched and guarded as every method's are (participation.views_module)."""
 
 from functools import partial
 
 from delaktig.participation import views_module
-from delaktig.participation.views_module import module_context, overview_context, refuse  # noqa: F401  (the views import them from here)
 
 from ..about import METHOD_KEY
 

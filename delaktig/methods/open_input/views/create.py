@@ -12,12 +12,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.identity import what_is_public
 from delaktig.participation.urls import module_url
+from delaktig.participation.views_module import module_context
 
 from .. import services
 from ..forms import InputForm
 from ..models import Input
 from ..public_names import INPUT_CONTENTS
-from .common import module_context, post_guard, public_module_get
+from .common import post_guard, public_module_get
 
 RECEIPT_SALT = "open_input.receipt"
 RECEIPT_MAX_AGE = 24 * 60 * 60  # the confirmation of input that keeps no account can be shown for a day

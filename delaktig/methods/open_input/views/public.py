@@ -7,10 +7,11 @@ from django.views.decorators.http import require_GET
 from delaktig.participation.forms_inputs import CommentForm
 from delaktig.participation.rules import allowed
 from delaktig.participation.views_inputs import comment_view, detail_context, input_or_404, support_view
+from delaktig.participation.views_module import module_context
 
 from .. import selectors
 from ..forms import InputFilterForm
-from .common import module_context, public_module_get
+from .common import public_module_get
 
 PAGE_SIZE = 20
 

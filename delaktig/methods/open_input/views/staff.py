@@ -12,12 +12,13 @@ from delaktig.organisations.permissions import staff_view
 from delaktig.participation.models import Channel, ModerationStatus
 from delaktig.participation.urls import module_url
 from delaktig.participation.views_inputs import export_table, input_figures, moderate_view, moderation_view
+from delaktig.participation.views_module import module_context, overview_context
 
 from .. import selectors, services
 from ..forms import CategoriesForm
 from ..models import REFERENCE_PREFIX
 from ..navigation import desk_url
-from .common import module_context, module_get, overview_context, staff_guard
+from .common import module_get, staff_guard
 
 ACTIONS = ("moderate", "enter_offline", "manage")
 
