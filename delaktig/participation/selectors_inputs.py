@@ -1,10 +1,10 @@
 """Reads shared by the methods whose inputs residents support and comment on: an AbstractInput model, its
 AbstractSupport rows (related name "supports") and the shared Comment.
 
-A method makes one InputReads for its input model and offers its reads as its own selectors and manifest callables:
+A method makes one InputReads for its input model in its selectors, and its manifest and views use the reads:
 
     INPUTS = InputReads(MapInput, method_name=METHOD_NAME, related=("category", "district"))
-    participant_ids = INPUTS.participant_ids
+    ... MethodManifest(..., participant_ids=selectors.INPUTS.participant_ids, ...)
 """
 
 from __future__ import annotations
