@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from delaktig.dialogues.models import PublicIdentity
 
 ANONYMOUS_PARTICIPANT = gettext_lazy("Anonymous participant")
+COMMENT_CONTENTS = gettext_lazy("your comment")  # what a comment makes public, for what_is_public()
 PSEUDONYM_MIN = 3
 PSEUDONYM_MAX = 40
 # Made-up names: a place in nature and an animal, and a number so two people rarely get the same.

@@ -1,7 +1,8 @@
-"""A method attached to a dialogue is a Module; it runs in Phases. Comments are shared by all methods."""
+"""A method attached to a dialogue is a Module; it runs in Phases. Comments are shared by all methods, and so are
+the abstract input and support a method builds on when residents support and comment on each other's input."""
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
@@ -152,6 +153,72 @@ class Comment(TimeStampedModel, Moderated):
 
     def __str__(self):
         return self.text[:60]
+
+
+class InputQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=ModerationStatus.PUBLISHED)
+
+    def received(self):
+        """Everything that came in and was not removed by a moderator."""
+        return self.exclude(status=ModerationStatus.REJECTED)
+
+
+class AbstractInput(TimeStampedModel, Moderated):
+    """A resident's input to a module, which others support (an AbstractSupport) and comment on (Comment).
+
+    The method's model adds `module` and `author` (with its own related names), `text` and `title` (a field or a
+    property), and sets `reference_prefix`; its public URLs name the input's page "detail".
+    """
+
+    municipality = models.ForeignKey("organisations.Municipality", on_delete=models.CASCADE, related_name="+")
+    author_name = models.CharField(_("name shown"), max_length=120, blank=True)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
+    # One key per draft, so a form sent twice creates one input.
+    submission_key = models.CharField(max_length=40, null=True, blank=True, unique=True, editable=False)
+    comments = GenericRelation(Comment, content_type_field="target_type", object_id_field="target_id")
+
+    objects = InputQuerySet.as_manager()
+
+    reference_prefix = ""  # "IN" makes input 121 read "IN-121"; the manifest declares the same prefix
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-id"]
+
+    def get_absolute_url(self):
+        return reverse(f"{self._meta.app_label}:detail", args=self.url_args())
+
+    @property
+    def reference(self):
+        return f"{self.reference_prefix}-{self.pk}"
+
+    @property
+    def is_published(self):
+        return self.status == ModerationStatus.PUBLISHED
+
+    @property
+    def is_removed(self):
+        return self.status == ModerationStatus.REJECTED
+
+    def url_args(self):
+        module = self.module
+        return [module.dialogue.municipality.slug, module.dialogue_id, module.pk, self.pk]
+
+
+class AbstractSupport(models.Model):
+    """One person supports one input, at most once. The method's model adds `input`, the ForeignKey to its input
+    with the related name "supports", and `user`."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        verbose_name = _("support")
+        constraints = [models.UniqueConstraint(fields=["input", "user"], name="%(app_label)s_support_once")]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.input_id}"
 
 
 class DeskRecord(models.Model):

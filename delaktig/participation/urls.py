@@ -1,6 +1,6 @@
 """Mount every registered method's URLs: public ones under a module of a dialogue, staff ones in the workspace."""
 
-from django.urls import include, path
+from django.urls import include, path, reverse
 
 from .registry import registry
 
@@ -23,3 +23,10 @@ def staff_patterns():
         )
         for m in registry
     ]
+
+
+def module_url(module, name, *args, staff=False):
+    """The URL of the page `name` of the module's method (a staff page with `staff`), mounted as above."""
+    namespace = f"{module.method}_staff" if staff else module.method
+    dialogue = module.dialogue
+    return reverse(f"{namespace}:{name}", args=[dialogue.municipality.slug, dialogue.pk, module.pk, *args])

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from delaktig.core.models import TimeStampedModel
 from delaktig.participation.demographics import AgeBand, Gender
-from delaktig.participation.models import Channel, Comment, Moderated, ModerationStatus
+from delaktig.participation.models import AbstractInput, AbstractSupport, Channel, Comment, Moderated, ModerationStatus
 
 REFERENCE_PREFIX = "DM"
 
@@ -72,3 +72,30 @@ class DummyInput(TimeStampedModel, Moderated):
         return reverse(
             "dummy_method:detail", args=[module.dialogue.municipality.slug, module.dialogue_id, module.pk, self.pk]
         )
+
+
+class DummyIdea(AbstractInput):
+    """An input built on participation's AbstractInput and AbstractSupport, for the tests of those shared pieces."""
+
+    module = models.ForeignKey("participation.Module", on_delete=models.CASCADE, related_name="dummy_ideas")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="dummy_ideas"
+    )
+    text = models.TextField()
+
+    reference_prefix = "DI"
+
+    class Meta(AbstractInput.Meta):
+        pass
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def title(self):
+        return self.text[:40]
+
+
+class DummySupport(AbstractSupport):
+    input = models.ForeignKey(DummyIdea, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dummy_supports")

@@ -6,11 +6,22 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from delaktig.organisations.permissions import staff_view
+from delaktig.participation import views_module
+from delaktig.participation.forms_inputs import CommentForm
 from delaktig.participation.models import ModerationStatus, Module
 from delaktig.participation.rules import allowed
+from delaktig.participation.selectors_inputs import InputReads
+from delaktig.participation.views_inputs import (
+    comment_view,
+    detail_context,
+    input_or_404,
+    moderate_view,
+    moderation_view,
+    support_view,
+)
 
 from . import selectors
-from .models import DummyInput
+from .models import DummyIdea, DummyInput
 
 
 def module_get(request, dialogue_id, module_id):
@@ -77,3 +88,26 @@ def staff_input(request, dialogue_id, module_id, input_id):
     return render(
         request, "dummy_method/staff/input.html", {"module": module, "dialogue": module.dialogue, "item": item}
     )
+
+
+# Ideas (DummyIdea) through the pages participation shares for supported and commented inputs
+
+IDEAS = InputReads(DummyIdea, method_name=selectors.NAME)
+
+
+def _idea_page(request, module, item, comment_form=None):
+    comment_form = comment_form or CommentForm(dialogue=module.dialogue, user=request.user, names=IDEAS)
+    context = detail_context(request, module, item, reads=IDEAS, comment_form=comment_form)
+    return render(request, "dummy_method/idea.html", context)
+
+
+@require_GET
+def idea(request, dialogue_id, module_id, input_id):
+    module = views_module.public_module_get(request, dialogue_id, module_id, method=selectors.KEY)
+    return _idea_page(request, module, input_or_404(IDEAS, request, module, input_id))
+
+
+idea_support = support_view(IDEAS)
+idea_comment = comment_view(IDEAS, detail=_idea_page, names=IDEAS)
+idea_moderation = moderation_view(IDEAS, template="dummy_method/staff/idea_moderation.html")
+idea_moderate = moderate_view(IDEAS)

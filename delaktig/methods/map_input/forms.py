@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.core import geo
 from delaktig.core.forms import Form, ModelForm
 from delaktig.core.images import MAX_BYTES, PhotoError, photo_clean
-from delaktig.participation.identity import pseudonym_clean, pseudonym_field, pseudonym_suggest
-from delaktig.participation.models import ModerationReason
+from delaktig.participation.forms_inputs import PseudonymMixin
 
 from . import where
 from .models import TEXT_MAX, Category, Place, PlaceKind
@@ -28,7 +27,7 @@ def location_choices(places, districts):
     return [("", _("Choose from the list"))] + [(label, items) for label, items in groups if items]
 
 
-class MapInputForm(Form):
+class MapInputForm(PseudonymMixin, Form):
     category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none(), empty_label=None)
     location = LocationField(
         label=_("Where is it?"),
@@ -76,8 +75,7 @@ class MapInputForm(Form):
         else:
             del self.fields["category"]
         self.fields["location"].choices = location_choices(self.places.values(), districts)
-        if module.dialogue.asks_for_pseudonym:
-            self.fields["pseudonym"] = pseudonym_field(initial=pseudonym_suggest())
+        self.setup_pseudonym(module.dialogue, user)
 
     def clean_photo(self):
         upload = self.cleaned_data.get("photo")
@@ -89,9 +87,6 @@ class MapInputForm(Form):
             return photo_clean(upload.read())
         except PhotoError as error:
             raise forms.ValidationError(error.message) from None
-
-    def clean_pseudonym(self):
-        return pseudonym_clean(self.cleaned_data["pseudonym"], user=self.user)
 
     def clean(self):
         data = super().clean()
@@ -127,24 +122,8 @@ class MapInputForm(Form):
             "photo": photo,
             "photo_description": data.get("photo_description", "") if photo else "",
             "submission_key": data.get("submission_key") or None,
-            "pseudonym": data.get("pseudonym", ""),
+            "pseudonym": self.pseudonym(),
         }
-
-
-class CommentForm(Form):
-    text = forms.CharField(label=_("Your comment"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
-
-    def __init__(self, *args, dialogue, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        if dialogue.asks_for_pseudonym:
-            self.fields["pseudonym"] = pseudonym_field(initial=pseudonym_suggest())
-
-    def clean_pseudonym(self):
-        return pseudonym_clean(self.cleaned_data["pseudonym"], user=self.user)
-
-    def pseudonym(self):
-        return self.cleaned_data.get("pseudonym", "")
 
 
 class ListFilterForm(Form):
@@ -186,31 +165,6 @@ class StaffFilterForm(ListFilterForm):
         found = super().filters()
         cleaned = getattr(self, "cleaned_data", {})
         return {**found, "since": cleaned.get("since"), "until": cleaned.get("until")}
-
-
-class ModerationForm(Form):
-    decision = forms.ChoiceField(
-        label=_("Decision"), choices=[("publish", _("Publish")), ("remove", _("Remove"))], widget=forms.RadioSelect
-    )
-    reason = forms.ChoiceField(
-        label=_("Reason for removing"),
-        required=False,
-        choices=[("", _("Choose a reason"))] + list(ModerationReason.choices),
-        help_text=_("The writer sees the reason."),
-    )
-    note = forms.CharField(
-        label=_("Note to the writer"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("decision") == "remove" and not data.get("reason"):
-            self.add_error("reason", _("Choose why the post is removed."))
-        return data
-
-    @property
-    def publish(self):
-        return self.cleaned_data["decision"] == "publish"
 
 
 class CategoryForm(ModelForm):

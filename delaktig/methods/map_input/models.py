@@ -7,15 +7,13 @@ SQLite and PostgreSQL alike (decision 84). Comments are the shared participation
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from delaktig.core.models import TimeStampedModel
-from delaktig.participation.models import Channel, Comment, Moderated, ModerationStatus
+from delaktig.participation.models import AbstractInput, AbstractSupport, InputQuerySet
 
 TEXT_MAX = 2000
 NAME_MAX = 100
@@ -104,14 +102,7 @@ class LocatedBy(models.TextChoices):
     DISTRICT = "district", _("A whole district")
 
 
-class MapInputQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=ModerationStatus.PUBLISHED)
-
-    def received(self):
-        """Everything that came in and was not removed by a moderator."""
-        return self.exclude(status=ModerationStatus.REJECTED)
-
+class MapInputQuerySet(InputQuerySet):
     def in_bbox(self, west, south, east, north):
         """Inputs whose bounding box meets the box (west, south, east, north)."""
         return self.filter(max_lon__gte=west, min_lon__lte=east, max_lat__gte=south, min_lat__lte=north)
@@ -121,13 +112,11 @@ def photo_path(instance, filename):
     return f"map_input/photos/{filename}"
 
 
-class MapInput(TimeStampedModel, Moderated):
+class MapInput(AbstractInput):
     module = models.ForeignKey("participation.Module", on_delete=models.CASCADE, related_name="map_inputs")
-    municipality = models.ForeignKey("organisations.Municipality", on_delete=models.CASCADE, related_name="+")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="map_inputs"
     )
-    author_name = models.CharField(_("name shown"), max_length=120, blank=True)
     category = models.ForeignKey(
         Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="inputs", verbose_name=_("category")
     )
@@ -152,15 +141,12 @@ class MapInput(TimeStampedModel, Moderated):
     )
     photo = models.FileField(_("photo"), upload_to=photo_path, blank=True)
     photo_description = models.CharField(_("what the photo shows"), max_length=200, blank=True)
-    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
-    # One key per draft, so a form sent twice creates one input.
-    submission_key = models.CharField(max_length=40, null=True, blank=True, unique=True, editable=False)
-    comments = GenericRelation(Comment, content_type_field="target_type", object_id_field="target_id")
 
     objects = MapInputQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    reference_prefix = REFERENCE_PREFIX
+
+    class Meta(AbstractInput.Meta):
         verbose_name = _("map input")
         verbose_name_plural = _("map inputs")
         indexes = [
@@ -183,44 +169,17 @@ class MapInput(TimeStampedModel, Moderated):
         return self.reference
 
     @property
-    def reference(self):
-        return f"{REFERENCE_PREFIX}-{self.pk}"
-
-    @property
-    def is_published(self):
-        return self.status == ModerationStatus.PUBLISHED
-
-    @property
-    def is_removed(self):
-        return self.status == ModerationStatus.REJECTED
-
-    @property
     def title(self):
         """A short title for lists and the results workspace: the category and the place."""
         parts = [self.category.name if self.category_id and self.category else "", self.place_name]
         return " – ".join(part for part in parts if part) or self.get_shape_display()
 
-    def url_args(self):
-        module = self.module
-        return [module.dialogue.municipality.slug, module.dialogue_id, module.pk, self.pk]
 
-    def get_absolute_url(self):
-        return reverse("map_input:detail", args=self.url_args())
-
-
-class Support(models.Model):
+class Support(AbstractSupport):
     """One person supports one map input, at most once."""
 
     input = models.ForeignKey(MapInput, on_delete=models.CASCADE, related_name="supports")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="map_input_supports")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("support")
-        constraints = [models.UniqueConstraint(fields=["input", "user"], name="map_input_support_once")]
-
-    def __str__(self):
-        return f"{self.user_id} → {self.input_id}"
 
 
 class TileSource(TimeStampedModel):

@@ -1,18 +1,12 @@
 """Reads for map dialogues. Lists annotate their counts, so pages never run a query per row."""
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.db.models import Count
 
-from delaktig.accounts.models import User
-from delaktig.participation.models import Comment, ModerationStatus
-from delaktig.participation.registry import InputRecord, ModerationItem
+from delaktig.participation.selectors_inputs import InputReads
 
-from .about import METHOD_KEY, METHOD_NAME
-from .models import Category, MapInput, Place, Support, TileSource
+from .about import METHOD_NAME
+from .models import Category, MapInput, Place, TileSource
 
-RECENT_LIMIT = 20
 EXPORT_COLUMNS = [
     "id",
     "category",
@@ -30,8 +24,14 @@ EXPORT_COLUMNS = [
 ]
 
 
-def input_type():
-    return ContentType.objects.get_for_model(MapInput)
+# The reads every method with supported and commented inputs shares
+INPUTS = InputReads(MapInput, method_name=METHOD_NAME, related=("category", "district"))
+
+input_type = INPUTS.input_type
+with_counts = INPUTS.with_counts
+participant_addresses = INPUTS.participant_addresses
+inputs = INPUTS.inputs
+erase = INPUTS.erase
 
 
 def categories_of(module):
@@ -48,22 +48,6 @@ def tile_source(municipality):
     return source if source and source.url_template else None
 
 
-def _count_subquery(qs, column):
-    counted = qs.order_by().values(column).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
-def with_counts(qs):
-    """Annotate support_count and comment_count (published comments) in the same query."""
-    supports = Support.objects.filter(input=OuterRef("pk"))
-    comments = Comment.objects.filter(
-        target_type=input_type(), target_id=OuterRef("pk"), status=ModerationStatus.PUBLISHED
-    )
-    return qs.annotate(
-        support_count=_count_subquery(supports, "input_id"), comment_count=_count_subquery(comments, "target_id")
-    )
-
-
 def inputs_published(module, *, district=None, category=None):
     qs = MapInput.objects.published().filter(module=module)
     if district is not None:
@@ -71,24 +55,6 @@ def inputs_published(module, *, district=None, category=None):
     if category is not None:
         qs = qs.filter(category=category)
     return with_counts(qs.select_related("category", "district")).order_by("-created_at", "-id")
-
-
-def input_visible(module, pk, user):
-    """A published input, or the viewer's own input whatever its status; None otherwise."""
-    qs = with_counts(MapInput.objects.filter(module=module, pk=pk).select_related("category", "district"))
-    mine = Q(author=user) if user.is_authenticated else Q(pk__in=[])
-    item = qs.filter(Q(status=ModerationStatus.PUBLISHED) | mine).first()
-    if item is not None:
-        item.module = module
-    return item
-
-
-def comments_published(item):
-    return list(item.comments.filter(status=ModerationStatus.PUBLISHED).order_by("created_at", "id"))
-
-
-def has_supported(item, user):
-    return user.is_authenticated and Support.objects.filter(input=item, user=user).exists()
 
 
 # The map: what lies in a box, as GeoJSON
@@ -135,56 +101,13 @@ def inputs_for_staff(module, *, category=None, district=None, since=None, until=
     return with_counts(qs.select_related("category", "district")).order_by("-created_at", "-id")
 
 
-def inputs_pending(module):
-    qs = MapInput.objects.filter(module=module, status=ModerationStatus.PENDING).select_related("category")
-    return list(qs.order_by("created_at", "id"))
-
-
-def inputs_recently_published(module, limit=RECENT_LIMIT):
-    qs = MapInput.objects.published().filter(module=module).select_related("category")
-    return list(qs.order_by("-created_at", "-id")[:limit])
-
-
-def _module_comments(module):
-    return Comment.objects.filter(
-        target_type=input_type(), target_id__in=MapInput.objects.filter(module=module).values("pk")
-    )
-
-
-def comments_pending(module):
-    pending = _module_comments(module).filter(status=ModerationStatus.PENDING)
-    comments = list(pending.order_by("created_at", "id"))
-    _attach_inputs(comments)
-    return comments
-
-
-def _attach_inputs(comments, select=("category",)):
-    """Give each comment its input in one query (a generic target cannot be select_related)."""
-    inputs = MapInput.objects.select_related(*select).in_bulk({c.target_id for c in comments})
-    for comment in comments:
-        comment.input = inputs.get(comment.target_id)
-
-
 # The manifest's reads
 
 
 def stats(module):
-    """Counts for reports. Removed input and comments are left out; pending ones were still received."""
-    inputs = MapInput.objects.received().filter(module=module)
-    return {
-        "inputs": inputs.count(),
-        "comments": _module_comments(module).exclude(status=ModerationStatus.REJECTED).count(),
-        "supports": Support.objects.filter(input__in=inputs).count(),
-        "participants": len(participant_ids(module)),
-        "districts": inputs.exclude(district=None).values("district").distinct().count(),
-    }
-
-
-def participant_ids(module):
-    ids = set(MapInput.objects.filter(module=module, author__isnull=False).values_list("author_id", flat=True))
-    ids |= set(_module_comments(module).filter(author__isnull=False).values_list("author_id", flat=True))
-    ids |= set(Support.objects.filter(input__module=module).values_list("user_id", flat=True))
-    return ids
+    """Counts for reports, with the number of districts that have input."""
+    received = MapInput.objects.received().filter(module=module)
+    return {**INPUTS.stats(module), "districts": received.exclude(district=None).values("district").distinct().count()}
 
 
 def export_rows(module):
@@ -213,15 +136,8 @@ def export_row(item):
 
 def personal_data(user):
     """Everything the map dialogues hold about `user`, for their "my data" export."""
-    inputs = MapInput.objects.filter(author=user).select_related("module__dialogue", "category")
-    comments = list(Comment.objects.filter(author=user, target_type=input_type()))
-    _attach_inputs(comments, select=("module__dialogue",))
-    supports = Support.objects.filter(user=user).select_related("input__module__dialogue")
-    return (
-        [_input_data(item) for item in inputs]
-        + [_comment_data(comment) for comment in comments]
-        + [_support_data(support) for support in supports]
-    )
+    written = MapInput.objects.filter(author=user).select_related("module__dialogue", "category")
+    return [_input_data(item) for item in written] + INPUTS.comments_data(user) + INPUTS.supports_data(user)
 
 
 def _input_data(item):
@@ -238,127 +154,3 @@ def _input_data(item):
         "status": item.status,
         "created": item.created_at.isoformat(),
     }
-
-
-def _comment_data(comment):
-    return {
-        "type": "map_input.comment",
-        "on": comment.input.reference if comment.input else "",
-        "dialogue": comment.input.module.dialogue.title if comment.input else "",
-        "text": comment.text,
-        "name_shown": comment.author_name,
-        "status": comment.status,
-        "created": comment.created_at.isoformat(),
-    }
-
-
-def _support_data(support):
-    return {
-        "type": "map_input.support",
-        "on": support.input.reference,
-        "dialogue": support.input.module.dialogue.title,
-        "created": support.created_at.isoformat(),
-    }
-
-
-def erase(user):
-    """Anonymise the user's inputs and comments (they stay as records) and delete their supports."""
-    inputs = MapInput.objects.filter(author=user).update(author=None, author_name="")
-    comments = Comment.objects.filter(author=user, target_type=input_type()).update(author=None, author_name="")
-    supports, _ = Support.objects.filter(user=user).delete()
-    return inputs + comments + supports
-
-
-def _pending_inputs(municipality):
-    return MapInput.objects.filter(municipality=municipality, status=ModerationStatus.PENDING)
-
-
-def _pending_comments(municipality):
-    return Comment.objects.filter(
-        municipality=municipality,
-        target_type=input_type(),
-        target_id__in=MapInput.objects.filter(municipality=municipality).values("pk"),
-        status=ModerationStatus.PENDING,
-    )
-
-
-def moderation_queue(municipality, limit=None):
-    """Pending inputs and pending comments on them, oldest first; with `limit`, only the oldest `limit`."""
-    select = ("module__dialogue__municipality", "category")
-    inputs = list(_pending_inputs(municipality).select_related(*select).order_by("created_at", "id")[:limit])
-    comments = list(_pending_comments(municipality).order_by("created_at", "id")[:limit])
-    _attach_inputs(comments, select=select)
-    items = [_queue_item(item.module, item.title, item.text, item.created_at) for item in inputs]
-    for comment in comments:
-        parent = comment.input
-        if parent:
-            items.append(_queue_item(parent.module, parent.title, comment.text, comment.created_at))
-    return sorted(items, key=lambda item: item.created_at)[:limit]
-
-
-def moderation_count(municipality):
-    return _pending_inputs(municipality).count() + _pending_comments(municipality).count()
-
-
-def _queue_item(module, title, text, created_at):
-    dialogue = module.dialogue
-    url = reverse("map_input_staff:moderation", args=[dialogue.municipality.slug, dialogue.pk, module.pk])
-    return ModerationItem(
-        method_name=str(METHOD_NAME), title=title, text=text, created_at=created_at, dialogue=dialogue, url=url
-    )
-
-
-def module_summary(module):
-    """The active phase and published input count for the dialogue page (at most two queries)."""
-    return {"phase": module.active_phase(), "published": MapInput.objects.published().filter(module=module).count()}
-
-
-def input_rows(module):
-    """The same inputs as `inputs`, as a QuerySet the results workspace filters, counts and pages in the database."""
-    return MapInput.objects.received().filter(module=module)
-
-
-def inputs(module, ids=None):
-    """Every input of the module that was not removed, for the results workspace; with `ids`, only those."""
-    qs = input_rows(module).select_related("category").order_by("created_at", "id")
-    if ids is not None:
-        qs = qs.filter(pk__in=ids)
-    slug = module.dialogue.municipality.slug
-    return [_record(slug, module, item) for item in qs]
-
-
-def input_channels(module):
-    received = MapInput.objects.received().filter(module=module).order_by()
-    return dict(received.values_list("channel").annotate(n=Count("id")))
-
-
-def _record(slug, module, item):
-    staff_url = reverse("map_input_staff:moderate", args=[slug, module.dialogue_id, module.pk, "input", item.pk])
-    return InputRecord(
-        ref=f"{METHOD_KEY}:{item.pk}",
-        module_id=module.pk,
-        method=METHOD_KEY,
-        title=item.title,
-        text=item.text,
-        channel=item.channel,
-        created_at=item.created_at,
-        author_shown=item.author_name if item.is_published else "",
-        staff_url=staff_url,
-    )
-
-
-def participant_addresses(module):
-    """(email, name) of everyone who took part online with an account that is still active, each address once."""
-    people = User.objects.filter(pk__in=participant_ids(module), is_active=True).exclude(email="").order_by("id")
-    seen, result = set(), []
-    for email, name in people.values_list("email", "name"):
-        if email.lower() not in seen:
-            seen.add(email.lower())
-            result.append((email, name))
-    return result
-
-
-def public_names_hide(module):
-    """The dialogue's setting became stricter: input and comments already sent are shown without a name."""
-    comments = _module_comments(module).exclude(author_name="").update(author_name="")
-    return MapInput.objects.filter(module=module).exclude(author_name="").update(author_name="") + comments

@@ -3,18 +3,37 @@
 import uuid
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from delaktig.core.audit import audit_record
-from delaktig.participation.services import initial_status, moderate
+from delaktig.participation.services_inputs import input_create_once, written_online
+from delaktig.participation.services_inputs import support_toggle as support_toggle
 
-from .models import MapInput, Support, TileSource
+from .models import MapInput, TileSource
 from .where import Located
 
 
 def _photo_file(photo):
     """core.images.CleanPhoto -> a file with a new random name (the resident's file name may say who they are)."""
     return ContentFile(photo.data, name=f"{uuid.uuid4().hex}.{photo.extension}")
+
+
+def _where(located):
+    """The columns that say where an input is: shape, how it was placed, bounding box, point and district."""
+    west, south, east, north = located.bbox
+    return {
+        "shape": located.shape,
+        "located_by": located.located_by,
+        "place_name": located.place_name,
+        "geometry": located.geometry,
+        "min_lon": west,
+        "min_lat": south,
+        "max_lon": east,
+        "max_lat": north,
+        "point_lon": located.point[0],
+        "point_lat": located.point[1],
+        "district_id": located.district_id,
+    }
 
 
 @transaction.atomic
@@ -33,79 +52,28 @@ def map_input_create(
     """A resident's map input. `located` comes from where.py (checked); `photo` from core.images.photo_clean.
     Sending the same form twice gives back the first input. The name shown and the account kept follow the
     dialogue's setting (Dialogue.public_name_for / account_for)."""
-    dialogue = module.dialogue
-    account = dialogue.account_for(author)
-    if submission_key:
-        existing = MapInput.objects.filter(submission_key=submission_key, module=module).first()
-        if existing:
-            return existing
     if category is not None and category.module_id != module.pk:
         category = None
-    west, south, east, north = located.bbox
-    try:
-        with transaction.atomic():
-            item = MapInput.objects.create(
-                module=module,
-                municipality=module.municipality,
-                author=account,
-                author_name=dialogue.public_name_for(author, pseudonym),
-                category=category,
-                text=text,
-                shape=located.shape,
-                located_by=located.located_by,
-                place_name=located.place_name,
-                geometry=located.geometry,
-                min_lon=west,
-                min_lat=south,
-                max_lon=east,
-                max_lat=north,
-                point_lon=located.point[0],
-                point_lat=located.point[1],
-                district_id=located.district_id,
-                photo=_photo_file(photo) if photo is not None else "",
-                photo_description=photo_description if photo is not None else "",
-                status=initial_status(dialogue),
-                submission_key=submission_key,
-            )
-    except IntegrityError:
-        existing = MapInput.objects.filter(submission_key=submission_key, module=module).first()
-        if existing is None:
-            raise
-        return existing
-    audit_record(
-        municipality=item.municipality,
-        actor=account,
-        action="map_input.create",
-        target=item,
-        data={"shape": item.shape, "located_by": item.located_by},
+    written = written_online(module, author, pseudonym)
+    item, created = input_create_once(
+        MapInput.objects.filter(module=module),
+        submission_key=submission_key,
+        **written,
+        category=category,
+        text=text,
+        **_where(located),
+        photo=_photo_file(photo) if photo is not None else "",
+        photo_description=photo_description if photo is not None else "",
     )
+    if created:
+        audit_record(
+            municipality=item.municipality,
+            actor=written["author"],
+            action="map_input.create",
+            target=item,
+            data={"shape": item.shape, "located_by": item.located_by},
+        )
     return item
-
-
-@transaction.atomic
-def support_toggle(*, item, user, support=True):
-    """Support (or stop supporting) a map input. Safe to send twice: the database allows one support per person."""
-    if support:
-        try:
-            with transaction.atomic():
-                Support.objects.create(input=item, user=user)
-        except IntegrityError:
-            return False
-        action = "map_input.support"
-    else:
-        deleted, _ = Support.objects.filter(input=item, user=user).delete()
-        if not deleted:
-            return False
-        action = "map_input.unsupport"
-    audit_record(municipality=item.municipality, actor=user, action=action, target=item)
-    return True
-
-
-def map_input_moderate(*, item, actor, publish, reason="", note=""):
-    """Publish or remove a map input; removing needs one of the published reasons."""
-    if not publish and not reason:
-        raise ValueError("A removed input needs a reason")
-    return moderate(item=item, actor=actor, publish=publish, reason=reason, note=note)
 
 
 @transaction.atomic

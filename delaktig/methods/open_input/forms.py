@@ -3,14 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form
 from delaktig.participation.demographics import AgeBand, Gender
-from delaktig.participation.identity import pseudonym_clean, pseudonym_field, pseudonym_suggest
-from delaktig.participation.models import ModerationReason
+from delaktig.participation.forms_inputs import PseudonymMixin
 
-from . import public_names
 from .models import TEXT_MAX, TITLE_MAX
+from .selectors import INPUTS
 from .services import MAX_CATEGORIES, categories_of
-
-SUGGESTION_TRIES = 5
 
 
 class CategoryMixin:
@@ -22,39 +19,6 @@ class CategoryMixin:
             self.fields["category"].choices = [("", _("Choose a category"))] + [(c, c) for c in categories]
         else:
             del self.fields["category"]
-
-
-class PseudonymMixin:
-    """A pseudonym field when the dialogue asks for one: the one the person used before here, or a suggestion."""
-
-    def setup_pseudonym(self, dialogue, user):
-        self.dialogue, self.user = dialogue, user
-        if dialogue.asks_for_pseudonym:
-            self.fields["pseudonym"] = pseudonym_field(initial=self._pseudonym_initial())
-
-    def _pseudonym_initial(self):
-        if not self.user.is_authenticated:
-            return pseudonym_suggest()
-        used = public_names.pseudonym_last_used(self.dialogue, self.user)
-        if used:
-            return used
-        for _try in range(SUGGESTION_TRIES):
-            suggestion = pseudonym_suggest()
-            if not public_names.pseudonym_taken(self.dialogue, suggestion, self.user):
-                break
-        return suggestion
-
-    def clean_pseudonym(self):
-        name = pseudonym_clean(self.cleaned_data["pseudonym"], user=self.user)
-        if self.user.is_authenticated and public_names.pseudonym_taken(self.dialogue, name, self.user):
-            raise forms.ValidationError(
-                _("Someone else already writes as “%(name)s” in this dialogue. Choose another pseudonym.")
-                % {"name": name}
-            )
-        return name
-
-    def pseudonym(self):
-        return self.cleaned_data.get("pseudonym", "")
 
 
 ABOUT_FIELDS = ("age_band", "gender", "area")
@@ -113,7 +77,7 @@ class InputForm(CategoryMixin, PseudonymMixin, AboutYouMixin, Form):
     def __init__(self, *args, module, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_category(module)
-        self.setup_pseudonym(module.dialogue, user)
+        self.setup_pseudonym(module.dialogue, user, INPUTS)
         if not module.dialogue.stores_account:
             del self.fields["wants_updates"]  # nobody to write to: the account is not kept
         self.setup_about_you(module.dialogue.municipality)
@@ -171,45 +135,6 @@ class DeskInputForm(CategoryMixin, AboutYouMixin, Form):
                 "input as anonymous."
             )
         self.setup_about_you(module.dialogue.municipality, staff=True)
-
-
-class CommentForm(PseudonymMixin, Form):
-    text = forms.CharField(
-        label=_("Your comment"),
-        max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-
-    def __init__(self, *args, dialogue, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.setup_pseudonym(dialogue, user)
-
-
-class ModerationForm(Form):
-    decision = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[("publish", _("Publish")), ("remove", _("Remove"))],
-        widget=forms.RadioSelect,
-    )
-    reason = forms.ChoiceField(
-        label=_("Reason for removing"),
-        required=False,
-        choices=[("", _("Choose a reason"))] + list(ModerationReason.choices),
-        help_text=_("The writer sees the reason."),
-    )
-    note = forms.CharField(
-        label=_("Note to the writer"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("decision") == "remove" and not data.get("reason"):
-            self.add_error("reason", _("Choose why the post is removed."))
-        return data
-
-    @property
-    def publish(self):
-        return self.cleaned_data["decision"] == "publish"
 
 
 class CategoriesForm(Form):

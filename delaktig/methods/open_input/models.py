@@ -4,14 +4,11 @@ Comments are the shared participation.Comment, attached to an Input through its 
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from delaktig.core.models import TimeStampedModel
 from delaktig.participation.demographics import AgeBand, Gender
-from delaktig.participation.models import Channel, Comment, Moderated, ModerationStatus
+from delaktig.participation.models import AbstractInput, AbstractSupport
 
 TITLE_MAX = 150
 TEXT_MAX = 4000
@@ -20,28 +17,16 @@ CATEGORY_MAX = 100
 REFERENCE_PREFIX = "IN"  # input references read "IN-121"; the manifest declares the same prefix
 
 
-class InputQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=ModerationStatus.PUBLISHED)
-
-    def received(self):
-        """Everything that came in and was not removed by a moderator."""
-        return self.exclude(status=ModerationStatus.REJECTED)
-
-
-class Input(TimeStampedModel, Moderated):
+class Input(AbstractInput):
     """An idea or a view. Residents write it online; staff enter what came on paper, at meetings and so on."""
 
     module = models.ForeignKey("participation.Module", on_delete=models.CASCADE, related_name="open_inputs")
-    municipality = models.ForeignKey("organisations.Municipality", on_delete=models.CASCADE, related_name="+")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="open_inputs"
     )
-    author_name = models.CharField(_("name shown"), max_length=120, blank=True)
     title = models.CharField(_("title"), max_length=TITLE_MAX)
     text = models.TextField(_("your idea or view"), max_length=TEXT_MAX)
     category = models.CharField(_("category"), max_length=CATEGORY_MAX, blank=True)
-    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -57,14 +42,10 @@ class Input(TimeStampedModel, Moderated):
         "organisations.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("area")
     )
     wants_updates = models.BooleanField(_("wants to hear what happens"), default=False)
-    # One key per draft, so a form sent twice creates one input.
-    submission_key = models.CharField(max_length=40, null=True, blank=True, unique=True, editable=False)
-    comments = GenericRelation(Comment, content_type_field="target_type", object_id_field="target_id")
 
-    objects = InputQuerySet.as_manager()
+    reference_prefix = REFERENCE_PREFIX
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(AbstractInput.Meta):
         verbose_name = _("input")
         verbose_name_plural = _("inputs")
         indexes = [
@@ -79,41 +60,14 @@ class Input(TimeStampedModel, Moderated):
         return self.title
 
     @property
-    def reference(self):
-        return f"{REFERENCE_PREFIX}-{self.pk}"
-
-    @property
-    def is_published(self):
-        return self.status == ModerationStatus.PUBLISHED
-
-    @property
-    def is_removed(self):
-        return self.status == ModerationStatus.REJECTED
-
-    @property
     def demographics(self):
         """What the person chose to tell, as participation.demographics values; missing keys when not told."""
         told = {"age_band": self.age_band, "gender": self.gender, "area": self.area_id}
         return {key: value for key, value in told.items() if value}
 
-    def url_args(self):
-        module = self.module
-        return [module.dialogue.municipality.slug, module.dialogue_id, module.pk, self.pk]
 
-    def get_absolute_url(self):
-        return reverse("open_input:detail", args=self.url_args())
-
-
-class Support(models.Model):
+class Support(AbstractSupport):
     """One person supports one input, at most once."""
 
     input = models.ForeignKey(Input, on_delete=models.CASCADE, related_name="supports")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="open_input_supports")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("support")
-        constraints = [models.UniqueConstraint(fields=["input", "user"], name="open_input_support_once")]
-
-    def __str__(self):
-        return f"{self.user_id} → {self.input_id}"

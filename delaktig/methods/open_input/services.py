@@ -1,14 +1,16 @@
 """Writes for open input. Each leaves an audit event in the same transaction."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 
 from delaktig.core.audit import audit_record
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import desk_undo_window
-from delaktig.participation.services import initial_status, moderate
+from delaktig.participation.services import initial_status
+from delaktig.participation.services_inputs import input_create_once, written_online
+from delaktig.participation.services_inputs import support_toggle as support_toggle
 
-from .models import CATEGORY_MAX, Input, Support
+from .models import CATEGORY_MAX, Input
 from .tasks import input_receipt_send, receipt_send_now
 
 MAX_CATEGORIES = 30
@@ -41,33 +43,21 @@ def input_create(
     address once, right after saving, without the address being stored.
     """
     dialogue = module.dialogue
-    account = dialogue.account_for(author)
-    if submission_key:
-        existing = Input.objects.filter(submission_key=submission_key, author=account).first()
-        if existing:
-            return existing
-    try:
-        with transaction.atomic():
-            item = Input.objects.create(
-                module=module,
-                municipality=module.municipality,
-                author=account,
-                author_name=dialogue.public_name_for(author, pseudonym),
-                title=title,
-                text=text,
-                category=category,
-                status=initial_status(dialogue),
-                submission_key=submission_key,
-                wants_updates=wants_updates and dialogue.stores_account,
-                **_about_you(module, age_band, gender, area),
-            )
-    except IntegrityError:
-        existing = Input.objects.filter(submission_key=submission_key, author=account).first()
-        if existing is None:
-            raise
-        return existing
-    audit_record(municipality=item.municipality, actor=account, action="open_input.create", target=item)
-    _receipt_later(item, account, author)
+    written = written_online(module, author, pseudonym)
+    account = written["author"]  # None when the dialogue is anonymous by design
+    item, created = input_create_once(
+        Input.objects.filter(author=account),
+        submission_key=submission_key,
+        **written,
+        title=title,
+        text=text,
+        category=category,
+        wants_updates=wants_updates and dialogue.stores_account,
+        **_about_you(module, age_band, gender, area),
+    )
+    if created:
+        audit_record(municipality=item.municipality, actor=account, action="open_input.create", target=item)
+        _receipt_later(item, account, author)
     return item
 
 
@@ -155,32 +145,6 @@ def input_desk_undo(*, module, item_id, actor, now=None):
     )
     item.delete()
     return True
-
-
-@transaction.atomic
-def support_toggle(*, item, user, support=True):
-    """Support (or stop supporting) an input. Safe to send twice: the database allows one support per person."""
-    if support:
-        try:
-            with transaction.atomic():
-                Support.objects.create(input=item, user=user)
-        except IntegrityError:
-            return False
-        action = "open_input.support"
-    else:
-        deleted, _ = Support.objects.filter(input=item, user=user).delete()
-        if not deleted:
-            return False
-        action = "open_input.unsupport"
-    audit_record(municipality=item.municipality, actor=user, action=action, target=item)
-    return True
-
-
-def input_moderate(*, item, actor, publish, reason="", note=""):
-    """Publish or remove an input; removing needs one of the published reasons."""
-    if not publish and not reason:
-        raise ValueError("A removed input needs a reason")
-    return moderate(item=item, actor=actor, publish=publish, reason=reason, note=note)
 
 
 def clean_categories(lines):

@@ -6,31 +6,26 @@ import uuid
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
-from delaktig.participation.identity import what_is_public
-from delaktig.participation.models import ModerationStatus
+from delaktig.participation.forms_inputs import CommentForm
+from delaktig.participation.identity import COMMENT_CONTENTS, what_is_public
 from delaktig.participation.rules import allowed
-from delaktig.participation.services import comment_create
+from delaktig.participation.urls import module_url
+from delaktig.participation.views_inputs import comment_view, detail_context, input_or_404, support_view
+from delaktig.participation.views_module import module_context
 
 from .. import selectors, services
-from ..forms import CommentForm, ListFilterForm, MapInputForm
+from ..forms import ListFilterForm, MapInputForm
 from ..models import MapInput
 from ..where import Districts
-from .common import module_context, public_module_get, refuse
+from .common import post_guard, public_module_get
 
 PAGE_SIZE = 20
-
-
-def _url(name, module, *extra):
-    return reverse(f"map_input:{name}", args=[module.municipality.slug, module.dialogue_id, module.pk, *extra])
 
 
 def map_config(module, *, drawing=False):
@@ -40,9 +35,9 @@ def map_config(module, *, drawing=False):
         c.pk: {"name": c.name, "colour": c.colour, "symbol": c.symbol} for c in selectors.categories_of(module)
     }
     return {
-        "features": _url("features", module),
-        "districts": _url("districts", module),
-        "detail": _url("detail", module, 0),
+        "features": module_url(module, "features"),
+        "districts": module_url(module, "districts"),
+        "detail": module_url(module, "detail", 0),
         "tiles": source.url_template if source else "",
         "attribution": source.attribution if source else "",
         "categories": json.dumps(categories),
@@ -81,19 +76,10 @@ def index(request, dialogue_id, module_id):
     return with_tile_policy(render(request, "map_input/index.html", context), module)
 
 
-def _guard(request, dialogue_id, module_id):
-    module = public_module_get(request, dialogue_id, module_id)
-    decision = allowed(request.user, "post", module)
-    refusal = (
-        None if decision else refuse(request, decision, next_url=_url("create", module), back_url=_url("index", module))
-    )
-    return module, refusal
-
-
 @require_http_methods(["GET", "POST"])
 def create(request, dialogue_id, module_id):
     """Give input: on the map, or by choosing an address, a place or a district from the list."""
-    module, refusal = _guard(request, dialogue_id, module_id)
+    module, refusal = post_guard(request, dialogue_id, module_id)
     if refusal:
         return refusal
     districts = Districts(module.municipality)
@@ -109,21 +95,21 @@ def create(request, dialogue_id, module_id):
     item = services.map_input_create(module=module, author=request.user, **form.values())
     if item.author_id is None:  # anonymous by design: the confirmation is shown once, here
         return _render_done(request, module, item)
-    return redirect(_url("create_done", module, item.pk))
+    return redirect(module_url(module, "create_done", item.pk))
 
 
 def _render_create(request, module, form, status=200):
     shown_name = module.dialogue.public_name_for(
         request.user, form["pseudonym"].value() or "" if "pseudonym" in form.fields else ""
     )
-    public_lines = what_is_public(module.dialogue, shown_name=shown_name, contents=_("your comment"))
+    public_lines = what_is_public(module.dialogue, shown_name=shown_name, contents=COMMENT_CONTENTS)
     context = module_context(module, form=form, map=map_config(module, drawing=True), public_lines=public_lines)
     response = render(request, "map_input/create.html", context, status=status)
     return with_tile_policy(response, module)
 
 
 def _render_done(request, module, item):
-    public_lines = what_is_public(module.dialogue, shown_name=item.author_name, contents=_("your comment"))
+    public_lines = what_is_public(module.dialogue, shown_name=item.author_name, contents=COMMENT_CONTENTS)
     return render(request, "map_input/create_done.html", module_context(module, input=item, public_lines=public_lines))
 
 
@@ -139,92 +125,28 @@ def create_done(request, dialogue_id, module_id, input_id):
     return _render_done(request, module, item)
 
 
-def _input_or_404(request, module, input_id):
-    item = selectors.input_visible(module, input_id, request.user)
-    if item is None:
-        raise Http404("No such input")
-    return item
-
-
 def _detail(request, module, item, comment_form=None):
     comment_form = comment_form or CommentForm(dialogue=module.dialogue, user=request.user)
-    context = module_context(
-        module,
-        input=item,
-        comments=selectors.comments_published(item) if item.is_published else [],
-        has_supported=selectors.has_supported(item, request.user),
-        comment_form=comment_form,
-        can_comment=allowed(request.user, "comment", module),
-        can_support=allowed(request.user, "support", module),
-        comment_public_lines=what_is_public(
-            module.dialogue,
-            shown_name=module.dialogue.public_name_for(request.user, comment_form["pseudonym"].value() or "")
-            if "pseudonym" in comment_form.fields
-            else module.dialogue.public_name_for(request.user),
-            contents=_("your comment"),
-        ),
-        map=map_config(module),
-    )
+    context = detail_context(request, module, item, reads=selectors.INPUTS, comment_form=comment_form, suggested=False)
+    context["map"] = map_config(module)
     return with_tile_policy(render(request, "map_input/detail.html", context), module)
 
 
 @require_GET
 def input_detail(request, dialogue_id, module_id, input_id):
     module = public_module_get(request, dialogue_id, module_id)
-    return _detail(request, module, _input_or_404(request, module, input_id))
+    return _detail(request, module, input_or_404(selectors.INPUTS, request, module, input_id))
 
 
-def _published_or_404(request, module, input_id):
-    item = _input_or_404(request, module, input_id)
-    if not item.is_published:
-        raise Http404("Input not published")
-    return item
-
-
-@require_POST
-def support(request, dialogue_id, module_id, input_id):
-    module = public_module_get(request, dialogue_id, module_id)
-    item = _published_or_404(request, module, input_id)
-    decision = allowed(request.user, "support", module)
-    if not decision:
-        return refuse(request, decision, next_url=item.get_absolute_url())
-    add = request.POST.get("support") != "remove"
-    services.support_toggle(item=item, user=request.user, support=add)
-    messages.success(request, _("Thank you for your support.") if add else _("You no longer support this input."))
-    return redirect(item.get_absolute_url())
-
-
-@require_POST
-def comment(request, dialogue_id, module_id, input_id):
-    module = public_module_get(request, dialogue_id, module_id)
-    item = _published_or_404(request, module, input_id)
-    decision = allowed(request.user, "comment", module)
-    if not decision:
-        return refuse(request, decision, next_url=item.get_absolute_url())
-    form = CommentForm(request.POST, dialogue=module.dialogue, user=request.user)
-    if not form.is_valid():
-        return _detail(request, module, item, comment_form=form)
-    created = comment_create(
-        target=item,
-        dialogue=module.dialogue,
-        author=request.user,
-        text=form.cleaned_data["text"],
-        pseudonym=form.pseudonym(),
-    )
-    if created.status == ModerationStatus.PUBLISHED:
-        done = _("Your comment is published.")
-    else:
-        done = _("Thank you. We will publish your comment when we have read it.")
-    public = what_is_public(module.dialogue, shown_name=created.author_name, contents=_("your comment"))
-    messages.success(request, " ".join([done, *public]))
-    return redirect(item.get_absolute_url())
+support = support_view(selectors.INPUTS)
+comment = comment_view(selectors.INPUTS, detail=_detail)
 
 
 @require_GET
 def photo(request, dialogue_id, module_id, input_id):
     """The photo of a visible input, from storage (never a public media address: a pending photo stays private)."""
     module = public_module_get(request, dialogue_id, module_id)
-    item = _input_or_404(request, module, input_id)
+    item = input_or_404(selectors.INPUTS, request, module, input_id)
     if not item.photo or not default_storage.exists(item.photo.name):
         raise Http404("No photo")
     extension = item.photo.name.rsplit(".", 1)[-1]

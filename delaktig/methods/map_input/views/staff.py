@@ -4,62 +4,50 @@ moderation, categories, addresses and places, the map background, and exports (C
 import json
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.core.exports import COMMA, csv_response
+from delaktig.dialogues.views.staff.common import post_data
 from delaktig.organisations.permissions import staff_view
-from delaktig.participation.models import Comment, ModerationReason, ModerationStatus
+from delaktig.participation.models import ModerationStatus
 from delaktig.participation.rules import allowed
-from delaktig.participation.services import moderate as comment_moderate
+from delaktig.participation.urls import module_url
+from delaktig.participation.views_inputs import export_table, input_figures, moderate_view, moderation_view
+from delaktig.participation.views_module import module_context, overview_context
 
 from .. import selectors, services
-from ..forms import CategoryForm, ModerationForm, PlaceForm, StaffFilterForm, TileSourceForm
+from ..forms import CategoryForm, PlaceForm, StaffFilterForm, TileSourceForm
 from ..models import REFERENCE_PREFIX, Category, LocatedBy, MapInput, Place, Shape
 from ..where import Districts
-from .common import module_context, module_get, refuse
+from .common import module_get, staff_guard
 
 ACTIONS = ("moderate", "manage", "map_background")
 PAGE_SIZE = 50
 
 
 def _url(name, module, *extra):
-    return reverse(f"map_input_staff:{name}", args=[module.municipality.slug, module.dialogue_id, module.pk, *extra])
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
-
-
-def _guard(request, dialogue_id, module_id, action):
-    """The module, and a 403 page with the reason when the person's role does not allow `action`."""
-    module = module_get(request, dialogue_id, module_id)
-    decision = allowed(request.user, action, module)
-    return module, (
-        None
-        if decision
-        else refuse(request, decision, next_url=request.get_full_path(), back_url=_url("index", module))
-    )
+    return module_url(module, name, *extra, staff=True)
 
 
 @require_GET
 @staff_view()
 def index(request, dialogue_id, module_id):
     module = module_get(request, dialogue_id, module_id)
-    can = {action: bool(allowed(request.user, action, module)) for action in ACTIONS}
     received = MapInput.objects.received().filter(module=module)
-    context = module_context(
+    per_district = selectors.counts_per_district(received)
+    stats = selectors.stats(module)
+    context = overview_context(
+        request,
         module,
-        stats=selectors.stats(module),
-        per_district=selectors.counts_per_district(received),
-        can=can,
-        phase=module.active_phase(),
+        stats,
+        actions=ACTIONS,
+        labels=input_figures(("inputs", _("Places marked on the map"))),
+        per_district=per_district,
     )
     return render(request, "map_input/staff/index.html", context)
 
@@ -90,48 +78,8 @@ def inputs(request, dialogue_id, module_id):
     return render(request, "map_input/staff/inputs.html", context)
 
 
-@require_GET
-@staff_view()
-def moderation(request, dialogue_id, module_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "moderate")
-    if refusal:
-        return refusal
-    context = module_context(
-        module,
-        pending_inputs=selectors.inputs_pending(module),
-        pending_comments=selectors.comments_pending(module),
-        published_inputs=selectors.inputs_recently_published(module),
-        reasons=ModerationReason.choices,
-    )
-    return render(request, "map_input/staff/moderation.html", context)
-
-
-def _moderated_item(module, kind, pk):
-    if kind == "input":
-        return get_object_or_404(MapInput.objects.select_related("category"), module=module, pk=pk)
-    if kind == "comment":
-        inputs = MapInput.objects.filter(module=module).values("pk")
-        content_type = ContentType.objects.get_for_model(MapInput)
-        return get_object_or_404(Comment, target_type=content_type, target_id__in=inputs, pk=pk)
-    raise Http404("Unknown kind")
-
-
-@require_http_methods(["GET", "POST"])
-@staff_view()
-def moderate(request, dialogue_id, module_id, kind, pk):
-    module, refusal = _guard(request, dialogue_id, module_id, "moderate")
-    if refusal:
-        return refusal
-    item = _moderated_item(module, kind, pk)
-    form = ModerationForm(_posted(request))
-    if request.method == "GET" or not form.is_valid():
-        context = module_context(module, item=item, kind=kind, form=form)
-        return render(request, "map_input/staff/moderate_item.html", context)
-    data = form.cleaned_data
-    write = services.map_input_moderate if kind == "input" else comment_moderate
-    write(item=item, actor=request.user, publish=form.publish, reason=data["reason"], note=data["note"])
-    messages.success(request, _("Published.") if form.publish else _("Removed. The writer can see why."))
-    return redirect(_url("moderation", module))
+moderation = moderation_view(selectors.INPUTS, template="map_input/staff/moderation.html", published_comments=False)
+moderate = moderate_view(selectors.INPUTS)
 
 
 # Categories and places: a list with a form to add, and a page per item to change or remove it
@@ -140,10 +88,10 @@ def moderate(request, dialogue_id, module_id, kind, pk):
 @require_http_methods(["GET", "POST"])
 @staff_view()
 def categories(request, dialogue_id, module_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    module, refusal = staff_guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
-    form = CategoryForm(_posted(request), instance=Category(module=module), module=module)
+    form = CategoryForm(post_data(request), instance=Category(module=module), module=module)
     if request.method == "POST" and form.is_valid():
         services.category_save(category=form.instance, actor=request.user)
         messages.success(request, _("The category is added."))
@@ -155,7 +103,7 @@ def categories(request, dialogue_id, module_id):
 @require_http_methods(["GET", "POST"])
 @staff_view()
 def category_edit(request, dialogue_id, module_id, category_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    module, refusal = staff_guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     category = get_object_or_404(Category, module=module, pk=category_id)
@@ -163,7 +111,7 @@ def category_edit(request, dialogue_id, module_id, category_id):
         services.category_delete(category=category, actor=request.user)
         messages.success(request, _("The category is removed. Its input is kept without a category."))
         return redirect(_url("categories", module))
-    form = CategoryForm(_posted(request), instance=category, module=module)
+    form = CategoryForm(post_data(request), instance=category, module=module)
     if request.method == "POST" and form.is_valid():
         services.category_save(category=form.instance, actor=request.user)
         messages.success(request, _("The category is saved."))
@@ -174,11 +122,11 @@ def category_edit(request, dialogue_id, module_id, category_id):
 @require_http_methods(["GET", "POST"])
 @staff_view()
 def places(request, dialogue_id, module_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    module, refusal = staff_guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     districts = Districts(module.municipality)
-    form = PlaceForm(_posted(request), instance=Place(module=module), module=module, districts=districts)
+    form = PlaceForm(post_data(request), instance=Place(module=module), module=module, districts=districts)
     if request.method == "POST" and form.is_valid():
         services.place_save(place=form.instance, actor=request.user)
         messages.success(request, _("The address or place is added."))
@@ -190,7 +138,7 @@ def places(request, dialogue_id, module_id):
 @require_http_methods(["GET", "POST"])
 @staff_view()
 def place_edit(request, dialogue_id, module_id, place_id):
-    module, refusal = _guard(request, dialogue_id, module_id, "manage")
+    module, refusal = staff_guard(request, dialogue_id, module_id, "manage")
     if refusal:
         return refusal
     place = get_object_or_404(Place, module=module, pk=place_id)
@@ -199,7 +147,7 @@ def place_edit(request, dialogue_id, module_id, place_id):
         messages.success(request, _("The address or place is removed."))
         return redirect(_url("places", module))
     districts = Districts(module.municipality)
-    form = PlaceForm(_posted(request), instance=place, module=module, districts=districts)
+    form = PlaceForm(post_data(request), instance=place, module=module, districts=districts)
     if request.method == "POST" and form.is_valid():
         services.place_save(place=form.instance, actor=request.user)
         messages.success(request, _("The address or place is saved."))
@@ -211,12 +159,12 @@ def place_edit(request, dialogue_id, module_id, place_id):
 @staff_view()
 def background(request, dialogue_id, module_id):
     """The municipality's map background, shared by all its map dialogues."""
-    module, refusal = _guard(request, dialogue_id, module_id, "map_background")
+    module, refusal = staff_guard(request, dialogue_id, module_id, "map_background")
     if refusal:
         return refusal
     source = selectors.tile_source(module.municipality)
     initial = {"url_template": source.url_template, "attribution": source.attribution} if source else {}
-    form = TileSourceForm(_posted(request), initial=initial)
+    form = TileSourceForm(post_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.tile_source_set(municipality=module.municipality, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The map background is saved. It applies to every map dialogue."))
@@ -237,9 +185,10 @@ def _export_inputs(request, module):
 def export_csv(request, dialogue_id, module_id):
     module = module_get(request, dialogue_id, module_id)
     rows = [selectors.export_row(item) for item in _export_inputs(request, module)]
-    header = [str(EXPORT_HEADERS[column]) for column in selectors.EXPORT_COLUMNS]
-    table = [[_in_words(column, row[column]) for column in selectors.EXPORT_COLUMNS] for row in rows]
-    return csv_response(f"map-input-{module.pk}.csv", [header, *table], delimiter=COMMA)
+    table = export_table(
+        rows, selectors.EXPORT_COLUMNS, headers=EXPORT_HEADERS, reference_prefix=REFERENCE_PREFIX, choices=IN_WORDS
+    )
+    return csv_response(f"map-input-{module.pk}.csv", table, delimiter=COMMA)
 
 
 @require_GET
@@ -273,13 +222,4 @@ EXPORT_HEADERS = {
     "supports": _lazy("Supports"),
     "comments": _lazy("Comments"),
 }
-
-
-def _in_words(column, value):
-    """Shapes, statuses and how it was placed as people call them, and the reference people read (KA-121)."""
-    if column == "id":
-        return f"{REFERENCE_PREFIX}-{value}"
-    for name, choices in (("shape", Shape), ("placed", LocatedBy), ("status", ModerationStatus)):
-        if column == name and value in choices.values:
-            return str(choices(value).label)
-    return value
+IN_WORDS = {"shape": Shape, "placed": LocatedBy, "status": ModerationStatus}  # values as people call them

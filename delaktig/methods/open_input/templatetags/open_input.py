@@ -8,4 +8,4 @@ register = template.Library()
 @register.simple_tag
 def open_input_summary(module):
     """{% open_input_summary module as summary %}: the active phase and the number of published inputs."""
-    return selectors.module_summary(module)
+    return selectors.INPUTS.module_summary(module)

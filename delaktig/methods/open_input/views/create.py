@@ -6,19 +6,19 @@ from django.contrib import messages
 from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.identity import what_is_public
-from delaktig.participation.rules import allowed
+from delaktig.participation.urls import module_url
+from delaktig.participation.views_module import module_context
 
 from .. import services
 from ..forms import InputForm
 from ..models import Input
 from ..public_names import INPUT_CONTENTS
-from .common import module_context, public_module_get, refuse
+from .common import post_guard, public_module_get
 
 RECEIPT_SALT = "open_input.receipt"
 RECEIPT_MAX_AGE = 24 * 60 * 60  # the confirmation of input that keeps no account can be shown for a day
@@ -29,16 +29,7 @@ def _keys(module):
 
 
 def _url(name, module, *extra):
-    return reverse(f"open_input:{name}", args=[module.municipality.slug, module.dialogue_id, module.pk, *extra])
-
-
-def _guard(request, dialogue_id, module_id):
-    """The module, and a refusal response when the person may not give input now."""
-    module = public_module_get(request, dialogue_id, module_id)
-    decision = allowed(request.user, "post", module)
-    return module, (
-        None if decision else refuse(request, decision, next_url=_url("create", module), back_url=_url("index", module))
-    )
+    return module_url(module, name, *extra)
 
 
 def _render_write(request, module, form):
@@ -47,7 +38,7 @@ def _render_write(request, module, form):
 
 @require_http_methods(["GET", "POST"])
 def create_write(request, dialogue_id, module_id):
-    module, refusal = _guard(request, dialogue_id, module_id)
+    module, refusal = post_guard(request, dialogue_id, module_id)
     if refusal:
         return refusal
     draft_key, _submitted = _keys(module)
@@ -64,7 +55,7 @@ def create_write(request, dialogue_id, module_id):
 
 @require_http_methods(["GET", "POST"])
 def create_check(request, dialogue_id, module_id):
-    module, refusal = _guard(request, dialogue_id, module_id)
+    module, refusal = post_guard(request, dialogue_id, module_id)
     if refusal:
         return refusal
     draft_key, submitted_key = _keys(module)

@@ -1,21 +1,17 @@
 """Public pages of open input: the list, one input with its comments, support and comment."""
 
-from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
-from delaktig.participation.identity import what_is_public
-from delaktig.participation.models import ModerationStatus
+from delaktig.participation.forms_inputs import CommentForm
 from delaktig.participation.rules import allowed
-from delaktig.participation.services import comment_create
+from delaktig.participation.views_inputs import comment_view, detail_context, input_or_404, support_view
+from delaktig.participation.views_module import module_context
 
-from .. import selectors, services
-from ..forms import CommentForm, InputFilterForm
-from ..public_names import COMMENT_CONTENTS
-from .common import module_context, public_module_get, refuse
+from .. import selectors
+from ..forms import InputFilterForm
+from .common import public_module_get
 
 PAGE_SIZE = 20
 
@@ -38,84 +34,18 @@ def index(request, dialogue_id, module_id):
     return render(request, "open_input/index.html", context)
 
 
-def _input_or_404(request, module, input_id):
-    item = selectors.input_visible(module, input_id, request.user)
-    if item is None:
-        raise Http404("No such input")
-    return item
-
-
-def _detail(request, module, item, comment_form=None, status=200):
-    comment_form = comment_form or CommentForm(dialogue=module.dialogue, user=request.user)
-    context = module_context(
-        module,
-        input=item,
-        comments=selectors.comments_published(item) if item.is_published else [],
-        has_supported=selectors.has_supported(item, request.user),
-        comment_form=comment_form,
-        can_comment=allowed(request.user, "comment", module),
-        comment_public_lines=_comment_public_lines(module.dialogue, comment_form, request.user),
-        can_support=allowed(request.user, "support", module),
-        is_author=request.user.is_authenticated and item.author_id == request.user.pk,
-    )
-    return render(request, "open_input/detail.html", context, status=status)
-
-
-def _comment_public_lines(dialogue, form, user):
-    pseudonym = (form.data.get("pseudonym") if form.is_bound else None) or form.initial.get("pseudonym", "")
-    if not pseudonym and "pseudonym" in form.fields:
-        pseudonym = form.fields["pseudonym"].initial
-    shown_name = dialogue.public_name_for(user, pseudonym)
-    return what_is_public(dialogue, shown_name=shown_name, contents=COMMENT_CONTENTS)
+def _detail(request, module, item, comment_form=None):
+    comment_form = comment_form or CommentForm(dialogue=module.dialogue, user=request.user, names=selectors.INPUTS)
+    context = detail_context(request, module, item, reads=selectors.INPUTS, comment_form=comment_form)
+    context["is_author"] = request.user.is_authenticated and item.author_id == request.user.pk
+    return render(request, "open_input/detail.html", context)
 
 
 @require_GET
 def input_detail(request, dialogue_id, module_id, input_id):
     module = public_module_get(request, dialogue_id, module_id)
-    return _detail(request, module, _input_or_404(request, module, input_id))
+    return _detail(request, module, input_or_404(selectors.INPUTS, request, module, input_id))
 
 
-def _published_or_404(request, module, input_id):
-    item = _input_or_404(request, module, input_id)
-    if not item.is_published:
-        raise Http404("Input not published")
-    return item
-
-
-@require_POST
-def support(request, dialogue_id, module_id, input_id):
-    module = public_module_get(request, dialogue_id, module_id)
-    item = _published_or_404(request, module, input_id)
-    decision = allowed(request.user, "support", module)
-    if not decision:
-        return refuse(request, decision, next_url=item.get_absolute_url())
-    add = request.POST.get("support") != "remove"
-    services.support_toggle(item=item, user=request.user, support=add)
-    messages.success(request, _("Thank you for your support.") if add else _("You no longer support this input."))
-    return redirect(item.get_absolute_url())
-
-
-@require_POST
-def comment(request, dialogue_id, module_id, input_id):
-    module = public_module_get(request, dialogue_id, module_id)
-    item = _published_or_404(request, module, input_id)
-    decision = allowed(request.user, "comment", module)
-    if not decision:
-        return refuse(request, decision, next_url=item.get_absolute_url())
-    form = CommentForm(request.POST, dialogue=module.dialogue, user=request.user)
-    if not form.is_valid():
-        return _detail(request, module, item, comment_form=form)
-    created = comment_create(
-        target=item, dialogue=module.dialogue, author=request.user, text=form.cleaned_data["text"], **_pseudonym(form)
-    )
-    if created.status == ModerationStatus.PUBLISHED:
-        done = _("Your comment is published.")
-    else:
-        done = _("Thank you. We will publish your comment when we have read it.")
-    public = what_is_public(module.dialogue, shown_name=created.author_name, contents=COMMENT_CONTENTS)
-    messages.success(request, " ".join([done, *public]))
-    return redirect(item.get_absolute_url())
-
-
-def _pseudonym(form):
-    return {"pseudonym": form.pseudonym()} if form.pseudonym() else {}
+support = support_view(selectors.INPUTS)
+comment = comment_view(selectors.INPUTS, detail=_detail, names=selectors.INPUTS)

@@ -1,0 +1,73 @@
+"""Writes shared by the methods whose inputs residents support and comment on (AbstractInput, AbstractSupport).
+Each leaves an audit event in the same transaction."""
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+
+from delaktig.core.audit import audit_record
+
+from .services import initial_status, moderate
+
+
+def written_online(module: Any, author: Any, pseudonym: str = "") -> dict[str, Any]:
+    """The fields of an input a resident writes online: the account kept and the name shown as the dialogue's
+    setting says (Dialogue.account_for, public_name_for), and the status moderation gives it."""
+    dialogue = module.dialogue
+    return {
+        "module": module,
+        "municipality": module.municipality,
+        "author": dialogue.account_for(author),
+        "author_name": dialogue.public_name_for(author, pseudonym),
+        "status": initial_status(dialogue),
+    }
+
+
+def input_create_once(sent_before: QuerySet[Any], *, submission_key: str | None, **fields: Any) -> tuple[Any, bool]:
+    """(input, True) for a new input of `sent_before`'s model made of `fields`; (input, False) when `sent_before`
+    already holds one under `submission_key`: the same form was sent twice."""
+    if submission_key:
+        existing = sent_before.filter(submission_key=submission_key).first()
+        if existing:
+            return existing, False
+    try:
+        with transaction.atomic():
+            return sent_before.model.objects.create(submission_key=submission_key, **fields), True
+    except IntegrityError:
+        existing = sent_before.filter(submission_key=submission_key).first()
+        if existing is None:
+            raise
+        return existing, False
+
+
+@transaction.atomic
+def support_toggle(*, item: Any, user: Any, support: bool = True) -> bool:
+    """Support (or stop supporting) an input. Safe to send twice: the database allows one support per person.
+    False when nothing changed."""
+    changed = _support_add(item, user) if support else _support_remove(item, user)
+    if changed:
+        action = f"{item._meta.app_label}.{'support' if support else 'unsupport'}"
+        audit_record(municipality=item.municipality, actor=user, action=action, target=item)
+    return changed
+
+
+def _support_add(item: Any, user: Any) -> bool:
+    try:
+        with transaction.atomic():
+            item.supports.create(user=user)
+    except IntegrityError:
+        return False
+    return True
+
+
+def _support_remove(item: Any, user: Any) -> bool:
+    deleted, _ = item.supports.filter(user=user).delete()
+    return bool(deleted)
+
+
+def input_moderate(*, item: Any, actor: Any, publish: bool, reason: str = "", note: str = "") -> Any:
+    """Publish or remove an input; removing needs one of the published reasons."""
+    if not publish and not reason:
+        raise ValueError("A removed input needs a reason")
+    return moderate(item=item, actor=actor, publish=publish, reason=reason, note=note)
