@@ -10,7 +10,7 @@ from delaktig.participation.forms_inputs import PseudonymMixin
 
 from . import where
 from .models import TEXT_MAX, Category, Place, PlaceKind
-from .selectors import categories_of, places_of
+from .selectors import INPUTS, categories_of, places_of
 
 GEOJSON_MAX = 100_000  # characters of a shape drawn by a resident (500 points need far less)
 
@@ -75,7 +75,7 @@ class MapInputForm(PseudonymMixin, Form):
         else:
             del self.fields["category"]
         self.fields["location"].choices = location_choices(self.places.values(), districts)
-        self.setup_pseudonym(module.dialogue, user)
+        self.setup_pseudonym(module.dialogue, user, INPUTS)
 
     def clean_photo(self):
         upload = self.cleaned_data.get("photo")

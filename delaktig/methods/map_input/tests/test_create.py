@@ -205,6 +205,26 @@ def test_a_pseudonym_dialogue_shows_the_pseudonym_not_the_name(client, resident,
     assert (item.author, item.author_name) == (resident, "Skogsmus 17")
 
 
+def test_a_pseudonym_someone_else_writes_under_is_refused_and_the_form_keeps_the_text(
+    client, resident, municipality, districts
+):
+    from delaktig.accounts.tests.factories import UserFactory
+
+    from .factories import map_module
+
+    module = map_module(municipality=municipality, public_identity="pseudonym")
+    client.force_login(UserFactory())
+    post(client, module, location=f"district:{districts[0].pk}", pseudonym="Skogsmus 17")
+    client.force_login(resident)
+    response = post(client, module, location=f"district:{districts[0].pk}", pseudonym="skogsmus 17", text="Min text")
+    page = response.content.decode()
+    assert response.status_code == 200 and "skogsmus 17" in page and "Min text" in page
+    assert "Någon annan skriver redan" in page
+    assert MapInput.objects.count() == 1
+    post(client, module, location=f"district:{districts[0].pk}", pseudonym="Ekorre 3")
+    assert client.get(url("create", module)).content.decode().count('value="Ekorre 3"') == 1  # kept for next time
+
+
 def test_anonymous_by_design_keeps_no_account_and_confirms_at_once(client, resident, municipality, districts):
     from .factories import map_module
 

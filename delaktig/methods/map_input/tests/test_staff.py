@@ -56,7 +56,8 @@ def test_the_list_filters_by_category_district_and_time(client, officer, module,
 def test_the_csv_export_follows_the_filters_and_has_no_names(client, officer, module, inputs, districts, resident):
     response = client.get(url("staff:export_csv", module), {"district": districts[1].pk})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["Referens", "Kategori", "Form"]
+    assert rows[0][:4] == ["Referens", "Kategori", "Form", "Angiven med"]
+    assert not {"Placed", "Place", "Received", "Supports", "Comments"} & set(rows[0])  # every header in Swedish
     assert {row[6] for row in rows[1:]} == {"Mörk tunnel", "Gammal synpunkt"}
     assert resident.name not in response.content.decode("utf-8-sig")
 

@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.core.exports import COMMA, csv_response
@@ -208,18 +208,18 @@ def export_geojson(request, dialogue_id, module_id):
 
 
 EXPORT_HEADERS = {
-    "id": _lazy("Reference"),
-    "category": _lazy("Category"),
-    "shape": _lazy("Shape"),
-    "placed": _lazy("Placed"),
-    "place": _lazy("Place"),
-    "district": _lazy("District"),
-    "text": _lazy("Comment"),
-    "longitude": _lazy("Longitude"),
-    "latitude": _lazy("Latitude"),
-    "status": _lazy("Status"),
-    "created": _lazy("Received"),
-    "supports": _lazy("Supports"),
-    "comments": _lazy("Comments"),
+    "id": gettext_lazy("Reference"),
+    "category": gettext_lazy("Category"),
+    "shape": gettext_lazy("Shape"),
+    "placed": gettext_lazy("Placed"),
+    "place": gettext_lazy("Place"),
+    "district": gettext_lazy("District"),
+    "text": gettext_lazy("Comment"),
+    "longitude": gettext_lazy("Longitude"),
+    "latitude": gettext_lazy("Latitude"),
+    "status": gettext_lazy("Status"),
+    "created": gettext_lazy("Received"),
+    "supports": gettext_lazy("Supports"),
+    "comments": gettext_lazy("Comments"),
 }
 IN_WORDS = {"shape": Shape, "placed": LocatedBy, "status": ModerationStatus}  # values as people call them
