@@ -6,6 +6,7 @@ from django.utils import timezone
 from delaktig.core.audit import audit_record
 
 from .models import Channel, Comment, ModerationStatus, Module, Phase
+from .signals import moderated
 
 
 def initial_status(dialogue, *, entered_by_staff=False):
@@ -112,4 +113,5 @@ def moderate(*, item, actor, publish, reason="", note=""):
         target=item,
         data={"reason": reason},
     )
+    moderated.send(sender=type(item), item=item, published=publish, actor=actor)
     return item

@@ -2,24 +2,27 @@
 row, the task that renders Word and PDF into it, and reading the newest.
 
 Staff ask for the files once; after that every change to what the report says (a position and its reason, a summary,
-an official answer, a comment entered or taken back) asks for new files by itself (`report_refresh_later`). At most
-one request waits at a time: changes made while one waits are in the files it makes, since it reads when it starts;
-where the queue can wait (the database queue) it starts REFRESH_DELAY after the first change, so a row of changes
-makes one set of files. The files made before stay offered until the new ones are ready.
+an official answer, a comment entered, moderated or taken back) asks for new files by itself (`report_refresh_later`).
+At most one request waits at a time: changes made while one waits are in the files it makes, since it reads when it
+starts; where the queue can wait (the database queue) it starts REFRESH_DELAY after the first change, so a row of
+changes makes one set of files. The files made before stay offered until the new ones are ready.
 """
 
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from delaktig.background import purposes
 from delaktig.core.audit import audit_record
+from delaktig.participation.models import Comment
+from delaktig.participation.signals import moderated
 
-from .models import Document, ReportFile, ReportStatus
+from .models import Document, Remark, ReportFile, ReportStatus
 from .report import report_of
 from .report_render import report_docx, report_pdf
 
@@ -42,6 +45,14 @@ def report_refresh_later(*, document_id: int | None, actor=None) -> None:
     """After the change being committed: new files, if files were asked for before (report_refresh)."""
     if document_id is not None:
         transaction.on_commit(lambda: report_refresh(document_id=document_id, actor=actor))
+
+
+@receiver(moderated, sender=Comment)
+def _comment_moderated(*, item, actor, **kwargs) -> None:
+    """A comment on a document published or removed in the central moderation queue changes the report."""
+    remark = Remark.objects.filter(comment=item).select_related("version").first()
+    if remark is not None:
+        report_refresh_later(document_id=remark.version.document_id, actor=actor)
 
 
 @transaction.atomic

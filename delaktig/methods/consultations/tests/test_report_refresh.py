@@ -74,6 +74,22 @@ def test_a_change_makes_the_files_again_and_the_old_ones_go(
     assert "Vi prövar det." in word_text(client, module)
 
 
+def test_a_comment_removed_in_the_central_moderation_queue_makes_the_files_again(
+    client, staff, version, module, remark, django_capture_on_commit_callbacks
+):
+    from delaktig.participation.services import moderate
+
+    officer = staff["officer"]
+    first = files_made(version.document, officer, django_capture_on_commit_callbacks)
+    client.force_login(officer)
+    assert "Fler hyresrätter." in word_text(client, module)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderate(item=remark.comment, actor=staff["moderator"], publish=False, reason="off_topic")
+    newest = ReportFile.objects.order_by("-pk").first()
+    assert newest.pk != first.pk and newest.status == ReportStatus.DONE
+    assert "Fler hyresrätter." not in word_text(client, module)
+
+
 def test_changes_in_a_row_wait_for_one_set_of_files(
     settings, client, staff, module, version, remark, django_capture_on_commit_callbacks
 ):
