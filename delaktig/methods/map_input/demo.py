@@ -11,12 +11,12 @@ import random
 from django.utils import timezone
 from shapely.geometry import Point
 
-from delaktig.participation.models import ModerationStatus
+from delaktig.participation.models import Channel, ModerationStatus
 from delaktig.participation.services import comment_create
 
 from .models import Category, LocatedBy, MapInput, Place, PlaceKind, Shape, Support
-from .services import category_save, place_save
-from .where import Districts, from_geojson
+from .services import category_save, input_enter_offline, place_save
+from .where import Districts, from_district, from_geojson, from_place
 
 INPUTS = 300  # in a dialogue that has closed; one still open has a few, so that there is room for more
 INPUTS_WHILE_OPEN = 24
@@ -87,6 +87,32 @@ def populate(module, *, people, content=None):
         author=people["invanare2"],
         text="Håller med, jag cyklar här varje dag.",
     )
+    _entered_at_the_desk(module, districts, officer, categories, when)
+
+
+# What came on paper and at a meeting, entered by an officer at the desk ("Registrera inkommet")
+DESK_INPUTS = [
+    (Channel.PAPER, "Storgatan 1", "Brev: trottoaren är för smal för rullator och barnvagn."),
+    (Channel.MEETING, None, "Sagt på dialogmötet: cykelvägen till skolan tar slut mitt i området."),
+]
+
+
+def _entered_at_the_desk(module, districts, officer, categories, when):
+    places = {place.name: place for place in module.map_places.all()}
+    received_on = timezone.localtime(when[1]).date() - datetime.timedelta(days=2)
+    for channel, place_name, text in DESK_INPUTS:
+        place = places.get(place_name or "")
+        located = from_place(place, districts) if place else from_district(districts.areas[0], districts)
+        input_enter_offline(
+            module=module,
+            entered_by=officer,
+            channel=channel,
+            located=located,
+            text=text,
+            category=categories[0] if channel == Channel.MEETING else categories[1],
+            received_on=received_on,
+            group="Bord 2" if channel == Channel.MEETING else "",
+        )
 
 
 def _places(module, districts, officer):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.core import geo
 from delaktig.core.forms import Form, ModelForm
 from delaktig.core.images import MAX_BYTES, PhotoError, photo_clean
+from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.forms_inputs import PseudonymMixin
 
 from . import where
@@ -124,6 +125,92 @@ class MapInputForm(PseudonymMixin, Form):
             "submission_key": data.get("submission_key") or None,
             "pseudonym": self.pseudonym(),
         }
+
+
+class DeskMapInputForm(Form):
+    """The fields of one map input at the desk ("Registrera inkommet"), for what came on paper, by phone, letter or
+    at a meeting; the desk asks the channel, date and meeting. The place is chosen from the list the resident's
+    alternative to the map offers (addresses, named places, whole districts)."""
+
+    location = LocationField(
+        label=_("Where is it?"),
+        help_text=_("Choose the address, place or whole district closest to what the person described."),
+        error_messages={
+            "required": _("Choose a place from the list."),
+            "invalid_choice": _("Choose a place from the list."),
+        },
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"), required=False, queryset=Category.objects.none(), empty_label=_("Choose a category")
+    )
+    text = forms.CharField(
+        label=_("The comment"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What the person said or wrote about the place, at most 2 000 characters."),
+    )
+    author_name = forms.CharField(
+        label=_("Name shown"),
+        max_length=120,
+        required=False,
+        help_text=_("Only if the person wants their name shown. Leave empty to show the input as anonymous."),
+    )
+
+    def __init__(self, *args, module, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.module = module
+        self.districts = where.Districts(module.dialogue.municipality)
+        self.places = {str(place.pk): place for place in places_of(module)}
+        self.fields["location"].choices = location_choices(self.places.values(), self.districts)
+        if categories_of(module):
+            self.fields["category"].queryset = Category.objects.filter(module=module)
+        else:
+            del self.fields["category"]
+        self._setup_author_name(module.dialogue)
+        self._setup_about_you(module.dialogue.municipality)
+
+    def _setup_author_name(self, dialogue):
+        if not dialogue.shows_names:
+            del self.fields["author_name"]  # the dialogue shows everyone as "Anonymous participant"
+        elif dialogue.asks_for_pseudonym:
+            self.fields["author_name"].label = _("Pseudonym shown")
+            self.fields["author_name"].help_text = _(
+                "Only if the person gave a made-up name to show. Never their real name. Leave empty to show the "
+                "input as anonymous."
+            )
+
+    def _setup_about_you(self, municipality):
+        """The voluntary "about you" answers, as every method asks them (participation.demographics)."""
+        self.fields["age_band"] = forms.ChoiceField(
+            label=_("Age"), required=False, choices=[("", _("No answer"))] + list(AgeBand.choices)
+        )
+        self.fields["gender"] = forms.ChoiceField(
+            label=_("Gender"), required=False, choices=[("", _("No answer"))] + list(Gender.choices)
+        )
+        areas = municipality.areas.all()
+        if areas.exists():
+            self.fields["area"] = forms.ModelChoiceField(
+                label=_("Where does the person live?"), required=False, queryset=areas, empty_label=_("No answer")
+            )
+
+    def clean(self):
+        data = super().clean()
+        location = data.get("location") or ""
+        if location:
+            try:
+                data["located"] = self._chosen(location)
+            except geo.GeometryError as error:
+                self.add_error("location", error.message)
+        return data
+
+    def _chosen(self, value):
+        kind, _sep, pk = value.partition(":")
+        if kind == "place" and pk in self.places:
+            return where.from_place(self.places[pk], self.districts)
+        area = next((area for area in self.districts.areas if str(area.pk) == pk), None)
+        if kind == "district" and area is not None:
+            return where.from_district(area, self.districts)
+        raise geo.GeometryError(_("Choose a place from the list."))
 
 
 class ListFilterForm(Form):

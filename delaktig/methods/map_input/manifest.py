@@ -2,9 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from delaktig.participation.models import Channel
 from delaktig.participation.registry import MethodManifest, registry
 
-from . import navigation, opendata, report, selectors
+from . import desk, navigation, opendata, report, selectors
 from .about import METHOD_KEY, METHOD_NAME
 from .models import REFERENCE_PREFIX
 from .phases import PHASE_TYPES
@@ -17,7 +18,7 @@ manifest = registry.register(
         description=_(
             "Residents mark points, lines or areas on a map of the municipality with a category and a comment, "
             "support each other's input and comment on it. Without the map, they choose an address, a place or a "
-            "district from a list."
+            "district from a list. Staff enter what comes in by letter or on paper, by e-mail, by phone or at meetings."
         ),
         phase_types=PHASE_TYPES,
         public_urls="delaktig.methods.map_input.urls",
@@ -32,6 +33,7 @@ manifest = registry.register(
         module_template="map_input/module_summary.html",
         moderation_queue=selectors.INPUTS.moderation_queue,
         moderation_count=selectors.INPUTS.moderation_count,
+        offline_channels=(Channel.PAPER, Channel.MEETING, Channel.PHONE, Channel.EMAIL),
         inputs=selectors.inputs,
         input_rows=selectors.INPUTS.input_rows,
         input_channels=selectors.INPUTS.input_channels,
@@ -48,6 +50,8 @@ manifest = registry.register(
         },
         audit_labels={
             "map_input.create": _("A resident marked a place on the map"),
+            "map_input.enter_offline": _("Registered map input that came in another way"),
+            "map_input.desk_undo": _("Took back map input just registered"),
             "map_input.support": _("A resident supported an input"),
             "map_input.unsupport": _("A resident took back a support"),
             "map_input.category_add": _("Added a category"),
@@ -61,5 +65,6 @@ manifest = registry.register(
         staff_pages=navigation.staff_pages,
         honours_public_identity=True,
         public_names_hide=selectors.INPUTS.public_names_hide,
+        desk_entry=desk.DESK_ENTRY,
     )
 )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from delaktig.core.models import TimeStampedModel
+from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.models import AbstractInput, AbstractSupport, InputQuerySet
 
 TEXT_MAX = 2000
@@ -141,6 +142,21 @@ class MapInput(AbstractInput):
     )
     photo = models.FileField(_("photo"), upload_to=photo_path, blank=True)
     photo_description = models.CharField(_("what the photo shows"), max_length=200, blank=True)
+    # Entered by staff at the desk (on paper, by phone, letter or at a meeting): who entered it, the day it came in,
+    # the meeting (or other occasion) and the table or group there; empty for input online
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    received_on = models.DateField(_("date received"), null=True, blank=True)
+    occasion_key = models.CharField(_("occasion"), max_length=80, blank=True)
+    occasion_label = models.CharField(_("meeting"), max_length=200, blank=True)
+    group = models.CharField(_("table or group"), max_length=100, blank=True)
+    # Voluntary "about you", asked at the desk: never published, only counted (small numbers hidden) in the results
+    age_band = models.CharField(_("age"), max_length=20, choices=AgeBand.choices, blank=True)
+    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
+    area = models.ForeignKey(
+        "organisations.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("area")
+    )
 
     objects = MapInputQuerySet.as_manager()
 
@@ -173,6 +189,12 @@ class MapInput(AbstractInput):
         """A short title for lists and the results workspace: the category and the place."""
         parts = [self.category.name if self.category_id and self.category else "", self.place_name]
         return " – ".join(part for part in parts if part) or self.get_shape_display()
+
+    @property
+    def demographics(self):
+        """What the person chose to tell, as participation.demographics values; missing keys when not told."""
+        told = {"age_band": self.age_band, "gender": self.gender, "area": self.area_id}
+        return {key: value for key, value in told.items() if value}
 
 
 class Support(AbstractSupport):

@@ -1,5 +1,7 @@
 """The module's staff pages as the dialogue's staff page lists them (manifest.staff_pages)."""
 
+from urllib.parse import urlencode
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -17,10 +19,19 @@ PAGES = (
 
 
 def staff_pages(module, user):
-    """[(url, title)] of the pages of `module` that `user` may use."""
+    """[(url, title)] of the pages of `module` that `user` may use; map input that came in another way is registered
+    at the dialogue's desk ("Registrera inkommet"), with this module chosen."""
     args = [module.dialogue.municipality.slug, module.dialogue_id, module.pk]
-    return [
+    pages = [
         (reverse(f"map_input_staff:{name}", args=args), title)
         for name, action, title in PAGES
         if action is None or allowed(user, action, module)
     ]
+    if allowed(user, "enter_offline", module):
+        pages.insert(1, (desk_url(module), _("Register incoming input")))
+    return pages
+
+
+def desk_url(module):
+    url = reverse("participation:desk", args=[module.dialogue.municipality.slug, module.dialogue_id])
+    return f"{url}?{urlencode({'module': module.pk})}"

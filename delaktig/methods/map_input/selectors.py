@@ -17,6 +17,8 @@ EXPORT_COLUMNS = [
     "text",
     "longitude",
     "latitude",
+    "channel",
+    "received_on",
     "status",
     "created",
     "supports",
@@ -24,8 +26,13 @@ EXPORT_COLUMNS = [
 ]
 
 
+def _record_details(item):
+    """What the results read besides the text: the voluntary answers and the day input entered by staff came in."""
+    return {"demographics": item.demographics, "received_on": item.received_on}
+
+
 # The reads every method with supported and commented inputs shares
-INPUTS = InputReads(MapInput, method_name=METHOD_NAME, related=("category", "district"))
+INPUTS = InputReads(MapInput, method_name=METHOD_NAME, related=("category", "district"), record_details=_record_details)
 
 input_type = INPUTS.input_type
 with_counts = INPUTS.with_counts
@@ -127,6 +134,8 @@ def export_row(item):
         "text": item.text,
         "longitude": round(item.point_lon, 6),
         "latitude": round(item.point_lat, 6),
+        "channel": item.channel,
+        "received_on": item.received_on.isoformat() if item.received_on else "",
         "status": item.status,
         "created": item.created_at.isoformat(),
         "supports": item.support_count,

@@ -4,8 +4,12 @@ import uuid
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from delaktig.core.audit import audit_record
+from delaktig.participation.models import Channel
+from delaktig.participation.registry import desk_undo_window
+from delaktig.participation.services import initial_status
 from delaktig.participation.services_inputs import input_create_once, written_online
 from delaktig.participation.services_inputs import support_toggle as support_toggle
 
@@ -74,6 +78,86 @@ def map_input_create(
             data={"shape": item.shape, "located_by": item.located_by},
         )
     return item
+
+
+def _about_you(module, age_band, gender, area):
+    """Only an area of the dialogue's own municipality is kept."""
+    if area is not None and area.municipality_id != module.dialogue.municipality_id:
+        area = None
+    return {"age_band": age_band or "", "gender": gender or "", "area": area}
+
+
+@transaction.atomic
+def input_enter_offline(
+    *,
+    module,
+    entered_by,
+    channel,
+    located: Located,
+    text,
+    category=None,
+    author_name="",
+    received_on=None,
+    age_band="",
+    gender="",
+    area=None,
+    occasion_key="",
+    occasion_label="",
+    group="",
+):
+    """Map input that came on paper, by phone, letter or at a meeting, entered by staff (at the desk) with a place
+    from the module's list or a district (where.py); published at once, like the desk's other input. The name shown
+    is kept only where the dialogue shows names; the "about you" answers are stored, never published."""
+    if channel == Channel.ONLINE:
+        raise ValueError("Offline input needs an offline channel")
+    if category is not None and category.module_id != module.pk:
+        category = None
+    item = MapInput.objects.create(
+        module=module,
+        municipality=module.municipality,
+        author=None,
+        author_name=" ".join(author_name.split()) if module.dialogue.shows_names else "",
+        category=category,
+        text=text,
+        **_where(located),
+        channel=channel,
+        entered_by=entered_by,
+        received_on=received_on,
+        occasion_key=occasion_key,
+        occasion_label=occasion_label,
+        group=group,
+        status=initial_status(module.dialogue, entered_by_staff=True),
+        **_about_you(module, age_band, gender, area),
+    )
+    audit_record(
+        municipality=item.municipality,
+        actor=entered_by,
+        action="map_input.enter_offline",
+        target=item,
+        data={"channel": channel, "shape": item.shape, "located_by": item.located_by},
+    )
+    return item
+
+
+@transaction.atomic
+def input_desk_undo(*, module, item_id, actor, now=None):
+    """Remove a map input `actor` entered a moment ago (within DESK_UNDO_MINUTES); False, nothing changed,
+    otherwise."""
+    item = MapInput.objects.select_for_update().filter(module=module, pk=item_id, author=None).first()
+    now = now or timezone.now()
+    if item is None or not actor.is_authenticated or item.entered_by_id != actor.pk:
+        return False
+    if now - item.created_at > desk_undo_window():
+        return False
+    audit_record(
+        municipality=item.municipality,
+        actor=actor,
+        action="map_input.desk_undo",
+        target=item,
+        data={"reference": item.reference, "place": item.place_name},
+    )
+    item.delete()
+    return True
 
 
 @transaction.atomic

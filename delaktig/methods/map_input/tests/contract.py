@@ -1,8 +1,11 @@
 """Data for the participation contract test (see docs/adding-a-method.md)."""
 
+from django.utils import timezone
+
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.participation.services import comment_create
 
+from ..desk import desk_save
 from ..models import Category
 from ..services import map_input_create, support_toggle
 from ..where import Districts, from_geojson
@@ -17,8 +20,10 @@ URL_OBJECTS = {
 
 
 def contract_fixture(module):
-    """Fill `module` with one of each kind of contribution; return the resident who made them."""
+    """Fill `module` with one of each kind of contribution, one of them entered at the desk from a letter; return
+    the resident who made them."""
     resident = UserFactory(name="Kim Kontrakt")
+    staff = UserFactory()
     category = Category.objects.create(module=module, name="Trygghet")
     districts = Districts(module.dialogue.municipality)
     point = from_geojson({"type": "Point", "coordinates": [13.69, 60.03]}, districts)
@@ -27,4 +32,18 @@ def contract_fixture(module):
     map_input_create(module=module, author=resident, located=line, text="Cykelväg behövs.")
     comment_create(target=item, dialogue=module.dialogue, author=resident, text="Håller med mig själv.")
     support_toggle(item=item, user=resident)
+    desk_save(
+        module,
+        {
+            "located": point,
+            "text": "Brev: farligt övergångsställe.",
+            "category": category,
+            "author_name": "Brevskrivare",
+        },
+        actor=staff,
+        channel="paper",
+        received_on=timezone.localdate(),
+        occasion=None,
+        group="",
+    )
     return resident

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from delaktig.core.exports import COMMA, csv_response
 from delaktig.dialogues.views.staff.common import post_data
 from delaktig.organisations.permissions import staff_view
-from delaktig.participation.models import ModerationStatus
+from delaktig.participation.models import Channel, ModerationStatus
 from delaktig.participation.rules import allowed
 from delaktig.participation.urls import module_url
 from delaktig.participation.views_inputs import export_table, input_figures, moderate_view, moderation_view
@@ -217,9 +217,16 @@ EXPORT_HEADERS = {
     "text": gettext_lazy("Comment"),
     "longitude": gettext_lazy("Longitude"),
     "latitude": gettext_lazy("Latitude"),
+    "channel": gettext_lazy("Channel"),
+    "received_on": gettext_lazy("Date received"),
     "status": gettext_lazy("Status"),
     "created": gettext_lazy("Received"),
     "supports": gettext_lazy("Supports"),
     "comments": gettext_lazy("Comments"),
 }
-IN_WORDS = {"shape": Shape, "placed": LocatedBy, "status": ModerationStatus}  # values as people call them
+IN_WORDS = {
+    "shape": Shape,
+    "placed": LocatedBy,
+    "channel": Channel,
+    "status": ModerationStatus,
+}  # values as people call them
