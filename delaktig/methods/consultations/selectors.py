@@ -8,12 +8,38 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from delaktig.participation.identity import what_is_public
 from delaktig.participation.models import Comment, ModerationStatus
 from delaktig.participation.registry import InputRecord, ModerationItem
 
 from .about import METHOD_KEY, METHOD_NAME
-from .models import REFERENCE_PREFIX, Answer, Chapter, Document, Follower, Image, Paragraph, Remark, Version
+from .models import (
+    REFERENCE_PREFIX,
+    Answer,
+    Chapter,
+    Document,
+    Follower,
+    Image,
+    Paragraph,
+    Remark,
+    Represents,
+    Version,
+)
+
+COMMENT_CONTENTS = gettext_lazy("the text of your comment")
+
+
+def remark_public_lines(remark: Remark) -> list[str]:
+    """What of a resident's comment is public, in sentences: for the confirmation page and the e-mail receipt."""
+    comment = remark.comment
+    lines = what_is_public(remark.module.dialogue, shown_name=comment.author_name, contents=COMMENT_CONTENTS)
+    if remark.represents != Represents.MYSELF and remark.organisation:
+        organisation = _("The name of the organisation or authority you represent, “%(organisation)s”, is shown too.")
+        lines.insert(1, organisation % {"organisation": remark.organisation})
+    return lines
 
 
 def document_of(module) -> Document | None:

@@ -12,7 +12,7 @@ from delaktig.core.audit import audit_record
 from delaktig.participation.models import Channel, Comment, ModerationStatus
 from delaktig.participation.services import comment_create
 
-from . import document_files, versions, word_pictures
+from . import document_files, mail, versions, word_pictures
 from .models import (
     Answer,
     Attachment,
@@ -285,6 +285,8 @@ def remark_create(
     )
     if comment.status == ModerationStatus.PUBLISHED:  # in the report at once
         _report_refresh(document_id=version.document_id, actor=entered_by)  # never a resident's account
+    if entered_by is None and channel == Channel.ONLINE:  # a letter entered at the desk gets no e-mail
+        mail.receipt_later(remark, account=comment.author, user=user)
     return remark
 
 

@@ -13,13 +13,14 @@ from delaktig.participation.rules import allowed
 from .. import services
 from ..document_files import CONTENT_TYPES, file_name, version_file, version_files
 from ..forms import CommentForm
-from ..models import Attachment, Image, Paragraph
+from ..models import Attachment, Image, Paragraph, Remark
 from ..phases import COMMENTING
 from ..selectors import (
     chapters_of,
     comments_by_place,
     is_following,
     published_version,
+    remark_public_lines,
 )
 from ..selectors_places import place_get
 from ..selectors_versions import version_changes
@@ -76,13 +77,14 @@ def index(request, dialogue_id, module_id):
 
 
 def _downloads(module, version):
-    """(link text, address, file type, size in bytes or None while the file is not made yet) of the whole document."""
+    """(link text, address, file type as people write it, size in bytes or None while the file is not made yet) of
+    the whole document."""
     made = version_files(version)
     return [
-        (label, url(name, module, public=True), kind, made[kind].size if kind in made else None)
-        for label, name, kind in (
-            (_("Download the whole document as Word"), "download", "docx"),
-            (_("Download the whole document as PDF"), "download_pdf", "pdf"),
+        (label, url(name, module, public=True), shown, made[kind].size if kind in made else None)
+        for label, name, kind, shown in (
+            (_("Download the whole document as Word"), "download", "docx", "Word"),
+            (_("Download the whole document as PDF"), "download_pdf", "pdf", "PDF"),
         )
     ]
 
@@ -115,7 +117,11 @@ def comment(request, dialogue_id, module_id, slug):
             user=request.user,
             pseudonym=form.cleaned_data.get("pseudonym", ""),
         )
-        request.session["consultations_done"] = {"reference": remark.reference, "status": remark.comment.status}
+        request.session["consultations_done"] = {
+            "reference": remark.reference,
+            "status": remark.comment.status,
+            "comment_id": remark.pk,
+        }
         return redirect(url("done", module, public=True))
     context = context_of(module, document=document, version=version, place=place, form=form, back_url=back)
     return render(request, "consultations/comment.html", context)
@@ -126,7 +132,13 @@ def done(request, dialogue_id, module_id):
     sent = request.session.get("consultations_done")
     if not sent:
         return redirect(url("index", module, public=True))
-    return render(request, "consultations/done.html", context_of(module, sent=sent))
+    remark = (
+        Remark.objects.select_related("comment", "module__dialogue")
+        .filter(module=module, pk=sent.get("comment_id"))
+        .first()
+    )
+    public_lines = remark_public_lines(remark) if remark else []
+    return render(request, "consultations/done.html", context_of(module, sent=sent, public_lines=public_lines))
 
 
 @require_POST
