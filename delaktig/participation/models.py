@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.core.models import TimeStampedModel
 from delaktig.dialogues.models import AFTER_CLOSE, State
 
+from .identity import COMMENT_CONTENTS
 from .population import PopulationAge, Sex
 from .registry import registry
 
@@ -181,6 +182,7 @@ class AbstractInput(TimeStampedModel, Moderated):
     objects = InputQuerySet.as_manager()
 
     reference_prefix = ""  # "IN" makes input 121 read "IN-121"; the manifest declares the same prefix
+    public_contents = COMMENT_CONTENTS  # what the input makes public, in what_is_public()'s words (receipts)
 
     class Meta:
         abstract = True
@@ -200,6 +202,10 @@ class AbstractInput(TimeStampedModel, Moderated):
     @property
     def is_removed(self):
         return self.status == ModerationStatus.REJECTED
+
+    def receipt_details(self):
+        """(label, value) lines that name the input in the e-mail receipt, under its reference number."""
+        return [(_("Title"), self.title)]
 
     def url_args(self):
         module = self.module

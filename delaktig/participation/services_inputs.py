@@ -5,10 +5,12 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.utils import translation
 
 from delaktig.core.audit import audit_record
 
 from .services import initial_status, moderate
+from .tasks import input_receipt_send, receipt_send_now
 
 
 def written_online(module: Any, author: Any, pseudonym: str = "") -> dict[str, Any]:
@@ -39,6 +41,21 @@ def input_create_once(sent_before: QuerySet[Any], *, submission_key: str | None,
         if existing is None:
             raise
         return existing, False
+
+
+def input_receipt_later(item: Any, *, account: Any, author: Any) -> None:
+    """After commit, the e-mail receipt for a new input a resident wrote online: a task for the account kept; when
+    the dialogue keeps no account (anonymous by design), sent in this process to `author`'s address, which is
+    written nowhere (no task row, no session)."""
+    model, language = item._meta.label, translation.get_language()
+    if account is not None:
+        transaction.on_commit(lambda: input_receipt_send.enqueue(model=model, input_id=item.pk, language=language))
+        return
+    email = getattr(author, "email", "")
+    if email:
+        transaction.on_commit(
+            lambda: receipt_send_now(model=model, input_id=item.pk, email=email, language=language), robust=True
+        )
 
 
 @transaction.atomic

@@ -29,7 +29,12 @@ def location_choices(places, districts):
 
 
 class MapInputForm(PseudonymMixin, Form):
-    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none(), empty_label=None)
+    category = forms.ModelChoiceField(
+        label=_("Category"),
+        queryset=Category.objects.none(),
+        empty_label=None,
+        error_messages={"required": _("Choose a category.")},
+    )
     location = LocationField(
         label=_("Where is it?"),
         required=False,

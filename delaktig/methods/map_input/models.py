@@ -190,6 +190,12 @@ class MapInput(AbstractInput):
         parts = [self.category.name if self.category_id and self.category else "", self.place_name]
         return " – ".join(part for part in parts if part) or self.get_shape_display()
 
+    def receipt_details(self):
+        """The receipt names the category and the place (the address, place or district), when there are any."""
+        place = self.place_name or (self.district.name if self.district_id and self.district else "")
+        lines = [(_("Category"), self.category.name if self.category_id and self.category else ""), (_("Place"), place)]
+        return [(label, value) for label, value in lines if value]
+
     @property
     def demographics(self):
         """What the person chose to tell, as participation.demographics values; missing keys when not told."""

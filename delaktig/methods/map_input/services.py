@@ -10,7 +10,7 @@ from delaktig.core.audit import audit_record
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import desk_undo_window
 from delaktig.participation.services import initial_status
-from delaktig.participation.services_inputs import input_create_once, written_online
+from delaktig.participation.services_inputs import input_create_once, input_receipt_later, written_online
 from delaktig.participation.services_inputs import support_toggle as support_toggle
 
 from .models import MapInput, TileSource
@@ -55,7 +55,8 @@ def map_input_create(
 ):
     """A resident's map input. `located` comes from where.py (checked); `photo` from core.images.photo_clean.
     Sending the same form twice gives back the first input. The name shown and the account kept follow the
-    dialogue's setting (Dialogue.public_name_for / account_for)."""
+    dialogue's setting (Dialogue.public_name_for / account_for); the e-mail receipt goes to the account kept, or,
+    when the dialogue is anonymous by design, to the address once, right after saving, without it being stored."""
     if category is not None and category.module_id != module.pk:
         category = None
     written = written_online(module, author, pseudonym)
@@ -77,6 +78,7 @@ def map_input_create(
             target=item,
             data={"shape": item.shape, "located_by": item.located_by},
         )
+        input_receipt_later(item, account=written["author"], author=author)
     return item
 
 

@@ -44,6 +44,7 @@ class Input(AbstractInput):
     wants_updates = models.BooleanField(_("wants to hear what happens"), default=False)
 
     reference_prefix = REFERENCE_PREFIX
+    public_contents = _("your title and text")
 
     class Meta(AbstractInput.Meta):
         verbose_name = _("input")

@@ -5,10 +5,9 @@ page, feed, export and the results workspace read the same thing; "" is shown as
 Pseudonyms are looked up, and names hidden, by the shared input reads (selectors.INPUTS).
 """
 
-from django.utils.translation import gettext_lazy as _
-
+from .models import Input
 from .selectors import INPUTS
 
-INPUT_CONTENTS = _("your title and text")
+INPUT_CONTENTS = Input.public_contents
 
 public_names_hide = INPUTS.public_names_hide

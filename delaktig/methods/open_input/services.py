@@ -1,17 +1,16 @@
 """Writes for open input. Each leaves an audit event in the same transaction."""
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from delaktig.core.audit import audit_record
 from delaktig.participation.models import Channel
 from delaktig.participation.registry import desk_undo_window
 from delaktig.participation.services import initial_status
-from delaktig.participation.services_inputs import input_create_once, written_online
+from delaktig.participation.services_inputs import input_create_once, input_receipt_later, written_online
 from delaktig.participation.services_inputs import support_toggle as support_toggle
 
 from .models import CATEGORY_MAX, Input
-from .tasks import input_receipt_send, receipt_send_now
 
 MAX_CATEGORIES = 30
 
@@ -57,18 +56,8 @@ def input_create(
     )
     if created:
         audit_record(municipality=item.municipality, actor=account, action="open_input.create", target=item)
-        _receipt_later(item, account, author)
+        input_receipt_later(item, account=account, author=author)
     return item
-
-
-def _receipt_later(item, account, author):
-    language = translation.get_language()
-    if account is not None:
-        transaction.on_commit(lambda: input_receipt_send.enqueue(input_id=item.pk, language=language))
-        return
-    email = getattr(author, "email", "")
-    if email:  # in this process, after commit: the address is never written anywhere
-        transaction.on_commit(lambda: receipt_send_now(input_id=item.pk, email=email, language=language), robust=True)
 
 
 def _about_you(module, age_band, gender, area):

@@ -184,7 +184,7 @@ def test_anonymous_by_design_keeps_no_account_and_sends_the_receipt_without_stor
     rut, client, municipality, resident, staff, django_capture_on_commit_callbacks
 ):
     module = _module(municipality, BY_DESIGN)
-    with mock.patch("delaktig.methods.open_input.services.input_receipt_send") as task:
+    with mock.patch("delaktig.participation.services_inputs.input_receipt_send") as task:
         _check, response = _send(rut, module, django_capture_on_commit_callbacks)
     item = Input.objects.get()
     assert item.author is None and item.author_name == "" and not item.wants_updates
