@@ -237,3 +237,11 @@ def test_the_channel_and_date_received_are_in_the_staff_list_and_the_export(as_o
     assert "På ett möte" in html and "inkommen 12 mars 2026" in html
     export = as_officer.get(url("staff:export_csv", module)).content.decode("utf-8-sig")
     assert "Inkommet datum" in export and "2026-03-12" in export
+
+
+def test_the_modules_overview_offers_the_desk_to_those_who_may_enter(as_officer, module):
+    from .. import navigation
+    from .conftest import url
+
+    page = as_officer.get(url("staff:index", module)).content.decode()
+    assert f'href="{navigation.desk_url(module)}"' in page and "Registrera inkommet" in page

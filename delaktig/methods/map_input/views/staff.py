@@ -23,10 +23,11 @@ from delaktig.participation.views_module import module_context, overview_context
 from .. import selectors, services
 from ..forms import CategoryForm, PlaceForm, StaffFilterForm, TileSourceForm
 from ..models import REFERENCE_PREFIX, Category, LocatedBy, MapInput, Place, Shape
+from ..navigation import desk_url
 from ..where import Districts
 from .common import module_get, staff_guard
 
-ACTIONS = ("moderate", "manage", "map_background")
+ACTIONS = ("moderate", "manage", "map_background", "enter_offline")
 PAGE_SIZE = 50
 
 
@@ -48,6 +49,7 @@ def index(request, dialogue_id, module_id):
         actions=ACTIONS,
         labels=input_figures(("inputs", _("Places marked on the map"))),
         per_district=per_district,
+        desk_url=desk_url(module),
     )
     return render(request, "map_input/staff/index.html", context)
 
