@@ -60,8 +60,8 @@ def test_publishing_makes_both_files_and_the_page_says_their_type_and_size(clien
     made = {row.kind: row for row in VersionFile.objects.filter(version=playgrounds)}
     assert set(made) == {"docx", "pdf"}
     page = client.get(url("index", module)).content.decode()
-    assert f"Ladda ner hela dokumentet som PDF (PDF, {filesizeformat(made['pdf'].size)})" in page
-    assert f"Ladda ner hela dokumentet som Word (Word, {filesizeformat(made['docx'].size)})" in page
+    assert f"Ladda ner hela dokumentet (PDF, {filesizeformat(made['pdf'].size)})" in page
+    assert f"Ladda ner hela dokumentet (Word, {filesizeformat(made['docx'].size)})" in page
     assert url("download_pdf", module) in page
 
 
@@ -82,7 +82,7 @@ def test_the_pdf_is_tagged_and_holds_the_text_and_the_picture(client, module, pl
 def test_a_download_before_the_files_are_made_makes_and_keeps_it(client, module, version):
     assert not VersionFile.objects.exists()
     page = client.get(url("index", module)).content.decode()
-    assert "Ladda ner hela dokumentet som PDF (PDF)" in page  # no size until the file is made
+    assert "Ladda ner hela dokumentet (PDF)" in page  # no size until the file is made
     first = content(client.get(url("download_pdf", module)))
     assert first.startswith(b"%PDF-") and VersionFile.objects.filter(kind="pdf").count() == 1
     again = content(client.get(url("download_pdf", module)))

@@ -83,8 +83,8 @@ def _downloads(module, version):
     return [
         (label, url(name, module, public=True), shown, made[kind].size if kind in made else None)
         for label, name, kind, shown in (
-            (_("Download the whole document as Word"), "download", "docx", "Word"),
-            (_("Download the whole document as PDF"), "download_pdf", "pdf", "PDF"),
+            (_("Download the whole document"), "download", "docx", "Word"),
+            (_("Download the whole document"), "download_pdf", "pdf", "PDF"),
         )
     ]
 
