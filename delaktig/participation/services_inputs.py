@@ -5,10 +5,11 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.utils import translation
+from django.utils import timezone, translation
 
 from delaktig.core.audit import audit_record
 
+from .registry import desk_undo_window
 from .services import initial_status, moderate
 from .tasks import input_receipt_send, receipt_send_now
 
@@ -88,3 +89,27 @@ def input_moderate(*, item: Any, actor: Any, publish: bool, reason: str = "", no
     if not publish and not reason:
         raise ValueError("A removed input needs a reason")
     return moderate(item=item, actor=actor, publish=publish, reason=reason, note=note)
+
+
+def about_you_kept(module: Any, age_band: str, gender: str, area: Any) -> dict[str, Any]:
+    """The voluntary about-you answers as an input stores them: only an area of the dialogue's own municipality is
+    kept."""
+    if area is not None and area.municipality_id != module.dialogue.municipality_id:
+        area = None
+    return {"age_band": age_band or "", "gender": gender or "", "area": area}
+
+
+def input_desk_undo(
+    model: Any, *, module: Any, item_id: int, actor: Any, action: str, data: Any, now: Any = None
+) -> bool:
+    """Remove an input of `model` that `actor` entered at the desk a moment ago (within DESK_UNDO_MINUTES), with the
+    audit event `action` and `data(item)`; False, nothing changed, otherwise."""
+    item = model.objects.select_for_update().filter(module=module, pk=item_id, author=None).first()
+    now = now or timezone.now()
+    if item is None or not actor.is_authenticated or item.entered_by_id != actor.pk:
+        return False
+    if now - item.created_at > desk_undo_window():
+        return False
+    audit_record(municipality=item.municipality, actor=actor, action=action, target=item, data=data(item))
+    item.delete()
+    return True

@@ -4,13 +4,17 @@ import uuid
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 
 from delaktig.core.audit import audit_record
 from delaktig.participation.models import Channel
-from delaktig.participation.registry import desk_undo_window
 from delaktig.participation.services import initial_status
-from delaktig.participation.services_inputs import input_create_once, input_receipt_later, written_online
+from delaktig.participation.services_inputs import (
+    about_you_kept,
+    input_create_once,
+    input_receipt_later,
+    written_online,
+)
+from delaktig.participation.services_inputs import input_desk_undo as shared_desk_undo
 from delaktig.participation.services_inputs import support_toggle as support_toggle
 
 from .models import MapInput, TileSource
@@ -82,13 +86,6 @@ def map_input_create(
     return item
 
 
-def _about_you(module, age_band, gender, area):
-    """Only an area of the dialogue's own municipality is kept."""
-    if area is not None and area.municipality_id != module.dialogue.municipality_id:
-        area = None
-    return {"age_band": age_band or "", "gender": gender or "", "area": area}
-
-
 @transaction.atomic
 def input_enter_offline(
     *,
@@ -129,7 +126,7 @@ def input_enter_offline(
         occasion_label=occasion_label,
         group=group,
         status=initial_status(module.dialogue, entered_by_staff=True),
-        **_about_you(module, age_band, gender, area),
+        **about_you_kept(module, age_band, gender, area),
     )
     audit_record(
         municipality=item.municipality,
@@ -143,23 +140,16 @@ def input_enter_offline(
 
 @transaction.atomic
 def input_desk_undo(*, module, item_id, actor, now=None):
-    """Remove a map input `actor` entered a moment ago (within DESK_UNDO_MINUTES); False, nothing changed,
-    otherwise."""
-    item = MapInput.objects.select_for_update().filter(module=module, pk=item_id, author=None).first()
-    now = now or timezone.now()
-    if item is None or not actor.is_authenticated or item.entered_by_id != actor.pk:
-        return False
-    if now - item.created_at > desk_undo_window():
-        return False
-    audit_record(
-        municipality=item.municipality,
+    """Remove a map input `actor` entered at the desk a moment ago; False, nothing changed, otherwise."""
+    return shared_desk_undo(
+        MapInput,
+        module=module,
+        item_id=item_id,
         actor=actor,
         action="map_input.desk_undo",
-        target=item,
-        data={"reference": item.reference, "place": item.place_name},
+        data=lambda item: {"reference": item.reference, "place": item.place_name},
+        now=now,
     )
-    item.delete()
-    return True
 
 
 @transaction.atomic

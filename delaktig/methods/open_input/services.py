@@ -1,13 +1,17 @@
 """Writes for open input. Each leaves an audit event in the same transaction."""
 
 from django.db import transaction
-from django.utils import timezone
 
 from delaktig.core.audit import audit_record
 from delaktig.participation.models import Channel
-from delaktig.participation.registry import desk_undo_window
 from delaktig.participation.services import initial_status
-from delaktig.participation.services_inputs import input_create_once, input_receipt_later, written_online
+from delaktig.participation.services_inputs import (
+    about_you_kept,
+    input_create_once,
+    input_receipt_later,
+    written_online,
+)
+from delaktig.participation.services_inputs import input_desk_undo as shared_desk_undo
 from delaktig.participation.services_inputs import support_toggle as support_toggle
 
 from .models import CATEGORY_MAX, Input
@@ -52,19 +56,12 @@ def input_create(
         text=text,
         category=category,
         wants_updates=wants_updates and dialogue.stores_account,
-        **_about_you(module, age_band, gender, area),
+        **about_you_kept(module, age_band, gender, area),
     )
     if created:
         audit_record(municipality=item.municipality, actor=account, action="open_input.create", target=item)
         input_receipt_later(item, account=account, author=author)
     return item
-
-
-def _about_you(module, age_band, gender, area):
-    """Only an area of the dialogue's own municipality is kept."""
-    if area is not None and area.municipality_id != module.dialogue.municipality_id:
-        area = None
-    return {"age_band": age_band or "", "gender": gender or "", "area": area}
 
 
 @transaction.atomic
@@ -104,7 +101,7 @@ def input_enter_offline(
         occasion_label=occasion_label,
         group=group,
         status=initial_status(module.dialogue, entered_by_staff=True),
-        **_about_you(module, age_band, gender, area),
+        **about_you_kept(module, age_band, gender, area),
     )
     audit_record(
         municipality=item.municipality,
@@ -118,22 +115,16 @@ def input_enter_offline(
 
 @transaction.atomic
 def input_desk_undo(*, module, item_id, actor, now=None):
-    """Remove an input `actor` entered a moment ago (within DESK_UNDO_MINUTES); False, nothing changed, otherwise."""
-    item = Input.objects.select_for_update().filter(module=module, pk=item_id, author=None).first()
-    now = now or timezone.now()
-    if item is None or not actor.is_authenticated or item.entered_by_id != actor.pk:
-        return False
-    if now - item.created_at > desk_undo_window():
-        return False
-    audit_record(
-        municipality=item.municipality,
+    """Remove an input `actor` entered at the desk a moment ago; False, nothing changed, otherwise."""
+    return shared_desk_undo(
+        Input,
+        module=module,
+        item_id=item_id,
         actor=actor,
         action="open_input.desk_undo",
-        target=item,
-        data={"reference": item.reference, "title": item.title},
+        data=lambda item: {"reference": item.reference, "title": item.title},
+        now=now,
     )
-    item.delete()
-    return True
 
 
 def clean_categories(lines):
