@@ -7,10 +7,11 @@ from django.utils.translation import pgettext_lazy
 
 from delaktig.core.forms import Form
 from delaktig.core.images import PhotoError, photo_clean
-from delaktig.participation.identity import pseudonym_clean, pseudonym_field, pseudonym_suggest
+from delaktig.participation.forms_inputs import PseudonymMixin
 
 from . import text as reading
 from .models import COMMENT_MAX, AnswerRole, Position, Represents, Source
+from .public_names import COMMENT_NAMES
 from .word_pictures import Staged
 
 PDF_MAX = 20 * 1024 * 1024
@@ -213,7 +214,10 @@ def _comment_field(label=YOUR_COMMENT):
     )
 
 
-class CommentForm(RepresentsMixin, Form):
+class CommentForm(PseudonymMixin, RepresentsMixin, Form):
+    """A resident's comment; where the dialogue asks for a pseudonym, the one the person used before in its
+    consultations is offered, and one someone else comments under there is refused."""
+
     text = _comment_field()
     represents = _represents_field()
     organisation = _organisation_field()
@@ -221,11 +225,8 @@ class CommentForm(RepresentsMixin, Form):
     def __init__(self, *args, dialogue=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        if dialogue is not None and dialogue.asks_for_pseudonym:
-            self.fields["pseudonym"] = pseudonym_field(initial=pseudonym_suggest())
-
-    def clean_pseudonym(self):
-        return pseudonym_clean(self.cleaned_data.get("pseudonym"), user=self.user)
+        if dialogue is not None:
+            self.setup_pseudonym(dialogue, user, COMMENT_NAMES)
 
 
 class DeskCommentForm(RepresentsMixin, Form):

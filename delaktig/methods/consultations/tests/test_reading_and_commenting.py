@@ -171,6 +171,21 @@ def test_a_pseudonym_dialogue_asks_for_one_and_explains_a_bad_one(client, reside
     assert Comment.objects.get().author_name == "Skogsmus 417"
 
 
+def test_the_pseudonym_used_before_is_offered_and_anothers_is_refused(client, resident, module, version):
+    from delaktig.accounts.tests.factories import UserFactory
+
+    module.dialogue.public_identity = "pseudonym"
+    module.dialogue.save(update_fields=["public_identity"])
+    data = {"text": "Hej.", "represents": "myself"}
+    client.force_login(UserFactory())
+    client.post(url("comment", module, "hela"), {**data, "pseudonym": "Skogsmus 417"})
+    client.force_login(resident)
+    refused = client.post(url("comment", module, "hela"), {**data, "pseudonym": "skogsmus 417"})
+    assert "Någon annan skriver redan" in refused.content.decode() and Comment.objects.count() == 1
+    client.post(url("comment", module, "hela"), {**data, "pseudonym": "Ekorre 3"})
+    assert 'value="Ekorre 3"' in client.get(url("comment", module, "hela")).content.decode()
+
+
 def test_a_reading_phase_says_comments_are_not_taken(client, resident, municipality):
     module = consultation_module(municipality=municipality, phase="reading")
     published_plan(module)
