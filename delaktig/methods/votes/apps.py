@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class VotesConfig(AppConfig):
     name = "delaktig.methods.votes"
     label = "votes"
-    verbose_name = _("Votes")
+    verbose_name = _("Votes among alternatives")

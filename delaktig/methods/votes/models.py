@@ -39,7 +39,9 @@ class Vote(models.Model):
         blank=True,
         help_text=_("Anything residents should know besides the ballot and who may vote, in plain language."),
     )
-    ballot_type = models.CharField(_("ballot"), max_length=20, choices=BallotType.choices, default=BallotType.SINGLE)
+    ballot_type = models.CharField(
+        _("kind of ballot"), max_length=20, choices=BallotType.choices, default=BallotType.SINGLE
+    )
     max_choices = models.PositiveSmallIntegerField(
         _("most alternatives to choose or rank"),
         null=True,

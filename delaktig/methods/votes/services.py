@@ -64,6 +64,12 @@ def paper_key(name: str, identifier: str) -> str:
 # Settings and alternatives (staff)
 
 
+def _forget(module_id: int) -> None:
+    """This process forgets the vote's window now and again after the commit (a cast in between reads it anew)."""
+    window_forget(module_id)
+    transaction.on_commit(lambda: window_forget(module_id))
+
+
 @transaction.atomic
 def vote_save(*, module: Module, actor: User, **fields: Any) -> Vote:
     """Make the module's vote or change its settings. The ballot cannot change once someone has voted."""
@@ -85,7 +91,7 @@ def vote_save(*, module: Module, actor: User, **fields: Any) -> Vote:
         action="votes.vote_create" if created else "votes.vote_update",
         target=vote,
     )
-    transaction.on_commit(lambda: window_forget(module.pk))
+    _forget(module.pk)
     return vote
 
 
@@ -134,7 +140,7 @@ def alternative_save(
         action="votes.alternative_add" if created else "votes.alternative_update",
         target=alternative,
     )
-    transaction.on_commit(lambda: window_forget(vote.module_id))
+    _forget(vote.module_id)
     return alternative
 
 
@@ -151,7 +157,7 @@ def alternative_remove(*, alternative: Alternative, actor: User) -> None:
         data={"title": alternative.title},
     )
     alternative.delete()
-    transaction.on_commit(lambda: window_forget(vote.module_id))
+    _forget(vote.module_id)
 
 
 @transaction.atomic
