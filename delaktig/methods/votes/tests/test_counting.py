@@ -2,7 +2,7 @@
 
 import io
 
-from ..counting import ballots_from_csv, count, instant_runoff, main
+from ..counting import ballots_from_csv, count, instant_runoff
 
 A, B, C, D = 1, 2, 3, 4
 
