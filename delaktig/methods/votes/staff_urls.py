@@ -10,5 +10,4 @@ urlpatterns = [
     path("alternativ/ny/", staff.alternative_add, name="alternative_add"),
     path("alternativ/<int:alternative_id>/", staff.alternative_edit, name="alternative_edit"),
     path("resultat/", staff.results, name="results"),
-    path("resultat/rostsedlar.csv", staff.ballots_csv, name="ballots_csv"),
 ]

@@ -37,7 +37,9 @@ def test_an_officer_sets_up_the_vote_and_its_alternatives(client, module, staff)
     assert "inte förberedd" in client.get(staff_url(module, "index")).content.decode()
     response = client.post(staff_url(module, "settings"), {"question": "Vilken skiss?", "ballot_type": "approval",
                                                            "identity_level": 1})  # fmt: skip
-    assert response.status_code == 200 and "Skriv hur många alternativ man högst får välja." in response.content.decode()
+    assert (
+        response.status_code == 200 and "Skriv hur många alternativ man högst får välja." in response.content.decode()
+    )
     response = client.post(staff_url(module, "settings"), {"question": "Vilken skiss?", "ballot_type": "approval",
                                                            "max_choices": 2, "identity_level": 1})  # fmt: skip
     assert response.status_code == 302
@@ -56,7 +58,9 @@ def test_an_officer_sets_up_the_vote_and_its_alternatives(client, module, staff)
     public = reverse("votes:index", args=[module.dialogue.municipality.slug, module.dialogue_id, module.pk])
     page = client.get(public).content.decode()
     assert 'alt="En båge av glas över en älv i kvällsljus."' in page and "450\u00a0000 kronor" in page
-    image_url = reverse("votes:image", args=[module.dialogue.municipality.slug, module.dialogue_id, module.pk, image.pk])
+    image_url = reverse(
+        "votes:image", args=[module.dialogue.municipality.slug, module.dialogue_id, module.pk, image.pk]
+    )
     assert client.get(image_url)["Content-Type"] == "image/png"
     bad = SimpleUploadedFile("x.pdf", b"not a pdf", content_type="application/pdf")
     response = client.post(staff_url(module, "alternative_edit", alternative.pk), {"title": "X", "pdf": bad})

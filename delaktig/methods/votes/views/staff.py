@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from delaktig.core.exports import csv_response
 from delaktig.organisations.permissions import staff_view
 from delaktig.participation.rules import allowed
 from delaktig.participation.urls import module_url
@@ -168,26 +167,21 @@ def results(request, dialogue_id, module_id):
         return refused
     vote = selectors.vote_of(module)
     visible = selectors.results_visible(module, vote, request.user, staff=True)
+    closed = selectors.is_closed(module)
     context = {
         "module": module,
         "dialogue": module.dialogue,
         "vote": vote,
         "results": selectors.results_of(vote) if visible else None,
-        "closed": selectors.is_closed(module),
+        "closed": closed,
         "closes_at": selectors.closes_at(module),
+        "csv_url": _public_csv(module) if closed else "",
         "counting_text": counting_text(vote) if vote else "",
         "can_manage": bool(allowed(request.user, "manage", module)),
     }
     return render(request, "votes/staff/results.html", context)
 
 
-@require_GET
-@staff_view()
-def ballots_csv(request, dialogue_id, module_id):
-    module, refused = staff_guard(request, dialogue_id, module_id, "results")
-    if refused:
-        return refused
-    vote = selectors.vote_of(module)
-    if not selectors.results_visible(module, vote, request.user, staff=True):
-        return redirect(_url("results", module))
-    return csv_response(f"omrostning-{vote.pk}-rostsedlar.csv", selectors.ballot_file_rows(vote))
+def _public_csv(module):
+    """The anonymous ballot file is public once the vote has closed, and never before, for staff too."""
+    return module_url(module, "ballots_csv")
