@@ -12,12 +12,14 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import connections, router, transaction
 from django.utils import timezone
 
 from delaktig.core.audit import audit_record
 from delaktig.core.inserts import insert_unless_taken
+from delaktig.core.models import AuditEvent
 from delaktig.participation.models import Channel
 
 from .eligibility import Declared
@@ -197,6 +199,23 @@ def _upsert_statement(connection) -> tuple[str, list]:
     return found
 
 
+def _audit_cte(sql: str, connection) -> str:
+    """PostgreSQL: the upsert and its audit event in one statement (atomic on its own, one round trip); the event has
+    the columns audit_record() writes. Returns the ballot's id and the action."""
+    quote = connection.ops.quote_name
+    opts = AuditEvent._meta
+    columns = ", ".join(
+        quote(opts.get_field(name).column)
+        for name in ("municipality", "actor", "action", "target_type", "target_id", "data", "public", "created_at")
+    )
+    return (
+        f"WITH ballot AS ({sql}) INSERT INTO {quote(opts.db_table)} ({columns}) "
+        "SELECT %s, %s, CASE WHEN ballot.changes > 0 THEN %s ELSE %s END, %s, %s, "
+        "jsonb_build_object('ballot', ballot.id), false, %s FROM ballot "
+        f"RETURNING ({quote('data')}->>'ballot')::bigint, {quote('action')}"
+    )
+
+
 def ballot_cast(
     *,
     municipality: Municipality,
@@ -206,28 +225,39 @@ def ballot_cast(
     declared: Declared,
     now: datetime.datetime | None = None,
 ) -> Cast:
-    """Store the voter's ballot, or replace the one they cast before: one statement, so two casts by the same
-    person at the same moment leave one ballot (the later). Raises PaperBallotKept when their ballot came on paper.
-    The caller has checked that the vote is open, the person may vote and the choices follow the rules."""
+    """Store the voter's ballot, or replace the one they cast before: one upsert, so two casts by the same person at
+    the same moment leave one ballot (the later), with its audit event ("votes.ballot_cast" or
+    "votes.ballot_change", never the choices). Raises PaperBallotKept when their ballot came on paper. The caller has
+    checked that the vote is open, the person may vote and the choices follow the rules."""
     now = now or timezone.now()
     alias = router.db_for_write(Ballot)
     connection = connections[alias]
     sql, others = _upsert_statement(connection)
-    choices_field = Ballot._meta.get_field("choices")
+    stamp = Ballot._meta.get_field("cast_at").get_db_prep_save(now, connection)
     values = [
         vote_id,
         user.pk,
         account_key(user.pk),
-        choices_field.get_db_prep_save(choices, connection),
+        Ballot._meta.get_field("choices").get_db_prep_save(choices, connection),
         Channel.ONLINE.value,
         declared.age_band,
         declared.area_id,
-        Ballot._meta.get_field("cast_at").get_db_prep_save(now, connection),
+        stamp,
+        *(field.get_db_prep_save(field.get_default(), connection) for field in others),
+        Channel.ONLINE.value,
     ]
-    values += [field.get_db_prep_save(field.get_default(), connection) for field in others]
+    if connection.vendor == "postgresql":
+        target_type = ContentType.objects.get_for_model(Vote).pk
+        events = [municipality.pk, user.pk, CHANGE, CAST, target_type, vote_id, stamp]
+        with connection.cursor() as cursor:
+            cursor.execute(_audit_cte(sql, connection), [*values, *events])
+            row = cursor.fetchone()
+        if row is None:
+            raise PaperBallotKept()
+        return Cast(ballot_id=row[0], changed=row[1] == CHANGE)
     with transaction.atomic(using=alias):
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*values, Channel.ONLINE.value])
+            cursor.execute(sql, values)
             row = cursor.fetchone()
         if row is None:
             raise PaperBallotKept()
@@ -235,11 +265,14 @@ def ballot_cast(
         audit_record(
             municipality=municipality,
             actor=user,
-            action="votes.ballot_change" if changes else "votes.ballot_cast",
+            action=CHANGE if changes else CAST,
             target=Vote(pk=vote_id),
             data={"ballot": ballot_id},
         )
     return Cast(ballot_id=ballot_id, changed=bool(changes))
+
+
+CAST, CHANGE = "votes.ballot_cast", "votes.ballot_change"
 
 
 @transaction.atomic
