@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import connections, router, transaction
+from django.db.models import Field
 from django.utils import timezone
 
 from delaktig.core.audit import audit_record
@@ -177,16 +178,23 @@ _upserts: dict[str, tuple[str, list]] = {}  # database alias -> (sql, fields)
 UPSERT_FIELDS = ("vote", "voter", "voter_key", "choices", "channel", "age_band", "area", "cast_at")
 
 
+def _field(model, name: str) -> Field:
+    field = model._meta.get_field(name)
+    if not isinstance(field, Field):
+        raise TypeError(f"{name} is no concrete field of {model.__name__}")
+    return field
+
+
 def _upsert_statement(connection) -> tuple[str, list]:
     found = _upserts.get(connection.alias)
     if found is None:
         quote = connection.ops.quote_name
         opts = Ballot._meta
-        fields = [opts.get_field(name) for name in UPSERT_FIELDS]
+        fields = [_field(Ballot, name) for name in UPSERT_FIELDS]
         others = [f for f in opts.local_concrete_fields if f is not opts.auto_field and f not in fields]
         table = quote(opts.db_table)
         columns = ", ".join(quote(f.column) for f in [*fields, *others])
-        excluded = {name: f"EXCLUDED.{quote(opts.get_field(name).column)}" for name in UPSERT_FIELDS}
+        excluded = {name: f"EXCLUDED.{quote(_field(Ballot, name).column)}" for name in UPSERT_FIELDS}
         sql = (
             f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * (len(fields) + len(others)))}) "
             f"ON CONFLICT ({quote('vote_id')}, {quote('voter_key')}) DO UPDATE SET "
@@ -205,7 +213,7 @@ def _audit_cte(sql: str, connection) -> str:
     quote = connection.ops.quote_name
     opts = AuditEvent._meta
     columns = ", ".join(
-        quote(opts.get_field(name).column)
+        quote(_field(AuditEvent, name).column)
         for name in ("municipality", "actor", "action", "target_type", "target_id", "data", "public", "created_at")
     )
     return (
