@@ -172,3 +172,16 @@ def test_results_are_hidden_until_the_vote_closes_even_from_staff(client, module
     ballot_type, alternatives, ballots = ballots_from_csv(text.splitlines())
     assert count(ballot_type, alternatives, ballots).totals == {1: 2, 2: 1, 3: 0}
     assert "30_44" not in text and "online" in text  # no age, area or voter in the file
+
+
+def test_a_vote_changed_in_the_seconds_the_process_remembers_it_is_no_500(client, module, vote, ids, resident):
+    """An area or the vote removed while a process still remembers it: the database refuses the ballot (a foreign
+    key), and the voter is told to vote again."""
+    from unittest import mock
+
+    from django.db import IntegrityError
+
+    client.force_login(resident)
+    with mock.patch("delaktig.methods.votes.views.public.ballot_cast", side_effect=IntegrityError):
+        response = post(client, module, {"choice": ids[0]})
+    assert response.status_code == 200 and "Omröstningen ändrades medan du röstade" in response.content.decode()

@@ -3,6 +3,7 @@ voter's receipt, the results once the vote has closed with the anonymous ballot 
 and PDF files."""
 
 from django.core.files.storage import default_storage
+from django.db import IntegrityError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +22,7 @@ from ..ballots import BallotInvalid, ballot_from_post, choice_ids
 from ..eligibility import OUTSIDE, NotEligible, declared_from_post
 from ..models import AlternativeImage, BallotType
 from ..services import PaperBallotKept, ballot_cast
-from ..window import vote_window
+from ..window import vote_window, window_forget
 from .common import ballot_text, counting_text, public_module_get, who_may_vote
 
 
@@ -171,6 +172,11 @@ def cast(request, dialogue_id, module_id):
             municipality=request.municipality, vote_id=window.vote_id, user=request.user, choices=choices,
             declared=declared, now=now,
         )  # fmt: skip
+    except IntegrityError:  # the vote or an area went away in the seconds this process remembers them
+        window_forget(window.module_id)
+        return _again(
+            request, window, notice=_("The vote changed while you were voting. Check your ballot and vote again.")
+        )
     except PaperBallotKept:
         return _again(
             request, window, notice=_("Your ballot came on paper and is counted. It cannot be changed on the web.")
