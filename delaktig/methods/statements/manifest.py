@@ -41,7 +41,7 @@ manifest = registry.register(
         datasets=opendata.DATASETS,
         reference_prefix=REFERENCE_PREFIX,
         stat_labels={
-            "statements": _("Statements"),
+            "statements": _("Statements to vote on"),
             "votes": _("Votes on statements"),
             "participants": _("Participants online"),
         },

@@ -29,7 +29,7 @@ class Statement(TimeStampedModel, Moderated):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     seeded = models.BooleanField(_("written by staff"), default=False)
-    text = models.CharField(_("statement"), max_length=TEXT_MAX)
+    text = models.CharField(_("opinion statement"), max_length=TEXT_MAX)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
 
     objects = InputQuerySet.as_manager()
@@ -39,8 +39,8 @@ class Statement(TimeStampedModel, Moderated):
 
     class Meta:
         ordering = ["created_at", "id"]
-        verbose_name = _("statement")
-        verbose_name_plural = _("statements")
+        verbose_name = _("opinion statement")
+        verbose_name_plural = _("opinion statements")
         indexes = [
             models.Index(fields=["module", "status", "created_at"]),
             models.Index(fields=["municipality", "status", "created_at"]),

@@ -8,7 +8,7 @@ from delaktig.participation.rules import allowed
 # (url name, the staff action the page needs or None, title)
 PAGES = (
     ("index", None, _("Overview and opinion groups")),
-    ("statements", "manage", _("Statements")),
+    ("statements", "manage", _("Statements and votes")),
     ("moderation", "moderate", _("Moderate")),
 )
 

@@ -42,7 +42,7 @@ STATEMENT_VOTES = Dataset(
         "Counts only: no single vote and no names."
     ),
     fields=(
-        DatasetField("id", "integer", _("Identifier of the statement")),
+        DatasetField("id", "integer", _("The statement's identifier")),
         DatasetField("dialogue_id", "integer", _("The dialogue")),
         DatasetField("module_id", "integer", _("The module (a way to take part)")),
         DatasetField("text", "string", _("The statement")),
@@ -56,7 +56,7 @@ STATEMENT_VOTES = Dataset(
     rows=statement_rows,
     to_row=statement_row,
     filters=(
-        DatasetField("dialogue", "integer", _("Only statements in this dialogue")),
+        DatasetField("dialogue", "integer", _("Only statements from this dialogue")),
         DatasetField("module", "integer", _("Only statements in this module")),
     ),
     detail=detail_by_pk(statement_rows, statement_row),

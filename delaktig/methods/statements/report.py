@@ -117,7 +117,7 @@ def statements_report_section(municipality, year):
         tables=(
             Table(
                 _("Statements per dialogue"),
-                (_("Dialogue"), _("Statements"), _("Votes"), _("Participants"), _("Opinion groups")),
+                (_("Dialogue"), _("Statements to vote on"), _("Votes"), _("Participants"), _("Opinion groups")),
                 tuple(rows),
                 "statements",
             ),
