@@ -103,7 +103,9 @@ def _common(mine, other):
     """Index arrays into each side's participants for those both sides grouped."""
     ours = {pid: i for i, pid in enumerate(mine["participant_ids"].tolist()) if mine["labels"][i] >= 0}
     pairs = [
-        (ours[pid], j) for j, pid in enumerate(other["participant_ids"].tolist()) if other["labels"][j] >= 0 and pid in ours
+        (ours[pid], j)
+        for j, pid in enumerate(other["participant_ids"].tolist())
+        if other["labels"][j] >= 0 and pid in ours
     ]
     return np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
 
@@ -120,16 +122,28 @@ def checks(found):
         check("rounds (alternating order)", found["rounds"], None, None),
         check("median s: delaktig / red-dwarf", f"{seconds['delaktig']} / {seconds['reddwarf']}", None, None),
         check("speed-up (red-dwarf ÷ delaktig)", f"{found['speedup']}×", ">= 5×", found["speedup"] >= 5),
-        check("ARI against red-dwarf's groups (worst round)", found["ari_against_reddwarf"], ">= 0.9", found["ari_against_reddwarf"] >= 0.9),
+        check(
+            "ARI against red-dwarf's groups (worst round)",
+            found["ari_against_reddwarf"],
+            ">= 0.9",
+            found["ari_against_reddwarf"] >= 0.9,
+        ),
         check(
             "ARI against planted: delaktig / red-dwarf",
             f"{found['ari_against_planted']['delaktig']} / {found['ari_against_planted']['reddwarf']}",
             None,
             None,
         ),
-        check("groups found: delaktig / red-dwarf", f"{found['groups']['delaktig']} / {found['groups']['reddwarf']}", None, None),
+        check(
+            "groups found: delaktig / red-dwarf",
+            f"{found['groups']['delaktig']} / {found['groups']['reddwarf']}",
+            None,
+            None,
+        ),
         check("peak RSS MB: delaktig / red-dwarf", f"{rss['delaktig']} / {rss['reddwarf']}", None, None),
-        check("RSS MB before the call: delaktig / red-dwarf", f"{before['delaktig']} / {before['reddwarf']}", None, None),
+        check(
+            "RSS MB before the call: delaktig / red-dwarf", f"{before['delaktig']} / {before['reddwarf']}", None, None
+        ),
     ]
 
 

@@ -33,7 +33,9 @@ def centre():
     statements = [statement(module, text) for text in TEXTS]
     people = voters(30)
     who, which, choices, _planted = planted_votes(participants=30, statements=8, groups=2, density=1, seed=4)
-    votes_bulk(module, [(people[p - 1], statements[s - 1], int(c)) for p, s, c in zip(who, which, choices, strict=True)])
+    votes_bulk(
+        module, [(people[p - 1], statements[s - 1], int(c)) for p, s, c in zip(who, which, choices, strict=True)]
+    )
     return module
 
 
@@ -43,7 +45,10 @@ def test_rut_votes_on_statements_and_sees_the_groups(page, centre):
     logged_in(page, rut)
     page.goto(url("groups", module))
     arrive(page)
-    assert sv("The votes have not been analysed yet. The opinion groups appear here once enough people have voted.") in page.locator("main").inner_text()
+    assert (
+        sv("The votes have not been analysed yet. The opinion groups appear here once enough people have voted.")
+        in page.locator("main").inner_text()
+    )
 
     click_through(page, page.get_by_role("link", name=sv("Back to “%(name)s”", name=module.name)))
     first = page.locator("#statement-text").inner_text()
