@@ -1,6 +1,7 @@
 """Reads for statements and opinion groups. Lists annotate their counts, so pages never run a query per row."""
 
 import numpy as np
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.urls import reverse
 
@@ -13,6 +14,7 @@ from .analysis import GROUP_LETTERS
 from .models import Analysis, Choice, Statement, Vote
 
 EXPORT_COLUMNS = ["id", "text", "seeded", "status", "created", "agree", "disagree", "pass"]
+COUNTS_SECONDS = 30
 READ_CHUNK = 20_000  # votes read from the database at a time for the analysis
 
 
@@ -31,28 +33,61 @@ def statements_published(module):
 
 
 def statements_counted(module):
-    """The published statements with their votes counted, most votes first."""
-    return list(with_counts(statements_published(module)).order_by("-vote_count", "id"))
+    """The published statements with their votes counted (agree, disagree, passes, vote_count), most votes first.
+    The counts come from choice_counts (cached), so a busy page does not count millions of votes per request."""
+    counted = choice_counts(module.pk)
+    items = list(statements_published(module))
+    for item in items:
+        item.agree, item.disagree, item.passes = (counted.get((item.pk, choice), 0) for choice in Choice.values)
+        item.vote_count = item.agree + item.disagree + item.passes
+    return sorted(items, key=lambda item: (-item.vote_count, item.pk))
+
+
+def choice_counts(module_id):
+    """{(statement id, choice): votes} in the module, in one GROUP BY, kept COUNTS_SECONDS in the cache."""
+    key = f"statements:choice-counts:{module_id}"
+    counts = cache.get(key)
+    if counts is None:
+        votes = Vote.objects.filter(module_id=module_id).order_by().values_list("statement_id", "choice")
+        counts = {(pk, choice): n for pk, choice, n in votes.annotate(n=Count("id"))}
+        cache.set(key, counts, COUNTS_SECONDS)
+    return counts
+
+
+def vote_counts(module_id):
+    """{statement id: votes} in the module, counted in one GROUP BY and kept COUNTS_SECONDS in the cache: the voting
+    page asks on every vote, and with 100,000 voters a count per request would read millions of rows."""
+    key = f"statements:vote-counts:{module_id}"
+    counts = cache.get(key)
+    if counts is None:
+        votes = Vote.objects.filter(module_id=module_id).order_by().values_list("statement_id")
+        counts = dict(votes.annotate(n=Count("id")))
+        cache.set(key, counts, COUNTS_SECONDS)
+    return counts
+
+
+def _not_voted(module, user):
+    qs = statements_published(module)
+    if user.is_authenticated:
+        qs = qs.exclude(pk__in=Vote.objects.filter(module=module, user=user).values("statement"))
+    return qs
 
 
 def statement_next(module, user):
     """The published statement the person has not voted on that has the fewest votes so far (ties: the oldest),
-    so new statements get their first votes quickly; None when they have voted on all."""
-    if not user.is_authenticated:
-        qs = statements_published(module)
-    else:
-        qs = statements_published(module).exclude(
-            pk__in=Vote.objects.filter(module=module, user=user).values("statement")
-        )
-    return qs.annotate(vote_count=Count("votes")).order_by("vote_count", "created_at", "id").first()
+    so new statements get their first votes quickly; None when they have voted on all. Two queries: the ids left
+    for the person, and the statement; the counts come from the cache (at most COUNTS_SECONDS old)."""
+    left = list(_not_voted(module, user).values_list("pk", flat=True))
+    if not left:
+        return None
+    counts = vote_counts(module.pk)
+    chosen = min(left, key=lambda pk: (counts.get(pk, 0), pk))
+    return Statement.objects.get(pk=chosen)
 
 
 def remaining_count(module, user):
     """How many published statements the person has not voted on yet."""
-    qs = statements_published(module)
-    if user.is_authenticated:
-        qs = qs.exclude(pk__in=Vote.objects.filter(module=module, user=user).values("statement"))
-    return qs.count()
+    return _not_voted(module, user).count()
 
 
 def votes_of(module, user):
