@@ -24,7 +24,7 @@ def percent(share):
 
 def decision_basis_tables(module):
     """The votes on each published statement; with an analysis, the opinion groups and the consensus too."""
-    counted = [item for item in statements_counted(module) if item.vote_count]
+    counted = [item for item in statements_counted(module, cached=False) if item.vote_count]
     if not counted:
         return []
     tables = [votes_table(counted)]

@@ -32,9 +32,12 @@ def statements_published(module):
     return Statement.objects.published().filter(module=module)
 
 
-def statements_counted(module):
+def statements_counted(module, *, cached=True):
     """The published statements with their votes counted (agree, disagree, passes, vote_count), most votes first.
-    The counts come from choice_counts (cached), so a busy page does not count millions of votes per request."""
+    The pages take the counts from choice_counts (cached), so a busy page does not count millions of votes per
+    request; the decision basis and reports count now (`cached=False`)."""
+    if not cached:
+        return list(with_counts(statements_published(module)).order_by("-vote_count", "id"))
     counted = choice_counts(module.pk)
     items = list(statements_published(module))
     for item in items:
