@@ -43,6 +43,7 @@ SILHOUETTE_SAMPLE = 3000  # participants the silhouette of each k is measured on
 KMEANS_RUNS = 4  # k-means starts per k; the best is kept
 GRAM_MAX_STATEMENTS = 3000  # above this, a randomised SVD instead of the statements' Gram matrix
 MAP_POINTS = 600  # participants drawn on the map (a sample, the same for every run of the same votes)
+WORKING_MEMORY_MB = 16  # scikit-learn's chunks of pairwise distances (the silhouette), instead of up to 1 GB
 PICK = 5  # representative statements per group, consensus statements per direction
 Z_90 = 1.2816  # one-sided 90 % (Polis's significance level)
 GROUP_LETTERS = "ABCDEFGHIJ"
@@ -64,7 +65,9 @@ def opinion_groups(participant_ids, statement_ids, choices, *, random_state: int
     (+1, -1 or 0). One vote per participant and statement (the database holds no more).
 
     Runs on one thread: it is background work, and a few hundred milliseconds for 10,000 people need no more."""
-    with threadpool_limits(limits=1):
+    from sklearn import config_context
+
+    with threadpool_limits(limits=1), config_context(working_memory=WORKING_MEMORY_MB):
         return _opinion_groups(participant_ids, statement_ids, choices, random_state)
 
 

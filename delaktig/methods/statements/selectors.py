@@ -15,6 +15,7 @@ from .models import Analysis, Choice, Statement, Vote
 
 EXPORT_COLUMNS = ["id", "text", "seeded", "status", "created", "agree", "disagree", "pass"]
 COUNTS_SECONDS = 30
+VOTE_ROW = np.dtype([("user", np.int64), ("statement", np.int64), ("choice", np.int8)])
 READ_CHUNK = 20_000  # votes read from the database at a time for the analysis
 
 
@@ -109,17 +110,11 @@ def my_statements(module, user):
 
 def vote_arrays(module_id):
     """The module's votes on published statements as three numpy arrays (participant, statement, choice), read in
-    chunks so memory stays at 17 bytes a vote and not a Python object each."""
+    chunks straight into a packed array: 17 bytes a vote, not a Python object each."""
     qs = Vote.objects.filter(module_id=module_id, statement__status=ModerationStatus.PUBLISHED).order_by()
-    total = qs.count()
-    people, statements, choices = np.empty(total, np.int64), np.empty(total, np.int64), np.empty(total, np.int8)
-    filled = 0
-    for row in qs.values_list("user_id", "statement_id", "choice").iterator(chunk_size=READ_CHUNK):
-        if filled == total:  # votes cast since the count: the next analysis sees them
-            break
-        people[filled], statements[filled], choices[filled] = row
-        filled += 1
-    return people[:filled], statements[:filled], choices[:filled]
+    rows = qs.values_list("user_id", "statement_id", "choice").iterator(chunk_size=READ_CHUNK)
+    votes = np.fromiter(rows, dtype=VOTE_ROW)
+    return votes["user"], votes["statement"], votes["choice"]
 
 
 def analysis_of(module):

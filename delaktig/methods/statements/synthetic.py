@@ -4,6 +4,8 @@ Each group has its own leaning on every statement (agree or disagree, with a cle
 votes on a random share of the statements, mostly as their group leans, sometimes passing or going the other way.
 """
 
+import math
+
 import numpy as np
 
 
@@ -17,7 +19,12 @@ def planted_votes(*, participants, statements, groups=3, density=0.1, loyalty=0.
     leaning = rng.choice([1, -1], size=(groups, statements))
     per_person = max(8, min(statements, round(density * statements)))
     people = np.repeat(np.arange(1, participants + 1), per_person)
-    chosen = np.argsort(rng.random((participants, statements)), axis=1)[:, :per_person].ravel()
+    # Distinct statements for each person without a participants × statements array: a random start and a random
+    # step that shares no factor with the number of statements, so the steps never come back to a statement
+    coprime = np.array([step for step in range(1, statements + 1) if math.gcd(step, statements) == 1])
+    start = rng.integers(0, statements, size=participants)
+    step = rng.choice(coprime, size=participants)
+    chosen = ((start[:, None] + np.arange(per_person)[None, :] * step[:, None]) % statements).ravel()
     lean = leaning[planted[people - 1], chosen]
     roll = rng.random(len(people))
     other = (1 - loyalty) / 2
