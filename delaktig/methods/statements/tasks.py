@@ -11,11 +11,18 @@ import time
 from datetime import timedelta
 
 from django.db import transaction
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from delaktig.background import purposes
+from delaktig.participation.models import Module
+from delaktig.participation.signals import moderated
+
+from .analysis import opinion_groups
+from .models import Analysis, Statement
+from .selectors import vote_arrays
 
 REFRESH_DELAY = timedelta(seconds=20)
 
@@ -25,10 +32,14 @@ def analysis_refresh_later(*, module_id: int) -> None:
     transaction.on_commit(lambda: analysis_refresh(module_id=module_id))
 
 
+@receiver(moderated, sender=Statement)
+def _statement_moderated(*, item, **kwargs) -> None:
+    """A statement published or removed: its votes join or leave the analysis."""
+    analysis_refresh_later(module_id=item.module_id)
+
+
 def analysis_refresh(*, module_id: int, later: bool = True) -> bool:
     """Queue an analysis of the module unless one already waits; True when this call queued it."""
-    from .models import Analysis
-
     Analysis.objects.get_or_create(module_id=module_id)
     if not Analysis.objects.filter(module_id=module_id, refresh_waiting=False).update(refresh_waiting=True):
         return False
@@ -42,12 +53,6 @@ def analysis_refresh(*, module_id: int, later: bool = True) -> bool:
 def analysis_make(*, module_id: int):
     """Analyse the module's votes now and store the result on its analysis row (also what `make run`'s demo and
     the staff's "analyse now" use). Returns the row, or None when the module is gone."""
-    from delaktig.participation.models import Module
-
-    from .analysis import opinion_groups
-    from .models import Analysis
-    from .selectors import vote_arrays
-
     if not Module.objects.filter(pk=module_id).exists():
         return None
     Analysis.objects.get_or_create(module_id=module_id)
@@ -68,8 +73,6 @@ def analysis_task(*, module_id):
 
 @purposes.describes(analysis_task)
 def _analysis_purpose(kwargs):
-    from delaktig.participation.models import Module
-
     module = Module.objects.select_related("dialogue").filter(pk=kwargs.get("module_id")).first()
     if module is None:
         return None

@@ -31,7 +31,9 @@ def test_an_officer_seeds_a_statement_published_at_once(client, module, staff):
     assert too_long.status_code == 200 and Statement.objects.count() == 1 and "error-summary" in too_long.text
 
 
-def test_a_moderator_removes_a_statement_with_a_reason(client, municipality, staff, resident):
+def test_a_moderator_removes_a_statement_with_a_reason(
+    client, municipality, staff, resident, django_capture_on_commit_callbacks
+):
     module = statements_module(municipality=municipality, moderation="pre")
     waiting = statement_create(module=module, author=resident, text="Ett påstående att granska.")
     assert [item.text for item in moderation_queue(municipality)] == [waiting.text]
@@ -40,9 +42,11 @@ def test_a_moderator_removes_a_statement_with_a_reason(client, municipality, sta
     assert waiting.reference in page.text
     response = client.post(url("staff:moderate", module, waiting.pk), {"decision": "remove"})
     assert response.status_code == 200 and "error-summary" in response.text  # the reason is missing
-    client.post(url("staff:moderate", module, waiting.pk), {"decision": "remove", "reason": "off_topic"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("staff:moderate", module, waiting.pk), {"decision": "remove", "reason": "off_topic"})
     waiting.refresh_from_db()
     assert waiting.status == ModerationStatus.REJECTED and moderation_queue(municipality) == []
+    assert Analysis.objects.get(module=module).ran_at  # the moderation asked for a fresh analysis
 
 
 def test_the_staff_overview_shows_figures_and_starts_an_analysis(client, module, voted, staff):  # noqa: F811

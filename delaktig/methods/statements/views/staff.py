@@ -104,6 +104,5 @@ def moderate(request, dialogue_id, module_id, statement_id):
         return render(request, "participation/staff/moderate_item.html", context)
     data = form.cleaned_data
     moderate_item(item=item, actor=request.user, publish=form.publish, reason=data["reason"], note=data["note"])
-    tasks.analysis_refresh_later(module_id=module.pk)
     messages.success(request, _("Published.") if form.publish else _("Removed. The writer can see why."))
     return redirect(module_url(module, "moderation", staff=True))
