@@ -79,6 +79,12 @@ DIALOGUES = [
                 "Kom till ett möte i Hagfors, Ekshärad eller Sunnemo och prata med politikerna om badhuset.",
             ),
             (
+                "statements",
+                "Vad tycker du om påståendena?",
+                "Håll med, håll inte med eller hoppa över påståenden om det nya badhuset, ett i taget, och skriv egna. "
+                "Se sedan vilka åsiktsgrupper som finns och vad alla är överens om.",
+            ),
+            (
                 "surveys",
                 "Enkät om badhuset",
                 "Svara på några frågor om hur du använder badhuset och vad som är viktigast. Det tar fem minuter.",
