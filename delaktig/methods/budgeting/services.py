@@ -241,6 +241,11 @@ def ballot_check(budget, project_ids: Iterable[object]):
     return projects, total
 
 
+def ballot_existing(budget, user):
+    """The ballot `user` cast in `budget` before, locked until the transaction ends; None if there is none."""
+    return Ballot.objects.select_for_update().filter(budget=budget, voter=user).first()
+
+
 @transaction.atomic
 def ballot_cast(*, budget, user, project_ids):
     """Store `user`'s ballot in `budget`, or replace the one they cast before: the chosen projects (ids as sent),
@@ -254,7 +259,7 @@ def ballot_cast(*, budget, user, project_ids):
     if budget not in budgets_for_voter(module, user):
         raise BallotError(_("You do not vote in this budget. Check the district you live in."))
     projects, total = ballot_check(budget, project_ids)
-    ballot = Ballot.objects.select_for_update().filter(budget=budget, voter=user).first()
+    ballot = ballot_existing(budget, user)
     changed = ballot is not None
     if ballot is None:
         try:
