@@ -39,6 +39,7 @@ manifest = registry.register(
         input_channels=selectors.INPUTS.input_channels,
         participant_addresses=selectors.participant_addresses,
         decision_basis_tables=selectors.decision_basis_tables,
+        measures_offered=selectors.measures_offered,
         report_section=report.budgeting_report_section,
         datasets=opendata.DATASETS,
         reference_prefix=REFERENCE_PREFIX,

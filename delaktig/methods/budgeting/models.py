@@ -35,11 +35,12 @@ class Budget(models.Model):
     module = models.ForeignKey("participation.Module", on_delete=models.CASCADE, related_name="budgets")
     name = models.CharField(_("name"), max_length=NAME_MAX)
     amount = models.PositiveBigIntegerField(_("amount (kronor)"))
+    # Deleting the district (an area, central) leaves the budget for everyone, its proposals and ballots kept
     district = models.ForeignKey(
         "organisations.Area",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("district"),
         help_text=_("Empty: the budget is for everyone in the municipality."),

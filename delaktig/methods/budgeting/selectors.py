@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from delaktig.core.contributions import Table
+from delaktig.participation.registry import MeasureSuggestion
 from delaktig.participation.selectors_inputs import InputReads
 
 from . import counting
@@ -314,3 +315,21 @@ def votes_per_project(module):
 
 def has_ballots(module):
     return Ballot.objects.filter(Q(budget__module=module)).exists()
+
+
+def measures_offered(module):
+    """The winning projects of every budget, once voting is over, as measures to follow up (manifest
+    `measures_offered`); each keeps its proposal's ref, so follow-up creates it once and links it to the proposal."""
+    if not voting_over(module):
+        return []
+    return [
+        MeasureSuggestion(
+            title=row.project.title,
+            description=_("%(text)s\n\nWon in the budget “%(budget)s”.")
+            % {"text": row.project.text, "budget": result.budget.name},
+            cost=row.project.cost,
+            ref=f"{INPUTS.key}:{row.project.pk}",
+        )
+        for result in results(module)
+        for row in result.selected
+    ]

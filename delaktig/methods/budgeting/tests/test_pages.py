@@ -127,3 +127,18 @@ def test_a_pending_proposal_is_not_on_the_ballot(module, setup):
     projects["gym"].status = ModerationStatus.PENDING
     projects["gym"].save()
     assert projects["gym"] not in selectors.projects_on_ballot(everyone)
+
+
+def test_the_winners_are_offered_as_measures_once_voting_is_over(municipality, resident):
+    module = budgeting_module(municipality=municipality, phase="vote")
+    everyone, _district, _north, projects = budgets(module)
+    services.ballot_cast(budget=everyone, user=resident, project_ids=[projects["gym"].pk])
+    assert selectors.measures_offered(module) == []
+    phase = Phase.objects.get(module=module)
+    Phase.objects.filter(pk=phase.pk).update(ends_at=phase.starts_at + datetime.timedelta(minutes=1))
+    module = type(module).objects.get(pk=module.pk)
+    offered = selectors.measures_offered(module)
+    assert [(item.title, item.cost, item.ref) for item in offered] == [
+        ("Utegym", 40_000, f"budgeting:{projects['gym'].pk}")
+    ]
+    assert "Hela kommunen" in offered[0].description
