@@ -65,11 +65,11 @@ def populate(module, *, people, content=None):
     now = timezone.now()
     if ends <= now:
         _phases(module, starts, _share(starts, ends, 0.4), _share(starts, ends, 0.6), ends)
-        _youth_budget(module, people, voted_at=_share(starts, ends, 0.8))
+        _youth_budget(module, people, proposed_at=_share(starts, ends, 0.1), voted_at=_share(starts, ends, 0.8))
     else:
         day = datetime.timedelta(days=1)
         _phases(module, starts, now - 7 * day, now - day, ends)
-        _district_budgets(module, people, voted_at=now - day / 2)
+        _district_budgets(module, people, proposed_at=starts + day, voted_at=now - day / 2)
 
 
 def _share(starts, ends, part):
@@ -107,7 +107,7 @@ def _project(module, budget, author, title, text, *, cost, reason="", district=N
         channel=Channel.ONLINE if author else Channel.PAPER,
     )
     if created_at:
-        Project.objects.filter(pk=item.pk).update(created_at=created_at)
+        Project.objects.filter(pk=item.pk).update(created_at=created_at, updated_at=created_at, reviewed_at=created_at)
     return item
 
 
@@ -128,14 +128,16 @@ def _ballots(budget, projects, popularity, n, generator, *, voted_at, voters=())
     BallotChoice.objects.bulk_create(choices)
 
 
-def _youth_budget(module, people, *, voted_at):
+def _youth_budget(module, people, *, proposed_at, voted_at):
     module.settings = {**module.settings, "rule": Rule.GREEDY}
     module.save(update_fields=["settings"])
     budget = Budget.objects.create(module=module, name="Ungdomsbudgeten", amount=300_000)
     writers = [people["invanare"], people["invanare2"], people["invanare3"]]
     made, popularity = [], {}
     for index, (title, text, cost, liked, reason) in enumerate(YOUTH_PROJECTS):
-        item = _project(module, budget, writers[index % 3], title, text, cost=cost, reason=reason)
+        item = _project(
+            module, budget, writers[index % 3], title, text, cost=cost, reason=reason, created_at=proposed_at
+        )
         if cost:
             made.append(item)
             popularity[item.pk] = liked
@@ -145,7 +147,7 @@ def _youth_budget(module, people, *, voted_at):
     _ballots(budget, made, popularity, YOUTH_BALLOTS, generator, voted_at=voted_at, voters=writers[1:])
 
 
-def _district_budgets(module, people, *, voted_at):
+def _district_budgets(module, people, *, proposed_at, voted_at):
     module.settings = {**module.settings, "rule": Rule.EQUAL_SHARES}
     module.save(update_fields=["settings"])
     areas = list(module.dialogue.municipality.areas.order_by("order"))
@@ -162,7 +164,15 @@ def _district_budgets(module, people, *, voted_at):
         if district is not None and area is None:
             continue
         item = _project(
-            module, budgets[district], writers[index % 3], title, text, cost=cost, district=area, point=_point(area)
+            module,
+            budgets[district],
+            writers[index % 3],
+            title,
+            text,
+            cost=cost,
+            district=area,
+            point=_point(area),
+            created_at=proposed_at,
         )
         made, popularity = per_budget.setdefault(item.budget_id, ([], {}))
         made.append(item)
