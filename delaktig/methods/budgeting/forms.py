@@ -109,6 +109,8 @@ class DeskProposalForm(ProjectFieldsMixin, Form):
     def __init__(self, *args, module, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_project_fields(module)
+        self.fields.pop("longitude", None)  # no map at the desk: the district from the list
+        self.fields.pop("latitude", None)
 
     def clean(self):
         data = self.clean_point(super().clean())

@@ -142,3 +142,34 @@ def test_the_winners_are_offered_as_measures_once_voting_is_over(municipality, r
         ("Utegym", 40_000, f"budgeting:{projects['gym'].pk}")
     ]
     assert "Hela kommunen" in offered[0].description
+
+
+def test_a_visitor_is_offered_to_vote_and_asked_to_log_in(client, module, setup):
+    page = client.get(url("index", module)).content.decode()
+    assert url("district", module) in page
+    assert client.get(url("district", module)).status_code == 302
+
+
+def test_staff_enter_a_paper_proposal_at_the_desk(officer, module, setup):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    everyone, _district, north, _projects = setup
+    desk = reverse("participation:desk", args=[module.dialogue.municipality.slug, module.dialogue_id])
+    assert officer.get(desk, {"module": module.pk}).status_code == 200
+    data = {
+        "module": module.pk,
+        "channel": "paper",
+        "received_on": timezone.localdate().isoformat(),
+        "group": "",
+        "item-budget": everyone.pk,
+        "item-title": "Lapp: pingisbord",
+        "item-text": "Ett pingisbord i parken.",
+        "item-district": north.pk,
+        "item-author_name": "",
+    }
+    response = officer.post(desk, data)
+    assert response.status_code in (200, 302)
+    item = Project.objects.get(title="Lapp: pingisbord")
+    assert (item.channel, item.district, item.author) == ("paper", north, None)
+    assert AuditEvent.objects.filter(action="budgeting.enter_offline").exists()

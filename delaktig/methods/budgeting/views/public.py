@@ -25,12 +25,18 @@ def index(request, dialogue_id, module_id):
     context = module_context(
         module,
         sections=sections,
-        can_post=allowed(request.user, "post", module),
-        can_vote=allowed(request.user, "vote", module),
+        can_post=_offered(request.user, "post", module),
+        can_vote=_offered(request.user, "vote", module),
         voting_over=selectors.voting_over(module),
         phase=module.active_phase(),
     )
     return render(request, "budgeting/index.html", context)
+
+
+def _offered(user, action, module):
+    """Whether to offer `action`: the person may take it, or may once logged in (the page asks them to)."""
+    decision = allowed(user, action, module)
+    return bool(decision) or decision.needs_login
 
 
 def _detail(request, module, item, comment_form=None):
