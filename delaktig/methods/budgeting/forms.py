@@ -10,7 +10,7 @@ from delaktig.participation.forms_inputs import PseudonymMixin
 
 from .models import NAME_MAX, REASON_MAX, TEXT_MAX, TITLE_MAX, Budget, Rule
 from .selectors import INPUTS, budgets_of, districts_of, has_map
-from .services import Where
+from .services import BallotError, Where, ballot_check
 
 
 class ProjectFieldsMixin:
@@ -210,8 +210,6 @@ class BallotForm(Form):
         return sum(self.costs[value] for value in set(self.chosen()))
 
     def clean_projects(self):
-        from .services import BallotError, ballot_check
-
         chosen = self.cleaned_data["projects"]
         try:
             ballot_check(self.budget, chosen)

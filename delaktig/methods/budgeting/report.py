@@ -19,16 +19,22 @@ def budgeting_report_section(municipality, year):
     ballots = Ballot.objects.filter(budget__module__dialogue__municipality=municipality, created_at__year=year)
     if not proposals.exists() and not ballots.exists():
         return None
-    per_dialogue: dict[str, list[int]] = {}
-    for title, n in proposals.order_by().values_list("module__dialogue__title").annotate(n=Count("id")):
-        per_dialogue.setdefault(title, [0, 0])[0] = n
-    for title, n in ballots.order_by().values_list("budget__module__dialogue__title").annotate(n=Count("id")):
-        per_dialogue.setdefault(title, [0, 0])[1] = n
-    dialogues = set(per_dialogue)
-    money = Budget.objects.filter(
-        module__dialogue__municipality=municipality, module__dialogue__title__in=dialogues
-    ).aggregate(total=Sum("amount"))["total"]
-    rows = tuple((title, counts[0], counts[1]) for title, counts in sorted(per_dialogue.items()))
+    per_dialogue: dict[tuple[int, str], list[int]] = {}
+    for dialogue, title, n in (
+        proposals.order_by().values_list("module__dialogue", "module__dialogue__title").annotate(n=Count("id"))
+    ):
+        per_dialogue.setdefault((dialogue, title), [0, 0])[0] = n
+    for dialogue, title, n in (
+        ballots.order_by()
+        .values_list("budget__module__dialogue", "budget__module__dialogue__title")
+        .annotate(n=Count("id"))
+    ):
+        per_dialogue.setdefault((dialogue, title), [0, 0])[1] = n
+    dialogues = [dialogue for dialogue, _title in per_dialogue]
+    money = Budget.objects.filter(module__dialogue__in=dialogues).aggregate(total=Sum("amount"))["total"]
+    rows = tuple(
+        (title, counts[0], counts[1]) for (_dialogue, title), counts in sorted(per_dialogue.items(), key=_title)
+    )
     table = Table(
         _("Participatory budgeting per dialogue"), (_("Dialogue"), _("Proposals"), _("Ballots")), rows, "budgeting"
     )
@@ -45,3 +51,8 @@ def budgeting_report_section(municipality, year):
         ),
         tables=(table,),
     )
+
+
+def _title(item):
+    (dialogue, title), _counts = item
+    return (title, dialogue)

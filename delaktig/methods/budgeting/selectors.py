@@ -3,7 +3,7 @@ by the module's rule (counting.py). Lists annotate their counts, so pages never 
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -305,16 +305,6 @@ def erase(user):
 
 def public_names_hide(module):
     return INPUTS.public_names_hide(module)
-
-
-def votes_per_project(module):
-    """{project id: votes} of the module's proposals."""
-    counted = BallotChoice.objects.filter(ballot__budget__module=module).values_list("project_id")
-    return dict(counted.annotate(n=Count("id")).order_by())
-
-
-def has_ballots(module):
-    return Ballot.objects.filter(Q(budget__module=module)).exists()
 
 
 def measures_offered(module):

@@ -166,7 +166,8 @@ def project_desk_undo(*, module, item_id, actor, now=None):
 @transaction.atomic
 def project_review(*, project, actor, feasible, cost=None, reason=""):
     """Staff's review: feasible with a cost in kronor (the proposal is then on the ballot), or rejected with a reason
-    everyone can read. A proposal someone has already voted for keeps its review while votes are counted."""
+    everyone can read. Reviewed again while voting runs, a proposal no longer feasible leaves the ballot, and the
+    choices of it already made are not counted."""
     if feasible and not (cost and cost > 0):
         raise ValueError("A feasible proposal needs a cost")
     if not feasible and not reason.strip():
