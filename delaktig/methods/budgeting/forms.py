@@ -2,6 +2,7 @@
 counting rule, the district a voter lives in, and the ballot."""
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core import geo
@@ -157,6 +158,8 @@ class BudgetForm(ModelForm):
         self.fields["district"].queryset = module.dialogue.municipality.areas.all()
         self.fields["district"].empty_label = _("The whole municipality")
         self.fields["name"].max_length = NAME_MAX
+        self.fields["amount"].min_value = 1
+        self.fields["amount"].validators.append(MinValueValidator(1, _("The amount must be at least 1 krona.")))
 
 
 class RuleForm(Form):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("granskning/<int:project_id>/", staff.review_project, name="review_project"),
     path("resultat/", staff.result, name="result"),
     path("budgetar/", staff.budgets, name="budgets"),
+    path("budgetar/<int:budget_id>/", staff.budget_edit, name="budget_edit"),
     path("moderering/", staff.moderation, name="moderation"),
     path("moderering/<slug:kind>/<int:pk>/", staff.moderate, name="moderate"),
     path("forslag.csv", staff.export_csv, name="export_csv"),

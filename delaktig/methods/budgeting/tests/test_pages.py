@@ -173,3 +173,16 @@ def test_staff_enter_a_paper_proposal_at_the_desk(officer, module, setup):
     item = Project.objects.get(title="Lapp: pingisbord")
     assert (item.channel, item.district, item.author) == ("paper", north, None)
     assert AuditEvent.objects.filter(action="budgeting.enter_offline").exists()
+
+
+def test_staff_change_a_budget(officer, module, setup):
+    everyone = setup[0]
+    assert officer.get(url("staff:budget_edit", module, everyone.pk)).status_code == 200
+    data = {"name": "Hela kommunen", "amount": "0", "order": "1"}
+    response = officer.post(url("staff:budget_edit", module, everyone.pk), data)
+    assert response.status_code == 200 and "minst 1 krona" in response.content.decode()  # the amount must be positive
+    response = officer.post(url("staff:budget_edit", module, everyone.pk), {**data, "amount": "120000"})
+    assert response.status_code == 302
+    everyone.refresh_from_db()
+    assert everyone.amount == 120_000
+    assert AuditEvent.objects.filter(action="budgeting.budget_change").exists()

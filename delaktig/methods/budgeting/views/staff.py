@@ -119,6 +119,23 @@ def budgets(request, dialogue_id, module_id):
     return render(request, "budgeting/staff/budgets.html", context)
 
 
+@require_http_methods(["GET", "POST"])
+@staff_view()
+def budget_edit(request, dialogue_id, module_id, budget_id):
+    """A budget's name, amount and district; changed while voting runs, the ballots already cast stay as they are
+    and a ballot sent again is checked against the new amount."""
+    module, refusal = staff_guard(request, dialogue_id, module_id, "manage")
+    if refusal:
+        return refusal
+    budget = get_object_or_404(Budget, module=module, pk=budget_id)
+    form = BudgetForm(post_data(request), instance=budget, module=module)
+    if request.method == "POST" and form.is_valid():
+        services.budget_save(budget=form.save(commit=False), actor=request.user)
+        messages.success(request, _("The budget is saved."))
+        return redirect(module_url(module, "budgets", staff=True))
+    return render(request, "budgeting/staff/budget_edit.html", module_context(module, budget=budget, form=form))
+
+
 moderation = moderation_view(selectors.INPUTS, template="budgeting/staff/moderation.html")
 moderate = moderate_view(selectors.INPUTS)
 
