@@ -69,3 +69,11 @@ def test_another_municipalitys_dialogue_is_a_404(officer_client, other_municipal
     other = dialogue_with_inputs(municipality=other_municipality, n=1, state=State.MATTER_DECIDED)
     assert officer_client.post(url("measures", other.dialogue)).status_code == 404
     assert not Measure.objects.exists()
+
+
+def test_the_audit_log_names_follow_up_actions_in_words():
+    from delaktig.core.audit import action_label
+
+    for action in ("measure.create", "measure.edit", "measure.update", "followup.feedback_mailing",
+                   "followup.feedback_new_date", "followup.settings_update"):  # fmt: skip
+        assert str(action_label(action)) != "Other change", action

@@ -210,8 +210,14 @@ def stats(module):
         **INPUTS.stats(module),
         "on_ballot": on_ballot.count(),
         "ballots": ballots.count(),
-        "voters": ballots.exclude(voter=None).values("voter").distinct().count(),
+        "voters": _voters(ballots),
     }
+
+
+def _voters(ballots):
+    """People who voted in any of the module's budgets: each account once, and each ballot that keeps no account
+    (made at the desk or by someone who erased their data) as one person."""
+    return ballots.exclude(voter=None).values("voter").distinct().count() + ballots.filter(voter=None).count()
 
 
 def participant_ids(module):
