@@ -1,5 +1,6 @@
 #!/usr/bin/env python
-"""Delaktig's benchmarks: `bench/run.py w1|w2|w3|w4|w6|w7|w8|w9|all [--seconds N]`; tables, and bench/results/<w>.json.
+"""Delaktig's benchmarks: `bench/run.py w1|w2|w3|w4|w5|w6|w7|w8|w9|all [--seconds N]`; tables, and
+bench/results/<w>.json.
 
 Every server it starts listens on 127.0.0.1 only and is stopped at the end; every load loop stops by itself.
 """
@@ -24,6 +25,7 @@ WORKLOADS = {
     "w2": "W2 count storm (PostgreSQL)",
     "w3": "W3 busy proposal page (PostgreSQL)",
     "w4": "W4 lists that stay flat (PostgreSQL)",
+    "w5": "W5 opinion groups: 10,000 participants × 500 statements against red-dwarf",
     "w6": "W6 ballot casting (PostgreSQL)",
     "w7": "W7 surveys: answering and results (PostgreSQL)",
     "w8": "W8 embedded default (SQLite)",

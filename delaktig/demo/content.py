@@ -79,6 +79,12 @@ DIALOGUES = [
                 "Kom till ett möte i Hagfors, Ekshärad eller Sunnemo och prata med politikerna om badhuset.",
             ),
             (
+                "statements",
+                "Vad tycker du om påståendena?",
+                "Håll med, håll inte med eller hoppa över påståenden om det nya badhuset, ett i taget, och skriv egna. "
+                "Se sedan vilka åsiktsgrupper som finns och vad alla är överens om.",
+            ),
+            (
                 "surveys",
                 "Enkät om badhuset",
                 "Svara på några frågor om hur du använder badhuset och vad som är viktigast. Det tar fem minuter.",
@@ -258,6 +264,13 @@ DIALOGUES = [
         "closed_days_ago": 200,
         "inputs": True,
         "case": "KS 2025/102",
+        "more_modules": [
+            (
+                "budgeting",
+                "Ungdomsbudgeten 2026",
+                "Unga mellan 13 och 25 år föreslog och röstade fram vad 300 000 kronor ska användas till.",
+            ),
+        ],
         "results": "Unga röstade fram tre förslag: en pumptrack, längre öppettider på fritidsgården och gratis gymkort för 16-åringar.",
         "decision": "Kultur- och fritidsutskottet beslutade att genomföra de tre förslag som fick flest röster.",
         "influence": "De unga bestämde själva vilka förslag som genomförs, inom den budget som var satt.",
@@ -385,6 +398,29 @@ DIALOGUES = [
         "inputs": False,
         "case": "KS 2026/61",
         "cancel": "Investeringen sköts upp till 2029 i budgeten, så frågan är inte aktuell nu.",
+    },
+    {
+        "title": "Medborgarbudget 2027 – din kommundel",
+        "state": "open",
+        "kind": "citizen_dialogue",
+        "level": "co_decision",
+        "body": "KS",
+        "dept": "Kommunledningsförvaltningen",
+        "question": "Vad ska 500 000 kronor användas till i din kommundel och i hela kommunen?",
+        "background": "Kommunfullmäktige har avsatt 60 000 kronor till varje kommundel och 200 000 kronor till hela kommunen.",
+        "open": "Vilka förslag som får pengar.",
+        "easy_read": "Du får rösta om vad pengarna ska användas till där du bor och i hela kommunen.",
+        "start": -21,
+        "end": 14,
+        "inputs": True,
+        "case": "KS 2026/140",
+        "more_modules": [
+            (
+                "budgeting",
+                "Rösta om medborgarbudgeten",
+                "Välj de förslag du vill ha, i din kommundel och för hela kommunen, så länge pengarna räcker.",
+            ),
+        ],
     },
 ]
 

@@ -6,10 +6,16 @@ from django.utils import timezone
 
 from delaktig.dialogues.models import Dialogue, State
 from delaktig.dialogues.services import follower_add
-from delaktig.followup import workflow
+from delaktig.followup import selectors, workflow
 from delaktig.followup.models import Measure, MeasureUpdate
 from delaktig.followup.selectors import feedback_mailing_for, theme_queryset
-from delaktig.followup.services import feedback_mailing_create, measure_create, measure_update_create
+from delaktig.followup.services import (
+    feedback_mailing_create,
+    measure_create,
+    measure_edit,
+    measure_update_create,
+    measures_from_results_create,
+)
 from delaktig.mailings.services import mailing_send
 from delaktig.results.selectors import dialogue_inputs
 
@@ -79,6 +85,8 @@ def load(muni, bodies, people):
         dialogue = Dialogue.objects.filter(municipality=muni, title=title).first()
         if dialogue is None:
             continue
+        if selectors.measures_are_public(dialogue):  # a participatory budget's winners, made from its result
+            measures_from_results_create(dialogue=dialogue, actor=officer)
         for index, spec in enumerate(measures):
             _measure(dialogue, spec, index, officer, bodies)
         if dialogue.state in (State.FEEDBACK_PUBLISHED, State.EVALUATED):
@@ -89,25 +97,23 @@ def load(muni, bodies, people):
 
 def _measure(dialogue, spec, index, officer, bodies):
     title, description, steps, progress, (start, due), updates = spec
-    if Measure.objects.filter(dialogue=dialogue, title=title).exists():
+    measure = Measure.objects.filter(dialogue=dialogue, title=title).first()
+    if measure is not None and measure.updates.exists():
         return
     today = timezone.localdate()
     themes = list(theme_queryset(dialogue)[index : index + 1])
-    refs = [record.ref for record in dialogue_inputs(dialogue)[index * 2 : index * 2 + 2]]
-    measure = measure_create(
-        dialogue=dialogue,
-        actor=officer,
-        fields={
-            "title": title,
-            "description": description,
-            "starts_on": today + datetime.timedelta(days=start),
-            "due_on": today + datetime.timedelta(days=due),
-            "responsible_body": (dialogue.decision_in_matter and dialogue.decision_in_matter.body) or bodies.get("KS"),
-            "responsible_department": dialogue.department,
-            "input_refs": refs,
-        },
-        themes=themes,
-    )
+    fields = {
+        "starts_on": today + datetime.timedelta(days=start),
+        "due_on": today + datetime.timedelta(days=due),
+        "responsible_body": (dialogue.decision_in_matter and dialogue.decision_in_matter.body) or bodies.get("KS"),
+        "responsible_department": dialogue.department,
+    }
+    if measure is not None:  # made from the result (a winning project): its dates and who is responsible
+        measure = measure_edit(measure=measure, actor=officer, fields=fields, themes=themes)
+    else:
+        refs = [record.ref for record in dialogue_inputs(dialogue)[index * 2 : index * 2 + 2]]
+        fields = {"title": title, "description": description, **fields, "input_refs": refs}
+        measure = measure_create(dialogue=dialogue, actor=officer, fields=fields, themes=themes)
     steps = [step if isinstance(step, tuple) else (step, "") for step in steps]
     if steps[:1] == [("start", "")]:
         _step(measure, "start", "", today + datetime.timedelta(days=start), officer)

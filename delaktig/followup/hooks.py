@@ -70,6 +70,18 @@ def evaluation_section(request, dialogue):
     return [{"template": "followup/public/_evaluation_section.html", "context": found}] if found else []
 
 
+@core_hooks.audit_action_labels.register
+def followup_action_labels():
+    return {
+        "measure.create": gettext_lazy("Measure added"),
+        "measure.edit": gettext_lazy("Measure changed"),
+        "measure.update": gettext_lazy("Progress of a measure reported"),
+        "followup.feedback_mailing": gettext_lazy("Feedback sent to participants"),
+        "followup.feedback_new_date": gettext_lazy("New date for the feedback"),
+        "followup.settings_update": gettext_lazy("Follow-up settings changed"),
+    }
+
+
 @core_hooks.staff_nav_items.register
 def settings_menu_item(request):
     if not request.user.has_role(request.municipality, *SETTINGS_ROLES):

@@ -290,3 +290,18 @@ def evaluation_text(dialogue):
 
 def _line(label, answer, comment):
     return f"{label}: {answer}" + (f" – {comment}" if comment else "")
+
+
+def measures_offered(dialogue):
+    """The measures the results of the dialogue's modules suggest (manifest `measures_offered`: the winners of a
+    participatory budget) that no measure of the dialogue comes from yet, in the modules' order."""
+    made = {
+        ref for refs in Measure.objects.filter(dialogue=dialogue).values_list("input_refs", flat=True) for ref in refs
+    }
+    offered = []
+    for module in dialogue.modules.order_by("order", "id"):
+        manifest = registry.get(module.method)
+        if manifest is None or manifest.measures_offered is None:
+            continue
+        offered += [item for item in manifest.measures_offered(module) if item.ref not in made]
+    return offered

@@ -320,3 +320,37 @@ def measure_update_create(*, measure, actor, date, text, progress=None):
         public=True,
     )
     return update
+
+
+def _suggested_description(suggestion):
+    if suggestion.cost is None:
+        return suggestion.description
+    cost = _("Cost: %(cost)s kronor") % {"cost": f"{suggestion.cost:,}".replace(",", "\u00a0")}
+    return "\n\n".join(part for part in (suggestion.description, cost) if part)
+
+
+@transaction.atomic
+def measures_from_results_create(*, dialogue, actor):
+    """A measure for each measure the results of the dialogue's modules suggest (selectors.measures_offered), once:
+    a suggestion whose ref a measure of the dialogue already keeps is left out, also when two people ask at the same
+    moment (the dialogue's row is locked while the measures are made). Each measure keeps the ref among the inputs it
+    came from, and leaves an audit event. Returns the measures made."""
+    Dialogue.objects.select_for_update().filter(pk=dialogue.pk).first()
+    made = []
+    for suggestion in selectors.measures_offered(dialogue):
+        measure = Measure.objects.create(
+            dialogue=dialogue,
+            title=suggestion.title[: Measure._meta.get_field("title").max_length],
+            description=_suggested_description(suggestion),
+            input_refs=[suggestion.ref],
+        )
+        audit_record(
+            municipality=dialogue.municipality,
+            actor=actor,
+            action="measure.create",
+            target=measure,
+            data={"title": measure.title, "dialogue": dialogue.pk, "from_result": suggestion.ref},
+            public=True,
+        )
+        made.append(measure)
+    return made

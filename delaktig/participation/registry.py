@@ -145,6 +145,21 @@ class DecisionBasisDocuments(Protocol):  # the documents the module offers the d
     def __call__(self, module: Module, /) -> Iterable[DecisionBasisDocument]: ...
 
 
+@dataclass(frozen=True)
+class MeasureSuggestion:
+    """A measure a module's result suggests (a winning project of a participatory budget): follow-up offers staff to
+    create it, once, so residents can follow it to completion."""
+
+    title: str
+    description: str  # what is to be done, in words for residents (never a person's name)
+    cost: int | None  # in kronor, or None when the result names no cost
+    ref: str  # "<key>:<id>", stable: the measure keeps it among the inputs it came from, and is created once per ref
+
+
+class MeasuresOffered(Protocol):  # what the module's result suggests doing ([] until there is a result)
+    def __call__(self, module: Module, /) -> Iterable[MeasureSuggestion]: ...
+
+
 class ReportSectionOf(Protocol):
     def __call__(self, municipality: Municipality, year: int, /) -> ReportSection | None: ...
 
@@ -268,6 +283,8 @@ class MethodManifest:
     # Documents the module made for the matter (a consultation report): a section and an attachment of the decision
     # basis, so staff no longer upload them by hand:
     decision_basis_documents: DecisionBasisDocuments | None = None
+    # Measures the module's result suggests (the winners of a vote): follow-up offers to create each once:
+    measures_offered: MeasuresOffered | None = None
     datasets: tuple[Dataset, ...] = field(default_factory=tuple)  # public data of this method
     # What people read instead of keys (see "No raw keys" in docs/adding-a-method.md):
     reference_prefix: str = ""  # short letters for references people read, e.g. "IN" gives "IN-121"
@@ -338,6 +355,7 @@ CALLABLE_ARGUMENTS = {
     "report_section": 2,
     "decision_basis_tables": 1,
     "decision_basis_documents": 1,
+    "measures_offered": 1,
     "staff_pages": 2,
     "public_names_hide": 1,
 }

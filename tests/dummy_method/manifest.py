@@ -33,6 +33,7 @@ manifest = registry.register(
         update_recipients=selectors.update_recipients,
         participant_addresses=selectors.participant_addresses,
         report_section=selectors.report_section,
+        measures_offered=selectors.measures_offered,
         datasets=opendata.DATASETS,
         reference_prefix=REFERENCE_PREFIX,
         stat_labels={"inputs": "Dummy inputs", "comments": "Dummy comments", "participants": "Dummy participants"},

@@ -8,7 +8,7 @@ from delaktig.accounts.models import User
 from delaktig.core.contributions import ReportSection, Table
 from delaktig.dialogues.models import Follower
 from delaktig.participation.models import Channel, Comment, ModerationStatus
-from delaktig.participation.registry import InputRecord, ModerationItem
+from delaktig.participation.registry import InputRecord, MeasureSuggestion, ModerationItem
 from delaktig.participation.rules import allowed
 
 from .models import DummyInput
@@ -167,3 +167,12 @@ def participant_addresses(module):
     for email, name in people.values_list("email", "name"):
         unique.setdefault(email.lower(), (email, name))
     return list(unique.values())
+
+
+MEASURE_COST = 1000  # kronor: what each suggested measure costs
+
+
+def measures_offered(module):
+    """Each published input, as a measure its "result" suggests (one with a cost, to show it)."""
+    published = DummyInput.objects.filter(module=module, status=ModerationStatus.PUBLISHED).order_by("id")
+    return [MeasureSuggestion(item.title, item.text, MEASURE_COST, f"{KEY}:{item.pk}") for item in published]

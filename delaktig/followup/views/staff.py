@@ -3,11 +3,12 @@
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_http_methods, require_POST
 
 from delaktig.core import workflow_views
 from delaktig.dialogues.models import AWAITING_FEEDBACK
@@ -113,17 +114,37 @@ def settings_edit(request):
 # --- Measures -----------------------------------------------------------------------------------------------
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @staff_view()
 def measures(request, pk):
+    """The dialogue's measures; a POST creates the measures the results suggest (the winners of a participatory
+    budget), each once, for those who track measures."""
     dialogue = _dialogue(request, pk)
+    may_track = request.user.has_role(request.municipality, *TRACKERS)
+    if request.method == "POST":
+        if not may_track:
+            raise PermissionDenied("Only those who track measures create them")
+        return _measures_from_results(request, dialogue)
     context = {
         "dialogue": dialogue,
         "measures": selectors.measures_for(dialogue),
         "is_decided": selectors.measures_are_public(dialogue),
-        "may_track": request.user.has_role(request.municipality, *TRACKERS),
+        "may_track": may_track,
+        "offered": selectors.measures_offered(dialogue),
     }
     return render(request, "followup/staff/measures.html", context)
+
+
+def _measures_from_results(request, dialogue):
+    if not selectors.measures_are_public(dialogue):
+        return _not_decided(request, dialogue, _("Create measures from the result"))
+    made = services.measures_from_results_create(dialogue=dialogue, actor=request.user)
+    if made:
+        message = ngettext("%(count)s measure is created.", "%(count)s measures are created.", len(made))
+        messages.success(request, message % {"count": len(made)})
+    else:
+        messages.info(request, _("Every measure the result suggests is already created."))
+    return redirect("followup:measures", request.municipality.slug, dialogue.pk)
 
 
 def _measure_form(dialogue, measure=None, data=None):

@@ -232,7 +232,7 @@ METHODS = [
         "effort": "high",
         "online": True,
         "in_person": True,
-        "participation_method": "",
+        "participation_method": "budgeting",
     },
     {
         "slug": "ungdomsdialog",

@@ -26,7 +26,7 @@ from delaktig.dialogues.models import PublicIdentity, State
 from delaktig.dialogues.tests.factories import dialogue_in_state
 from delaktig.organisations.models import Role
 from delaktig.participation.models import Channel, Module
-from delaktig.participation.registry import ModerationItem, PhaseType, registry
+from delaktig.participation.registry import MeasureSuggestion, ModerationItem, PhaseType, registry
 from delaktig.participation.services import module_add, phase_add
 from delaktig.participation.urls import public_patterns, staff_patterns
 
@@ -225,6 +225,24 @@ def test_decision_basis_tables_are_tables_of_counts_without_personal_data(manife
     for table in tables:
         assert table.caption and table.headers and all(len(row) == len(table.headers) for row in table.rows)
     assert_no_personal_data([{"rows": table.rows, "caption": table.caption} for table in tables], user)
+
+
+@per_method
+@pytest.mark.django_db
+def test_measures_offered_are_suggestions_with_the_methods_refs(manifest, municipality, staff):
+    """measures_offered (optional): none on an empty module; with data, MeasureSuggestions whose refs are the
+    method's ("<key>:<id>", each once) and that name no person."""
+    if manifest.measures_offered is None:
+        pytest.skip("The method suggests no measures")
+    module = module_for(manifest, municipality, staff)
+    assert list(manifest.measures_offered(module)) == []
+    user = contract_fixture(manifest)(module)
+    offered = list(manifest.measures_offered(module))
+    assert offered and all(isinstance(item, MeasureSuggestion) for item in offered)
+    refs = [item.ref for item in offered]
+    assert len(set(refs)) == len(refs) and all(ref.startswith(f"{manifest.key}:") for ref in refs)
+    assert all(item.title and (item.cost is None or item.cost > 0) for item in offered)
+    assert_no_personal_data([{"title": item.title, "description": item.description} for item in offered], user)
 
 
 @per_method
