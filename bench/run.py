@@ -1,5 +1,6 @@
 #!/usr/bin/env python
-"""Delaktig's benchmarks: `bench/run.py w1|w2|w3|w4|w5|w7|w8|w9|all [--seconds N]`; tables, and bench/results/<w>.json.
+"""Delaktig's benchmarks: `bench/run.py w1|w2|w3|w4|w5|w6|w7|w8|w9|all [--seconds N]`; tables, and
+bench/results/<w>.json.
 
 Every server it starts listens on 127.0.0.1 only and is stopped at the end; every load loop stops by itself.
 """
@@ -25,6 +26,7 @@ WORKLOADS = {
     "w3": "W3 busy proposal page (PostgreSQL)",
     "w4": "W4 lists that stay flat (PostgreSQL)",
     "w5": "W5 opinion groups: 10,000 participants × 500 statements against red-dwarf",
+    "w6": "W6 ballot casting (PostgreSQL)",
     "w7": "W7 surveys: answering and results (PostgreSQL)",
     "w8": "W8 embedded default (SQLite)",
     "w9": "W9 map bounding box (PostgreSQL and SQLite)",
@@ -39,7 +41,7 @@ def parse(argv):
         "--seconds",
         type=float,
         default=None,
-        help="length of each measured part (default per workload; W1, W7: 60; W4: per list and size, 12; W9: 20)",
+        help="length of each measured part (default per workload; W1, W6, W7: 60; W4: per list and size, 12; W9: 20)",
     )
     parser.add_argument("--warmup", type=float, default=defaults.warmup)
     parser.add_argument("--clients", type=int, default=defaults.clients)
@@ -50,7 +52,10 @@ def parse(argv):
         "--rounds",
         type=int,
         default=None,
-        help="W1, W2 (wrk), W4, W7 and W9: interleave the parts in rounds (default: W1 4, W2 2, W4 3, W7 4, W9 3)",
+        help=(
+            "W1, W2 (wrk), W4, W6, W7 and W9: interleave the parts in rounds "
+            "(default: W1 4, W2 2, W4 3, W6 4, W7 4, W9 3)"
+        ),
     )
     parser.add_argument("--parts", default="", help="W1: e.g. real,bare; W7: flow, submit")
     parser.add_argument(

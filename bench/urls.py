@@ -13,6 +13,7 @@ urlpatterns = [
     # Under the municipality prefix like the real endpoints, so the same middleware work happens.
     path(f"{M}/bench/<int:pk>/bare/", views.bare_sign, name="bench_bare_sign"),
     path(f"{M}/bench/<int:pk>/naive/", views.naive_sign, name="bench_naive_sign"),
+    path(f"{M}/bench/<int:pk>/logged-in-floor/", views.logged_in_floor, name="bench_logged_in_floor"),
     path(f"{M}/bench/<int:pk>/naive-page/", views.naive_detail, name="bench_naive_detail"),
     path(
         f"{M}/bench/survey/<int:dialogue_pk>/<int:module_pk>/<int:survey_pk>/floor/",

@@ -40,6 +40,23 @@ def bare_sign(request, pk):
     return HttpResponse(b"ok")
 
 
+@municipality_copy_will_do  # as the real cast of a ballot
+@require_POST
+def logged_in_floor(request, pk):
+    """The least a write by a logged-in person must do: the session and the account read (as every logged-in request
+    reads them), one row inserted with Model.save(), no checks. The session is not written. Baseline of W6's floor."""
+    user = request.user
+    if not user.is_authenticated:
+        return HttpResponse(b"not logged in", status=403)
+    try:
+        Signature(
+            proposal_id=pk, signer_key=f"u{user.pk}", name="", email=user.email, status=SignatureStatus.PENDING
+        ).save()
+    except IntegrityError:
+        return HttpResponse(b"duplicate", status=409)
+    return HttpResponse(b"ok")
+
+
 @municipality_copy_will_do
 @require_POST
 def naive_sign(request, pk):

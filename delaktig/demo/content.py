@@ -140,6 +140,30 @@ DIALOGUES = [
         "case": "KS 2026/88",
     },
     {
+        "title": "Konst på Älvstranden",
+        "state": "open",
+        "kind": "citizen_dialogue",
+        "level": "co_decision",
+        "body": "KFU",
+        "dept": "Kommunledningsförvaltningen",
+        "question": "Vilken skulptur ska stå på torget vid Älvstranden?",
+        "background": "Fem konstnärer har gjort skisser till en skulptur på torget vid Älvstranden. Kultur- och "
+        "fritidsutskottet har lovat att beställa den som invånarna väljer, inom budgeten på 500 000 kronor.",
+        "open": "Vilken av de fem skisserna som blir skulptur.",
+        "easy_read": "Fem konstnärer har ritat var sin skulptur. Du röstar på den du tycker bäst om.",
+        "start": -7,
+        "end": 14,
+        "inputs": True,
+        "case": "KS 2026/340",
+        "more_modules": [
+            (
+                "votes",
+                "Rösta om skulpturen",
+                "Titta på de fem skisserna och rangordna dem. Du kan ändra din röst tills omröstningen stänger.",
+            ),
+        ],
+    },
+    {
         "title": "Trygghetsvandring i centrum",
         "state": "planned",
         "kind": "citizen_dialogue",

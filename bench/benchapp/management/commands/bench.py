@@ -10,7 +10,8 @@ from bench.benchapp import seed
 class Command(BaseCommand):
     help = (
         "Benchmark data: seed, proposal, signers, busy, verify, queries, count-queries, lists, elsewhere, "
-        "list-queries, survey, survey-verify, survey-queries, survey-respondents, floor-sessions, maps "
+        "list-queries, survey, survey-verify, survey-queries, survey-respondents, floor-sessions, maps, vote, "
+        "vote-verify "
         "(bench settings only)."
     )
 
@@ -23,6 +24,8 @@ class Command(BaseCommand):
                 "survey-respondents",
                 "floor-sessions",
                 "maps",
+                "vote",
+                "vote-verify",
             ],
         )
         parser.add_argument("--threshold", type=int, default=10**9)
@@ -53,6 +56,16 @@ class Command(BaseCommand):
     def _proposal(self, options):
         proposal = seed.proposal_create(threshold=options["threshold"])
         return {"pk": proposal.pk, "slug": proposal.municipality.slug, "threshold": proposal.threshold}
+
+    def _vote(self, options):
+        from bench.benchapp.votes import vote_create
+
+        return vote_create()
+
+    def _vote_verify(self, options):
+        from bench.benchapp.votes import vote_verify
+
+        return vote_verify(options["pk"][0])
 
     def _signers(self, options):
         keys = seed.signers_create(options["count"], options["prefix"])
