@@ -19,6 +19,7 @@ TEXT_MAX = 2000
 NAME_MAX = 120
 REASON_MAX = 1000
 
+BALLOT_PREFIX = "MBR"  # a ballot's number reads "MBR-7"
 REFERENCE_PREFIX = "MB"  # proposal references read "MB-12"; the manifest declares the same prefix
 
 
@@ -184,6 +185,11 @@ class Ballot(models.Model):
 
     def __str__(self):
         return f"{self.budget_id}: {self.voter_id}"
+
+    @property
+    def reference(self):
+        """The ballot's number as the voter reads it on the confirmation and in the receipt: "MBR-12"."""
+        return f"{BALLOT_PREFIX}-{self.pk}"
 
 
 class BallotChoice(models.Model):

@@ -108,6 +108,12 @@ def ballot_of(budget, user):
     return set(ballot.choices.values_list("project_id", flat=True))
 
 
+def ballot_reference(budget, user):
+    """The number of `user`'s ballot in `budget` ("MBR-7"), or "" when they have not voted there."""
+    ballot = Ballot.objects.filter(budget=budget, voter=user).only("pk").first() if user.is_authenticated else None
+    return ballot.reference if ballot is not None else ""
+
+
 def voting_over(module, now=None):
     """Whether voting has been held and is over: the module has a voting phase and every one has ended."""
     now = now or timezone.now()

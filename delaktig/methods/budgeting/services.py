@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from delaktig.core.audit import audit_record
@@ -280,4 +280,13 @@ def ballot_cast(*, budget, user, project_ids):
         target=ballot,
         data={"budget": budget.pk, "projects": sorted(project.pk for project in projects), "total": total},
     )
+    _receipt_later(ballot)
     return ballot
+
+
+def _receipt_later(ballot):
+    """The e-mail receipt of an online ballot, sent in the background after the commit."""
+    from .tasks import ballot_receipt_send
+
+    language, ballot_id = translation.get_language(), ballot.pk
+    transaction.on_commit(lambda: ballot_receipt_send.enqueue(ballot_id=ballot_id, language=language))

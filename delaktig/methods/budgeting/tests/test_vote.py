@@ -73,6 +73,23 @@ def test_a_ballot_is_stored_and_may_be_changed_until_voting_closes(voter, module
     assert sorted(actions) == ["budgeting.ballot_cast", "budgeting.ballot_change"]
 
 
+def test_the_confirmation_and_the_receipt_give_the_ballots_number_and_choices(
+    voter, module, setup, resident, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    everyone, _district, _north, projects = setup
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(voter, module, everyone, projects["gym"].pk)
+    reference = Ballot.objects.get().reference
+    page = voter.get(response["Location"]).content.decode()
+    assert reference.startswith("MBR-") and reference in page and resident.email in page
+    (receipt,) = mail.outbox
+    assert receipt.to == [resident.email] and reference in receipt.subject
+    assert f"- {projects['gym'].title} – 40\u00a0000 kronor" in receipt.body
+
+
 @pytest.mark.parametrize("tampered", ["district", "unknown", "text", "rejected"])
 def test_a_tampered_project_id_is_refused_and_nothing_is_stored(voter, module, setup, tampered):
     everyone, _district, _north, projects = setup

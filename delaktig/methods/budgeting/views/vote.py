@@ -126,5 +126,7 @@ def ballot_done(request, dialogue_id, module_id, budget_id):
         total_text=kronor(total),
         others=others,
         can_change=bool(allowed(request.user, "vote", module)),
+        reference=selectors.ballot_reference(budget, request.user),
+        email=request.user.email,
     )
     return render(request, "budgeting/ballot_done.html", context)
