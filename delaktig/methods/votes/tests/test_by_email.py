@@ -162,3 +162,19 @@ def test_personal_data_and_erase_find_ballots_by_the_accounts_address(client, mo
     assert selectors.erase(person) == 1
     assert selectors.personal_data(person) == [] and not PendingBallot.objects.exists()
     assert selectors.results_of(mail_vote).ballots == 1  # still counted
+
+
+def test_everything_that_reads_ballots_counts_confirmed_ones_and_not_waiting_ones(client, module, mail_vote, ids):
+    cast(client, module, {"choice": ids[0], "email": "k@exempel.se", "age": "70"})
+    client.post(link_of(mail.outbox[0]))
+    cast(client, module, {"choice": ids[1], "email": "l@exempel.se"})  # waits
+    assert selectors.stats(module)["ballots"] == 1
+    assert len(selectors.export_rows(module)) == 1
+    assert selectors.participant_ids(module) == set()  # no account
+    results = selectors.results_of(mail_vote)
+    assert results.ballots == results.online == 1 and [w.pk for w in results.winners] == [ids[0]]
+    rows = selectors.ballot_file_rows(mail_vote)
+    assert len(rows) == 2 and rows[1][1] == "online"
+    close(module)
+    page = client.get(url(module, "results")).content.decode()
+    assert "Röster med e-postadress har åldersgrupp och område bara om" in page
