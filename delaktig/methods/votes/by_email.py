@@ -4,9 +4,10 @@
   "m" + HMAC-SHA256 with the site's secret, so the stored key names no address and cannot be guessed from one
   without the secret. The address itself is stored nowhere: only the task that mails the link carries it.
 - The cast (`pending_cast`) is one statement built once per process: INSERT … ON CONFLICT (vote, key) DO UPDATE into
-  `PendingBallot`, with its audit event in the same statement on PostgreSQL, and the mail's task row in the same
-  transaction. Casting again with the same address replaces the pending ballot and its link (a new `nonce`); a
-  ballot already confirmed stays counted until the new one is confirmed.
+  `PendingBallot`, with its audit event and the mail's task row in the same statement on PostgreSQL when the task
+  queue is django-tasks' database queue (the row as its `enqueue()` writes it); otherwise the audit event and the
+  task (`enqueue()`) go in the same transaction. Casting again with the same address replaces the pending ballot and
+  its link (a new `nonce`); a ballot already confirmed stays counted until the new one is confirmed.
 - Following the link (`pending_confirm`) moves the pending ballot into `Ballot` (a new one, or the voter's earlier
   one replaced), in one transaction that locks the pending row, so a link followed twice at once counts once. After
   the vote has closed a link is refused.
@@ -202,6 +203,78 @@ def _statement(connection) -> str:
     return found
 
 
+# The mail's task row in the same statement (PostgreSQL and django-tasks' database queue in the same database)
+
+_task_statements: dict[str, tuple[str, list]] = {}  # database alias -> (sql, the task table's fields)
+
+
+def _task_fields():
+    from django_tasks_db.models import DBTaskResult
+
+    opts = DBTaskResult._meta
+    return DBTaskResult, list(opts.local_concrete_fields)
+
+
+def _same_statement_task(connection) -> bool:
+    """Whether the mail's task row can go into the cast's statement: the task queue is django-tasks' database
+    queue, in the same PostgreSQL database."""
+    if connection.vendor != "postgresql":
+        return False
+    backend = ballot_link_send.get_backend()
+    if type(backend).__module__.split(".")[0] != "django_tasks_db" or not backend.supports_defer:
+        return False
+    model, _fields = _task_fields()
+    return router.db_for_write(model) == connection.alias
+
+
+def _with_task_sql(connection) -> tuple[str, list]:
+    """The cast, its audit event and the mail's task row, as enqueue() would store it, in one statement."""
+    found = _task_statements.get(connection.alias)
+    if found is None:
+        quote = connection.ops.quote_name
+        model, fields = _task_fields()
+        upsert = _upsert_sql(connection)
+        audit_columns = ", ".join(
+            quote(AuditEvent._meta.get_field(name).column)  # type: ignore[union-attr]
+            for name in ("municipality", "actor", "action", "target_type", "target_id", "data", "public", "created_at")
+        )
+        sql = (
+            f"WITH pending AS ({upsert}), "
+            f"event AS (INSERT INTO {quote(AuditEvent._meta.db_table)} ({audit_columns}) "
+            "SELECT %s, NULL, %s, %s, %s, jsonb_build_object('pending', pending.id), false, %s FROM pending), "
+            f"task AS (INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+            f"SELECT {', '.join(['%s'] * len(fields))} FROM pending) "
+            "SELECT id FROM pending"
+        )
+        found = _task_statements[connection.alias] = (sql, fields)
+    return found
+
+
+def _task_values(fields, connection, kwargs: dict, now: datetime.datetime) -> list:
+    """The task row's values as `enqueue()` stores them (django_tasks_db's DatabaseBackend): the fields not given
+    take their defaults, `run_after` none (the far future, as its pre_save handler sets it)."""
+    import uuid
+
+    from django_tasks.utils import normalize_json
+    from django_tasks_db.models import get_date_max
+
+    task, backend = ballot_link_send, ballot_link_send.get_backend()
+    given = {
+        "id": uuid.uuid4(),
+        "enqueued_at": now,
+        "args_kwargs": normalize_json({"args": [], "kwargs": kwargs}),
+        "priority": task.priority,
+        "task_path": task.module_path,
+        "queue_name": task.queue_name,
+        "backend_name": backend.alias,
+        "run_after": task.run_after or get_date_max(),
+    }
+    return [
+        field.get_db_prep_save(given[field.name] if field.name in given else field.get_default(), connection)
+        for field in fields
+    ]
+
+
 @dataclass(frozen=True)
 class Mailed:
     pending_id: int
@@ -228,6 +301,15 @@ def pending_cast(
     prepared = PendingBallot._meta.get_field("choices").get_db_prep_save(choices, connection)  # type: ignore[union-attr]
     values = [vote_id, key, prepared, declared.age_band, declared.area_id, nonce, stamp]
     token = token_make(vote_id, key, nonce)
+    mail = {"email": email, "vote_id": vote_id, "token": token, "choices": choices, "language": language}
+    if _same_statement_task(connection):  # one statement: atomic on its own, one round trip
+        sql, fields = _with_task_sql(connection)
+        target_type = ContentType.objects.get_for_model(Vote).pk
+        events = [municipality.pk, MAILED, target_type, vote_id, stamp]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*values, *events, *_task_values(fields, connection, mail, now)])
+            (pending_id,) = cursor.fetchone()
+        return Mailed(pending_id=pending_id, token=token)
     with transaction.atomic(using=alias):
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
@@ -241,7 +323,7 @@ def pending_cast(
                 municipality=municipality, actor=None, action=MAILED, target=Vote(pk=vote_id),
                 data={"pending": pending_id},
             )  # fmt: skip
-        ballot_link_send.enqueue(email=email, vote_id=vote_id, token=token, choices=choices, language=language)
+        ballot_link_send.enqueue(**mail)
     return Mailed(pending_id=pending_id, token=token)
 
 
