@@ -1,12 +1,15 @@
-"""W6 ballot casting, on PostgreSQL: 64 logged-in voters cast ranked ballots (up to three of five alternatives) at the
-same time, 5 % of the casts re-sending a voter whose cast is in flight right now (else a recent one), alternating in
-rounds with W1's bare insert view and, for information, the logged-in floor (bench views.logged_in_floor: the session
-and the account read, one row inserted: the least any write by a logged-in person does). Then what each turn stored
-is checked: exactly one ballot per voter.
+"""W6 ballot casting, on PostgreSQL: 64 clients cast ranked ballots (up to three of five alternatives) at the same
+time, 5 % of the casts re-sending a voter whose cast is in flight right now (else a recent one). The measured part
+(`mail`) casts with an e-mail address and no account, as W1's anonymous signers sign: the ballot waits for the link
+mailed to the address (votes/by_email.py). It alternates in rounds with W1's bare insert view and, for information,
+the cast by logged-in voters (`cast`) and the logged-in floor (bench views.logged_in_floor: the session and the
+account read, one row inserted: the least any write by a logged-in person does). Then what each turn stored is
+checked: exactly one ballot per voter (per address).
 
-Each voter is a logged-in account with a confirmed e-mail and a database session (`manage.py bench signers`, as W1's
-identified signers); a visitor takes the next voter's session cookie for each cast. Each turn casts in a vote of its
-own (`manage.py bench vote`), so every voter casts once per turn and the pool of sessions serves every turn."""
+E-mail voters are addresses like W1's (`w6m<round>-<n>@d<n % 53>.bench.example`); logged-in voters are accounts with
+a confirmed e-mail and a database session (`manage.py bench signers`, as W1's identified signers); a visitor takes the
+next voter's session cookie for each cast. Each turn casts in a vote of its own (`manage.py bench vote`), so every
+voter casts once per turn and the pool of sessions serves every turn."""
 
 import asyncio
 import math
@@ -50,6 +53,22 @@ class Voters(Signers):
         return {f"rank_{pk}": place for place, pk in enumerate(chosen, 1)}
 
 
+class MailVoters(Voters):
+    """The next e-mail voter: an address of their own and a ranking."""
+
+    def __init__(self, prefix, alternatives, duplicate_share, seed=1):
+        Signers.__init__(self, prefix, duplicate_share, None, seed)
+        self.alternatives = alternatives
+
+    def fields(self, index):
+        return {**super().fields(index), "email": self.email(index)}
+
+
+def accepted_by_mail(response):
+    """The e-mail cast redirects (PRG) to the page that asks the voter to follow the link in the mail."""
+    return response.status in (302, 303) and (response.header("location") or "").endswith("/skickad/")
+
+
 def accepted_by_cast(response):
     """The cast redirects (PRG) to the voter's receipt: a first ballot (`cast=1`) or one replaced (`changed=1`)."""
     location = response.header("location") or ""
@@ -76,21 +95,24 @@ def _sessions(options, env, count, name):
 
 
 def _rounds(options, env, server):
-    """Every part once unmeasured, then `rounds` turns of each: cast, bare, floor. The pool of voters for the rounds
-    is sized from the unmeasured cast's rate (the floor's voters come from the same pool)."""
+    """Every part once unmeasured, then `rounds` turns of each: mail, bare, cast, floor. The pool of logged-in voters
+    for the rounds is sized from the unmeasured cast's rate (the floor's voters come from the same pool)."""
     rounds, turn = max(1, options.rounds), options.seconds / max(1, options.rounds)
     warm_pool = _sessions(options, env, WARM_VOTERS, "warm")
     warm = _cast_turn(options, env, server, warm_pool, SERVER_WARMUP_SECONDS)
     rate = warm["load"].summary()["accepted_per_second"] or 500.0
     pool = _sessions(options, env, math.ceil(rate * (options.warmup + turn) * POOL_MARGIN) + 4 * options.clients, "r")
+    _mail_turn(options, env, server, "w6mwarm-", SERVER_WARMUP_SECONDS)
     _bare_turn(options, env, server, "warm-", SERVER_WARMUP_SECONDS)
     _floor_turn(options, env, server, warm_pool, SERVER_WARMUP_SECONDS)
-    casts, bares, floors = [], [], []
+    mails, casts, bares, floors = [], [], [], []
     for number in range(rounds):
-        casts.append(_cast_turn(options, env, server, pool, turn))
+        mails.append(_mail_turn(options, env, server, f"w6m{number}-", turn))
         bares.append(_bare_turn(options, env, server, f"bare{number}-", turn))
+        casts.append(_cast_turn(options, env, server, pool, turn))
         floors.append(_floor_turn(options, env, server, pool, turn))
     return {
+        "mail": _cast_figures(mails),
         "cast": _cast_figures(casts),
         "bare": _bare_figures(bares),
         "floor": _bare_figures(floors),
@@ -108,6 +130,19 @@ def _cast_turn(options, env, server, sessions, seconds):
     return {"load": load, "stored": stored, "vote": vote["vote"]}
 
 
+def _mail_turn(options, env, server, prefix, seconds):
+    vote = bench_command(env, "vote", "--voting-by", "email_link")
+    form = f"/{SLUG}/forslag/{new_proposal(env, 10**9)}/underteckna/"  # any form: the CSRF cookie and token
+    voters = MailVoters(prefix, vote["alternatives"], DUPLICATE_SHARE, seed=len(prefix))
+    with CpuMeter(server) as meter:
+        load = asyncio.run(
+            _cast_async(options, server.port, vote, None, form, seconds, accepted_by_mail, voters=voters)
+        )
+    load.cpu = meter.figures
+    stored = bench_command(env, "vote-verify", "--pk", str(vote["vote"]))
+    return {"load": load, "stored": stored, "vote": vote["vote"]}
+
+
 def _floor_turn(options, env, server, sessions, seconds):
     pk = new_proposal(env, 10**9)
     form = f"/{SLUG}/forslag/{pk}/underteckna/"
@@ -118,11 +153,11 @@ def _floor_turn(options, env, server, sessions, seconds):
     return load
 
 
-async def _cast_async(options, port, vote, sessions, form, seconds, accepted=accepted_by_cast):
+async def _cast_async(options, port, vote, sessions, form, seconds, accepted=accepted_by_cast, voters=None):
     visitors = await visitors_ready(HOST, port, options.clients, form)
     clock = Clock()
     end = options.warmup + seconds
-    voters = Voters(vote["alternatives"], sessions, DUPLICATE_SHARE, seed=len(sessions))
+    voters = voters or Voters(vote["alternatives"], sessions, DUPLICATE_SHARE, seed=len(sessions))
     load = SignLoad(vote["cast"], voters, accepted, options.warmup, end, clock)
     try:
         await closed_loop(visitors, load, clock, end)
@@ -203,56 +238,91 @@ def _ratio(top, bottom):
     return round(top / bottom, 2) if top and bottom else None
 
 
-def checks(figures):
-    cast, bare, floor = figures["cast"], figures["bare"], figures["floor"]
-    ratio = _ratio(cast["accepted_per_second"], bare["accepted_per_second"])
-    per_round = [
-        str(_ratio(mine["accepted_per_second"], theirs))
-        for mine, theirs in zip(cast["per_round"], bare["per_round"], strict=False)
+def _one_each(part):
+    return all(vote["rows"] == vote["keys"] == vote["voters"] == vote["accepted_voters"] for vote in part["per_vote"])
+
+
+def _per_round(part, bare):
+    mine = part.get("per_round") or [part]  # one round: the part's own figures
+    theirs = bare.get("per_round") or [bare["accepted_per_second"]]
+    return [str(_ratio(one["accepted_per_second"], other)) for one, other in zip(mine, theirs, strict=False)]
+
+
+def _mail_checks(mail, bare):
+    ratio = _ratio(mail["accepted_per_second"], bare["accepted_per_second"])
+    one_each = _one_each(mail)
+    failures = mail["server_errors"] + sum(mail["errors"].values())
+    return [
+        check("mail: voters accepted/s", mail["accepted_per_second"], None, None),
+        check("bare: inserts/s", bare["accepted_per_second"], None, None),
+        check("mail / bare", ratio, f">= {RATIO_GOAL}", ratio is not None and ratio >= RATIO_GOAL),
+        check("  the same, round by round", ", ".join(_per_round(mail, bare)), None, None),
+        check("mail: p50 / p99 ms", f"{mail['p50_ms']} / {mail['p99_ms']}", None, None),
+        check(
+            "mail: p99 ms",
+            mail["p99_ms"],
+            f"<= {P99_GOAL_MS}",
+            mail["p99_ms"] is not None and mail["p99_ms"] <= P99_GOAL_MS,
+        ),
+        check(
+            "mail: waiting ballots stored = addresses accepted (per vote)",
+            ", ".join(f"{v['rows']} = {v['accepted_voters']}" for v in mail["per_vote"]),
+            "equal",
+            one_each,
+        ),
+        check("mail: ballots per address", "1" if one_each else "not 1", "exactly 1", one_each),
+        check(
+            "mail: racing re-casts sent / addresses accepted twice / waiting ballots replaced",
+            f"{mail['duplicate_attempts']} / {mail['signers_accepted_twice']} / "
+            f"{sum(v['changed'] for v in mail['per_vote'])}",
+            None,
+            None,
+        ),
+        check("mail: 5xx + client errors", failures, "0", failures == 0),
     ]
-    one_each = all(
-        vote["rows"] == vote["keys"] == vote["voters"] == vote["accepted_voters"] for vote in cast["per_vote"]
-    )
+
+
+def checks(figures):
+    mail, cast, bare, floor = figures["mail"], figures["cast"], figures["bare"], figures["floor"]
+    ratio = _ratio(cast["accepted_per_second"], bare["accepted_per_second"])
+    per_round = _per_round(cast, bare)
+    one_each = _one_each(cast)
     failures = cast["server_errors"] + sum(cast["errors"].values())
     return [
-        check("cast: voters accepted/s", cast["accepted_per_second"], None, None),
-        check("bare: inserts/s", bare["accepted_per_second"], None, None),
-        check("cast / bare", ratio, f">= {RATIO_GOAL}", ratio is not None and ratio >= RATIO_GOAL),
-        check("  the same, round by round", ", ".join(per_round), None, None),
-        check("cast: p50 / p99 ms", f"{cast['p50_ms']} / {cast['p99_ms']}", None, None),
-        check(
-            "cast: p99 ms",
-            cast["p99_ms"],
-            f"<= {P99_GOAL_MS}",
-            cast["p99_ms"] is not None and cast["p99_ms"] <= P99_GOAL_MS,
-        ),
+        *_mail_checks(mail, bare),
         check("bare: p50 / p99 ms", f"{bare['p50_ms']} / {bare['p99_ms']}", None, None),
+        check("logged-in cast: voters accepted/s", cast["accepted_per_second"], None, None),
+        check("logged-in cast / bare", ratio, None, None),
+        check("  the same, round by round", ", ".join(per_round), None, None),
+        check("logged-in cast: p50 / p99 ms", f"{cast['p50_ms']} / {cast['p99_ms']}", None, None),
         check("floor (logged-in read + insert): accepted/s", floor["accepted_per_second"], None, None),
         check("floor / bare", _ratio(floor["accepted_per_second"], bare["accepted_per_second"]), None, None),
-        check("cast / floor", _ratio(cast["accepted_per_second"], floor["accepted_per_second"]), None, None),
+        check("logged-in cast / floor", _ratio(cast["accepted_per_second"], floor["accepted_per_second"]), None, None),
         check("floor: p50 / p99 ms", f"{floor['p50_ms']} / {floor['p99_ms']}", None, None),
         check(
-            "CPU ms per request (server+db): cast / floor / bare",
-            f"{cast.get('cpu_ms_per_request')} / {floor.get('cpu_ms_per_request')} / {bare.get('cpu_ms_per_request')}",
+            "CPU ms per request (server+db): mail / logged-in cast / floor / bare",
+            f"{mail.get('cpu_ms_per_request')} / {cast.get('cpu_ms_per_request')} / "
+            f"{floor.get('cpu_ms_per_request')} / {bare.get('cpu_ms_per_request')}",
             None,
             None,
         ),
         check(
-            "ballots stored = voters accepted (per vote)",
+            "logged-in: ballots stored = voters accepted (per vote)",
             ", ".join(f"{v['rows']} = {v['accepted_voters']}" for v in cast["per_vote"]),
             "equal",
             one_each,
         ),
-        check("ballots per voter", "1" if one_each else "not 1", "exactly 1", one_each),
+        check("logged-in: ballots per voter", "1" if one_each else "not 1", "exactly 1", one_each),
         check(
-            "racing re-casts sent / voters accepted twice / ballots replaced",
+            "logged-in: racing re-casts sent / voters accepted twice / ballots replaced",
             f"{cast['duplicate_attempts']} / {cast['signers_accepted_twice']} / "
             f"{sum(v['changed'] for v in cast['per_vote'])}",
             None,
             None,
         ),
-        check("cast: 5xx + client errors", failures, "0", failures == 0),
-        cpu_row("cast", cast.get("cpu_seconds")),
+        check("logged-in cast: 5xx + client errors", failures, "0", failures == 0),
+        cpu_row("mail", mail.get("cpu_seconds")),
+        cpu_row("logged-in cast", cast.get("cpu_seconds")),
         cpu_row("bare", bare.get("cpu_seconds")),
         cpu_row("floor", floor.get("cpu_seconds")),
     ]

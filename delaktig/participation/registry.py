@@ -236,6 +236,16 @@ class DeskEntry:
 DESK_SAVE_KEYWORDS = ("actor", "channel", "received_on", "occasion", "group")
 
 
+class DeskEntryRefused(Exception):
+    """A method's desk `save` may raise this when it finds, while storing, that the input cannot be taken (another
+    officer entered the same person's ballot a moment ago, say). The desk stores nothing (its transaction rolls
+    back) and shows `message` on the form, with what was typed kept."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
 class ManifestError(TypeError):
     """A method's manifest names a callable that does not take the arguments its Protocol names."""
 

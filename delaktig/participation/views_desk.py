@@ -23,6 +23,7 @@ from delaktig.organisations.permissions import staff_view
 from . import selectors_desk, services_desk
 from .forms import DeskSettingsForm
 from .models import DeskRecord
+from .registry import DeskEntryRefused
 from .selectors_desk import DESK_ROLES
 
 KEPT = ("module", "channel", "received_on", "occasion", "group")
@@ -123,16 +124,20 @@ def desk(request, pk):
         item_form = _item_form(shown, request.POST)
         if settings_form.is_valid() & item_form.is_valid():  # both, so every error shows at once
             data = settings_form.cleaned_data
-            record = services_desk.desk_save(
-                module=shown,
-                data=item_form.cleaned_data,
-                actor=request.user,
-                channel=data["channel"],
-                received_on=data["received_on"],
-                occasion=settings_form.chosen_occasion(),
-                group=data["group"],
-            )
-            return redirect(_url(dialogue, {**settings_form.kept(), "saved": record.pk}))
+            try:
+                record = services_desk.desk_save(
+                    module=shown,
+                    data=item_form.cleaned_data,
+                    actor=request.user,
+                    channel=data["channel"],
+                    received_on=data["received_on"],
+                    occasion=settings_form.chosen_occasion(),
+                    group=data["group"],
+                )
+            except DeskEntryRefused as refusal:  # nothing stored: the desk's transaction rolled back
+                item_form.add_error(None, refusal.message)
+            else:
+                return redirect(_url(dialogue, {**settings_form.kept(), "saved": record.pk}))
     else:
         settings_form = DeskSettingsForm(initial=_initial(request.GET, shown, channels, occasions), **options)
         item_form = _item_form(shown)

@@ -7,10 +7,12 @@ from django.utils.text import Truncator
 
 from delaktig.core.audit import audit_record
 from delaktig.core.forms import Form
-from delaktig.participation.registry import DeskEntry, DeskItem, Occasion, desk_undo_window
+from delaktig.participation.registry import DeskEntry, DeskEntryRefused, DeskItem, Occasion, desk_undo_window
 from delaktig.participation.services import initial_status
 
 from .models import REFERENCE_PREFIX, DummyInput
+
+REFUSED_TITLE = "Refused while storing"
 
 
 class DummyDeskForm(Form):
@@ -33,6 +35,8 @@ def desk_save(module, data, /, *, actor, channel, received_on, occasion, group):
         status=initial_status(module.dialogue, entered_by_staff=True),
     )
     audit_record(municipality=item.municipality, actor=actor, action="dummy_method.enter", target=item)
+    if item.title == REFUSED_TITLE:  # as a method finds, while storing, that it cannot take the input
+        raise DeskEntryRefused("Someone entered this a moment ago. Nothing was saved.")
     summary = Truncator(item.text).words(8, truncate="…")
     return DeskItem(item.pk, f"{REFERENCE_PREFIX}-{item.pk}", summary, item.created_at)
 

@@ -1,7 +1,8 @@
 """Demo content: the public-art vote "Konst på Älvstranden" in Hagfors, five artists' sketches for a sculpture on the
-square, drawn here with Pillow, each with what it shows in words. The vote is running: a tester can vote, change the
-ballot and see when the results come. Two demo residents have voted on the web (Saga Lind has not, to try a first
-ballot); staff have entered paper ballots from the library and the meeting place."""
+square, drawn here with Pillow, each with what it shows in words. The vote is running and open to anyone with an
+e-mail address: a tester votes without logging in, gets the link in the demo inbox (/demo/inkorg/), confirms, and can
+change the ballot the same way until the vote closes. Two demo residents have voted on the web with their addresses;
+staff have entered paper ballots from the library and the meeting place."""
 
 import io
 import random
@@ -11,9 +12,9 @@ from PIL import Image, ImageDraw
 from delaktig.core.images import photo_clean
 from delaktig.participation.models import Channel
 
-from .eligibility import Declared
-from .models import Ballot
-from .services import alternative_save, ballot_cast, vote_save
+from .by_email import email_key
+from .models import Ballot, VotingBy
+from .services import alternative_save, vote_save
 
 SEED = 1783
 PAPER_BALLOTS = 46
@@ -117,6 +118,7 @@ def populate(module, *, people, content=None):
         question="Vilken skulptur ska stå på torget vid Älvstranden?",
         ballot_type="ranking",
         max_choices=3,
+        voting_by=VotingBy.EMAIL_LINK,
         residents_only=True,
         age_min=13,
         rules_text="Du kan rangordna upp till tre skisser. Kultur- och fritidsutskottet har lovat att beställa den "
@@ -139,14 +141,14 @@ def populate(module, *, people, content=None):
         )
     rng = random.Random(SEED)
     areas = list(vote.municipality.areas.values_list("pk", flat=True))
-    for local, ranking in (("invanare", [0, 2]), ("invanare2", [3, 0, 4])):
-        declared = Declared(age_band=rng.choice(AGE_BANDS[:4]), area_id=areas[0] if areas else None)
-        ballot_cast(
-            municipality=vote.municipality,
-            vote_id=vote.pk,
-            user=people[local],
+    for local, ranking in (("invanare", [0, 2]), ("invanare2", [3, 0, 4])):  # cast with their addresses, confirmed
+        Ballot.objects.create(
+            vote=vote,
+            voter_key=email_key(people[local].email),
             choices=[alternatives[index] for index in ranking],
-            declared=declared,
+            channel=Channel.ONLINE,
+            age_band=rng.choice(AGE_BANDS[:4]),
+            area_id=areas[0] if areas else None,
         )
     full = content is None or vote.municipality.slug == content.MUNICIPALITIES[0]["slug"]
     _paper(vote, officer, alternatives, areas, rng, PAPER_BALLOTS if full else SMALL_PAPER_BALLOTS)

@@ -10,16 +10,16 @@ import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from delaktig.participation.registry import DeskEntry, DeskItem, Occasion, desk_undo_window
+from delaktig.participation.registry import DeskEntry, DeskEntryRefused, DeskItem, Occasion, desk_undo_window
 
 from .ballots import choice_ids
-from .forms import DeskBallotForm
+from .forms import ALREADY_VOTED, DeskBallotForm
 from .models import Ballot, Vote
-from .services import ballot_enter, ballot_remove
+from .services import AlreadyVoted, ballot_enter, ballot_remove
 
 if TYPE_CHECKING:
     from delaktig.accounts.models import User
@@ -38,20 +38,25 @@ def desk_save(
     group: str,
 ) -> DeskItem:
     """Store one paper ballot: `data` is DeskBallotForm's cleaned data (the choices, what the voter declared, and
-    the key that stops the same person voting twice)."""
+    the key that stops the same person voting twice). The form has checked that the person has no ballot; when
+    another officer enters the same person's ballot at the same instant, the database finds it, and the desk is
+    told so (DeskEntryRefused: nothing stored)."""
     vote = Vote.objects.get(module=module)
-    ballot = ballot_enter(
-        vote=vote,
-        actor=actor,
-        choices=data["choices"],
-        declared=data["declared"],
-        voter_key=data["voter_key"],
-        voter=data["voter"],
-        channel=channel,
-        received_on=received_on,
-        occasion_label=occasion.label if occasion else "",
-        group=group,
-    )
+    try:
+        ballot = ballot_enter(
+            vote=vote,
+            actor=actor,
+            choices=data["choices"],
+            declared=data["declared"],
+            voter_key=data["voter_key"],
+            voter=data["voter"],
+            channel=channel,
+            received_on=received_on,
+            occasion_label=occasion.label if occasion else "",
+            group=group,
+        )
+    except (AlreadyVoted, IntegrityError):
+        raise DeskEntryRefused(ALREADY_VOTED()) from None
     count = len(choice_ids(vote.ballot_type, data["choices"]))
     return DeskItem(
         item_id=ballot.pk,

@@ -12,7 +12,7 @@ from delaktig.organisations.models import Area
 
 from .ballots import BallotInvalid, BallotRules, ballot_from_post
 from .eligibility import OUTSIDE, NotEligible, declared_from_post
-from .models import Ballot, BallotType, Vote
+from .models import Ballot, BallotType, Vote, VotingBy
 from .services import account_key, paper_key
 from .window import VoteWindow, closes_at_of, vote_closed
 
@@ -37,6 +37,7 @@ class VoteForm(ModelForm):
             "ballot_type",
             "max_choices",
             "points_total",
+            "voting_by",
             "identity_level",
             "residents_only",
             "area",
@@ -44,7 +45,11 @@ class VoteForm(ModelForm):
             "age_max",
             "staff_see_early",
         ]
-        widgets = {"ballot_type": forms.RadioSelect, "rules_text": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "ballot_type": forms.RadioSelect,
+            "voting_by": forms.RadioSelect,
+            "rules_text": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,6 +61,11 @@ class VoteForm(ModelForm):
             "Today residents reach a confirmed e-mail address; e-identification is not available yet, so a vote "
             "that asks for it cannot be cast on the web."
         )
+        self.fields["identity_level"].label = _("identity needed to vote when logged in")
+        self.fields["voting_by"].required = False  # not sent: as it was
+
+    def clean_voting_by(self):
+        return self.cleaned_data.get("voting_by") or self.instance.voting_by or VotingBy.ACCOUNT
         self.fields["question"].error_messages["required"] = _("Write the question of the vote.")
 
     def clean(self):
@@ -202,7 +212,8 @@ class DeskBallotForm(Form):
             module_name=self.module.name, dialogue_kind="", dialogue_state="", phases=(), vote_id=vote.pk,
             rules=BallotRules(vote.ballot_type, tuple(a.pk for a in self.alternatives), vote.max_choices,
                               vote.points_total),
-            identity_level=vote.identity_level, residents_only=vote.residents_only or vote.area_id is not None,
+            identity_level=vote.identity_level, voting_by=vote.voting_by,
+            residents_only=vote.residents_only or vote.area_id is not None,
             area_id=vote.area_id, age_min=vote.age_min, age_max=vote.age_max, area_ids=self.area_ids,
         )  # fmt: skip
 

@@ -2,8 +2,11 @@
 which they may change until the vote closes.
 
 One ballot per person is kept by the database: `Ballot` is unique on (vote, voter_key), where the key is the
-account ("u<id>") for a ballot cast online and, for a paper ballot, the account or a hash of the name and
-identifier staff read on the paper (so the same person cannot be entered twice). A ballot's choices are one JSON
+account ("u<id>") for a ballot cast online while logged in, a keyed hash of the e-mail address ("m<hash>") for a
+ballot cast with an e-mail address and confirmed by its link, and, for a paper ballot, the account or a hash of the
+name and identifier staff read on the paper (so the same person cannot be entered twice). A ballot cast with an
+e-mail address waits in `PendingBallot` (one per vote and address) until its link is followed; only `Ballot` rows
+count. A ballot's choices are one JSON
 value on its row: alternative ids for one choice, approval and ranking (in order of preference), and
 {"<id>": points} for points to distribute.
 """
@@ -26,6 +29,11 @@ class BallotType(models.TextChoices):
     APPROVAL = "approval", _("Approval: choose up to a number of alternatives")
     RANKING = "ranking", _("Ranking, counted by instant-runoff")
     POINTS = "points", _("Points to distribute")
+
+
+class VotingBy(models.TextChoices):
+    ACCOUNT = "account", _("Logged in")
+    EMAIL_LINK = "email_link", _("Anyone with an e-mail address, confirmed by a link")
 
 
 class Vote(models.Model):
@@ -52,6 +60,16 @@ class Vote(models.Model):
     )
     points_total = models.PositiveSmallIntegerField(
         _("points to distribute"), null=True, blank=True, help_text=_("Points: how many points each voter has.")
+    )
+    voting_by = models.CharField(
+        _("who may vote"),
+        max_length=20,
+        choices=VotingBy.choices,
+        default=VotingBy.ACCOUNT,
+        help_text=_(
+            "Logged in: voters log in with an account. E-mail: anyone votes without an account, gives an e-mail "
+            "address and confirms the ballot with the link sent to it; one ballot per address."
+        ),
     )
     identity_level = models.PositiveSmallIntegerField(
         _("identity needed to vote"), choices=IdentityLevel.choices, default=IdentityLevel.EMAIL
@@ -152,3 +170,23 @@ class Ballot(models.Model):
     @property
     def reference(self):
         return f"{REFERENCE_PREFIX}-{self.pk}"
+
+
+class PendingBallot(models.Model):
+    """A ballot cast with an e-mail address, waiting for its link: one per vote and address (voter_key, the keyed
+    hash). Casting again replaces it and makes a new link (`nonce`); following the link moves it into `Ballot`. The
+    address itself is not stored: only the confirmation mail's task carries it."""
+
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="pending_ballots")
+    voter_key = models.CharField(max_length=80)
+    choices = models.JSONField()
+    age_band = models.CharField(max_length=20, choices=AgeBand.choices, blank=True)
+    area = models.ForeignKey("organisations.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    nonce = models.CharField(max_length=32)
+    cast_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["vote", "voter_key"], name="votes_one_pending_per_address")]
+
+    def __str__(self):
+        return f"{REFERENCE_PREFIX}-V{self.pk}"

@@ -17,6 +17,7 @@ from delaktig.participation.rules import allowed
 
 from . import counting
 from .ballots import choice_ids
+from .by_email import email_ballots, email_ballots_erase
 from .models import Alternative, Ballot, BallotType, Vote
 from .services import ballots_erase
 from .window import closes_at_of, vote_closed
@@ -195,9 +196,18 @@ def export_rows(module) -> list[dict[str, Any]]:
     ]
 
 
+def _theirs(user):
+    """The person's ballots: cast while logged in, and those cast with their account's e-mail address."""
+    mine = Ballot.objects.filter(voter=user)
+    if user.email:
+        mine = mine | email_ballots(user.email)
+    return mine
+
+
 def personal_data(user) -> list[dict[str, Any]]:
-    ballots = Ballot.objects.filter(voter=user).select_related("vote__module__dialogue").order_by("cast_at")
-    titles = dict(Alternative.objects.filter(vote__ballots__voter=user).values_list("pk", "title"))
+    ballots = _theirs(user).select_related("vote__module__dialogue").order_by("cast_at")
+    vote_ids = {ballot.vote_id for ballot in ballots}
+    titles = dict(Alternative.objects.filter(vote_id__in=vote_ids).values_list("pk", "title"))
     return [
         {
             "dialogue": ballot.vote.module.dialogue.title,
@@ -213,7 +223,8 @@ def personal_data(user) -> list[dict[str, Any]]:
 
 
 def erase(user) -> int:
-    return ballots_erase(user=user)
+    erased = ballots_erase(user=user)
+    return erased + (email_ballots_erase(email=user.email) if user.email else 0)
 
 
 def participant_ids(module) -> set[int]:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from delaktig.organisations.models import Municipality
     from delaktig.participation.models import Module
 
-LOCKED_FIELDS = ("ballot_type", "max_choices", "points_total")
+LOCKED_FIELDS = ("ballot_type", "max_choices", "points_total", "voting_by")
 
 
 class VoteLocked(Exception):

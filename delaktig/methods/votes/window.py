@@ -39,6 +39,7 @@ class VoteWindow:
     vote_id: int
     rules: BallotRules
     identity_level: int
+    voting_by: str
     residents_only: bool
     area_id: int | None
     age_min: int | None
@@ -132,6 +133,7 @@ def _read(module_id: int) -> VoteWindow | None:
         vote_id=vote.pk,
         rules=rules,
         identity_level=vote.identity_level,
+        voting_by=vote.voting_by,
         residents_only=vote.residents_only or vote.area_id is not None,
         area_id=vote.area_id,
         age_min=vote.age_min,

@@ -15,6 +15,7 @@ from delaktig.participation import selectors_desk, services_desk
 from delaktig.participation.hooks import desk_page
 from delaktig.participation.models import Channel, DeskRecord, Module
 from delaktig.participation.views_desk import desk, desk_undo
+from tests.dummy_method.desk import REFUSED_TITLE
 from tests.dummy_method.factories import DummyInputFactory, dummy_module
 from tests.dummy_method.models import DummyInput
 
@@ -171,6 +172,14 @@ def test_a_malformed_or_future_date_is_explained_and_what_was_typed_is_kept(as_o
     assert response.status_code == 200 and message in html
     assert f'value="{typed}"' in html and "Mer ljus på gångvägen till skolan." in html
     assert not DummyInput.objects.exists()
+
+
+def test_a_refusal_found_while_storing_is_shown_and_nothing_is_stored(as_officer, module):
+    response = as_officer.post(desk_url(module.dialogue), posted(module, **{"item-title": REFUSED_TITLE}))
+    html = response.content.decode()
+    assert response.status_code == 200 and "Someone entered this a moment ago. Nothing was saved." in html
+    assert not DummyInput.objects.exists() and not DeskRecord.objects.exists()
+    assert not AuditEvent.objects.filter(action="dummy_method.enter").exists()
 
 
 def test_a_module_of_another_dialogue_is_refused(as_officer, module, municipality):

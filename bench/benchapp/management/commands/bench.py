@@ -44,6 +44,8 @@ class Command(BaseCommand):
         parser.add_argument("--session", default="", help="list-queries: the staff session key")
         # W7: a survey with `--responses` stored (survey), what a run stored in it (survey-verify, --pk, --prefix)
         parser.add_argument("--responses", type=int, default=0)
+        # W6: a vote cast by logged-in voters (account) or with an e-mail address confirmed by a link (email_link)
+        parser.add_argument("--voting-by", default="account", choices=["account", "email_link"])
         # W7 submit: `--count` respondents of survey `--pk` at its check page, written to `--out` (survey-respondents)
 
     def handle(self, *args, **options):
@@ -60,7 +62,7 @@ class Command(BaseCommand):
     def _vote(self, options):
         from bench.benchapp.votes import vote_create
 
-        return vote_create()
+        return vote_create(voting_by=options["voting_by"])
 
     def _vote_verify(self, options):
         from bench.benchapp.votes import vote_verify

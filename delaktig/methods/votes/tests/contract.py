@@ -5,6 +5,7 @@ from django.utils import timezone
 from delaktig.accounts.models import IdentityLevel
 from delaktig.accounts.tests.factories import UserFactory
 
+from ..by_email import pending_cast, pending_confirm
 from ..eligibility import Declared
 from ..services import alternative_save, ballot_cast, ballot_enter, vote_save
 
@@ -16,8 +17,8 @@ URL_OBJECTS = {
 
 
 def contract_fixture(module):
-    """A one-choice vote with two alternatives: the resident votes online, staff enter one ballot from paper;
-    return the resident."""
+    """A one-choice vote with two alternatives: the resident votes online, staff enter one ballot from paper, one
+    ballot cast with an e-mail address is confirmed by its link and another waits for it; return the resident."""
     resident = UserFactory(name="Kim Kontrakt", identity_level=IdentityLevel.EMAIL)
     staff = UserFactory()
     vote = vote_save(module=module, actor=staff, question="Vilken skulptur ska stå på torget?", ballot_type="single")
@@ -32,5 +33,21 @@ def contract_fixture(module):
     )
     ballot_enter(
         vote=vote, actor=staff, choices=[first.pk], declared=Declared("", None), received_on=timezone.localdate()
+    )
+    municipality = module.dialogue.municipality
+    mailed = pending_cast(
+        municipality=municipality,
+        vote_id=vote.pk,
+        email="post@exempel.se",
+        choices=[first.pk],
+        declared=Declared("", None),
+    )
+    pending_confirm(token=mailed.token, municipality=municipality)
+    pending_cast(
+        municipality=municipality,
+        vote_id=vote.pk,
+        email="vantar@exempel.se",
+        choices=[first.pk],
+        declared=Declared("", None),
     )
     return resident

@@ -115,3 +115,23 @@ def test_paper_ballots_at_the_desk_and_no_one_twice(client, module, vote, ids, s
     response = desk_post(client, module, choice=ids[0])
     assert "Röstsedlar på papper kan inte längre registreras" in response.content.decode()
     assert Ballot.objects.count() == 2
+
+
+def test_two_officers_entering_the_same_person_at_once_store_one_ballot_and_the_second_is_told(
+    client, module, vote, ids, staff, monkeypatch
+):
+    """Both forms find no ballot for the person; the other officer's ballot is stored between the check and the
+    save, as when both press "save" at the same instant."""
+    from .. import desk
+
+    real = desk.ballot_enter
+
+    def other_officer_first(**kwargs):
+        real(**kwargs)  # the other officer's, a moment earlier
+        return real(**kwargs)
+
+    monkeypatch.setattr(desk, "ballot_enter", other_officer_first)
+    client.force_login(staff["officer"])
+    response = desk_post(client, module, choice=ids[0], voter_name="Bo Ek", voter_identifier="1960-01-01")
+    assert response.status_code == 200 and "Personen har redan röstat" in response.content.decode()
+    assert DeskRecord.objects.count() == 0

@@ -10,7 +10,7 @@ from delaktig.participation import views_module
 
 from ..about import METHOD_KEY
 from ..eligibility import age_range_text
-from ..models import BallotType
+from ..models import BallotType, VotingBy
 
 module_get = partial(views_module.module_get, method=METHOD_KEY)
 public_module_get = partial(views_module.public_module_get, method=METHOD_KEY)
@@ -53,7 +53,15 @@ def counting_text(vote):
 
 def who_may_vote(vote):
     """Sentences: who may vote, as declared by the voter."""
-    lines = [_("You log in and need: %(level)s.") % {"level": IdentityLevel(vote.identity_level).label}]
+    if vote.voting_by == VotingBy.EMAIL_LINK:
+        lines = [
+            _(
+                "Anyone with an e-mail address may vote, without an account. We send a link to the address; the "
+                "ballot counts once you follow it, before the vote closes. Each address has one ballot."
+            )
+        ]
+    else:
+        lines = [_("You log in and need: %(level)s.") % {"level": IdentityLevel(vote.identity_level).label}]
     if vote.area_id:
         lines.append(_("You live in %(area)s.") % {"area": vote.area.name})
     elif vote.residents_only:

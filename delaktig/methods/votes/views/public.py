@@ -8,19 +8,21 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from delaktig.core import ratelimit
 from delaktig.core.exports import csv_response
 from delaktig.core.middleware import municipality_copy_will_do
 from delaktig.organisations.models import Area
 from delaktig.participation.rules import allowed
 from delaktig.participation.views_module import module_context, refuse
 
-from .. import selectors
+from .. import by_email, selectors
 from ..ballots import BallotInvalid, ballot_from_post, choice_ids
 from ..eligibility import OUTSIDE, NotEligible, declared_from_post
-from ..models import AlternativeImage, BallotType
+from ..models import AlternativeImage, BallotType, VotingBy
 from ..services import PaperBallotKept, ballot_cast
 from ..window import vote_window, window_forget
 from .common import ballot_text, counting_text, public_module_get, who_may_vote
@@ -53,9 +55,14 @@ def _page(request, module, vote, *, errors=None, posted=None, notice="", status=
     vote._prefetched_objects_cache = {"alternatives": alternatives}
     now = timezone.now()
     closed = selectors.is_closed(module, now)
-    decision = allowed(request.user, "vote", module, now)
-    mine = selectors.my_ballot(vote, request.user)
-    may_vote = bool(decision) and not closed and getattr(request.user, "identity_level", 0) >= vote.identity_level
+    by_mail = vote.voting_by == VotingBy.EMAIL_LINK
+    if by_mail:
+        decision = allowed(by_email.EMAIL_VOTER, "vote", module, now)
+        mine, may_vote = None, bool(decision) and not closed
+    else:
+        decision = allowed(request.user, "vote", module, now)
+        mine = selectors.my_ballot(vote, request.user)
+        may_vote = bool(decision) and not closed and getattr(request.user, "identity_level", 0) >= vote.identity_level
     reason = "" if may_vote or closed else _reason(request, decision, vote)
     filled = _filled(vote, posted, mine)
     errors = errors or {}
@@ -83,6 +90,8 @@ def _page(request, module, vote, *, errors=None, posted=None, notice="", status=
         places=range(1, _most(vote, alternatives) + 1),
         most=_most(vote, alternatives),
         kind=vote.ballot_type,
+        by_mail=by_mail,
+        email=posted.get("email", "") if posted is not None else "",
     )
     return render(request, "votes/index.html", context, status=status)
 
@@ -100,7 +109,8 @@ def _reason(request, decision, vote):
 
 
 def _anchor(name):
-    return {"ballot": "ballot", "age": "id_age", "area": "id_area", "resident": "id_resident"}.get(name, "ballot")
+    anchors = {"ballot": "ballot", "email": "id_email", "age": "id_age", "area": "id_area", "resident": "id_resident"}
+    return anchors.get(name, "ballot")
 
 
 def _filled(vote, posted, mine):
@@ -151,6 +161,8 @@ def cast(request, dialogue_id, module_id):
     now = timezone.now()
     if window.closed(now):
         return _again(request, window, notice=_("The vote has closed. Your ballot was not saved."))
+    if window.voting_by == VotingBy.EMAIL_LINK:
+        return _cast_by_email(request, window, module, now)
     decision = allowed(request.user, "vote", module, now)
     if not decision:
         return refuse(request, decision, next_url=_url(window, "index", request.municipality))
@@ -185,10 +197,94 @@ def cast(request, dialogue_id, module_id):
     return redirect(f"{receipt}?{'changed' if done.changed else 'cast'}=1")
 
 
-def _again(request, window, *, errors=None, posted=None, notice=""):
+def _checked(post, window):
+    """(choices, declared, errors) of a posted ballot."""
+    errors, choices, declared = {}, None, None
+    try:
+        choices = ballot_from_post(post, window.rules)
+    except BallotInvalid as error:
+        errors["ballot"] = error.message
+    try:
+        declared = declared_from_post(post, window)
+    except NotEligible as error:
+        errors.update(error.errors)
+    return choices, declared, errors
+
+
+def _cast_by_email(request, window, module, now):
+    """A ballot with an e-mail address: no session and no account read. Checked as the logged-in cast is, then the
+    address; stored waiting for its link, with the mail queued in the same transaction (by_email.py)."""
+    if not allowed(by_email.EMAIL_VOTER, "vote", module, now):
+        return _again(request, window, notice=_("This is not possible in the current phase."))
+    choices, declared, errors = _checked(request.POST, window)
+    email = ""
+    try:
+        email = by_email.address_checked(request.POST.get("email", ""))
+    except by_email.AddressRefused as error:
+        errors["email"] = error.message
+    if errors or choices is None or declared is None:
+        return _again(request, window, errors=errors, posted=request.POST)
+    if by_email.rate_limited(ip=ratelimit.client_ip(request), email=email):
+        return _again(
+            request, window, notice=_("Many ballots have come from here lately. Wait a while and vote again."),
+            posted=request.POST, status=429,
+        )  # fmt: skip
+    try:
+        by_email.pending_cast(
+            municipality=request.municipality, vote_id=window.vote_id, email=email, choices=choices,
+            declared=declared, language=get_language() or "", now=now,
+        )  # fmt: skip
+    except IntegrityError:  # the vote or an area went away in the seconds this process remembers them
+        window_forget(window.module_id)
+        return _again(
+            request, window, notice=_("The vote changed while you were voting. Check your ballot and vote again.")
+        )
+    return redirect(_url(window, "sent", request.municipality))
+
+
+def _again(request, window, *, errors=None, posted=None, notice="", status=200):
     """The vote's page again, read from the database, with what was wrong and nothing stored."""
     module = public_module_get(request, window.dialogue_id, window.module_id)
-    return _page(request, module, _vote_or_404(module), errors=errors, posted=posted, notice=notice)
+    return _page(request, module, _vote_or_404(module), errors=errors, posted=posted, notice=notice, status=status)
+
+
+@require_GET
+def sent(request, dialogue_id, module_id):
+    """After a ballot cast with an e-mail address: look in the mailbox."""
+    module = public_module_get(request, dialogue_id, module_id)
+    vote = _vote_or_404(module)
+    context = module_context(module, vote=vote, closes_at=selectors.closes_at(module), days=by_email.confirm_days())
+    return render(request, "votes/sent.html", context)
+
+
+CONFIRM_STATUS = {by_email.INVALID: 404, by_email.EXPIRED: 410, by_email.CLOSED: 410}
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, dialogue_id, module_id, token):
+    """The link in the mail: GET shows the ballot and a button (a mail scanner that follows links counts nothing),
+    POST counts it. Any other link gets a page that says why, never an error."""
+    module = public_module_get(request, dialogue_id, module_id)
+    if request.method == "POST":
+        found = by_email.pending_confirm(token=token, municipality=request.municipality)
+    else:
+        found = by_email.pending_find(token=token, municipality=request.municipality)
+    if found.vote is not None and found.vote.module_id != module.pk:
+        found = by_email.Found(by_email.INVALID)
+    vote = found.vote
+    shown = found.ballot if found.state == by_email.DONE else found.pending
+    alternatives = list(vote.alternatives.all()) if vote is not None else []
+    context = module_context(
+        module,
+        vote=vote,
+        state=found.state,
+        ballot=found.ballot if found.state in (by_email.DONE, by_email.USED) else None,
+        titles=_titles(vote, shown, alternatives) if vote is not None and shown is not None else [],
+        token=token,
+        closes_at=selectors.closes_at(module),
+        days=by_email.confirm_days(),
+    )
+    return render(request, "votes/confirm.html", context, status=CONFIRM_STATUS.get(found.state, 200))
 
 
 @require_GET
