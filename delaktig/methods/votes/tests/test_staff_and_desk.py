@@ -65,6 +65,11 @@ def test_an_officer_sets_up_the_vote_and_its_alternatives(client, module, staff)
     bad = SimpleUploadedFile("x.pdf", b"not a pdf", content_type="application/pdf")
     response = client.post(staff_url(module, "alternative_edit", alternative.pk), {"title": "X", "pdf": bad})
     assert "Filen är ingen pdf-fil" in response.content.decode()
+    for tampered in ("abc", "99999999999999999999", str(image.pk + 1000)):
+        response = client.post(staff_url(module, "alternative_edit", alternative.pk), {"remove_image": tampered})
+        assert response.status_code == 302 and alternative.images.get() == image
+    client.post(staff_url(module, "alternative_edit", alternative.pk), {"remove_image": str(image.pk)})
+    assert not alternative.images.exists()
 
 
 def test_the_ballot_and_the_alternatives_are_locked_once_someone_has_voted(client, module, vote, ids, staff, resident):

@@ -103,7 +103,9 @@ def alternative_edit(request, dialogue_id, module_id, alternative_id):
     if request.method == "POST" and request.POST.get("remove"):
         return _remove(request, module, alternative)
     if request.method == "POST" and request.POST.get("remove_image"):
-        image = AlternativeImage.objects.filter(alternative=alternative, pk=request.POST["remove_image"]).first()
+        image_id = request.POST["remove_image"]
+        images = AlternativeImage.objects.filter(alternative=alternative)
+        image = images.filter(pk=int(image_id)).first() if image_id.isdigit() else None
         if image is not None:
             services.image_remove(image=image, actor=request.user)
         return redirect(_url("alternative_edit", module, alternative.pk))
