@@ -23,6 +23,19 @@ def audit_record(*, municipality, actor, action, target, data=None, public=False
     )
 
 
+AUDIT_FIELDS = ("municipality", "actor", "action", "target_type", "target_id", "data", "public")
+
+
+def audit_tail(*, municipality, actor, action, target_model, data=None, public=False):
+    """The audit event of a row stored with core.inserts.insert_chain, as one of its tails: its target is the
+    chain's first row, of `target_model`."""
+    from .inserts import HEAD
+
+    actor_id = actor.pk if actor is not None and getattr(actor, "is_authenticated", False) else None
+    kind = ContentType.objects.get_for_model(target_model).pk
+    return AuditEvent, AUDIT_FIELDS, [(municipality.pk, actor_id, action, kind, HEAD, data or {}, public)]
+
+
 def audit_events_for(target, *, public_only=False):
     events = AuditEvent.objects.filter(target_type=ContentType.objects.get_for_model(target), target_id=target.pk)
     return events.filter(public=True) if public_only else events

@@ -15,9 +15,15 @@ so use it only for models with no receivers that must see these rows.
 `insert_rows` stores many rows of plain values in one statement, without a model instance per row: on PostgreSQL as
 one array per column (as `bulk_create` does), so the statement's text is the same for any number of rows and the
 driver parses it once.
+
+`insert_chain` stores a row and the rows that point to it (a response, its answers, its audit event) as one unit. On
+PostgreSQL that is one statement of data-modifying WITH queries, so the unit needs no BEGIN and COMMIT of its own and
+the database is asked once; elsewhere it is one statement per table inside a transaction.
 """
 
-from django.db import NotSupportedError, connections, router
+from dataclasses import dataclass
+
+from django.db import NotSupportedError, connections, router, transaction
 from django.db.models import NOT_PROVIDED
 from django.utils import timezone
 
@@ -121,3 +127,172 @@ def _rows_statement(model, fields, rows, connection):
         return sql + f"SELECT * FROM UNNEST({arrays})", [list(column) for column in zip(*rows, strict=True)]
     one = "(" + ", ".join(["%s"] * len(fields)) + ")"
     return sql + "VALUES " + ", ".join([one] * len(rows)), [value for row in rows for value in row]
+
+
+# A row and the rows that point to it
+
+
+HEAD = object()  # in a later row of insert_chain: the id of the chain's first row
+
+
+@dataclass(frozen=True)
+class Expr:
+    """A value the database works out as the row is stored (an SQL expression with its parameters), such as a
+    subquery that is NULL when a referenced row is not what it should be. Only in a chain's one-row steps."""
+
+    sql: str
+    params: tuple = ()
+
+
+def insert_chain(head, *tails, guard=None):
+    """Store `head` (model, {field name: value}) and the rows that point to it; return its id.
+
+    Each tail is (model, field names, rows): tuples of values in the order of the names, HEAD standing for the head's
+    id, an Expr for a value the database works out (one-row tails only). Fields not named get their defaults.
+    `guard` (model, {field name: value}, unique field names) is stored first unless its key is taken: then nothing is
+    stored and None is returned. No signal is sent and no instance is made."""
+    connection = connections[router.db_for_write(head[0])]
+    steps = [_chain_step(model, values, connection) for model, values in ([guard[:2]] if guard else [])]
+    steps.append(_chain_step(*head, connection))
+    steps += [_chain_rows(model, names, rows, connection) for model, names, rows in tails if rows]
+    if connection.vendor == "postgresql":
+        return _chain_postgresql(steps, guard[2] if guard else None, connection)
+    with transaction.atomic(using=connection.alias):
+        return _chain_each(steps, guard[2] if guard else None, connection)
+
+
+def _chain_step(model, values, connection):
+    return _chain_rows(model, tuple(values), [tuple(values.values())], connection)
+
+
+def _chain_rows(model, names, rows, connection):
+    """(model, fields, rows with every value prepared for the driver), the fields not named filled with defaults."""
+    named = [model._meta.get_field(name) for name in names]
+    others = [field for field in _stored_fields(model) if field not in named]
+    defaults = tuple(_default(field) for field in others)
+    fields = [*named, *others]
+    columns = [*zip(*rows, strict=True), *([value] * len(rows) for value in defaults)]
+    prepared = [_column_prepared(field, column, connection) for field, column in zip(fields, columns, strict=True)]
+    return model, fields, list(zip(*prepared, strict=True))
+
+
+def _column_prepared(field, column, connection):
+    """A column's values as the driver takes them, each distinct value prepared once (a response's thirty answer
+    rows share their survey, channel and time)."""
+    done = {}
+    prepared = []
+    for value in column:
+        if value is None or value is HEAD or type(value) in (int, str) or isinstance(value, Expr):
+            prepared.append(value)
+            continue
+        try:
+            found = done.get((type(value), value))
+        except TypeError:  # not hashable (a dict for a JSON field)
+            prepared.append(field.get_db_prep_save(value, connection))
+            continue
+        if found is None:
+            found = done[(type(value), value)] = field.get_db_prep_save(value, connection)
+        prepared.append(found)
+    return prepared
+
+
+def _chain_postgresql(steps, unique_fields, connection):
+    quote = connection.ops.quote_name
+    parts, params = [], []
+    guarded = unique_fields is not None
+    head_pk = quote(steps[1 if guarded else 0][0]._meta.pk.column)
+    for index, (model, fields, rows) in enumerate(steps):
+        columns = ", ".join(quote(field.column) for field in fields)
+        table = quote(model._meta.db_table)
+        if guarded and index == 0:
+            conflict = ", ".join(quote(model._meta.get_field(name).column) for name in unique_fields)
+            placeholders = ", ".join(_cast(field, connection) for field in fields)
+            parts.append(
+                f"guard AS (INSERT INTO {table} ({columns}) VALUES ({placeholders}) ON CONFLICT ({conflict}) "
+                "DO NOTHING RETURNING 1)"
+            )
+            params += list(rows[0])
+            continue
+        is_head = index == (1 if guarded else 0)
+        source = ("guard" if guarded else "") if is_head else "head"
+        select, values = _chain_select(fields, rows, f"head.{head_pk}", connection)
+        sql = f"INSERT INTO {table} ({columns}) SELECT {select}" + (f" FROM {source}" if source else "")
+        if not is_head and len(rows) > 1:
+            sql += ", " + values.pop()
+        if is_head:
+            sql += f" RETURNING {head_pk}"
+        parts.append(f"{'head' if is_head else f'tail{index}'} AS ({sql})")
+        params += values
+    with connection.cursor() as cursor:
+        cursor.execute("WITH " + ", ".join(parts) + f" SELECT {head_pk} FROM head", params)
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def _chain_select(fields, rows, head_pk, connection):
+    """The SELECT list of one step and its parameters: one row as casts of its values (and Expr as they are), more
+    rows as one array per column unnested (the FROM item last in the parameters' place, for the caller to add)."""
+    if len(rows) == 1:
+        items, params = [], []
+        for field, value in zip(fields, rows[0], strict=True):
+            if value is HEAD:
+                items.append(head_pk)
+            elif isinstance(value, Expr):
+                items.append(f"({value.sql})")
+                params += list(value.params)
+            else:
+                items.append(_cast(field, connection))
+                params.append(value)
+        return ", ".join(items), params
+    columns = list(zip(*rows, strict=True))
+    items, arrays, params = [], [], []
+    for number, (field, column) in enumerate(zip(fields, columns, strict=True)):
+        if any(isinstance(value, Expr) for value in column):
+            raise NotSupportedError("an Expr is only allowed in a one-row step of a chain")
+        if all(value is HEAD for value in column):
+            items.append(head_pk)
+            continue
+        items.append(f"rows.c{number}")
+        arrays.append((number, f"(%s)::{field.db_type(connection).split('(')[0]}[]"))
+        params.append(list(column))
+    unnest = f"UNNEST({', '.join(sql for _number, sql in arrays)}) AS rows({', '.join(f'c{n}' for n, _ in arrays)})"
+    return ", ".join(items), [*params, unnest]
+
+
+def _cast(field, connection):
+    return f"%s::{field.db_type(connection)}"
+
+
+def _chain_each(steps, unique_fields, connection):
+    quote = connection.ops.quote_name
+    guarded = unique_fields is not None
+    head_id = None
+    with connection.cursor() as cursor:
+        for index, (model, fields, rows) in enumerate(steps):
+            columns = ", ".join(quote(field.column) for field in fields)
+            table = quote(model._meta.db_table)
+            values = [[_value_of(value, head_id, cursor) for value in row] for row in rows]
+            one = "(" + ", ".join(["%s"] * len(fields)) + ")"
+            sql = f"INSERT INTO {table} ({columns}) VALUES " + ", ".join([one] * len(values))
+            if guarded and index == 0:
+                conflict = ", ".join(quote(model._meta.get_field(name).column) for name in unique_fields)
+                cursor.execute(sql + f" ON CONFLICT ({conflict}) DO NOTHING RETURNING 1", values[0])
+                if cursor.fetchone() is None:
+                    return None
+                continue
+            is_head = index == (1 if guarded else 0)
+            if is_head:
+                cursor.execute(sql + f" RETURNING {quote(model._meta.pk.column)}", values[0])
+                head_id = cursor.fetchone()[0]
+            elif values:
+                cursor.execute(sql, [value for row in values for value in row])
+    return head_id
+
+
+def _value_of(value, head_id, cursor):
+    if value is HEAD:
+        return head_id
+    if isinstance(value, Expr):
+        cursor.execute(f"SELECT ({value.sql})", list(value.params))
+        return cursor.fetchone()[0]
+    return value

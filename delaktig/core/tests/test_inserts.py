@@ -71,3 +71,75 @@ def test_many_rows_go_in_one_statement_with_values_prepared_by_their_fields():
     assert Signature.objects.filter(proposal=proposal, created_at__gte=since).count() == 40
     assert stored[0].status == SignatureStatus.PENDING and stored[0].email == ""  # fields not named: their defaults
     insert_rows(Signature, names, [])  # nothing to store: no statement, no error
+
+
+def _chain(proposal, key, *, actor=None, events=2, guard=True):
+    from django.contrib.contenttypes.models import ContentType
+
+    from delaktig.core.inserts import HEAD, Expr, insert_chain
+    from delaktig.core.models import AuditEvent
+
+    municipality, kind = proposal.municipality_id, ContentType.objects.get_for_model(Signature).pk
+    names = ("municipality", "actor", "action", "target_type", "target_id", "data")
+    rows = [(municipality, None, f"test.step{n}", kind, HEAD, {"n": n}) for n in range(events)]
+    own = Expr('SELECT "id" FROM accounts_user WHERE "id" = %s AND "is_active"', (actor.pk if actor else 0,))
+    head = (Signature, {"proposal": proposal.pk, "signer_key": key, "email": key, "name": "Åsa Öberg"})
+    return insert_chain(
+        head,
+        (AuditEvent, names, rows),
+        (
+            AuditEvent,
+            ("municipality", "actor", "action", "target_type", "target_id"),
+            [(municipality, own, "test.actor", kind, HEAD)],
+        ),  # fmt: skip
+        guard=(Signature, {"proposal": proposal.pk, "signer_key": f"guard-{key}", "email": ""}, KEY) if guard else None,
+    )
+
+
+def test_a_row_and_the_rows_pointing_to_it_are_stored_in_one_statement_on_postgresql():
+    from django.contrib.contenttypes.models import ContentType
+
+    from delaktig.accounts.tests.factories import UserFactory
+    from delaktig.core.models import AuditEvent
+
+    proposal, person = ProposalFactory(), UserFactory()
+    ContentType.objects.get_for_model(Signature)  # kept by Django after the first time
+    with CaptureQueriesContext(connection) as queries:
+        stored = _chain(proposal, "anna@example.se", actor=person, events=3)
+    if connection.vendor == "postgresql":
+        assert len(queries) == 1
+    signature = Signature.objects.get(pk=stored)
+    assert signature.signer_key == "anna@example.se" and signature.name == "Åsa Öberg"
+    assert signature.status == SignatureStatus.PENDING and signature.created_at is not None  # defaults
+    events = AuditEvent.objects.filter(target_id=stored).order_by("action")
+    assert [event.action for event in events] == ["test.actor", "test.step0", "test.step1", "test.step2"]
+    assert events[0].actor == person and events[1].data == {"n": 0} and events[1].actor is None
+    assert Signature.objects.filter(signer_key="guard-anna@example.se").exists()
+
+
+def test_a_taken_guard_stores_nothing_and_an_expression_can_come_out_empty():
+    from delaktig.core.models import AuditEvent
+
+    proposal = ProposalFactory()
+    first = _chain(proposal, "anna@example.se")
+    assert AuditEvent.objects.get(target_id=first, action="test.actor").actor is None  # no such account
+    assert _chain(proposal, "anna@example.se", events=1) is None
+    assert Signature.objects.filter(proposal=proposal).count() == 2  # the first chain's guard and head
+    assert AuditEvent.objects.filter(action__startswith="test.").count() == 3
+    second = _chain(proposal, "berit@example.se", events=0, guard=False)  # an empty tail is left out
+    assert AuditEvent.objects.filter(target_id=second).count() == 1
+
+
+def test_an_expression_belongs_in_a_one_row_step_only():
+    from django.db import NotSupportedError
+
+    from delaktig.core.inserts import HEAD, Expr, insert_chain
+    from delaktig.core.models import AuditEvent
+
+    proposal = ProposalFactory()
+    rows = [(proposal.municipality_id, Expr("SELECT NULL"), "x", 1, HEAD)] * 2
+    names = ("municipality", "actor", "action", "target_type", "target_id")
+    head = (Signature, {"proposal": proposal.pk, "signer_key": "c@example.se", "email": ""})
+    if connection.vendor == "postgresql":
+        with pytest.raises(NotSupportedError):
+            insert_chain(head, (AuditEvent, names, rows))
