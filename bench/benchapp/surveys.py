@@ -236,6 +236,7 @@ def respondents_prepare(pk, count, prefix, seed=11):
         marker = f"{prefix}{index}"
         given, about = spec.response(rng, today=today, marker=marker, everything=True), spec.about(rng, areas)
         data, rows = _answered_session(survey, structure, given, about)
+        seal = _check_page_seal(survey, data)
         key = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")
         sessions.append(Session(session_key=key, session_data=store.encode(data), expire_date=expire))
         secret = _get_new_csrf_string()
@@ -245,6 +246,7 @@ def respondents_prepare(pk, count, prefix, seed=11):
                 "session": key,
                 "csrf_cookie": secret,
                 "csrf_token": _mask_cipher_secret(secret),
+                "seal": seal,
                 "rows": rows,
                 "told": bool(about),
             }
@@ -252,6 +254,16 @@ def respondents_prepare(pk, count, prefix, seed=11):
     for chunk in range(0, len(sessions), BATCH):
         Session.objects.bulk_create(sessions[chunk : chunk + BATCH])
     return made
+
+
+def _check_page_seal(survey, session):
+    """What the check page's form carries for a browser with this session (views/answer.py `_check_page`): its
+    progress, signed; no receipt address is known to an open survey's anonymous respondent."""
+    from types import SimpleNamespace
+
+    from delaktig.methods.surveys.progress import Progress
+
+    return Progress(SimpleNamespace(session=session), survey).seal(to="")
 
 
 def floor_sessions(pk, count, prefix):

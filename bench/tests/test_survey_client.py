@@ -89,10 +89,13 @@ def test_a_respondent_walks_every_page_and_is_accepted_on_the_done_redirect():
     class Browser:
         async def get(self, path):
             visited.append(("GET", path))
-            return Response(200, [], b"")
+            sealed = b'<input type="hidden" name="sealed" value="abc:1">' if path == survey["check"] else b""
+            return Response(200, [], sealed)
 
         async def post_form(self, path, fields):
             visited.append(("POST", path))
+            if path == survey["check"]:  # what the page showed, as its form carries it
+                assert fields == {"email": "", "sealed": "abc:1"}
             if path in survey["pages"]:
                 names = {name for name, _value in fields}
                 asked = [pk for pk, _question in load.on_page[path]]
@@ -116,6 +119,7 @@ def _prepared(count):
             "session": f"s{n}",
             "csrf_cookie": f"c{n}",
             "csrf_token": f"t{n}",
+            "seal": f"sealed{n}",
             "rows": 30,
             "told": True,
         }
@@ -133,12 +137,17 @@ def test_a_prepared_respondent_sends_only_the_check_page_as_its_browser():
 
     async def request(method, path, headers=(), body=b""):
         sent.append((method, path, dict(headers).get("Cookie"), parse_qsl(body.decode(), keep_blank_values=True)))
-        return Response(302, [("location", f"http://127.0.0.1:1{survey['done']}")], b"")
+        return Response(302, [("location", f"http://127.0.0.1:1{survey['done']}?svar=x")], b"")
 
     visitor.connection.request = request
     assert asyncio.run(load(visitor, 0.0)) is True
     assert sent == [
-        ("POST", survey["check"], "sessionid=s0; csrftoken=c0", [("csrfmiddlewaretoken", "t0"), ("email", "")])
+        (
+            "POST",
+            survey["check"],
+            "sessionid=s0; csrftoken=c0",
+            [("csrfmiddlewaretoken", "t0"), ("email", ""), ("sealed", "sealed0")],
+        )
     ]
     assert load.accepted == {"w7s0": (30, True)}
 

@@ -27,9 +27,10 @@ def allowed(user, action, module, now=None):
     dialogue = module.dialogue
     if manifest is None:
         return Decision(False, _("This way of taking part is no longer available."))
-    if action == "view":
-        is_staff = user.is_authenticated and user.is_staff_of(dialogue.municipality)
-        return YES if dialogue.state in PUBLIC_STATES or is_staff else Decision(False, _("Not public yet."))
+    if action == "view":  # a public dialogue is seen by anyone, without asking who (no session read)
+        if dialogue.state in PUBLIC_STATES or (user.is_authenticated and user.is_staff_of(dialogue.municipality)):
+            return YES
+        return Decision(False, _("Not public yet."))
     if action in manifest.staff_actions:
         return _staff_decision(user, dialogue, manifest.staff_actions[action])
     if action in manifest.resident_actions:

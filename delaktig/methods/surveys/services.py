@@ -19,12 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from delaktig.core.audit import audit_record
-from delaktig.core.inserts import insert_rows, insert_unless_taken
+from delaktig.core.audit import audit_record, audit_tail
+from delaktig.core.inserts import HEAD, Expr, insert_chain
 from delaktig.panel.services import member_touch_by_address
 from delaktig.participation.models import Channel
 
@@ -46,17 +45,17 @@ class AlreadyAnswered(Exception):
 ANSWER_FIELDS = ("response", "survey", "channel", "created_at", "question", "choice", "row", "number", "text", "date")
 
 
-def _answers_insert(structure: Structure, response: Response, answers: Mapping[str, Any]) -> None:
-    """Every answer row of the response in one INSERT (core.inserts.insert_rows), without an Answer object per
-    row: a response is some thirty rows, stored on every send."""
-    same = (response.pk, structure.survey.pk, response.channel, response.submitted_at)
+def _answer_rows(structure: Structure, answers: Mapping[str, Any], channel: str, at: datetime.datetime) -> list:
+    """Every answer row of a response, pointing to it (core.inserts.HEAD), without an Answer object per row: a
+    response is some thirty rows, stored on every send."""
+    same = (HEAD, structure.survey.pk, channel, at)
     rows = []
     for key, value in answers.items():
         question = structure.questions[int(key)]
         for row in types.answer_rows(question, value):
             rows.append((*same, question.pk, row.get("choice", ""), row.get("row", ""), row.get("number"),
                          row.get("text", ""), row.get("date")))  # fmt: skip
-    insert_rows(Answer, ANSWER_FIELDS, rows)
+    return rows
 
 
 def about_checked(survey: Survey, about: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -74,10 +73,13 @@ def about_checked(survey: Survey, about: Mapping[str, Any] | None) -> dict[str, 
         told["gender"] = about["gender"]
     area_id = about.get("area")
     if area_id and str(area_id).isdigit():
-        own = Area.objects.filter(pk=int(area_id), municipality_id=survey.municipality_id)
-        if told:
-            told["area_id"] = Subquery(own.values("pk")[:1])
-        elif own.exists():  # the area alone: no row at all when it is not the municipality's
+        if told:  # NULL when the area is not the municipality's (any more)
+            area = Area._meta
+            where = f'"{area.pk.column}" = %s AND "municipality_id" = %s'
+            sql = f'SELECT "{area.pk.column}" FROM "{area.db_table}" WHERE {where}'
+            told["area_id"] = Expr(sql, (int(area_id), survey.municipality_id))
+        elif Area.objects.filter(pk=int(area_id), municipality_id=survey.municipality_id).exists():
+            # the area alone: no row at all when it is not the municipality's
             told["area_id"] = int(area_id)
     return told
 
@@ -89,17 +91,30 @@ def _store(
     about: Mapping[str, Any] | None,
     channel: str,
     actor: User | None,
+    once: str = "",
     **response_fields: Any,
 ) -> Response:
-    """Inside a transaction: the response, its answers and what the person told about themselves."""
+    """Inside a transaction: the response, its answers, what the person told about themselves and the audit event,
+    in one statement on PostgreSQL (core.inserts.insert_chain). With `once` (an answering's random key) nothing is
+    stored when that key has been sent before: AlreadyAnswered."""
     survey = structure.survey
-    response = Response.objects.create(survey=survey, channel=channel, **response_fields)
-    _answers_insert(structure, response, answers)
+    values = {"survey": survey.pk, "channel": channel, "submitted_at": timezone.now(), **response_fields}
+    values = {name: getattr(value, "pk", value) for name, value in values.items()}
+    tails: list[tuple[Any, tuple[str, ...], list[Any]]] = [
+        (Answer, ANSWER_FIELDS, _answer_rows(structure, answers, channel, values["submitted_at"]))
+    ]
     told = about_checked(survey, about)
-    if told:  # by the response's id, so the row (whose area is a subquery until read back) is not cached on it
-        AboutYou.objects.create(response_id=response.pk, survey=survey, **told)
+    if told:
+        tails.append((AboutYou, ("response", "survey", *told), [(HEAD, survey.pk, *told.values())]))
     action = "surveys.response_submit" if channel == Channel.ONLINE else "surveys.paper_enter"
-    audit_record(municipality=survey.municipality, actor=actor, action=action, target=response)
+    tails.append(audit_tail(municipality=survey.municipality, actor=actor, action=action, target_model=Response))
+    guard = (Submitted, {"survey": survey.pk, "key_hash": _once_hash(once)}, ("survey", "key_hash")) if once else None
+    stored = insert_chain((Response, values), *tails, guard=guard)
+    if stored is None:
+        raise AlreadyAnswered()
+    response_fields["submitted_at"] = values["submitted_at"]
+    response = Response(pk=stored, survey=survey, channel=channel, **response_fields)
+    response._state.adding = False
     return response
 
 
@@ -126,8 +141,6 @@ def response_submit(
     checked = answers_check(structure, dict(answers))
     try:
         with transaction.atomic():
-            if once:
-                _mark_once(survey, once)
             if user is not None:
                 _mark_account(survey, user)
             if invitation_id is not None:
@@ -138,6 +151,7 @@ def response_submit(
                 about=about,
                 channel=Channel.ONLINE,
                 actor=None,
+                once=once,
                 submitted_at=now or timezone.now(),
             )
             if draft_id is not None:
@@ -161,11 +175,8 @@ def _mark_account(survey: Survey, user: User) -> None:
         raise AlreadyAnswered() from None
 
 
-def _mark_once(survey: Survey, once: str) -> None:
-    """One INSERT that does nothing when the mark is there already (no savepoint to go back to)."""
-    mark = Submitted(survey=survey, key_hash=hashlib.sha256(once.encode()).hexdigest())
-    if not insert_unless_taken(mark, ("survey", "key_hash")):
-        raise AlreadyAnswered()
+def _once_hash(once: str) -> str:
+    return hashlib.sha256(once.encode()).hexdigest()
 
 
 def _mark_invitation(survey: Survey, invitation_id: int) -> None:

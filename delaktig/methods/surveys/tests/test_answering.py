@@ -162,7 +162,7 @@ def test_the_same_answers_sent_twice_at_once_are_one_response(client, module, su
     session = client.session
     before = dict(session.items())
     first = client.post(url("check", module), {})
-    assert first["Location"] == url("done", module)
+    assert first["Location"].startswith(url("done", module) + "?")
     session = client.session
     for key, value in before.items():
         session[key] = value
@@ -265,7 +265,7 @@ def test_sending_reads_neither_the_structure_kept_in_the_process_nor_the_municip
     answer_all(client, module, survey)
     client.get(url("check", module))
     with CaptureQueriesContext(connection) as sent:
-        assert client.post(url("check", module), {"email": ""})["Location"] == url("done", module)
+        assert client.post(url("check", module), {"email": ""})["Location"].startswith(url("done", module))
     tables = [re.search(r'FROM "(\w+)"', query["sql"]) for query in sent.captured_queries]
     read = [found.group(1) for found in tables if found]
     assert "surveys_section" not in read and "surveys_question" not in read

@@ -39,10 +39,13 @@ def test_a_response_is_stored_whole_or_not_at_all(survey, monkeypatch):
     invitation_id = Invitation.objects.get().pk
     draft, _token = draft_save(survey=survey, answers={}, about={}, page=1)
 
+    stored = services.insert_chain
+
     def broken(*args, **kwargs):
+        stored(*args, **kwargs)  # the rows are in, then the connection is lost before the commit
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(services, "_answers_insert", broken)
+    monkeypatch.setattr(services, "insert_chain", broken)
     with pytest.raises(RuntimeError):
         response_submit(survey=survey, answers=full_answers(survey), invitation_id=invitation_id, draft_id=draft.pk)
     assert not Response.objects.exists() and not Answer.objects.exists()

@@ -5,11 +5,15 @@ Who may answer: the dialogue's phase must accept answers (participation.rules.al
 decides the rest. Open: anyone, and a signed cookie plus a limit per connection keep one browser from answering
 again and again. Logged in: one response per account (held by the database). By invitation: the person must have
 opened their personal link in this browser; the link works until it has been used to answer.
+
+"Send" stores what the check page showed: the page carries the progress signed (progress.Progress.seal), so an open
+survey's send reads no session at all, and the confirmation page, reached by a signed link, forgets the progress.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.shortcuts import redirect, render
@@ -23,7 +27,7 @@ from delaktig.participation.rules import allowed
 from ..forms_answer import ReceiptForm
 from ..mail import draft_link_send_now
 from ..models import Access, Invitation, Participation
-from ..progress import LAST_KEY
+from ..progress import DONE_MAX_AGE, DONE_SALT, Progress
 from ..services import AlreadyAnswered, draft_find, draft_save, response_submit
 from ..services_invitations import invitation_find
 from ..structure import AnswersInvalid
@@ -39,6 +43,8 @@ LINK_LIMIT = 20  # unknown invitation or draft links from one connection per hou
 LINK_WINDOW = timedelta(hours=1)
 MAIL_LIMIT = 5  # draft links mailed from one connection per hour
 MAIL_WINDOW = timedelta(hours=1)
+SEAL_FIELD = "sealed"  # the check page's progress, signed
+DONE_PARAMETER = "svar"  # the confirmation page's signed reference
 
 
 # Who may answer
@@ -85,7 +91,8 @@ def refusal_of(request, module, survey, progress=None, structure=None):
     loaded already (its questions say whether the survey is ready, without asking the database again)."""
     if survey is None or not (structure.questions if structure is not None else survey.questions.exists()):
         return NOT_READY, _("The survey is not open yet. Come back later.")
-    decision = allowed(request.user, "answer", module)
+    who = AnonymousUser() if survey.access == Access.OPEN else request.user  # open: anyone, whoever they are
+    decision = allowed(who, "answer", module)
     if not decision and (survey.access == Access.LOGGED_IN or not decision.needs_login):
         return (LOGIN if decision.needs_login else CLOSED), decision.reason
     if survey.access == Access.LOGGED_IN and Participation.objects.filter(survey=survey, user=request.user).exists():
@@ -157,11 +164,13 @@ def _link_used(request, module):
     )
 
 
-def _answering(request, dialogue_id, module_id):
-    """(flow, None) for someone who may answer, or (None, the page that says why not)."""
+def _answering(request, dialogue_id, module_id, sealed=None):
+    """(flow, None) for someone who may answer, or (None, the page that says why not). `sealed`: the progress a
+    check page carried, used instead of the session's when it is valid."""
     module = public_module_get(request, dialogue_id, module_id)
     survey = survey_or_none(module)
-    flow = Flow.of(request, module, survey) if survey is not None else None
+    progress = Progress.unsealed(request, survey, sealed) if sealed and survey is not None else None
+    flow = Flow.of(request, module, survey, progress=progress) if survey is not None else None
     refusal = (
         why_not(request, module, survey, flow.progress, flow.structure) if flow else why_not(request, module, None)
     )
@@ -214,7 +223,10 @@ def about(request, dialogue_id, module_id):
 
 
 def _receipt_address(request, flow):
-    """The address a receipt goes to when it is known: the account's, or the invitation's."""
+    """The address a receipt goes to when it is known: the account's, or the invitation's (as the check page knew
+    it, when "send" carries the page's progress)."""
+    if flow.progress.sealed:
+        return flow.progress.known_address
     if request.user.is_authenticated and request.user.email:
         return request.user.email
     invitation = _invitation_of(flow.survey, flow.progress)
@@ -224,7 +236,8 @@ def _receipt_address(request, flow):
 @municipality_copy_will_do  # a response changes nothing of the municipality's
 @require_http_methods(["GET", "POST"])
 def check(request, dialogue_id, module_id):
-    flow, refusal = _answering(request, dialogue_id, module_id)
+    sealed = request.POST.get(SEAL_FIELD) if request.method == "POST" else None
+    flow, refusal = _answering(request, dialogue_id, module_id, sealed)
     if refusal:
         return refusal
     known = _receipt_address(request, flow)
@@ -237,8 +250,17 @@ def check(request, dialogue_id, module_id):
             )
         else:
             return _submit(request, flow, answers, receipt_to=known or form.cleaned_data.get("email", ""))
-    context = check_context(flow, errors=errors, receipt_form=form, receipt_known=bool(known))
-    return render(request, "surveys/check.html", context)
+    return _check_page(request, flow, errors=errors, receipt_form=form, receipt_known=bool(known))
+
+
+def _check_page(request, flow, **context):
+    """The check page, carrying the progress it shows (kept in the session first, so its key is the same in every
+    copy of the page)."""
+    if not flow.progress.stored:
+        flow.progress.save()
+    address = _receipt_address(request, flow) if context.get("receipt_known") else ""
+    seal = flow.progress.seal(to=address)
+    return render(request, "surveys/check.html", check_context(flow, seal=seal, **context))
 
 
 def submit_limit():
@@ -270,25 +292,46 @@ def _submit(request, flow, answers, *, receipt_to):
         progress.clear()
         return _link_used(request, flow.module) if progress.invitation_id else _already(request, flow.module)
     except AnswersInvalid as invalid:  # the survey changed while the person answered
-        context = check_context(flow, errors=invalid.errors, receipt_form=ReceiptForm(), receipt_known=True)
-        return render(request, "surveys/check.html", context)
-    progress.clear()
-    request.session[LAST_KEY.format(survey.pk)] = {"reference": response.reference, "receipt": bool(receipt_to)}
-    done = redirect(url("done", flow.module))
+        return _check_page(request, flow, errors=invalid.errors, receipt_form=ReceiptForm(), receipt_known=True)
+    if not progress.sealed:  # else the confirmation page forgets it: sending reads and writes no session
+        progress.clear()
+    done = redirect(_done_url(flow, response, receipt=bool(receipt_to)))
     if survey.access == Access.OPEN:
         _remember_answered(request, done, survey)
     return done
+
+
+def _done_url(flow, response, *, receipt):
+    """The confirmation page's address, with the reference signed: for this survey, this answering, a day."""
+    value = {"reference": response.reference, "receipt": receipt, "once": flow.progress.once_hash()}
+    signed = signing.dumps(value, salt=DONE_SALT.format(flow.survey.pk), compress=True)
+    return f"{url('done', flow.module)}?{DONE_PARAMETER}={signed}"
 
 
 @require_GET
 def done(request, dialogue_id, module_id):
     module = public_module_get(request, dialogue_id, module_id)
     survey = survey_or_none(module)
-    last = request.session.get(LAST_KEY.format(survey.pk)) if survey else None
+    last = _done_of(request, survey) if survey else None
     if not last:
         return redirect(url("index", module))
+    progress = Progress(request, survey)
+    if progress.stored and progress.once_hash() == last.get("once"):  # the answering just sent: forgotten here
+        progress.clear()
     context = {"module": module, "dialogue": module.dialogue, "survey": survey, **last}
     return render(request, "surveys/done.html", context)
+
+
+def _done_of(request, survey):
+    try:
+        value = signing.loads(
+            request.GET.get(DONE_PARAMETER, ""), salt=DONE_SALT.format(survey.pk), max_age=DONE_MAX_AGE
+        )
+    except signing.BadSignature:
+        return None
+    if not isinstance(value, dict) or not value.get("reference"):
+        return None
+    return {"reference": str(value["reference"]), "receipt": bool(value.get("receipt")), "once": value.get("once")}
 
 
 # Save and continue later

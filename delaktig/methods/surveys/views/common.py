@@ -2,9 +2,11 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from delaktig.participation.models import Module
+from delaktig.core.reads import prefetched, read_together, select_list
+from delaktig.dialogues.models import Dialogue
+from delaktig.participation.models import Module, Phase
 from delaktig.participation.rules import allowed
 
 from ..about import METHOD_KEY
@@ -14,13 +16,33 @@ from ..models import Survey
 
 def module_get(request, dialogue_id, module_id):
     """This municipality's survey module in this dialogue, or 404: with its dialogue and its survey (if any) in one
-    query, its phases in a second; the municipality is the request's."""
-    qs = Module.objects.select_related("dialogue", "survey").prefetch_related("phases")
-    module = get_object_or_404(
-        qs, pk=module_id, dialogue_id=dialogue_id, dialogue__municipality=request.municipality, method=METHOD_KEY
-    )
-    module.dialogue.municipality = request.municipality
+    query, its phases in a second, both written once (core.reads: every answering request asks); the municipality
+    is the request's."""
+    parts = ((Module, "m"), (Dialogue, "d"), (Survey, "s"))
+    found = read_together(_module_sql(parts), [module_id, dialogue_id, request.municipality.pk, METHOD_KEY], parts)
+    if not found:
+        raise Http404("No such survey module")
+    module, dialogue, survey = found[0]
+    module.dialogue, dialogue.municipality = dialogue, request.municipality
+    Module.survey.related.set_cached_value(module, survey)  # None: module.survey raises DoesNotExist, as the ORM's
+    if survey is not None:
+        survey.module = module
+    phase = ((Phase, "p"),)
+    sql = f"SELECT {select_list(phase)} FROM {_table(Phase)} p WHERE p.module_id = %s ORDER BY p.starts_at, p.id"
+    prefetched(module, "phases", [row[0] for row in read_together(sql, [module.pk], phase)])
     return module
+
+
+def _module_sql(parts):
+    return (
+        f"SELECT {select_list(parts)} FROM {_table(Module)} m JOIN {_table(Dialogue)} d ON d.id = m.dialogue_id "
+        f"LEFT JOIN {_table(Survey)} s ON s.module_id = m.id "
+        "WHERE m.id = %s AND m.dialogue_id = %s AND d.municipality_id = %s AND m.method = %s"
+    )
+
+
+def _table(model):
+    return f'"{model._meta.db_table}"'
 
 
 def public_module_get(request, dialogue_id, module_id):

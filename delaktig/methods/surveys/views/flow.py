@@ -24,9 +24,10 @@ class Flow:
     preview: bool = False
 
     @classmethod
-    def of(cls, request, module, survey, *, preview=False):
+    def of(cls, request, module, survey, *, preview=False, progress=None):
+        """`progress`: the one a check page carried, else the session's is read."""
         structure = structure_of(survey, kept=not preview)  # residents: the copy kept while the survey is unchanged
-        progress = Progress(request, survey, preview=preview)
+        progress = progress if progress is not None else Progress(request, survey, preview=preview)
         known = {str(pk) for pk in structure.questions}  # a question removed since is forgotten, not refused
         progress.answers = {key: value for key, value in progress.answers.items() if key in known}
         return cls(module, survey, structure, progress, preview)
