@@ -21,6 +21,7 @@ PostgreSQL that is one statement of data-modifying WITH queries, so the unit nee
 the database is asked once; elsewhere it is one statement per table inside a transaction.
 """
 
+import json
 from dataclasses import dataclass
 
 from django.db import NotSupportedError, connections, router, transaction
@@ -165,20 +166,45 @@ def _chain_step(model, values, connection):
     return _chain_rows(model, tuple(values), [tuple(values.values())], connection)
 
 
+_fields = {}  # (model, field names, database alias) -> (every stored field, named first; those not named)
+_types = {}  # (field, database alias) -> its column's type
+
+
+def _chain_fields(model, names, connection):
+    key = (model, names, connection.alias)
+    found = _fields.get(key)
+    if found is None:
+        named = [model._meta.get_field(name) for name in names]
+        others = [field for field in _stored_fields(model) if field not in named]
+        found = _fields[key] = ([*named, *others], others)
+    return found
+
+
+def _type(field, connection):
+    key = (field, connection.alias)
+    found = _types.get(key)
+    if found is None:  # a foreign key's type makes a field of the type it points to every time it is asked
+        found = _types[key] = field.db_type(connection)
+    return found
+
+
 def _chain_rows(model, names, rows, connection):
     """(model, fields, rows with every value prepared for the driver), the fields not named filled with defaults."""
-    named = [model._meta.get_field(name) for name in names]
-    others = [field for field in _stored_fields(model) if field not in named]
+    fields, others = _chain_fields(model, tuple(names), connection)
     defaults = tuple(_default(field) for field in others)
-    fields = [*named, *others]
     columns = [*zip(*rows, strict=True), *([value] * len(rows) for value in defaults)]
     prepared = [_column_prepared(field, column, connection) for field, column in zip(fields, columns, strict=True)]
     return model, fields, list(zip(*prepared, strict=True))
 
 
+_PLAIN = (int, str)  # values the driver takes as they are
+
+
 def _column_prepared(field, column, connection):
     """A column's values as the driver takes them, each distinct value prepared once (a response's thirty answer
     rows share their survey, channel and time)."""
+    if all(value is None or type(value) in _PLAIN or value is HEAD for value in column):
+        return column
     done = {}
     prepared = []
     for value in column:
@@ -231,7 +257,8 @@ def _chain_postgresql(steps, unique_fields, connection):
 
 def _chain_select(fields, rows, head_pk, connection):
     """The SELECT list of one step and its parameters: one row as casts of its values (and Expr as they are), more
-    rows as one array per column unnested (the FROM item last in the parameters' place, for the caller to add)."""
+    rows as one JSON document read as a set of records (the FROM item last in the parameters' place, for the caller to
+    add)."""
     if len(rows) == 1:
         items, params = [], []
         for field, value in zip(fields, rows[0], strict=True):
@@ -245,22 +272,34 @@ def _chain_select(fields, rows, head_pk, connection):
                 params.append(value)
         return ", ".join(items), params
     columns = list(zip(*rows, strict=True))
-    items, arrays, params = [], [], []
+    items, declared, kept = [], [], []
     for number, (field, column) in enumerate(zip(fields, columns, strict=True)):
-        if any(isinstance(value, Expr) for value in column):
-            raise NotSupportedError("an Expr is only allowed in a one-row step of a chain")
-        if all(value is HEAD for value in column):
+        if column[0] is HEAD and all(value is HEAD for value in column):
             items.append(head_pk)
             continue
+        if any(type(value) is Expr for value in column):
+            raise NotSupportedError("an Expr is only allowed in a one-row step of a chain")
         items.append(f"rows.c{number}")
-        arrays.append((number, f"(%s)::{field.db_type(connection).split('(')[0]}[]"))
-        params.append(list(column))
-    unnest = f"UNNEST({', '.join(sql for _number, sql in arrays)}) AS rows({', '.join(f'c{n}' for n, _ in arrays)})"
-    return ", ".join(items), [*params, unnest]
+        declared.append(f"c{number} {_type(field, connection)}")
+        kept.append(number)
+    records = [{f"c{number}": row[number] for number in kept} for row in rows]
+    # The rows as one JSON document (written by the json module's C code, not value by value by the driver)
+    params = [json.dumps(records, default=_json_value, separators=(",", ":"))]
+    return ", ".join(items), [*params, f"json_to_recordset(%s::json) AS rows({', '.join(declared)})"]
+
+
+def _json_value(value):
+    """A prepared value the json module does not know: a date or time as ISO 8601, a JSON field's value itself, any
+    other (a decimal, a UUID) as its text, which PostgreSQL reads back into the column's type."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "obj"):  # psycopg's Json and Jsonb wrappers
+        return value.obj
+    return str(value)
 
 
 def _cast(field, connection):
-    return f"%s::{field.db_type(connection)}"
+    return f"%s::{_type(field, connection)}"
 
 
 def _chain_each(steps, unique_fields, connection):
