@@ -15,11 +15,6 @@ urlpatterns = [
     path(f"{M}/bench/<int:pk>/naive/", views.naive_sign, name="bench_naive_sign"),
     path(f"{M}/bench/<int:pk>/logged-in-floor/", views.logged_in_floor, name="bench_logged_in_floor"),
     path(f"{M}/bench/<int:pk>/naive-page/", views.naive_detail, name="bench_naive_detail"),
-    path(
-        f"{M}/bench/survey/<int:dialogue_pk>/<int:module_pk>/<int:survey_pk>/floor/",
-        views.session_floor,
-        name="bench_session_floor",
-    ),
     path(f"{M}/bench/map/<int:module_pk>/raw/", views.map_raw, name="bench_map_raw"),
     *site_patterns,
 ]

@@ -93,7 +93,6 @@ def _described(survey, module, structure):
         "check": reverse("surveys:check", args=args),
         "done": reverse("surveys:done", args=args),
         "results": reverse("surveys_staff:results", args=args),
-        "floor": reverse("bench_session_floor", args=[*args, survey.pk]),
         "questions": list(structure.questions),  # ids in the order of spec.questions()
         "areas": list(survey.municipality.areas.order_by("order").values_list("pk", flat=True)),
     }
@@ -264,27 +263,6 @@ def _check_page_seal(survey, session):
     from delaktig.methods.surveys.progress import Progress
 
     return Progress(SimpleNamespace(session=session), survey).seal(to="")
-
-
-def floor_sessions(pk, count, prefix):
-    """For the floor of a send (views.session_floor): `count` browsers whose sessions hold what a respondent's at
-    the check page holds (one respondent prepared as above, its session data copied under new keys), each with its
-    CSRF cookie and token. The same shape as respondents_prepare returns."""
-    from django.contrib.sessions.models import Session
-
-    one = respondents_prepare(pk, 1, f"{prefix}source-")[0]
-    data = Session.objects.get(session_key=one["session"]).session_data
-    expire = timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
-    made, sessions = [], []
-    for index in range(count):
-        key = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")
-        sessions.append(Session(session_key=key, session_data=data, expire_date=expire))
-        secret = _get_new_csrf_string()
-        made.append({"marker": f"{prefix}{index}", "session": key, "csrf_cookie": secret,
-                     "csrf_token": _mask_cipher_secret(secret), "rows": 0, "told": False})  # fmt: skip
-    for chunk in range(0, len(sessions), BATCH):
-        Session.objects.bulk_create(sessions[chunk : chunk + BATCH])
-    return made
 
 
 def _session_store():

@@ -72,26 +72,6 @@ def naive_sign(request, pk):
     return HttpResponse(b"ok")
 
 
-@municipality_copy_will_do  # as the real send
-@require_POST
-def session_floor(request, dialogue_pk, module_pk, survey_pk):
-    """The least any send of a survey must do, with no survey in it: read the browser's session, forget its answers
-    and keep a reference there as the send does (progress.py), insert one row, and redirect to the done page. The
-    CSRF check and the session written back are the same middleware work the send has. Baseline of W7's floor."""
-    from django.shortcuts import redirect
-    from django.utils.crypto import get_random_string
-
-    from delaktig.methods.surveys.models import Submitted
-    from delaktig.methods.surveys.progress import LAST_KEY
-
-    progress = [key for key, _value in request.session.items() if key.startswith("surveys:")]
-    for key in progress:
-        del request.session[key]
-    mark = Submitted.objects.create(survey_id=survey_pk, key_hash=get_random_string(64))
-    request.session[LAST_KEY.format(survey_pk)] = {"reference": f"EN-{mark.pk}", "receipt": False}
-    return redirect("surveys:done", request.municipality.slug, dialogue_pk, module_pk)
-
-
 @require_GET
 def ping(request):
     """No database, no template: the floor of the HTTP stack."""

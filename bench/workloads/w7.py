@@ -2,10 +2,8 @@
 
 - flow: respondents answer a 20-question open survey as browsers do (every page, "about you", the check page, send);
 - submit: only the "send" of the check page, the request that stores a whole response, by respondents prepared at
-  that page (their answers in their session as the answering pages leave them), with 5 % re-sends;
-- floor: the least any send must do, with no survey in it (bench views.session_floor: the session read and written
-  back, one row inserted, the redirect), by browsers whose sessions hold what a respondent's does: how near the
-  bare insert view a send can come at all.
+  that page (their answers in their session as the answering pages leave them, and signed in the page's form), with
+  5 % re-sends;
 
 Then every accepted response is checked in the database (whole, once). Then the staff results page of a survey with
 50,000 responses and of one with 50: queries per request in-process, latency under a few clients, the two sizes
@@ -37,7 +35,7 @@ P99_GOAL_MS = 250
 RESULTS_P95_GOAL_MS = 300
 PREFIX = "w7r"
 SUBMIT_PREFIX = "w7s"
-PARTS = ("flow", "submit", "floor")
+PARTS = ("flow", "submit")
 SUBMIT_DUPLICATE_SHARE = 0.05
 WARM_RESPONDENTS = 2500  # prepared for the unmeasured submit turn, whose rate sizes the rest
 RESPONDENT_MARGIN = 3.0  # prepared for the rounds: this many times what the warm turn's rate would use
@@ -82,7 +80,7 @@ def _burst_rounds(options, env, server, surveys):
     """Every part once unmeasured, then `rounds` turns of each in the same order: the flow, the submit, the bare
     insert view. The submit's respondents for the rounds are prepared after its unmeasured turn, from its rate."""
     rounds, turn = max(1, options.rounds), options.seconds / max(1, options.rounds)
-    flow, submit, floor = surveys.get("flow"), surveys.get("submit"), surveys.get("floor")
+    flow, submit = surveys.get("flow"), surveys.get("submit")
     if flow:
         warm, _cpu = _survey_turn(options, server, flow, f"{PREFIX}warm-", SERVER_WARMUP_SECONDS)
     if submit:
@@ -90,28 +88,16 @@ def _burst_rounds(options, env, server, surveys):
         warm_submit = _submit_turn(options, server, submit, pool, SERVER_WARMUP_SECONDS)
         count = _pool_size(options, warm_submit, rounds, turn)
         pool = _respondents(options, env, submit, count, "rounds")
-    if floor:
-        floor_pool = _floor_sessions(options, env, floor, WARM_RESPONDENTS, "warm")
-        warm_floor = _submit_turn(options, server, floor, floor_pool, SERVER_WARMUP_SECONDS, path="floor")
-        floor_count = _pool_size(options, warm_floor, rounds, turn)
-        floor_pool = _floor_sessions(options, env, floor, floor_count, "rounds")
     _bare_turn(options, env, server, "warm-", SERVER_WARMUP_SECONDS)
-    flows, submits, floors, bares = [], [], [], []
+    flows, submits, bares = [], [], []
     for number in range(rounds):
         if flow:
             flows.append(_survey_turn(options, server, flow, f"{PREFIX}{number}-", turn))
         if submit:
             submits.append(_submit_turn(options, server, submit, pool, turn))
             pool = pool[submits[-1].chooser.next_index :]
-        if floor:
-            floors.append(_submit_turn(options, server, floor, floor_pool, turn, path="floor"))
-            floor_pool = floor_pool[floors[-1].chooser.next_index :]
         bares.append(_bare_turn(options, env, server, f"bare{number}-", turn))
     figures = {"bare": _bare_figures(bares)}
-    if floor:
-        figures["floor"] = _submit_figures(floors, [warm_floor])
-        figures["floor"].pop("accepted_markers")  # nothing of a survey is stored: there is nothing to check
-        figures["floor"]["prepared"] = {"warm": WARM_RESPONDENTS, "rounds": floor_count}
     if flow:
         figures["survey_load"] = _survey_figures(flows)
         figures["survey_load"]["accepted_markers"].update(warm.accepted)  # stored too: the checks count them
@@ -141,29 +127,21 @@ def _pool_size(options, warm, rounds, turn):
     return math.ceil(rate * rounds * (options.warmup + turn) * RESPONDENT_MARGIN) + 4 * options.clients
 
 
-def _floor_sessions(options, env, survey, count, name):
-    path = f"{options.results_dir}/w7-floor-{name}.json"
-    bench_command(env, "floor-sessions", "--pk", str(survey["survey"]), "--count", str(count), "--prefix",
-                  f"w7f{name}-", "--out", path)  # fmt: skip
-    with open(path) as found:
-        return json.load(found)
-
-
-def _submit_turn(options, server, survey, respondents, seconds, path="check"):
+def _submit_turn(options, server, survey, respondents, seconds):
     with CpuMeter(server) as meter:
-        load = asyncio.run(_submit_async(options, server.port, survey, respondents, seconds, path))
+        load = asyncio.run(_submit_async(options, server.port, survey, respondents, seconds))
     load.cpu = meter.figures
     return load
 
 
-async def _submit_async(options, port, survey, respondents, seconds, path):
+async def _submit_async(options, port, survey, respondents, seconds):
     visitors = [Visitor(HOST, port) for _ in range(options.clients)]
     clock = Clock()
     end = options.warmup + seconds
-    duplicates = SUBMIT_DUPLICATE_SHARE if path == "check" else 0.0
     load = SubmitLoad(
-        respondents, survey[path], survey["done"], options.warmup, end, clock, duplicates, seed=len(respondents)
-    )
+        respondents, survey["check"], survey["done"], options.warmup, end, clock, SUBMIT_DUPLICATE_SHARE,
+        seed=len(respondents),
+    )  # fmt: skip
     try:
         await closed_loop(visitors, load, clock, end)
     finally:
@@ -387,9 +365,6 @@ def tables_of(figures):
     if "submit" in figures:
         tables.append(("W7 survey submit (the send that stores a response), 64 clients (PostgreSQL)",
                        _submit_rows(figures)))  # fmt: skip
-    if "floor" in figures:
-        tables.append(("W7 the floor of a send (session read and written, one row), 64 clients (PostgreSQL)",
-                       _floor_rows(figures)))  # fmt: skip
     tables.append(("W7 survey results page, 50 / 50,000 responses", _results_rows(figures)))
     return tables
 
@@ -489,41 +464,6 @@ def _submit_rows(figures):
         check("submit: 5xx + client errors", failures, "0", failures == 0),
         check("bare: 5xx", bare["server_errors"], "0", None),
     ]
-
-
-def _floor_rows(figures):
-    """For information: what a send with no survey in it reaches beside the bare insert view (and the submit)."""
-    floor, bare = figures["floor"], figures["bare"]
-    submit = figures.get("submit", {})
-    per_round = [
-        str(_ratio(mine["accepted_per_second"], theirs))
-        for mine, theirs in zip(floor["per_round"], bare["per_round"], strict=False)
-    ]
-    failures = floor["server_errors"] + floor["client_errors"]
-    return [
-        check("floor: sends accepted/s", floor["accepted_per_second"], None, None),
-        check(
-            "floor accepted/s / bare inserts/s",
-            _ratio(floor["accepted_per_second"], bare["accepted_per_second"]),
-            None,
-            None,
-        ),  # fmt: skip
-        check("  the same, round by round", ", ".join(per_round), None, None),
-        check(
-            "submit accepted/s / floor accepted/s",
-            _ratio(submit.get("accepted_per_second"), floor["accepted_per_second"]),
-            None,
-            None,
-        ),  # fmt: skip
-        check("floor: p50 / p99 ms", f"{floor['p50_ms']} / {floor['p99_ms']}", None, None),
-        check("CPU ms per request (server+db): floor / submit / bare", _cpu_each(floor, submit, bare), None, None),
-        cpu_row("floor", floor["cpu_seconds"]),
-        check("floor: 5xx + client errors", failures, "0", failures == 0),
-    ]
-
-
-def _cpu_each(*parts):
-    return " / ".join(str(part.get("cpu_ms_per_request")) for part in parts)
 
 
 def _stored_rows(stored):

@@ -10,7 +10,7 @@ from bench.benchapp import seed
 class Command(BaseCommand):
     help = (
         "Benchmark data: seed, proposal, signers, busy, verify, queries, count-queries, lists, elsewhere, "
-        "list-queries, survey, survey-verify, survey-queries, survey-respondents, floor-sessions, maps, vote, "
+        "list-queries, survey, survey-verify, survey-queries, survey-respondents, maps, vote, "
         "vote-verify "
         "(bench settings only)."
     )
@@ -22,7 +22,6 @@ class Command(BaseCommand):
                 *("seed", "proposal", "signers", "busy", "verify", "queries", "count-queries"),
                 *("lists", "elsewhere", "list-queries", "survey", "survey-verify", "survey-queries"),
                 "survey-respondents",
-                "floor-sessions",
                 "maps",
                 "vote",
                 "vote-verify",
@@ -146,14 +145,6 @@ class Command(BaseCommand):
             json.dump(made, out)
         return {"respondents": len(made), "file": options["out"], "seconds": round(seconds, 1),
                 "as_answered": prepared_as_answered(pk)}  # fmt: skip
-
-    def _floor_sessions(self, options):
-        from bench.benchapp.surveys import floor_sessions
-
-        made = floor_sessions(options["pk"][0], options["count"], options["prefix"])
-        with open(options["out"], "w") as out:
-            json.dump(made, out)
-        return {"sessions": len(made), "file": options["out"]}
 
     def _maps(self, options):
         from bench.benchapp.maps import maps_create
