@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     *method_apps(),
     "delaktig.proposals",
     "delaktig.council",
+    "delaktig.matters",
     "delaktig.results",
     "delaktig.decisionbasis",
     "delaktig.followup",

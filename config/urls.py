@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("delaktig.mailings.urls")),
     path("", include("delaktig.results.urls")),
     path("", include("delaktig.council.urls")),
+    path("", include("delaktig.matters.urls")),
     path("", include("delaktig.panel.urls")),
     path("", include("delaktig.decisionbasis.urls")),
     path("", include("delaktig.followup.urls")),

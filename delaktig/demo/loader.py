@@ -27,6 +27,7 @@ from . import council as demo_council
 from . import decisionbasis as demo_decisionbasis
 from . import evaluations as demo_evaluations
 from . import followup as demo_followup
+from . import matters as demo_matters
 from . import panel as demo_panel
 from . import proposals as demo_proposals
 from . import reports as demo_reports
@@ -121,6 +122,7 @@ def _load_municipality(spec, *, full):
         demo_followup.load(muni, bodies, people)
         demo_reports.load(muni, bodies, people, make_dialogue=_dialogue)
         demo_evaluations.load(muni, bodies, people)
+        demo_matters.load(muni, bodies, departments, people)
 
 
 def _bodies(muni):

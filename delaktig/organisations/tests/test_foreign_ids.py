@@ -36,6 +36,7 @@ PK_MODELS = {
     "council:staff_question": ("council.Question", "municipality"),
     "panel:staff_member": ("panel.PanelMember", "municipality"),
     "panel:staff_sample": ("panel.Sample", "municipality"),
+    "matters": ("matters.Matter", "municipality"),
 }
 ID_MODELS = {
     "dialogue_id": ("dialogues.Dialogue", "municipality"),
