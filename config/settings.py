@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "delaktig.proposals",
     "delaktig.council",
     "delaktig.matters",
+    "delaktig.actionplan",
     "delaktig.results",
     "delaktig.decisionbasis",
     "delaktig.followup",

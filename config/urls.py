@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("delaktig.results.urls")),
     path("", include("delaktig.council.urls")),
     path("", include("delaktig.matters.urls")),
+    path("", include("delaktig.actionplan.urls")),
     path("", include("delaktig.panel.urls")),
     path("", include("delaktig.decisionbasis.urls")),
     path("", include("delaktig.followup.urls")),

@@ -22,6 +22,7 @@ from delaktig.participation.registry import registry
 from delaktig.participation.services import module_add, phase_add
 from delaktig.results.models import CompiledResults
 
+from . import actionplan as demo_actionplan
 from . import content
 from . import council as demo_council
 from . import decisionbasis as demo_decisionbasis
@@ -123,6 +124,7 @@ def _load_municipality(spec, *, full):
         demo_reports.load(muni, bodies, people, make_dialogue=_dialogue)
         demo_evaluations.load(muni, bodies, people)
         demo_matters.load(muni, bodies, departments, people)
+        demo_actionplan.load(muni, bodies, departments, people)
 
 
 def _bodies(muni):

@@ -37,6 +37,10 @@ PK_MODELS = {
     "panel:staff_member": ("panel.PanelMember", "municipality"),
     "panel:staff_sample": ("panel.Sample", "municipality"),
     "matters": ("matters.Matter", "municipality"),
+    "actionplan:plan_edit": ("actionplan.ActionPlan", "municipality"),
+    "actionplan:goal_add": ("actionplan.ActionPlan", "municipality"),
+    "actionplan:action_new": ("actionplan.ActionPlan", "municipality"),
+    "actionplan": ("actionplan.Action", "goal__plan__municipality"),
 }
 ID_MODELS = {
     "dialogue_id": ("dialogues.Dialogue", "municipality"),
