@@ -1,6 +1,8 @@
 """Reading the action plan: the current plan, its progress, the actions overdue; training per board and department;
 the boards with and without a participation ambassador."""
 
+from typing import Any
+
 from django.http import Http404
 from django.utils import timezone
 
@@ -64,7 +66,7 @@ def progress(plan, today=None):
 def goals_with_actions(plan, today=None):
     """[(goal, [(action, overdue, latest follow-up or None)])]."""
     today = today or timezone.localdate()
-    by_goal = {goal.pk: (goal, []) for goal in plan.goals.all()}
+    by_goal: dict[int, tuple[Any, list]] = {goal.pk: (goal, []) for goal in plan.goals.all()}
     for action in actions_of(plan):
         latest = next(iter(action.followups.all()), None)
         by_goal[action.goal_id][1].append((action, is_overdue(action, today), latest))
@@ -80,9 +82,9 @@ def training_by_unit(municipality):
     records = TrainingRecord.objects.filter(training__municipality=municipality).select_related(
         "training", "body", "department"
     )
-    units = {}
+    units: dict[str, dict[str, int]] = {}
     for record in records:
-        unit = (record.body or record.department).name
+        unit = record.body.name if record.body else record.department.name if record.department else "–"
         units.setdefault(unit, {}).setdefault(record.training.name, 0)
         units[unit][record.training.name] += 1
     return sorted(units.items())
