@@ -71,7 +71,10 @@ class ActionForm(forms.ModelForm):
 
     def __init__(self, *args, plan, municipality, **kwargs):
         super().__init__(*args, **kwargs)
+        goals = list(plan.goals.all())
         self.fields["goal"].queryset = plan.goals.all()
+        if len(goals) == 1 and self.instance.pk is None:  # the only goal needs no choosing
+            self.initial.setdefault("goal", goals[0].pk)
         _departments(self.fields["owner_department"], municipality)
         _bodies(self.fields["owner_body"], municipality)
 
