@@ -6,6 +6,7 @@ import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from delaktig.core import hookspecs as core_hooks
 from delaktig.core.contributions import ReportSection, Table
@@ -32,10 +33,10 @@ def plan_section(municipality, year):
     day = _as_of(year)
     progress = selectors.progress(plan, day)
     summary = _(
-        "%(plan)s, %(first)s–%(last)s: %(done)s of %(total)s actions are done (%(share)s %%), %(going)s are in "
-        "progress and %(overdue)s are past their deadline."
+        "%(plan)s: %(done)s of %(total)s actions are done (%(share)s %%), %(going)s are in progress and %(overdue)s "
+        "are past their deadline."
     ) % {
-        "plan": plan.title, "first": plan.starts_year, "last": plan.ends_year, "done": progress[Status.DONE],
+        "plan": plan.title, "done": progress[Status.DONE],
         "total": progress["total"], "share": progress["done_share"], "going": progress[Status.IN_PROGRESS],
         "overdue": progress["overdue"],
     }  # fmt: skip
@@ -51,10 +52,12 @@ def _actions_table(plan, year, day):
     for goal, actions in selectors.goals_with_actions(plan, day):
         for action, overdue, _latest in actions:
             note = next((f.note for f in action.followups.all() if f.year == year), "")
-            status = action.get_status_display() + (f" ({_('past the deadline')})" if overdue else "")
+            late = _("past the deadline")
+            status = f"{action.get_status_display()} ({late})" if overdue else action.get_status_display()
             owner = action.owner.name if action.owner else "–"
             rows.append((goal.title, action.title, owner, action.deadline, status, note))
-    headers = (_("Goal"), _("Action"), _("Owner"), _("Deadline"), _("Status"), _("Latest follow-up that year"))
+    headers = (_("Goal"), pgettext("action plan", "Action"), _("Owner"), _("Deadline"), _("Status"))
+    headers += (_("Latest follow-up that year"),)
     return Table(_("Actions of the plan %(year)s") % {"year": year}, headers, tuple(rows), "action-plan")
 
 
