@@ -9,6 +9,7 @@ for the officer's report. A matter later gets its dialogue linked, and is marked
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from delaktig.core.models import TimeStampedModel
 
@@ -40,7 +41,7 @@ class Matter(TimeStampedModel):
         _("is a citizen dialogue planned?"), max_length=10, choices=Planned.choices, default="", blank=True
     )
     reason = models.TextField(_("why or why not"), blank=True)
-    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_at = models.DateTimeField(pgettext_lazy("matter", "answered on"), null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

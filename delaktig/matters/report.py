@@ -5,6 +5,7 @@ A matter counts in the year its decision was expected or made, once. Of those: w
 without one (with a reason), not answered yet, and with its dialogue linked."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from delaktig.core import hookspecs as core_hooks
 from delaktig.core.contributions import ReportSection, Table
@@ -22,7 +23,7 @@ def _row(name, counts):
 def matters_table(municipality, year):
     rows = [_row(name, counts) for name, counts in year_counts_by_body(municipality, year)]
     if len(rows) != 1:
-        rows.append(_row(_("All bodies"), year_counts(municipality, year)))
+        rows.append(_row(pgettext("bodies", "All bodies"), year_counts(municipality, year)))
     headers = (
         _("Body"),
         _("Matters that affect residents"),

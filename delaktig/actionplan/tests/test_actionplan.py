@@ -113,9 +113,10 @@ def test_boards_without_an_ambassador_are_marked_and_a_new_one_takes_over(client
     assert {"Socialnämnden", "Kulturnämnden"} <= set(missing) and page.count("Saknas") == len(missing)
     today = timezone.localdate()
     earlier = (today - datetime.timedelta(days=30)).isoformat()
-    client.post(url("ambassador_appoint", municipality), {"body": board.pk, "person_name": "Eva Ek", "since": earlier})
-    client.post(url("ambassador_appoint", municipality), {"body": board.pk, "person_name": "Ali Berg",
-                                                          "since": today.isoformat()})  # fmt: skip
+    appoint = url("ambassador_appoint", municipality)
+    client.post(appoint, {"ambassador-body": board.pk, "ambassador-person_name": "Eva Ek", "ambassador-since": earlier})
+    now = today.isoformat()
+    client.post(appoint, {"ambassador-body": board.pk, "ambassador-person_name": "Ali Berg", "ambassador-since": now})
     after = [b.name for b in selectors.boards_without_ambassador(municipality)]
     assert "Kulturnämnden" in after and "Socialnämnden" not in after and len(after) == len(missing) - 1
     assert dict(selectors.boards_with_ambassadors(municipality))[board].person_name == "Ali Berg"
@@ -132,10 +133,11 @@ def test_training_is_recorded_per_board_or_department(client, municipality, staf
     assert "Det finns redan en utbildning med det namnet" in duplicate.content.decode()
     training = selectors.trainings_of(municipality).get()
     department = DepartmentFactory(municipality=municipality, name="Socialförvaltningen")
-    nowhere = client.post(url("training_record", municipality), {"training": training.pk, "person_name": "Eva",
-                                                                 "completed_on": "2026-01-10"})  # fmt: skip
+    fields = {"record-training": training.pk, "record-person_name": "Eva", "record-completed_on": "2026-01-10"}
+    nowhere = client.post(url("training_record", municipality), fields)
     assert "Välj den nämnd eller förvaltning" in nowhere.content.decode()
-    taken = {"training": training.pk, "person_name": "Eva", "department": department.pk, "completed_on": "2026-01-10"}
+    taken = {"record-training": training.pk, "record-person_name": "Eva", "record-department": department.pk,
+             "record-completed_on": "2026-01-10"}  # fmt: skip
     client.post(url("training_record", municipality), taken)
     assert TrainingRecord.objects.count() == 1
     assert selectors.training_by_unit(municipality) == [("Socialförvaltningen", {"Grundkurs i medborgardialog": 1})]

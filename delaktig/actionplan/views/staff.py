@@ -14,6 +14,7 @@ from .. import selectors, services
 from ..forms import ActionForm, AmbassadorForm, FollowUpForm, GoalForm, PlanForm, TrainingForm, TrainingRecordForm
 
 WRITE_ROLES = (Role.DEMOCRACY_OFFICER, Role.ADMINISTRATOR)
+RECORD, AMBASSADOR = "record", "ambassador"  # the training page's forms, apart by prefix (their fields share names)
 
 
 def _posted(request):
@@ -148,8 +149,8 @@ def _training_page(request, status=200, **forms):
         "by_unit": selectors.training_by_unit(municipality),
         "boards": selectors.boards_with_ambassadors(municipality),
         "training_form": forms.get("training_form") or TrainingForm(),
-        "record_form": forms.get("record_form") or TrainingRecordForm(municipality=municipality),
-        "ambassador_form": forms.get("ambassador_form") or AmbassadorForm(municipality=municipality),
+        "record_form": forms.get("record_form") or TrainingRecordForm(municipality=municipality, prefix=RECORD),
+        "ambassador_form": forms.get("ambassador_form") or AmbassadorForm(municipality=municipality, prefix=AMBASSADOR),
     }
     return render(request, "actionplan/training.html", context, status=status)
 
@@ -179,7 +180,7 @@ def training_add(request):
 @require_POST
 @staff_view(*WRITE_ROLES)
 def training_record(request):
-    form = TrainingRecordForm(request.POST, municipality=request.municipality)
+    form = TrainingRecordForm(request.POST, municipality=request.municipality, prefix=RECORD)
     if form.is_valid():
         services.training_record(actor=request.user, **form.cleaned_data)
         messages.success(request, _("The training is recorded."))
@@ -190,7 +191,7 @@ def training_record(request):
 @require_POST
 @staff_view(*WRITE_ROLES)
 def ambassador_appoint(request):
-    form = AmbassadorForm(request.POST, municipality=request.municipality)
+    form = AmbassadorForm(request.POST, municipality=request.municipality, prefix=AMBASSADOR)
     if form.is_valid():
         services.ambassador_appoint(actor=request.user, **form.cleaned_data)
         messages.success(request, _("The ambassador is saved."))

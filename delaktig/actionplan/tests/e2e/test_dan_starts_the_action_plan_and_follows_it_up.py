@@ -49,8 +49,8 @@ def test_dan_builds_and_follows_up_the_plan(page, live_server, hagby):
     click_through(page, page.get_by_role("link", name="Tillbaka till handlingsplanen"))
     assert "0 av 1 åtgärder klara (0 %)" in page.content() and "Kulturnämnden" in page.content()
     click_through(page, page.get_by_role("link", name="Utbildning och ambassadörer"))
-    page.select_option("#id_body", label="Kulturnämnden")
-    page.fill("#id_person_name", "Eva Ek")
-    page.fill("#id_since", timezone.localdate().isoformat())
+    page.select_option("#id_ambassador-body", label="Kulturnämnden")
+    page.fill("#id_ambassador-person_name", "Eva Ek")
+    page.fill("#id_ambassador-since", timezone.localdate().isoformat())
     click_through(page, page.get_by_role("button", name="Spara ambassadören"))
     assert Ambassador.objects.get().person_name == "Eva Ek"
