@@ -189,7 +189,8 @@ def unit_rows(municipality: Municipality, entries: list[Entry], *, by: str) -> l
 
 def years_with_activities(municipality: Municipality) -> list[int]:
     registered = set(Activity.objects.filter(municipality=municipality).values_list("year", flat=True))
-    return sorted(registered | set(dialogue_selectors.staff_years(municipality=municipality)), reverse=True)
+    years = sorted(registered | set(dialogue_selectors.staff_years(municipality=municipality)), reverse=True)
+    return [str(year) for year in years]  # as text for the pages
 
 
 def baseline(municipality: Municipality, year: int) -> dict:
@@ -198,8 +199,8 @@ def baseline(municipality: Municipality, year: int) -> dict:
     entries = baseline_entries(municipality, years)
     this_year = [entry for entry in entries if entry.year == year]
     return {
-        "years": years,
-        "year": year,
+        "years": tuple(str(each) for each in years),  # as text: a page shows 2026, never "2 026"
+        "year": str(year),
         "entries": this_year,
         "levels": levels_shown(municipality, entries),
         "ladder": ladder_rows(municipality, entries, years),

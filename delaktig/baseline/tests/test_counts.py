@@ -54,7 +54,7 @@ def test_shares_on_the_ladder_year_against_year(municipality, culture):
     ActivityFactory(municipality=municipality, department=culture, year=2025, ladder_level="information")
     platform_dialogue(municipality, culture, level="dialogue", year=2025)
     found = selectors.baseline(municipality, 2026)
-    assert found["years"] == (2025, 2026) and found["totals"] == (2, 4)
+    assert found["years"] == ("2025", "2026") and found["totals"] == (2, 4)
     rows = {row.key: row for row in found["ladder"]}
     assert rows["information"].counts == (1, 1) and rows["information"].shares == (50.0, 25.0)
     assert rows["dialogue"].counts == (1, 2) and rows["dialogue"].shares == (50.0, 50.0)

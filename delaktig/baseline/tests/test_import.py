@@ -132,6 +132,7 @@ def test_the_import_is_all_or_nothing(municipality, staff):
 def test_upload_preview_and_confirm(officer_client, municipality):
     page = upload(officer_client, municipality, xlsx_file(GOOD))
     assert page.status_code == 200 and "Läs in 3 aktiviteter" in page.content.decode()
+    assert '<input type="hidden" name="year" value="2025">' in page.content.decode()  # not "2 025"
     assert Activity.objects.count() == 0
     content = page.context["content"]
     done = officer_client.post(url(municipality), {"content": content, "year": 2025})

@@ -74,7 +74,6 @@ def overview(request):
     context = {
         **found,
         "chart": chart,
-        "year_form": YearForm(initial={"year": year}),
         "known_years": selectors.years_with_activities(request.municipality),
         "coordinates": _coordinates(request),
     }
@@ -102,7 +101,8 @@ def activities(request):
         found = found.filter(year=year)
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     editable = set(_departments(request).values_list("pk", flat=True))
-    context = {"page": page, "total": page.paginator.count, "year_form": year_form, "year": year, "editable": editable}
+    shown = str(year) if year else None  # as text: a page shows 2026, never "2 026"
+    context = {"page": page, "total": page.paginator.count, "year": shown, "editable": editable}
     return render(request, "baseline/staff/activities.html", context)
 
 
@@ -172,7 +172,7 @@ def _import_scope(request):
 
 
 def _preview(request, parsed, text, year, changed=False):
-    context = {"parsed": parsed, "content": text, "year": year, "changed": changed}
+    context = {"parsed": parsed, "content": text, "year": str(year), "changed": changed}
     return render(request, "baseline/staff/import_preview.html", context)
 
 
@@ -219,7 +219,7 @@ def capacity(request):
     elif request.method == "POST":
         raise PermissionDenied("Only coordinators change capacity")
     rows = selectors.capacity_rows(request.municipality, year)
-    context = {"rows": rows, "year": year, "form": form, "year_form": YearForm(initial={"year": year})}
+    context = {"rows": rows, "year": str(year), "form": form}
     return render(request, "baseline/staff/capacity.html", context)
 
 
