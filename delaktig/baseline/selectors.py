@@ -187,7 +187,7 @@ def unit_rows(municipality: Municipality, entries: list[Entry], *, by: str) -> l
     ]
 
 
-def years_with_activities(municipality: Municipality) -> list[int]:
+def years_with_activities(municipality: Municipality) -> list[str]:
     registered = set(Activity.objects.filter(municipality=municipality).values_list("year", flat=True))
     years = sorted(registered | set(dialogue_selectors.staff_years(municipality=municipality)), reverse=True)
     return [str(year) for year in years]  # as text for the pages
