@@ -7,4 +7,4 @@ class BaselineConfig(AppConfig):
     verbose_name = "Baseline of participation activities and capacity"
 
     def ready(self):
-        from . import hooks, report  # noqa: F401  (register the hooks)
+        from . import hooks, opendata, report  # noqa: F401  (register the hooks)
