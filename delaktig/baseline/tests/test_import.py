@@ -1,6 +1,9 @@
 """Importing activities from XLSX or CSV: a preview with each row's errors, then all rows or none. Every bad input
 gets a clear Swedish message and no 500: wrong columns, merged cells, Windows-1252, duplicates, no department."""
 
+import io
+import zipfile
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -22,6 +25,14 @@ GOOD = [
     ("Biblioteksenkäten", CULTURE, "", "konsultation", "Alla", "Webb", "Varje år", "", 2025),
     ("Öppet hus i parken", CULTURE, "", "1", "", "", "", "", ""),
 ]
+
+
+def zip_of_text():
+    """A zip file that is not a workbook (a Word file would be one)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hej.txt", "hej")
+    return buffer.getvalue()
 
 
 def url(municipality):
@@ -154,6 +165,7 @@ def test_a_file_with_an_error_shows_every_row_and_imports_nothing(officer_client
     "raw,name",
     [
         (b"PK\x03\x04 not really a zip", "trasig.xlsx"),
+        (zip_of_text(), "inte-ett-kalkylblad.xlsx"),
         (b"\x00\x01\x02\x03", "binar.csv"),
         (b"", "tom.csv"),
         (b"Rubrik;Text\nA;B\n", "fel.csv"),
