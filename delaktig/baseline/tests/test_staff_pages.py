@@ -175,3 +175,12 @@ def test_odd_queries_are_no_error(client, municipality, staff, query):
     assert client.get(url("staff_baseline", municipality) + query).status_code == 200
     assert client.get(url("staff_activities", municipality) + query).status_code == 200
     assert client.get(url("staff_capacity", municipality) + query).status_code == 200
+
+
+def test_an_activity_without_a_department_is_refused_in_swedish(client, municipality, staff):
+    client.force_login(staff[Role.DEMOCRACY_OFFICER])
+    page = client.post(url("staff_activity_create", municipality), {"name": "Läsecirkel", "year": 2026})
+    text = page.content.decode()
+    assert page.status_code == 200 and "Välj den förvaltning som genomför aktiviteten." in text
+    assert "Välj nivå på delaktighetstrappan." in text
+    assert not Activity.objects.exists()
