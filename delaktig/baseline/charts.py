@@ -5,7 +5,7 @@ are in the table beside the chart. No script and no style attribute (the content
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-WIDTH = 480
+WIDTH = 640
 LABEL_HEIGHT = 18
 BAR_HEIGHT = 16
 GAP = 4
