@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "delaktig.council",
     "delaktig.matters",
     "delaktig.actionplan",
+    "delaktig.baseline",
     "delaktig.results",
     "delaktig.decisionbasis",
     "delaktig.followup",

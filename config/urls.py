@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("delaktig.council.urls")),
     path("", include("delaktig.matters.urls")),
     path("", include("delaktig.actionplan.urls")),
+    path("", include("delaktig.baseline.urls")),
     path("", include("delaktig.panel.urls")),
     path("", include("delaktig.decisionbasis.urls")),
     path("", include("delaktig.followup.urls")),

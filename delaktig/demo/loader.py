@@ -23,6 +23,7 @@ from delaktig.participation.services import module_add, phase_add
 from delaktig.results.models import CompiledResults
 
 from . import actionplan as demo_actionplan
+from . import baseline as demo_baseline
 from . import content
 from . import council as demo_council
 from . import decisionbasis as demo_decisionbasis
@@ -125,6 +126,7 @@ def _load_municipality(spec, *, full):
         demo_evaluations.load(muni, bodies, people)
         demo_matters.load(muni, bodies, departments, people)
         demo_actionplan.load(muni, bodies, departments, people)
+        demo_baseline.load(muni, bodies, people)
 
 
 def _bodies(muni):

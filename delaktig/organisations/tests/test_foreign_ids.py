@@ -41,6 +41,9 @@ PK_MODELS = {
     "actionplan:goal_add": ("actionplan.ActionPlan", "municipality"),
     "actionplan:action_new": ("actionplan.ActionPlan", "municipality"),
     "actionplan": ("actionplan.Action", "goal__plan__municipality"),
+    "baseline:staff_activity": ("baseline.Activity", "municipality"),
+    "baseline:staff_activity_delete": ("baseline.Activity", "municipality"),
+    "baseline:staff_capacity_edit": ("baseline.Capacity", "municipality"),
 }
 ID_MODELS = {
     "dialogue_id": ("dialogues.Dialogue", "municipality"),
