@@ -35,12 +35,17 @@ def forum_choose(*, module: Module, forum: Forum, actor: Any) -> ForumChoice:
     return choice
 
 
-def _matter(choice: ForumChoice, actor: Any) -> Consultation:
-    """The matter in the forum's records: made from the dialogue the first time a statement is recorded."""
+def _matter(choice: ForumChoice, actor: Any, given_on: datetime.date) -> Consultation:
+    """The matter in the forum's records: made from the dialogue the first time a statement is recorded (asked at the
+    latest on the day the forum answered)."""
     if choice.consultation is not None:
         return choice.consultation
     dialogue = choice.module.dialogue
-    values = {"title": dialogue.title[:200], "description": dialogue.question, "asked_on": timezone.localdate()}
+    values = {
+        "title": dialogue.title[:200],
+        "description": dialogue.question,
+        "asked_on": min(given_on, timezone.localdate()),
+    }
     consultation = forum_services.consultation_save(forum=choice.forum, actor=actor, values=values)
     choice.consultation = consultation
     choice.save(update_fields=["consultation", "updated_at"])
@@ -51,7 +56,7 @@ def _matter(choice: ForumChoice, actor: Any) -> Consultation:
 def statement_record(*, module: Module, actor: Any, given_on: datetime.date, text: str) -> ForumInput:
     """Record the forum's statement on the dialogue's matter: in the forum's records and as an input here."""
     choice = ForumChoice.objects.select_related("forum__municipality", "module__dialogue").get(module=module)
-    consultation = _matter(choice, actor)
+    consultation = _matter(choice, actor, given_on)
     values = {"given_on": given_on, "text": text}
     statement = forum_services.statement_save(consultation=consultation, actor=actor, values=values)
     item = ForumInput.objects.create(module=module, statement=statement, recorded_by=actor)
