@@ -2,12 +2,12 @@
 
 import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from delaktig.organisations.models import Municipality
 
-from .models import Consultation, Forum, ForumMeeting, ForumMember, Statement
+from .models import Consultation, Forum, ForumMeeting, ForumMember, MemberRole, Statement
 
 
 def forums_of(municipality: Municipality) -> QuerySet[Forum]:
@@ -37,7 +37,11 @@ def statement_get(*, consultation: Consultation, pk: int) -> Statement:
 def members_serving(forum: Forum, day: datetime.date) -> QuerySet[ForumMember]:
     """The members whose term covers `day`, chair first."""
     serving = forum.members.filter(Q(term_end__isnull=True) | Q(term_end__gte=day), term_start__lte=day)
-    return serving.order_by("role", "name", "id")
+    rank = Case(
+        *(When(role=role, then=Value(index)) for index, role in enumerate(MemberRole.values)),
+        output_field=IntegerField(),
+    )
+    return serving.order_by(rank, "name", "id")
 
 
 def same_person(name: str) -> str:

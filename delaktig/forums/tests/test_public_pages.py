@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_the_public_page_shows_members_but_no_personal_contact_data(client, municipality):
     forum = ForumFactory(municipality=municipality, name="Pensionärsrådet", kind="pensioners")
     serving = ForumMemberFactory(forum=forum, name="Berit Ek", email="berit.ek@example.se", phone="070-111 22 33")
+    chair = ForumMemberFactory(forum=forum, name="Örjan Ordförande", role="chair")
     former = ForumMemberFactory(forum=forum, name="Sven Gammal", term_start="2022-01-01", term_end="2025-12-31")
     ForumMeetingFactory(forum=forum, minutes="Rådet diskuterade färdtjänsten.")
     consultation = ConsultationFactory(
@@ -24,6 +25,7 @@ def test_the_public_page_shows_members_but_no_personal_contact_data(client, muni
     StatementFactory(consultation=consultation, text="Rådet vill behålla färdtjänsten på helger.")
     html = client.get(reverse("forums:forum", args=[municipality.slug, forum.pk])).content.decode()
     assert serving.name in html and serving.represents in html and former.name not in html
+    assert html.index(chair.name) < html.index(serving.name)  # the chair first, whatever the alphabet says
     assert "berit.ek@example.se" not in html and "070-111 22 33" not in html and "@example.se" not in html
     assert "färdtjänsten på helger" in html and "Nämnden ändrade förslaget." in html
     assert "diskuterade färdtjänsten" in html

@@ -180,9 +180,8 @@ def test_a_matter_with_a_statement_and_the_decision_is_recorded(officer_client, 
     officer_client.post(url("staff_consultation", municipality, forum.pk, consultation.pk), decided)
     consultation.refresh_from_db()
     assert consultation.response.startswith("Parken")
-    assert [e.action for e in audit_events_for(consultation)] == ["forum_matter.create", "forum_matter.update"] or {
-        e.action for e in audit_events_for(consultation)
-    } == {"forum_matter.create", "forum_matter.update"}
+    actions = sorted(e.action for e in audit_events_for(consultation))
+    assert actions == ["forum_matter.create", "forum_matter.update"]
 
 
 def test_a_decision_without_a_date_is_refused_in_words(officer_client, municipality):
