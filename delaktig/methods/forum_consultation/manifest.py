@@ -32,6 +32,7 @@ manifest = registry.register(
         offline_channels=(Channel.MEETING,),
         inputs=selectors.inputs,
         input_rows=selectors.input_rows,
+        input_channels=selectors.input_channels,
         reference_prefix=REFERENCE_PREFIX,
         stat_labels={"statements": _("Statements of the forum")},
         audit_labels={

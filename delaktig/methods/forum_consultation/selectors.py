@@ -88,6 +88,12 @@ def input_rows(module: Module) -> QuerySet[ForumInput]:
     return ForumInput.objects.filter(module=module)
 
 
+def input_channels(module: Module) -> dict[str, int]:
+    """The statements taken in, counted per channel in the database (the yearly report, the public figures)."""
+    counted = ForumInput.objects.filter(module=module).values("channel").annotate(n=Count("id"))
+    return {row["channel"]: row["n"] for row in counted}
+
+
 def participant_ids(module: Module) -> set[int]:
     """The accounts that recorded the forum's statements (the forum has none of its own)."""
     found = ForumInput.objects.filter(module=module, recorded_by__isnull=False)

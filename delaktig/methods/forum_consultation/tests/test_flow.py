@@ -15,6 +15,7 @@ from delaktig.forums.tests.factories import ConsultationFactory, ForumFactory, S
 from delaktig.methods.forum_consultation import selectors, services
 from delaktig.methods.forum_consultation.models import ForumChoice, ForumInput
 from delaktig.organisations.models import Role
+from delaktig.participation.figures import dialogue_figures
 from delaktig.participation.models import Module
 from delaktig.results.models import InputTag, Quote, Theme
 
@@ -128,3 +129,11 @@ def test_the_statement_reaches_the_results_workspace_and_the_decision_basis(clie
     assert [t.count for t in gathered.themes] == [1]
     assert "belysning" in str(gathered.themes[0])
     assert item.pk and ("Ungdomsrådets yttrande", "Samråd med ett stående forum") in gathered.modules
+
+
+def test_the_statements_count_as_inputs_at_a_meeting_in_the_dialogues_figures(module):
+    services.forum_choose(module=module, forum=ForumFactory(municipality=module.dialogue.municipality), actor=None)
+    services.statement_record(module=module, actor=None, given_on=datetime.date(2026, 4, 2), text=STATEMENT)
+    figures = dialogue_figures(module.dialogue)
+    assert (figures.inputs, figures.inputs_offline, figures.inputs_online) == (1, 1, 0)
+    assert selectors.input_channels(module) == {"meeting": 1}
