@@ -7,6 +7,7 @@ from django.utils.translation import pgettext
 
 from delaktig.core import hookspecs as core_hooks
 
+from . import opendata  # noqa: F401  (registers the open dataset)
 from .models import Forum
 from .views.staff import FORUM_ROLES
 
