@@ -16,8 +16,10 @@ from .models import Consultation, Forum, ForumMeeting, ForumMember, Statement
 def _save(instance: models.Model, *, municipality: Municipality, actor: Any, action: str, values: dict) -> Any:
     """Set `values` on `instance`, save it and record `<action>.create` or `<action>.update`."""
     created = instance.pk is None
-    for name, value in values.items():
-        setattr(instance, name, value)
+    for name, value in values.items():  # as a form saves: a cleared file is emptied, no new file keeps the old one
+        field = instance._meta.get_field(name)
+        assert isinstance(field, models.Field), name
+        field.save_form_data(instance, value)
     instance.save()
     audit_record(
         municipality=municipality,

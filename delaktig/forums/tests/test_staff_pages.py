@@ -122,6 +122,20 @@ def test_a_meeting_with_its_agenda_as_pdf_is_saved_and_public(officer_client, cl
     assert client.get(url("meeting_file", municipality, forum.pk, meeting.pk, "protokoll")).status_code == 404
 
 
+def test_an_attached_agenda_is_kept_when_the_meeting_is_changed_and_can_be_removed(officer_client, municipality):
+    forum = ForumFactory(municipality=municipality)
+    pdf = SimpleUploadedFile("dagordning.pdf", b"%PDF-1.4 dagordning", content_type="application/pdf")
+    officer_client.post(url("staff_meeting_create", municipality, forum.pk), meeting_data(agenda_file=pdf))
+    meeting = ForumMeeting.objects.get()
+    edit = url("staff_meeting", municipality, forum.pk, meeting.pk)
+    assert officer_client.post(edit, meeting_data(place="Folkets hus")).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.place == "Folkets hus" and meeting.agenda_file.name.endswith(".pdf")
+    assert officer_client.post(edit, meeting_data(**{"agenda_file-clear": "on"})).status_code == 302
+    meeting.refresh_from_db()
+    assert not meeting.agenda_file and meeting.agenda_file.name == ""
+
+
 @pytest.mark.parametrize(
     ("field", "upload", "message"),
     [
