@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "delaktig.dialogues",
     "delaktig.participation",
     "delaktig.panel",
+    "delaktig.forums",
     *method_apps(),
     "delaktig.proposals",
     "delaktig.council",

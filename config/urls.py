@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("delaktig.actionplan.urls")),
     path("", include("delaktig.baseline.urls")),
     path("", include("delaktig.panel.urls")),
+    path("", include("delaktig.forums.urls")),
     path("", include("delaktig.decisionbasis.urls")),
     path("", include("delaktig.followup.urls")),
     path("", include("delaktig.reports.urls")),

@@ -225,6 +225,7 @@ DIALOGUES = [
                 "Samråd om förslag till översiktsplan",
                 "Läs förslaget till översiktsplan och lämna synpunkter på hela planen, ett kapitel eller ett stycke.",
             ),
+            ("forum_consultation", "Ungdomsrådets yttrande", "Ungdomsrådet har tillfrågats om översiktsplanen."),
         ],
         "results": "Flest synpunkter handlade om bostäder nära älven, en ny förskola i norra Hagfors och bättre kollektivtrafik.",
     },

@@ -15,6 +15,7 @@ from delaktig.core.audit import audit_events_for
 from delaktig.dialogues import workflow
 from delaktig.dialogues.models import ChecklistAnswer, Dialogue, Follower, Kind
 from delaktig.followup.models import Evaluation, Outcome, TargetGroupReach
+from delaktig.forums import demo as demo_forums
 from delaktig.foundation import seed
 from delaktig.organisations.models import Body, Department, Membership, Municipality
 from delaktig.organisations.services import decision_record, municipality_create
@@ -120,6 +121,7 @@ def _load_municipality(spec, *, full):
         demo_council.load(muni, bodies, people)
         demo_results.load(muni, bodies, people)
         demo_panel.load(muni, bodies, people)
+        demo_forums.populate(muni, people=people)
         demo_decisionbasis.load(muni, bodies, people)
         demo_followup.load(muni, bodies, people)
         demo_reports.load(muni, bodies, people, make_dialogue=_dialogue)

@@ -33,6 +33,7 @@ def test_index_lists_every_dataset_with_links(client, data, municipality):
         "e-petitions",
         "e-petition-statuses",
         "question-time",
+        "forum-statements",
         "baseline-activities",
         *method_datasets(),
     ]

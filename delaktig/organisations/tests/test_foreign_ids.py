@@ -55,6 +55,11 @@ ID_MODELS = {
     "run_id": ("results.ThemeSuggestionRun", "dialogue__municipality"),
     "record_id": ("participation.DeskRecord", "module__dialogue__municipality"),
     "body_id": ("organisations.Body", "municipality"),
+    "forum_id": ("forums.Forum", "municipality"),
+    "forum_member_id": ("forums.ForumMember", "forum__municipality"),
+    "forum_meeting_id": ("forums.ForumMeeting", "forum__municipality"),
+    "forum_consultation_id": ("forums.Consultation", "forum__municipality"),
+    "forum_statement_id": ("forums.Statement", "consultation__forum__municipality"),
 }
 # A method says what its own URLs' ids name in `URL_OBJECTS` of its tests/contract.py: {argument: (model, path)}.
 OTHER_VALUES = {"step": "x", "slug": "x", "kind": "input", "version": "1", "index": "0", "token": "x"}

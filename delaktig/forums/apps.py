@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class ForumsConfig(AppConfig):
+    name = "delaktig.forums"
+    label = "forums"
+    verbose_name = "Standing forums"
+
+    def ready(self):
+        from . import hooks  # noqa: F401  (register the hooks)
