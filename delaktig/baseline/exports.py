@@ -1,6 +1,8 @@
 """The baseline as an XLSX file: the ladder year against year, per department, per body, and every activity
 (without contacts: the file may be passed on)."""
 
+import io
+
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -48,3 +50,26 @@ def _write(sheet, header, rows):
     sheet.append([xlsx_value(str(cell)) for cell in header])
     for row in rows:
         sheet.append([xlsx_value(cell) for cell in row])
+
+
+def import_template_xlsx(departments, year) -> bytes:
+    """A file to fill in for the import: the columns the import reads, and one example row (a department of the
+    person's own, so the example imports as it is)."""
+
+    from .importing import OPTIONAL, REQUIRED
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Aktiviteter"
+    sheet.append([*REQUIRED, *OPTIONAL])
+    department = departments[0].name if departments else ""
+    example = {
+        "namn": "Ungdomsrådet", "förvaltning": department, "trappsteg": "dialog", "organ": "",
+        "målgrupper": "Unga 13–19 år", "kanaler": "Möten", "hur ofta": "varje månad", "kontakt": "", "år": year,
+    }  # fmt: skip
+    sheet.append([example.get(column, "") for column in [*REQUIRED, *OPTIONAL]])
+    for column in sheet.columns:
+        sheet.column_dimensions[column[0].column_letter].width = 22
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

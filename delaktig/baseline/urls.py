@@ -18,6 +18,7 @@ urlpatterns = [
     path(f"{S}/aktiviteter/<int:pk>/", staff.activity_edit, name="staff_activity"),
     path(f"{S}/aktiviteter/<int:pk>/ta-bort/", staff.activity_delete, name="staff_activity_delete"),
     path(f"{S}/importera/", staff.import_activities, name="staff_import"),
+    path(f"{S}/importera/mall.xlsx", staff.import_template, name="staff_import_template"),
     path(f"{S}/kapacitet/", staff.capacity, name="staff_capacity"),
     path(f"{S}/kapacitet/<int:pk>/", staff.capacity_edit, name="staff_capacity_edit"),
 ]

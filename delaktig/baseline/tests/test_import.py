@@ -187,3 +187,20 @@ def test_a_tampered_confirmation_imports_nothing(officer_client, municipality):
     assert page.status_code == 302 and Activity.objects.count() == 0
     page = officer_client.post(url(municipality), {"content": "x", "year": "ett år"})
     assert page.status_code == 302 and Activity.objects.count() == 0
+
+
+def test_the_file_to_fill_in_imports_as_it_is(client, municipality, staff):
+    from openpyxl import load_workbook
+
+    client.force_login(staff["democracy_officer"])
+    page = client.get(reverse("baseline:staff_import", args=[municipality.slug])).content.decode()
+    assert "Ladda ner en fil att fylla i (Excel)" in page
+    download = client.get(reverse("baseline:staff_import_template", args=[municipality.slug]))
+    rows = list(load_workbook(io.BytesIO(download.content)).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("namn", "förvaltning", "trappsteg")
+    assert municipality.departments.filter(name=rows[1][1]).exists()
+    checked = client.post(
+        reverse("baseline:staff_import", args=[municipality.slug]),
+        {"file": SimpleUploadedFile("mall.xlsx", download.content), "year": rows[1][-1]},
+    )
+    assert "Ungdomsrådet" in checked.content.decode() and "Fel:" not in checked.content.decode()

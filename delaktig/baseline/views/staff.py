@@ -146,6 +146,15 @@ def activity_delete(request, pk):
     return render(request, "baseline/staff/activity_delete.html", {"activity": activity})
 
 
+@require_GET
+@staff_view(*REGISTRARS)
+def import_template(request):
+    content = exports.import_template_xlsx(list(_departments(request)), this_year())
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="kartlaggning-mall.xlsx"'
+    return response
+
+
 @require_http_methods(["GET", "POST"])
 @staff_view(*REGISTRARS)
 def import_activities(request):
