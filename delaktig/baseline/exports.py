@@ -64,8 +64,8 @@ def import_template_xlsx(departments, year) -> bytes:
     sheet.append([*REQUIRED, *OPTIONAL])
     department = departments[0].name if departments else ""
     example = {
-        "namn": "Ungdomsrådet", "förvaltning": department, "trappsteg": "dialog", "organ": "",
-        "målgrupper": "Unga 13–19 år", "kanaler": "Möten", "hur ofta": "varje månad", "kontakt": "", "år": year,
+        "namn": "Dialogcafé på biblioteket", "förvaltning": department, "trappsteg": "dialog", "organ": "",
+        "målgrupper": "Alla invånare", "kanaler": "Möten", "hur ofta": "varje månad", "kontakt": "", "år": year,
     }  # fmt: skip
     sheet.append([example.get(column, "") for column in [*REQUIRED, *OPTIONAL]])
     for column in sheet.columns:

@@ -203,4 +203,4 @@ def test_the_file_to_fill_in_imports_as_it_is(client, municipality, staff):
         reverse("baseline:staff_import", args=[municipality.slug]),
         {"file": SimpleUploadedFile("mall.xlsx", download.content), "year": rows[1][-1]},
     )
-    assert "Ungdomsrådet" in checked.content.decode() and "Fel:" not in checked.content.decode()
+    assert "Dialogcafé på biblioteket" in checked.content.decode() and "Fel:" not in checked.content.decode()
