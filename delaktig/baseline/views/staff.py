@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.organisations.models import Role
@@ -200,7 +201,9 @@ def _import_confirm(request):
         return redirect("baseline:staff_import", request.municipality.slug)
     except services.ImportRefused as refused:
         return _preview(request, refused.parsed, data["content"], data["year"], changed=True)
-    messages.success(request, _("%(count)s activities have been imported.") % {"count": len(parsed.new)})
+    count = len(parsed.new)
+    text = ngettext("%(count)s activity has been imported.", "%(count)s activities have been imported.", count)
+    messages.success(request, text % {"count": count})
     years = sorted({row["year"] for row in parsed.new})
     url = f"{_url('baseline:staff_baseline', request)}?year={years[-1]}"
     return redirect(url)
