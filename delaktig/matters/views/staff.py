@@ -96,18 +96,7 @@ def matter(request, pk):
             messages.success(request, _("The answer is saved. The paragraph for the officer's report is below."))
             return redirect("matters:staff_matter", request.municipality.slug, pk)
         changing = True
-    context = {
-        "matter": found,
-        "may_write": may_write,
-        "changing": changing and may_write,
-        "answer_form": answer_form,
-        "link_form": LinkForm(initial={"dialogue": found.dialogue}, municipality=request.municipality),
-        "decided_form": DecidedForm(initial={"decided_on": found.decided_on}),
-        "heading": paragraph.heading(),
-        "paragraphs": paragraph.paragraphs(found),
-        "text": paragraph.as_text(found),
-    }
-    return render(request, "matters/staff/matter.html", context)
+    return _matter_page(request, found, may_write=may_write, changing=changing and may_write, answer_form=answer_form)
 
 
 @require_POST
@@ -119,7 +108,7 @@ def matter_link(request, pk):
         services.matter_link(matter=found, actor=request.user, dialogue=form.cleaned_data["dialogue"])
         messages.success(request, _("The dialogue link is saved."))
         return redirect("matters:staff_matter", request.municipality.slug, pk)
-    return _matter_again(request, found, link_form=form)
+    return _matter_page(request, found, link_form=form)
 
 
 @require_POST
@@ -131,14 +120,15 @@ def matter_decided(request, pk):
         services.matter_decided(matter=found, actor=request.user, decided_on=form.cleaned_data["decided_on"])
         messages.success(request, _("The matter is marked as decided. It has left the list of coming decisions."))
         return redirect("matters:staff_matter", request.municipality.slug, pk)
-    return _matter_again(request, found, decided_form=form)
+    return _matter_page(request, found, decided_form=form)
 
 
-def _matter_again(request, found, **forms):
+def _matter_page(request, found, *, may_write=True, changing=None, **forms):
+    """The matter's page, with the forms given (a form sent with errors) and the others fresh."""
     context = {
         "matter": found,
-        "may_write": True,
-        "changing": not found.answered,
+        "may_write": may_write,
+        "changing": (not found.answered) if changing is None else changing,
         "answer_form": AnswerForm(),
         "link_form": LinkForm(initial={"dialogue": found.dialogue}, municipality=request.municipality),
         "decided_form": DecidedForm(initial={"decided_on": found.decided_on}),
@@ -147,7 +137,7 @@ def _matter_again(request, found, **forms):
         "text": paragraph.as_text(found),
         **forms,
     }
-    return render(request, "matters/staff/matter.html", context, status=200)
+    return render(request, "matters/staff/matter.html", context)
 
 
 @require_GET
