@@ -1,8 +1,11 @@
 """Another municipality's object is a 404 for every role: the object is looked up before the role is refused.
 
 Every URL pattern that names an object by id is filled with the ids of Hagfors's demo objects and asked for
-under Kramfors's address by Kramfors staff of each role, by GET and by POST. A wrong role on the municipality's
-own object may still be a 403; a foreign id never is.
+under Kramfors's address, by GET and by POST, by two Kramfors people: one with every staff role and one with none.
+A view that refuses the role before it looks the object up answers the second with a 403; a view that looks the
+object up without the municipality, behind its role check, answers the first with the object. Every role's
+permission lies between the two, so the two sweeps stand for each role's. A wrong role on the municipality's own
+object may still be a 403; a foreign id never is.
 """
 
 import re
@@ -14,8 +17,9 @@ from django.apps import apps
 from django.test import Client
 from django.urls import get_resolver
 
+from delaktig.accounts.models import User
 from delaktig.demo.tests.site import demo_site  # noqa: F401 (a fixture)
-from delaktig.organisations.models import Role
+from delaktig.organisations.models import Membership, Role
 from delaktig.participation.registry import registry
 
 pytestmark = pytest.mark.django_db
@@ -126,10 +130,25 @@ def test_the_sweep_covers_the_staff_pages():
     assert len(names) >= 40
 
 
-@pytest.mark.parametrize("role", Role.values)
-def test_staff_of_another_municipality_get_404_on_its_object_ids(demo_site, role):  # noqa: F811
+@pytest.fixture
+def every_role(demo_site):  # noqa: F811
+    """A person with every staff role in the other municipality (Kramfors)."""
+    person = User.objects.create_user("alla.roller@kramfors.example", "x" * 12, name="Alla Roller")
+    for role in Role.values:
+        body = demo_site.other.get_deciding_body() if role in (Role.ELECTED_OFFICIAL, Role.PRESIDIUM) else None
+        Membership.objects.create(user=person, municipality=demo_site.other, role=role, body=body)
+    return person
+
+
+@pytest.fixture
+def no_role(db):
+    return User.objects.create_user("ingen.roll@kramfors.example", "x" * 12, name="Ingen Roll")
+
+
+@pytest.mark.parametrize("who", ["every_role", "no_role"])
+def test_staff_of_another_municipality_get_404_on_its_object_ids(demo_site, who, request):  # noqa: F811
     client = Client()
-    client.force_login(demo_site.other_staff[role])
+    client.force_login(request.getfixturevalue(who))
     wrong = {}
     for name, url in foreign_urls(demo_site.home, demo_site.other):
         for verb in ("get", "post"):
