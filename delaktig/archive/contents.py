@@ -364,22 +364,23 @@ def _audit_file(dialogue):
     events = audit_events(dialogue)
     roles = _staff_roles(dialogue, events)
     header = [_("Time"), _("Event"), _("Event code"), _("Object"), _("Object id"), _("Done by"), _("User id")]
-    rows = [header]
+    rows = [[*header, _("Details")]]
     for event in events:
         who, user_id = actor_of(event, roles)
+        model = event.target_type.model_class()
+        details = json.dumps(scrubbed(event.data), ensure_ascii=False, sort_keys=True) if event.data else ""
         rows.append(
             [
                 timezone.localtime(event.created_at).isoformat(timespec="seconds"),
                 str(action_label(event.action)),
                 event.action,
-                str(event.target_type.model_class()._meta.verbose_name) if event.target_type.model_class() else "",
+                str(model._meta.verbose_name) if model else "",
                 event.target_id,
                 who,
                 user_id,
+                details,
             ]
-            + ([json.dumps(scrubbed(event.data), ensure_ascii=False, sort_keys=True)] if event.data else [""])
         )
-    rows[0].append(_("Details"))
     return PackageFile(
         path="logg/handelselogg.csv",
         title=_("Audit trail of the dialogue"),

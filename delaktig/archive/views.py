@@ -66,6 +66,10 @@ def export_download(request, dialogue_id, export_id):
     export = selectors.export_get(dialogue=dialogue, export_id=export_id)
     if not export.is_done or not export.package:
         raise Http404("Not built")
-    response = FileResponse(export.package.open("rb"), as_attachment=True, filename=export.file_name())
+    try:
+        stored = export.package.open("rb")
+    except OSError as error:  # the file is gone from storage: a missing download, not a server error
+        raise Http404("Package file missing") from error
+    response = FileResponse(stored, as_attachment=True, filename=export.file_name())
     response["Content-Type"] = "application/zip"
     return response

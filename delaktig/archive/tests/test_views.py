@@ -133,3 +133,11 @@ def test_the_dialogue_page_offers_the_export_from_the_close_to_the_roles(client,
     assert url("start", decided) in client.get(decided.get_staff_url()).content.decode()
     assert url("start", running) not in client.get(running.get_staff_url()).content.decode()
     assert archive_page(decided, staff[Role.OFFICER]) == []
+
+
+@pytest.mark.django_db
+def test_a_package_file_gone_from_storage_is_a_404_not_a_500(client, done, staff):
+    done.package.storage.delete(done.package.name)
+    client.force_login(staff[Role.REGISTRAR])
+    assert client.get(url("download", done.dialogue, done)).status_code == 404
+    assert client.get(url("detail", done.dialogue, done)).status_code == 200
