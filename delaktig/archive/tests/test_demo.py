@@ -27,5 +27,5 @@ def test_the_demo_exports_the_decided_dialogue_once(municipality, staff, store, 
     people = {"registrator": staff["registrar"]}
     demo.load(municipality, {}, people)
     demo.load(municipality, {}, people)
-    export = ArchiveExport.objects.get()
+    export = ArchiveExport.objects.get(dialogue__municipality=municipality)
     assert export.dialogue == decided and export.status == Status.DONE and export.package
