@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "delaktig.followup",
     "delaktig.reports",
     "delaktig.opendata",
+    "delaktig.archive",
     "delaktig.demo",
 ]
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("delaktig.followup.urls")),
     path("", include("delaktig.reports.urls")),
     path("", include("delaktig.opendata.urls")),
+    path("", include("delaktig.archive.urls")),
     path("", include("delaktig.demo.urls")),  # the demo inbox; 404 unless EMAIL_BACKEND is the demo one
     *public_patterns(),
     *staff_patterns(),

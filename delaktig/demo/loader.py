@@ -24,6 +24,7 @@ from delaktig.participation.services import module_add, phase_add
 from delaktig.results.models import CompiledResults
 
 from . import actionplan as demo_actionplan
+from . import archive as demo_archive
 from . import baseline as demo_baseline
 from . import content
 from . import council as demo_council
@@ -129,6 +130,7 @@ def _load_municipality(spec, *, full):
         demo_matters.load(muni, bodies, departments, people)
         demo_actionplan.load(muni, bodies, departments, people)
         demo_baseline.load(muni, bodies, people)
+        demo_archive.load(muni, bodies, people)
 
 
 def _bodies(muni):

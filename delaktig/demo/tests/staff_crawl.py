@@ -21,7 +21,7 @@ from delaktig.organisations.models import Membership, Municipality, Role
 
 STAFF_PART = "<slug:municipality_slug>/personal/"
 SLUG = "hagfors"
-DOWNLOADS = (".csv", "/pdf/", "/word/", "/samradsredogorelse/", "/xlsx/", "/docx/")
+DOWNLOADS = (".csv", "/pdf/", "/word/", "/samradsredogorelse/", "/xlsx/", "/docx/", "/zip/")
 
 
 def staff_patterns(leave_out=()):
@@ -106,6 +106,7 @@ UNCAPPED = frozenset(
         "dialogues:staff_audit",
         "proposals:staff_detail",
         "decisionbasis:list",
+        "archive:start",
         "results:suggestions",
     }
 )
