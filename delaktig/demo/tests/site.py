@@ -27,7 +27,9 @@ from delaktig.core.memo import clear_all
 from tests import db_copies
 
 # Not pages: files, feeds and API answers (some are slow to make, none is HTML).
-NOT_PAGES = re.compile(r"(\.(csv|json|xml|ttl|jsonld|pdf|docx|xlsx)$)|/api/|/(pdf|word|docx|xlsx|samradsredogorelse|zip)/$")
+NOT_PAGES = re.compile(
+    r"(\.(csv|json|xml|ttl|jsonld|pdf|docx|xlsx)$)|/api/|/(pdf|word|docx|xlsx|samradsredogorelse|zip)/$"
+)
 LINK = re.compile(r"""<a\b[^>]*?\shref="([^"]*)\"""")
 FORM = re.compile(r"<form\b([^>]*)>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""\s(action|method)="([^"]*)\"""", re.IGNORECASE)
