@@ -62,7 +62,7 @@ def dialogue_update(*, dialogue, actor, changes, action="dialogue.update", elsew
     A change of how participants appear publicly must keep its rule (public_identity.py) and is recorded on its own.
     """
     changes = dict(changes)
-    reason = changes.pop(case_numbers.REASON_FIELD, "")
+    number_reason = changes.pop(case_numbers.REASON_FIELD, "")
     number_before = _stored(dialogue, "case_number")
     identity_before = _stored_public_identity(dialogue)
     identity_after = changes.get("public_identity", identity_before)
@@ -89,7 +89,7 @@ def dialogue_update(*, dialogue, actor, changes, action="dialogue.update", elsew
     if identity_after != identity_before:
         public_identity.changed(dialogue=dialogue, actor=actor, before=identity_before)
     if "case_number" in changes:
-        _case_number_carry(dialogue, actor, number_before, reason)
+        _case_number_carry(dialogue, actor, number_before, number_reason)
     return dialogue
 
 
