@@ -7,7 +7,6 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from delaktig.accounts.tests.factories import UserFactory
 from delaktig.core.audit import audit_events_for
 from delaktig.organisations.models import Role
 from delaktig.proposals.handling import proposal_receive
