@@ -51,8 +51,8 @@ class CasePattern:
         return _example(self.forms[0])
 
     def shown(self):
-        """The forms for an error message: “KS ÅÅÅÅ/N or BUN ÅÅÅÅ/N”."""
-        return pgettext("between alternatives", " or ").join(f"“{form}”" for form in self.forms)
+        """The forms for an error message: KS ÅÅÅÅ/N or BUN ÅÅÅÅ/N."""
+        return pgettext("between alternatives", " or ").join(self.forms)
 
 
 def _key(token):

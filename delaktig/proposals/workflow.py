@@ -100,6 +100,14 @@ TRANSITIONS = {
         actors=HANDLERS,
         timeline=gettext_lazy("In preparation"),
     ),
+    (Status.IN_PREPARATION, Status.DECIDED): Step(
+        name="decide",
+        label=gettext_lazy("Record the decision"),
+        applies_to=BOTH,
+        actors=HANDLERS,
+        guards=(guards.decision_recorded,),
+        timeline=pgettext_lazy("proposal", "Decided"),
+    ),
     **{
         (source, Status.REFERRED): Step(
             name="refer",
@@ -117,14 +125,6 @@ TRANSITIONS = {
         actors=HANDLERS,
         guards=(guards.referral_answered,),
         timeline=gettext_lazy("The board has answered"),  # the public timeline names the board
-    ),
-    (Status.IN_PREPARATION, Status.DECIDED): Step(
-        name="decide",
-        label=gettext_lazy("Record the decision"),
-        applies_to=BOTH,
-        actors=HANDLERS,
-        guards=(guards.decision_recorded,),
-        timeline=pgettext_lazy("proposal", "Decided"),
     ),
     **{
         (source, Status.WITHDRAWN): Step(

@@ -41,7 +41,7 @@ def test_a_number_outside_the_pattern_is_refused_and_kept(client, municipality, 
     }
     response = client.post(url("staff_new", municipality), data)
     html = response.content.decode()
-    assert response.status_code == 200 and "”BUN 2026/3” är inte ett diarienummer av formen ”KS ÅÅÅÅ/N”" in html
+    assert response.status_code == 200 and "”BUN 2026/3” är inte ett diarienummer av formen KS ÅÅÅÅ/N." in html
     assert 'value="BUN 2026/3"' in html
 
 
@@ -49,7 +49,9 @@ def test_changing_the_number_asks_why_and_leaves_an_event(client, municipality, 
     matter = MatterFactory(municipality=municipality, case_number="KS 2026/70")
     client.force_login(staff[Role.OFFICER])
     response = client.post(url("staff_edit", municipality, matter.pk), matter_data(matter, case_number="KS 2026/71"))
-    assert response.status_code == 200 and "Skriv varför diarienumret ändras från KS 2026/70" in response.content.decode()
+    assert (
+        response.status_code == 200 and "Skriv varför diarienumret ändras från KS 2026/70" in response.content.decode()
+    )
     data = matter_data(matter, case_number="KS 2026/71", case_number_reason="Fel löpnummer.")
     assert client.post(url("staff_edit", municipality, matter.pk), data).status_code == 302
     matter.refresh_from_db()
