@@ -1,4 +1,4 @@
-"""A coming matter's case number: in the municipality's pattern, changed only with a reason, shared with its dialogue."""
+"""A coming matter's case number: in the pattern, changed only with a reason, shared with its dialogue."""
 
 import datetime
 

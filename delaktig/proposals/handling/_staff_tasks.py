@@ -74,8 +74,10 @@ def referral_notify(*, referral_id):
         .filter(pk=referral_id)
         .first()
     )
-    proposal = referral.proposal if referral else None
-    if proposal is None or proposal.proposer is None or not proposal.proposer.email:
+    if referral is None:
+        return
+    proposal = referral.proposal
+    if proposal.proposer is None or not proposal.proposer.email:
         return
     answered = referral.answered_on is not None
     with translation.override(settings.LANGUAGE_CODE):
