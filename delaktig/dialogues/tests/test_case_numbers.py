@@ -177,3 +177,16 @@ def test_a_matter_linked_to_a_dialogue_shares_its_number(municipality, staff):
     assert without.case_number == "KS 2026/303"
     event = AuditEvent.objects.get(action="matters.case_number_change", target_id=matter.pk)
     assert event.data == {"from": "KS 2026/300", "to": "KS 2026/303", "reason": "Skrivfel."}
+
+
+def test_the_audit_log_shows_the_old_and_new_number_and_why(client, municipality, officer):
+    dialogue = dialogue_in_state(
+        State.INITIATIVE,
+        municipality=municipality,
+        proposed_by=municipality.get_deciding_body(),
+        case_number="KS 2026/5",
+    )
+    data = _initiative(dialogue, case_number="KS 2026/6", case_number_reason="Fel år i registret.")
+    client.post(staff_url("staff_edit", dialogue), data)
+    html = client.get(staff_url("staff_audit", dialogue)).content.decode()
+    assert "Från KS 2026/5 till KS 2026/6. Skäl: Fel år i registret." in html
