@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from delaktig.core.audit import audit_record
 from delaktig.dialogues.models import Dialogue
+from delaktig.organisations import case_numbers
 
 from . import selectors
 from .generation import decision_basis_generate  # noqa: F401  (the work a version's task does)
@@ -34,13 +35,15 @@ def decision_basis_request(
     The registration number is the dialogue's case number; `registration_number` is used only when the dialogue
     has none. Raises ValidationError when there is neither, or no assessment.
     """
-    number = selectors.registration_number_for(dialogue) or (registration_number or "").strip()
+    number = selectors.registration_number_for(dialogue) or _typed_number(dialogue, registration_number)
     if not number:
         raise ValidationError({"registration_number": MISSING_NUMBER})
     if not (assessment or "").strip():
         raise ValidationError({"assessment": _("Write the officer's assessment.")})
     with transaction.atomic():
         Dialogue.objects.select_for_update().filter(pk=dialogue.pk).first()  # one version number at a time
+        if not selectors.registration_number_for(dialogue):
+            _number_carry(dialogue, actor, number)
         basis = DecisionBasis.objects.create(
             dialogue=dialogue,
             version=selectors.next_version(dialogue),
@@ -62,6 +65,27 @@ def decision_basis_request(
         )
         transaction.on_commit(lambda: _enqueue(basis.pk))
     return basis
+
+
+def _typed_number(dialogue, typed):
+    """The number typed when the dialogue has none, checked against the municipality's pattern."""
+    try:
+        return case_numbers.case_number_clean(municipality=dialogue.municipality, value=typed or "")
+    except ValidationError as error:
+        raise ValidationError({"registration_number": error.messages}) from None
+
+
+def _number_carry(dialogue, actor, number):
+    """The number typed here becomes the dialogue's: one number from the initiative to the decision."""
+    Dialogue.objects.filter(pk=dialogue.pk).update(case_number=number)
+    dialogue.case_number = number
+    audit_record(
+        municipality=dialogue.municipality,
+        actor=actor,
+        action="dialogue.update",
+        target=dialogue,
+        data={"fields": ["case_number"], "to": number},
+    )
 
 
 def _enqueue(basis_id):

@@ -8,6 +8,9 @@ MUNICIPALITIES = [
 ]
 
 # (name, short name, kind, parent short name)
+# How the demo municipalities write case numbers: the executive board's registry, and the boards' own.
+CASE_NUMBER_PATTERN = "KS ÅÅÅÅ/N, * ÅÅÅÅ/N"
+
 BODIES = [
     ("Kommunfullmäktige", "KF", "council", None),
     ("Kommunstyrelsen", "KS", "executive_board", None),
@@ -518,5 +521,26 @@ PROPOSALS = [
         "status": "under_review",
         "signatures": 0,
         "days": 2,
+    },
+]
+
+# Citizen proposals the council referred to a board (remiss): one waits for the answer, one is answered.
+REFERRED_PROPOSALS = [
+    {
+        "title": "Gratis busskort för pensionärer under vintern",
+        "text": "Många äldre slutar gå ut när det är halt. Ge pensionärer gratis busskort från november till mars.",
+        "board": "SBN",
+        "days": 70,
+        "referred_days": 20,
+    },
+    {
+        "title": "Läxhjälp på biblioteket i Ekshärad",
+        "text": "Ordna läxhjälp på biblioteket i Ekshärad två eftermiddagar i veckan, med frivilliga och lärare.",
+        "board": "BBN",
+        "days": 120,
+        "referred_days": 60,
+        "answered_after": 40,
+        "answer": "Barn- och bildningsnämnden tillstyrker förslaget. Läxhjälpen kan starta till höstterminen med "
+        "personal från skolan och frivilliga från Röda korset.",
     },
 ]

@@ -105,7 +105,8 @@ def _superuser():
 def _load_municipality(spec, *, full):
     muni = municipality_create(name=spec["name"], municipality_code=spec["code"], slug=spec["slug"])
     muni.contact_email = spec["email"]
-    muni.save(update_fields=["contact_email"])
+    muni.case_number_pattern = content.CASE_NUMBER_PATTERN
+    muni.save(update_fields=["contact_email", "case_number_pattern"])
     bodies = _bodies(muni)
     departments = _departments(muni, bodies)
     people = _people(muni, spec, bodies)
@@ -243,6 +244,7 @@ def _prepare(dialogue, step, item, bodies, timeline):
             body=bodies.get(item["body"]) or muni.get_deciding_body(),
             date=timeline[step],
             minute_item=f"§ {100 + dialogue.pk}",
+            number=dialogue.case_number,  # one number from the initiative to the decision in the matter
             text=item.get("decision", ""),
         )
         _keep(Outcome.of(dialogue), input_influence=item.get("influence", ""))

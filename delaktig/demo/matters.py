@@ -14,7 +14,7 @@ from delaktig.matters.models import Matter, Planned
 # (case number, title, body, department, days until the decision, planned, reason, dialogue title or "")
 MATTERS = [
     (
-        "KS 2026/214",
+        "KS 2025/512",
         "Ny översiktsplan – Hagfors 2040",
         "KF",
         "Samhällsbyggnadsförvaltningen",
@@ -24,7 +24,7 @@ MATTERS = [
         "Ny översiktsplan – Hagfors 2040",
     ),
     (
-        "KS 2026/231",
+        "KS 2026/61",
         "Placering av den nya sporthallen",
         "KS",
         "Kommunledningsförvaltningen",

@@ -10,8 +10,10 @@ from delaktig.proposals.handling import (
     proposal_decide,
     proposal_prepare,
     proposal_receive,
+    proposal_refer,
     proposal_review,
     proposal_submit,
+    referral_answer_record,
 )
 from delaktig.proposals.models import Category, Proposal, Route, Signature, SignatureStatus
 from delaktig.proposals.selectors import settings_for
@@ -39,6 +41,8 @@ def load(muni, bodies, people):
     for index, item in enumerate(content.PROPOSALS):
         _proposal(muni, item, index, categories, people)
     _citizen_proposal(muni, people)
+    for index, item in enumerate(content.REFERRED_PROPOSALS):
+        _referred_proposal(muni, bodies, people, index, item)
 
 
 def _proposal(muni, item, index, categories, people):
@@ -110,6 +114,38 @@ def _citizen_proposal(muni, people):
     )
     proposal = proposal_review(proposal=proposal, actor=people["registrator"])
     proposal_receive(proposal=proposal, actor=people["registrator"])
+
+
+def _referred_proposal(muni, bodies, people, index, item):
+    """A citizen proposal the council referred to a board: still waiting for the answer, or answered."""
+    proposal = proposal_submit(
+        municipality=muni,
+        proposer=people["invanare3"],
+        route=Route.CITIZEN_PROPOSAL,
+        title=item["title"],
+        text=item["text"],
+        proposer_name="Saga Lind",
+        submission_key=f"demo-referred-{index}",
+    )
+    _back(proposal, submitted_at=_ago(item["days"]))
+    proposal = proposal_review(proposal=proposal, actor=people["registrator"])
+    proposal = proposal_receive(proposal=proposal, actor=people["registrator"])
+    proposal = proposal_prepare(proposal=proposal, actor=people["registrator"])
+    sent = timezone.localdate() - datetime.timedelta(days=item["referred_days"])
+    proposal_refer(
+        proposal=proposal,
+        actor=people["registrator"],
+        body=bodies[item["board"]],
+        sent_on=sent,
+        due_on=sent + datetime.timedelta(days=60),
+    )
+    if item.get("answer"):
+        referral_answer_record(
+            proposal=proposal,
+            actor=people["registrator"],
+            answer=item["answer"],
+            answered_on=sent + datetime.timedelta(days=item["answered_after"]),
+        )
 
 
 def _signatures(proposal, count):

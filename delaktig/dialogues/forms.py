@@ -2,12 +2,13 @@
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.accounts.models import User
 from delaktig.core.forms import Form, ModelForm
-from delaktig.organisations import ladders
+from delaktig.organisations import case_numbers, ladders
 from delaktig.organisations.models import Decision, Role
 
 from . import public_identity
@@ -123,14 +124,49 @@ INITIATIVE_FIELDS = [
 ]
 
 
-class InitiativeForm(DialogueForm):
+class InitiativeForm(case_numbers.CaseNumberFormMixin, DialogueForm):
+    """The initiative; its case number is the matter's one number, carried to the decision in the matter."""
+
+    case_number_fields = ("case_number",)
+    case_number_reason = case_numbers.reason_field()
+
     class Meta:
         model = Dialogue
         fields = INITIATIVE_FIELDS
         help_texts = {
             "proposed_by": _("The political body behind the initiative. Needed for a citizen dialogue."),
-            "case_number": _("The registration number of the case, if there is one."),
+            "case_number": _(
+                "The registration number of the case, if there is one. It follows the matter to the decision."
+            ),
         }
+
+    def __init__(self, data=None, *, instance, **kwargs):
+        super().__init__(data, instance=instance, **kwargs)
+        self.case_number_before = instance.case_number if instance.pk else ""
+        if not self.case_number_before:
+            del self.fields[case_numbers.REASON_FIELD]
+        else:
+            self.order_fields([*self.fields][: [*self.fields].index("case_number") + 1] + [case_numbers.REASON_FIELD])
+
+    def clean_case_number(self):
+        number = case_numbers.normalised(self.cleaned_data["case_number"])
+        matters = self.instance.matters.model.objects if self.instance.pk else None  # coming matters, if linked
+        if number and matters is not None:
+            taken = matters.filter(municipality=self.municipality, case_number=number).exclude(dialogue=self.instance)
+            if taken.exists():
+                raise forms.ValidationError(
+                    _("Another coming matter has the case number %(number)s. Link the dialogue to that matter instead.")
+                    % {"number": number}
+                )
+        return number
+
+    def changes(self):
+        found = super().changes()
+        found.pop(case_numbers.REASON_FIELD, None)
+        change = self.case_number_change()
+        if change:
+            found[case_numbers.REASON_FIELD] = change[2]
+        return found
 
     def clean(self):
         cleaned = super().clean()
@@ -195,8 +231,16 @@ class ChecklistForm(DraftMixin, Form):
         return {"yes": True, "no": False}.get(self.cleaned_data.get("is_influenceable"))
 
 
-class DecisionForm(DialogueForm):
+BEFORE_INITIATIVE = _("The decision cannot be from before the initiative was registered on %(start)s. Check the date.")
+
+
+def _initiative_day(dialogue):
+    return timezone.localtime(dialogue.created_at).date() if dialogue.created_at else None
+
+
+class DecisionForm(case_numbers.CaseNumberFormMixin, DialogueForm):
     needed = ("deciding_body", "decision_date", "decision_minute_item", "decision_registration_number")
+    case_number_fields = ("decision_registration_number",)
     decision = "decision_to_hold"
     decision_labels = {"decision_date": _("meeting date")}
 
@@ -216,6 +260,8 @@ class DecisionForm(DialogueForm):
         if expected:  # the rule the step checks, told before the form is sent
             rule = _("Only %(body)s decides on citizen dialogues in this municipality.") % {"body": expected.name}
             self.fields["deciding_body"].help_text = rule
+        if not (instance.decision_to_hold and instance.decision_to_hold.number):
+            self.initial["decision_registration_number"] = instance.case_number
 
 
 PLAN_FIELDS = [
@@ -311,11 +357,55 @@ class PlanForm(DialogueForm):
         return cleaned
 
 
-class MatterDecisionForm(DialogueForm):
+class MatterDecisionForm(case_numbers.OtherNumberWarningMixin, case_numbers.CaseNumberFormMixin, DialogueForm):
+    """The decision in the matter, checked against the matter's one number (the dialogue's case number)."""
+
     needed = ("matter_body", "matter_decision_date", "matter_decision")
     decision = "decision_in_matter"
-    decision_labels = {"matter_body": _("body that decided the matter")}
-    decision_first = ("matter_body", "matter_decision_date", "matter_minute_item", "matter_decision")
+    decision_labels = {
+        "matter_body": _("body that decided the matter"),
+        "matter_registration_number": _("case number of the decision"),
+    }
+    decision_first = (
+        "matter_body",
+        "matter_decision_date",
+        "matter_minute_item",
+        "matter_registration_number",
+        "matter_decision",
+    )
+    case_number_fields = ("matter_registration_number",)
+    decision_number_field = "matter_registration_number"
+
+    class Meta:
+        model = Dialogue
+        fields = ()
+        help_texts = {
+            "matter_registration_number": _(
+                "The matter's case number is filled in. Change it only if the minutes say another."
+            ),
+        }
+
+    def __init__(self, data=None, *, instance, **kwargs):
+        super().__init__(data, instance=instance, **kwargs)
+        self.matter_number = instance.case_number
+        if not (instance.decision_in_matter and instance.decision_in_matter.number):
+            self.initial["matter_registration_number"] = instance.case_number
+        self.other_number_prepare(data)
+
+    def clean_matter_decision_date(self):
+        day = self.cleaned_data["matter_decision_date"]
+        case_numbers.date_not_before(day, _initiative_day(self.instance), BEFORE_INITIATIVE)
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        self.other_number_check()
+        return cleaned
+
+    def changes(self):
+        found = super().changes()
+        found.pop(case_numbers.CONFIRM_FIELD, None)
+        return found
 
 
 class CancelForm(DialogueForm):

@@ -77,6 +77,7 @@ DECISION_FIELDS = {
         "matter_body": "body",
         "matter_decision_date": "date",
         "matter_minute_item": "minute_item",
+        "matter_registration_number": "number",
         "matter_decision": "text",
     },
 }

@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 
 from delaktig.core.audit import audit_record
+from delaktig.organisations import case_numbers
 from delaktig.organisations.services import decision_record
 
 from . import public_identity, workflow
@@ -60,6 +61,9 @@ def dialogue_update(*, dialogue, actor, changes, action="dialogue.update", elsew
 
     A change of how participants appear publicly must keep its rule (public_identity.py) and is recorded on its own.
     """
+    changes = dict(changes)
+    number_reason = changes.pop(case_numbers.REASON_FIELD, "")
+    number_before = _stored(dialogue, "case_number")
     identity_before = _stored_public_identity(dialogue)
     identity_after = changes.get("public_identity", identity_before)
     if reason := public_identity.refusal(dialogue, identity_before, identity_after):
@@ -84,7 +88,33 @@ def dialogue_update(*, dialogue, actor, changes, action="dialogue.update", elsew
     )
     if identity_after != identity_before:
         public_identity.changed(dialogue=dialogue, actor=actor, before=identity_before)
+    if "case_number" in changes:
+        _case_number_carry(dialogue, actor, number_before, number_reason)
     return dialogue
+
+
+def _case_number_carry(dialogue, actor, before, reason):
+    """A changed number follows the matter: the linked coming matters take it, and a change leaves its event."""
+    after = dialogue.case_number
+    if before == after:
+        return
+    dialogue.matters.exclude(case_number=after).update(case_number=after)  # the reverse link: no import of matters
+    if before:
+        case_numbers.case_number_change_record(
+            municipality=dialogue.municipality,
+            actor=actor,
+            target=dialogue,
+            action="dialogue.case_number_change",
+            before=before,
+            after=after,
+            reason=reason,
+        )
+
+
+def _stored(dialogue, name):
+    if dialogue.pk is None:
+        return ""
+    return Dialogue.objects.filter(pk=dialogue.pk).values_list(name, flat=True).first() or ""
 
 
 DECISION_PARTS = ("body", "date", "minute_item", "number", "text")

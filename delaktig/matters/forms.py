@@ -3,13 +3,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.dialogues.models import Dialogue
+from delaktig.organisations import case_numbers
 from delaktig.organisations.models import Body, Department
 
 from .models import Matter, Planned
 from .selectors import ANSWER_FILTERS
 
 
-class MatterForm(forms.ModelForm):
+class MatterForm(case_numbers.CaseNumberFormMixin, forms.ModelForm):
+    """A coming matter; a linked dialogue shares its one case number."""
+
+    case_number_fields = ("case_number",)
+    case_number_reason = case_numbers.reason_field()
+
     class Meta:
         model = Matter
         fields = ["case_number", "title", "description", "body", "department", "expected_decision_on"]
@@ -35,6 +41,11 @@ class MatterForm(forms.ModelForm):
         self.fields["body"].error_messages["invalid_choice"] = _("Choose one of the bodies in the list.")
         self.fields["department"].queryset = Department.objects.filter(municipality=municipality)
         self.fields["department"].error_messages["invalid_choice"] = _("Choose one of the departments in the list.")
+        self.case_number_before = self.instance.case_number if self.instance.pk else ""
+        if not self.case_number_before:
+            del self.fields[case_numbers.REASON_FIELD]
+        else:
+            self.order_fields(["case_number", case_numbers.REASON_FIELD])
 
     def clean_case_number(self):
         number = " ".join(self.cleaned_data["case_number"].split())
@@ -47,6 +58,9 @@ class MatterForm(forms.ModelForm):
         if self.instance.pk is None and day < timezone.localdate():
             raise forms.ValidationError(_("The date has passed. Register matters that are still to be decided."))
         return day
+
+
+BEFORE_INITIATIVE = _("The decision cannot be from before the initiative was registered on %(start)s. Check the date.")
 
 
 class AnswerForm(forms.Form):
@@ -80,6 +94,10 @@ class LinkForm(forms.Form):
 
 
 class DecidedForm(forms.Form):
+    def __init__(self, *args, matter=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.matter = matter
+
     decided_on = forms.DateField(
         label=_("Date of the decision"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -93,6 +111,10 @@ class DecidedForm(forms.Form):
         day = self.cleaned_data["decided_on"]
         if day > timezone.localdate():
             raise forms.ValidationError(_("The date is in the future. Mark the matter decided once it is."))
+        dialogue = self.matter.dialogue if self.matter is not None else None
+        if dialogue is not None and dialogue.created_at:
+            start = timezone.localtime(dialogue.created_at).date()
+            case_numbers.date_not_before(day, start, BEFORE_INITIATIVE)
         return day
 
 

@@ -30,4 +30,5 @@ def matters_audit_labels():
         "matters.answer": _("Answered whether a citizen dialogue is planned"),
         "matters.link": _("Dialogue linked to the matter"),
         "matters.decided": _("Matter marked as decided"),
+        "matters.case_number_change": _("Case number changed"),
     }

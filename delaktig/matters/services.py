@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from delaktig.core.audit import audit_record
+from delaktig.dialogues.models import Dialogue
+from delaktig.organisations import case_numbers
 
 from .models import Matter, Planned
 
@@ -30,7 +32,13 @@ def matter_register(*, municipality, actor, **values):
     return matter
 
 
-def matter_update(*, matter, actor, **values):
+class OtherCaseNumber(Exception):
+    """The dialogue has another case number than the matter: one matter keeps one number."""
+
+
+def matter_update(*, matter, actor, reason="", **values):
+    """Save the changes; a changed case number leaves its own event with the reason and follows to the dialogue."""
+    before = matter.case_number
     changed = [name for name in EDITABLE if name in values and getattr(matter, name) != values[name]]
     for name in changed:
         setattr(matter, name, values[name])
@@ -43,9 +51,33 @@ def matter_update(*, matter, actor, **values):
                 municipality=matter.municipality, actor=actor, action="matters.update", target=matter,
                 data={"fields": changed},
             )  # fmt: skip
+            if "case_number" in changed:
+                _number_changed(matter, actor, before, reason)
     except IntegrityError:
         raise CaseNumberTaken() from None
     return matter
+
+
+def _number_changed(matter, actor, before, reason):
+    case_numbers.case_number_change_record(
+        municipality=matter.municipality, actor=actor, target=matter, action="matters.case_number_change",
+        before=before, after=matter.case_number, reason=reason,
+    )  # fmt: skip
+    if matter.dialogue_id:
+        _dialogue_number_set(matter, actor)
+
+
+def _dialogue_number_set(matter, actor):
+    """The linked dialogue carries the matter's number (one number from the initiative to the decision)."""
+    dialogue = matter.dialogue
+    if dialogue.case_number == matter.case_number:
+        return
+    Dialogue.objects.filter(pk=dialogue.pk).update(case_number=matter.case_number)
+    audit_record(
+        municipality=matter.municipality, actor=actor, action="dialogue.update", target=dialogue,
+        data={"fields": ["case_number"], "from": dialogue.case_number, "to": matter.case_number},
+    )  # fmt: skip
+    dialogue.case_number = matter.case_number
 
 
 def matter_answer(*, matter, actor, planned, reason):
@@ -67,9 +99,23 @@ def matter_link(*, matter, actor, dialogue):
     """Link the dialogue held for the matter (None removes the link). The dialogue is the municipality's."""
     if dialogue is not None and dialogue.municipality_id != matter.municipality_id:
         raise ValueError("the dialogue belongs to another municipality")
+    if (
+        dialogue is not None
+        and dialogue.case_number
+        and not case_numbers.same_number(dialogue.case_number, matter.case_number)
+    ):
+        raise OtherCaseNumber(
+            _(
+                "The dialogue has the case number %(dialogue)s and the matter %(matter)s. A matter keeps one number: "
+                "correct the number of the one that is wrong first."
+            )
+            % {"dialogue": dialogue.case_number, "matter": matter.case_number}
+        )
     with transaction.atomic():
         matter.dialogue = dialogue
         matter.save(update_fields=["dialogue", "updated_at"])
+        if dialogue is not None:
+            _dialogue_number_set(matter, actor)
         audit_record(
             municipality=matter.municipality, actor=actor, action="matters.link", target=matter,
             data={"dialogue": dialogue.pk if dialogue else None},

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 from delaktig.accounts.models import User
 from delaktig.core.forms import Form, ModelForm
 
+from . import case_numbers
 from .models import ChecklistQuestion, Membership, Municipality, Role
 
 
@@ -22,11 +23,12 @@ class SettingsForm(ModelForm):
 
     class Meta:
         model = Municipality
-        fields = ["ladder_profile", "deciding_body", "feedback_deadline_days", "contact_email"]
+        fields = ["ladder_profile", "deciding_body", "feedback_deadline_days", "contact_email", "case_number_pattern"]
         widgets = {"ladder_profile": forms.RadioSelect}
         help_texts = {
             "ladder_profile": _("The steps residents see when a dialogue says how much influence they have."),
             "contact_email": _("Shown at the bottom of every page."),
+            "case_number_pattern": case_numbers.PATTERN_HELP,
         }
 
     def __init__(self, *args, **kwargs):
@@ -34,6 +36,14 @@ class SettingsForm(ModelForm):
         self.fields["deciding_body"].queryset = self.instance.bodies.all()
         self.fields["deciding_body"].required = True
         self.fields["deciding_body"].initial = self.instance.get_deciding_body()
+
+    def clean_case_number_pattern(self):
+        text = ", ".join(
+            " ".join(part.split()) for part in self.cleaned_data["case_number_pattern"].split(",") if part.strip()
+        )
+        if text:
+            case_numbers.pattern_parse(text)  # a wrong pattern is an error in words
+        return text
 
 
 class ChecklistQuestionForm(ModelForm):

@@ -30,6 +30,7 @@ class Municipality(TimeStampedModel):
         help_text=_("Usually the municipal council (KF)."),
     )
     feedback_deadline_days = models.PositiveIntegerField(_("days to give feedback after a dialogue closes"), default=60)
+    case_number_pattern = models.CharField(_("form of case numbers"), max_length=200, blank=True, default="")
 
     class Meta:
         ordering = ["name"]

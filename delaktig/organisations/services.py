@@ -53,7 +53,7 @@ def decision_record(*, municipality, body=None, date=None, minute_item="", numbe
 
 # Settings pages: each change leaves an audit event in the same transaction.
 
-SETTINGS_FIELDS = ("ladder_profile", "deciding_body", "feedback_deadline_days", "contact_email")
+SETTINGS_FIELDS = ("ladder_profile", "deciding_body", "feedback_deadline_days", "contact_email", "case_number_pattern")
 
 
 class MembershipError(Exception):

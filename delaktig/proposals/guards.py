@@ -51,3 +51,11 @@ def decision_recorded(proposal, note):
     if not (decision and decision.text.strip()):
         missing.append(_("Describe the decision."))
     return missing
+
+
+def referral_answered(proposal, note):
+    """The board's answer to the open referral is recorded (the answer page records it and takes the step)."""
+    referral = proposal.referrals.order_by("-sent_on", "-pk").first()
+    if referral is None or not referral.answered_on or not referral.answer.strip():
+        return [_("Record the board's answer and its date.")]
+    return []

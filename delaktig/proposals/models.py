@@ -30,6 +30,7 @@ class Status(models.TextChoices):
     THRESHOLD_REACHED = "threshold_reached", _("Enough signatures")
     RECEIVED = "received", _("Received by the body")
     IN_PREPARATION = "in_preparation", _("In preparation")
+    REFERRED = "referred", _("Referred to a board")
     DECIDED = "decided", pgettext_lazy("proposal", "Decided")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
@@ -42,6 +43,7 @@ PUBLIC_STATUSES = frozenset(
         Status.THRESHOLD_REACHED,
         Status.RECEIVED,
         Status.IN_PREPARATION,
+        Status.REFERRED,
         Status.DECIDED,
         Status.CLOSED_BELOW_THRESHOLD,
     }
@@ -54,6 +56,7 @@ OPEN_FOR_WITHDRAWAL = frozenset(
         Status.THRESHOLD_REACHED,
         Status.RECEIVED,
         Status.IN_PREPARATION,
+        Status.REFERRED,
     }
 )
 
@@ -332,3 +335,39 @@ class RegistrationSequence(models.Model):
 
     def __str__(self):
         return f"{self.year}: {self.last}"
+
+
+class Referral(TimeStampedModel):
+    """Remiss: the council sends a citizen proposal to a board for preparation, and the board answers.
+
+    A proposal has at most one referral waiting for its answer (a constraint); the answer is never dated before
+    the referral was sent.
+    """
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="referrals")
+    body = models.ForeignKey(
+        "organisations.Body", verbose_name=_("board"), on_delete=models.PROTECT, related_name="referrals"
+    )
+    sent_on = models.DateField(_("date sent"))
+    due_on = models.DateField(_("answer wanted by"), null=True, blank=True)
+    answer = models.TextField(_("the board's answer"), blank=True)
+    answered_on = models.DateField(_("date of the answer"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["sent_on", "id"]
+        verbose_name = _("referral")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal"], condition=Q(answered_on__isnull=True), name="proposal_one_open_referral"
+            ),
+            models.CheckConstraint(
+                condition=Q(answered_on__isnull=True) | Q(answered_on__gte=models.F("sent_on")),
+                name="referral_answer_not_before_sent",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.proposal_id} → {self.body_id}"

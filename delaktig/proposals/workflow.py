@@ -109,6 +109,24 @@ TRANSITIONS = {
         timeline=pgettext_lazy("proposal", "Decided"),
     ),
     **{
+        (source, Status.REFERRED): Step(
+            name="refer",
+            label=gettext_lazy("Refer to a board"),
+            applies_to=CITIZEN,
+            actors=HANDLERS,
+            timeline=gettext_lazy("Referred to a board"),  # the public timeline names the board
+        )
+        for source in (Status.RECEIVED, Status.IN_PREPARATION)
+    },
+    (Status.REFERRED, Status.IN_PREPARATION): Step(
+        name="referral_answer",
+        label=gettext_lazy("Record the board's answer"),
+        applies_to=CITIZEN,
+        actors=HANDLERS,
+        guards=(guards.referral_answered,),
+        timeline=gettext_lazy("The board has answered"),  # the public timeline names the board
+    ),
+    **{
         (source, Status.WITHDRAWN): Step(
             name="withdraw",
             label=gettext_lazy("Withdraw"),
@@ -119,6 +137,20 @@ TRANSITIONS = {
         for source in sorted(OPEN_FOR_WITHDRAWAL)  # sorted: the table reads the same in every process
     },
 }
+
+
+# Steps whose timeline names the board (the board is in the step's audit data).
+TIMELINE_WITH_BODY = {
+    "refer": gettext_lazy("Referred to %(body)s"),
+    "referral_answer": gettext_lazy("%(body)s has answered the referral"),
+}
+
+
+def timeline_words(step, data):
+    """What the timeline says about a step taken, with the board named where the step has one."""
+    if step.name in TIMELINE_WITH_BODY and data.get("body"):
+        return str(TIMELINE_WITH_BODY[step.name]) % {"body": data["body"]}
+    return step.timeline
 
 
 def is_proposer(actor, proposal):

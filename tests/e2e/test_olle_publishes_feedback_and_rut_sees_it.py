@@ -4,7 +4,6 @@ Rut gave input and follows the dialogue: she gets e-mail, opens the link, and re
 happened with her input.
 """
 
-import datetime
 import re
 from urllib.parse import urlsplit
 
@@ -109,7 +108,7 @@ def compile_results(page):
 def record_matter_decision(page):
     click_through(page, next_step_button(page))
     page.select_option("#id_matter_body", label="Kommunfullmäktige")
-    page.fill("#id_matter_decision_date", (timezone.localdate() - datetime.timedelta(days=1)).isoformat())
+    page.fill("#id_matter_decision_date", timezone.localdate().isoformat())  # not before the initiative
     page.fill("#id_matter_minute_item", "§ 77")
     page.fill("#id_matter_decision", DECISION)
     page.fill("#id_input_influence", INFLUENCE)

@@ -7,7 +7,6 @@ becomes one case for the culture committee. Otto, an officer there, receives it,
 the decision and sends the answer. Every signer gets it, and one of them reads it on the proposal page.
 """
 
-import datetime
 import re
 from urllib.parse import urlsplit
 
@@ -179,7 +178,7 @@ def otto_answers(page, otto, proposal, committee):
 
     click_through(page, page.locator(".at-a-glance a.button"))  # record the decision
     page.select_option("#id_decision_body", label=committee.name)
-    page.fill("#id_decision_date", (timezone.localdate() - datetime.timedelta(days=1)).isoformat())
+    page.fill("#id_decision_date", timezone.localdate().isoformat())  # not before the proposal was sent in
     page.fill("#id_decision_minute_item", "§ 12")
     page.fill("#id_decision_text", DECISION)
     click_through(page, page.locator("main form button.button", has_text=sv("Record the decision")))

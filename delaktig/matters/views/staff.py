@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from delaktig.organisations import case_numbers
 from delaktig.organisations.models import Role
 from delaktig.organisations.permissions import staff_view
 
@@ -69,8 +70,9 @@ def matter_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in services.EDITABLE}
         fresh = selectors.matter_get(municipality=request.municipality, pk=pk)  # the form changed `matter` already
+        reason = form.cleaned_data.get(case_numbers.REASON_FIELD, "")
         try:
-            services.matter_update(matter=fresh, actor=request.user, **values)
+            services.matter_update(matter=fresh, actor=request.user, reason=reason, **values)
         except services.CaseNumberTaken:
             form.add_error("case_number", services.TAKEN_TEXT())
         else:
@@ -105,9 +107,13 @@ def matter_link(request, pk):
     found = selectors.matter_get(municipality=request.municipality, pk=pk)
     form = LinkForm(request.POST, municipality=request.municipality)
     if form.is_valid():
-        services.matter_link(matter=found, actor=request.user, dialogue=form.cleaned_data["dialogue"])
-        messages.success(request, _("The dialogue link is saved."))
-        return redirect("matters:staff_matter", request.municipality.slug, pk)
+        try:
+            services.matter_link(matter=found, actor=request.user, dialogue=form.cleaned_data["dialogue"])
+        except services.OtherCaseNumber as error:
+            form.add_error("dialogue", str(error))
+        else:
+            messages.success(request, _("The dialogue link is saved."))
+            return redirect("matters:staff_matter", request.municipality.slug, pk)
     return _matter_page(request, found, link_form=form)
 
 
@@ -115,7 +121,7 @@ def matter_link(request, pk):
 @staff_view(*WRITE_ROLES, find=find_matter)
 def matter_decided(request, pk):
     found = selectors.matter_get(municipality=request.municipality, pk=pk)
-    form = DecidedForm(request.POST)
+    form = DecidedForm(request.POST, matter=found)
     if form.is_valid():
         services.matter_decided(matter=found, actor=request.user, decided_on=form.cleaned_data["decided_on"])
         messages.success(request, _("The matter is marked as decided. It has left the list of coming decisions."))

@@ -20,7 +20,9 @@ from ._staff_services import (
     proposal_decide,
     proposal_prepare,
     proposal_receive,
+    proposal_refer,
     proposal_review,
+    referral_answer_record,
     unfinished_report_send,
 )
 from ._writing import proposal_submit
@@ -30,11 +32,13 @@ __all__ = [
     "proposal_decide",
     "proposal_prepare",
     "proposal_receive",
+    "proposal_refer",
     "proposal_review",
     "proposal_submit",
     "proposals_of",
     "public",
     "received_on",
+    "referral_answer_record",
     "staff",
     "unfinished_report_send",
 ]

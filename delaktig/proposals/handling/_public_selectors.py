@@ -23,7 +23,7 @@ from delaktig.participation.models import Comment, ModerationStatus
 from ..models import PUBLIC_STATUSES, BelowThreshold, Proposal, Route, Signature, SignatureStatus, Status
 from ..selectors import routed_body_for, valid_counts
 from ..signatures import public_signature_count
-from ..workflow import TRANSITIONS
+from ..workflow import TRANSITIONS, timeline_words
 
 NAMES_SHOWN = 100
 
@@ -138,7 +138,7 @@ def _event_label(data):
     """The step's public label in the reader's language; the stored label only if the step is unknown."""
     step = TRANSITIONS.get((data.get("from"), data.get("to")))
     if step is not None and step.timeline:
-        return step.timeline
+        return timeline_words(step, data)
     if data.get("to") == Status.SUBMITTED:
         return Status.SUBMITTED.label
     return data.get("label", "")

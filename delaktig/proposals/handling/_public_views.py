@@ -74,6 +74,7 @@ def _detail(request, proposal, comment_form=None, status=200):
         "days_left": public.days_left(proposal),
         "signing_open": signing_open(proposal),
         "history": public.status_history(proposal),
+        "referrals": list(proposal.referrals.select_related("body")) if proposal.is_public else [],
         "attachment": public.attachment_info(proposal),
         "names": names[: public.NAMES_SHOWN],
         "more_names": len(names) > public.NAMES_SHOWN,

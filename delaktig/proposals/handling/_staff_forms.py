@@ -12,6 +12,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form, ModelForm
+from delaktig.organisations import case_numbers
 from delaktig.organisations.models import Decision
 
 from ..models import Category, Proposal, ProposalSettings, RejectionReason, Route, Status
@@ -221,28 +222,37 @@ class RejectForm(Form):
     )
 
 
-class DecisionForm(ModelForm):
-    """The decision, kept in a Decision (organisations), and its attachment, kept with the proposal."""
+class DecisionForm(case_numbers.OtherNumberWarningMixin, case_numbers.CaseNumberFormMixin, ModelForm):
+    """The decision, kept in a Decision (organisations), and its attachment, kept with the proposal.
+
+    The decision's number starts as the proposal's; another number warns before anything is saved.
+    """
 
     # Form field -> the part of the Decision it fills. The names are the ones staff and the change log know.
     DECISION_PARTS = {
         "decision_body": "body",
         "decision_date": "date",
         "decision_minute_item": "minute_item",
+        "decision_number": "number",
         "decision_text": "text",
     }
+    case_number_fields = ("decision_number",)
+    decision_number_field = "decision_number"
 
     class Meta:
         model = Proposal
         fields = ["decision_attachment"]
         help_texts = {
             "decision_minute_item": _("For example “§ 45”."),
+            "decision_number": _("The proposal's case number is filled in. Change it only if the minutes say another."),
             "decision_text": _("Write the decision so that residents understand it. It is published and e-mailed."),
             "decision_attachment": _("The minutes extract or the decision: pdf, docx or odt, at most 10 MB."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.municipality = self.instance.municipality
+        self.matter_number = self.instance.registration_number
         recorded = self.instance.decision
         for name, part in self.DECISION_PARTS.items():
             self.fields[name] = Decision._meta.get_field(part).formfield()
@@ -258,6 +268,15 @@ class DecisionForm(ModelForm):
         self.fields["decision_text"].max_length = DECISION_LIMIT
         self.fields["decision_text"].widget.attrs["maxlength"] = DECISION_LIMIT
         self.fields["decision_attachment"].widget.attrs["accept"] = ".pdf,.docx,.odt"
+        self.fields["decision_number"].label = _("Case number of the decision")
+        if not (recorded and recorded.number):
+            self.initial["decision_number"] = self.instance.registration_number
+        self.other_number_prepare(args[0] if args else kwargs.get("data"))
+
+    def clean(self):
+        data = super().clean()
+        self.other_number_check()
+        return data
 
     def decision(self):
         """The decision as the service takes it: {body, date, minute_item, text}."""
@@ -269,6 +288,9 @@ class DecisionForm(ModelForm):
             raise forms.ValidationError(_("The date of the decision cannot be in the future."))
         if value and value < datetime.date(2000, 1, 1):
             raise forms.ValidationError(_("Give a date after 1 January 2000."))
+        submitted = self.instance.submitted_at
+        start = timezone.localtime(submitted).date() if submitted else None
+        case_numbers.date_not_before(value, start, BEFORE_SUBMITTED)
         return value
 
     def clean_decision_attachment(self):
@@ -285,6 +307,101 @@ class DecisionForm(ModelForm):
         if not head.startswith(ATTACHMENT_SIGNATURES[extension]):
             raise forms.ValidationError(_("The file is not a real %(type)s file.") % {"type": extension[1:]})
         return upload
+
+
+BEFORE_SUBMITTED = _("The decision cannot be from before the proposal was sent in on %(start)s. Check the date.")
+
+
+class ReferForm(Form):
+    """Remiss: the board that prepares the proposal, when it was sent, and by when its answer is wanted."""
+
+    body = forms.ModelChoiceField(
+        label=_("Board"),
+        queryset=None,
+        help_text=_("The board (nämnd) that prepares the proposal and answers the council."),
+        error_messages={
+            "required": _("Choose the board."),
+            "invalid_choice": _("Choose one of the boards in the list."),
+        },
+    )
+    sent_on = forms.DateField(
+        label=_("Date sent"),
+        widget=DATE_WIDGET,
+        error_messages={"required": _("Write the date the proposal was sent to the board, e.g. 2026-11-23.")},
+    )
+    due_on = forms.DateField(
+        label=_("Answer wanted by (optional)"),
+        required=False,
+        widget=DATE_WIDGET,
+        help_text=_("Leave empty if the board has no date to answer by."),
+    )
+
+    def __init__(self, data=None, *, proposal):
+        super().__init__(data, initial={"sent_on": timezone.localdate()})
+        self.proposal = proposal
+        self.fields["body"].queryset = proposal.municipality.bodies.exclude(kind="council").order_by("name")
+
+    def clean_sent_on(self):
+        day = self.cleaned_data["sent_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date is in the future. Refer the proposal when it is sent."))
+        submitted = self.proposal.submitted_at
+        start = timezone.localtime(submitted).date() if submitted else None
+        case_numbers.date_not_before(day, start, _("The proposal was sent in on %(start)s. Give a date from then on."))
+        return day
+
+    def clean(self):
+        data = super().clean()
+        sent, due = data.get("sent_on"), data.get("due_on")
+        if sent and due and due < sent:
+            self.add_error("due_on", _("The answer cannot be wanted before the proposal is sent."))
+        return data
+
+
+class ReferralAnswerForm(Form):
+    answer = forms.CharField(
+        label=_("The board's answer"),
+        max_length=DECISION_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 8, "maxlength": DECISION_LIMIT}),
+        help_text=_("Write it so that residents understand it. It is published and e-mailed to the proposer."),
+        error_messages={"required": _("Write the board's answer.")},
+    )
+    answered_on = forms.DateField(
+        label=_("Date of the answer"),
+        widget=DATE_WIDGET,
+        error_messages={"required": _("Write the date of the board's answer, e.g. 2026-11-23.")},
+    )
+
+    def __init__(self, data=None, *, referral):
+        super().__init__(data)
+        self.referral = referral
+
+    def clean_answered_on(self):
+        day = self.cleaned_data["answered_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date is in the future. Record the answer when it has come."))
+        sent = self.referral.sent_on if self.referral else None
+        case_numbers.date_not_before(
+            day, sent, _("The proposal was referred on %(start)s. The answer cannot be dated before that.")
+        )
+        return day
+
+
+class NumberChangeForm(case_numbers.CaseNumberFormMixin, Form):
+    """A corrected case number for the proposal, with the reason the change log keeps."""
+
+    registration_number = forms.CharField(
+        label=_("Case number"),
+        max_length=case_numbers.MAX_LENGTH,
+        error_messages={"required": _("Write the case number.")},
+    )
+    case_number_reason = case_numbers.reason_field()
+    case_number_fields = ("registration_number",)
+
+    def __init__(self, data=None, *, proposal, prefix="number"):
+        super().__init__(data, initial={"registration_number": proposal.registration_number}, prefix=prefix)
+        self.municipality = proposal.municipality
+        self.case_number_before = proposal.registration_number
 
 
 class AnswerMailingForm(Form):

@@ -19,7 +19,13 @@ from ..selectors import valid_counts
 
 ANSWER_PURPOSE = "proposal_answer"
 MODERATION_STATUSES = (Status.SUBMITTED, Status.UNDER_REVIEW)
-OPEN_CITIZEN_STATUSES = (Status.SUBMITTED, Status.UNDER_REVIEW, Status.RECEIVED, Status.IN_PREPARATION)
+OPEN_CITIZEN_STATUSES = (
+    Status.SUBMITTED,
+    Status.UNDER_REVIEW,
+    Status.RECEIVED,
+    Status.IN_PREPARATION,
+    Status.REFERRED,
+)
 
 
 def staff_proposals(*, municipality):

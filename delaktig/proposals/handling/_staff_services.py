@@ -17,15 +17,16 @@ from delaktig.core import exports
 from delaktig.core.audit import audit_record
 from delaktig.core.models import AuditEvent
 from delaktig.mailings.services import mailing_create
+from delaktig.organisations import case_numbers
 from delaktig.organisations.models import Membership, Role
 from delaktig.organisations.services import decision_record
 
 from .. import workflow
-from ..models import Proposal, ProposalCase, RegistryEntry, RejectionReason, Route, Status
+from ..models import Proposal, ProposalCase, Referral, RegistryEntry, RejectionReason, Route, Status
 from ..selectors import routed_body_for, settings_for
 from ..services import registration_number_next
 from . import _staff_selectors as selectors_staff
-from ._staff_tasks import complaint_forward, rejection_notify
+from ._staff_tasks import complaint_forward, referral_notify, rejection_notify
 
 MAX_SIGNING_DAYS = 366
 
@@ -187,6 +188,87 @@ def registry_entry_ensure(*, proposal, number):
         },
     )
     return entry
+
+
+# --- Referral (remiss) -------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def proposal_refer(*, proposal, actor, body, sent_on, due_on=None):
+    """Send the citizen proposal to a board for preparation; the proposer is told by e-mail, citing the number."""
+    proposal = _locked(proposal)
+    if body.municipality_id != proposal.municipality_id:
+        raise ValueError("The board belongs to another municipality.")
+    _may(actor, proposal, "refer")
+    referral = Referral.objects.create(
+        proposal=proposal, body=body, sent_on=sent_on, due_on=due_on, created_by=_person(actor)
+    )
+    data = {"body": body.name, "sent_on": _json(sent_on), "due_on": _json(due_on), "referral": referral.pk}
+    workflow.transition(proposal, "refer", actor=actor, data=data)
+    transaction.on_commit(lambda: referral_notify.enqueue(referral_id=referral.pk))
+    return referral
+
+
+@transaction.atomic
+def referral_answer_record(*, proposal, actor, answer, answered_on):
+    """The board's answer and its date: the proposal goes back to preparation, and the proposer is told."""
+    proposal = _locked(proposal)
+    _may(actor, proposal, "referral_answer")
+    referral = Referral.objects.select_for_update().filter(proposal=proposal, answered_on__isnull=True).first()
+    if referral is None:
+        raise ActionRefused([_("The proposal has no referral waiting for an answer.")])
+    if answered_on < referral.sent_on:
+        raise ActionRefused([_("The answer cannot be dated before the referral was sent.")])
+    referral.answer, referral.answered_on = answer.strip(), answered_on
+    referral.save(update_fields=["answer", "answered_on", "updated_at"])
+    data = {"body": referral.body.name, "answered_on": _json(answered_on), "referral": referral.pk}
+    workflow.transition(proposal, "referral_answer", actor=actor, data=data)
+    transaction.on_commit(lambda: referral_notify.enqueue(referral_id=referral.pk))
+    return referral
+
+
+def _may(actor, proposal, name):
+    """Refuse a step in the wrong status or for the wrong role before its form's data is stored."""
+    found = workflow.find(proposal, name)
+    if found is None or not workflow.may_take(actor, proposal, found.step):
+        raise workflow.TransitionRefused(workflow.refusals(actor, proposal, name))
+
+
+def _person(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+# --- Changing the case number ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def proposal_number_change(*, proposal, actor, number, reason):
+    """A corrected registration number: the proposal, its case and its registry entry keep one number, and the
+    change leaves an event with the old and new number and the reason."""
+    proposal = _locked(proposal)
+    before = proposal.registration_number
+    if before == number:
+        return proposal
+    taken = Proposal.objects.filter(municipality=proposal.municipality, registration_number=number)
+    if taken.exclude(pk=proposal.pk).exists():
+        raise ActionRefused([_("Another proposal already has the number %(number)s.") % {"number": number}])
+    proposal.registration_number = number
+    proposal.save(update_fields=["registration_number", "updated_at"])
+    ProposalCase.objects.filter(proposal=proposal).update(registration_number=number)
+    if RegistryEntry.objects.filter(municipality=proposal.municipality, registration_number=before).exists():
+        RegistryEntry.objects.filter(municipality=proposal.municipality, registration_number=before).update(
+            registration_number=number
+        )
+    case_numbers.case_number_change_record(
+        municipality=proposal.municipality,
+        actor=actor,
+        target=proposal,
+        action="proposal.case_number_change",
+        before=before,
+        after=number,
+        reason=reason.strip(),
+    )
+    return proposal
 
 
 STEP_SERVICES = {"review": proposal_review, "approve": proposal_approve, "receive": proposal_receive}

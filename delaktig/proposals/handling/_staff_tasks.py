@@ -9,7 +9,7 @@ from django_tasks import task
 
 from delaktig.background.purposes import describes
 
-from ..models import Proposal
+from ..models import Proposal, Referral
 from ..selectors import settings_for
 from ..task_purposes import proposal_purpose
 
@@ -64,3 +64,37 @@ describes(rejection_notify)(
 describes(complaint_forward)(
     lambda kwargs: proposal_purpose(kwargs.get("proposal_id"), _("Forwarding the complaint “%(title)s”"))
 )
+
+
+@task()
+def referral_notify(*, referral_id):
+    """Tell the proposer that the proposal was referred to a board, or that the board has answered."""
+    referral = (
+        Referral.objects.select_related("body", "proposal__proposer", "proposal__municipality")
+        .filter(pk=referral_id)
+        .first()
+    )
+    if referral is None:
+        return
+    proposal = referral.proposal
+    if proposal.proposer is None or not proposal.proposer.email:
+        return
+    answered = referral.answered_on is not None
+    with translation.override(settings.LANGUAGE_CODE):
+        words = {"number": proposal.registration_number, "body": referral.body.name}
+        if answered:
+            subject = _("Your proposal %(number)s: %(body)s has answered") % words
+        else:
+            subject = _("Your proposal %(number)s is referred to %(body)s") % words
+        context = {**_context(proposal), "referral": referral}
+        template = "referral_answered.txt" if answered else "referred.txt"
+        body = render_to_string(f"proposals/staff/emails/{template}", context)
+    send_mail(" ".join(subject.split()), body, None, [proposal.proposer.email])
+
+
+def _referral_purpose(kwargs):
+    referral = Referral.objects.filter(pk=kwargs.get("referral_id")).only("proposal_id").first()
+    return proposal_purpose(referral.proposal_id if referral else None, _("The referral e-mail for “%(title)s”"))
+
+
+describes(referral_notify)(_referral_purpose)

@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.core.audit import audit_events_for
-from delaktig.organisations.models import Role
+from delaktig.organisations.models import Body, Role
 from delaktig.organisations.tests.factories import DecisionFactory, staff_for
 from delaktig.proposals import workflow
-from delaktig.proposals.models import Route, Status
+from delaktig.proposals.models import Referral, Route, Status
 from delaktig.proposals.tests.factories import CategoryFactory, ProposalFactory, SignatureFactory
 
 ROWS = [(source, target, step) for (source, target), step in workflow.TRANSITIONS.items()]
@@ -37,6 +37,10 @@ def satisfy(proposal, step):
         proposal.signing_starts_at = timezone.now() - datetime.timedelta(days=91)
         proposal.signing_ends_at = timezone.now() - datetime.timedelta(days=1)
     proposal.save()
+    if step.name == "referral_answer":
+        board = Body.objects.create(municipality=proposal.municipality, name="Tekniska nämnden", kind="committee")
+        today = timezone.localdate()
+        Referral.objects.create(proposal=proposal, body=board, sent_on=today, answered_on=today, answer="Bifall.")
     if step.name == "reach_threshold":
         SignatureFactory.create_batch(2, proposal=proposal)
     return proposal

@@ -25,7 +25,12 @@ DECISION_TITLE = gettext_lazy("Record the decision")
 ANSWER_TITLE = gettext_lazy("Send the answer")
 # Guards that tell which of two alternative steps applies; a step they refuse is not offered at all.
 ALTERNATIVES = (guards.not_threshold_free, guards.goes_straight_to_body)
-PAGE_STEPS = {"decide": "proposals:decision", "reject": ""}
+PAGE_STEPS = {
+    "decide": "proposals:decision",
+    "reject": "",
+    "refer": "proposals:referral",
+    "referral_answer": "proposals:referral_answer",
+}
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ def _with_page(row):
 def detail_context(request, proposal):
     steps = staff_steps(proposal, request.user)
     primary = next((step for step in steps if step.name != "reject"), None)
+    refer = next((step for step in steps if step.name == "refer" and step is not primary and step.allowed), None)
     reject = next((step for step in steps if step.name == "reject"), None)
     case = selectors_staff.proposal_case(proposal)
     days_left = (proposal.answer_deadline - timezone.localdate()).days if proposal.answer_deadline else None
@@ -71,6 +77,8 @@ def detail_context(request, proposal):
         "case": case,
         "primary": primary,
         "reject": reject,
+        "refer": refer,
+        "referrals": list(proposal.referrals.select_related("body")),
         "signatures": signature_count(proposal),
         "days_left": days_left,
         "days_overdue": -days_left if days_left is not None and days_left < 0 else 0,
@@ -82,16 +90,23 @@ def detail_context(request, proposal):
 
 EVENT_LABELS = {
     "proposal.answer_mailing": gettext_lazy("The answer was sent by e-mail"),
+    "proposal.case_number_change": gettext_lazy("The case number was changed"),
 }
 
 
 def event_label(event):
     """The event in words, in the reader's language (the label stored with the event is only a fallback)."""
+    if event.action == "proposal.case_number_change":
+        return _("The case number was changed from %(from)s to %(to)s. Reason: %(reason)s") % {
+            "from": event.data.get("from", ""),
+            "to": event.data.get("to", ""),
+            "reason": event.data.get("reason") or "–",
+        }
     if event.action in EVENT_LABELS:
         return EVENT_LABELS[event.action]
     for (_source, target), step in workflow.TRANSITIONS.items():
         if event.action == f"proposal.{step.name}" and event.data.get("to") == target:
-            return step.timeline or step.label
+            return workflow.timeline_words(step, event.data) or step.label
     return event.data.get("label") or action_label(event.action)  # never the bare key
 
 
