@@ -157,7 +157,7 @@ def test_the_progress_page_refreshes_without_javascript_and_says_when_it_has_sto
     assert 'data-auto-refresh="3"' in page and "<progress" in page
     ReportGeneration.objects.filter(pk=made.pk).update(created_at=NOW - datetime.timedelta(hours=1))
     page = client.get(url("generation", municipality, REPORT_YEAR, made.pk)).content.decode()
-    assert "har förmodligen stannat" in page and "data-auto-refresh" not in page
+    assert "troligen stannat" in page and "data-auto-refresh" not in page
 
 
 def test_the_page_says_when_the_figures_changed_after_the_generation(client, municipality, staff, generate):
@@ -171,10 +171,12 @@ def test_the_page_says_when_the_figures_changed_after_the_generation(client, mun
     assert "har ändrats sedan" in client.get(report_page).content.decode()
 
 
-def test_a_generation_of_another_municipality_or_year_is_404(client, municipality, other_municipality, generate):
+def test_a_generation_of_another_municipality_or_year_is_404(
+    client, municipality, other_municipality, staff, generate
+):
     theirs = generate(other_municipality)
     ours = generate(municipality)
-    client.force_login(staff_for(municipality)[Role.DEMOCRACY_OFFICER])
+    client.force_login(staff[Role.DEMOCRACY_OFFICER])
     assert client.get(url("generation", municipality, REPORT_YEAR, theirs.pk)).status_code == 404
     assert client.get(url("generation", municipality, YEAR, ours.pk)).status_code == 404
     assert client.get(url("generation", municipality, REPORT_YEAR, ours.pk)).status_code == 200
@@ -195,9 +197,7 @@ def test_who_may_write_generate_and_present(client, municipality, staff, role, t
     client.force_login(staff[role])
     assert client.get(url("texts", municipality, REPORT_YEAR)).status_code == texts
     assert client.get(url("present", municipality, REPORT_YEAR)).status_code == present
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(services.report_generate_task, "enqueue", lambda **kwargs: None)
-        assert client.post(url("generate", municipality, REPORT_YEAR)).status_code == generate_
+    assert client.post(url("generate", municipality, REPORT_YEAR)).status_code == generate_  # queued, not run
 
 
 # --- Presentation and publication -----------------------------------------------------------------------------
