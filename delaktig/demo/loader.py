@@ -129,6 +129,7 @@ def _load_municipality(spec, *, full):
         demo_matters.load(muni, bodies, departments, people)
         demo_actionplan.load(muni, bodies, departments, people)
         demo_baseline.load(muni, bodies, people)
+        demo_reports.council_report_load(muni, people)  # last: the report counts everything above
 
 
 def _bodies(muni):

@@ -60,6 +60,7 @@ ID_MODELS = {
     "forum_meeting_id": ("forums.ForumMeeting", "forum__municipality"),
     "forum_consultation_id": ("forums.Consultation", "forum__municipality"),
     "forum_statement_id": ("forums.Statement", "consultation__forum__municipality"),
+    "generation_id": ("reports.ReportGeneration", "report__municipality"),
 }
 # A method says what its own URLs' ids name in `URL_OBJECTS` of its tests/contract.py: {argument: (model, path)}.
 OTHER_VALUES = {"step": "x", "slug": "x", "kind": "input", "version": "1", "index": "0", "token": "x"}
