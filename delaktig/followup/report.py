@@ -162,7 +162,7 @@ def _dialogue_link(dialogue):
 
 
 def _answer_with_comment(value, comment):
-    """"Partly: we reached too few young people." – the answer in words, then why."""
+    """The answer in words, then why: "Partly: we reached too few young people."."""
     if not value:
         return _("Not answered")
     label = str(Answer(value).label)
@@ -312,8 +312,7 @@ def outcomes_section(municipality, year):
             _dialogue_link(dialogue),
             dialogue.question,
             _decision_text(dialogue.decision_in_matter),
-            (outcomes[dialogue.pk].input_influence.strip() if dialogue.pk in outcomes else "")
-            or _("Not written yet"),
+            (outcomes[dialogue.pk].input_influence.strip() if dialogue.pk in outcomes else "") or _("Not written yet"),
         )
         for dialogue in dialogues
     )

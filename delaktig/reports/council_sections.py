@@ -47,11 +47,8 @@ def action_points_section(points, year):
         tuple((str(number), point) for number, point in enumerate(points, start=1)),
         "action-points",
     )
-    paragraphs = (
-        _(
-            "What the democracy officer proposes that the municipality does next year, from what this report "
-            "shows."
-        ),
+    paragraphs: tuple[str, ...] = (
+        _("What the democracy officer proposes that the municipality does next year, from what this report shows."),
     )
     if not points:
         paragraphs += (_("No action points are written for this year."),)
@@ -89,7 +86,12 @@ def _principles_paragraph(document):
     return _(
         "The principles in force at the end of the year: “%(title)s”, version %(version)s, adopted by %(decided)s "
         "(%(number)s)."
-    ) % {"title": document.title, "version": document.version, "decided": decided, "number": document.registration_number}
+    ) % {
+        "title": document.title,
+        "version": document.version,
+        "decided": decided,
+        "number": document.registration_number,
+    }
 
 
 def promises_table(dialogues, year):
@@ -112,7 +114,7 @@ def promises_table(dialogues, year):
 
 def _answered(dialogues):
     """{question id: {dialogue ids with a written answer}}."""
-    answered = {}
+    answered: dict[int, set[int]] = {}
     found = ChecklistAnswer.objects.filter(dialogue__in=[d.pk for d in dialogues]).exclude(answer="")
     for question_id, dialogue_id, answer in found.values_list("question_id", "dialogue_id", "answer"):
         if answer.strip():

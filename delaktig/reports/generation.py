@@ -47,9 +47,7 @@ def report_generate(*, generation_id, renderers=None):
     generation = ReportGeneration.objects.select_related("report__municipality").get(pk=generation_id)
     if generation.status == Status.DONE:
         return generation
-    ReportGeneration.objects.filter(pk=generation.pk).update(
-        status=Status.RUNNING, started_at=timezone.now(), error=""
-    )
+    ReportGeneration.objects.filter(pk=generation.pk).update(status=Status.RUNNING, started_at=timezone.now(), error="")
     try:
         with override("sv"):
             _generate(generation, renderers)

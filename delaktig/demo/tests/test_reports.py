@@ -46,10 +46,11 @@ def test_last_years_report_is_generated_presented_and_public(client):
 
     year = timezone.localdate().year - 1
     report = CouncilReport.objects.get(municipality__slug="hagfors", year=year)
-    assert report.is_presented and report.presented_generation.status == Status.DONE
+    generation = report.presented_generation
+    assert report.is_presented and generation is not None and generation.status == Status.DONE
     assert len(report.action_point_list()) == 3
     public = reverse("reports:public_list", args=["hagfors"])
     html = client.get(public).content.decode()
-    assert f"Årsrapport {year} (pdf" in html and report.presented_generation.pdf.name.endswith(".pdf")
+    assert f"Årsrapport {year} (pdf" in html and generation.pdf.name.endswith(".pdf")
     assert f'href="{reverse("reports:public_pdf", args=["hagfors", year])}"' in html
     assert f'href="{public}"' in client.get(reverse("core:home", args=["hagfors"])).content.decode()

@@ -171,9 +171,7 @@ def test_the_page_says_when_the_figures_changed_after_the_generation(client, mun
     assert "har ändrats sedan" in client.get(report_page).content.decode()
 
 
-def test_a_generation_of_another_municipality_or_year_is_404(
-    client, municipality, other_municipality, staff, generate
-):
+def test_a_generation_of_another_municipality_or_year_is_404(client, municipality, other_municipality, staff, generate):
     theirs = generate(other_municipality)
     ours = generate(municipality)
     client.force_login(staff[Role.DEMOCRACY_OFFICER])
@@ -274,9 +272,10 @@ def test_the_presented_reports_are_an_open_dataset(client, municipality, staff, 
 
     generate(municipality)
     assert YEARLY_REPORTS.rows(municipality, {}).count() == 0
-    services.report_present(
+    report = services.report_present(
         municipality=municipality, year=REPORT_YEAR, actor=staff[Role.REGISTRAR], meeting_date=MEETING
     )
-    (row,) = [YEARLY_REPORTS.to_row(item) for item in YEARLY_REPORTS.rows(municipality, {})]
-    assert row["year"] == REPORT_YEAR and row["presented_on"] == MEETING.isoformat()
+    assert YEARLY_REPORTS.rows(municipality, {}).count() == 1 and YEARLY_REPORTS.detail
+    row = YEARLY_REPORTS.detail(municipality, report.pk)
+    assert row is not None and row["year"] == REPORT_YEAR and row["presented_on"] == MEETING.isoformat()
     assert row["pdf_url"].endswith(url("public_pdf", municipality, REPORT_YEAR))

@@ -63,7 +63,7 @@ def _number(text):
 
 
 def html_totals(content, labels):
-    found = {}
+    found: dict[str, set[int]] = {}
     for label in labels:
         pattern = rf'<th scope="row">{re.escape(str(label))}</th><td class="num">{NUMBER}</td>'
         found[label] = {_number(value) for value in re.findall(pattern, content)}
@@ -72,7 +72,7 @@ def html_totals(content, labels):
 
 def docx_totals(content, labels):
     document = Document(io.BytesIO(content))
-    found = {label: set() for label in labels}
+    found: dict[str, set[int]] = {label: set() for label in labels}
     for grid in document.tables:
         for row in grid.rows:
             cells = [cell.text for cell in row.cells]
@@ -83,7 +83,7 @@ def docx_totals(content, labels):
 
 def xlsx_totals(content, labels):
     workbook = load_workbook(io.BytesIO(content))
-    found = {label: set() for label in labels}
+    found: dict[str, set[int]] = {label: set() for label in labels}
     for sheet in workbook:
         for row in sheet.iter_rows(values_only=True):
             if row and row[0] in found and len(row) > 1 and isinstance(row[1], int):
@@ -95,7 +95,7 @@ def pdf_totals(content, labels):
     from pypdf import PdfReader
 
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
-    found = {}
+    found: dict[str, set[int]] = {}
     for label in labels:
         pattern = rf"(?m)^{re.escape(str(label))}\s+{NUMBER}\s*$"
         found[label] = {_number(value) for value in re.findall(pattern, text)}

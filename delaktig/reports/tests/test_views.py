@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.organisations.models import Role
 from delaktig.organisations.tests.factories import staff_for
-
 from delaktig.reports import services
 
 from .support import NOW, YEAR, constructed_year, method_registered
