@@ -94,18 +94,10 @@ def _failed_section():
     )
 
 
-def data_version(municipality):
-    """Changes whenever something the report counts changes: every such change leaves an audit event, and a
-    dialogue's own timestamps cover the rest. The day is part of it too (what is overdue depends on it)."""
-    latest_event = AuditEvent.objects.filter(municipality=municipality).aggregate(latest=Max("id"))["latest"]
-    latest_change = Dialogue.objects.filter(municipality=municipality).aggregate(latest=Max("updated_at"))["latest"]
-    stamp = latest_change.timestamp() if latest_change else 0
-    return f"{latest_event or 0}-{stamp}-{timezone.localdate().isoformat()}"
-
-
 def figures_version(municipality):
-    """Like data_version without the day and without the report's own events: when it differs from a generation's,
-    something the report counts may have changed since the generation was made."""
+    """Changes whenever something the report counts changes: every such change leaves an audit event (the report's
+    own are left out), and a dialogue's own timestamps cover the rest. When it differs from a generation's, the
+    figures may have changed since the generation was made."""
     events = AuditEvent.objects.filter(municipality=municipality).exclude(action__startswith="reports.")
     latest_event = events.aggregate(latest=Max("id"))["latest"]
     latest_change = Dialogue.objects.filter(municipality=municipality).aggregate(latest=Max("updated_at"))["latest"]
