@@ -18,6 +18,7 @@ from .models import Status
 from .rules import GENERATE_ROLES, PRESENT_ROLES, REPORT_ROLES, TEXT_ROLES
 
 REFRESH_SECONDS = 3
+HISTORY = 5  # generations listed on the report's page
 FORMATS = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -53,6 +54,9 @@ def _state(request, year):
         "done": done,
         "changed_since": changed,
         "may_edit": _may(request, TEXT_ROLES) and not report.is_presented,
+        "may_read_texts": _may(request, TEXT_ROLES),
+        "may_see_presentation": _may(request, PRESENT_ROLES) and (report.is_presented or done is not None),
+        "generations": list(report.generations.order_by("-created_at", "-id")[:HISTORY]) if report.pk else [],
         "may_generate": _may(request, GENERATE_ROLES) and not report.is_presented,
         "may_present": _may(request, PRESENT_ROLES) and not report.is_presented and done is not None,
     }
@@ -83,7 +87,10 @@ def report_texts(request, year):
         "action_points": report.action_points,
     }
     form = TextsForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and report.is_presented:
+        form.is_valid()
+        form.add_error(None, _("The report is presented to the council, so its texts can no longer be changed."))
+    elif request.method == "POST" and form.is_valid():
         try:
             services.report_texts_save(
                 municipality=request.municipality, year=year, actor=request.user, **form.cleaned_data

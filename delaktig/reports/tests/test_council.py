@@ -279,3 +279,19 @@ def test_the_presented_reports_are_an_open_dataset(client, municipality, staff, 
     row = YEARLY_REPORTS.detail(municipality, report.pk)
     assert row is not None and row["year"] == REPORT_YEAR and row["presented_on"] == MEETING.isoformat()
     assert row["pdf_url"].endswith(url("public_pdf", municipality, REPORT_YEAR))
+
+
+def test_after_the_presentation_the_page_shows_what_the_council_received(client, municipality, staff, generate):
+    made = generate(municipality)
+    services.report_present(
+        municipality=municipality, year=REPORT_YEAR, actor=staff[Role.REGISTRAR], meeting_date=MEETING
+    )
+    client.force_login(staff[Role.DEMOCRACY_OFFICER])
+    page = client.get(url("yearly", municipality) + f"?ar={REPORT_YEAR}").content.decode()
+    assert "Lämnad till fullmäktige" in page and "Ta fram rapporten igen" not in page
+    assert f'href="{url("generation", municipality, REPORT_YEAR, made.pk)}"' in page
+    texts = client.get(url("texts", municipality, REPORT_YEAR)).content.decode()
+    assert "kan inte ändras längre" in texts and "<textarea" not in texts
+    response = client.post(url("texts", municipality, REPORT_YEAR), {"proposed_resolution": "Nytt."})
+    assert response.status_code == 400
+    assert client.get(url("present", municipality, REPORT_YEAR)).status_code == 200
