@@ -36,8 +36,9 @@ class CouncilReport(TimeStampedModel):
     presented_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # RESTRICT: a generation the council received is never deleted on its own, only with its report
     presented_generation = models.ForeignKey(
-        "reports.ReportGeneration", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "reports.ReportGeneration", null=True, blank=True, on_delete=models.RESTRICT, related_name="+"
     )
 
     class Meta:

@@ -295,3 +295,16 @@ def test_after_the_presentation_the_page_shows_what_the_council_received(client,
     response = client.post(url("texts", municipality, REPORT_YEAR), {"proposed_resolution": "Nytt."})
     assert response.status_code == 400
     assert client.get(url("present", municipality, REPORT_YEAR)).status_code == 200
+
+
+def test_a_presented_generation_goes_only_with_its_report(municipality, staff, generate):
+    from django.db.models import RestrictedError
+
+    made = generate(municipality)
+    report = services.report_present(
+        municipality=municipality, year=REPORT_YEAR, actor=staff[Role.REGISTRAR], meeting_date=MEETING
+    )
+    with pytest.raises(RestrictedError):
+        made.delete()
+    report.delete()
+    assert not ReportGeneration.objects.exists()
