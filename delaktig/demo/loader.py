@@ -132,6 +132,7 @@ def _load_municipality(spec, *, full):
         demo_actionplan.load(muni, bodies, departments, people)
         demo_baseline.load(muni, bodies, people)
         demo_archive.load(muni, bodies, people)
+        demo_reports.council_report_load(muni, people)  # last: the report counts everything above
 
 
 def _bodies(muni):

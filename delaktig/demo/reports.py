@@ -7,9 +7,14 @@ information activity that is shown apart and never counted as a dialogue.
 
 import datetime
 
+from django.utils import timezone
+
 from delaktig.core.audit import audit_events_for
 from delaktig.dialogues.models import Dialogue
 from delaktig.organisations.models import Department
+from delaktig.reports import services as report_services
+from delaktig.reports.generation import report_generate
+from delaktig.reports.models import CouncilReport
 
 LAST_YEAR = [
     {
@@ -115,3 +120,32 @@ def _feedback_late(muni, item):
     events = audit_events_for(dialogue)
     events.filter(action__startswith="dialogue.publish_feedback").update(created_at=published)
     events.filter(action="dialogue.evaluate").update(created_at=published + EVALUATED_AFTER_FEEDBACK)
+
+
+# Last year's report as the council received it: written, generated and presented, so it is on the public site.
+ACTION_POINTS = (
+    "Erbjud enkäter på fler språk än svenska, så att utrikes födda kan delta.\n"
+    "Återkoppla till deltagarna inom den tid vi lovat, och sätt ett nytt datum direkt när det blir sent.\n"
+    "Planera minst en dialog med unga per nämnd under året."
+)
+COUNCIL_MEETING = (3, 16)  # the council meets about the yearly report in March
+
+
+def council_report_load(muni, people):
+    """Idempotent. Made at load time even without DEMO_DOCUMENTS_AT_ONCE: only a finished report can be presented."""
+    today = timezone.localdate()
+    year = today.year - 1
+    if CouncilReport.objects.filter(municipality=muni, year=year, presented_on__isnull=False).exists():
+        return
+    officer = people["demokrati"]
+    report_services.report_texts_save(
+        municipality=muni,
+        year=year,
+        actor=officer,
+        action_points=ACTION_POINTS,
+        proposed_resolution="Kommunfullmäktige lägger rapporten till handlingarna.",
+    )
+    generation = report_services.report_generation_request(municipality=muni, year=year, actor=officer)
+    report_generate(generation_id=generation.pk)
+    meeting = min(today, datetime.date(today.year, *COUNCIL_MEETING))
+    report_services.report_present(municipality=muni, year=year, actor=people["registrator"], meeting_date=meeting)

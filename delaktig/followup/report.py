@@ -22,7 +22,7 @@ from delaktig.dialogues.overview_tables import body_label, ordered_body_ids
 from delaktig.dialogues.selectors import NOT_HELD, staff_dialogues
 
 from . import participant_evaluation
-from .models import Answer, Evaluation, Reach, TargetGroupReach
+from .models import Answer, Evaluation, Outcome, Reach, TargetGroupReach
 
 ORDER = 55  # after the core sections' feedback (50), before proposals (60)
 
@@ -43,6 +43,7 @@ class YearEvaluations:
     by_group: dict  # target group name -> Counter of Reach
     lessons: list  # [(dialogue, body id, evaluation)] of evaluated dialogues with lessons
     dialogues: list = field(default_factory=list)  # the year's dialogues, by title
+    evaluated: list = field(default_factory=list)  # [(dialogue, body id, evaluation)] of every evaluated dialogue
 
 
 def year_evaluations(municipality, year):
@@ -65,7 +66,7 @@ def year_evaluations(municipality, year):
         answered.setdefault(reach.evaluation_id, []).append(reach)
     by_body: dict = {}
     by_group: dict = {}
-    lessons = []
+    lessons, evaluated_list = [], []
     for dialogue in dialogues:
         tally = by_body.setdefault(dialogue.responsible_body_id, Tally())
         tally.dialogues += 1
@@ -74,6 +75,7 @@ def year_evaluations(municipality, year):
             tally.evaluated += 1
         if evaluation is None:
             continue
+        evaluated_list.append((dialogue, dialogue.responsible_body_id, evaluation))
         tally.purpose[evaluation.purpose_achieved] += 1
         tally.methods[evaluation.methods_right] += 1
         for reach in answered.get(evaluation.pk, []):
@@ -82,7 +84,14 @@ def year_evaluations(municipality, year):
         if evaluation.lessons.strip():
             lessons.append((dialogue, dialogue.responsible_body_id, evaluation))
     bodies = {body.pk: body for body in municipality.bodies.all()}
-    return YearEvaluations(bodies=bodies, by_body=by_body, by_group=by_group, lessons=lessons, dialogues=dialogues)
+    return YearEvaluations(
+        bodies=bodies,
+        by_body=by_body,
+        by_group=by_group,
+        lessons=lessons,
+        dialogues=dialogues,
+        evaluated=evaluated_list,
+    )
 
 
 # --- Tables -------------------------------------------------------------------------------------------------
@@ -141,6 +150,47 @@ def reach_by_group_table(data, year):
     rows = tuple((name, *(counts[value] for value in Reach.values)) for name, counts in sorted(data.by_group.items()))
     caption = _("Target groups reached %(year)s, per target group") % {"year": year}
     return Table(caption, reach_headers(_("Target group")), rows, "target-groups")
+
+
+def _by_body(data, found):
+    order = {pk: index for index, pk in enumerate(ordered_body_ids(data.bodies, data.by_body))}
+    return sorted(found, key=lambda item: (order[item[1]], item[0].title, item[0].pk))
+
+
+def _dialogue_link(dialogue):
+    return Link(dialogue.title, settings.SITE_URL.rstrip("/") + dialogue.get_absolute_url())
+
+
+def _answer_with_comment(value, comment):
+    """The answer in words, then why: "Partly: we reached too few young people."."""
+    if not value:
+        return _("Not answered")
+    label = str(Answer(value).label)
+    return f"{label}: {comment.strip()}" if comment.strip() else label
+
+
+def conclusions_table(data, year):
+    """The conclusions of every evaluated dialogue, by body: was the purpose achieved, were the methods right,
+    what the participants said; each answer with the reason staff gave."""
+    rows = tuple(
+        (
+            _dialogue_link(dialogue),
+            body_label(data.bodies, body_id),
+            _answer_with_comment(evaluation.purpose_achieved, evaluation.purpose_comment),
+            _answer_with_comment(evaluation.methods_right, evaluation.methods_comment),
+            evaluation.participants_summary.strip() or None,
+        )
+        for dialogue, body_id, evaluation in _by_body(data, data.evaluated)
+    )
+    caption = _("Conclusions of the evaluations %(year)s") % {"year": year}
+    headers = (
+        _("Dialogue"),
+        _("Body"),
+        _("Was the purpose achieved?"),
+        _("Were the methods right?"),
+        _("The participants' evaluation"),
+    )
+    return Table(caption, headers, rows, "conclusions")
 
 
 def lessons_table(data, year):
@@ -234,14 +284,76 @@ def evaluation_section(municipality, year, *, charts=True):
             lessons_table(data, year),
             participants,
             participant_answers,
+            conclusions_table(data, year),
         ),
         charts=(Chart(by_group.caption, by_group, "barh"),) if charts and by_group.rows else (),
     )
 
 
+# --- What was asked, what was decided, how the input mattered -----------------------------------------------
+
+OUTCOMES_ORDER = 52  # after the core sections' feedback (50), before the evaluations (55)
+
+
+def outcomes_section(municipality, year):
+    """Per dialogue of the year (the same dialogues as the evaluations): its question, the decision in the matter
+    and how the input mattered, as staff wrote it with the feedback."""
+    dialogues = (
+        staff_dialogues(municipality=municipality)
+        .filter(activity_year=year)
+        .exclude(state__in=NOT_HELD)
+        .dialogues_only()
+        .select_related("decision_in_matter__body")
+        .order_by("title", "id")
+    )
+    outcomes = {outcome.dialogue_id: outcome for outcome in Outcome.objects.filter(dialogue__in=dialogues)}
+    rows = tuple(
+        (
+            _dialogue_link(dialogue),
+            dialogue.question,
+            _decision_text(dialogue.decision_in_matter),
+            (outcomes[dialogue.pk].input_influence.strip() if dialogue.pk in outcomes else "") or _("Not written yet"),
+        )
+        for dialogue in dialogues
+    )
+    decided = sum(1 for dialogue in dialogues if _is_decided(dialogue.decision_in_matter))
+    table = Table(
+        _("The dialogues of %(year)s: question, decision and influence") % {"year": year},
+        (_("Dialogue"), _("What was asked"), _("What was decided"), _("How the input mattered")),
+        rows,
+        "outcomes",
+    )
+    return ReportSection(
+        key="outcomes",
+        title=_("What was asked, what was decided and how the input mattered"),
+        order=OUTCOMES_ORDER,
+        paragraphs=(
+            _("The matter is decided in %(decided)s of the %(dialogues)s dialogues of the year.")
+            % {"decided": decided, "dialogues": len(rows)},
+            _(
+                "The decision is the one in the matter the dialogue was about, as the minutes have it. How the input "
+                "mattered is what staff wrote with the feedback to the participants."
+            ),
+        ),
+        tables=(table,),
+    )
+
+
+def _is_decided(decision):
+    return decision is not None and bool(decision.date or decision.text.strip())
+
+
+def _decision_text(decision):
+    if not _is_decided(decision):
+        return _("Not decided yet")
+    citation = decision.citation()
+    text = decision.text.strip()
+    return f"{citation}: {text}" if citation and text else citation or text
+
+
 @core_hooks.yearly_report_sections.register
 def evaluation_report_sections(municipality, year):
-    return [evaluation_section(municipality, year)]
+    return [outcomes_section(municipality, year), evaluation_section(municipality, year)]
 
 
 @dialogue_hooks.council_overview_sections.register

@@ -18,6 +18,7 @@ from delaktig.dialogues.models import Kind
 from delaktig.dialogues.overview_tables import body_label, ordered_body_ids, overview_tables
 from delaktig.participation.models import Channel
 
+from . import council_sections
 from .figures import feedback_figures, kind_counts, participation_figures
 
 
@@ -41,6 +42,7 @@ def core_sections(municipality, year, today=None):
         planned_held_section(tables),
         participation_section(participation),
         feedback_section(feedback),
+        council_sections.principles_section(municipality, year, data["rows"]),
     )
 
 

@@ -33,3 +33,42 @@ class YearForm(Form):
         self.data = self.data.copy()
         self.data["ar"] = str(default)
         return default
+
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class TextsForm(Form):
+    """The democracy officer's texts of the year's report; the service checks them (errors land on the fields)."""
+
+    proposed_resolution = forms.CharField(
+        label=_("Proposed resolution"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What the council is asked to decide. Usually that it places the report on file."),
+    )
+    action_points = forms.CharField(
+        label=_("Action points (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "What the municipality should do next year, from what the report shows. One action point a line, "
+            "at most 400 characters each and 4,000 in all."
+        ),
+    )
+
+
+class PresentForm(Form):
+    meeting_date = forms.DateField(
+        label=_("Date of the council meeting"),
+        widget=DATE_WIDGET,
+        help_text=_("The meeting where the council received the report. For example 2027-03-15."),
+        error_messages={
+            "required": _("Enter the date of the council meeting."),
+            "invalid": _("Enter the date as year-month-day, for example 2027-03-15."),
+        },
+    )
+    confirm = forms.BooleanField(
+        label=_("The council has received the report, and it may be published on the public site"),
+        error_messages={"required": _("Tick the box to confirm that the council has received the report.")},
+    )

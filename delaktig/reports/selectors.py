@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass
 
 from django.db.models import Max
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +20,8 @@ from delaktig.dialogues import selectors as dialogue_selectors
 from delaktig.dialogues.models import Dialogue
 from delaktig.participation.registry import registry
 
-from . import core_sections
+from . import core_sections, council_sections
+from .models import CouncilReport, ReportGeneration, Status
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +42,16 @@ class YearlyReport:
 
 
 def yearly_report(municipality, year):
-    sections = (*core_sections.core_sections(municipality, year), *contributed_sections(municipality, year))
+    """The summary, the proposed resolution, the other core sections, the contributed ones, the action points."""
+    resolution, action_points = council_sections.council_texts(municipality, year)
+    summary, *core = core_sections.core_sections(municipality, year)
+    sections = (
+        summary,
+        council_sections.resolution_section(resolution),
+        *core,
+        *contributed_sections(municipality, year),
+        council_sections.action_points_section(action_points, year),
+    )
     return YearlyReport(
         municipality_name=municipality.name,
         municipality_slug=municipality.slug,
@@ -83,13 +94,62 @@ def _failed_section():
     )
 
 
-def data_version(municipality):
-    """Changes whenever something the report counts changes: every such change leaves an audit event, and a
-    dialogue's own timestamps cover the rest. The day is part of it too (what is overdue depends on it)."""
-    latest_event = AuditEvent.objects.filter(municipality=municipality).aggregate(latest=Max("id"))["latest"]
+def figures_version(municipality):
+    """Changes whenever something the report counts changes: every such change leaves an audit event (the report's
+    own are left out), and a dialogue's own timestamps cover the rest. When it differs from a generation's, the
+    figures may have changed since the generation was made."""
+    events = AuditEvent.objects.filter(municipality=municipality).exclude(action__startswith="reports.")
+    latest_event = events.aggregate(latest=Max("id"))["latest"]
     latest_change = Dialogue.objects.filter(municipality=municipality).aggregate(latest=Max("updated_at"))["latest"]
     stamp = latest_change.timestamp() if latest_change else 0
-    return f"{latest_event or 0}-{stamp}-{timezone.localdate().isoformat()}"
+    return f"{latest_event or 0}-{stamp}"
+
+
+def council_report_for(municipality, year):
+    """The year's CouncilReport, or an unsaved one with nothing written yet."""
+    found = CouncilReport.objects.filter(municipality=municipality, year=year).first()
+    return found or CouncilReport(municipality=municipality, year=year)
+
+
+def latest_generation(report):
+    if report.pk is None:
+        return None
+    return report.generations.order_by("-created_at", "-id").first()
+
+
+def latest_done_generation(report):
+    if report.pk is None:
+        return None
+    return report.generations.filter(status=Status.DONE).order_by("-created_at", "-id").first()
+
+
+def generation_get(*, municipality, year, pk):
+    """One generation of the municipality's report for `year`; 404 for any other."""
+    return get_object_or_404(
+        ReportGeneration.objects.select_related("report__municipality"),
+        pk=pk,
+        report__municipality=municipality,
+        report__year=year,
+    )
+
+
+def presented_reports(municipality):
+    """The municipality's yearly reports presented to the council, newest year first, with their files."""
+    return list(
+        CouncilReport.objects.filter(municipality=municipality, presented_on__isnull=False)
+        .select_related("presented_generation", "municipality")
+        .order_by("-year")
+    )
+
+
+def presented_report_get(*, municipality, year):
+    """A presented report of the year; 404 when it is not presented (or does not exist)."""
+    return get_object_or_404(
+        CouncilReport.objects.select_related("presented_generation", "municipality"),
+        municipality=municipality,
+        year=year,
+        presented_on__isnull=False,
+    )
 
 
 def report_years(municipality, today=None):

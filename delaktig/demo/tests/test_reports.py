@@ -36,3 +36,21 @@ def test_the_late_feedback_is_late_on_the_timeline_too():
     assert published == dialogue.feedback_published_at
     assert published.date() > dialogue.feedback_due_on
     assert events["dialogue.close"] < published < events["dialogue.evaluate"]
+
+
+@pytest.mark.django_db
+def test_last_years_report_is_generated_presented_and_public(client):
+    from django.urls import reverse
+
+    from delaktig.reports.models import CouncilReport, Status
+
+    year = timezone.localdate().year - 1
+    report = CouncilReport.objects.get(municipality__slug="hagfors", year=year)
+    generation = report.presented_generation
+    assert report.is_presented and generation is not None and generation.status == Status.DONE
+    assert len(report.action_point_list()) == 3
+    public = reverse("reports:public_list", args=["hagfors"])
+    html = client.get(public).content.decode()
+    assert f"Årsrapport {year} (pdf" in html and generation.pdf.name.endswith(".pdf")
+    assert f'href="{reverse("reports:public_pdf", args=["hagfors", year])}"' in html
+    assert f'href="{public}"' in client.get(reverse("core:home", args=["hagfors"])).content.decode()

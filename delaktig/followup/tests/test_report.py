@@ -12,7 +12,7 @@ from delaktig.core.contributions import Link
 from delaktig.dialogues.models import Kind, State
 from delaktig.dialogues.tests.factories import dialogue_in_state, evaluate
 from delaktig.followup.models import Answer, Evaluation, Reach
-from delaktig.followup.report import evaluation_section
+from delaktig.followup.report import evaluation_section, outcomes_section
 from delaktig.organisations.models import Body, Role
 from delaktig.reports import selectors
 from delaktig.reports.render_docx import render_docx
@@ -55,7 +55,7 @@ def year(municipality, other_municipality, settings):
 
 def test_answers_per_body_count_the_years_dialogues_and_their_evaluations(municipality, year):
     section = evaluation_section(municipality, YEAR)
-    answers, by_body, by_group, lessons, _participants, _answered = section.tables
+    answers, by_body, by_group, lessons, _participants, _answered, _conclusions = section.tables
     assert answers.rows == (  # the bodies in the overview's order
         ("Kultur- och fritidsnämnden", 1, 1, 0, 0, 1, 1, 0, 0),
         ("Kommunfullmäktige", 2, 1, 1, 0, 0, 0, 1, 0),
@@ -127,10 +127,39 @@ def test_the_section_is_in_the_yearly_report_in_every_format(report, year):
     sheet = workbook[next(name for name in workbook.sheetnames if name.startswith("Utvärdering av dialogerna"))]
     linked = [cell for row in sheet.iter_rows() for cell in row if cell.hyperlink is not None]
     school = SITE + year["school"].get_absolute_url()
-    assert [(cell.value, cell.hyperlink.target) for cell in linked] == [("Skolgården", school), ("Parken", url)]
+    links = [(cell.value, cell.hyperlink.target) for cell in linked]
+    assert links == [("Skolgården", school), ("Parken", url)] * 2  # the lessons, then the conclusions
     assert "Kvällsmöten nästa gång." in {cell.value for row in sheet.iter_rows() for cell in row}
 
     from pypdf import PdfReader
 
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(report))).pages)
     assert "Utvärdering av dialogerna" in text and "Fråga eleverna i skolan." in text
+
+
+def test_the_conclusions_give_each_evaluated_dialogues_answers_with_their_reasons(municipality, year):
+    Evaluation.objects.filter(dialogue=year["park"]).update(participants_summary="De flesta var nöjda.")
+    conclusions = evaluation_section(municipality, YEAR).tables[-1]
+    assert conclusions.key == "conclusions"
+    assert [(row[0].text, *row[1:]) for row in conclusions.rows] == [
+        ("Skolgården", "Kultur- och fritidsnämnden", "Nej: Bara delvis.", "Ja", None),
+        ("Parken", "Kommunfullmäktige", "Ja", "Delvis: Fel tid på dygnet.", "De flesta var nöjda."),
+    ]
+
+
+def test_each_dialogue_of_the_year_with_its_question_decision_and_influence(municipality, year):
+    section = outcomes_section(municipality, YEAR)
+    rows = {row[0].text: row[1:] for row in section.tables[0].rows}
+    assert set(rows) == {"Parken", "Skolgården", "Torget"}  # not the information, last year or elsewhere
+    question, decision, influence = rows["Torget"]
+    assert question == year["park"].question
+    assert decision.startswith("KF ") and decision.endswith(": Parken rustas med lekplats och bänkar.")
+    assert influence == "Lekplatsen kom till tack vare förslagen."
+    assert section.paragraphs[0] == "Sakfrågan är beslutad i 3 av årets 3 dialoger."
+
+
+def test_a_dialogue_not_decided_yet_says_so(municipality):
+    bodies = {body.kind: body for body in municipality.bodies.all()}
+    in_year(State.CLOSED, municipality, bodies[Body.Kind.COUNCIL], "Stängd")
+    (row,) = outcomes_section(municipality, YEAR).tables[0].rows
+    assert row[2:] == ("Inte beslutat ännu", "Inte skrivet ännu")

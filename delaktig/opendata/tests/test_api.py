@@ -35,6 +35,7 @@ def test_index_lists_every_dataset_with_links(client, data, municipality):
         "question-time",
         "forum-statements",
         "baseline-activities",
+        "yearly-reports",
         *method_datasets(),
     ]
     assert "dummy-inputs" in keys

@@ -65,9 +65,10 @@ ID_MODELS = {
     "forum_consultation_id": ("forums.Consultation", "forum__municipality"),
     "forum_statement_id": ("forums.Statement", "consultation__forum__municipality"),
     "export_id": ("archive.ArchiveExport", "dialogue__municipality"),
+    "generation_id": ("reports.ReportGeneration", "report__municipality"),
 }
 # A method says what its own URLs' ids name in `URL_OBJECTS` of its tests/contract.py: {argument: (model, path)}.
-OTHER_VALUES = {"step": "x", "slug": "x", "kind": "input", "version": "1", "index": "0", "token": "x"}
+OTHER_VALUES = {"step": "x", "slug": "x", "kind": "input", "version": "1", "index": "0", "token": "x", "year": "2000"}
 
 
 def object_routes(resolver=None, prefix="", namespace=""):

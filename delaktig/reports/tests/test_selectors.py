@@ -34,7 +34,10 @@ def report(municipality, other_municipality, method):
 
 def test_core_sections_come_first_in_their_order(report):
     keys = [s.key for s in report.sections]
-    assert keys[:6] == ["summary", "body-kind", "ladder", "planned-held", "participation", "feedback"]
+    assert keys[:8] == [
+        "summary", "resolution", "body-kind", "ladder", "planned-held", "participation", "feedback", "principles",
+    ]  # fmt: skip
+    assert keys[-1] == "action-points"  # the democracy officer's action points close the report
     assert keys.index("proposals") < keys.index("report_test_method")  # contributed: by order (60, 70)
 
 
@@ -92,9 +95,10 @@ def test_the_summary_says_it_in_words(report):
 
 def test_a_year_without_anything_still_gives_every_core_section(municipality):
     report = selectors.yearly_report(municipality, 1999)
-    assert [s.key for s in report.sections][:6] == [
-        "summary", "body-kind", "ladder", "planned-held", "participation", "feedback",
+    assert [s.key for s in report.sections][:8] == [
+        "summary", "resolution", "body-kind", "ladder", "planned-held", "participation", "feedback", "principles",
     ]  # fmt: skip
+    assert report.sections[-1].key == "action-points"
 
 
 def test_contributed_sections_from_hooks_and_registry_sorted_by_order_then_title(municipality, method):
