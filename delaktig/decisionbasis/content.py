@@ -5,19 +5,24 @@ the excerpts staff marked (with any e-mail address blanked out), never the autho
 results.selectors with small cells already suppressed.
 """
 
+import base64
 import re
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 # pgettext("decision basis", …): the document's own words for inputs and channels, whatever other apps call them.
 from delaktig.core.contributions import Table
+from delaktig.core.templatetags.delaktig import number
 from delaktig.organisations.models import Decision
 from delaktig.participation.demographics import hidden_label
 from delaktig.participation.registry import registry
 from delaktig.results import selectors as results
+from delaktig.results.models import InputTag
+
+from . import layout, selectors
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 
@@ -28,6 +33,17 @@ class Theme:
     description: str
     count: int
     quotes: tuple  # (text, channel label)
+
+
+@dataclass(frozen=True)
+class AppendedInput:
+    """One input in the appendix: what was said, how and when, and its themes; never who said it."""
+
+    reference: str
+    text: str
+    channel: str
+    date: object
+    themes: str
 
 
 @dataclass(frozen=True)
@@ -62,10 +78,41 @@ class Content:
     consultation_pdf: bytes = b""  # the uploaded report, attached to the PDF
     counted: tuple = ()  # (module name, tables): answers counted by the methods that count them (e.g. surveys)
     documents: tuple = ()  # registry.DecisionBasisDocument: documents the methods made (a consultation report)
+    # The officer's report (tjänsteskrivelse)
+    department: str = ""
+    addressee: str = ""
+    signer_name: str = ""
+    signer_title: str = ""
+    background: str = ""
+    proposed_points: tuple = ()
+    period: tuple = (None, None)  # (opens, closes) dates
+    open_for_influence: str = ""
+    fixed: str = ""
+    input_use: str = ""
+    children_affected: bool = False
+    child_rights_text: str = ""
+    sections: tuple = ()  # layout.Section: the municipality's order, headings and fixed texts, only those with content
+    logo: bytes = b""
+    logo_type: str = ""  # "image/png" or "image/jpeg"
+    inputs: tuple = ()  # AppendedInput: the appendix
+    attachments: tuple = ()  # names of the attachments, in the order they are numbered
 
     @property
     def has_demographics(self):
         return bool(self.demographic_tables)
+
+    @property
+    def logo_src(self):
+        """The logo as a data: address, so the PDF is made without fetching anything."""
+        if not self.logo:
+            return ""
+        return f"data:{self.logo_type};base64,{base64.b64encode(self.logo).decode('ascii')}"
+
+    @property
+    def period_text(self):
+        opens, closes = self.period
+        dates = [formats.date_format(day, "j F Y") for day in (opens, closes) if day]
+        return " – ".join(dates)
 
 
 def without_emails(text):
@@ -79,6 +126,11 @@ def gather(basis):
     figures = results.participation_figures(dialogue)
     demographic = tuple(table for table in figures.demographic_tables if _has_groups(table))
     computed = representativeness_note(demographic)
+    documents = _documents(dialogue)
+    inputs = _appended_inputs(dialogue)
+    attachments = _attachments(basis, inputs, documents)
+    counted = _counted(dialogue)
+    logo, logo_type = _logo(dialogue.municipality)
     return Content(
         title=_("Decision basis"),
         dialogue_title=dialogue.title,
@@ -107,9 +159,89 @@ def gather(basis):
         consultation_file_name=basis.consultation_file_name() if basis.consultation_file else "",
         assessment=basis.assessment,
         consultation_pdf=_read(basis.consultation_file),
-        counted=_counted(dialogue),
-        documents=_documents(dialogue),
+        counted=counted,
+        documents=documents,
+        department=basis.department,
+        addressee=basis.addressee,
+        signer_name=basis.signer_name,
+        signer_title=basis.signer_title,
+        background=basis.background,
+        proposed_points=basis.proposed_points,
+        period=(dialogue.starts_on, dialogue.ends_on),
+        open_for_influence=dialogue.open_for_influence,
+        fixed=dialogue.fixed,
+        input_use=dialogue.input_use,
+        children_affected=basis.children_affected,
+        child_rights_text=basis.child_rights_text,
+        sections=_sections(basis, counted, documents, attachments),
+        logo=logo,
+        logo_type=logo_type,
+        inputs=inputs,
+        attachments=attachments,
     )
+
+
+def _sections(basis, counted, documents, attachments):
+    """The municipality's sections, leaving out those that would be empty (a heading with nothing under it)."""
+    has = {
+        "bakgrund": bool(basis.background),
+        "raknade-svar": bool(counted),
+        "samrad": bool(basis.consultation_text or basis.consultation_file),
+        "dokument": bool(documents),
+        "barnkonsekvenser": basis.children_affected and bool(basis.child_rights_text),
+        "bilagor": bool(attachments),
+        "forslag-till-beslut": bool(basis.proposed_points),
+        "underskrift": bool(basis.signer_name),
+    }
+    sections = layout.sections_for(basis.dialogue.municipality)
+    return tuple(section for section in sections if has.get(section.key, True))
+
+
+def _appended_inputs(dialogue):
+    """Every input, oldest first, as the appendix prints it: no name, e-mail addresses blanked."""
+    tags = {}
+    for ref, name in (
+        InputTag.objects.filter(dialogue=dialogue)
+        .order_by("theme__order", "theme__name")
+        .values_list("input_ref", "theme__name")
+    ):
+        tags.setdefault(ref, []).append(name)
+    rows = []
+    for record in results.dialogue_inputs(dialogue):
+        text = record.text.strip()
+        if record.title and record.title.strip() not in text:
+            text = f"{record.title.strip()}: {text}" if text else record.title.strip()
+        rows.append(
+            AppendedInput(
+                reference=record.reference,
+                text=without_emails(text),
+                channel=results.channel_label(record.channel),
+                date=record.received_on or timezone.localdate(record.created_at),
+                themes=", ".join(tags.get(record.ref, [])),
+            )
+        )
+    return tuple(rows)
+
+
+def _attachments(basis, inputs, documents):
+    names = []
+    if inputs:
+        names.append(_("All inputs (%(count)s)") % {"count": number(len(inputs))})
+    if basis.consultation_file:
+        names.append(_("Consultation report (%(name)s)") % {"name": basis.consultation_file_name()})
+    names += [f"{document.title} ({document.file_name})" for document in documents]
+    return tuple(names)
+
+
+def _logo(municipality):
+    letterhead = selectors.letterhead_for(municipality)
+    if letterhead is None or not letterhead.logo:
+        return b"", ""
+    try:
+        data = _read(letterhead.logo)
+    except OSError:  # a missing file leaves the logo out rather than failing the version
+        return b"", ""
+    return data, "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
 
 
 def _counted(dialogue):

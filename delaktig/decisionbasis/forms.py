@@ -3,8 +3,18 @@ from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form
 
+from . import selectors
+from .models import proposed_points
+
 TEXT_LIMIT = 50_000
 PDF_LIMIT = 10 * 1024 * 1024
+LOGO_LIMIT = 1024 * 1024
+# The first bytes of the image files a logo may be: PNG and JPEG (both print in PDF and Word).
+LOGO_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", (".png",)), (b"\xff\xd8\xff", (".jpg", ".jpeg")))
+
+
+MISSING_PROPOSAL = _("Write the proposed decision: at least one point, one per line.")
+MISSING_CHILD_RIGHTS = _("Write the child-rights assessment: the decision affects children.")
 
 
 def _text(label, required, help_text=""):
@@ -23,10 +33,42 @@ class GenerateForm(Form):
         help_text=_("The dialogue has no case number. For example KS 2026/123."),
         error_messages={"required": _("Enter the registration number of the case, for example KS 2026/123.")},
     )
+    addressee = forms.ModelChoiceField(
+        label=_("To"),
+        queryset=None,
+        help_text=_("The body that decides the matter."),
+        error_messages={"required": _("Choose the body that decides the matter.")},
+    )
+    signer = forms.ModelChoiceField(
+        label=_("Signed by"),
+        queryset=None,
+        help_text=_("The officer responsible for the report. Name and title are printed as text."),
+        error_messages={"required": _("Choose who signs the decision basis.")},
+    )
+    background = _text(
+        _("Background of the matter"),
+        False,
+        _("Why the matter came up and what has happened so far. Filled in from the dialogue's background."),
+    )
+    proposed_decision = _text(
+        _("Proposed decision"),
+        True,
+        _("One point per line. The points are numbered in the document."),
+    )
     assessment = _text(
         _("The officer's assessment"),
         True,
-        _("What the results mean for the matter, and what you propose. It comes last in the decision basis."),
+        _("What the results mean for the matter, and why you propose what you propose."),
+    )
+    children_affected = forms.BooleanField(
+        label=_("The decision affects children"),
+        required=False,
+        help_text=_("Then the decision basis has a child-rights assessment (barnkonsekvensanalys)."),
+    )
+    child_rights_text = _text(
+        _("Child-rights assessment"),
+        False,
+        _("How the decision affects children and young people, and how their views were heard."),
     )
     representativeness_text = _text(
         _("Comment on who took part"),
@@ -43,11 +85,35 @@ class GenerateForm(Form):
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 
-    def __init__(self, *args, needs_number=False, **kwargs):
+    def __init__(self, *args, dialogue, needs_number=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assessment"].error_messages["required"] = _("Write the officer's assessment.")
+        self.fields["proposed_decision"].error_messages["required"] = MISSING_PROPOSAL
+        self.fields["addressee"].queryset = dialogue.municipality.bodies.order_by("name")
+        self.fields["signer"].queryset = selectors.signers_for(dialogue.municipality)
+        self.fields["signer"].label_from_instance = selectors.signer_label
+        self.children_among_target_groups = selectors.children_among_target_groups(dialogue)
+        if self.children_among_target_groups:
+            del self.fields["children_affected"]
+            self.fields["child_rights_text"].help_text = _(
+                "Required: children or young people are among the dialogue's target groups. How the decision "
+                "affects them, and how their views were heard."
+            )
         if not needs_number:
             del self.fields["registration_number"]
+
+    def clean_proposed_decision(self):
+        text = self.cleaned_data.get("proposed_decision", "")
+        if not proposed_points(text):
+            raise forms.ValidationError(MISSING_PROPOSAL)
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        applies = self.children_among_target_groups or cleaned.get("children_affected")
+        if applies and not (cleaned.get("child_rights_text") or "").strip():
+            self.add_error("child_rights_text", MISSING_CHILD_RIGHTS)
+        return cleaned
 
     def clean_consultation_file(self):
         upload = self.cleaned_data.get("consultation_file")
@@ -59,4 +125,24 @@ class GenerateForm(Form):
         upload.seek(0)
         if not upload.name.lower().endswith(".pdf") or head != b"%PDF-":
             raise forms.ValidationError(_("The file is not a PDF. Choose a PDF file."))
+        return upload
+
+
+class LetterheadForm(Form):
+    logo = forms.FileField(
+        label=_("Logo"),
+        help_text=_("A PNG or JPEG file of at most 1 MB. It is printed at the top of the first page."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,.png,.jpg,.jpeg"}),
+        error_messages={"required": _("Choose a logo file.")},
+    )
+
+    def clean_logo(self):
+        upload = self.cleaned_data["logo"]
+        if upload.size > LOGO_LIMIT:
+            raise forms.ValidationError(_("The file is larger than 1 MB. Choose a smaller image."))
+        head = upload.read(8)
+        upload.seek(0)
+        name = upload.name.lower()
+        if not any(head.startswith(magic) and name.endswith(ends) for magic, ends in LOGO_SIGNATURES):
+            raise forms.ValidationError(_("The file is not a PNG or JPEG image. Choose a PNG or JPEG file."))
         return upload

@@ -4,6 +4,7 @@ Each generation is a new row (version 1, 2, … per dialogue); a row is never ge
 version's files. The row carries its own progress while the background task renders it.
 """
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,11 +12,21 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from delaktig.core.models import TimeStampedModel
 
 # A version queued or running for longer than this has most likely lost its worker (or none is running).
 STALE_AFTER = timedelta(minutes=10)
+
+
+# "1.", "2)", "-", "•" typed at the start of a line of the proposed decision: the document numbers the points itself.
+TYPED_NUMBERING = re.compile(r"^\s*(?:\d+\s*[.):]|[-–•*])\s*")
+
+
+def proposed_points(text):
+    points = (TYPED_NUMBERING.sub("", line).strip() for line in (text or "").splitlines())
+    return tuple(point for point in points if point)
 
 
 class Status(models.TextChoices):
@@ -41,6 +52,25 @@ class DecisionBasis(TimeStampedModel):
     consultation_file = models.FileField(_("consultation report (PDF)"), upload_to=_upload_to, blank=True)
     representativeness_text = models.TextField(_("comment on representativeness"), blank=True)
     representativeness_computed = models.TextField(blank=True)  # written by the generation, from the figures
+    # The officer's report (tjänsteskrivelse): to whom, what is proposed, who signs. Names are copied as text, so a
+    # version says what it said when it was made, whatever happens to the body or the person later.
+    addressee = models.CharField(_("to"), max_length=160, blank=True)
+    department = models.CharField(_("department"), max_length=160, blank=True)
+    background = models.TextField(_("background of the matter"), blank=True)
+    proposed_decision = models.TextField(_("proposed decision"), blank=True)  # one point per line
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signer_name = models.CharField(_("signed by"), max_length=150, blank=True)
+    signer_title = models.CharField(pgettext_lazy("person", "title"), max_length=120, blank=True)
+    # The child-rights assessment (barnkonsekvensanalys) is part of the version when children are affected.
+    children_affected = models.BooleanField(_("children are affected"), default=False)
+    child_rights_text = models.TextField(_("child-rights assessment"), blank=True)
+    # Sent to the deciding body: from then on a public document (allmän handling) that anyone may read.
+    sent_at = models.DateTimeField(_("sent to the board"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -58,6 +88,9 @@ class DecisionBasis(TimeStampedModel):
             models.UniqueConstraint(fields=["dialogue", "version"], name="decision_basis_version_unique"),
             models.CheckConstraint(condition=Q(progress__lte=100), name="decision_basis_progress_max_100"),
             models.CheckConstraint(condition=~Q(registration_number=""), name="decision_basis_has_registration"),
+            models.CheckConstraint(
+                condition=Q(sent_at__isnull=True) | Q(status="done"), name="decision_basis_sent_only_when_done"
+            ),
         ]
 
     def __str__(self):
@@ -74,6 +107,15 @@ class DecisionBasis(TimeStampedModel):
     @property
     def is_done(self):
         return self.status == Status.DONE
+
+    @property
+    def is_sent(self):
+        return self.sent_at is not None
+
+    @property
+    def proposed_points(self):
+        """The proposed decision as its numbered points: one per non-empty line, any typed numbering removed."""
+        return proposed_points(self.proposed_decision)
 
     def size_of(self, kind):
         """Size in bytes of a stored file, or None when it is missing (the page still renders)."""
@@ -105,3 +147,24 @@ class DecisionBasis(TimeStampedModel):
         while "--" in safe:
             safe = safe.replace("--", "-")
         return f"beslutsunderlag-{safe}-v{self.version}.{extension}"
+
+
+def _logo_upload_to(instance, filename):
+    return f"decisionbasis/{instance.municipality_id}/logo/{filename}"
+
+
+class Letterhead(TimeStampedModel):
+    """The municipality's own look of its decision basis: the logo at the top of the first page. The fixed texts and
+    the order of the sections come from the handbook's template page (layout.py)."""
+
+    municipality = models.OneToOneField(
+        "organisations.Municipality", on_delete=models.CASCADE, related_name="decision_basis_letterhead"
+    )
+    logo = models.FileField(_("logo"), upload_to=_logo_upload_to, blank=True)
+
+    class Meta:
+        verbose_name = _("letterhead of the decision basis")
+        verbose_name_plural = _("letterheads of the decision basis")
+
+    def __str__(self):
+        return str(self.municipality)

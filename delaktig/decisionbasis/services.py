@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -10,8 +11,9 @@ from delaktig.dialogues.models import Dialogue
 from delaktig.organisations import case_numbers
 
 from . import selectors
+from .forms import MISSING_CHILD_RIGHTS, MISSING_PROPOSAL
 from .generation import decision_basis_generate  # noqa: F401  (the work a version's task does)
-from .models import DecisionBasis
+from .models import DecisionBasis, Letterhead, proposed_points
 from .tasks import decision_basis_generate_task
 
 MISSING_NUMBER = gettext_lazy(
@@ -25,6 +27,12 @@ def decision_basis_request(
     dialogue,
     actor,
     assessment,
+    proposed_decision,
+    signer,
+    addressee,
+    background="",
+    children_affected=False,
+    child_rights_text="",
     registration_number="",
     consultation_text="",
     consultation_file=None,
@@ -33,13 +41,13 @@ def decision_basis_request(
     """A new version, queued for the worker once the transaction commits; earlier versions are left as they were.
 
     The registration number is the dialogue's case number; `registration_number` is used only when the dialogue
-    has none. Raises ValidationError when there is neither, or no assessment.
+    has none. `signer` is the Membership the officer signs as, `addressee` the Body that decides; both must be the
+    dialogue's municipality's. The child-rights assessment is required when children are among the dialogue's
+    target groups or `children_affected`. Raises ValidationError on what is missing or wrong.
     """
     number = selectors.registration_number_for(dialogue) or _typed_number(dialogue, registration_number)
-    if not number:
-        raise ValidationError({"registration_number": MISSING_NUMBER})
-    if not (assessment or "").strip():
-        raise ValidationError({"assessment": _("Write the officer's assessment.")})
+    children = bool(children_affected) or selectors.children_among_target_groups(dialogue)
+    _check(dialogue, number, assessment, proposed_decision, signer, addressee, children, child_rights_text)
     with transaction.atomic():
         Dialogue.objects.select_for_update().filter(pk=dialogue.pk).first()  # one version number at a time
         if not selectors.registration_number_for(dialogue):
@@ -49,6 +57,15 @@ def decision_basis_request(
             version=selectors.next_version(dialogue),
             registration_number=number,
             assessment=assessment.strip(),
+            proposed_decision="\n".join(proposed_points(proposed_decision)),
+            background=(background or "").strip(),
+            addressee=addressee.name,
+            department=_department(dialogue, signer),
+            signer=signer.user,
+            signer_name=signer.user.name or signer.user.email,
+            signer_title=selectors.signer_title(signer),
+            children_affected=children,
+            child_rights_text=(child_rights_text or "").strip() if children else "",
             consultation_text=(consultation_text or "").strip(),
             representativeness_text=(representativeness_text or "").strip(),
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
@@ -86,6 +103,74 @@ def _number_carry(dialogue, actor, number):
         target=dialogue,
         data={"fields": ["case_number"], "to": number},
     )
+
+
+def _check(dialogue, number, assessment, proposed_decision, signer, addressee, children, child_rights_text):
+    errors = {}
+    if not number:
+        errors["registration_number"] = MISSING_NUMBER
+    if not (assessment or "").strip():
+        errors["assessment"] = _("Write the officer's assessment.")
+    if not proposed_points(proposed_decision):
+        errors["proposed_decision"] = MISSING_PROPOSAL
+    if signer is None or signer.municipality_id != dialogue.municipality_id:
+        errors["signer"] = _("Choose who signs the decision basis.")
+    if addressee is None or addressee.municipality_id != dialogue.municipality_id:
+        errors["addressee"] = _("Choose the body that decides the matter.")
+    if children and not (child_rights_text or "").strip():
+        errors["child_rights_text"] = MISSING_CHILD_RIGHTS
+    if errors:
+        raise ValidationError(errors)
+
+
+def _department(dialogue, signer):
+    """The department the report comes from: the dialogue's responsible one, else the signer's."""
+    department = dialogue.department or signer.department
+    return department.name if department else ""
+
+
+@transaction.atomic
+def decision_basis_send(*, basis, actor):
+    """Mark a finished version as sent to the deciding body: from now on it is a public document. Once only."""
+    locked = DecisionBasis.objects.select_for_update().get(pk=basis.pk)
+    if not locked.is_done:
+        raise ValidationError(_("Only a finished version can be sent to the board."))
+    if locked.is_sent:
+        raise ValidationError(_("This version has already been sent to the board."))
+    locked.sent_at = timezone.now()
+    locked.sent_by = actor if getattr(actor, "is_authenticated", False) else None
+    locked.save(update_fields=["sent_at", "sent_by", "updated_at"])
+    audit_record(
+        municipality=locked.dialogue.municipality,
+        actor=actor,
+        action="decision_basis.sent",
+        target=locked.dialogue,
+        data={"version": locked.version, "registration_number": locked.registration_number, "to": locked.addressee},
+    )
+    return locked
+
+
+@transaction.atomic
+def letterhead_logo_save(*, municipality, actor, logo):
+    letterhead, _created = Letterhead.objects.get_or_create(municipality=municipality)
+    if letterhead.logo:
+        letterhead.logo.delete(save=False)
+    letterhead.logo.save(f"logo{_extension(logo.name)}", logo, save=True)
+    audit_record(municipality=municipality, actor=actor, action="decision_basis.logo_changed", target=letterhead)
+    return letterhead
+
+
+@transaction.atomic
+def letterhead_logo_remove(*, municipality, actor):
+    letterhead = Letterhead.objects.filter(municipality=municipality).first()
+    if letterhead is None or not letterhead.logo:
+        return
+    letterhead.logo.delete(save=True)
+    audit_record(municipality=municipality, actor=actor, action="decision_basis.logo_removed", target=letterhead)
+
+
+def _extension(name):
+    return ".png" if name.lower().endswith(".png") else ".jpg"
 
 
 def _enqueue(basis_id):

@@ -6,6 +6,8 @@ app_name = "decisionbasis"
 
 B = "<slug:municipality_slug>/personal/dialoger/<int:dialogue_id>/beslutsunderlag"
 V = f"{B}/v<int:version>"
+# Public: a version sent to the board, beside the dialogue's public page.
+P = "<slug:municipality_slug>/dialoger/<int:dialogue_id>/beslutsunderlag/v<int:version>"
 
 urlpatterns = [
     path(f"{B}/", views.basis_list, name="list"),
@@ -14,4 +16,9 @@ urlpatterns = [
     path(f"{V}/pdf/", views.basis_download, {"kind": "pdf"}, name="pdf"),
     path(f"{V}/word/", views.basis_download, {"kind": "docx"}, name="docx"),
     path(f"{V}/samradsredogorelse/", views.basis_download, {"kind": "consultation"}, name="consultation"),
+    path(f"{V}/skicka/", views.basis_send, name="send"),
+    path("<slug:municipality_slug>/personal/beslutsunderlag/mall/", views.letterhead, name="letterhead"),
+    path("<slug:municipality_slug>/personal/beslutsunderlag/mall/logotyp/", views.letterhead_logo, name="logo"),
+    path(f"{P}/pdf/", views.public_download, {"kind": "pdf"}, name="public_pdf"),
+    path(f"{P}/word/", views.public_download, {"kind": "docx"}, name="public_docx"),
 ]

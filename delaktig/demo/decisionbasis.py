@@ -1,12 +1,14 @@
-"""Demo data for decisionbasis: one generated version on the closed dialogue with the most themes."""
+"""Demo data for decisionbasis: one version on the closed dialogue with the most themes, signed by the officer and
+sent to the board, so its public page links the PDF and Word files."""
 
 from django.conf import settings
 from django.db.models import Case, Count, IntegerField, When
 
-from delaktig.decisionbasis import services
+from delaktig.decisionbasis import selectors, services
 from delaktig.decisionbasis.models import DecisionBasis
 from delaktig.decisionbasis.views import STATES
 from delaktig.dialogues.models import Dialogue
+from delaktig.organisations.models import Membership
 
 ASSESSMENT = (
     "Dialogen gav många konkreta synpunkter som går att använda i ärendet. De teman som kom fram oftast "
@@ -15,8 +17,18 @@ ASSESSMENT = (
     "Unga och boende utanför centralorten deltog i mindre utsträckning än andra. Förvaltningen föreslår "
     "en kompletterande dialog med skolornas elevråd innan det slutliga förslaget."
 )
+CHILD_RIGHTS = (
+    "Barn och unga berörs av beslutet. Elever i årskurs 6–9 deltog genom skolornas elevråd, och deras synpunkter "
+    "finns med bland temana. Förslaget bedöms vara förenligt med barnets bästa."
+)
 REPRESENTATIVENESS = "Få deltagare under 18 år. Vi nådde inte boende i de norra byarna."
 CONSULTATION = "Samråd hölls med länsstyrelsen och grannkommunerna. Inga invändningar mot förslagen i sak."
+PROPOSED_DECISION = (
+    "Resultatet av medborgardialogen tas med i det fortsatta arbetet med ärendet.\n"
+    "De förslag som fick mest stöd genomförs inom ramen för budgeten.\n"
+    "Förvaltningen återkopplar till deltagarna senast två månader efter beslutet."
+)
+SIGNER_TITLE = "Utredare"
 
 
 def load(muni, bodies, people):
@@ -24,15 +36,30 @@ def load(muni, bodies, people):
     dialogue = _dialogue_with_results(muni)
     if dialogue is None or DecisionBasis.objects.filter(dialogue=dialogue).exists():
         return
+    officer = people["handlaggare"]
+    signer = selectors.signers_for(muni).filter(user=officer).first()
+    if signer is None:
+        return
+    if not signer.title:
+        Membership.objects.filter(pk=signer.pk).update(title=SIGNER_TITLE)
+        signer.title = SIGNER_TITLE
+    children = selectors.children_among_target_groups(dialogue)
     basis = services.decision_basis_request(
         dialogue=dialogue,
-        actor=people["handlaggare"],
+        actor=officer,
         assessment=ASSESSMENT,
+        proposed_decision=PROPOSED_DECISION,
+        signer=signer,
+        addressee=selectors.default_addressee(dialogue),
+        background=dialogue.background,
         representativeness_text=REPRESENTATIVENESS,
         consultation_text=CONSULTATION,
+        child_rights_text=CHILD_RIGHTS if children else "",
     )
     if settings.DEMO_DOCUMENTS_AT_ONCE:  # so `make run` shows the downloads at once; else the worker makes them
-        services.decision_basis_generate(basis_id=basis.pk)
+        basis = services.decision_basis_generate(basis_id=basis.pk)
+        if basis.is_done:
+            services.decision_basis_send(basis=basis, actor=officer)
 
 
 def _dialogue_with_results(muni):

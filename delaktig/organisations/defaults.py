@@ -40,3 +40,6 @@ DEFAULT_TARGET_GROUPS = [
     (gettext_noop("Families with children"), False),
     (gettext_noop("Businesses and associations"), False),
 ]
+
+# Default target groups that include children or young people (TargetGroup.includes_children).
+CHILDREN_TARGET_GROUPS = frozenset({"Young people", "Families with children"})

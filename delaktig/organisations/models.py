@@ -190,6 +190,11 @@ class TargetGroup(TimeStampedModel):
         default=False,
         help_text=_("Groups the principles say we must make an extra effort to reach."),
     )
+    includes_children = models.BooleanField(
+        _("includes children or young people under 18"),
+        default=False,
+        help_text=_("A decision basis for a dialogue with this target group has a child-rights assessment."),
+    )
 
     class Meta:
         ordering = ["name"]

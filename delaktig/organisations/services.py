@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from delaktig.core.audit import audit_record
 
-from .defaults import DEFAULT_CHECKLIST, DEFAULT_TARGET_GROUPS
+from .defaults import CHILDREN_TARGET_GROUPS, DEFAULT_CHECKLIST, DEFAULT_TARGET_GROUPS
 from .models import Body, ChecklistQuestion, Decision, Membership, Municipality, Role, TargetGroup
 
 
@@ -20,7 +20,10 @@ def municipality_create(*, name, municipality_code, slug, council_name=None):
     muni.save(update_fields=["deciding_body"])
     checklist_reset(municipality=muni)
     TargetGroup.objects.bulk_create(
-        TargetGroup(municipality=muni, name=_(name), rarely_participates=rare) for name, rare in DEFAULT_TARGET_GROUPS
+        TargetGroup(
+            municipality=muni, name=_(name), rarely_participates=rare, includes_children=name in CHILDREN_TARGET_GROUPS
+        )
+        for name, rare in DEFAULT_TARGET_GROUPS
     )
     return muni
 

@@ -70,7 +70,8 @@ def _number(value):
 
 def _text(document, text):
     for paragraph in (text or "").split("\n\n"):
-        document.add_paragraph(paragraph.strip())
+        if paragraph.strip():
+            document.add_paragraph(paragraph.strip())
 
 
 def _facts(document, rows):
@@ -94,41 +95,70 @@ def _table(document, table):
             cell.text = _number(value) if value is not None else "–"
 
 
-def _list(document, items, empty):
+def _list(document, items, empty, style="List Bullet"):
+    items = [item for item in items if str(item).strip()]
     if not items:
         document.add_paragraph(empty)
     for item in items:
-        document.add_paragraph(item, style="List Bullet")
+        document.add_paragraph(item, style=style)
 
 
 def _title(document, c):
+    if c.logo:
+        from docx.shared import Cm
+
+        document.add_picture(io.BytesIO(c.logo), height=Cm(2))
+        _alt_text(document, _("Logo of %(name)s") % {"name": c.municipality})
+    document.add_paragraph().add_run(_("Officer's report")).bold = True
     document.add_heading(f"{c.title}: {c.dialogue_title}", level=0)
-    rows = ((_("Registration number"), c.registration_number), (_("Date"), c.generated_on))
-    _facts(document, (*rows, (_("Version"), c.version), (_("Municipality"), c.municipality)))
+    rows = [(_("Municipality"), c.municipality)]
+    if c.department:
+        rows.append((_("Department"), c.department))
+    if c.addressee:
+        rows.append((_("To"), c.addressee))
+    rows += [(_("Registration number"), c.registration_number), (_("Date"), c.generated_on), (_("Version"), c.version)]
+    _facts(document, rows)
 
 
-def _question(document, c):
-    document.add_heading(_("The question"), level=1)
+def _alt_text(document, text):
+    """The picture just added gets its text alternative (Word's "descr"), as a screen reader reads it."""
+    from docx.oxml.ns import qn
+
+    for element in document.paragraphs[-1]._p.iter(qn("wp:docPr")):
+        element.set("descr", text)
+
+
+def _background(document, c):
+    _text(document, c.background)
+
+
+def _proposal(document, c):
+    _list(document, c.proposed_points, "–", style="List Number")
+
+
+def _dialogue(document, c):
+    document.add_heading(_("The question"), level=2)
     _text(document, c.question)
-    document.add_heading(_("Purpose"), level=1)
+    document.add_heading(_("Purpose"), level=2)
     _text(document, c.purpose or _("Not stated"))
-
-
-def _ladder(document, c):
-    document.add_heading(_("Level of influence"), level=1)
+    if c.period_text:
+        document.add_heading(_("Period"), level=2)
+        document.add_paragraph(c.period_text)
+    document.add_heading(_("Level of influence"), level=2)
     paragraph = document.add_paragraph()
     paragraph.add_run(c.ladder_label).bold = True
     if c.ladder_explanation:
         paragraph.add_run(f": {c.ladder_explanation}")
-
-
-def _decision(document, c):
-    document.add_heading(_("The decision to hold the dialogue"), level=1)
+    for heading, text in (
+        (_("What was open to influence"), c.open_for_influence),
+        (_("What was already decided"), c.fixed),
+        (_("What we promised to do with the inputs"), c.input_use),
+    ):
+        if text:
+            document.add_heading(heading, level=2)
+            _text(document, text)
+    document.add_heading(_("The decision to hold the dialogue"), level=2)
     _facts(document, c.decision_facts)
-
-
-def _methods(document, c):
-    document.add_heading(_("Methods and target groups"), level=1)
     document.add_heading(_("Methods from the toolbox"), level=2)
     _list(document, c.toolbox_methods, _("None chosen."))
     document.add_heading(_("Ways to take part on the platform"), level=2)
@@ -138,14 +168,10 @@ def _methods(document, c):
 
 
 def _participation(document, c):
-    document.add_heading(_("Participation"), level=1)
     _facts(document, [(label, _number(value)) for label, value in c.totals])
     for table in c.participation_tables:
         _table(document, table)
-
-
-def _representativeness(document, c):
-    document.add_heading(_("Representativeness"), level=1)
+    document.add_heading(_("Representativeness"), level=2)
     if c.has_demographics:
         document.add_paragraph(_("Counts below 5 are not shown, so that no one can be identified."))
         for table in c.demographic_tables:
@@ -182,7 +208,6 @@ def _representation(document, c):
 
 
 def _themes(document, c):
-    document.add_heading(_("Themes in the inputs"), level=1)
     document.add_paragraph(
         _("%(total)s inputs in total; %(untagged)s of them have no theme.")
         % {"total": _number(c.total_inputs), "untagged": _number(c.untagged_count)}
@@ -208,9 +233,6 @@ def _theme_table(c):
 
 
 def _counted(document, c):
-    if not c.counted:
-        return
-    document.add_heading(_("Answers counted"), level=1)
     document.add_paragraph(
         _(
             "Questions with alternatives, counted for each way of taking part. What people wrote in their own words "
@@ -224,9 +246,6 @@ def _counted(document, c):
 
 
 def _consultation(document, c):
-    if not (c.consultation_text or c.consultation_file_name):
-        return
-    document.add_heading(_("Consultation report"), level=1)
     if c.consultation_text:
         _text(document, c.consultation_text)
     if c.consultation_file_name:
@@ -237,7 +256,7 @@ def _consultation(document, c):
 
 def _documents(document, c):
     for offered in c.documents:
-        document.add_heading(offered.title, level=1)
+        document.add_heading(offered.title, level=2)
         for paragraph in offered.paragraphs:
             _text(document, paragraph)
         document.add_paragraph(
@@ -247,21 +266,72 @@ def _documents(document, c):
 
 
 def _assessment(document, c):
-    document.add_heading(_("The officer's assessment"), level=1)
     _text(document, c.assessment)
 
 
-PARTS = (
-    _title,
-    _question,
-    _ladder,
-    _decision,
-    _methods,
-    _participation,
-    _representativeness,
-    _themes,
-    _counted,
-    _consultation,
-    _documents,
-    _assessment,
-)
+def _child_rights(document, c):
+    _text(document, c.child_rights_text)
+
+
+def _signature(document, c):
+    for line in (c.signer_name, c.signer_title, c.department):
+        if line:
+            document.add_paragraph(line)
+
+
+def _attachments(document, c):
+    for number_, name in enumerate(c.attachments, start=1):
+        document.add_paragraph(_("Attachment %(number)s:") % {"number": number_} + f" {name}")
+
+
+def _appendix(document, c):
+    """Every input, on pages of its own after the report."""
+    if not c.inputs:
+        return
+    document.add_page_break()
+    document.add_heading(_("Attachment 1: All inputs"), level=1)
+    document.add_paragraph(
+        _(
+            "Every input that came in, oldest first, with its channel, date and themes. Names and e-mail addresses "
+            "are left out."
+        )
+    )
+    from delaktig.core.contributions import Table
+
+    headers = (
+        _("Reference"),
+        _("Date"),
+        pgettext("decision basis", "Channel"),
+        _("Themes"),
+        pgettext("decision basis", "Input"),
+    )
+    rows = tuple((i.reference, _human(i.date), i.channel, i.themes or "–", i.text or "–") for i in c.inputs)
+    _table(document, Table(caption=_("All inputs"), headers=headers, rows=rows))
+
+
+SECTIONS = {
+    "bakgrund": _background,
+    "forslag-till-beslut": _proposal,
+    "dialogen": _dialogue,
+    "deltagande": _participation,
+    "teman": _themes,
+    "raknade-svar": _counted,
+    "samrad": _consultation,
+    "dokument": _documents,
+    "bedomning": _assessment,
+    "barnkonsekvenser": _child_rights,
+    "underskrift": _signature,
+    "bilagor": _attachments,
+}
+
+
+def _sections(document, c):
+    """The municipality's sections in its order: heading, fixed text, then what the version says."""
+    for section in c.sections:
+        document.add_heading(section.heading, level=1)
+        if section.fixed_text:
+            _text(document, section.fixed_text)
+        SECTIONS[section.key](document, c)
+
+
+PARTS = (_title, _sections, _appendix)

@@ -31,8 +31,9 @@ def render_pdf(content):
     from weasyprint import HTML, Attachment
     from weasyprint.urls import URLFetcher
 
-    # The document is self-contained: no protocol is allowed, so nothing is fetched (no network, no files).
-    fetcher = URLFetcher(allowed_protocols=())
+    # The document is self-contained: only data: addresses (the logo) are read, so nothing is fetched (no network,
+    # no files).
+    fetcher = URLFetcher(allowed_protocols=("data",))
     # PDF/UA: a tagged PDF (headings, tables, quotes, language, title) that screen readers can follow; the
     # decision basis is often published with the meeting's papers, and public documents must be accessible.
     attachments = [_consultation(content, fetcher, Attachment)] if content.consultation_pdf else []

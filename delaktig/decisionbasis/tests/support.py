@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from delaktig.dialogues.models import State
 from delaktig.dialogues.tests.factories import DialogueFactory, fill_for_state
+from delaktig.organisations.models import Membership
 from delaktig.participation.models import Module
 from delaktig.participation.registry import InputRecord, MethodManifest
 from delaktig.results.models import InputTag, Quote, Theme
@@ -14,6 +15,40 @@ METHOD = "stand_in_method"
 CASE = "KS 2026/77"
 HIDDEN_NAME = "Hemlig Invånarsson"
 HIDDEN_EMAIL = "hemlig.invanare@example.se"
+PROPOSAL = "1. Kommunen bygger en lekplats med bänkar.\n\n2) Förvaltningen återkopplar till deltagarna."
+SIGNER_TITLE = "Utredare"
+
+
+def signer_of(user, municipality):
+    """The membership `user` signs as, with a title."""
+    membership = Membership.objects.filter(user=user, municipality=municipality).order_by("id").first()
+    if not membership.title:
+        membership.title = SIGNER_TITLE
+        membership.save(update_fields=["title"])
+    return membership
+
+
+def report(dialogue, officer, **extra):
+    """What the service needs besides the assessment: the proposal, the signer and the body it goes to."""
+    municipality = dialogue.municipality
+    return {
+        "proposed_decision": PROPOSAL,
+        "signer": signer_of(officer, municipality),
+        "addressee": municipality.get_deciding_body(),
+        **extra,
+    }
+
+
+def report_form(dialogue, officer, **extra):
+    """The same as the generate form posts it."""
+    municipality = dialogue.municipality
+    return {
+        "assessment": "Vi föreslår en lekplats.",
+        "proposed_decision": PROPOSAL,
+        "signer": signer_of(officer, municipality).pk,
+        "addressee": municipality.get_deciding_body().pk,
+        **extra,
+    }
 
 
 def records_for(module, count, demographics=None):

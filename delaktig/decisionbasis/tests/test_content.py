@@ -7,7 +7,7 @@ from delaktig.core.contributions import Table
 from delaktig.decisionbasis import content, services
 from delaktig.decisionbasis.render import render_docx, render_html
 
-from .support import CASE, closed_dialogue, records_for
+from .support import CASE, closed_dialogue, records_for, report
 
 AGE = Table(
     caption="Ålder",
@@ -18,7 +18,7 @@ AGE = Table(
 
 def basis_for(dialogue, actor, **kwargs):
     kwargs.setdefault("assessment", "Bedömning.")
-    return services.decision_basis_request(dialogue=dialogue, actor=actor, **kwargs)
+    return services.decision_basis_request(dialogue=dialogue, actor=actor, **report(dialogue, actor, **kwargs))
 
 
 @pytest.fixture

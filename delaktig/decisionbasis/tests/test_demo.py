@@ -19,6 +19,8 @@ def test_the_demo_generates_one_version_on_the_dialogue_with_results(dialogue, m
     demo.load(municipality, {}, people)
     basis = DecisionBasis.objects.get()
     assert basis.dialogue == dialogue and basis.status == Status.DONE and basis.pdf
+    assert basis.is_sent and basis.signer == staff["officer"] and basis.signer_title == "Utredare"
+    assert len(basis.proposed_points) == 3
 
 
 @pytest.mark.django_db

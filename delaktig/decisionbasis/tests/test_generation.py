@@ -12,14 +12,14 @@ from delaktig.core.models import AuditEvent
 from delaktig.decisionbasis import services
 from delaktig.decisionbasis.models import DecisionBasis, Status
 
-from .support import CASE, HIDDEN_EMAIL, HIDDEN_NAME
+from .support import CASE, HIDDEN_EMAIL, HIDDEN_NAME, report
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
 
 def request(dialogue, actor, **kwargs):
     kwargs.setdefault("assessment", "Förvaltningen föreslår en lekplats med bänkar.")
-    return services.decision_basis_request(dialogue=dialogue, actor=actor, **kwargs)
+    return services.decision_basis_request(dialogue=dialogue, actor=actor, **report(dialogue, actor, **kwargs))
 
 
 def generated(dialogue, actor, django_capture_on_commit_callbacks, **kwargs):
@@ -55,16 +55,21 @@ def test_the_pdf_carries_the_number_on_every_page_and_the_content_in_order(
     assert all("Sida" in page for page in pages)
     text = "\n".join(pages)
     headings = [
+        "Tjänsteskrivelse",
+        "Förslag till beslut",
+        "Medborgardialogen",
         "Frågan",
         "Syfte",
         "Grad av inflytande",
         "Beslutet att hålla dialogen",
-        "Metoder och målgrupper",
-        "Deltagande",
+        "Deltagande och representativitet",
         "Representativitet",
         "Teman i synpunkterna",
         "Samrådsredogörelse",
         "Tjänstepersonens bedömning",
+        "Undertecknad av",
+        "Bilagor",
+        "Bilaga 1: Alla synpunkter",
     ]
     positions = [text.index(heading) for heading in headings]
     assert positions == sorted(positions)
@@ -88,8 +93,18 @@ def test_the_word_document_has_heading_styles_and_the_number_in_the_header(
     basis = generated(dialogue, staff["officer"], django_capture_on_commit_callbacks)
     document = docx_of(basis)
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:3] == ["Frågan", "Syfte", "Grad av inflytande"]
-    assert headings[-1] == "Tjänstepersonens bedömning"
+    assert headings[:4] == [
+        "Förslag till beslut",
+        "Medborgardialogen",
+        "Deltagande och representativitet",
+        "Teman i synpunkterna",
+    ]
+    assert headings[-4:] == ["Tjänstepersonens bedömning", "Undertecknad av", "Bilagor", "Bilaga 1: Alla synpunkter"]
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 2"][:3] == [
+        "Frågan",
+        "Syfte",
+        "Grad av inflytande",
+    ]
     assert CASE in document.sections[0].header.paragraphs[0].text
     assert any(p.style.name == "Quote" and "Fler bänkar" in p.text for p in document.paragraphs)
     assert len(document.tables) >= 4

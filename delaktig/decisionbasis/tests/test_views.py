@@ -15,9 +15,11 @@ from delaktig.dialogues.models import State
 from delaktig.organisations.models import Role
 from delaktig.organisations.tests.factories import staff_for
 
-from .support import CASE, closed_dialogue
+from .support import CASE, closed_dialogue, report, report_form
 
-READ = frozenset({Role.OFFICER, Role.DEMOCRACY_OFFICER, Role.REGISTRAR, Role.ADMINISTRATOR})
+READ = frozenset(
+    {Role.OFFICER, Role.DEMOCRACY_OFFICER, Role.REGISTRAR, Role.ADMINISTRATOR, Role.ELECTED_OFFICIAL, Role.PRESIDIUM}
+)
 WRITE = frozenset({Role.OFFICER, Role.DEMOCRACY_OFFICER, Role.ADMINISTRATOR})
 PAGES = [("list", READ), ("generate", WRITE), ("detail", READ), ("pdf", READ), ("docx", READ)]
 
@@ -34,13 +36,15 @@ def page_url(name, dialogue):
 @pytest.fixture
 def done(dialogue, staff, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        basis = services.decision_basis_request(dialogue=dialogue, actor=staff["officer"], assessment="Bra.")
+        basis = services.decision_basis_request(
+            dialogue=dialogue, actor=staff["officer"], assessment="Bra.", **report(dialogue, staff["officer"])
+        )
     basis.refresh_from_db()
     return basis
 
 
-def form_data(**extra):
-    return {"assessment": "Vi föreslår en lekplats.", **extra}
+def form_data(dialogue, staff, **extra):
+    return report_form(dialogue, staff["officer"], **extra)
 
 
 @pytest.mark.django_db
@@ -97,7 +101,12 @@ def test_the_list_shows_versions_newest_first_with_who_and_downloads(
     client, done, staff, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.decision_basis_request(dialogue=done.dialogue, actor=staff["democracy_officer"], assessment="Ny.")
+        services.decision_basis_request(
+            dialogue=done.dialogue,
+            actor=staff["democracy_officer"],
+            assessment="Ny.",
+            **report(done.dialogue, staff["democracy_officer"]),
+        )
     client.force_login(staff[Role.REGISTRAR])
     html = client.get(url("list", done.dialogue)).content.decode()
     assert html.index("Version 2") < html.index("Version 1")
@@ -112,7 +121,9 @@ def test_generating_through_the_form_redirects_to_the_progress_page(
 ):
     client.force_login(staff[Role.OFFICER])
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url("generate", dialogue), form_data(representativeness_text="Få unga."), follow=True)
+        response = client.post(
+            url("generate", dialogue), form_data(dialogue, staff, representativeness_text="Få unga."), follow=True
+        )
     assert response.redirect_chain[-1][0] == url("detail", dialogue, 1)
     basis = DecisionBasis.objects.get(dialogue=dialogue)
     assert basis.status == Status.DONE and basis.representativeness_text == "Få unga."
@@ -121,7 +132,9 @@ def test_generating_through_the_form_redirects_to_the_progress_page(
 
 @pytest.mark.django_db
 def test_the_progress_page_refreshes_itself_while_running_and_shows_step_and_percent(client, dialogue, staff):
-    basis = services.decision_basis_request(dialogue=dialogue, actor=staff["officer"], assessment="Bra.")
+    basis = services.decision_basis_request(
+        dialogue=dialogue, actor=staff["officer"], assessment="Bra.", **report(dialogue, staff["officer"])
+    )
     DecisionBasis.objects.filter(pk=basis.pk).update(status=Status.RUNNING, progress=35, step="Skriver pdf-filen")
     client.force_login(staff[Role.OFFICER])
     html = client.get(url("detail", dialogue, 1)).content.decode()
@@ -132,7 +145,9 @@ def test_the_progress_page_refreshes_itself_while_running_and_shows_step_and_per
 
 @pytest.mark.django_db
 def test_a_queued_version_says_what_is_happening_in_words(client, dialogue, staff):
-    services.decision_basis_request(dialogue=dialogue, actor=staff["officer"], assessment="Bra.")
+    services.decision_basis_request(
+        dialogue=dialogue, actor=staff["officer"], assessment="Bra.", **report(dialogue, staff["officer"])
+    )
     client.force_login(staff[Role.OFFICER])
     html = client.get(url("detail", dialogue, 1)).content.decode()
     assert "Vi tar fram beslutsunderlaget. Det brukar ta under en minut. Sidan uppdateras av sig själv." in html
@@ -141,7 +156,9 @@ def test_a_queued_version_says_what_is_happening_in_words(client, dialogue, staf
 
 @pytest.mark.django_db
 def test_a_version_running_far_too_long_stops_refreshing_and_says_so(client, dialogue, staff):
-    basis = services.decision_basis_request(dialogue=dialogue, actor=staff["officer"], assessment="Bra.")
+    basis = services.decision_basis_request(
+        dialogue=dialogue, actor=staff["officer"], assessment="Bra.", **report(dialogue, staff["officer"])
+    )
     long_ago = timezone.now() - datetime.timedelta(minutes=11)
     DecisionBasis.objects.filter(pk=basis.pk).update(status=Status.RUNNING, started_at=long_ago)
     client.force_login(staff[Role.OFFICER])
@@ -160,7 +177,9 @@ def test_a_finished_version_does_not_refresh_and_offers_downloads(client, done, 
 
 @pytest.mark.django_db
 def test_a_failed_version_says_what_to_do_and_keeps_the_error_for_the_administrator(client, dialogue, staff):
-    basis = services.decision_basis_request(dialogue=dialogue, actor=staff["officer"], assessment="Bra.")
+    basis = services.decision_basis_request(
+        dialogue=dialogue, actor=staff["officer"], assessment="Bra.", **report(dialogue, staff["officer"])
+    )
     DecisionBasis.objects.filter(pk=basis.pk).update(status=Status.FAILED, error="RuntimeError: Typsnittet saknas")
     client.force_login(staff[Role.OFFICER])
     html = client.get(url("detail", dialogue, 1)).content.decode()
@@ -193,10 +212,16 @@ def test_a_missing_case_number_asks_for_one(client, dialogue, staff):
     dialogue.case_number = ""
     dialogue.save()
     client.force_login(staff[Role.OFFICER])
-    response = client.post(url("generate", dialogue), form_data())
+    response = client.post(
+        url("generate", dialogue),
+        form_data(
+            dialogue,
+            staff,
+        ),
+    )
     assert response.status_code == 400
     assert "Skriv ärendets diarienummer" in response.content.decode()
-    response = client.post(url("generate", dialogue), form_data(registration_number="KS 2026/5"))
+    response = client.post(url("generate", dialogue), form_data(dialogue, staff, registration_number="KS 2026/5"))
     assert response.status_code == 302
     assert DecisionBasis.objects.get().registration_number == "KS 2026/5"
 
@@ -211,7 +236,7 @@ def test_a_missing_case_number_asks_for_one(client, dialogue, staff):
 )
 def test_a_consultation_file_that_is_not_a_pdf_is_refused(client, dialogue, staff, upload, message):
     client.force_login(staff[Role.OFFICER])
-    response = client.post(url("generate", dialogue), form_data(consultation_file=upload))
+    response = client.post(url("generate", dialogue), form_data(dialogue, staff, consultation_file=upload))
     assert response.status_code == 400 and message in response.content.decode()
 
 
@@ -226,7 +251,7 @@ def test_too_long_text_is_a_form_error_not_a_500(client, dialogue, staff):
 def test_a_consultation_pdf_is_uploaded_and_downloadable(client, dialogue, staff):
     client.force_login(staff[Role.OFFICER])
     upload = SimpleUploadedFile("samrad.pdf", b"%PDF-1.4 samrad", content_type="application/pdf")
-    client.post(url("generate", dialogue), form_data(consultation_file=upload))
+    client.post(url("generate", dialogue), form_data(dialogue, staff, consultation_file=upload))
     response = client.get(url("consultation", dialogue, 1))
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content) == b"%PDF-1.4 samrad"
@@ -237,7 +262,16 @@ def test_before_the_dialogue_has_closed_nothing_can_be_generated(client, municip
     dialogue = closed_dialogue(municipality, state=State.OPEN)
     client.force_login(staff[Role.OFFICER])
     assert client.get(url("generate", dialogue)).status_code == 409
-    assert client.post(url("generate", dialogue), form_data()).status_code == 409
+    assert (
+        client.post(
+            url("generate", dialogue),
+            form_data(
+                dialogue,
+                staff,
+            ),
+        ).status_code
+        == 409
+    )
     assert not DecisionBasis.objects.exists()
     assert "när dialogen har stängt" in client.get(url("list", dialogue)).content.decode()
 
@@ -268,7 +302,7 @@ def test_a_registration_number_that_is_too_long_is_a_form_error(client, dialogue
     dialogue.case_number = ""
     dialogue.save()
     client.force_login(staff[Role.OFFICER])
-    response = client.post(url("generate", dialogue), form_data(registration_number="K" * 41))
+    response = client.post(url("generate", dialogue), form_data(dialogue, staff, registration_number="K" * 41))
     assert response.status_code == 400 and "error-summary" in response.content.decode()
     assert 'value="' + "K" * 41 + '"' in response.content.decode()  # what was typed is kept
 

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from delaktig.foundation.models import HandbookPage, ToolboxMethod
 from delaktig.foundation.services import principles_create
-from delaktig.organisations.defaults import DEFAULT_TARGET_GROUPS
+from delaktig.organisations.defaults import CHILDREN_TARGET_GROUPS, DEFAULT_TARGET_GROUPS
 from delaktig.organisations.models import TargetGroup
 
 from . import handbook_content, principles_content, toolbox_content
@@ -42,7 +42,12 @@ def target_groups_ensure(municipality):
             swedish = translation.gettext(msgid)
         found = existing.get(swedish.casefold()) or existing.get(msgid.casefold())
         if found is None:
-            found = TargetGroup.objects.create(municipality=municipality, name=swedish, rarely_participates=rarely)
+            found = TargetGroup.objects.create(
+                municipality=municipality,
+                name=swedish,
+                rarely_participates=rarely,
+                includes_children=msgid in CHILDREN_TARGET_GROUPS,
+            )
         groups[msgid] = found
     return groups
 

@@ -199,12 +199,31 @@ Vad sa deltagarna om dialogen? (Gärna en kort enkät efteråt med frågorna: F�
 10. Lärdomar
 Vad gör vi likadant nästa gång? Vad gör vi annorlunda?"""
 
+DECISION_BASIS = """Den här mallen styr beslutsunderlaget (tjänsteskrivelsen) som Delaktig skapar efter en medborgardialog. Varje avsnitt börjar med en rad i hakparenteser. Du kan flytta avsnitten, skriva en annan rubrik efter hakparentesen och skriva en fast text under den. Den fasta texten står först i avsnittet i varje beslutsunderlag. Avsnitt som saknas här kommer sist. Texten ovanför den första hakparentesen kommer inte med i dokumentet.
+
+[bakgrund] Ärendet
+[forslag-till-beslut] Förslag till beslut
+Förvaltningen föreslår att nämnden beslutar
+[dialogen] Medborgardialogen
+Kommunen har hållit en medborgardialog i frågan. Resultatet är en del av underlaget för beslutet, bredvid förvaltningens utredning.
+[deltagande] Deltagande och representativitet
+[teman] Det här sa deltagarna
+[raknade-svar]
+[samrad]
+[dokument]
+[bedomning] Förvaltningens bedömning
+[barnkonsekvenser] Barnkonsekvensanalys
+Enligt barnkonventionen, som är svensk lag, ska barnets bästa beaktas i alla beslut som rör barn.
+[underskrift]
+[bilagor]"""
+
 CHECKLIST_INTRO = """Använd checklistan när en fråga föreslås för medborgardialog. Den ifyllda checklistan är underlaget när det beslutande organet tar ställning. Svara kort och konkret. Frågor du inte kan svara på ännu visar vad som behöver utredas."""
 
 TEMPLATES = [
     {"slug": "mall-inbjudan", "title": "Mall: Inbjudan till medborgardialog", "order": 2, "body_text": INVITATION},
     {"slug": "mall-aterkoppling", "title": "Mall: Återkoppling till deltagare", "order": 3, "body_text": FEEDBACK},
     {"slug": "mall-utvardering", "title": "Mall: Utvärdering av medborgardialog", "order": 4, "body_text": EVALUATION},
+    {"slug": "mall-beslutsunderlag", "title": "Mall: Beslutsunderlag", "order": 5, "body_text": DECISION_BASIS},
 ]
 CHECKLIST_SLUG = "mall-checklista"
 CHECKLIST_TITLE = "Mall: Checklista inför beslut om medborgardialog"

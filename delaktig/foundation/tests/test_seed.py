@@ -59,13 +59,13 @@ def test_toolbox_seed_updates_by_slug(municipality):
     assert ToolboxMethod.objects.get(municipality=municipality, slug="enkat").summary != "Ändrad"
 
 
-def test_handbook_seed_is_idempotent_with_guides_and_four_templates(municipality):
+def test_handbook_seed_is_idempotent_with_guides_and_five_templates(municipality):
     seed.handbook_seed(municipality)
     seed.handbook_seed(municipality)
     pages = HandbookPage.objects.filter(municipality=municipality)
     assert pages.filter(kind="guide").count() >= 4
     templates = pages.filter(kind="template")
-    assert templates.count() == 4
+    assert templates.count() == 5  # checklist, invitation, feedback, evaluation, decision basis
     checklist = templates.get(slug="mall-checklista")
     for question in municipality.checklist_questions.filter(is_active=True):
         assert question.text in checklist.body_text
