@@ -217,6 +217,8 @@ def _themes(document, c):
         return
     _table(document, _theme_table(c))
     for theme in c.themes:
+        if not (theme.description or theme.quotes):
+            continue  # counted in the table; a heading with nothing under it would say nothing more
         document.add_heading(f"{theme.name} ({_number(theme.count)})", level=2)
         if theme.description:
             _text(document, theme.description)

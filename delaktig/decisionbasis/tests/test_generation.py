@@ -103,7 +103,7 @@ def test_the_word_document_has_heading_styles_and_the_number_in_the_header(
     assert [p.text for p in document.paragraphs if p.style.name == "Heading 2"][:3] == [
         "Frågan",
         "Syfte",
-        "Grad av inflytande",
+        "Period",
     ]
     assert CASE in document.sections[0].header.paragraphs[0].text
     assert any(p.style.name == "Quote" and "Fler bänkar" in p.text for p in document.paragraphs)

@@ -21,7 +21,7 @@ READ = frozenset(
     {Role.OFFICER, Role.DEMOCRACY_OFFICER, Role.REGISTRAR, Role.ADMINISTRATOR, Role.ELECTED_OFFICIAL, Role.PRESIDIUM}
 )
 WRITE = frozenset({Role.OFFICER, Role.DEMOCRACY_OFFICER, Role.ADMINISTRATOR})
-PAGES = [("list", READ), ("generate", WRITE), ("detail", READ), ("pdf", READ), ("docx", READ)]
+PAGES = [("list", READ), ("generate", WRITE), ("detail", READ), ("pdf", READ), ("docx", READ), ("send", WRITE)]
 
 
 def url(name, dialogue, version=None):
@@ -30,7 +30,7 @@ def url(name, dialogue, version=None):
 
 
 def page_url(name, dialogue):
-    return url(name, dialogue, 1 if name in ("detail", "pdf", "docx") else None)
+    return url(name, dialogue, 1 if name in ("detail", "pdf", "docx", "send") else None)
 
 
 @pytest.fixture
