@@ -199,7 +199,7 @@ def _sections(basis, counted, documents, attachments):
 
 def _appended_inputs(dialogue):
     """Every input, oldest first, as the appendix prints it: no name, e-mail addresses blanked."""
-    tags = {}
+    tags: dict[str, list[str]] = {}
     for ref, name in (
         InputTag.objects.filter(dialogue=dialogue)
         .order_by("theme__order", "theme__name")

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form
+from delaktig.organisations.models import Body, Membership
 
 from . import selectors
 from .models import proposed_points
@@ -33,15 +34,15 @@ class GenerateForm(Form):
         help_text=_("The dialogue has no case number. For example KS 2026/123."),
         error_messages={"required": _("Enter the registration number of the case, for example KS 2026/123.")},
     )
-    addressee = forms.ModelChoiceField(
+    addressee: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("To"),
-        queryset=None,
+        queryset=Body.objects.none(),
         help_text=_("The body that decides the matter."),
         error_messages={"required": _("Choose the body that decides the matter.")},
     )
-    signer = forms.ModelChoiceField(
+    signer: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Signed by"),
-        queryset=None,
+        queryset=Membership.objects.none(),
         help_text=_("The officer responsible for the report. Name and title are printed as text."),
         error_messages={"required": _("Choose who signs the decision basis.")},
     )
@@ -89,9 +90,11 @@ class GenerateForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["assessment"].error_messages["required"] = _("Write the officer's assessment.")
         self.fields["proposed_decision"].error_messages["required"] = MISSING_PROPOSAL
-        self.fields["addressee"].queryset = dialogue.municipality.bodies.order_by("name")
-        self.fields["signer"].queryset = selectors.signers_for(dialogue.municipality)
-        self.fields["signer"].label_from_instance = selectors.signer_label
+        addressee, signer = self.fields["addressee"], self.fields["signer"]
+        assert isinstance(addressee, forms.ModelChoiceField) and isinstance(signer, forms.ModelChoiceField)
+        addressee.queryset = dialogue.municipality.bodies.order_by("name")
+        signer.queryset = selectors.signers_for(dialogue.municipality)
+        signer.label_from_instance = selectors.signer_label  # type: ignore[method-assign]
         self.children_among_target_groups = selectors.children_among_target_groups(dialogue)
         if self.children_among_target_groups:
             del self.fields["children_affected"]
@@ -109,7 +112,7 @@ class GenerateForm(Form):
         return text
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         applies = self.children_among_target_groups or cleaned.get("children_affected")
         if applies and not (cleaned.get("child_rights_text") or "").strip():
             self.add_error("child_rights_text", MISSING_CHILD_RIGHTS)

@@ -55,7 +55,8 @@ def default_sections():
 
 def parse(text):
     """The sections in the template's order (then the ones it leaves out), with its headings and fixed texts."""
-    found, current, lines = {}, None, []
+    found: dict[str, Section] = {}
+    current, lines = None, []
 
     def close():
         if current is not None and current.key not in found:

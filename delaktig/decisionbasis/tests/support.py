@@ -21,7 +21,7 @@ SIGNER_TITLE = "Utredare"
 
 def signer_of(user, municipality):
     """The membership `user` signs as, with a title."""
-    membership = Membership.objects.filter(user=user, municipality=municipality).order_by("id").first()
+    membership = Membership.objects.filter(user=user, municipality=municipality).order_by("id").get()
     if not membership.title:
         membership.title = SIGNER_TITLE
         membership.save(update_fields=["title"])

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from delaktig.decisionbasis import content, services
 from delaktig.decisionbasis.render import render_docx, render_html
 from delaktig.decisionbasis.render.pdf import render_pdf
+from delaktig.decisionbasis.tests.support import report
 
 from .. import services as consultations
 from ..decision_basis import decision_basis_documents
@@ -32,7 +33,11 @@ def test_the_report_is_a_section_and_an_attachment_of_the_decision_basis(module,
         actor=staff["officer"],
     )
     basis = services.decision_basis_request(
-        dialogue=module.dialogue, actor=staff["officer"], assessment="Bedömning.", registration_number="KS 2026/12"
+        dialogue=module.dialogue,
+        actor=staff["officer"],
+        assessment="Bedömning.",
+        registration_number="KS 2026/12",
+        **report(module.dialogue, staff["officer"]),
     )
     gathered = content.gather(basis)
     assert len(gathered.documents) == 1

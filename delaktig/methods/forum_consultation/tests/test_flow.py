@@ -9,6 +9,7 @@ from django.urls import reverse
 from delaktig.core.audit import audit_events_for
 from delaktig.decisionbasis import content
 from delaktig.decisionbasis import services as basis_services
+from delaktig.decisionbasis.tests.support import report
 from delaktig.dialogues.models import State
 from delaktig.dialogues.tests.factories import DialogueFactory, fill_for_state
 from delaktig.forums.tests.factories import ConsultationFactory, ForumFactory, StatementFactory
@@ -123,7 +124,9 @@ def test_the_statement_reaches_the_results_workspace_and_the_decision_basis(clie
     theme = Theme.objects.create(dialogue=dialogue, name="Platsen")
     InputTag.objects.create(dialogue=dialogue, input_ref=ref, theme=theme)
     Quote.objects.create(dialogue=dialogue, input_ref=ref, text="nära busshållplatsen och har belysning", theme=theme)
-    basis = basis_services.decision_basis_request(dialogue=dialogue, actor=staff[Role.OFFICER], assessment="Bedömning.")
+    basis = basis_services.decision_basis_request(
+        dialogue=dialogue, actor=staff[Role.OFFICER], assessment="Bedömning.", **report(dialogue, staff[Role.OFFICER])
+    )
     gathered = content.gather(basis)
     assert gathered.total_inputs == 1 and gathered.untagged_count == 0
     assert [t.count for t in gathered.themes] == [1]

@@ -8,6 +8,7 @@ from docx import Document
 
 from delaktig.decisionbasis import content, services
 from delaktig.decisionbasis.render import render_docx, render_html
+from delaktig.decisionbasis.tests.support import report
 from delaktig.dialogues.models import State
 
 from ..report import decision_basis_tables
@@ -35,7 +36,11 @@ def test_the_closed_questions_are_counted_in_the_decision_basis_and_its_word_fil
     assert any("Hur tar du dig till parken?" in caption for caption in captions)
     assert not any("Vad heter din favoritplats?" in caption for caption in captions)  # free text is an input
     basis = services.decision_basis_request(
-        dialogue=module.dialogue, actor=staff["officer"], assessment="Bedömning.", registration_number="KS 2026/12"
+        dialogue=module.dialogue,
+        actor=staff["officer"],
+        assessment="Bedömning.",
+        registration_number="KS 2026/12",
+        **report(module.dialogue, staff["officer"]),
     )
     gathered = content.gather(basis)
     assert gathered.counted[0][0] == module.name and len(gathered.counted[0][1]) == len(tables)
