@@ -10,11 +10,13 @@ from .models import proposed_points
 TEXT_LIMIT = 50_000
 PDF_LIMIT = 10 * 1024 * 1024
 LOGO_LIMIT = 1024 * 1024
+LOGO_MAX_PIXELS = 25_000_000
 # The first bytes of the image files a logo may be: PNG and JPEG (both print in PDF and Word).
 LOGO_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", (".png",)), (b"\xff\xd8\xff", (".jpg", ".jpeg")))
 
 
 MISSING_PROPOSAL = _("Write the proposed decision: at least one point, one per line.")
+NOT_AN_IMAGE = _("The file is not a PNG or JPEG image. Choose a PNG or JPEG file.")
 MISSING_CHILD_RIGHTS = _("Write the child-rights assessment: the decision affects children.")
 
 
@@ -147,5 +149,21 @@ class LetterheadForm(Form):
         upload.seek(0)
         name = upload.name.lower()
         if not any(head.startswith(magic) and name.endswith(ends) for magic, ends in LOGO_SIGNATURES):
-            raise forms.ValidationError(_("The file is not a PNG or JPEG image. Choose a PNG or JPEG file."))
+            raise forms.ValidationError(NOT_AN_IMAGE)
+        if not _opens_as_image(upload):
+            raise forms.ValidationError(NOT_AN_IMAGE)
         return upload
+
+
+def _opens_as_image(upload):
+    """Pillow reads the whole file as a PNG or JPEG of a sensible size: the PDF and Word renderers will too."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(upload) as image:
+            ok = image.format in ("PNG", "JPEG") and image.width * image.height <= LOGO_MAX_PIXELS
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        ok = False
+    upload.seek(0)
+    return ok

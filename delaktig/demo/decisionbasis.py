@@ -1,11 +1,14 @@
 """Demo data for decisionbasis: one version on the closed dialogue with the most themes, signed by the officer and
 sent to the board, so its public page links the PDF and Word files."""
 
+import io
+
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db.models import Case, Count, IntegerField, When
 
 from delaktig.decisionbasis import selectors, services
-from delaktig.decisionbasis.models import DecisionBasis
+from delaktig.decisionbasis.models import DecisionBasis, Letterhead
 from delaktig.decisionbasis.views import STATES
 from delaktig.dialogues.models import Dialogue
 from delaktig.organisations.models import Membership
@@ -33,6 +36,7 @@ SIGNER_TITLE = "Utredare"
 
 def load(muni, bodies, people):
     """Idempotent: called once per demo municipality, after its dialogues and proposals exist."""
+    _logo(muni, people.get("admin"))
     dialogue = _dialogue_with_results(muni)
     if dialogue is None or DecisionBasis.objects.filter(dialogue=dialogue).exists():
         return
@@ -75,3 +79,16 @@ def _dialogue_with_results(muni):
         .order_by("-theme_count", "-compiled", "-closed_at", "pk")
     )
     return candidates.first()
+
+
+def _logo(muni, actor):
+    """A plain logo (the municipality's name on a coloured band) on the decision basis, once."""
+    if Letterhead.objects.filter(municipality=muni).exclude(logo="").exists():
+        return
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (480, 120), (0, 84, 119))
+    ImageDraw.Draw(image).text((24, 44), muni.name, fill=(255, 255, 255), font_size=32)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    services.letterhead_logo_save(municipality=muni, actor=actor, logo=ContentFile(buffer.getvalue(), name="logo.png"))

@@ -54,6 +54,7 @@ def staff_paths(slug):
         reverse("decisionbasis:list", args=[slug, basis.dialogue_id]),
         reverse("decisionbasis:generate", args=[slug, basis.dialogue_id]),
         reverse("decisionbasis:detail", args=[slug, basis.dialogue_id, basis.version]),
+        reverse("decisionbasis:letterhead", args=[slug]),
         reverse("followup:feedback", args=[slug, decided.pk]),
         reverse("followup:measures", args=[slug, measure.dialogue_id]),
         reverse("followup:measure", args=[slug, measure.dialogue_id, measure.pk]),

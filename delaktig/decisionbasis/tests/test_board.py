@@ -218,9 +218,10 @@ def test_the_logo_is_uploaded_and_removed_on_the_template_page(client, municipal
     [
         ("logga.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "ingen PNG- eller JPEG-bild"),
         ("logga.png", b"GIF89a....", "ingen PNG- eller JPEG-bild"),
+        ("logga.png", b"\x89PNG\r\n\x1a\n" + b"inte en bild" * 10, "ingen PNG- eller JPEG-bild"),
         ("logga.png", PIXEL + b"0" * (1024 * 1024), "större än 1 MB"),
     ],
-    ids=["svg", "gif-named-png", "too-large"],
+    ids=["svg", "gif-named-png", "broken-png", "too-large"],
 )
 def test_a_wrong_or_too_large_logo_is_refused_in_words(client, municipality, staff, name, data, message):
     client.force_login(staff[Role.DEMOCRACY_OFFICER])

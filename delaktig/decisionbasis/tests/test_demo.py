@@ -2,7 +2,7 @@
 
 import pytest
 
-from delaktig.decisionbasis.models import DecisionBasis, Status
+from delaktig.decisionbasis.models import DecisionBasis, Letterhead, Status
 from delaktig.demo import decisionbasis as demo
 from delaktig.dialogues.models import State
 
@@ -21,6 +21,7 @@ def test_the_demo_generates_one_version_on_the_dialogue_with_results(dialogue, m
     assert basis.dialogue == dialogue and basis.status == Status.DONE and basis.pdf
     assert basis.is_sent and basis.signer == staff["officer"] and basis.signer_title == "Utredare"
     assert len(basis.proposed_points) == 3
+    assert Letterhead.objects.get(municipality=municipality).logo.open("rb").read(4) == b"\x89PNG"
 
 
 @pytest.mark.django_db
