@@ -60,5 +60,5 @@ DECISION_BASES = Dataset(
     filters=(DatasetField("dialogue_id", "integer", _("Only the decision bases of this dialogue")),),
     detail=detail_by_pk(rows, to_row),
     keywords=("beslutsunderlag", "tjänsteskrivelse", "medborgardialog"),
-    order=75,
+    order=47,  # after the evaluations: the dialogue's own documents together
 )

@@ -30,6 +30,7 @@ def test_index_lists_every_dataset_with_links(client, data, municipality):
         "feedback",
         "evaluations",
         "evaluation-target-groups",
+        "decision-bases",
         "e-petitions",
         "e-petition-statuses",
         "question-time",
