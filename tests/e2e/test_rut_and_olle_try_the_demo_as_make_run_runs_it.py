@@ -95,6 +95,7 @@ def test_olle_orders_a_decision_basis_and_downloads_it(demo_page, demo_run, hagb
     log_in(page, olle)
     page.goto(reverse("decisionbasis:generate", args=[hagby.slug, dialogue.pk]))
     arrive(page)
+    page.fill("#id_proposed_decision", "Fler bänkar byggs i parken.\nFörvaltningen återkopplar till deltagarna.")
     page.fill("#id_assessment", "Förslagen om fler bänkar bör ingå i budgeten för nästa år.")
     with page.expect_navigation():
         page.locator("main form button.button", has_text=sv("Generate")).click()
@@ -118,3 +119,9 @@ def test_olle_orders_a_decision_basis_and_downloads_it(demo_page, demo_run, hagb
     assert download.value.suggested_filename.endswith(".pdf")
     with open(path, "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
+    # Olle sends the version to the board; from then on it is a public document on the dialogue's page.
+    click_through(page, page.locator("main a.button", has_text=sv("Send to the board")))
+    click_through(page, page.locator("main form button.button", has_text=sv("Yes, send to the board")))
+    page.goto(dialogue.get_absolute_url())
+    arrive(page)
+    assert page.locator("#decision-basis a", has_text="PDF").count() == 1
