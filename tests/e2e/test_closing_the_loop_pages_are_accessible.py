@@ -89,7 +89,11 @@ def public_paths(slug):
 
 
 def test_the_pages_that_close_the_loop_pass_axe(page, live_server, demo):
-    for path in public_paths(demo):
+    from delaktig.decisionbasis.services import decision_basis_send
+
+    basis = DecisionBasis.objects.filter(dialogue__municipality__slug=demo, status="done").first()
+    decision_basis_send(basis=DecisionBasis.objects.get(pk=basis.pk), actor=None)  # the public page links it
+    for path in [*public_paths(demo), basis.dialogue.get_absolute_url()]:
         open_checked(page, live_server.url, path)
     logged_in(page, demo_officer())
     for path in staff_paths(demo):
