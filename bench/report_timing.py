@@ -123,7 +123,17 @@ def _input(n, rng, module, municipality, authors, now, model):
 def measure(dialogue, officer, results):
     from delaktig.decisionbasis import content, render, services
 
-    basis = services.decision_basis_request(dialogue=dialogue, actor=officer, assessment="Bedömning för tidtagning.")
+    from delaktig.decisionbasis.selectors import signers_for
+
+    basis = services.decision_basis_request(
+        dialogue=dialogue,
+        actor=officer,
+        assessment="Bedömning för tidtagning.",
+        proposed_decision="Resultatet tas med i ärendet.",
+        signer=signers_for(dialogue.municipality).filter(user=officer).first(),
+        addressee=dialogue.municipality.get_deciding_body(),
+        child_rights_text="Barnkonsekvensanalys för tidtagning.",
+    )
     with timed("gather (dialogue, results, figures)", results):
         gathered = content.gather(basis)
     with timed("PDF (WeasyPrint)", results):
