@@ -122,7 +122,6 @@ def _input(n, rng, module, municipality, authors, now, model):
 
 def measure(dialogue, officer, results):
     from delaktig.decisionbasis import content, render, services
-
     from delaktig.decisionbasis.selectors import signers_for
 
     basis = services.decision_basis_request(
