@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('decisionbasis', '0001_initial'),
         ('dialogues', '0007_remove_later_stage_texts'),
-        ('organisations', '0007_target_group_includes_children'),
+        ('organisations', '0008_target_group_includes_children'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
