@@ -9,6 +9,7 @@ from django.utils import timezone
 from delaktig.core.audit import action_label
 from delaktig.core.models import AuditEvent
 from delaktig.decisionbasis import services as basis_services
+from delaktig.decisionbasis.tests.support import report
 from delaktig.dialogues.models import State
 from delaktig.dialogues.tests.factories import dialogue_in_state
 from delaktig.dialogues.tests.staff_support import staff_url
@@ -102,7 +103,9 @@ def test_the_case_number_is_carried_from_the_initiative_to_the_decision_in_the_m
     matter = MatterFactory(municipality=municipality, case_number="KS 2026/44")
     matter_services.matter_link(matter=matter, actor=officer, dialogue=dialogue)
 
-    basis = basis_services.decision_basis_request(dialogue=dialogue, actor=officer, assessment="Bygg bänkarna.")
+    basis = basis_services.decision_basis_request(
+        dialogue=dialogue, actor=officer, assessment="Bygg bänkarna.", **report(dialogue, officer)
+    )
     assert basis.registration_number == "KS 2026/44"
 
     form_html = client.get(staff_url("staff_matter_decision", dialogue)).content.decode()
@@ -149,11 +152,19 @@ def test_the_decision_basis_takes_a_typed_number_only_in_the_pattern_and_carries
     dialogue = dialogue_in_state(State.CLOSED, municipality=municipality)
     with pytest.raises(ValidationError) as error:
         basis_services.decision_basis_request(
-            dialogue=dialogue, actor=staff[Role.OFFICER], assessment="Bra.", registration_number="nummer 7"
+            dialogue=dialogue,
+            actor=staff[Role.OFFICER],
+            assessment="Bra.",
+            registration_number="nummer 7",
+            **report(dialogue, staff[Role.OFFICER]),
         )
     assert "registration_number" in error.value.message_dict
     basis = basis_services.decision_basis_request(
-        dialogue=dialogue, actor=staff[Role.OFFICER], assessment="Bra.", registration_number="ks 2026/70"
+        dialogue=dialogue,
+        actor=staff[Role.OFFICER],
+        assessment="Bra.",
+        registration_number="ks 2026/70",
+        **report(dialogue, staff[Role.OFFICER]),
     )
     dialogue.refresh_from_db()
     assert basis.registration_number == dialogue.case_number == "KS 2026/70"
