@@ -21,7 +21,16 @@ from delaktig.organisations.models import Membership, Municipality, Role
 
 STAFF_PART = "<slug:municipality_slug>/personal/"
 SLUG = "hagfors"
-DOWNLOADS = (".csv", "/pdf/", "/word/", "/samradsredogorelse/", "/xlsx/", "/docx/", "/zip/")
+DOWNLOADS = (
+    ".csv",
+    "/pdf/",
+    "/word/",
+    "/samradsredogorelse/",
+    "/xlsx/",
+    "/docx/",
+    "/zip/",
+    "/logotyp/",
+)  # files, not pages
 
 
 def staff_patterns(leave_out=()):
