@@ -106,7 +106,7 @@ def _number_carry(dialogue, actor, number):
 
 
 def _check(dialogue, number, assessment, proposed_decision, signer, addressee, children, child_rights_text):
-    errors = {}
+    errors: dict[str, object] = {}
     if not number:
         errors["registration_number"] = MISSING_NUMBER
     if not (assessment or "").strip():
