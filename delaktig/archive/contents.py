@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from delaktig.core.audit import action_label
@@ -108,7 +109,8 @@ def _read(stored):
 
 
 def _decision_basis_files(dialogue):
-    """Every finished version of the decision basis, PDF and Word, and its uploaded consultation report."""
+    """Every finished version of the decision basis, PDF and Word, its uploaded consultation report and its other
+    attachments."""
     found = []
     for basis in reversed(list(decision_basis.versions_for(dialogue))):  # oldest first
         if not basis.is_done:
@@ -129,7 +131,21 @@ def _decision_basis_files(dialogue):
                 )
         if basis.consultation_file:
             found.append(_consultation_file(basis))
+        found += [_attachment_file(basis, attachment) for attachment in basis.attachments.all()]
     return found
+
+
+def _attachment_file(basis: DecisionBasis, attachment):
+    """One of the other attachments the officer chose for the version (a map, a report)."""
+    return PackageFile(
+        path=f"dokument/v{basis.version}-bilaga-{attachment.order}-{get_valid_filename(attachment.name)}",
+        title=_("%(name)s (attachment to version %(version)s of the decision basis)")
+        % {"name": attachment.name, "version": basis.version},
+        record_type=_("Attachment"),
+        data=_read(attachment.file),
+        mime_type=attachment.content_type,
+        created=attachment.created_at,
+    )
 
 
 def _consultation_file(basis: DecisionBasis):

@@ -96,6 +96,7 @@ class Content:
     logo_type: str = ""  # "image/png" or "image/jpeg"
     inputs: tuple = ()  # AppendedInput: the appendix
     attachments: tuple = ()  # names of the attachments, in the order they are numbered
+    uploaded: tuple = ()  # Uploaded: the officer's other attachments, carried inside the PDF
 
     @property
     def has_demographics(self):
@@ -115,6 +116,13 @@ class Content:
         return " – ".join(dates)
 
 
+@dataclass(frozen=True)
+class Uploaded:
+    name: str
+    kind: str  # the file type for people: PDF, Word, PNG image …
+    data: bytes
+
+
 def without_emails(text):
     return EMAIL.sub(_("[e-mail address removed]"), text or "")
 
@@ -128,7 +136,8 @@ def gather(basis):
     computed = representativeness_note(demographic)
     documents = _documents(dialogue)
     inputs = _appended_inputs(dialogue)
-    attachments = _attachments(basis, inputs, documents)
+    uploaded = _uploaded(basis)
+    attachments = _attachments(basis, inputs, documents, uploaded)
     counted = _counted(dialogue)
     logo, logo_type = _logo(dialogue.municipality)
     return Content(
@@ -178,6 +187,7 @@ def gather(basis):
         logo_type=logo_type,
         inputs=inputs,
         attachments=attachments,
+        uploaded=uploaded,
     )
 
 
@@ -223,13 +233,26 @@ def _appended_inputs(dialogue):
     return tuple(rows)
 
 
-def _attachments(basis, inputs, documents):
+def _uploaded(basis):
+    """The officer's other attachments; one whose file is gone is left out rather than failing the version."""
+    found = []
+    for attachment in basis.attachments.all():
+        try:
+            data = _read(attachment.file)
+        except OSError:
+            continue
+        found.append(Uploaded(name=attachment.name, kind=attachment.get_kind_display(), data=data))
+    return tuple(found)
+
+
+def _attachments(basis, inputs, documents, uploaded=()):
     names = []
     if inputs:
         names.append(_("All inputs (%(count)s)") % {"count": number(len(inputs))})
     if basis.consultation_file:
         names.append(_("Consultation report (%(name)s)") % {"name": basis.consultation_file_name()})
     names += [f"{document.title} ({document.file_name})" for document in documents]
+    names += [f"{item.name} ({item.kind})" for item in uploaded]
     return tuple(names)
 
 

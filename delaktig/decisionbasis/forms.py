@@ -5,7 +5,7 @@ from delaktig.core.forms import Form
 from delaktig.organisations.models import Body, Membership
 
 from . import selectors
-from .models import proposed_points
+from .models import AttachmentKind, proposed_points
 
 TEXT_LIMIT = 50_000
 PDF_LIMIT = 10 * 1024 * 1024
@@ -14,6 +14,11 @@ LOGO_MAX_PIXELS = 25_000_000
 # The first bytes of the image files a logo may be: PNG and JPEG (both print in PDF and Word).
 LOGO_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", (".png",)), (b"\xff\xd8\xff", (".jpg", ".jpeg")))
 
+
+ATTACHMENT_LIMIT = 10 * 1024 * 1024
+ATTACHMENTS_TOTAL_LIMIT = 25 * 1024 * 1024
+ATTACHMENTS_MAX = 10
+NAME_LIMIT = 200
 
 MISSING_PROPOSAL = _("Write the proposed decision: at least one point, one per line.")
 NOT_AN_IMAGE = _("The file is not a PNG or JPEG image. Choose a PNG or JPEG file.")
@@ -25,6 +30,24 @@ def _text(label, required, help_text=""):
     return forms.CharField(
         label=label, required=required, help_text=help_text, max_length=TEXT_LIMIT, widget=widget, strip=True
     )
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented way): a list, empty when none was chosen."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        one = super().clean
+        if isinstance(data, (list, tuple)):
+            return [one(item, initial) for item in data if item]
+        return [one(data, initial)] if data else []
 
 
 class GenerateForm(Form):
@@ -88,6 +111,22 @@ class GenerateForm(Form):
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 
+    attachments = MultipleFileField(
+        label=_("Other attachments"),
+        required=False,
+        help_text=_(
+            "For example a map, a report or an earlier decision: PDF, Word (.docx), PNG or JPEG, at most 10 MB each "
+            "and 10 files. You can choose several at once. If the form shows an error, you need to choose the files "
+            "again."
+        ),
+        widget=MultipleFileInput(
+            attrs={
+                "accept": "application/pdf,.pdf,application/vnd.openxmlformats-officedocument."
+                "wordprocessingml.document,.docx,image/png,.png,image/jpeg,.jpg,.jpeg"
+            }
+        ),
+    )
+
     def __init__(self, *args, dialogue, needs_number=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assessment"].error_messages["required"] = _("Write the officer's assessment.")
@@ -131,6 +170,60 @@ class GenerateForm(Form):
         if not upload.name.lower().endswith(".pdf") or head != b"%PDF-":
             raise forms.ValidationError(_("The file is not a PDF. Choose a PDF file."))
         return upload
+
+    def clean_attachments(self):
+        """[(upload, AttachmentKind)]: each file checked by its first bytes, not only by its name."""
+        uploads = self.cleaned_data.get("attachments") or []
+        if len(uploads) > ATTACHMENTS_MAX:
+            raise forms.ValidationError(
+                _("You chose %(count)s files. Attach at most %(max)s.")
+                % {"count": len(uploads), "max": ATTACHMENTS_MAX}
+            )
+        errors, checked = [], []
+        for upload in uploads:
+            shown = {"name": upload.name[:NAME_LIMIT]}
+            kind = attachment_kind(upload)
+            if upload.size > ATTACHMENT_LIMIT:
+                errors.append(_("“%(name)s” is larger than 10 MB. Choose a smaller file.") % shown)
+            elif kind is None:
+                errors.append(
+                    _("“%(name)s” is not a PDF, a Word file (.docx) or a PNG or JPEG image. Choose such a file.")
+                    % shown
+                )
+            else:
+                checked.append((upload, kind))
+        if not errors and sum(upload.size for upload, _kind in checked) > ATTACHMENTS_TOTAL_LIMIT:
+            errors.append(_("The attachments are larger than 25 MB together. Choose fewer or smaller files."))
+        if errors:
+            raise forms.ValidationError(errors)
+        return checked
+
+
+def attachment_kind(upload):
+    """The AttachmentKind the file really is (its first bytes and its name agree), or None."""
+    head = upload.read(8)
+    upload.seek(0)
+    name = upload.name.lower()
+    if head.startswith(b"%PDF-") and name.endswith(".pdf"):
+        return AttachmentKind.PDF
+    if head.startswith(b"PK\x03\x04") and name.endswith(".docx") and _is_word(upload):
+        return AttachmentKind.DOCX
+    for magic, ends in LOGO_SIGNATURES:
+        if head.startswith(magic) and name.endswith(ends) and _opens_as_image(upload):
+            return AttachmentKind.PNG if ends == (".png",) else AttachmentKind.JPEG
+    return None
+
+
+def _is_word(upload):
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            found = "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        found = False
+    upload.seek(0)
+    return found
 
 
 class LetterheadForm(Form):

@@ -168,3 +168,46 @@ class Letterhead(TimeStampedModel):
 
     def __str__(self):
         return str(self.municipality)
+
+
+class AttachmentKind(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word"
+    PNG = "png", pgettext_lazy("file type", "PNG image")
+    JPEG = "jpeg", pgettext_lazy("file type", "JPEG image")
+
+
+ATTACHMENT_CONTENT_TYPES = {
+    AttachmentKind.PDF: "application/pdf",
+    AttachmentKind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    AttachmentKind.PNG: "image/png",
+    AttachmentKind.JPEG: "image/jpeg",
+}
+
+
+def _attachment_upload_to(instance, filename):
+    return f"decisionbasis/{instance.basis.dialogue.municipality_id}/{instance.basis.dialogue_id}/bilagor/{filename}"
+
+
+class Attachment(TimeStampedModel):
+    """A file the officer attaches to a version (a map, a survey report, an earlier decision): listed among the
+    attachments, carried inside the PDF, and public with the version once it is sent to the board."""
+
+    basis = models.ForeignKey(DecisionBasis, on_delete=models.CASCADE, related_name="attachments")
+    order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(_("file name"), max_length=200)
+    kind = models.CharField(_("file type"), max_length=10, choices=AttachmentKind.choices)
+    size = models.PositiveIntegerField(_("size"))
+    file = models.FileField(upload_to=_attachment_upload_to)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def content_type(self):
+        return ATTACHMENT_CONTENT_TYPES[AttachmentKind(self.kind)]

@@ -14,7 +14,12 @@ SIGNER_ROLES = (Role.OFFICER, Role.DEMOCRACY_OFFICER, Role.ADMINISTRATOR)
 
 def versions_for(dialogue):
     """Every version of the dialogue's decision basis, newest first."""
-    return DecisionBasis.objects.filter(dialogue=dialogue).select_related("created_by").order_by("-version")
+    return (
+        DecisionBasis.objects.filter(dialogue=dialogue)
+        .select_related("created_by")
+        .prefetch_related("attachments")
+        .order_by("-version")
+    )
 
 
 def latest_for(dialogue):
@@ -28,6 +33,11 @@ def next_version(dialogue):
 def version_get(*, dialogue, version):
     """One version of this dialogue's decision basis, or 404 (the dialogue is already the municipality's)."""
     return get_object_or_404(DecisionBasis.objects.select_related("created_by"), dialogue=dialogue, version=version)
+
+
+def attachment_get(*, basis, pk):
+    """One of the version's other attachments, or 404."""
+    return get_object_or_404(basis.attachments.all(), pk=pk)
 
 
 def registration_number_for(dialogue):

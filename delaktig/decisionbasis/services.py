@@ -13,7 +13,7 @@ from delaktig.organisations import case_numbers
 from . import selectors
 from .forms import MISSING_CHILD_RIGHTS, MISSING_PROPOSAL
 from .generation import decision_basis_generate  # noqa: F401  (the work a version's task does)
-from .models import DecisionBasis, Letterhead, proposed_points
+from .models import Attachment, DecisionBasis, Letterhead, proposed_points
 from .tasks import decision_basis_generate_task
 
 MISSING_NUMBER = gettext_lazy(
@@ -37,6 +37,7 @@ def decision_basis_request(
     consultation_text="",
     consultation_file=None,
     representativeness_text="",
+    attachments=(),
 ):
     """A new version, queued for the worker once the transaction commits; earlier versions are left as they were.
 
@@ -73,6 +74,7 @@ def decision_basis_request(
         )
         if consultation_file:
             basis.consultation_file.save(basis.consultation_file_name(), consultation_file, save=True)
+        _attach(basis, attachments)
         audit_record(
             municipality=dialogue.municipality,
             actor=actor,
@@ -82,6 +84,15 @@ def decision_basis_request(
         )
         transaction.on_commit(lambda: _enqueue(basis.pk))
     return basis
+
+
+def _attach(basis, attachments):
+    """The officer's other attachments, checked by the form: [(upload, AttachmentKind)], in the order chosen."""
+    for order, (upload, kind) in enumerate(attachments, start=1):
+        name = (upload.name or "bilaga").rsplit("/", 1)[-1][:200]
+        attachment = Attachment(basis=basis, order=order, name=name, kind=kind, size=upload.size)
+        attachment.file.save(name, upload, save=False)
+        attachment.save()
 
 
 def _typed_number(dialogue, typed):

@@ -179,6 +179,19 @@ def basis_download(request, dialogue_id, version, kind):
     return _file(stored, name, content_type)
 
 
+@require_GET
+@staff_view(*READ_ROLES, find=find_dialogue)
+def attachment_download(request, dialogue_id, version, attachment_id):
+    dialogue = dialogue_get(municipality=request.municipality, pk=dialogue_id)
+    basis = selectors.version_get(dialogue=dialogue, version=version)
+    return _attachment(basis, attachment_id)
+
+
+def _attachment(basis, attachment_id):
+    attachment = selectors.attachment_get(basis=basis, pk=attachment_id)
+    return _file(attachment.file, attachment.name, attachment.content_type)
+
+
 def _file(stored, name, content_type):
     if not stored:
         raise Http404("Not generated")
@@ -187,7 +200,7 @@ def _file(stored, name, content_type):
     except OSError as missing:
         raise Http404("File missing") from missing
     response = FileResponse(handle, as_attachment=True, filename=name)
-    response["Content-Type"] = CONTENT_TYPES[content_type]
+    response["Content-Type"] = CONTENT_TYPES.get(content_type, content_type)
     return response
 
 
@@ -237,3 +250,11 @@ def letterhead_logo(request):
         raise Http404("File missing") from missing
     content_type = "image/png" if found.logo.name.lower().endswith(".png") else "image/jpeg"
     return FileResponse(handle, content_type=content_type)
+
+
+@require_GET
+def public_attachment_download(request, dialogue_id, version, attachment_id):
+    """An attachment of a version sent to the board: public with it."""
+    dialogue = dialogue_get(municipality=request.municipality, pk=dialogue_id, public=True)
+    basis = selectors.public_version_get(dialogue=dialogue, version=version)
+    return _attachment(basis, attachment_id)

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.db.models import Case, Count, IntegerField, When
 
 from delaktig.decisionbasis import selectors, services
-from delaktig.decisionbasis.models import DecisionBasis, Letterhead
+from delaktig.decisionbasis.models import AttachmentKind, DecisionBasis, Letterhead
 from delaktig.decisionbasis.views import STATES
 from delaktig.dialogues.models import Dialogue
 from delaktig.organisations.models import Membership
@@ -59,6 +59,7 @@ def load(muni, bodies, people):
         representativeness_text=REPRESENTATIVENESS,
         consultation_text=CONSULTATION,
         child_rights_text=CHILD_RIGHTS if children else "",
+        attachments=[(ContentFile(_map_sketch(), name="karta-over-omradet.png"), AttachmentKind.PNG)],
     )
     if settings.DEMO_DOCUMENTS_AT_ONCE:  # so `make run` shows the downloads at once; else the worker makes them
         basis = services.decision_basis_generate(basis_id=basis.pk)
@@ -92,3 +93,21 @@ def _logo(muni, actor):
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     services.letterhead_logo_save(municipality=muni, actor=actor, logo=ContentFile(buffer.getvalue(), name="logo.png"))
+
+
+def _map_sketch():
+    """An illustrative sketch of the area as a PNG: the demo's example of an attachment the officer adds."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (640, 420), "#f4f1e8")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 190, 640, 230), fill="#c9c9c9")  # the main road
+    for x in range(30, 600, 120):
+        draw.rectangle((x, 40, x + 80, 150), fill="#d9c7a7", outline="#7a6a4f")
+        draw.rectangle((x, 270, x + 80, 380), fill="#d9c7a7", outline="#7a6a4f")
+    draw.ellipse((270, 250, 380, 360), fill="#9fd39b", outline="#2f6b2c", width=3)  # the park
+    draw.text((20, 10), "Skiss över området (illustration, inte skalenlig)", fill="#1b1b1b")
+    draw.text((285, 300), "Parken", fill="#1b1b1b")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -38,6 +38,7 @@ def render_pdf(content):
     # decision basis is often published with the meeting's papers, and public documents must be accessible.
     attachments = [_consultation(content, fetcher, Attachment)] if content.consultation_pdf else []
     attachments += [_offered(document, fetcher, Attachment) for document in content.documents]
+    attachments += [_uploaded(item, fetcher, Attachment) for item in content.uploaded]
     document = HTML(string=render_html(content), url_fetcher=fetcher)
     return document.write_pdf(pdf_variant="pdf/ua-1", attachments=attachments)
 
@@ -57,3 +58,8 @@ def _offered(document, fetcher, attachment):
     return attachment(
         file_obj=io.BytesIO(document.pdf), name=document.file_name, description=document.title, url_fetcher=fetcher
     )
+
+
+def _uploaded(item, fetcher, attachment):
+    """An attachment the officer chose (a map, a report) travels inside the PDF as well."""
+    return attachment(file_obj=io.BytesIO(item.data), name=item.name, description=item.name, url_fetcher=fetcher)

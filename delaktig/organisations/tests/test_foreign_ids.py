@@ -65,6 +65,7 @@ ID_MODELS = {
     "forum_consultation_id": ("forums.Consultation", "forum__municipality"),
     "forum_statement_id": ("forums.Statement", "consultation__forum__municipality"),
     "export_id": ("archive.ArchiveExport", "dialogue__municipality"),
+    "attachment_id": ("decisionbasis.Attachment", "basis__dialogue__municipality"),
     "generation_id": ("reports.ReportGeneration", "report__municipality"),
 }
 # A method says what its own URLs' ids name in `URL_OBJECTS` of its tests/contract.py: {argument: (model, path)}.
