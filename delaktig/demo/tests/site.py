@@ -28,7 +28,7 @@ from tests import db_copies
 
 # Not pages: files, feeds and API answers (some are slow to make, none is HTML).
 NOT_PAGES = re.compile(
-    r"(\.(csv|json|xml|ttl|jsonld|pdf|docx|xlsx)$)|/api/|/(pdf|word|docx|xlsx|samradsredogorelse|zip)/$"
+    r"(\.(csv|json|xml|ttl|jsonld|pdf|docx|xlsx)$)|/api/|/(pdf|word|docx|xlsx|samradsredogorelse|zip)/$|/bilaga/\d+/$"
 )
 LINK = re.compile(r"""<a\b[^>]*?\shref="([^"]*)\"""")
 FORM = re.compile(r"<form\b([^>]*)>", re.IGNORECASE)

@@ -31,6 +31,7 @@ DOWNLOADS = (
     "/zip/",
     "/logotyp/",
 )  # files, not pages
+ATTACHMENT = re.compile(r"/bilaga/\d+/$")  # a file too: an attachment of a decision basis version
 
 
 def staff_patterns(leave_out=()):
@@ -160,7 +161,8 @@ def crawl(max_per_name=3):
                 continue
             result.links.add((url, path, name))
             target = path + (f"?{query}" if query else "")
-            if how != "get" or path in seen or path.endswith(DOWNLOADS):  # one page of each path: no filters
+            is_file = path.endswith(DOWNLOADS) or ATTACHMENT.search(path)
+            if how != "get" or path in seen or is_file:  # one page of each path: no filters
                 continue
             budget = (name, f"dialoger/{focus.pk}/" in path)
             if name in UNCAPPED or visits[budget] < max_per_name:
