@@ -4,6 +4,8 @@ import datetime
 
 from django.utils import timezone
 
+from delaktig.core.audit import audit_events_for
+from delaktig.core.models import AuditEvent
 from delaktig.participation.services import comment_create, moderate
 from delaktig.proposals.handling import (
     proposal_approve,
@@ -139,13 +141,25 @@ def _referred_proposal(muni, bodies, people, index, item):
         sent_on=sent,
         due_on=sent + datetime.timedelta(days=60),
     )
+    moments = [_ago(item["days"] - step) for step in range(4)] + [_at(sent)]
     if item.get("answer"):
+        answered = sent + datetime.timedelta(days=item["answered_after"])
         referral_answer_record(
-            proposal=proposal,
-            actor=people["registrator"],
-            answer=item["answer"],
-            answered_on=sent + datetime.timedelta(days=item["answered_after"]),
+            proposal=proposal, actor=people["registrator"], answer=item["answer"], answered_on=answered
         )
+        moments.append(_at(answered))
+    _steps_dated(proposal, moments)
+
+
+def _at(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
+
+
+def _steps_dated(proposal, moments):
+    """The loader takes every step today; the timeline shows them on the days the story has them."""
+    events = audit_events_for(proposal, public_only=True).order_by("created_at", "pk")
+    for event, moment in zip(events, moments, strict=False):
+        AuditEvent.objects.filter(pk=event.pk).update(created_at=moment)
 
 
 def _signatures(proposal, count):

@@ -59,3 +59,14 @@ def test_demo_has_proposals_in_every_stage(demo):
     assert "closed_below_threshold" in statuses
     assert ProposalCase.objects.filter(proposal__municipality=demo).count() >= 3
     assert Proposal.objects.filter(municipality=demo, route="citizen_proposal").exists()
+
+
+def test_the_referred_proposals_timeline_follows_the_story_not_the_day_it_was_loaded(demo):
+    from delaktig.proposals.handling._public_selectors import status_history
+    from delaktig.proposals.models import Proposal
+
+    proposal = Proposal.objects.get(municipality=demo, title__startswith="Läxhjälp på biblioteket")
+    history = status_history(proposal)
+    days = [when.date() for _label, when in history]
+    assert len(history) == 6 and days == sorted(days)
+    assert days[0] == proposal.submitted_at.date() and days[-1] == proposal.referrals.get().answered_on
