@@ -5,7 +5,6 @@ an XML description following CITS ERMS); the package is kept on the row so it ca
 """
 
 import uuid
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -13,10 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from delaktig.background.jobs import ProgressRow
 from delaktig.core.models import TimeStampedModel
-
-# An export queued or running for longer than this has most likely lost its worker (or none is running).
-STALE_AFTER = timedelta(minutes=10)
 
 
 class Status(models.TextChoices):
@@ -30,7 +27,7 @@ def _upload_to(instance, filename):
     return f"archive/{instance.dialogue.municipality_id}/{instance.dialogue_id}/{filename}"
 
 
-class ArchiveExport(TimeStampedModel):
+class ArchiveExport(ProgressRow, TimeStampedModel):
     dialogue = models.ForeignKey("dialogues.Dialogue", on_delete=models.CASCADE, related_name="archive_exports")
     identifier = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)  # the package's id in the XML
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
@@ -57,18 +54,6 @@ class ArchiveExport(TimeStampedModel):
 
     def __str__(self):
         return f"{self.dialogue_id} {self.created_at:%Y-%m-%d}"
-
-    @property
-    def is_running(self):
-        return self.status in (Status.QUEUED, Status.RUNNING)
-
-    @property
-    def is_stale(self):
-        return self.is_running and (self.started_at or self.created_at) < timezone.now() - STALE_AFTER
-
-    @property
-    def is_done(self):
-        return self.status == Status.DONE
 
     def file_name(self):
         """Swedish file name: arkivpaket-<case number>-<date>.zip, the number made safe for a file name."""

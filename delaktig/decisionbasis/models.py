@@ -5,20 +5,15 @@ version's files. The row carries its own progress while the background task rend
 """
 
 import re
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from delaktig.background.jobs import ProgressRow
 from delaktig.core.models import TimeStampedModel
-
-# A version queued or running for longer than this has most likely lost its worker (or none is running).
-STALE_AFTER = timedelta(minutes=10)
-
 
 # "1.", "2)", "-", "•" typed at the start of a line of the proposed decision: the document numbers the points itself.
 TYPED_NUMBERING = re.compile(r"^\s*(?:\d+\s*[.):]|[-–•*])\s*")
@@ -40,7 +35,7 @@ def _upload_to(instance, filename):
     return f"decisionbasis/{instance.dialogue.municipality_id}/{instance.dialogue_id}/{filename}"
 
 
-class DecisionBasis(TimeStampedModel):
+class DecisionBasis(ProgressRow, TimeStampedModel):
     dialogue = models.ForeignKey("dialogues.Dialogue", on_delete=models.CASCADE, related_name="decision_bases")
     version = models.PositiveIntegerField(_("version"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
@@ -97,18 +92,6 @@ class DecisionBasis(TimeStampedModel):
         return f"{self.registration_number} v{self.version}"
 
     @property
-    def is_running(self):
-        return self.status in (Status.QUEUED, Status.RUNNING)
-
-    @property
-    def is_stale(self):
-        return self.is_running and (self.started_at or self.created_at) < timezone.now() - STALE_AFTER
-
-    @property
-    def is_done(self):
-        return self.status == Status.DONE
-
-    @property
     def is_sent(self):
         return self.sent_at is not None
 
@@ -116,14 +99,6 @@ class DecisionBasis(TimeStampedModel):
     def proposed_points(self):
         """The proposed decision as its numbered points: one per non-empty line, any typed numbering removed."""
         return proposed_points(self.proposed_decision)
-
-    def size_of(self, kind):
-        """Size in bytes of a stored file, or None when it is missing (the page still renders)."""
-        stored = getattr(self, kind)
-        try:
-            return stored.size if stored else None
-        except (OSError, ValueError):
-            return None
 
     @property
     def pdf_size(self):

@@ -5,18 +5,14 @@ A year's report is published on the public site once it is presented: the genera
 one residents download, whatever is generated later.
 """
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from delaktig.background.jobs import ProgressRow
 from delaktig.core.models import TimeStampedModel
 
-# A generation queued or running for longer than this has most likely lost its worker (or none is running).
-STALE_AFTER = timedelta(minutes=10)
 ACTION_POINTS_MAX_CHARS = 4000
 ACTION_POINT_MAX_CHARS = 400
 RESOLUTION_MAX_CHARS = 2000
@@ -76,7 +72,7 @@ def _upload_to(instance, filename):
     return f"reports/{instance.report.municipality_id}/{instance.report.year}/{instance.pk}/{filename}"
 
 
-class ReportGeneration(TimeStampedModel):
+class ReportGeneration(ProgressRow, TimeStampedModel):
     """One generation of a year's report: HTML for the staff page, and PDF, Word and XLSX files."""
 
     report = models.ForeignKey(CouncilReport, on_delete=models.CASCADE, related_name="generations")
@@ -105,26 +101,6 @@ class ReportGeneration(TimeStampedModel):
 
     def __str__(self):
         return f"{self.report} #{self.pk}"
-
-    @property
-    def is_running(self):
-        return self.status in (Status.QUEUED, Status.RUNNING)
-
-    @property
-    def is_stale(self):
-        return self.is_running and (self.started_at or self.created_at) < timezone.now() - STALE_AFTER
-
-    @property
-    def is_done(self):
-        return self.status == Status.DONE
-
-    def size_of(self, kind):
-        """Size in bytes of a stored file, or None when it is missing (the page still renders)."""
-        stored = getattr(self, kind)
-        try:
-            return stored.size if stored else None
-        except (OSError, ValueError):
-            return None
 
     @property
     def pdf_size(self):
