@@ -171,6 +171,15 @@ def test_the_page_says_when_the_figures_changed_after_the_generation(client, mun
     assert "har ändrats sedan" in client.get(report_page).content.decode()
 
 
+def test_a_finished_generation_offers_its_files_on_its_own_page(client, municipality, staff, generate):
+    made = generate(municipality)
+    client.force_login(staff[Role.DEMOCRACY_OFFICER])
+    page = client.get(url("generation", municipality, REPORT_YEAR, made.pk)).content.decode()
+    for fmt in ("pdf", "docx", "xlsx"):
+        assert url("download", municipality, REPORT_YEAR, fmt) in page
+    assert "Rapporten är klar." in page
+
+
 def test_a_generation_of_another_municipality_or_year_is_404(client, municipality, other_municipality, staff, generate):
     theirs = generate(other_municipality)
     ours = generate(municipality)
