@@ -2,17 +2,16 @@
 
 import hashlib
 import io
-import logging
 import zipfile
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from django.utils.translation import gettext_lazy, override
+from django.utils.translation import gettext_lazy
+
+from delaktig.background.jobs import progress_run, progress_step
 
 from . import contents, description
 from .models import ArchiveExport, Status
-
-logger = logging.getLogger(__name__)
 
 # (progress when the step starts, label shown on the progress page)
 STEP_GATHER = (5, gettext_lazy("Gathering the documents, decisions, inputs and audit trail"))
@@ -23,28 +22,10 @@ STEP_DONE = (100, gettext_lazy("Ready"))
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def _progress(export, step):
-    """Store the step on the row at once (its own small write) so the progress page can show it."""
-    percent, label = step
-    ArchiveExport.objects.filter(pk=export.pk).update(progress=percent, step=str(label))
-
-
 def archive_export_build(*, export_id):
     """Build one export's package. A failure is stored on the row, never raised; a finished export is left alone."""
     export = ArchiveExport.objects.select_related("dialogue__municipality").get(pk=export_id)
-    if export.status == Status.DONE:
-        return export
-    ArchiveExport.objects.filter(pk=export.pk).update(status=Status.RUNNING, started_at=timezone.now(), error="")
-    try:
-        with override("sv"):
-            _build(export)
-    except Exception as error:  # noqa: BLE001  (any failure is shown to staff on the progress page)
-        logger.exception("Archive export %s failed", export.pk)
-        ArchiveExport.objects.filter(pk=export.pk).update(
-            status=Status.FAILED, error=f"{type(error).__name__}: {error}"[:2000], finished_at=timezone.now()
-        )
-    export.refresh_from_db()
-    return export
+    return progress_run(export, _build)
 
 
 def zip_bytes(files):
@@ -58,11 +39,11 @@ def zip_bytes(files):
 
 def _build(export):
     dialogue = export.dialogue
-    _progress(export, STEP_GATHER)
+    progress_step(export, STEP_GATHER)
     package = contents.gather(dialogue)
-    _progress(export, STEP_DESCRIBE)
+    progress_step(export, STEP_DESCRIBE)
     xml = description.describe(export=export, dialogue=dialogue, package=package)
-    _progress(export, STEP_ZIP)
+    progress_step(export, STEP_ZIP)
     data = zip_bytes([(description.DESCRIPTION_NAME, xml), *((item.path, item.data) for item in package.files)])
     export.package.save(export.file_name(), ContentFile(data), save=False)
     percent, label = STEP_DONE

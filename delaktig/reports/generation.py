@@ -1,16 +1,14 @@
 """Generating a year's report, in the worker: the staff page's HTML and the PDF, Word and XLSX files, with the
 progress on the generation's row."""
 
-import logging
-
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from django.utils.translation import gettext_lazy, override
+from django.utils.translation import gettext_lazy
+
+from delaktig.background.jobs import progress_run, progress_step
 
 from . import selectors
 from .models import ReportGeneration, Status
-
-logger = logging.getLogger(__name__)
 
 # (progress when the step starts, label shown on the progress page)
 STEP_GATHER = (5, gettext_lazy("Counting the year's dialogues, inputs and participants"))
@@ -32,12 +30,6 @@ def _renderers():
     }
 
 
-def _progress(generation, step, **extra):
-    """Store the step on the row at once (its own small write) so the progress page can show it."""
-    percent, label = step
-    ReportGeneration.objects.filter(pk=generation.pk).update(progress=percent, step=str(label), **extra)
-
-
 def report_generate(*, generation_id, renderers=None):
     """Render one generation into its own files. A failure is stored on the row, never raised.
 
@@ -45,30 +37,18 @@ def report_generate(*, generation_id, renderers=None):
     """
     renderers = renderers or _renderers()
     generation = ReportGeneration.objects.select_related("report__municipality").get(pk=generation_id)
-    if generation.status == Status.DONE:
-        return generation
-    ReportGeneration.objects.filter(pk=generation.pk).update(status=Status.RUNNING, started_at=timezone.now(), error="")
-    try:
-        with override("sv"):
-            _generate(generation, renderers)
-    except Exception as error:  # noqa: BLE001  (any failure is shown to staff on the progress page)
-        logger.exception("Yearly report generation %s failed", generation.pk)
-        ReportGeneration.objects.filter(pk=generation.pk).update(
-            status=Status.FAILED, error=f"{type(error).__name__}: {error}"[:2000], finished_at=timezone.now()
-        )
-    generation.refresh_from_db()
-    return generation
+    return progress_run(generation, lambda row: _generate(row, renderers))
 
 
 def _generate(generation, renderers):
     municipality, year = generation.report.municipality, generation.report.year
-    _progress(generation, STEP_GATHER, data_version=selectors.figures_version(municipality))
+    progress_step(generation, STEP_GATHER, data_version=selectors.figures_version(municipality))
     report = selectors.yearly_report(municipality, year)
-    _progress(generation, STEP_HTML)
+    progress_step(generation, STEP_HTML)
     html = renderers["html"](report)
     files = {}
     for kind, step in (("pdf", STEP_PDF), ("docx", STEP_DOCX), ("xlsx", STEP_XLSX)):
-        _progress(generation, step)
+        progress_step(generation, step)
         files[kind] = renderers[kind](report)
     for kind, content in files.items():
         getattr(generation, kind).save(generation.file_name(kind), ContentFile(content), save=False)
