@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "delaktig.accounts",
     "delaktig.mailings",
     "delaktig.foundation",
+    "delaktig.privacy",
     "delaktig.dialogues",
     "delaktig.participation",
     "delaktig.panel",

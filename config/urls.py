@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("delaktig.accounts.urls")),  # /konto/… and /<municipality>/konto/…
     path("", include("delaktig.organisations.urls")),
     path("", include("delaktig.foundation.urls")),
+    path("", include("delaktig.privacy.urls")),
     path("", include("delaktig.dialogues.urls")),
     path("", include("delaktig.participation.staff_pages_urls")),
     path("", include("delaktig.mailings.urls")),

@@ -5,3 +5,6 @@ class AccountsConfig(AppConfig):
     name = "delaktig.accounts"
     label = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self):
+        from . import retention  # noqa: F401  (register the retention rules)

@@ -50,6 +50,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     identity_level = models.PositiveSmallIntegerField(
         _("identity level"), choices=IdentityLevel.choices, default=IdentityLevel.NONE
     )
+    # Skyddade personuppgifter: set by a registrar or administrator (privacy); the name and contact details are then
+    # never shown to anyone else (accounts.identity.display_name), only to the person and in their register extract.
+    protected_identity = models.BooleanField(_("protected identity"), default=False)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text="May use Django's admin (superusers only).")
     date_joined = models.DateTimeField(default=timezone.now)

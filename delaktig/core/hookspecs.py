@@ -1,5 +1,6 @@
-"""Hooks that core calls: the public and staff menus, notices, the home page, periodic jobs, audit labels, and the
-contributions to the yearly report and open data (see core/hooks.py for how to implement one)."""
+"""Hooks that core calls: the public and staff menus, notices, the home page, periodic jobs, audit labels, retention
+of personal data, and the contributions to the yearly report and open data (see core/hooks.py for how to implement
+one)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import hooks
 from .contributions import Dataset, ReportSection
+from .retention import RetentionKind
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -62,4 +64,10 @@ def yearly_report_sections(municipality: Any, year: int) -> Iterable[ReportSecti
 @hooks.declare
 def open_data_datasets() -> Iterable[Dataset] | None:
     """Public datasets an app contributes to open data (methods use their manifest)."""
+    raise NotImplementedError
+
+
+@hooks.declare
+def retention_kinds() -> Iterable[RetentionKind]:
+    """The kinds of personal data an app holds and how long each is kept (core/retention.py); methods too."""
     raise NotImplementedError

@@ -7,4 +7,4 @@ class ForumsConfig(AppConfig):
     verbose_name = "Standing forums"
 
     def ready(self):
-        from . import hooks  # noqa: F401  (register the hooks)
+        from . import hooks, retention  # noqa: F401  (register the hooks and the retention rules)

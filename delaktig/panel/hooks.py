@@ -11,9 +11,8 @@ from delaktig.foundation import hookspecs as foundation_hooks
 
 from . import selectors, services
 from .models import IN_PANEL
+from .retention import RETENTION
 from .views.staff import PANEL_ROLES
-
-DAY = 24 * 60 * 60
 
 
 @core_hooks.main_nav_items.register
@@ -48,10 +47,10 @@ def panel_staff_nav(request):
     return [(_("Citizen panel"), reverse("panel:staff_overview", args=[request.municipality.slug]))]
 
 
-@core_hooks.periodic_jobs.register
-def panel_periodic_jobs():
-    """Members inactive longer than the municipality's setting are removed, once a day."""
-    return [("panel_inactive_remove", DAY, services.members_inactive_remove)]
+@core_hooks.retention_kinds.register
+def panel_retention():
+    """Inactive members and unconfirmed sign-ups, removed by the retention job (privacy)."""
+    return RETENTION
 
 
 @core_hooks.audit_action_labels.register

@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from delaktig.core.audit import audit_record
-from delaktig.organisations.models import Municipality
 
 from . import selectors, tasks
 from .consent import CONSENT_VERSION
@@ -32,7 +31,6 @@ from .models import (
     Status,
     new_link_key,
 )
-from .tokens import CONFIRM_MAX_AGE
 
 STAFF_STATUSES = (Status.ACTIVE, Status.PAUSED, Status.REMOVED)
 
@@ -272,23 +270,23 @@ def months_before(day, months):
     return day.replace(year=year, month=month + 1, day=min(day.day, last))
 
 
-def members_inactive_remove(*, today=None) -> int:
-    """The periodic job: members inactive longer than their municipality's setting (default 24 months) are
-    removed (name and contact details deleted), and sign-ups never confirmed are deleted. Safe to run again."""
-    today = today or timezone.localdate()
-    removed = 0
-    municipalities = PanelMember.objects.filter(status__in=IN_PANEL).values_list("municipality", flat=True)
-    for municipality in Municipality.objects.filter(pk__in=set(municipalities)):
-        removed += _remove_inactive(municipality, today)
-    stale = timezone.now() - CONFIRM_MAX_AGE - datetime.timedelta(days=1)
-    PanelMember.objects.filter(status=Status.PENDING, created_at__lt=stale).delete()
-    return removed
+def members_inactive_remove(municipality, cutoff) -> int:
+    """Retention (panel/retention.py): members inactive since before `cutoff` (a datetime; the municipality's
+    setting, default 24 months) are removed: name and contact details deleted, the row kept for the samples it was
+    in. Safe to run again."""
+    return _remove_inactive(municipality, timezone.localdate(cutoff), today=timezone.localdate())
+
+
+def signups_unconfirmed_remove(municipality, cutoff) -> int:
+    """Retention: sign-ups never confirmed are deleted once their link has expired."""
+    stale = PanelMember.objects.filter(municipality=municipality, status=Status.PENDING, created_at__lt=cutoff)
+    _total, per_model = stale.delete()
+    return per_model.get(PanelMember._meta.label, 0)
 
 
 @transaction.atomic
-def _remove_inactive(municipality, today):
+def _remove_inactive(municipality, cutoff, *, today):
     members = PanelMember.objects.filter(municipality=municipality, status__in=IN_PANEL)
-    cutoff = months_before(today, selectors.settings_for(municipality).inactivity_months)
     inactive = members.filter(
         Q(last_active_on__lt=cutoff) | Q(last_active_on__isnull=True, created_at__date__lt=cutoff)
     )

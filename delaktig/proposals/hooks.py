@@ -13,6 +13,7 @@ from delaktig.organisations.models import Municipality
 
 from .handling import proposals_of, unfinished_report_send
 from .models import Proposal, ProposalSettings
+from .retention import RETENTION
 from .signatures import expiry_run, signatures_of
 
 
@@ -143,3 +144,8 @@ def report_job():
 @core_hooks.periodic_jobs.register
 def proposals_periodic_jobs():
     return [("proposals_expire", 10 * 60, expiry_job), ("proposals_report", 24 * 60 * 60, report_job)]
+
+
+@core_hooks.retention_kinds.register
+def proposals_retention():
+    return RETENTION

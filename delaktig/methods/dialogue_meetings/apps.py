@@ -8,4 +8,4 @@ class DialogueMeetingsConfig(AppConfig):
     verbose_name = _("Dialogue meetings")
 
     def ready(self):
-        from . import hooks  # noqa: F401  (the reminder job)
+        from . import hooks, retention  # noqa: F401  (the reminder job, the retention rules)

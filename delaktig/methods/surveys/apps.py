@@ -10,7 +10,7 @@ class SurveysConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from . import hooks  # noqa: F401  (forgetting sent invitation links and expired drafts)
+        from . import hooks, retention  # noqa: F401  (forgetting sent invitation links and expired drafts)
         from .models import Question, Section
 
         for model in (Section, Question):

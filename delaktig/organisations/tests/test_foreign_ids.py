@@ -67,6 +67,7 @@ ID_MODELS = {
     "export_id": ("archive.ArchiveExport", "dialogue__municipality"),
     "attachment_id": ("decisionbasis.Attachment", "basis__dialogue__municipality"),
     "generation_id": ("reports.ReportGeneration", "report__municipality"),
+    "person_id": ("accounts.User", "memberships__municipality"),  # a person the municipality knows (privacy)
 }
 # A method says what its own URLs' ids name in `URL_OBJECTS` of its tests/contract.py: {argument: (model, path)}.
 OTHER_VALUES = {"step": "x", "slug": "x", "kind": "input", "version": "1", "index": "0", "token": "x", "year": "2000"}

@@ -1,0 +1,103 @@
+"""The register extract (registerutdrag, GDPR art. 15) staff hand out: everything we hold about a person, and why,
+on what legal basis, for how long and to whom it goes."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from delaktig.accounts.services import personal_data_collect
+
+from .services import rules_for
+
+PURPOSES = (
+    (
+        _("To let you take part in dialogues, proposals, surveys and meetings, and to tell you what happened"),
+        _("A task in the public interest (GDPR article 6.1 e; kommunallagen)"),
+    ),
+    (
+        _("To count one signature, vote or answer per person"),
+        _("A task in the public interest (GDPR article 6.1 e)"),
+    ),
+    (
+        _("To keep the municipality's records (public documents, archive)"),
+        _("A legal obligation (GDPR article 6.1 c; offentlighets- och sekretesslagen, arkivlagen)"),
+    ),
+    (
+        _("The citizen panel"),
+        _("Your consent (GDPR article 6.1 a), which you can withdraw at any time"),
+    ),
+)
+RECIPIENTS = (
+    _("Staff of the municipality who handle the matter."),
+    _("The company that runs the service for us, as our data processor (personuppgiftsbiträde)."),
+    _(
+        "Anyone who asks for a public document, after the municipality has checked it for secrecy. Names you chose "
+        "to show publicly are shown on the website."
+    ),
+)
+
+
+def register_extract(*, municipality, person) -> dict[str, Any]:
+    """The extract's content: the person's data from every app (hook `personal_data`), with purposes, legal
+    bases, retention periods and recipients."""
+    rules = rules_for(municipality)
+    return {
+        "municipality": municipality.name,
+        "made_at": timezone.now(),
+        "data": personal_data_collect(user=person),
+        "purposes": [{"purpose": str(p), "legal_basis": str(b)} for p, b in PURPOSES],
+        "retention": [
+            {
+                "key": rule.kind.key,
+                "data": str(rule.kind.description),
+                "period": rule.amount,
+                "unit": rule.kind.unit,
+                "counts_from": str(rule.kind.counts_from),
+                "removal": str(rule.kind.removal_note),
+            }
+            for rule in rules
+        ],
+        "recipients": [str(r) for r in RECIPIENTS],
+    }
+
+
+def extract_json(extract: dict[str, Any]) -> str:
+    return json.dumps(extract, cls=_Encoder, ensure_ascii=False, indent=2)
+
+
+class _Encoder(DjangoJSONEncoder):
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            return o.isoformat()
+        try:
+            return super().default(o)
+        except TypeError:
+            return str(o)
+
+
+def flat_rows(value: Any, prefix: str = "") -> list[tuple[str, str]]:
+    """A nested value as (label, text) rows, for the readable page: keys in words ("identity level"), and a code
+    left out where the value in words is beside it ("role" when there is "role_text")."""
+    if isinstance(value, dict):
+        shown = {key: item for key, item in value.items() if f"{key}_text" not in value}
+        return [row for key, item in shown.items() for row in flat_rows(item, f"{prefix}{_words(key)} › ")]
+    if isinstance(value, list):
+        return [row for index, item in enumerate(value, 1) for row in flat_rows(item, f"{prefix}{index} › ")]
+    if isinstance(value, datetime.datetime):
+        text = formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    elif isinstance(value, datetime.date):
+        text = formats.date_format(value, "DATE_FORMAT")
+    else:
+        text = "" if value is None else str(value)
+    return [(prefix.removesuffix(" › "), text)]
+
+
+def _words(key: Any) -> str:
+    text = str(key).removesuffix("_text").replace("_", " ")
+    return text[:1].upper() + text[1:]
