@@ -36,3 +36,10 @@ def personal_data(user: User) -> dict[str, list[dict[str, Any]]]:
 def erase_user(user: User) -> int | None:
     """Anonymise or remove what an app holds about the person; returns how many items."""
     raise NotImplementedError
+
+
+@hooks.declare
+def identity_protect(user: User) -> int | None:
+    """The person's identity became protected (skyddade personuppgifter): hide the names an app copied onto what
+    they sent in (a proposal's name shown, a comment's, a signature shown publicly); returns how many rows."""
+    raise NotImplementedError

@@ -37,6 +37,12 @@ def contact_hidden(person: Any, viewer: Any = None) -> bool:
     return viewer is None or getattr(viewer, "pk", None) != getattr(person, "pk", -1)
 
 
+def name_shown(person: Any, name: str) -> str:
+    """The name to store as shown with something `person` sends in: "" (anonymous) when their identity is
+    protected, so every page, export, feed and document that reads the stored name leaves it out."""
+    return "" if is_protected(person) else name
+
+
 def protected_ids(user_ids) -> set[int]:
     """Of these users, those with a protected identity (one query, for lists and exports)."""
     from .models import User

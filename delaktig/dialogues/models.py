@@ -273,6 +273,8 @@ class Dialogue(TimeStampedModel):
 
     def public_name_for(self, user, pseudonym=""):
         """The name shown publicly with a contribution by `user`: "" means "Anonymous participant"."""
+        if getattr(user, "protected_identity", False):
+            return ""  # skyddade personuppgifter: never shown (accounts.identity)
         if self.public_identity == PublicIdentity.NAME:
             return (getattr(user, "name", "") or "").strip()
         if self.public_identity == PublicIdentity.PSEUDONYM:

@@ -12,6 +12,7 @@ Hooks registered here:
                                      what the dialogue's plan asks about how participants appear publicly
 """
 
+from django.apps import apps as django_apps
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -153,3 +154,15 @@ def modules_without_public_identity(dialogue):
     """Names of the dialogue's ways of taking part whose method always shows names."""
     modules = _modules_with_manifest(dialogue)
     return [module.name for module, manifest in modules if not manifest.honours_public_identity]
+
+
+@account_hooks.identity_protect.register
+def participation_identity_protect(user):
+    """Protected identity: the name shown with the person's comments, and with their input in every method (any
+    model with `author` and `author_name`, found without naming a method), becomes "" (shown as anonymous)."""
+    hidden = 0
+    for model in django_apps.get_models():
+        names = {field.name for field in model._meta.get_fields()}
+        if {"author", "author_name"} <= names and model._meta.get_field("author").is_relation:
+            hidden += model.objects.filter(author=user).exclude(author_name="").update(author_name="")
+    return hidden

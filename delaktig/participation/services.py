@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from delaktig.accounts.identity import name_shown
 from delaktig.core.audit import audit_record
 
 from .models import Channel, Comment, ModerationStatus, Module, Phase
@@ -70,6 +71,7 @@ def comment_create(
         author = dialogue.account_for(author)
     elif not author_name and author is not None:
         author_name = author.name
+    author_name = name_shown(author, author_name)
     comment = Comment.objects.create(
         municipality=municipality,
         target=target,

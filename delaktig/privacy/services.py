@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
+from delaktig.accounts import hookspecs as account_hooks
 from delaktig.core import hookspecs as core_hooks
 from delaktig.core.audit import audit_record
 from delaktig.core.retention import RetentionKind, cutoff_for
@@ -131,12 +132,15 @@ def protected_identity_set(*, municipality: Municipality, person, protected: boo
         return
     person.protected_identity = protected
     person.save(update_fields=["protected_identity"])
+    hidden = 0
+    if protected:
+        hidden = sum(hook(person) or 0 for hook in account_hooks.identity_protect.implementations())
     audit_record(
         municipality=municipality,
         actor=actor,
         action="person.protect" if protected else "person.unprotect",
         target=person,
-        data={"reason": reason},
+        data={"reason": reason, "names_hidden": hidden},
     )
 
 

@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from delaktig.core import hookspecs as core_hooks
 from delaktig.organisations.models import Municipality
 
 from .handling import proposals_of, unfinished_report_send
-from .models import Proposal, ProposalSettings
+from .models import Proposal, ProposalSettings, Signature
 from .retention import RETENTION
 from .signatures import expiry_run, signatures_of
 
@@ -149,3 +150,13 @@ def proposals_periodic_jobs():
 @core_hooks.retention_kinds.register
 def proposals_retention():
     return RETENTION
+
+
+@account_hooks.identity_protect.register
+def proposals_identity_protect(user):
+    """Protected identity: the name shown with the person's proposals is removed, and their signatures (by account
+    or by address) are no longer shown by name. The name stays on the signature, where only staff see it."""
+    proposals = Proposal.objects.filter(proposer=user).exclude(proposer_name="").update(proposer_name="")
+    mine = Q(user=user) | Q(signer_key=user.email.lower())
+    shown = Signature.objects.filter(mine, show_name=True).update(show_name=False)
+    return proposals + shown

@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from delaktig.accounts.identity import name_shown
 from delaktig.accounts.models import IdentityLevel
 from delaktig.core.audit import audit_record
 from delaktig.participation.services import comment_create
@@ -55,7 +56,7 @@ def proposal_submit(
                 text=text,
                 category=category,
                 proposer=proposer,
-                proposer_name=proposer_name,
+                proposer_name=name_shown(proposer, proposer_name),
                 registration_number=registration_number_next(municipality=municipality),
                 submission_key=submission_key,
                 submitted_at=timezone.now(),

@@ -15,7 +15,7 @@ from contextlib import nullcontext
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
-from delaktig.accounts.models import IdentityLevel
+from delaktig.accounts.models import IdentityLevel, User
 from delaktig.core.audit import audit_record
 from delaktig.core.inserts import insert_unless_taken
 
@@ -75,7 +75,7 @@ def signature_sign(*, proposal, name, email, user=None, show_name=False, wants_u
         name=name.strip(),
         email=email.strip(),
         email_domain=domain_of(email),
-        show_name=show_name,
+        show_name=show_name and not _protected(user if logged_in else None, email),
         wants_updates=wants_updates,
         status=SignatureStatus.VALID if at_once else SignatureStatus.PENDING,
         confirmed_at=now if at_once else None,
@@ -85,6 +85,14 @@ def signature_sign(*, proposal, name, email, user=None, show_name=False, wants_u
     if _insert(signature, counted=at_once):
         return (SIGNED if at_once else PENDING), signature
     return _repeat(proposal, signature.signer_key, logged_in, language)
+
+
+def _protected(user, email):
+    """Whether the signer's identity is protected (skyddade personuppgifter): then the name is never shown, even
+    when asked for. A signer who is not logged in is matched by the address (one indexed lookup)."""
+    if user is not None:
+        return user.protected_identity
+    return User.objects.filter(email=(email or "").strip().lower(), protected_identity=True).exists()
 
 
 def _insert(signature, *, counted):
