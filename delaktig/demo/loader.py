@@ -33,6 +33,7 @@ from . import evaluations as demo_evaluations
 from . import followup as demo_followup
 from . import matters as demo_matters
 from . import panel as demo_panel
+from . import privacy as demo_privacy
 from . import proposals as demo_proposals
 from . import reports as demo_reports
 from . import results as demo_results
@@ -132,6 +133,7 @@ def _load_municipality(spec, *, full):
         demo_actionplan.load(muni, bodies, departments, people)
         demo_baseline.load(muni, bodies, people)
         demo_archive.load(muni, bodies, people)
+        demo_privacy.load(muni, bodies, people)
         demo_reports.council_report_load(muni, people)  # last: the report counts everything above
 
 
