@@ -43,6 +43,16 @@ def name_shown(person: Any, name: str) -> str:
     return "" if is_protected(person) else name
 
 
+def protected_emails(emails) -> set[str]:
+    """Of these addresses, those of people with a protected identity (one query; for rows kept by address)."""
+    from .models import User
+
+    wanted = {(email or "").strip().lower() for email in emails} - {""}
+    if not wanted:
+        return set()
+    return set(User.objects.filter(email__in=wanted, protected_identity=True).values_list("email", flat=True))
+
+
 def protected_ids(user_ids) -> set[int]:
     """Of these users, those with a protected identity (one query, for lists and exports)."""
     from .models import User

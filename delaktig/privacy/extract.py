@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -12,6 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.accounts.services import personal_data_collect
+from delaktig.core import hookspecs as core_hooks
 
 from .services import rules_for
 
@@ -81,6 +83,14 @@ class _Encoder(DjangoJSONEncoder):
             return str(o)
 
 
+def extract_pdf(html: str) -> bytes:
+    """The extract as PDF/UA with WeasyPrint, as the decision basis; nothing is fetched."""
+    from weasyprint import HTML  # imported here: loading Pango is slow and only this download needs it
+    from weasyprint.urls import URLFetcher
+
+    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=())).write_pdf(pdf_variant="pdf/ua-1")
+
+
 def flat_rows(value: Any, prefix: str = "") -> list[tuple[str, str]]:
     """A nested value as (label, text) rows, for the readable page: keys in words ("identity level"), and a code
     left out where the value in words is beside it ("role" when there is "role_text")."""
@@ -94,8 +104,28 @@ def flat_rows(value: Any, prefix: str = "") -> list[tuple[str, str]]:
     elif isinstance(value, datetime.date):
         text = formats.date_format(value, "DATE_FORMAT")
     else:
-        text = "" if value is None else str(value)
+        text = _readable("" if value is None else str(value))
     return [(prefix.removesuffix(" › "), text)]
+
+
+CODE = re.compile(r"(?<![@\w.])[a-z]+(?:[_.][a-z]+)+(?![\w@.])")
+REFERENCE = re.compile(r"\b([a-z]+(?:_[a-z]+)*):(\d+)\b")
+
+
+def _readable(text: str) -> str:
+    """Codes an app put among the values ("open_input.support", "map_input", "open_input:12") in words: an audit
+    action by its label, anything else with spaces; the JSON keeps the codes."""
+    if not (CODE.search(text) or REFERENCE.search(text)):
+        return text
+    labels = {key: label for hook in core_hooks.audit_action_labels.implementations() for key, label in hook().items()}
+    text = REFERENCE.sub(lambda found: f"{_words(found[1])} {found[2]}", text)
+    return CODE.sub(lambda found: _code_in_words(found[0], labels), text)
+
+
+def _code_in_words(code: str, labels: dict[str, Any]) -> str:
+    if code in labels:
+        return str(labels[code])
+    return _words(code.replace(".", " ")) if "_" in code else code
 
 
 def _words(key: Any) -> str:

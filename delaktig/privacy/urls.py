@@ -19,4 +19,5 @@ urlpatterns = [
     path(f"{S}/personer/<int:person_id>/skyddad-identitet/", views.person_protect, name="person_protect"),
     path(f"{S}/personer/<int:person_id>/registerutdrag/", views.person_extract, name="person_extract"),
     path(f"{S}/personer/<int:person_id>/registerutdrag.json", views.person_extract_json, name="person_extract_json"),
+    path(f"{S}/personer/<int:person_id>/registerutdrag.pdf", views.person_extract_pdf, name="person_extract_pdf"),
 ]

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -16,7 +17,7 @@ from delaktig.organisations.models import Role
 from delaktig.organisations.permissions import staff_view
 
 from . import selectors, services
-from .extract import extract_json, flat_rows, register_extract
+from .extract import extract_json, extract_pdf, flat_rows, register_extract
 from .forms import AuditFilterForm, PeriodForm, PersonSearchForm, ProtectedIdentityForm
 from .models import RetentionRun
 
@@ -183,4 +184,15 @@ def person_extract_json(request, person_id):
     found, extract = _extract(request, person_id, "json")
     response = HttpResponse(extract_json(extract), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="registerutdrag-{found.pk}.json"'
+    return response
+
+
+@require_GET
+@staff_view(*PEOPLE_ROLES, find=find_person)
+def person_extract_pdf(request, person_id):
+    found, extract = _extract(request, person_id, "pdf")
+    context = {"person": found, "extract": extract, "rows": flat_rows(extract["data"])}
+    html = render_to_string("privacy/extract_pdf.html", context, request=request)
+    response = HttpResponse(extract_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="registerutdrag-{found.pk}.pdf"'
     return response

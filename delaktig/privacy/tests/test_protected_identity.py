@@ -144,6 +144,8 @@ def test_the_register_extract_is_made_for_the_person_with_an_audit_event(client,
     assert NAME in page and "Hur länge vi sparar uppgifterna" in page and "IP-adresser" in page
     data = client.get(reverse("privacy:person_extract_json", args=[municipality.slug, person.pk])).json()
     assert data["data"]["account"]["email"] == person.email and data["purposes"] and data["retention"]
-    assert AuditEvent.objects.filter(action="person.register_extract", target_id=person.pk).count() == 2
+    pdf = client.get(reverse("privacy:person_extract_pdf", args=[municipality.slug, person.pk]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert AuditEvent.objects.filter(action="person.register_extract", target_id=person.pk).count() == 3
     found = client.get(reverse("privacy:people", args=[municipality.slug]), {"q": person.email})
     assert NAME in body(found)

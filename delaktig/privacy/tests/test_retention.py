@@ -176,3 +176,16 @@ def test_runs_at_the_frozen_time_use_the_frozen_clock(municipality):
     with time_machine.travel(NOW, tick=False):
         services.retention_apply()
         assert RetentionRun.objects.get(municipality=municipality).started_at == timezone.now()
+
+
+def test_forum_members_lose_their_contact_details_a_year_after_the_term(municipality):
+    from delaktig.forums.tests.factories import ForumFactory, ForumMemberFactory
+
+    forum = ForumFactory(municipality=municipality)
+    ended = ForumMemberFactory(forum=forum, term_end=datetime.date(2026, 5, 1))
+    sitting = ForumMemberFactory(forum=forum, term_end=datetime.date(2026, 12, 31))
+    run()
+    ended.refresh_from_db()
+    sitting.refresh_from_db()
+    assert (ended.email, ended.phone, ended.name) == ("", "", ended.name) and ended.name
+    assert sitting.email and sitting.phone
