@@ -61,14 +61,16 @@ def cutoff_for(now: datetime.datetime, amount: int, unit: str) -> datetime.datet
 
 def in_batches(queryset, change: Callable[[Any], int], *, size: int = BATCH) -> int:
     """Apply `change(queryset of at most `size` rows)` until nothing is left; each batch in its own transaction,
-    so a long run holds no lock for long and a second runner only finds what is left."""
+    so a long run holds no lock for long and a second runner only finds what is left. `queryset` must no longer
+    select a row once it is changed; a batch that changes nothing ends the run rather than loop."""
     total = 0
     while True:
         with transaction.atomic():
             ids = list(queryset.order_by("pk").values_list("pk", flat=True)[:size])
-            if not ids:
-                return total
-            total += change(queryset.model.objects.filter(pk__in=ids))
+            changed = change(queryset.model.objects.filter(pk__in=ids)) if ids else 0
+        total += changed
+        if not changed:
+            return total
 
 
 def delete_rows(rows) -> int:

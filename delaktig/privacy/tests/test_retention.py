@@ -189,3 +189,11 @@ def test_forum_members_lose_their_contact_details_a_year_after_the_term(municipa
     sitting.refresh_from_db()
     assert (ended.email, ended.phone, ended.name) == ("", "", ended.name) and ended.name
     assert sitting.email and sitting.phone
+
+
+def test_a_batch_that_changes_nothing_ends_the_run_instead_of_looping(municipality):
+    from delaktig.core.retention import in_batches
+
+    proposal = ProposalFactory(municipality=municipality)
+    SignatureFactory(proposal=proposal)
+    assert in_batches(Signature.objects.all(), lambda rows: 0) == 0
