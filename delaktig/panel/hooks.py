@@ -1,6 +1,7 @@
 """What the panel offers to central pages through hooks (registered in PanelConfig.ready): the menus, audit labels,
 the periodic removal of inactive members, and My pages, "my data" and erasure for people with an account."""
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -10,7 +11,7 @@ from delaktig.core import hookspecs as core_hooks
 from delaktig.foundation import hookspecs as foundation_hooks
 
 from . import selectors, services
-from .models import IN_PANEL
+from .models import IN_PANEL, PanelMember
 from .retention import RETENTION
 from .views.staff import PANEL_ROLES
 
@@ -108,3 +109,15 @@ def panel_personal_data(user):
 @account_hooks.erase_user.register
 def panel_erase_user(user):
     return services.members_erase_for_user(user=user)
+
+
+@account_hooks.identity_protect.register
+def panel_identity_protect(user):
+    """Protected identity: the person's membership in the panel (by account or address) is marked, so staff pages
+    show no name or contact details."""
+    mine = Q(user=user) | Q(email__iexact=user.email)
+    return (
+        PanelMember.objects.filter(mine, protected_identity=False)
+        .exclude(email="", user=None)
+        .update(protected_identity=True)
+    )

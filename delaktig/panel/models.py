@@ -69,6 +69,9 @@ class PanelMember(TimeStampedModel):
     email_digest = models.CharField(max_length=64, blank=True, db_index=True)
     name = models.CharField(_("name"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # Skyddade personuppgifter: set when the person's account is protected (privacy; hook identity_protect). Staff
+    # pages then show "Protected identity" instead of the name and contact details; e-mail still reaches them.
+    protected_identity = models.BooleanField(_("protected identity"), default=False)
     age_band = models.CharField(_("age"), max_length=20, choices=PANEL_AGE_BANDS)
     gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices)
     area = models.ForeignKey(

@@ -8,6 +8,8 @@ from django.urls import reverse
 from delaktig.accounts.identity import display_name, name_shown
 from delaktig.accounts.tests.factories import UserFactory
 from delaktig.core.models import AuditEvent
+from delaktig.panel.models import PanelMember
+from delaktig.panel.tests.factories import PanelMemberFactory
 from delaktig.participation.services import comment_create, moderate
 from delaktig.proposals.models import Route
 from delaktig.proposals.signatures._signing import signature_sign
@@ -33,6 +35,7 @@ def everything(municipality, staff):
         target_type=ContentType.objects.get_for_model(own),
         target_id=own.pk,
     )
+    PanelMemberFactory(municipality=municipality, email=person.email, name=NAME, status="active")
     return person, own, other
 
 
@@ -99,7 +102,7 @@ def test_protecting_is_audited_and_new_contributions_are_anonymous(client, munic
     protect(client, municipality, staff["registrar"], person)
     event = AuditEvent.objects.get(action="person.protect")
     assert event.actor == staff["registrar"] and event.data["reason"] == "Beslut från Skatteverket"
-    assert event.data["names_hidden"] == 3  # the proposal's name, the signature shown, the comment
+    assert event.data["names_hidden"] == 4  # the proposal's name, the signature shown, the comment, the panel
     later = collecting(ProposalFactory(municipality=municipality, title="Belysning", route=Route.EPETITION))
     _outcome, signature = signature_sign(proposal=later, name=NAME, email=person.email, show_name=True)
     assert signature.show_name is False  # matched by the address, without logging in
@@ -149,3 +152,16 @@ def test_the_register_extract_is_made_for_the_person_with_an_audit_event(client,
     assert AuditEvent.objects.filter(action="person.register_extract", target_id=person.pk).count() == 3
     found = client.get(reverse("privacy:people", args=[municipality.slug]), {"q": person.email})
     assert NAME in body(found)
+
+
+def test_the_citizen_panel_shows_staff_no_name_or_address_of_a_protected_member(
+    client, municipality, staff, everything
+):
+    person, _own, _other = everything
+    protect(client, municipality, staff["registrar"], person)
+    client.force_login(staff["democracy_officer"])
+    listed = body(client.get(reverse("panel:staff_members", args=[municipality.slug])))
+    assert NAME not in listed and "Skyddad identitet" in listed
+    row = PanelMember.objects.get(email=person.email)  # the panel row is matched by the address
+    page = body(client.get(reverse("panel:staff_member", args=[municipality.slug, row.pk])))
+    assert NAME not in page and person.email not in page and row.protected_identity
