@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.test import override_settings
 
 from tests import db_copies
 
@@ -18,6 +19,13 @@ from tests import db_copies
 def empty_database():
     """Inside the block the test database is empty (no tables, no migrations recorded); afterwards it is back as
     it was. The data migrations use the default database, so it is the test database itself that is emptied."""
+    # MIGRATION_MODULES={}: the test database itself is made from the models (--nomigrations), these need the files
+    with override_settings(MIGRATION_MODULES={}), _emptied():
+        yield
+
+
+@contextmanager
+def _emptied():
     connection.ensure_connection()
     if connection.vendor == "postgresql":
         with db_copies.pg_copied_in(connection, "template0"):
