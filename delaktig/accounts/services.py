@@ -106,6 +106,18 @@ def identity_level_raise(*, user, level):
     return user
 
 
+def identity_level_of(user):
+    """The identity level to store with an action `user` takes now (IdentityLevel.NONE without an account).
+
+    Read from the user already in memory (the request's), so storing it costs no query: the hot paths put it in
+    the statement they already send. An e-ID login only has to raise the person's level (identity_level_raise)
+    for the actions after it to record the higher level.
+    """
+    if user is None or not getattr(user, "is_authenticated", False):
+        return int(IdentityLevel.NONE)
+    return int(user.identity_level)
+
+
 def personal_data_collect(*, user):
     """Everything we hold about `user`: account, roles, and what every app offers through "personal_data"."""
     data: dict[str, Any] = {
