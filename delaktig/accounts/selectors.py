@@ -3,6 +3,7 @@
 import datetime
 
 from delaktig.accounts import hookspecs as account_hooks
+from delaktig.accounts.models import identity_level_text
 
 
 def contributions_for(*, user):
@@ -15,7 +16,12 @@ def contributions_for(*, user):
 
 
 def contribution_item(row):
-    """A contribution as My pages shows it, whatever method it came from."""
+    """A contribution as My pages shows it, whatever method it came from.
+
+    Keys a row may have: title, text, dialogue, reference (or on), url, created (or created_at), status_text (what
+    happened to it, in words), status_detail (more on that: the moderator's reason, the answer, the result), and
+    identity_level (the IdentityLevel the person had when acting; None for rows from before it was kept). A row
+    without identity_level is no action that counts (a draft, a follow): its level is shown as empty."""
     title = row.get("title") or ""
     text = row.get("text") or ""
     return {
@@ -24,6 +30,9 @@ def contribution_item(row):
         "dialogue": row.get("dialogue") or "",
         "reference": row.get("reference") or row.get("on") or "",
         "status": row.get("status_text") or "",
+        "status_detail": row.get("status_detail") or "",
+        "identity_level": row.get("identity_level"),
+        "identity_level_text": identity_level_text(row.get("identity_level")) if "identity_level" in row else "",
         "created": _as_datetime(row.get("created") or row.get("created_at")),
         "url": row.get("url") or "",
     }

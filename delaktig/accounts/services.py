@@ -10,7 +10,7 @@ from delaktig.accounts import hookspecs as account_hooks
 from delaktig.core.audit import audit_record
 
 from . import tasks
-from .models import IdentityLevel, User
+from .models import IdentityLevel, User, identity_level_text
 from .tokens import TokenError, confirmation_token_read, email_digest
 
 
@@ -118,6 +118,13 @@ def identity_level_of(user):
     return int(user.identity_level)
 
 
+def _with_level_text(row):
+    """A row of an action that counts names its identity level in words beside the number."""
+    if isinstance(row, dict) and "identity_level" in row and "identity_level_text" not in row:
+        return {**row, "identity_level_text": str(identity_level_text(row["identity_level"]))}
+    return row
+
+
 def personal_data_collect(*, user):
     """Everything we hold about `user`: account, roles, and what every app offers through "personal_data"."""
     data: dict[str, Any] = {
@@ -145,7 +152,7 @@ def personal_data_collect(*, user):
     }
     for hook in account_hooks.personal_data.implementations():
         for section, rows in (hook(user) or {}).items():
-            data.setdefault("activity", {})[str(section)] = list(rows)
+            data.setdefault("activity", {})[str(section)] = [_with_level_text(row) for row in rows]
     return data
 
 

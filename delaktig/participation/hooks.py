@@ -21,7 +21,7 @@ from delaktig.dialogues import hookspecs as dialogue_hooks
 from delaktig.dialogues.models import Dialogue, State
 from delaktig.foundation import hookspecs as foundation_hooks
 
-from .models import Comment, ModerationStatus
+from .models import Comment, ModerationReason, ModerationStatus
 from .registry import registry
 from .selectors_desk import DESK_ROLES, desk_modules
 from .views_population import POPULATION_ROLES
@@ -54,9 +54,13 @@ def methods_contributions(user):
 
 
 def _with_status_text(row):
+    """A moderated row's status in words, and for one removed by a moderator the reason they gave."""
     status = row.get("status")
     if status in ModerationStatus.values and "status_text" not in row:
-        return {**row, "status_text": str(ModerationStatus(status).label)}
+        row = {**row, "status_text": str(ModerationStatus(status).label)}
+        reason = row.get("moderation_reason")
+        if status == ModerationStatus.REJECTED and reason in ModerationReason.values and "status_detail" not in row:
+            row["status_detail"] = str(ModerationReason(reason).label)
     return row
 
 
