@@ -15,6 +15,30 @@ def contributions_for(*, user):
     return sections
 
 
+SHOWN_PER_KIND = 20  # My pages shows the latest of each kind; a link shows the rest
+
+
+def contribution_sections(*, user, full=None):
+    """My pages' list of what `user` has sent in: one section per kind, newest first, each cut at SHOWN_PER_KIND
+    unless its number is `full`. [{"number", "name", "items", "total"}]"""
+    sections = []
+    for number, (name, items) in enumerate(contributions_for(user=user), start=1):
+        items = sorted(items, key=_newest_first)
+        shown = items if str(number) == str(full) else items[:SHOWN_PER_KIND]
+        sections.append({"number": number, "name": name, "items": shown, "total": len(items)})
+    return sections
+
+
+def _newest_first(item):
+    created = item["created"]
+    return (created is None, "" if created is None else _reversed(created.isoformat()))
+
+
+def _reversed(text):
+    """A key that sorts ISO dates newest first (every character's code turned around)."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in text)
+
+
 def contribution_item(row):
     """A contribution as My pages shows it, whatever method it came from.
 

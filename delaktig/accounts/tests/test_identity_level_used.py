@@ -1,7 +1,10 @@
 """The identity level an action used: the helper every service asks, and how My pages and my data show it."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
 
 from delaktig.accounts import hookspecs as account_hooks
 from delaktig.accounts.models import IdentityLevel
@@ -56,3 +59,27 @@ def test_my_data_gives_each_level_as_number_and_words():
     with account_hooks.personal_data.temporarily(rows_for):
         row = personal_data_collect(user=rut)["activity"]["Underskrifter"][0]
     assert row["identity_level"] == IdentityLevel.SUBSTANTIAL and row["identity_level_text"] == "E-legitimation"
+
+
+def many_rows(user):
+    return {
+        "Inspel": [
+            {"title": f"Inspel nummer {n:02}", "created": f"2026-03-{n:02}T10:00:00+00:00", "identity_level": 1}
+            for n in range(1, 26)
+        ]
+    }
+
+
+def test_a_long_kind_shows_the_latest_first_and_a_link_shows_them_all(client):
+    from delaktig.accounts.selectors import SHOWN_PER_KIND
+
+    rut = UserFactory()
+    with account_hooks.my_contributions.temporarily(many_rows):
+        html = my_pages(client, rut)
+        assert html.index("Inspel nummer 25") < html.index("Inspel nummer 24")
+        assert "Inspel nummer 01" not in html and f"De {SHOWN_PER_KIND} senaste av 25 visas." in html
+        client.force_login(rut)
+        link = re.search(r'href="(\?alla=\d+)#slag-\d+"', html).group(1)
+        everything = client.get(reverse("accounts:my_pages") + link).content.decode()
+        assert "Inspel nummer 01" in everything
+        assert client.get(reverse("accounts:my_pages") + "?alla=x").status_code == 200
