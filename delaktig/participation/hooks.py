@@ -2,8 +2,9 @@
 
 Hooks registered here:
   "personal_data" and "erase_user"   every method's manifest.personal_data / manifest.erase
-  "my_contributions"                 (user) -> {method name: [rows]}: the same rows, with "status_text" in words,
-                                     for the "what you have sent in" list on My pages
+  "my_contributions"                 (user) -> {method name: [rows]}: the same rows, with "status_text" in words
+                                     (and the moderator's reason as "status_detail"), for the "what you have sent
+                                     in" list on My pages; rows of actions that count carry "identity_level"
   "participation_method_choices"     () -> [(key, name)]: the methods a toolbox entry can point to
   "module_staff_pages"               (module, user) -> [(url, title)]: the method's staff pages for a module
   "dialogue_staff_pages"             (dialogue, user) -> [(url, title)]: the desk, "Registrera inkommet"
