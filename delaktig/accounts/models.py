@@ -27,6 +27,23 @@ class IdentityLevel(models.IntegerChoices):
     SUBSTANTIAL = 3, _("E-identification")
 
 
+def identity_level_used_field():
+    """The identity level a person had when they did something that counts (signed, voted, sent input, answered):
+    stored on the record of the action, so raising the person's level later leaves it as it was. NULL means not
+    recorded (rows from before the level was kept, and records staff entered from paper). Set it with
+    accounts.services.identity_level_of(user); show it with identity_level_text()."""
+    return models.PositiveSmallIntegerField(
+        _("identity level used"), choices=IdentityLevel.choices, null=True, blank=True, editable=False
+    )
+
+
+def identity_level_text(level):
+    """The level an action used, in words; "Not recorded" for rows from before it was kept."""
+    if level is None or level not in IdentityLevel.values:
+        return _("Not recorded")
+    return IdentityLevel(level).label
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 

@@ -3,6 +3,7 @@
 import datetime
 
 from delaktig.accounts import hookspecs as account_hooks
+from delaktig.accounts.models import identity_level_text
 
 
 def contributions_for(*, user):
@@ -14,8 +15,37 @@ def contributions_for(*, user):
     return sections
 
 
+SHOWN_PER_KIND = 20  # My pages shows the latest of each kind; a link shows the rest
+
+
+def contribution_sections(*, user, full=None):
+    """My pages' list of what `user` has sent in: one section per kind, newest first, each cut at SHOWN_PER_KIND
+    unless its number is `full`. [{"number", "name", "items", "total"}]"""
+    sections = []
+    for number, (name, items) in enumerate(contributions_for(user=user), start=1):
+        items = sorted(items, key=_newest_first)
+        shown = items if str(number) == str(full) else items[:SHOWN_PER_KIND]
+        sections.append({"number": number, "name": name, "items": shown, "total": len(items)})
+    return sections
+
+
+def _newest_first(item):
+    created = item["created"]
+    return (created is None, "" if created is None else _reversed(created.isoformat()))
+
+
+def _reversed(text):
+    """A key that sorts ISO dates newest first (every character's code turned around)."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in text)
+
+
 def contribution_item(row):
-    """A contribution as My pages shows it, whatever method it came from."""
+    """A contribution as My pages shows it, whatever method it came from.
+
+    Keys a row may have: title, text, dialogue, reference (or on), url, created (or created_at), status_text (what
+    happened to it, in words), status_detail (more on that: the moderator's reason, the answer, the result), and
+    identity_level (the IdentityLevel the person had when acting; None for rows from before it was kept). A row
+    without identity_level is no action that counts (a draft, a follow): its level is shown as empty."""
     title = row.get("title") or ""
     text = row.get("text") or ""
     return {
@@ -24,6 +54,9 @@ def contribution_item(row):
         "dialogue": row.get("dialogue") or "",
         "reference": row.get("reference") or row.get("on") or "",
         "status": row.get("status_text") or "",
+        "status_detail": row.get("status_detail") or "",
+        "identity_level": row.get("identity_level"),
+        "identity_level_text": identity_level_text(row.get("identity_level")) if "identity_level" in row else "",
         "created": _as_datetime(row.get("created") or row.get("created_at")),
         "url": row.get("url") or "",
     }

@@ -10,7 +10,7 @@ from delaktig.accounts import hookspecs as account_hooks
 from delaktig.core.audit import audit_record
 
 from . import tasks
-from .models import IdentityLevel, User
+from .models import IdentityLevel, User, identity_level_text
 from .tokens import TokenError, confirmation_token_read, email_digest
 
 
@@ -106,6 +106,25 @@ def identity_level_raise(*, user, level):
     return user
 
 
+def identity_level_of(user):
+    """The identity level to store with an action `user` takes now (IdentityLevel.NONE without an account).
+
+    Read from the user already in memory (the request's), so storing it costs no query: the hot paths put it in
+    the statement they already send. An e-ID login only has to raise the person's level (identity_level_raise)
+    for the actions after it to record the higher level.
+    """
+    if user is None or not getattr(user, "is_authenticated", False):
+        return int(IdentityLevel.NONE)
+    return int(user.identity_level)
+
+
+def _with_level_text(row):
+    """A row of an action that counts names its identity level in words beside the number."""
+    if isinstance(row, dict) and "identity_level" in row and "identity_level_text" not in row:
+        return {**row, "identity_level_text": str(identity_level_text(row["identity_level"]))}
+    return row
+
+
 def personal_data_collect(*, user):
     """Everything we hold about `user`: account, roles, and what every app offers through "personal_data"."""
     data: dict[str, Any] = {
@@ -133,7 +152,7 @@ def personal_data_collect(*, user):
     }
     for hook in account_hooks.personal_data.implementations():
         for section, rows in (hook(user) or {}).items():
-            data.setdefault("activity", {})[str(section)] = list(rows)
+            data.setdefault("activity", {})[str(section)] = [_with_level_text(row) for row in rows]
     return data
 
 

@@ -126,7 +126,7 @@ def my_pages(request):
     user = request.user
     context = {
         "sections": _hook_sections(request),
-        "contributions": selectors.contributions_for(user=user),
+        "contributions": selectors.contribution_sections(user=user, full=request.GET.get("alla")),
         "memberships": user.memberships.select_related("municipality", "body", "department"),
     }
     return render(request, "accounts/my_pages.html", context)

@@ -76,6 +76,7 @@ def council_personal_data(user):
                 "name": q.asker_name,
                 "status": q.status,
                 "submitted_at": q.submitted_at.isoformat(),
+                "identity_level": q.identity_level,
             }
             for q in rows
         ]

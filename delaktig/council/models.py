@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from delaktig.accounts.models import IdentityLevel
+from delaktig.accounts.models import IdentityLevel, identity_level_used_field
 from delaktig.core.models import TimeStampedModel
 
 TIME_MARK = re.compile(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
@@ -179,6 +179,7 @@ class Question(TimeStampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="council_questions"
     )
     asker_name = models.CharField(_("name"), max_length=150)
+    identity_level = identity_level_used_field()  # the asker's when sending it
     submission_key = models.CharField(max_length=64, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     status_changed_at = models.DateTimeField(null=True, blank=True)

@@ -12,6 +12,7 @@ from django.db.models import F
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone, translation
 
+from delaktig.accounts.services import identity_level_of
 from delaktig.core.audit import audit_record
 from delaktig.organisations.models import Body, Membership
 
@@ -80,6 +81,7 @@ def question_submit(
                 text=text,
                 asker=asker,
                 asker_name=asker_name,
+                identity_level=identity_level_of(asker),
                 submission_key=submission_key,
                 submitted_at=now or timezone.now(),
                 status=Status.SUBMITTED,

@@ -95,7 +95,24 @@ def load(stdout=None):
             continue
         with transaction.atomic():
             _load_municipality(spec, full=index == 0)
+    _identity_levels_recorded()
     _superuser()
+
+
+def _identity_levels_recorded():
+    """The demo's many records made in bulk (map inputs, ballots, budget proposals…) did not go through the services
+    that store the identity level: give the online ones the level the demo residents have, a confirmed e-mail address.
+    Paper records keep none, as the services leave them; the e-ID signature (demo/proposals.py) keeps its own."""
+    for model in apps.get_models():
+        field = next((f for f in model._meta.concrete_fields if f.name == "identity_level"), None)
+        if field is None or not field.null or model is User:
+            continue
+        rows = model.objects.filter(identity_level__isnull=True)
+        if any(f.name == "channel" for f in model._meta.concrete_fields):
+            rows = rows.filter(channel="online")
+        if model._meta.label == "proposals.Signature":
+            rows = rows.exclude(status="pending")  # a pending signature has its level once its link is followed
+        rows.update(identity_level=IdentityLevel.EMAIL)
 
 
 def _superuser():

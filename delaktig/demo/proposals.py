@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from delaktig.accounts.models import IdentityLevel
 from delaktig.core.audit import audit_events_for
 from delaktig.core.models import AuditEvent
 from delaktig.participation.services import comment_create, moderate
@@ -45,6 +46,7 @@ def load(muni, bodies, people):
     _citizen_proposal(muni, people)
     for index, item in enumerate(content.REFERRED_PROPOSALS):
         _referred_proposal(muni, bodies, people, index, item)
+    _residents_sign(muni, people)
 
 
 def _proposal(muni, item, index, categories, people):
@@ -177,9 +179,40 @@ def _signatures(proposal, count):
             confirmed_at=now - datetime.timedelta(hours=count - i),
             channel="paper" if i % 10 == 9 else "online",
             identity_checked=i % 10 == 9,
+            identity_level=None if i % 10 == 9 else IdentityLevel.EMAIL,  # confirmed by the e-mailed link
         )
         for i in range(count)
     )
+
+
+# The demo residents' own signatures on Ines's e-petitions: (person, proposal status, level they signed with)
+RESIDENT_SIGNATURES = [
+    ("invanare2", "collecting", IdentityLevel.SUBSTANTIAL),  # after logging in with the test e-ID
+    ("invanare3", "collecting", IdentityLevel.EMAIL),
+    ("invanare2", "decided", IdentityLevel.EMAIL),
+    ("invanare3", "closed_below_threshold", IdentityLevel.EMAIL),
+]
+
+
+def _residents_sign(muni, people):
+    """Signatures the demo residents see on My pages, each with the identity level it was given with."""
+    epetitions = Proposal.objects.filter(municipality=muni, route=Route.EPETITION, proposer=people["invanare"])
+    for local, status, level in RESIDENT_SIGNATURES:
+        proposal = epetitions.filter(status=status).order_by("pk").first()
+        person = people[local]
+        if proposal is None:
+            continue
+        Signature.objects.create(
+            proposal=proposal,
+            signer_key=person.email,
+            user=person,
+            name=person.name,
+            email=person.email,
+            email_domain=person.email.rpartition("@")[2],
+            status=SignatureStatus.VALID,
+            confirmed_at=proposal.signing_starts_at or timezone.now(),
+            identity_level=level,
+        )
 
 
 def _name(i):

@@ -2,8 +2,9 @@
 
 Hooks registered here:
   "personal_data" and "erase_user"   every method's manifest.personal_data / manifest.erase
-  "my_contributions"                 (user) -> {method name: [rows]}: the same rows, with "status_text" in words,
-                                     for the "what you have sent in" list on My pages
+  "my_contributions"                 (user) -> {method name: [rows]}: the same rows, with "status_text" in words
+                                     (and the moderator's reason as "status_detail"), for the "what you have sent
+                                     in" list on My pages; rows of actions that count carry "identity_level"
   "participation_method_choices"     () -> [(key, name)]: the methods a toolbox entry can point to
   "module_staff_pages"               (module, user) -> [(url, title)]: the method's staff pages for a module
   "dialogue_staff_pages"             (dialogue, user) -> [(url, title)]: the desk, "Registrera inkommet"
@@ -22,7 +23,7 @@ from delaktig.dialogues import hookspecs as dialogue_hooks
 from delaktig.dialogues.models import Dialogue, State
 from delaktig.foundation import hookspecs as foundation_hooks
 
-from .models import Comment, ModerationStatus
+from .models import Comment, ModerationReason, ModerationStatus
 from .registry import registry
 from .selectors_desk import DESK_ROLES, desk_modules
 from .views_population import POPULATION_ROLES
@@ -55,9 +56,13 @@ def methods_contributions(user):
 
 
 def _with_status_text(row):
+    """A moderated row's status in words, and for one removed by a moderator the reason they gave."""
     status = row.get("status")
     if status in ModerationStatus.values and "status_text" not in row:
-        return {**row, "status_text": str(ModerationStatus(status).label)}
+        row = {**row, "status_text": str(ModerationStatus(status).label)}
+        reason = row.get("moderation_reason")
+        if status == ModerationStatus.REJECTED and reason in ModerationReason.values and "status_detail" not in row:
+            row["status_detail"] = str(ModerationReason(reason).label)
     return row
 
 

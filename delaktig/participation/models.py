@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from delaktig.accounts.models import identity_level_used_field
 from delaktig.core.models import TimeStampedModel
 from delaktig.dialogues.models import AFTER_CLOSE, State
 
@@ -147,6 +148,7 @@ class Comment(TimeStampedModel, Moderated):
     author_name = models.CharField(_("name shown"), max_length=120, blank=True)
     text = models.TextField(_("comment"), max_length=4000)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
+    identity_level = identity_level_used_field()  # the author's when writing it
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -175,6 +177,7 @@ class AbstractInput(TimeStampedModel, Moderated):
     municipality = models.ForeignKey("organisations.Municipality", on_delete=models.CASCADE, related_name="+")
     author_name = models.CharField(_("name shown"), max_length=120, blank=True)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
+    identity_level = identity_level_used_field()  # the author's when sending it; NULL for input entered by staff
     # One key per draft, so a form sent twice creates one input.
     submission_key = models.CharField(max_length=40, null=True, blank=True, unique=True, editable=False)
     comments = GenericRelation(Comment, content_type_field="target_type", object_id_field="target_id")

@@ -238,7 +238,8 @@ class InputReads:
     def comments_data(self, user: Any) -> list[dict[str, Any]]:
         """The user's comments on inputs of this method, for "my data"."""
         comments = list(Comment.objects.filter(author=user, target_type=self.input_type()))
-        return [self._comment_data(comment) for comment in self.attach_inputs(comments, "module__dialogue")]
+        attached = self.attach_inputs(comments, "module__dialogue__municipality")
+        return [self._comment_data(comment) for comment in attached]
 
     def _comment_data(self, comment: Any) -> dict[str, Any]:
         parent = comment.input
@@ -249,7 +250,10 @@ class InputReads:
             "text": comment.text,
             "name_shown": comment.author_name,
             "status": comment.status,
+            "moderation_reason": comment.moderation_reason,
+            "url": parent.get_absolute_url() if parent else "",
             "created": comment.created_at.isoformat(),
+            "identity_level": comment.identity_level,
         }
 
     def supports_data(self, user: Any, *, with_title: bool = False) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from delaktig.accounts.identity import name_shown
+from delaktig.accounts.services import identity_level_of
 from delaktig.core.audit import audit_record
 
 from .models import Channel, Comment, ModerationStatus, Module, Phase
@@ -66,6 +67,7 @@ def comment_create(
     anonymous by design neither the comment nor its audit event keeps the account.
     """
     municipality = municipality or (dialogue.municipality if dialogue else target.municipality)
+    identity_level = identity_level_of(author) if entered_by is None else None
     if dialogue is not None and entered_by is None:
         author_name = dialogue.public_name_for(author, pseudonym)
         author = dialogue.account_for(author)
@@ -79,6 +81,7 @@ def comment_create(
         text=text,
         channel=channel,
         author_name=author_name,
+        identity_level=identity_level,
         status=_comment_status(dialogue, premoderated, entered_by_staff=entered_by is not None),
     )
     audit_record(

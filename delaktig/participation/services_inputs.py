@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 
+from delaktig.accounts.services import identity_level_of
 from delaktig.core.audit import audit_record
 
 from .registry import desk_undo_window
@@ -16,7 +17,8 @@ from .tasks import input_receipt_send, receipt_send_now
 
 def written_online(module: Any, author: Any, pseudonym: str = "") -> dict[str, Any]:
     """The fields of an input a resident writes online: the account kept and the name shown as the dialogue's
-    setting says (Dialogue.account_for, public_name_for), and the status moderation gives it."""
+    setting says (Dialogue.account_for, public_name_for), the status moderation gives it, and the identity level the
+    author has now."""
     dialogue = module.dialogue
     return {
         "module": module,
@@ -24,6 +26,7 @@ def written_online(module: Any, author: Any, pseudonym: str = "") -> dict[str, A
         "author": dialogue.account_for(author),
         "author_name": dialogue.public_name_for(author, pseudonym),
         "status": initial_status(dialogue),
+        "identity_level": identity_level_of(author),
     }
 
 

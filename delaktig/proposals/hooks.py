@@ -13,7 +13,7 @@ from delaktig.core import hookspecs as core_hooks
 from delaktig.organisations.models import Municipality
 
 from .handling import proposals_of, unfinished_report_send
-from .models import Proposal, ProposalSettings, Signature
+from .models import Proposal, ProposalSettings, RejectionReason, Signature, SignatureStatus, Status
 from .retention import RETENTION
 from .signatures import expiry_run, signatures_of
 
@@ -39,22 +39,63 @@ def proposals_main_nav(request):
     return [(pgettext("main menu", "Proposals"), reverse("proposals:list", args=[municipality.slug]))]
 
 
-@account_hooks.my_pages_section.register
-def my_proposals_section(request):
-    """The person's proposals with their status in words, and the proposals they have signed."""
-    if not request.user.is_authenticated:
-        return None
-    proposals = list(proposals_of(request.user))
-    signatures = [
-        s for s in signatures_of(request.user) if s.status == "valid"
-    ]  # pending ones: signatures/_my_pages.py
+@account_hooks.my_contributions.register
+def proposals_contributions(user):
+    """The person's proposals with their status and answer, and every signature with what became of it (the
+    pending ones also have their own section with a button to mail the link again: signatures/_my_pages.py)."""
+    proposals = [_proposal_item(p) for p in proposals_of(user).select_related("decision__body")]
+    signatures = [_signature_item(s) for s in signatures_of(user)]
     if not proposals and not signatures:
-        return None
+        return {}
+    return {_("Proposals you have sent"): proposals, _("Proposals you have signed"): signatures}
+
+
+def _proposal_item(proposal):
     return {
-        "title": _("Your proposals and signatures"),
-        "template": "proposals/public/my_pages.html",
-        "context": {"my_proposals": proposals, "my_signatures": signatures},
+        "title": proposal.title,
+        "dialogue": proposal.municipality.name,
+        "reference": proposal.registration_number,
+        "url": proposal.get_absolute_url(),
+        "created": proposal.submitted_at,
+        "status_text": proposal.get_status_display(),
+        "status_detail": _proposal_answer(proposal),
+        "identity_level": proposal.identity_level,
     }
+
+
+def _proposal_answer(proposal):
+    """The answer in short: the decision's citation and its first words, or why the proposal was not taken up."""
+    if proposal.status == Status.REJECTED and proposal.rejection_reason:
+        return str(RejectionReason(proposal.rejection_reason).label)
+    decision = proposal.decision
+    if proposal.status != Status.DECIDED or decision is None:
+        return ""
+    text = " ".join(decision.text.split())
+    return " – ".join(part for part in (decision.citation(), text[:200] + ("…" if len(text) > 200 else "")) if part)
+
+
+def _signature_item(signature):
+    proposal = signature.proposal
+    return {
+        "title": proposal.title,
+        "dialogue": proposal.municipality.name,
+        "reference": proposal.registration_number,
+        "url": proposal.get_absolute_url() if proposal.is_public else "",
+        "created": signature.created_at,
+        **_signature_outcome(signature),
+        "identity_level": signature.identity_level,
+    }
+
+
+def _signature_outcome(signature):
+    """What became of a signature, in words."""
+    if signature.status == SignatureStatus.INVALIDATED:
+        return {"status_text": _("Removed"), "status_detail": signature.invalidation_reason}
+    if signature.proposal.status == Status.WITHDRAWN:
+        return {"status_text": _("Removed when the proposer withdrew the proposal")}
+    if signature.status == SignatureStatus.PENDING:
+        return {"status_text": _("Waiting for your confirmation by e-mail")}
+    return {"status_text": _("Counted"), "status_detail": signature.proposal.get_status_display()}
 
 
 @account_hooks.personal_data.register
@@ -76,6 +117,7 @@ def _proposal_row(proposal):
         "status": proposal.status,
         "status_text": str(proposal.get_status_display()),
         "submitted_at": proposal.submitted_at.isoformat() if proposal.submitted_at else None,
+        "identity_level": proposal.identity_level,
     }
 
 
@@ -90,6 +132,7 @@ def _signature_row(signature):
         "wants_updates": signature.wants_updates,
         "status": signature.status,
         "signed_at": signature.created_at.isoformat(),
+        "identity_level": signature.identity_level,
     }
 
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from delaktig.accounts.models import IdentityLevel
+from delaktig.accounts.models import IdentityLevel, identity_level_used_field
 from delaktig.core.models import TimeStampedModel
 
 
@@ -194,6 +194,7 @@ class Proposal(TimeStampedModel):
     registration_number = models.CharField(_("registration number"), max_length=40, blank=True)
     submission_key = models.CharField(max_length=64, blank=True, help_text="Makes a double submit create one proposal")
     submitted_at = models.DateTimeField(null=True, blank=True)
+    identity_level = identity_level_used_field()  # the proposer's when sending it
     signing_days = models.PositiveIntegerField(null=True, blank=True)
     signing_starts_at = models.DateTimeField(null=True, blank=True)
     signing_ends_at = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -262,6 +263,9 @@ class Signature(models.Model):
     wants_updates = models.BooleanField(_("e-mail me when the proposal is answered"), default=True)
     channel = models.CharField(max_length=20, default="online")
     identity_checked = models.BooleanField(default=False)
+    # The signer's when counted: a logged-in signer's at once, EMAIL when the link confirms it; NULL while pending
+    # and for paper signatures (identity_checked says staff checked those)
+    identity_level = identity_level_used_field()
     status = models.CharField(max_length=20, choices=SignatureStatus.choices, default=SignatureStatus.PENDING)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

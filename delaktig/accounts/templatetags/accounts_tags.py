@@ -2,6 +2,7 @@ from django import template
 
 from ..identity import contact_hidden, display_name
 from ..links import account_url as _account_url
+from ..models import identity_level_text as _identity_level_text
 
 register = template.Library()
 
@@ -28,3 +29,9 @@ def shown_as(person, name, viewer=None):
 def contact_for(person, viewer=None):
     """{% if person|contact_for:request.user %}: whether the person's contact details may be shown."""
     return not contact_hidden(person, viewer)
+
+
+@register.filter
+def identity_level_text(level):
+    """{{ question.identity_level|identity_level_text }}: the level an action used, in words ("Not recorded")."""
+    return _identity_level_text(level)

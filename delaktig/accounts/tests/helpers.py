@@ -17,3 +17,35 @@ def path_of(link):
 
 def mails_to(address):
     return [message for message in mail.outbox if message.to == [address]]
+
+
+def my_pages(client, user, municipality=None):
+    """My pages as `user` sees it (under `municipality`'s address when given), as text."""
+    from django.urls import reverse
+
+    client.force_login(user)
+    args = [municipality.slug] if municipality is not None else []
+    response = client.get(reverse("accounts:my_pages", args=args))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def my_pages_queries(client, user, municipality=None):
+    """How many database queries My pages takes for `user`: a method's test compares it for one and for several of
+    the person's contributions, which must be the same (no query per row)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(user)
+    my_pages(client, user, municipality)  # sessions, caches and content types read once
+    with CaptureQueriesContext(connection) as queries:
+        my_pages(client, user, municipality)
+    return len(queries)
+
+
+def row_of(html, title):
+    """The text of the My pages table row whose first cell names `title` (tags removed, spaces squeezed)."""
+    for row in re.findall(r"<tr>(.*?)</tr>", html, flags=re.S):
+        if title in row:
+            return " ".join(re.sub(r"<[^>]+>", " ", row).split())
+    raise AssertionError(f"no row for {title!r} on My pages")

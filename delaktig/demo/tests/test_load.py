@@ -70,3 +70,17 @@ def test_the_referred_proposals_timeline_follows_the_story_not_the_day_it_was_lo
     days = [when.date() for _label, when in history]
     assert len(history) == 6 and days == sorted(days)
     assert days[0] == proposal.submitted_at.date() and days[-1] == proposal.referrals.get().answered_on
+
+
+def test_the_demo_residents_actions_carry_the_identity_level_they_were_made_with(demo):
+    from delaktig.accounts.models import IdentityLevel, User
+    from delaktig.accounts.selectors import contributions_for
+
+    levels = []
+    for local in ("invanare", "invanare2", "invanare3"):
+        person = User.objects.get(email=f"{local}@hagfors.example")
+        rows = [item for _name, items in contributions_for(user=person) for item in items]
+        assert rows, local
+        levels += [item["identity_level"] for item in rows if item["identity_level_text"]]
+    assert None not in levels  # no "Inte registrerad" among the demo's own actions
+    assert levels.count(IdentityLevel.SUBSTANTIAL) == 1 and IdentityLevel.EMAIL in levels

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from delaktig.accounts.models import identity_level_used_field
 from delaktig.participation.models import AbstractInput, AbstractSupport, Channel
 
 TITLE_MAX = 120
@@ -175,6 +176,7 @@ class Ballot(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="budget_ballots"
     )
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
+    identity_level = identity_level_used_field()  # the voter's when the ballot was last sent
     projects = models.ManyToManyField(Project, through="BallotChoice", related_name="ballots")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -4,6 +4,7 @@ by the module's rule (counting.py). Lists annotate their counts, so pages never 
 from dataclasses import dataclass
 
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -262,8 +263,12 @@ def export_row(item):
 
 def personal_data(user):
     """Everything participatory budgeting holds about `user`, for their "my data" export."""
-    written = Project.objects.filter(author=user).select_related("module__dialogue", "budget")
-    ballots = Ballot.objects.filter(voter=user).select_related("budget__module__dialogue").prefetch_related("projects")
+    written = Project.objects.filter(author=user).select_related("module__dialogue__municipality", "budget")
+    ballots = (
+        Ballot.objects.filter(voter=user)
+        .select_related("budget__module__dialogue__municipality")
+        .prefetch_related("projects", "budget__module__phases")
+    )
     voters = Voter.objects.filter(user=user).select_related("module__dialogue", "district")
     return [
         *(_project_data(item) for item in written),
@@ -284,7 +289,10 @@ def _project_data(item):
         "text": item.text,
         "name_shown": item.author_name,
         "status": item.status,
+        "moderation_reason": item.moderation_reason,
+        "url": item.get_absolute_url(),
         "created": item.created_at.isoformat(),
+        "identity_level": item.identity_level,
     }
 
 
@@ -293,10 +301,25 @@ def _ballot_data(ballot):
         "type": "budgeting.ballot",
         "dialogue": ballot.budget.module.dialogue.title,
         "budget": ballot.budget.name,
+        "title": ballot.budget.name,
+        "reference": ballot.reference,
+        **_ballot_outcome(ballot),
+        "identity_level": ballot.identity_level,
         "projects": [project.title for project in ballot.projects.all()],
         "created": ballot.created_at.isoformat(),
         "changed": ballot.updated_at.isoformat(),
     }
+
+
+def _ballot_outcome(ballot):
+    """What became of a ballot, for My pages: counted, and whether voting is over (the result is then public)."""
+    module = ballot.budget.module
+    url = reverse("budgeting:index", args=[module.dialogue.municipality.slug, module.dialogue_id, module.pk])
+    if voting_over(module):
+        detail = _("Voting is over: the result is on the page of the budget.")
+    else:
+        detail = _("You can change your ballot until voting closes.")
+    return {"status_text": _("Counted"), "status_detail": detail, "url": url}
 
 
 def _voter_data(voter):

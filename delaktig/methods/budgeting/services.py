@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from delaktig.accounts.services import identity_level_of
 from delaktig.core.audit import audit_record
 from delaktig.core.templatetags.delaktig import number
 from delaktig.participation.models import Channel, Module
@@ -265,14 +266,15 @@ def ballot_cast(*, budget, user, project_ids):
     if ballot is None:
         try:
             with transaction.atomic():
-                ballot = Ballot.objects.create(budget=budget, voter=user)
+                ballot = Ballot.objects.create(budget=budget, voter=user, identity_level=identity_level_of(user))
         except IntegrityError:
             raise BallotError(
                 _("Your ballot was sent twice at the same moment. Check your choices below and send the ballot again.")
             ) from None
     ballot.choices.all().delete()
     BallotChoice.objects.bulk_create([BallotChoice(ballot=ballot, project=project) for project in projects])
-    ballot.save(update_fields=["updated_at"])
+    ballot.identity_level = identity_level_of(user)  # a changed ballot counts with the level it was changed at
+    ballot.save(update_fields=["updated_at", "identity_level"])
     audit_record(
         municipality=module.municipality,
         actor=user,

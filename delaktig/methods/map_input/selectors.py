@@ -145,7 +145,7 @@ def export_row(item):
 
 def personal_data(user):
     """Everything the map dialogues hold about `user`, for their "my data" export."""
-    written = MapInput.objects.filter(author=user).select_related("module__dialogue", "category")
+    written = MapInput.objects.filter(author=user).select_related("module__dialogue__municipality", "category")
     return [_input_data(item) for item in written] + INPUTS.comments_data(user) + INPUTS.supports_data(user)
 
 
@@ -161,5 +161,8 @@ def _input_data(item):
         "photo": bool(item.photo),
         "name_shown": item.author_name,
         "status": item.status,
+        "moderation_reason": item.moderation_reason,
+        "url": item.get_absolute_url(),
         "created": item.created_at.isoformat(),
+        "identity_level": item.identity_level,
     }

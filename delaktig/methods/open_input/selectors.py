@@ -64,7 +64,7 @@ def export_rows(module):
 
 def personal_data(user):
     """Everything open input holds about `user`, for their "my data" export."""
-    written = Input.objects.filter(author=user).select_related("module__dialogue", "area")
+    written = Input.objects.filter(author=user).select_related("module__dialogue__municipality", "area")
     return (
         [_input_data(item) for item in written]
         + INPUTS.comments_data(user)
@@ -93,7 +93,10 @@ def _input_data(item):
         "category": item.category,
         "name_shown": item.author_name,
         "status": item.status,
+        "moderation_reason": item.moderation_reason,
+        "url": item.get_absolute_url(),
         "created": item.created_at.isoformat(),
+        "identity_level": item.identity_level,
     }
 
 

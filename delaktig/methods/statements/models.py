@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from delaktig.accounts.models import identity_level_used_field
 from delaktig.core.models import TimeStampedModel
 from delaktig.participation.models import Channel, InputQuerySet, Moderated, ModerationStatus
 
@@ -31,6 +32,7 @@ class Statement(TimeStampedModel, Moderated):
     seeded = models.BooleanField(_("written by staff"), default=False)
     text = models.CharField(_("opinion statement"), max_length=TEXT_MAX)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
+    identity_level = identity_level_used_field()  # the author's when writing it; NULL for staff's
 
     objects = InputQuerySet.as_manager()
 

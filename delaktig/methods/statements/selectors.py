@@ -190,7 +190,9 @@ def personal_data(user):
             "dialogue": item.module.dialogue.title,
             "text": item.text,
             "status": item.status,
+            "moderation_reason": item.moderation_reason,
             "created": item.created_at.isoformat(),
+            "identity_level": item.identity_level,
         }
         for item in written
     ] + [

@@ -4,6 +4,7 @@ every moderation asks for a fresh analysis after the commit (tasks.analysis_refr
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from delaktig.accounts.services import identity_level_of
 from delaktig.core.audit import audit_record
 from delaktig.participation.models import ModerationStatus
 from delaktig.participation.services import initial_status
@@ -53,6 +54,7 @@ def statement_create(*, module, author, text):
         author=account,
         text=_text_clean(text),
         status=initial_status(module.dialogue),
+        identity_level=identity_level_of(author),
     )
     audit_record(municipality=module.municipality, actor=account, action="statements.create", target=statement)
     return statement

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from delaktig.accounts.models import identity_level_used_field
 from delaktig.core.models import TimeStampedModel
 from delaktig.participation.demographics import AgeBand, Gender
 from delaktig.participation.models import Channel
@@ -250,6 +251,9 @@ class Participation(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="participations")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # The account's when answering. Kept here and not on the response, which points to no one: a rare level on
+    # both would tie the answers to the person
+    identity_level = identity_level_used_field()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["survey", "user"], name="surveys_one_response_per_account")]

@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from delaktig.mailings.models import Mailing
 from delaktig.participation.demographics import suppress_matrix
@@ -174,12 +175,21 @@ def personal_data(user: User) -> list[dict[str, Any]]:
     """That the account answered (never what: answers are not tied to anyone), drafts saved while logged in, and
     invitations to the account's address."""
     rows: list[dict[str, Any]] = []
-    for item in Participation.objects.filter(user=user).select_related("survey__module__dialogue"):
-        rows.append(_personal("surveys.participation", item.survey, answered=True))
-    for draft in Draft.objects.filter(user=user).select_related("survey__module__dialogue"):
+    for item in Participation.objects.filter(user=user).select_related("survey__module__dialogue__municipality"):
+        rows.append(
+            _personal(
+                "surveys.participation",
+                item.survey,
+                answered=True,
+                status_text=_("Answered; your answers are counted without your name"),
+                identity_level=item.identity_level,
+            )
+        )
+    for draft in Draft.objects.filter(user=user).select_related("survey__module__dialogue__municipality"):
         rows.append(_personal("surveys.draft", draft.survey, expires=draft.expires_at.isoformat()))
     if user.email:
-        invitations = Invitation.objects.filter(email__iexact=user.email).select_related("survey__module__dialogue")
+        invitations = Invitation.objects.filter(email__iexact=user.email)
+        invitations = invitations.select_related("survey__module__dialogue__municipality")
         for invitation in invitations:
             rows.append(_personal("surveys.invitation", invitation.survey, email_given=invitation.email))
     return rows

@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from delaktig.accounts.services import identity_level_of
 from delaktig.core.audit import audit_record, audit_tail
 from delaktig.core.inserts import HEAD, Expr, insert_chain
 from delaktig.panel.services import member_touch_by_address
@@ -170,7 +171,7 @@ def CHANGED_TEXT() -> str:  # noqa: N802
 def _mark_account(survey: Survey, user: User) -> None:
     try:
         with transaction.atomic():
-            Participation.objects.create(survey=survey, user=user)
+            Participation.objects.create(survey=survey, user=user, identity_level=identity_level_of(user))
     except IntegrityError:
         raise AlreadyAnswered() from None
 

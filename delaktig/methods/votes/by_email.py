@@ -396,6 +396,7 @@ def _ballot_from(vote: Vote, pending: PendingBallot, now: datetime.datetime) -> 
     else:
         ballot.changed_at, ballot.changes = now, ballot.changes + 1
     ballot.choices, ballot.age_band, ballot.area_id = pending.choices, pending.age_band, pending.area_id
+    ballot.identity_level = IdentityLevel.EMAIL  # what following the e-mailed link shows
     ballot.save()
     pending.delete()
     audit_record(

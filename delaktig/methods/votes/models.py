@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from delaktig.accounts.models import IdentityLevel
+from delaktig.accounts.models import IdentityLevel, identity_level_used_field
 from delaktig.participation.demographics import AgeBand
 from delaktig.participation.models import Channel
 
@@ -147,6 +147,9 @@ class Ballot(models.Model):
     )
     voter_key = models.CharField(max_length=80)
     choices = models.JSONField()
+    # The voter's when the ballot that counts was cast (a changed ballot: when changed); EMAIL for a ballot confirmed
+    # by an e-mailed link; NULL for paper ballots entered by staff
+    identity_level = identity_level_used_field()
     channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.ONLINE)
     age_band = models.CharField(max_length=20, choices=AgeBand.choices, blank=True)
     area = models.ForeignKey("organisations.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

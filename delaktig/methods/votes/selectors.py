@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -205,13 +206,24 @@ def _theirs(user):
 
 
 def personal_data(user) -> list[dict[str, Any]]:
-    ballots = _theirs(user).select_related("vote__module__dialogue").order_by("cast_at")
+    ballots = (
+        _theirs(user)
+        .select_related("vote__module__dialogue__municipality")
+        .prefetch_related("vote__module__phases")
+        .order_by("cast_at")
+    )
     vote_ids = {ballot.vote_id for ballot in ballots}
     titles = dict(Alternative.objects.filter(vote_id__in=vote_ids).values_list("pk", "title"))
+    now = timezone.now()
     return [
         {
+            "type": "votes.ballot",
             "dialogue": ballot.vote.module.dialogue.title,
             "vote": ballot.vote.question,
+            "title": ballot.vote.question,
+            "url": _vote_url(ballot.vote),
+            **_ballot_outcome(ballot.vote, now),
+            "identity_level": ballot.identity_level,
             "reference": ballot.reference,
             "cast_at": ballot.cast_at.isoformat(),
             "changed_at": ballot.changed_at.isoformat() if ballot.changed_at else "",
@@ -220,6 +232,20 @@ def personal_data(user) -> list[dict[str, Any]]:
         }
         for ballot in ballots
     ]
+
+
+def _vote_url(vote) -> str:
+    module = vote.module
+    return reverse("votes:index", args=[module.dialogue.municipality.slug, module.dialogue_id, module.pk])
+
+
+def _ballot_outcome(vote, now) -> dict[str, str]:
+    """What became of a ballot, for My pages: counted, and whether the vote has closed with its result."""
+    module = vote.module
+    closes_at = closes_at_of([(phase.phase_type, phase.ends_at) for phase in module.phases.all()])
+    if vote_closed(module.dialogue.state, closes_at, now):
+        return {"status_text": _("Counted"), "status_detail": _("The vote has closed: the result is on its page.")}
+    return {"status_text": _("Counted"), "status_detail": _("You can change your ballot until the vote closes.")}
 
 
 def erase(user) -> int:

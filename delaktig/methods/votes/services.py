@@ -18,6 +18,7 @@ from django.db import connections, router, transaction
 from django.db.models import Field
 from django.utils import timezone
 
+from delaktig.accounts.services import identity_level_of
 from delaktig.core.audit import audit_record
 from delaktig.core.inserts import insert_unless_taken
 from delaktig.core.models import AuditEvent
@@ -175,7 +176,7 @@ def image_remove(*, image: AlternativeImage, actor: User) -> None:
 # Ballots
 
 _upserts: dict[str, tuple[str, list]] = {}  # database alias -> (sql, fields)
-UPSERT_FIELDS = ("vote", "voter", "voter_key", "choices", "channel", "age_band", "area", "cast_at")
+UPSERT_FIELDS = ("vote", "voter", "voter_key", "choices", "channel", "age_band", "area", "cast_at", "identity_level")
 
 
 def _field(model, name: str) -> Field:
@@ -200,6 +201,7 @@ def _upsert_statement(connection) -> tuple[str, list]:
             f"ON CONFLICT ({quote('vote_id')}, {quote('voter_key')}) DO UPDATE SET "
             f"{quote('choices')} = {excluded['choices']}, {quote('age_band')} = {excluded['age_band']}, "
             f"{quote('area_id')} = {excluded['area']}, {quote('changed_at')} = {excluded['cast_at']}, "
+            f"{quote('identity_level')} = {excluded['identity_level']}, "
             f"{quote('changes')} = {table}.{quote('changes')} + 1 "
             f"WHERE {table}.{quote('channel')} = %s RETURNING {quote('id')}, {quote('changes')}"
         )
@@ -251,6 +253,7 @@ def ballot_cast(
         declared.age_band,
         declared.area_id,
         stamp,
+        identity_level_of(user),  # the level the ballot that counts was cast at: a column of the one upsert
         *(field.get_db_prep_save(field.get_default(), connection) for field in others),
         Channel.ONLINE.value,
     ]

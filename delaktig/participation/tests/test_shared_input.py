@@ -115,7 +115,10 @@ def test_my_data_names_the_input_and_erasure_keeps_the_text_without_the_person(m
         "text": "Och träd",
         "name_shown": "Rut Resident",
         "status": "published",
+        "moderation_reason": "",
+        "url": item.get_absolute_url(),
         "created": "",
+        "identity_level": resident.identity_level,
     }
     assert list(READS.supports_data(resident)[0]) == ["type", "on", "dialogue", "created"]
     assert list(READS.supports_data(resident, with_title=True)[0]) == ["type", "on", "dialogue", "title", "created"]

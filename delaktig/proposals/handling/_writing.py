@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from delaktig.accounts.identity import name_shown
 from delaktig.accounts.models import IdentityLevel
+from delaktig.accounts.services import identity_level_of
 from delaktig.core.audit import audit_record
 from delaktig.participation.services import comment_create
 
@@ -60,6 +61,7 @@ def proposal_submit(
                 registration_number=registration_number_next(municipality=municipality),
                 submission_key=submission_key,
                 submitted_at=timezone.now(),
+                identity_level=identity_level_of(proposer),
                 signing_days=signing_days if route == Route.EPETITION else None,
             )
     except IntegrityError:

@@ -16,6 +16,7 @@ from django.db import IntegrityError, InterfaceError, OperationalError, transact
 from django.utils import timezone
 
 from delaktig.accounts.models import IdentityLevel, User
+from delaktig.accounts.services import identity_level_of
 from delaktig.core.audit import audit_record
 from delaktig.core.inserts import insert_unless_taken
 
@@ -79,6 +80,7 @@ def signature_sign(*, proposal, name, email, user=None, show_name=False, wants_u
         wants_updates=wants_updates,
         status=SignatureStatus.VALID if at_once else SignatureStatus.PENDING,
         confirmed_at=now if at_once else None,
+        identity_level=identity_level_of(user) if at_once else None,  # a column of the one INSERT, no query
         ip_address=ip or None,
         language=(language or "")[:10],
     )
@@ -215,13 +217,13 @@ def signature_confirm(*, token, municipality):
         return state, signature
     with transaction.atomic():
         changed = Signature.objects.filter(pk=signature.pk, status=SignatureStatus.PENDING).update(
-            status=SignatureStatus.VALID, confirmed_at=timezone.now()
+            status=SignatureStatus.VALID, confirmed_at=timezone.now(), identity_level=IdentityLevel.EMAIL
         )
         if not changed:  # a double click: the first one confirmed it
             return ALREADY, signature
         proposal_id, threshold = signature.proposal_id, signature.proposal.threshold
         transaction.on_commit(lambda: after_signature(threshold_check, proposal_id, threshold=threshold))
-    signature.status = SignatureStatus.VALID
+    signature.status, signature.identity_level = SignatureStatus.VALID, IdentityLevel.EMAIL
     return CONFIRMED, signature
 
 

@@ -88,8 +88,9 @@ def test_nothing_ties_a_response_to_its_account_or_invitation(module, staff):
     rut = UserFactory()
     response = response_submit(survey=survey, answers=full_answers(survey), user=rut)
     fields = {field.name for field in Response._meta.get_fields()}
-    assert not fields & {"user", "invitation", "draft", "participation"}
-    assert {field.name for field in Participation._meta.get_fields()} == {"id", "survey", "user"}
+    assert not fields & {"user", "invitation", "draft", "participation", "identity_level"}
+    # the level the account had is kept on the participation only: on both it could pair them
+    assert {field.name for field in Participation._meta.get_fields()} == {"id", "survey", "user", "identity_level"}
     assert {field.name for field in Invitation._meta.concrete_fields} >= {"answered"}
     assert not any(
         field.name.endswith("_at") and field.name != "created_at" for field in Invitation._meta.concrete_fields
