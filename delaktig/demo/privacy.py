@@ -13,16 +13,18 @@ def load(muni, bodies, people):
     saga = people["invanare3"]  # Saga Lind has sent a citizen proposal and a referred one (demo/proposals.py)
     collecting = Proposal.objects.filter(municipality=muni, status=Status.COLLECTING).order_by("pk").first()
     if collecting is not None:
-        Signature.objects.create(
+        Signature.objects.update_or_create(  # she may have signed it already (demo/proposals.py)
             proposal=collecting,
             signer_key=saga.email,
-            user=saga,
-            name=saga.name,
-            email=saga.email,
-            email_domain=saga.email.rpartition("@")[2],
-            show_name=True,  # hidden when her identity is protected below
-            status=SignatureStatus.VALID,
-            confirmed_at=timezone.now(),
+            defaults={
+                "user": saga,
+                "name": saga.name,
+                "email": saga.email,
+                "email_domain": saga.email.rpartition("@")[2],
+                "show_name": True,  # hidden when her identity is protected below
+                "status": SignatureStatus.VALID,
+                "confirmed_at": timezone.now(),
+            },
         )
         _old_requests(collecting)
     protected_identity_set(
