@@ -311,6 +311,7 @@ def test_provider(request, rest=""):
             "wsgi.input": io.BytesIO(request.body),
             "CONTENT_LENGTH": str(len(request.body)),
             "wsgi.url_scheme": request.scheme,
+            "HTTP_HOST": request.get_host(),
         }
     )
     answer = {}

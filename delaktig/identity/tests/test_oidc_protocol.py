@@ -178,3 +178,19 @@ def test_the_login_page_offers_e_id(client, eid):
 def test_the_pending_person_expires(client, eid):
     response = client.get(reverse("identity:new_account", args=["hagby"]))
     assert response.status_code == 410
+
+
+def test_a_verified_address_of_an_account_is_linked_only_after_confirming(client, eid, provider):
+    from delaktig.identity.local_provider import FictitiousPerson
+
+    provider.persons["greta"] = FictitiousPerson(
+        "greta", "Greta Testsson", "Greta", "Testsson", pin="198807142382", residence="1783", email="greta@example.se"
+    )
+    greta = UserFactory(email="greta@example.se")
+    response = eid_round(client, person="greta", next_url=NEXT)
+    assert response["Location"] == reverse("identity:link", args=["hagby"]) and logged_in_user(client) is None
+    assert "greta@example.se" in client.get(response["Location"]).content.decode()
+    assert not PersonalIdentity.objects.exists()
+    response = client.post(reverse("identity:link", args=["hagby"]))
+    assert response["Location"] == NEXT and logged_in_user(client) == greta.pk
+    assert PersonalIdentity.objects.get().user == greta
