@@ -145,14 +145,15 @@ class NewAccountForm(forms.Form):
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "There is already an account with this e-mail address. Log in with its password first, then link "
-                    "your e-identification on My pages."
-                ),
-                code="taken",
-            )
+            raise forms.ValidationError(self.taken_message(), code="taken")
         return email
+
+    @staticmethod
+    def taken_message():
+        return _(
+            "There is already an account with this e-mail address. Log in with its password first, then link "
+            "your e-identification on My pages."
+        )
 
 
 class ActionRulesForm(forms.Form):

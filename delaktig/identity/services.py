@@ -26,6 +26,10 @@ class AlreadyLinked(Exception):
     """The personal identity number is linked to another account (or this account has another e-ID)."""
 
 
+class EmailTaken(Exception):
+    """The e-mail address got an account a moment ago (the form checked it before)."""
+
+
 @dataclass
 class VerifiedPerson:
     """Who the e-ID said the person is, as kept between the callback and the person's choice (in the session)."""
@@ -138,7 +142,11 @@ def account_create(*, person: VerifiedPerson, name: str, email: str) -> User:
     address is given as the default); the account has no password: it logs in with e-ID."""
     if PersonalIdentity.objects.filter(pin_hash=person.pin_hash).exists():
         raise AlreadyLinked()
-    user = User.objects.create_user(email, None, name=name, identity_level=IdentityLevel.NONE)
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(email, None, name=name, identity_level=IdentityLevel.NONE)
+    except IntegrityError:
+        raise EmailTaken() from None
     if person.email and person.email.lower() == user.email:
         user.identity_level = IdentityLevel.EMAIL
         user.save(update_fields=["identity_level"])

@@ -255,15 +255,17 @@ def new_account(request):
         except services.AlreadyLinked:
             request.session.pop(PENDING, None)
             return _already_linked(request, next_url)
-        request.session.pop(PENDING, None)
-        login(request, user, backend=BACKEND)
-        messages.success(request, _("Your account is ready and you are logged in with e-identification."))
-        return redirect(next_url)
+        except services.EmailTaken:
+            form.add_error("email", NewAccountForm.taken_message())
+        else:
+            request.session.pop(PENDING, None)
+            login(request, user, backend=BACKEND)
+            messages.success(request, _("Your account is ready and you are logged in with e-identification."))
+            return redirect(next_url)
+    # Log in with the password, then come back through e-ID to link it to that account.
     context = {
         "form": form,
-        "login_url": _login_page(
-            request, reverse("identity:eid_start", args=[request.municipality.slug]) + "?next=" + next_url
-        ),
+        "login_url": _login_page(request, _start_url(request, ProviderKind.RESIDENT_EID, next_url)),
     }
     return render(request, "identity/new_account.html", context)
 

@@ -194,3 +194,14 @@ def test_a_verified_address_of_an_account_is_linked_only_after_confirming(client
     response = client.post(reverse("identity:link", args=["hagby"]))
     assert response["Location"] == NEXT and logged_in_user(client) == greta.pk
     assert PersonalIdentity.objects.get().user == greta
+
+
+def test_an_address_taken_at_the_same_moment_gives_the_form_again_not_an_error(client, eid, monkeypatch):
+    from delaktig.identity import forms
+
+    eid_round(client)
+    monkeypatch.setattr(forms.NewAccountForm, "clean_email", lambda self: self.cleaned_data["email"])
+    UserFactory(email="tolvan@example.se")  # made between the form's check and the account
+    response = new_account(client)
+    assert response.status_code == 200 and "Det finns redan ett konto" in response.content.decode()
+    assert not PersonalIdentity.objects.exists()
