@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from delaktig.accounts.models import IdentityLevel
 from delaktig.core.memo import LocalMemo
@@ -30,6 +31,18 @@ def is_resident(user, municipality) -> bool:
     return bool(
         identity and municipality.municipality_code and identity.residence_code == municipality.municipality_code
     )
+
+
+def level_unreachable(municipality, level) -> str | None:
+    """For a settings form: why `level` would lock everyone out (e-ID with no provider to give it), or None."""
+    if level >= IdentityLevel.SUBSTANTIAL and provider_for(municipality, ProviderKind.RESIDENT_EID) is None:
+        return str(
+            _(
+                "No one can log in with e-identification here yet. An administrator first sets up the provider under "
+                "Settings → Login and e-identification."
+            )
+        )
+    return None
 
 
 def eid_login_url(municipality, next_url) -> str | None:

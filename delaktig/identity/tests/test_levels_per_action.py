@@ -91,3 +91,12 @@ def test_asking_a_question_at_e_id_offers_e_id(client, hagby, eid_config):
     client.force_login(UserFactory())
     page = client.get(reverse("council:ask", args=["hagby", body.pk])).content.decode()
     assert E_ID_BUTTON in page
+
+
+def test_e_id_cannot_be_chosen_before_a_provider_gives_it(client, hagby):
+    from delaktig.identity.selectors import level_unreachable
+
+    assert "Ingen kan logga in med e-legitimation" in level_unreachable(hagby, IdentityLevel.SUBSTANTIAL)
+    assert level_unreachable(hagby, IdentityLevel.EMAIL) is None
+    OidcConfiguration.objects.create(municipality=hagby, kind="resident_eid", issuer="https://b.example", client_id="x")
+    assert level_unreachable(hagby, IdentityLevel.SUBSTANTIAL) is None
