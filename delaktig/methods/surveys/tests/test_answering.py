@@ -314,4 +314,5 @@ def test_a_logged_in_survey_at_e_id_offers_e_id_in_one_step_back_to_it(client, m
     response = client.get(url("page", module, 1))
     page = response.content.decode()
     assert response.status_code == 403 and "Logga in med e-legitimation" in page and "next=" in page
+    assert "Logga in med e-legitimation" in client.get(url("index", module)).content.decode()
     assert Response.objects.count() == 0

@@ -217,6 +217,7 @@ def index(request, dialogue_id, module_id):
         "refusal_text": refusal[1] if refusal else "",
         "questions": len(flow.structure.questions) if flow else 0,
         "started": bool(flow and flow.progress.answers),
+        "need": _identity_need(request) if refusal and refusal[0] == IDENTITY else None,
     }
     return render(request, "surveys/index.html", context)
 
