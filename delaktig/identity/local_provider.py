@@ -3,10 +3,11 @@ demo only; it trusts whoever clicks a person, so it is never mounted in producti
 
 A plain WSGI application: the tests serve it on 127.0.0.1 with wsgiref (serve()), the demo mounts it at
 /test-e-legitimation/. ID tokens are signed with RS256 by a key made when the provider starts. `faults` makes it
-misbehave on purpose, for the tests: "unsigned", "wrong_key", "wrong_audience", "expired", "same_nonce_code"
-(not a fault; see tests), and `delay` holds the token answer that many seconds.
+misbehave on purpose, for the tests: "unsigned" (alg none), "wrong_key" (signed by a key it does not publish),
+"wrong_audience", "expired"; `delay` holds the token answer that many seconds.
 """
 
+import base64
 import html
 import json
 import secrets
@@ -239,8 +240,6 @@ class LocalProvider:
     def _client(environ, form):
         auth = environ.get("HTTP_AUTHORIZATION", "")
         if auth.startswith("Basic "):
-            import base64
-
             pair = base64.b64decode(auth[6:]).decode()
             client_id, _, secret = pair.partition(":")
             return urllib.parse.unquote(client_id), urllib.parse.unquote(secret)
@@ -262,7 +261,7 @@ class LocalProvider:
         body = (
             "<p>Det här är en <strong>testtjänst</strong>. Ingen riktig e-legitimation används: "
             "välj en påhittad person att logga in som.</p>"
-            f'<form method="post" action="">{hidden}<ul>{choices}</ul></form>'
+            f'<form method="post">{hidden}<ul>{choices}</ul></form>'
         )
         return self._page(body, title="Välj testperson")
 
@@ -285,8 +284,6 @@ class LocalProvider:
 
 
 def _b64(data):
-    import base64
-
     return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
 
 

@@ -1,8 +1,10 @@
 """The e-ID and single sign-on pages: start, the provider's answer (callback), the first e-ID login's new account,
 linking and unlinking, and the TEST provider of the demo."""
 
+import io
 import logging
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.accounts.links import login_required
+from delaktig.accounts.models import IdentityLevel, User
 
 from . import oidc, selectors, services
 from .forms import NewAccountForm
@@ -100,8 +103,6 @@ def _callback(request):
 
 def _start_url(request, kind, next_url):
     name = "identity:eid_start" if kind == ProviderKind.RESIDENT_EID else "identity:sso_start"
-    from urllib.parse import urlencode
-
     return f"{reverse(name, args=[request.municipality.slug])}?{urlencode({'next': next_url})}"
 
 
@@ -179,8 +180,6 @@ def _resident_arrived(request, person, next_url):
 
 
 def _verified_account(person):
-    from delaktig.accounts.models import IdentityLevel, User
-
     if not person.email:
         return None
     return User.objects.filter(
@@ -232,8 +231,6 @@ def link(request):
 
 
 def _login_page(request, next_url):
-    from urllib.parse import urlencode
-
     return f"{reverse('accounts:login', args=[request.municipality.slug])}?{urlencode({'next': next_url})}"
 
 
@@ -303,8 +300,6 @@ def test_provider(request, rest=""):
     """The TEST e-ID provider mounted at /test-e-legitimation/ when TEST_EID_PROVIDER is on (make run, DEBUG)."""
     if not getattr(settings, "TEST_EID_PROVIDER", False):
         raise Http404("The test e-ID provider is off")
-    import io
-
     environ = dict(request.META)
     environ.update(
         {
