@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "delaktig.organisations",
     "delaktig.accounts",
     "delaktig.mailings",
+    "delaktig.identity",
     "delaktig.foundation",
     "delaktig.privacy",
     "delaktig.dialogues",
@@ -228,6 +229,14 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",  # HSTS preload is the domain owner's choice (SECURE_HSTS_PRELOAD), not a default
 ]
 CSRF_FAILURE_VIEW = "delaktig.core.views.csrf_failure"
+
+# e-ID and staff single sign-on (delaktig/identity, docs/identity.md). The key for the hash of personal identity numbers
+# (pins.py) lives outside the database; without it a key derived from SECRET_KEY is used and `check --deploy` warns.
+EID_HASH_KEY = os.environ.get("EID_HASH_KEY", "")
+OIDC_TIMEOUT = float(os.environ.get("OIDC_TIMEOUT", "5"))  # seconds for each call to a login provider
+# The TEST e-ID provider at /test-e-legitimation/ (fictitious people, no real e-ID): `make run` turns it on.
+# Never in production: it logs anyone in as anyone.
+TEST_EID_PROVIDER = env_bool("TEST_EID_PROVIDER", False)
 
 # Desk mode ("Registrera inkommet"): how long staff may take back an input they just entered
 DESK_UNDO_MINUTES = int(os.environ.get("DESK_UNDO_MINUTES", "10"))

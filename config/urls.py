@@ -2,13 +2,17 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from delaktig.identity import views as identity_views
 from delaktig.participation.urls import public_patterns, staff_patterns
 
 urlpatterns = [
     path("", include("delaktig.proposals.urls")),  # first: a signing rush resolves its URL at once
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("delaktig.identity.urls")),  # e-ID and staff single sign-on, before accounts' /konto/…
     path("", include("delaktig.accounts.urls")),  # /konto/… and /<municipality>/konto/…
+    path("test-e-legitimation/", identity_views.test_provider, name="test_eid_provider_root"),  # 404 unless on
+    path("test-e-legitimation/<path:rest>", identity_views.test_provider),
     path("", include("delaktig.organisations.urls")),
     path("", include("delaktig.foundation.urls")),
     path("", include("delaktig.privacy.urls")),

@@ -20,6 +20,13 @@ def my_pages_section(request: HttpRequest) -> dict[str, Any] | None:
 
 
 @hooks.declare
+def login_options(request: HttpRequest, next_url: str) -> Iterable[dict[str, str]] | None:
+    """Other ways to log in, shown above the password form: {"label": str, "url": str, "hint": str} each, the url
+    bringing the person back to `next_url` (empty for My pages)."""
+    raise NotImplementedError
+
+
+@hooks.declare
 def my_contributions(user: User) -> dict[str, Iterable[dict[str, Any]]] | None:
     """What the person has sent in, by the name of the way of taking part: {name: [row]} (see
     accounts.selectors.contribution_item for the keys a row may have)."""

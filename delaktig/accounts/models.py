@@ -13,12 +13,10 @@ class IdentityLevel(models.IntegerChoices):
     confirmed e-mail address gives EMAIL; IN_PERSON is for staff who have checked an ID document at the service
     centre (no page for it yet).
 
-    E-ID later: BankID and Freja eID are reached through an OIDC broker (for example one procured with the
-    e-service platform). A login view would redirect to the broker with the authorization-code flow, and the
-    callback would verify the ID token (issuer, audience, nonce, signature), look the person up by a stored,
-    salted hash of the personal identity number (never stored in plain text), link or create the account, and
-    call identity_level_raise(level=SUBSTANTIAL). Sweden Connect (SAML) for foreign eIDs would do the same.
-    No field needs to change for that.
+    SUBSTANTIAL comes from an e-ID login (BankID, Freja eID) through the municipality's OpenID Connect broker:
+    the app `identity` verifies the ID token, finds the account by a keyed hash of the personal identity number
+    (never stored in plain text), links or creates it, and calls identity_level_raise with the level the
+    provider's level of assurance maps to (docs/identity.md).
     """
 
     NONE = 0, _("Not confirmed")

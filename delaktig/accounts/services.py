@@ -96,9 +96,8 @@ def email_confirm(*, token):
 def identity_level_raise(*, user, level):
     """Raise (never lower) how sure we are who the person is.
 
-    E-mail confirmation raises it to EMAIL. An e-ID login (BankID, Freja eID) through an OIDC broker would
-    call this with SUBSTANTIAL after the broker's callback has verified the ID token, matching the person
-    on a stored, hashed personal identity number; see IdentityLevel in models.py.
+    E-mail confirmation raises it to EMAIL; an e-ID login through the municipality's OpenID Connect broker
+    (the app `identity`) raises it to the level the provider's level of assurance maps to, usually SUBSTANTIAL.
     """
     if user.identity_level < level:
         user.identity_level = level

@@ -46,7 +46,10 @@ def login_view(request):
         login(request, form.user, backend=BACKEND)
         return redirect(safe_next(request))
     next_url = safe_next(request, default="")
-    return render(request, "accounts/login.html", {"form": form, "next": next_url})
+    options = [
+        option for hook in account_hooks.login_options.implementations() for option in hook(request, next_url) or ()
+    ]
+    return render(request, "accounts/login.html", {"form": form, "next": next_url, "login_options": options})
 
 
 def _under_the_municipality_of_next(request, name):

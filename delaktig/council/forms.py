@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from delaktig.core.forms import Form, LocalDateTimeField, ModelForm
 from delaktig.core.templatetags.delaktig import human_date, human_datetime
+from delaktig.identity import selectors as identity
 
 from .models import Meeting, QuestionTimeSettings, RefusalReason, Topic, WhoMayAsk, validate_time_mark
 from .selectors import addressee_label, addressees
@@ -196,6 +197,9 @@ class SettingsForm(ModelForm):
             )
         if (cleaned.get("deadline_days") or 0) > 90:
             self.add_error("deadline_days", _("Write at most 90 days."))
+        problem = identity.level_unreachable(self.instance.body.municipality, cleaned.get("identity_level") or 0)
+        if problem:
+            self.add_error("identity_level", problem)
         return cleaned
 
     def values(self):

@@ -31,6 +31,7 @@ from . import council as demo_council
 from . import decisionbasis as demo_decisionbasis
 from . import evaluations as demo_evaluations
 from . import followup as demo_followup
+from . import identity as demo_identity
 from . import matters as demo_matters
 from . import panel as demo_panel
 from . import privacy as demo_privacy
@@ -138,6 +139,7 @@ def _load_municipality(spec, *, full):
         _dialogue(muni, item, bodies, departments, people)
     if full:
         demo_proposals.load(muni, bodies, people)
+        demo_identity.load(muni)
         demo_council.load(muni, bodies, people)
         demo_results.load(muni, bodies, people)
         demo_panel.load(muni, bodies, people)

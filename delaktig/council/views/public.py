@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from delaktig.accounts.models import IdentityLevel
 from delaktig.core.calendars import CalendarEvent, calendar_response
 from delaktig.core.templatetags.delaktig import human_date
+from delaktig.identity import selectors as identity
 
 from .. import selectors, services, workflow
 from ..forms import ArchiveForm, QuestionForm
@@ -100,10 +101,6 @@ def meeting_appendix(request, pk):
     return appendix_pdf_response(found, selectors.public_questions(found))
 
 
-def _may_ask(user, rules):
-    return user.is_authenticated and user.identity_level >= max(rules.identity_level, IdentityLevel.EMAIL)
-
-
 def _posted_meeting(request, body):
     """The meeting the form names (posted, or ?mote= in the link), if it is one of the body's; else None."""
     raw = request.POST.get("meeting") if request.method == "POST" else request.GET.get("mote")
@@ -123,8 +120,10 @@ def ask(request, body_id):
     """Ask a question. After the deadline of the meeting chosen, the next meeting with question time is offered."""
     body = selectors.body_get(municipality=request.municipality, pk=body_id)
     rules = selectors.settings_for(body)
-    if not _may_ask(request.user, rules):
-        context = {"body": body, "needed_label": IdentityLevel(max(rules.identity_level, 1)).label}
+    level = max(rules.identity_level, IdentityLevel.EMAIL)
+    need = identity.need_for(request, level=level, action=identity.Action.QUESTION)
+    if need is not None:
+        context = {"body": body, "needed_label": IdentityLevel(level).label, "need": need}
         return render(request, "council/public/login_needed.html", context)
     open_meetings = selectors.open_meetings(body)
     requested = _posted_meeting(request, body)

@@ -61,6 +61,7 @@ def test_the_children_get_the_port_the_links_and_the_demo_inbox(monkeypatch):
     env = Command.child_environment("8765")
     assert (env["PORT"], env["SITE_URL"]) == ("8765", "http://127.0.0.1:8765")
     assert env["EMAIL_BACKEND"] == "delaktig.demo.mail.DemoInboxBackend"
+    assert env["TEST_EID_PROVIDER"] == "1"  # the TEST e-ID provider, only in the demo
     monkeypatch.setenv("SITE_URL", "https://demo.example/")
     assert Command.child_environment("8765")["SITE_URL"] == "https://demo.example"
 

@@ -64,7 +64,9 @@ def counts(source, path, name):
 # entry at the desk ("Registrera inkommet"), shown there only for a few minutes after the entry was saved.
 # The yearly report's "generate" button too: a form that only posts, shown while the year's report is not presented
 # (the demo's default year is presented).
-ACTIONS = {"dialogues:staff_step", "participation:desk_undo", "reports:generate"}
+# The set-up page of a kind of login provider too: linked from the login providers' page only while that kind is not
+# set up (the demo has both).
+ACTIONS = {"dialogues:staff_step", "participation:desk_undo", "reports:generate", "identity:provider_create"}
 
 
 def test_every_staff_page_is_linked_from_the_menu_or_its_objects_page(walk):

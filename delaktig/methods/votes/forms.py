@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from delaktig.accounts.models import IdentityLevel, User
 from delaktig.core.forms import Form, ModelForm
 from delaktig.core.images import MAX_BYTES, PhotoError, photo_clean
+from delaktig.identity import selectors as identity
 from delaktig.organisations.models import Area
 
 from .ballots import BallotInvalid, BallotRules, ballot_from_post
@@ -58,11 +59,19 @@ class VoteForm(ModelForm):
             (level.value, level.label) for level in IdentityLevel if level >= IdentityLevel.EMAIL
         ]
         self.fields["identity_level"].help_text = _(
-            "Today residents reach a confirmed e-mail address; e-identification is not available yet, so a vote "
-            "that asks for it cannot be cast on the web."
+            "E-identification works once an administrator has set up the provider for it (Settings → Login and "
+            "e-identification); people without it get a button to log in with it."
         )
+        self.municipality = municipality
         self.fields["identity_level"].label = _("identity needed to vote when logged in")
         self.fields["voting_by"].required = False  # not sent: as it was
+
+    def clean_identity_level(self):
+        level = self.cleaned_data["identity_level"]
+        problem = identity.level_unreachable(self.municipality, level or 0)
+        if problem:
+            raise forms.ValidationError(problem)
+        return level
 
     def clean_voting_by(self):
         return self.cleaned_data.get("voting_by") or self.instance.voting_by or VotingBy.ACCOUNT

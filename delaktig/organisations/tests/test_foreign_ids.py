@@ -48,6 +48,8 @@ PK_MODELS = {
     "baseline:staff_activity": ("baseline.Activity", "municipality"),
     "baseline:staff_activity_delete": ("baseline.Activity", "municipality"),
     "baseline:staff_capacity_edit": ("baseline.Capacity", "municipality"),
+    "identity:provider_edit": ("identity.OidcConfiguration", "municipality"),
+    "identity:provider_delete": ("identity.OidcConfiguration", "municipality"),
 }
 ID_MODELS = {
     "dialogue_id": ("dialogues.Dialogue", "municipality"),

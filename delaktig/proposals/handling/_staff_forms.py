@@ -12,6 +12,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from delaktig.core.forms import Form, ModelForm
+from delaktig.identity import selectors as identity
 from delaktig.organisations import case_numbers
 from delaktig.organisations.models import Decision
 
@@ -91,7 +92,10 @@ class ProposalSettingsForm(ModelForm):
             "population": _("Needed for a per mille threshold. Update it once a year from SCB."),
             "signing_period_days": _("Common: 30 days to 12 months."),
             "propose_identity_level": _("A confirmed e-mail address is enough in most municipalities."),
-            "sign_identity_level": _("Signers below this level confirm their signature by a link in an e-mail."),
+            "sign_identity_level": _(
+                "Signers below this level confirm their signature by a link in an e-mail; at e-identification "
+                "they log in with it."
+            ),
             "routing": _("The committee is the one responsible for the proposal's category."),
             "below_threshold": _("What happens when the period ends with too few signatures."),
             "duplicate_window_months": _("Moderators see similar proposals from this period as possible duplicates."),
@@ -139,6 +143,10 @@ class ProposalSettingsForm(ModelForm):
 
     def clean(self):
         data = super().clean()
+        for name in ("propose_identity_level", "sign_identity_level"):
+            problem = identity.level_unreachable(self.instance.municipality, data.get(name) or 0)
+            if problem:
+                self.add_error(name, problem)
         if data.get("threshold_kind") == ThresholdKind.PER_MILLE:
             if not data.get("threshold_per_mille") and "threshold_per_mille" not in self.errors:
                 self.add_error("threshold_per_mille", _("Give the per mille, or choose a fixed number."))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.accounts.models import IdentityLevel
+from delaktig.identity import selectors as identity
 
 from ..models import Proposal, Route
 from ..selectors import settings_for
@@ -31,13 +32,12 @@ def _refusal(request, rules, route):
     """A page that explains why the person cannot write a proposal now, or None when they can."""
     if not proposer.route_offered(rules, route):
         return _not_offered(request, rules, route)
-    if proposer.may_propose(request.user, rules):
+    write_url = reverse(WRITE_URLS[route], args=[request.municipality.slug])
+    level = proposer.identity_needed(rules)
+    need = identity.need_for(request, level=level, action=identity.Action.PROPOSE, next_url=write_url)
+    if need is None:
         return None
-    context = {
-        "route": route,
-        "needed_label": IdentityLevel(proposer.identity_needed(rules)).label,
-        "write_url": reverse(WRITE_URLS[route], args=[request.municipality.slug]),
-    }
+    context = {"route": route, "needed_label": IdentityLevel(level).label, "write_url": write_url, "need": need}
     status = 403 if request.user.is_authenticated else 200
     return render(request, "proposals/public/login_needed.html", context, status=status)
 

@@ -19,6 +19,7 @@ from delaktig.accounts.models import IdentityLevel, User
 from delaktig.accounts.services import identity_level_of
 from delaktig.core.audit import audit_record
 from delaktig.core.inserts import insert_unless_taken
+from delaktig.identity import selectors as identity
 
 from ..models import Signature, SignatureStatus
 from ._outbox import outbox_kick
@@ -57,8 +58,15 @@ def has_signed(user, proposal):
     """Whether a logged-in person has a valid or pending signature on the proposal (others: never asked)."""
     if not getattr(user, "is_authenticated", False):
         return False
-    key = signer_key_for_email(user.email)
-    return proposal.signatures.filter(signer_key=key).exclude(status=SignatureStatus.INVALIDATED).exists()
+    keys = {signer_key_for_email(user.email), signer_key_for(user, user.email)}
+    return proposal.signatures.filter(signer_key__in=keys).exclude(status=SignatureStatus.INVALIDATED).exists()
+
+
+def signer_key_for(user, email):
+    """One signature per person: an account with e-ID signs under its number's keyed hash, which holds whatever
+    e-mail address the account has; everyone else under the e-mail address."""
+    link = identity.identity_of(user) if getattr(user, "is_authenticated", False) else None
+    return f"eid:{link.pin_hash}" if link is not None else signer_key_for_email(email)
 
 
 def signature_sign(*, proposal, name, email, user=None, show_name=False, wants_updates=True, ip=None, language=None):
@@ -71,7 +79,7 @@ def signature_sign(*, proposal, name, email, user=None, show_name=False, wants_u
     now = timezone.now()
     signature = Signature(
         proposal=proposal,
-        signer_key=signer_key_for_email(email),
+        signer_key=signer_key_for(user, email),
         user=user if logged_in else None,
         name=name.strip(),
         email=email.strip(),

@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from delaktig.accounts.models import IdentityLevel
 from delaktig.core.middleware import database_unavailable, municipality_copy_will_do
 from delaktig.core.ratelimit import client_ip
+from delaktig.identity import selectors as identity
 from delaktig.organisations.models import Role
 from delaktig.organisations.permissions import staff_view
 
@@ -28,6 +30,7 @@ from ._selectors import (
     count_payload_json,
     matching_summary,
     public_signature_count,
+    sign_identity_level,
     signing_window,
     signing_window_remembered,
 )
@@ -89,6 +92,17 @@ def _sign_get(request, pk):
     return _sign_form(request, proposal, SignForm(user=request.user))
 
 
+def _sign_need(request, proposal):
+    """What the person lacks to sign where the municipality asks for e-ID (or that signers live here); None
+    otherwise. Below e-ID, signers under the level confirm by an e-mail link as before; at e-ID the link is no
+    way round it, since e-ID is what makes one signature per person hold across e-mail addresses."""
+    level = sign_identity_level(proposal.municipality)
+    if level < IdentityLevel.SUBSTANTIAL and not identity.residents_only(proposal.municipality, identity.Action.SIGN):
+        return None
+    sign_url = reverse("proposals:sign", args=[proposal.municipality.slug, proposal.pk])
+    return identity.need_for(request, level=level, action=identity.Action.SIGN, next_url=sign_url)
+
+
 def _sign_post(request, pk):
     """The hot path of a rush: the signing window from the process's copy, then one INSERT."""
     window = signing_window(municipality=request.municipality, pk=pk)
@@ -96,6 +110,8 @@ def _sign_post(request, pk):
         raise Http404("No such proposal")
     if not signing_open(window):
         return _closed(request, _public_proposal(request, pk))
+    if _sign_need(request, window) is not None:  # the page says what is needed; nothing is saved
+        return _sign_form(request, _public_proposal(request, pk), SignForm(user=request.user), status=403)
     cleaned = SignForm.cleaned_or_none(request.POST, user=request.user)
     if cleaned is not None:
         return _sign_submitted(request, window, cleaned)
@@ -104,14 +120,15 @@ def _sign_post(request, pk):
     return _sign_form(request, _public_proposal(request, pk), form)
 
 
-def _sign_form(request, proposal, form):
+def _sign_form(request, proposal, form, status=200):
     context = {
         "proposal": proposal,
         "form": form,
         "count": public_signature_count(proposal),
         "already_signed": signing.has_signed(request.user, proposal),
+        "need": _sign_need(request, proposal),
     }
-    return render(request, "proposals/signing/sign.html", context)
+    return render(request, "proposals/signing/sign.html", context, status=status)
 
 
 def _sign_submitted(request, proposal, data):

@@ -176,7 +176,7 @@ def test_logged_in_with_enough_identity_signs_at_once(client, proposal, django_c
 
 def test_logged_in_below_the_identity_level_confirms_by_mail(client, proposal):
     rules = settings_for(proposal.municipality)
-    rules.sign_identity_level = IdentityLevel.SUBSTANTIAL
+    rules.sign_identity_level = IdentityLevel.IN_PERSON
     rules.save()
     client.force_login(UserFactory(identity_level=IdentityLevel.EMAIL))
     response = post_sign(client, proposal)
@@ -189,7 +189,7 @@ def test_a_stricter_identity_level_applies_at_once_though_the_process_keeps_a_co
     client.force_login(UserFactory(identity_level=IdentityLevel.EMAIL, email="rut@example.se"))
     assert "status=valid" in post_sign(client, proposal)["Location"]  # the level is now this process's copy
     rules = settings_for(proposal.municipality)
-    rules.sign_identity_level = IdentityLevel.SUBSTANTIAL
+    rules.sign_identity_level = IdentityLevel.IN_PERSON
     rules.save()
     client.force_login(UserFactory(identity_level=IdentityLevel.EMAIL, email="bo@example.se"))
     assert "status=pending" in post_sign(client, proposal)["Location"]

@@ -27,6 +27,9 @@ class Command(BaseCommand):
             raise CommandError(f"--only takes some of: {', '.join(NAMES)}.")
         env = self.child_environment(str(port))
         self.stdout.write(f"Delaktig runs at {env['SITE_URL']}/ – e-mail goes to {env['SITE_URL']}/demo/inkorg/")
+        self.stdout.write(
+            f"TEST e-ID (fictitious people, never real e-ID) answers at {env['SITE_URL']}/test-e-legitimation/"
+        )
         self.stdout.write("Stop everything with Ctrl-C.")
         self.stdout.flush()
         children = demo_children(port=port, only=names)
@@ -38,6 +41,7 @@ class Command(BaseCommand):
         env["PORT"] = port
         env["SITE_URL"] = (os.environ.get("SITE_URL") or f"http://127.0.0.1:{port}").rstrip("/")
         env["EMAIL_BACKEND"] = BACKEND
+        env["TEST_EID_PROVIDER"] = "1"  # the demo's TEST e-ID provider (delaktig/identity/local_provider.py)
         env.setdefault("TASK_BACKEND", "django_tasks_db.DatabaseBackend")
         env["PYTHONUNBUFFERED"] = "1"
         return env

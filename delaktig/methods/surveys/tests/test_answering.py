@@ -299,3 +299,20 @@ def test_a_question_gone_from_under_a_send_is_a_message_not_an_error(client, mod
     assert sent.status_code == 200
     assert "Enkäten ändrades medan du svarade" in sent.content.decode()
     assert Response.objects.count() == 0
+
+
+def test_a_logged_in_survey_at_e_id_offers_e_id_in_one_step_back_to_it(client, municipality, staff):
+    from delaktig.identity.models import ActionRule, OidcConfiguration
+
+    OidcConfiguration.objects.create(
+        municipality=municipality, kind="resident_eid", issuer="https://broker.example", client_id="x"
+    )
+    ActionRule.objects.create(municipality=municipality, action="survey", identity_level=3)
+    module = surveys_module(municipality=municipality)
+    survey_for(module, actor=staff["officer"], access="logged_in")
+    client.force_login(UserFactory())
+    response = client.get(url("page", module, 1))
+    page = response.content.decode()
+    assert response.status_code == 403 and "Logga in med e-legitimation" in page and "next=" in page
+    assert "Logga in med e-legitimation" in client.get(url("index", module)).content.decode()
+    assert Response.objects.count() == 0

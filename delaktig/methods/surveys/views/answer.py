@@ -20,8 +20,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from delaktig.accounts.models import IdentityLevel
 from delaktig.core import ratelimit
 from delaktig.core.middleware import municipality_copy_will_do
+from delaktig.identity import selectors as identity
 from delaktig.participation.rules import allowed
 
 from ..forms_answer import ReceiptForm
@@ -76,13 +78,14 @@ def _remember_answered(request, response, survey):
     )
 
 
-NOT_READY, LOGIN, ALREADY, INVITED_ONLY, USED, CLOSED = (
+NOT_READY, LOGIN, ALREADY, INVITED_ONLY, USED, CLOSED, IDENTITY = (
     "not_ready",
     "login",
     "already",
     "invited_only",
     "used",
     "closed",
+    "identity",
 )
 
 
@@ -95,6 +98,8 @@ def refusal_of(request, module, survey, progress=None, structure=None):
     decision = allowed(who, "answer", module)
     if not decision and (survey.access == Access.LOGGED_IN or not decision.needs_login):
         return (LOGIN if decision.needs_login else CLOSED), decision.reason
+    if survey.access == Access.LOGGED_IN and _identity_need(request) is not None:
+        return IDENTITY, _("The municipality asks for e-identification, or that you live here, to answer.")
     if survey.access == Access.LOGGED_IN and Participation.objects.filter(survey=survey, user=request.user).exists():
         return ALREADY, ALREADY_TEXT()
     if survey.access == Access.OPEN and answered_here(request, survey):
@@ -108,6 +113,15 @@ def refusal_of(request, module, survey, progress=None, structure=None):
         if invitation.answered:
             return USED, USED_TEXT()
     return None
+
+
+def _identity_need(request):
+    """For surveys of logged-in residents: what the municipality's rule for surveys asks that the person lacks."""
+    municipality = request.municipality
+    level = identity.action_level(municipality, identity.Action.SURVEY)
+    if level < IdentityLevel.SUBSTANTIAL and not identity.residents_only(municipality, identity.Action.SURVEY):
+        return None
+    return identity.need_for(request, level=level, action=identity.Action.SURVEY)
 
 
 def ALREADY_TEXT():  # noqa: N802
@@ -126,6 +140,9 @@ def why_not(request, module, survey, progress=None, structure=None):
     kind, text = refusal
     if kind == LOGIN:
         return redirect_to_login(request.get_full_path())
+    if kind == IDENTITY:
+        context = {"need": _identity_need(request), "module": module, "dialogue": module.dialogue}
+        return render(request, "surveys/identity_needed.html", context, status=403)
     if kind == ALREADY:
         return _already(request, module)
     if kind == USED:
@@ -200,6 +217,7 @@ def index(request, dialogue_id, module_id):
         "refusal_text": refusal[1] if refusal else "",
         "questions": len(flow.structure.questions) if flow else 0,
         "started": bool(flow and flow.progress.answers),
+        "need": _identity_need(request) if refusal and refusal[0] == IDENTITY else None,
     }
     return render(request, "surveys/index.html", context)
 

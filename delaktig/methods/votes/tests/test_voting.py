@@ -185,3 +185,17 @@ def test_a_vote_changed_in_the_seconds_the_process_remembers_it_is_no_500(client
     with mock.patch("delaktig.methods.votes.views.public.ballot_cast", side_effect=IntegrityError):
         response = post(client, module, {"choice": ids[0]})
     assert response.status_code == 200 and "Omröstningen ändrades medan du röstade" in response.content.decode()
+
+
+def test_a_vote_at_e_id_offers_e_id_in_one_step(client, module, ids, vote, municipality):
+    from delaktig.identity.models import OidcConfiguration
+
+    OidcConfiguration.objects.create(
+        municipality=municipality, kind="resident_eid", issuer="https://broker.example", client_id="x"
+    )
+    vote_save(module=module, actor=UserFactory(), identity_level=IdentityLevel.SUBSTANTIAL)
+    client.force_login(UserFactory())
+    page = client.get(url(module, "index")).content.decode()
+    assert "Logga in med e-legitimation" in page and "e-legitimation/?next=" in page
+    post(client, module, {"choice": ids[0]})
+    assert not Ballot.objects.exists()

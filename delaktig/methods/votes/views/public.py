@@ -12,9 +12,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from delaktig.accounts.models import IdentityLevel
 from delaktig.core import ratelimit
 from delaktig.core.exports import csv_response
 from delaktig.core.middleware import municipality_copy_will_do
+from delaktig.identity import selectors as identity
 from delaktig.organisations.models import Area
 from delaktig.participation.rules import allowed
 from delaktig.participation.views_module import module_context, refuse
@@ -63,7 +65,9 @@ def _page(request, module, vote, *, errors=None, posted=None, notice="", status=
         decision = allowed(request.user, "vote", module, now)
         mine = selectors.my_ballot(vote, request.user)
         may_vote = bool(decision) and not closed and getattr(request.user, "identity_level", 0) >= vote.identity_level
-    reason = "" if may_vote or closed else _reason(request, decision, vote)
+    need = None if by_mail or closed else _need(request, vote)
+    may_vote = may_vote and need is None
+    reason = "" if may_vote or closed or (need and need.eid_url) else _reason(request, decision, vote)
     filled = _filled(vote, posted, mine)
     errors = errors or {}
     context = module_context(
@@ -92,12 +96,23 @@ def _page(request, module, vote, *, errors=None, posted=None, notice="", status=
         kind=vote.ballot_type,
         by_mail=by_mail,
         email=posted.get("email", "") if posted is not None else "",
+        need=need,
     )
     return render(request, "votes/index.html", context, status=status)
 
 
 def _most(vote, alternatives):
     return min(vote.max_choices or len(alternatives), len(alternatives))
+
+
+def _need(request, vote):
+    """The one step to e-ID where the vote asks for it or only residents may vote; None otherwise."""
+    municipality = request.municipality
+    if vote.identity_level < IdentityLevel.SUBSTANTIAL and not identity.residents_only(
+        municipality, identity.Action.VOTE
+    ):
+        return None
+    return identity.need_for(request, level=vote.identity_level, action=identity.Action.VOTE, next_url=request.path)
 
 
 def _reason(request, decision, vote):
@@ -167,6 +182,10 @@ def cast(request, dialogue_id, module_id):
     if not decision:
         return refuse(request, decision, next_url=_url(window, "index", request.municipality))
     if request.user.identity_level < window.identity_level:
+        return _again(request, window)
+    if identity.residents_only(request.municipality, identity.Action.VOTE) and not identity.is_resident(
+        request.user, request.municipality
+    ):
         return _again(request, window)
     errors = {}
     try:
