@@ -17,6 +17,7 @@ PRODUCTION = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "SITE_URL": "https://delaktig.example",
     "ALLOWED_HOSTS": "delaktig.example",
+    "EID_HASH_KEY": secrets.token_urlsafe(32),  # the key of the personal identity number's hash (docs/identity.md)
 }
 SECURITY_SETTINGS = [
     "SECURE_SSL_REDIRECT",
