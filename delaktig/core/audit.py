@@ -43,8 +43,18 @@ def audit_events_for(target, *, public_only=False):
 
 def action_label(action):
     """The action of an audit event in words, from the apps' labels (hook `audit_action_labels`); never the key."""
+    return _known_label(action) or _("Other change")
+
+
+def event_label(event):
+    """What an audit event says was done: the action's label, else the label a lifecycle step stored with it
+    (core.workflow records each step's words in `data["label"]`), never the key."""
+    return _known_label(event.action) or (event.data or {}).get("label") or _("Other change")
+
+
+def _known_label(action):
     for hook in core_hooks.audit_action_labels.implementations():
         label = (hook() or {}).get(action)
         if label:
             return label
-    return _("Other change")
+    return None

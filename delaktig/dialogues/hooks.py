@@ -62,6 +62,7 @@ ACTION_LABELS = {
     "dialogue.update": gettext_lazy("Changed the dialogue"),
     "dialogue.checklist": gettext_lazy("Saved the checklist"),
     "dialogue.cancel": gettext_lazy("Cancelled the dialogue"),
+    "dialogue.public_identity": gettext_lazy("Changed how participants are shown"),
     "dialogue.case_number_change": gettext_lazy("Changed the case number"),
 }
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from delaktig.accounts.models import User
-from delaktig.core.audit import action_label
+from delaktig.core.audit import event_label
 from delaktig.core.models import AuditEvent
 from delaktig.organisations.models import Membership, Municipality
 
@@ -45,8 +45,12 @@ def _start_of(day: datetime.date) -> datetime.datetime:
 
 
 def audit_action_choices(municipality: Municipality) -> list[tuple[str, str]]:
-    actions = AuditEvent.objects.filter(municipality=municipality).values_list("action", flat=True).distinct()
-    return sorted(((action, str(action_label(action))) for action in actions), key=lambda c: c[1])
+    """(action, words) of every action in the municipality's log; a lifecycle step's words come from its latest
+    event (core.audit.event_label)."""
+    events = AuditEvent.objects.filter(municipality=municipality)
+    latest = events.values("action").annotate(last=Max("id")).values_list("last", flat=True)
+    choices = {event.action: str(event_label(event)) for event in AuditEvent.objects.filter(pk__in=list(latest))}
+    return sorted(choices.items(), key=lambda choice: choice[1])
 
 
 def audit_object_type_choices(municipality: Municipality) -> list[tuple[str, str]]:

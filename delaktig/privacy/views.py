@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.accounts.identity import display_name
-from delaktig.core.audit import action_label
+from delaktig.core.audit import event_label
 from delaktig.core.exports import csv_response
 from delaktig.organisations.models import Role
 from delaktig.organisations.permissions import staff_view
@@ -89,7 +89,7 @@ def _actor(event, viewer):
 def audit_log(request):
     form, filters, events = _audit_filters(request)
     page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [(event, _actor(event, request.user), action_label(event.action)) for event in page.object_list]
+    rows = [(event, _actor(event, request.user), event_label(event)) for event in page.object_list]
     services.audit_viewed(municipality=request.municipality, actor=request.user, filters=filters, export=False)
     context = {
         "form": form,
@@ -114,7 +114,7 @@ def audit_log_csv(request):
             yield [
                 timezone.localtime(event.created_at).isoformat(),
                 _actor(event, request.user),
-                action_label(event.action),
+                event_label(event),
                 event.action,
                 event.target_type.model,
                 event.target_id,

@@ -16,6 +16,7 @@ from .handling import proposals_of, unfinished_report_send
 from .models import Proposal, ProposalSettings, RejectionReason, Signature, SignatureStatus, Status
 from .retention import RETENTION
 from .signatures import expiry_run, signatures_of
+from .workflow import TRANSITIONS
 
 
 def _offered(municipality):
@@ -203,3 +204,22 @@ def proposals_identity_protect(user):
     mine = Q(user=user) | Q(signer_key=user.email.lower())
     shown = Signature.objects.filter(mine, show_name=True).update(show_name=False)
     return proposals + shown
+
+
+@core_hooks.audit_action_labels.register
+def proposals_action_labels():
+    """The proposals' audit events in words: each step of the lifecycle as its timeline says it, and the rest."""
+    steps = {f"proposal.{step.name}": step.timeline or step.label for step in TRANSITIONS.values()}
+    return {
+        **steps,
+        "proposal.submit": _("Proposal sent in"),
+        "proposal.reach_threshold": _("Enough signatures"),
+        "proposal.paper_signatures_added": _("Signatures on paper added"),
+        "proposal.signatures_invalidated": _("Signatures removed"),
+        "proposal.answer_mailing": _("The answer sent to the signers"),
+        "proposal.case_number_change": _("Case number changed"),
+        "proposals.category_create": _("Category of proposals added"),
+        "proposals.category_delete": _("Category of proposals removed"),
+        "proposals.settings_update": _("Settings for proposals changed"),
+        "proposals.unfinished_report": _("Report on proposals not yet decided sent"),
+    }

@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from delaktig.core import hookspecs as core_hooks
 from delaktig.dialogues import hookspecs as dialogue_hooks
 from delaktig.participation.figures import dialogue_figures, people_counted
 
@@ -66,3 +67,20 @@ def public_figures(dialogue):
     """Participation counted through the registry, with the people staff counted offline."""
     people_offline = CompiledResults.of(dialogue).offline_participant_count
     return {"figures": dialogue_figures(dialogue, people_offline=people_offline)}
+
+
+@core_hooks.audit_action_labels.register
+def results_action_labels():
+    return {
+        "results.theme_create": _("Theme added"),
+        "results.theme_update": _("Theme changed"),
+        "results.theme_merge": _("Themes merged"),
+        "results.theme_delete": _("Theme removed"),
+        "results.tags_set": _("Input given themes"),
+        "results.quote_create": _("Quote chosen"),
+        "results.quote_delete": _("Quote removed"),
+        "results.suggestions_start": _("Theme suggestions asked for"),
+        "results.suggestion_accept": _("Suggested theme accepted"),
+        "results.suggestion_dismiss": _("Suggested theme dismissed"),
+        "results.suggestion_merge": _("Suggested theme merged into a theme"),
+    }
