@@ -70,6 +70,8 @@ class Action(TimeStampedModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
 
     class Meta:
+        verbose_name = _("action of the plan")
+        verbose_name_plural = _("actions of the plan")
         ordering = ["deadline", "id"]
 
     def __str__(self):
@@ -105,6 +107,8 @@ class Training(TimeStampedModel):
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
+        verbose_name = _("training")
+        verbose_name_plural = _("trainings")
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="training_unique_name")]
 

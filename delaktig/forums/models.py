@@ -37,6 +37,8 @@ class Forum(TimeStampedModel):
     )
 
     class Meta:
+        verbose_name = _("council or forum")
+        verbose_name_plural = _("councils and forums")
         ordering = ["name", "id"]
         constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="forum_name_unique")]
 
@@ -77,6 +79,8 @@ class ForumMember(TimeStampedModel):
     phone = models.CharField(_("phone number"), max_length=40, blank=True, help_text=_("Only staff see it."))
 
     class Meta:
+        verbose_name = _("member of a forum")
+        verbose_name_plural = _("members of forums")
         ordering = ["term_start", "name", "id"]
         constraints = [
             models.CheckConstraint(
@@ -150,6 +154,8 @@ class Consultation(TimeStampedModel):
     responded_on = models.DateField(_("decided on"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("consultation of a forum")
+        verbose_name_plural = _("consultations of forums")
         ordering = ["-asked_on", "-id"]
 
     def __str__(self):
@@ -172,6 +178,8 @@ class Statement(TimeStampedModel):
     text = models.TextField(_("the statement"))
 
     class Meta:
+        verbose_name = _("statement of a forum")
+        verbose_name_plural = _("statements of forums")
         ordering = ["given_on", "id"]
 
     def __str__(self):

@@ -42,6 +42,8 @@ class Mailing(TimeStampedModel):
     last_error_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("mailing")
+        verbose_name_plural = _("mailings")
         ordering = ["-created_at"]
 
     def __str__(self):

@@ -151,6 +151,8 @@ class Comment(TimeStampedModel, Moderated):
     identity_level = identity_level_used_field()  # the author's when writing it
 
     class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["target_type", "target_id", "status"])]
 

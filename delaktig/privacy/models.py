@@ -35,6 +35,8 @@ class RetentionRun(models.Model):
     total = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("retention run")
+        verbose_name_plural = _("retention runs")
         ordering = ["-started_at", "-id"]
         indexes = [models.Index(fields=["municipality", "-started_at"])]
 

@@ -75,6 +75,8 @@ class Version(TimeStampedModel):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("version of a document")
+        verbose_name_plural = _("versions of documents")
         ordering = ["number"]
         constraints = [models.UniqueConstraint(fields=["document", "number"], name="consultation_version_unique")]
 
@@ -250,6 +252,8 @@ class Answer(TimeStampedModel):
     text = models.TextField(_("answer"), max_length=COMMENT_MAX)
 
     class Meta:
+        verbose_name = _("answer to a remark")
+        verbose_name_plural = _("answers to remarks")
         ordering = ["created_at", "id"]
 
     def __str__(self):
@@ -309,6 +313,8 @@ class ReportFile(TimeStampedModel):
     error = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("consultation report")
+        verbose_name_plural = _("consultation reports")
         ordering = ["-created_at", "-id"]
 
     def __str__(self):

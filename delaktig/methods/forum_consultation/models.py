@@ -21,6 +21,10 @@ class ForumChoice(TimeStampedModel):
         "forums.Consultation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    class Meta:
+        verbose_name = _("forum asked")
+        verbose_name_plural = _("forums asked")
+
     def __str__(self):
         return str(self.forum)
 
@@ -37,6 +41,8 @@ class ForumInput(TimeStampedModel):
     )
 
     class Meta:
+        verbose_name = _("input from a forum")
+        verbose_name_plural = _("inputs from forums")
         ordering = ["created_at", "id"]
         constraints = [models.UniqueConstraint(fields=["module", "statement"], name="forum_input_once")]
 
