@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "delaktig.core.middleware.MunicipalityMiddleware",
+    "delaktig.accounts.middleware.TwoFactorMiddleware",  # after the municipality: its redirect stays under it
     "delaktig.core.middleware.BadInputMiddleware",
 ]
 

@@ -36,3 +36,10 @@ def personal_data(user: User) -> dict[str, list[dict[str, Any]]]:
 def erase_user(user: User) -> int | None:
     """Anonymise or remove what an app holds about the person; returns how many items."""
     raise NotImplementedError
+
+
+@hooks.declare
+def login_code_aid(request: HttpRequest, user: User) -> dict[str, str] | None:
+    """Help on the second login step for `user`: {"title": str, "text": str, "code": str}, or None. The demo shows
+    its accounts' current code, so that visitors can try the staff pages."""
+    raise NotImplementedError

@@ -82,7 +82,7 @@ def password_set(*, user, password, reason, municipality=None):
     user.save(update_fields=["password"])
     if reason == "reset":
         identity_level_raise(user=user, level=IdentityLevel.EMAIL)
-    _audit(user, municipality, f"account.password_{reason}")
+    audit_in_places(user, municipality, f"account.password_{reason}")
     _after_commit(tasks.password_changed_email_send, user_id=user.pk, municipality_slug=_slug(municipality))
     return user
 
@@ -147,12 +147,12 @@ def _email_change(token, municipality):
     user.email = new_email
     user.save(update_fields=["email"])
     identity_level_raise(user=user, level=IdentityLevel.EMAIL)
-    _audit(user, municipality, "account.email_change")
+    audit_in_places(user, municipality, "account.email_change")
     _after_commit(tasks.email_changed_send, user_id=user.pk, old_email=old_email, municipality_slug=_slug(municipality))
     return user
 
 
-def _audit(user, municipality, action):
+def audit_in_places(user, municipality, action):
     """Audit events need a municipality: the one the person acted from, and each where they hold a role."""
     places = {m.pk: m for m in [municipality] if m is not None}
     for membership in user.memberships.select_related("municipality"):

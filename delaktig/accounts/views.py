@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve, reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from delaktig.accounts import hookspecs as account_hooks
 from delaktig.core import ratelimit
 
-from . import limits, selectors, services
+from . import limits, login_steps, selectors, services, services_twofactor
 from .forms import DeleteAccountForm, LoginForm, RegisterForm, ResendConfirmationForm
 from .links import account_url, login_required
 
@@ -43,8 +43,7 @@ def login_view(request):
         return moved
     form = LoginForm(_posted(request), request=request)
     if request.method == "POST" and form.is_valid():
-        login(request, form.user, backend=BACKEND)
-        return redirect(safe_next(request))
+        return login_steps.password_passed(request, form.user, safe_next(request))
     next_url = safe_next(request, default="")
     return render(request, "accounts/login.html", {"form": form, "next": next_url})
 
@@ -101,6 +100,9 @@ def confirm_email(request, token):
         return render(request, "accounts/confirm_failed.html", {"reason": error.reason}, status=status)
     if request.method == "GET":
         return render(request, "accounts/confirm_email.html", {"email": user.email})
+    if login_steps.second_step_needed(user):  # the link stands in for the password; the code is still asked for
+        messages.success(request, _("Thank you! Your e-mail address is confirmed."))
+        return login_steps.password_passed(request, user, account_url("accounts:my_pages", request.municipality))
     login(request, user, backend=BACKEND)
     messages.success(request, _("Thank you! Your e-mail address is confirmed and you are logged in."))
     return redirect(account_url("accounts:my_pages", request.municipality))
@@ -128,6 +130,7 @@ def my_pages(request):
         "sections": _hook_sections(request),
         "contributions": selectors.contributions_for(user=user),
         "memberships": user.memberships.select_related("municipality", "body", "department"),
+        "two_factor_enabled": services_twofactor.two_factor_enabled(user),
     }
     return render(request, "accounts/my_pages.html", context)
 
@@ -162,3 +165,11 @@ def delete_account(request):
         messages.success(request, _("Your account has been deleted."))
         return redirect("core:home", request.municipality.slug) if request.municipality else redirect("core:root")
     return render(request, "accounts/delete_account.html", {"form": form})
+
+
+@require_GET
+def admin_login(request):
+    """Django's admin logs in through this site's login page: the same limits on attempts and the same second
+    step, instead of the admin's own form, which has neither."""
+    next_url = safe_next(request, default=reverse("admin:index"))
+    return redirect(f"{reverse('accounts:login')}?{urlencode({'next': next_url})}")

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from delaktig.accounts.models import IdentityLevel, User
+from delaktig.accounts.services_twofactor import demo_device_set
 from delaktig.core.audit import audit_events_for
 from delaktig.dialogues import workflow
 from delaktig.dialogues.models import ChecklistAnswer, Dialogue, Follower, Kind
@@ -99,7 +100,8 @@ def load(stdout=None):
 
 def _superuser():
     if not User.objects.filter(email="superadmin@delaktig.example").exists():
-        User.objects.create_superuser("superadmin@delaktig.example", content.PASSWORD, name="Super Admin")
+        user = User.objects.create_superuser("superadmin@delaktig.example", content.PASSWORD, name="Super Admin")
+        demo_device_set(user=user, secret=content.TOTP_SECRETS["superadmin"])
 
 
 def _load_municipality(spec, *, full):
@@ -164,6 +166,8 @@ def _people(muni, spec, bodies):
             Membership.objects.create(
                 user=user, municipality=muni, role=role, body=bodies.get(body) if body else None, title=title
             )
+        if local in content.TOTP_SECRETS:
+            demo_device_set(user=user, secret=content.TOTP_SECRETS[local])
         people[local] = user
     return people
 

@@ -50,6 +50,7 @@ PK_MODELS = {
     "baseline:staff_capacity_edit": ("baseline.Capacity", "municipality"),
 }
 ID_MODELS = {
+    "user_id": ("accounts.User", "memberships__municipality"),
     "dialogue_id": ("dialogues.Dialogue", "municipality"),
     "module_id": ("participation.Module", "dialogue__municipality"),
     "comment_id": ("participation.Comment", "municipality"),
