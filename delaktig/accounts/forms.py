@@ -111,12 +111,19 @@ class DeleteAccountForm(Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, checker=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.user, self.checker = user, checker
 
     def clean_password(self):
         password = self.cleaned_data["password"]
+        if self.checker is not None and self.checker.blocked():  # counted with the other password checks
+            raise ValidationError(
+                _("You have written a wrong password too many times. Wait 15 minutes and try again."),
+                code="throttled",
+            )
         if not self.user.check_password(password):
+            if self.checker is not None:
+                self.checker.failed()
             raise ValidationError(_("The password is wrong."))
         return password

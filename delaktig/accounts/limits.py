@@ -23,4 +23,3 @@ SECOND_STEP_LIMIT = 5
 SECOND_STEP_IP_LIMIT = 20
 SECOND_STEP_WINDOW = timedelta(minutes=15)
 RESEND_IP_LIMIT = 10  # confirmation links asked for from one address, whatever the e-mail address
-RESET_IP_LIMIT = 10  # password links asked for from one address, whatever the e-mail address

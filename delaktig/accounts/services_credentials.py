@@ -19,6 +19,7 @@ from .tokens import TokenError, email_change_token_read, email_digest
 
 RESET_LIMIT = 3  # links asked for one address from one IP address …
 RESET_ADDRESS_LIMIT = 5  # … and for one address from anywhere, so nobody can fill someone's mailbox
+RESET_IP_LIMIT = 10  # … and from one IP address, whatever the address asked for
 RESET_WINDOW = timedelta(hours=1)
 EMAIL_CHANGE_LIMIT = 3  # links to a new address, per account
 EMAIL_CHANGE_WINDOW = timedelta(hours=1)
@@ -53,12 +54,15 @@ class PasswordChecker:
 
 def password_reset_throttled(*, email, ip):
     """Count one request for a reset link; True if the address (from this IP, or from anywhere) has had enough."""
-    if ratelimit.reached("reset", email, ip, limit=RESET_LIMIT) or ratelimit.reached(
-        "reset", email, "", limit=RESET_ADDRESS_LIMIT
+    if (
+        ratelimit.reached("reset", email, ip, limit=RESET_LIMIT)
+        or ratelimit.reached("reset", email, "", limit=RESET_ADDRESS_LIMIT)
+        or ratelimit.reached("reset-ip", "", ip, limit=RESET_IP_LIMIT)
     ):
         return True
     ratelimit.hit("reset", email, ip, window=RESET_WINDOW)
     ratelimit.hit("reset", email, "", window=RESET_WINDOW)
+    ratelimit.hit("reset-ip", "", ip, window=RESET_WINDOW)
     return False
 
 

@@ -18,6 +18,7 @@ from delaktig.core import ratelimit
 from . import limits, login_steps, selectors, services, services_twofactor
 from .forms import DeleteAccountForm, LoginForm, RegisterForm, ResendConfirmationForm
 from .links import account_url, login_required
+from .services_credentials import PasswordChecker
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 SESSION_EMAIL = "accounts_registered_email"
@@ -114,12 +115,25 @@ def resend_confirmation(request):
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         ip = ratelimit.client_ip(request)
-        if not ratelimit.reached("resend", email, ip, limit=limits.RESEND_LIMIT):
-            ratelimit.hit("resend", email, ip, window=limits.RESEND_WINDOW)
-            services.confirmation_resend(email=email, municipality=request.municipality)
+        if _resend_throttled(email, ip):
+            # The same answer for every address, with an account or without: it tells nobody which exist.
+            form.add_error(None, _("You have asked for too many links. Wait an hour and try again."))
+            return render(request, "accounts/resend_confirmation.html", {"form": form}, status=429)
+        services.confirmation_resend(email=email, municipality=request.municipality)
         request.session[SESSION_EMAIL] = email
         return redirect(account_url("accounts:register_done", request.municipality))
     return render(request, "accounts/resend_confirmation.html", {"form": form})
+
+
+def _resend_throttled(email, ip):
+    """Count one request for a confirmation link; True when the address, or the IP address, has had enough."""
+    if ratelimit.reached("resend", email, ip, limit=limits.RESEND_LIMIT) or ratelimit.reached(
+        "resend-ip", "", ip, limit=limits.RESEND_IP_LIMIT
+    ):
+        return True
+    ratelimit.hit("resend", email, ip, window=limits.RESEND_WINDOW)
+    ratelimit.hit("resend-ip", "", ip, window=limits.RESEND_WINDOW)
+    return False
 
 
 @require_GET
@@ -158,7 +172,8 @@ def my_data(request):
 @require_http_methods(["GET", "POST"])
 @login_required
 def delete_account(request):
-    form = DeleteAccountForm(_posted(request), user=request.user)
+    checker = PasswordChecker(user=request.user, ip=ratelimit.client_ip(request))
+    form = DeleteAccountForm(_posted(request), user=request.user, checker=checker)
     if request.method == "POST" and form.is_valid():
         services.user_erase(user=request.user)
         logout(request)
