@@ -76,6 +76,7 @@ def login_complete(request, user, factors):
     login(request, user, backend=BACKEND)
     pending_clear(request)
     request.session[AUTH_FACTORS] = factors
+    request.session["accounts_session_started"] = request.session["accounts_session_seen"] = time.time()
 
 
 def codes_to_show(request, codes, next_url):

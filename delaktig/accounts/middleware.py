@@ -1,8 +1,13 @@
 """Someone logged in with a password alone who must use two-step verification (a role given after they logged
-in, or an app an administrator reset) sets up the app before anything else."""
+in, or an app an administrator reset) sets up the app before anything else; and a login ends after a time."""
 
-from django.contrib.auth import logout
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import SESSION_KEY, logout
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from . import login_steps as steps
 from . import services_twofactor as twofactor
@@ -35,3 +40,34 @@ class TwoFactorMiddleware:
             logout(request)
             return redirect(account_url("accounts:login", municipality))
         return redirect(account_url("accounts:two_factor_setup", municipality))
+
+
+STARTED, SEEN = "accounts_session_started", "accounts_session_seen"
+SEEN_PRECISION = 60  # seconds: the last request's time is written at most once a minute
+
+
+class SessionTimeoutMiddleware:
+    """A login ends SESSION_ABSOLUTE_TIMEOUT after it began and SESSION_IDLE_TIMEOUT after the last request
+    (ASVS 3.3.2). The request then goes on as a visitor's, with a message; a page that needs a login asks again."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if SESSION_KEY in request.session:  # a visitor without a login costs nothing here
+            self._check(request)
+        return self.get_response(request)
+
+    def _check(self, request):
+        now = time.time()
+        started, seen = request.session.get(STARTED), request.session.get(SEEN)
+        if started is None or seen is None:  # a login made before this middleware, or by force_login
+            request.session[STARTED] = started or now
+            request.session[SEEN] = now
+            return
+        if now - started > settings.SESSION_ABSOLUTE_TIMEOUT or now - seen > settings.SESSION_IDLE_TIMEOUT:
+            logout(request)
+            messages.info(request, _("You have been logged out because a while has passed. Log in again."))
+            return
+        if now - seen > SEEN_PRECISION:
+            request.session[SEEN] = now

@@ -88,3 +88,23 @@ def test_a_second_login_within_the_same_half_minute_uses_the_next_code(page, liv
         click_through(page, page.locator("main form button.button"))
         assert page.url.endswith(f"/{hagby.slug}/personal/")
         log_out(page)
+
+
+def test_an_outside_tester_logs_in_as_the_demo_administrator_with_the_code_the_demo_shows(page, live_server, settings):
+    from delaktig.demo import content
+    from delaktig.demo.mail import BACKEND
+    from delaktig.demo.tests.site import demo_loaded
+
+    settings.EMAIL_BACKEND = BACKEND  # the demo runs (make run): its inbox, its banner, its aid
+    with demo_loaded(committed=True):
+        slug = content.MUNICIPALITIES[0]["slug"]
+        page.goto(f"/{slug}/personal/")
+        arrive(page)
+        page.fill("#id_email", f"admin@{slug}.example")
+        page.fill("#id_password", content.PASSWORD)
+        click_through(page, page.locator("main form button.button"))
+        aid = page.locator("main .demo-aid")
+        assert sv("Demo aid: the code for this demo account") in aid.inner_text()
+        page.fill("#id_code", aid.locator("code").inner_text())
+        click_through(page, page.locator("main form button.button"))
+        assert page.url.endswith(f"/{slug}/personal/")
