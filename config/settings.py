@@ -222,7 +222,6 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # seconds: accounts.middleware.SessionTimeoutMiddleware. docs/security.md (ASVS 3.3.2) says why these values.
 SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", str(12 * 3600)))
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(2 * 3600)))
-SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT  # the cookie need not outlive the login
 
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {

@@ -76,6 +76,11 @@ def login_complete(request, user, factors):
     login(request, user, backend=BACKEND)
     pending_clear(request)
     request.session[AUTH_FACTORS] = factors
+    session_clock_start(request)
+
+
+def session_clock_start(request):
+    """Start the clock of SessionTimeoutMiddleware: call it right after django.contrib.auth.login()."""
     request.session["accounts_session_started"] = request.session["accounts_session_seen"] = time.time()
 
 

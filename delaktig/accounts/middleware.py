@@ -48,7 +48,10 @@ SEEN_PRECISION = 60  # seconds: the last request's time is written at most once 
 
 class SessionTimeoutMiddleware:
     """A login ends SESSION_ABSOLUTE_TIMEOUT after it began and SESSION_IDLE_TIMEOUT after the last request
-    (ASVS 3.3.2). The request then goes on as a visitor's, with a message; a page that needs a login asks again."""
+    (ASVS 3.3.2). The request then goes on as a visitor's, with a message; a page that needs a login asks again.
+
+    The clock starts at login_steps.session_clock_start(), which every way of logging in calls (the login form,
+    its second step, a confirmation link); a login by single sign-on or e-ID must call it too."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -61,9 +64,7 @@ class SessionTimeoutMiddleware:
     def _check(self, request):
         now = time.time()
         started, seen = request.session.get(STARTED), request.session.get(SEEN)
-        if started is None or seen is None:  # a login made before this middleware, or by force_login
-            request.session[STARTED] = started or now
-            request.session[SEEN] = now
+        if started is None or seen is None:  # a login that did not start the clock (force_login in tests)
             return
         if now - started > settings.SESSION_ABSOLUTE_TIMEOUT or now - seen > settings.SESSION_IDLE_TIMEOUT:
             logout(request)

@@ -105,6 +105,7 @@ def confirm_email(request, token):
         messages.success(request, _("Thank you! Your e-mail address is confirmed."))
         return login_steps.password_passed(request, user, account_url("accounts:my_pages", request.municipality))
     login(request, user, backend=BACKEND)
+    login_steps.session_clock_start(request)
     messages.success(request, _("Thank you! Your e-mail address is confirmed and you are logged in."))
     return redirect(account_url("accounts:my_pages", request.municipality))
 

@@ -80,4 +80,17 @@ def test_the_session_cookie_is_http_only_and_same_site(client, resident):
     log_in(client, resident)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
-    assert cookie["max-age"] == settings.SESSION_ABSOLUTE_TIMEOUT
+
+
+def test_a_login_by_a_confirmation_link_ends_in_time_too(client):
+    from delaktig.accounts import tokens
+    from delaktig.accounts.models import IdentityLevel
+    from delaktig.accounts.tests.factories import UserFactory
+
+    user = UserFactory(identity_level=IdentityLevel.NONE)
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.post(reverse("accounts:confirm_email", args=[tokens.confirmation_token_make(user)]))
+        assert client.session["_auth_user_id"] == str(user.pk)
+    with time_machine.travel(start + datetime.timedelta(seconds=settings.SESSION_IDLE_TIMEOUT + 5), tick=False):
+        assert client.get(reverse("accounts:my_pages")).status_code == 302
