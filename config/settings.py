@@ -81,8 +81,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "delaktig.core.middleware.MunicipalityMiddleware",
-    "delaktig.accounts.middleware.SessionTimeoutMiddleware",
-    "delaktig.accounts.middleware.TwoFactorMiddleware",  # after the municipality: its redirect stays under it
+    # A login's timeout and two-step set-up, checked when a page reads request.user; after the municipality, so
+    # that its redirect stays under it.
+    "delaktig.accounts.middleware.LoginChecksMiddleware",
     "delaktig.core.middleware.BadInputMiddleware",
 ]
 
@@ -219,7 +220,7 @@ SECURE_REFERRER_POLICY = os.environ.get("SECURE_REFERRER_POLICY", "same-origin")
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SAMESITE = "Lax"
 # A login ends after this long however active (absolute), or after this long without a request (idle), in
-# seconds: accounts.middleware.SessionTimeoutMiddleware. docs/security.md (ASVS 3.3.2) says why these values.
+# seconds: accounts.middleware.LoginChecksMiddleware. docs/security.md (ASVS 3.3.2) says why these values.
 SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", str(12 * 3600)))
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(2 * 3600)))
 

@@ -5,3 +5,6 @@ class AccountsConfig(AppConfig):
     name = "delaktig.accounts"
     label = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self):
+        from . import hooks  # noqa: F401  (registers the hooks)

@@ -6,7 +6,7 @@ in. A pending login lasts ten minutes and ends if the password changes meanwhile
 
 `AUTH_FACTORS` in the session says how the login was made: "password", "password+totp" or
 "password+recovery_code". A login made another way (single sign-on, e-ID, or tests' force_login) sets none:
-TwoFactorMiddleware only sends a session logged in with a password alone to set up the app.
+accounts.middleware.LoginChecksMiddleware only sends a session logged in with a password alone to set up the app.
 """
 
 import time
@@ -80,7 +80,7 @@ def login_complete(request, user, factors):
 
 
 def session_clock_start(request):
-    """Start the clock of SessionTimeoutMiddleware: call it right after django.contrib.auth.login()."""
+    """Start the clock of LoginChecksMiddleware (timeouts): call it right after django.contrib.auth.login()."""
     request.session["accounts_session_started"] = request.session["accounts_session_seen"] = time.time()
 
 

@@ -12,6 +12,7 @@ from delaktig.accounts import services_twofactor
 from delaktig.accounts.forms_twofactor import PasswordAgainForm
 from delaktig.accounts.models import User
 from delaktig.accounts.services_credentials import PasswordChecker
+from delaktig.core.forms import Form
 from delaktig.core.ratelimit import client_ip
 
 from . import selectors, services
@@ -139,8 +140,11 @@ def find_staff_member(request, user_id):
 def two_factor_reset(request, user_id):
     """A colleague lost the phone with the app: the administrator, asked for the password again, removes it."""
     person = find_staff_member(request, user_id)
-    checker = PasswordChecker(user=request.user, ip=client_ip(request))
-    form = PasswordAgainForm(_posted(request), user=request.user, checker=checker)
+    if request.user.has_usable_password():
+        checker = PasswordChecker(user=request.user, ip=client_ip(request))
+        form = PasswordAgainForm(_posted(request), user=request.user, checker=checker)
+    else:  # logged in by single sign-on: the directory checked who it is
+        form = Form(_posted(request))
     enabled = services_twofactor.two_factor_enabled(person)
     if request.method == "POST" and form.is_valid() and enabled:
         services_twofactor.two_factor_reset(user=person, actor=request.user, municipality=request.municipality)

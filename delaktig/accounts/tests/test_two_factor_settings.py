@@ -145,3 +145,13 @@ def test_the_demo_shows_the_current_code_only_for_its_own_accounts_while_it_runs
     page = second_step(demo)
     assert "Hjälp i demon" in page and code in page
     assert "Hjälp i demon" not in second_step(real)
+
+
+def test_the_audit_events_have_words():
+    from django.utils import translation
+
+    from delaktig.core.audit import action_label
+
+    with translation.override("sv"):
+        assert action_label("account.two_factor_reset") == "Tvåstegsverifiering återställd av en administratör"
+        assert action_label("account.two_factor_recovery_code_used") == "Inloggad med en reservkod"

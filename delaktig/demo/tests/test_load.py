@@ -70,3 +70,28 @@ def test_the_referred_proposals_timeline_follows_the_story_not_the_day_it_was_lo
     days = [when.date() for _label, when in history]
     assert len(history) == 6 and days == sorted(days)
     assert days[0] == proposal.submitted_at.date() and days[-1] == proposal.referrals.get().answered_on
+
+
+def test_the_staff_who_need_two_step_verification_have_the_demos_known_app(demo):
+    from delaktig.accounts.models import TwoFactor
+    from delaktig.accounts.services_twofactor import two_factor_required
+    from delaktig.demo import content
+
+    demo_people = [f"{local}@{demo.slug}.example" for local, *_rest in content.PEOPLE]
+    memberships = Membership.objects.filter(municipality=demo, user__email__in=demo_people).select_related("user")
+    assert memberships.count() >= 7
+    for membership in memberships:
+        device = TwoFactor.objects.filter(user=membership.user, confirmed_at__isnull=False).first()
+        if two_factor_required(membership.user):
+            assert device is not None and device.secret in content.TOTP_SECRETS.values()
+        else:
+            assert device is None
+
+
+def test_loading_again_gives_the_apps_to_a_demo_loaded_before_them(demo):
+    from delaktig.accounts.models import TwoFactor
+
+    TwoFactor.objects.all().delete()
+    call_command("load_demo", stdout=io.StringIO())
+    assert TwoFactor.objects.filter(user__email=f"admin@{demo.slug}.example").exists()
+    assert TwoFactor.objects.filter(user__email="superadmin@delaktig.example").exists()
