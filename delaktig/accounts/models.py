@@ -92,8 +92,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 class TwoFactor(models.Model):
     """A person's authenticator app (TOTP, RFC 6238): the shared secret and the last time step a code was used.
 
-    A row without `confirmed_at` is a set-up in progress: it counts only once the person has typed a code from it.
-    `last_step` refuses a code used again (replay) and any code older than the last one used.
+    A row is made when the person confirms the app with a code (until then the secret lives in their session
+    only); `confirmed_at` says when. `last_step` refuses a code used again (replay) and any code older than the
+    last one used.
     """
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")

@@ -54,31 +54,28 @@ def two_factor_enabled(user: Any) -> bool:
     return TwoFactor.objects.filter(user=user, confirmed_at__isnull=False).exists()
 
 
-def setup_begin(*, user: User) -> TwoFactor:
-    """The authenticator being set up for `user`: a new secret, or the one already shown (a reloaded page keeps
-    the QR code the person may have scanned). A confirmed one is never replaced here."""
-    existing = TwoFactor.objects.filter(user=user).first()
-    if existing is not None:
-        return existing
-    return TwoFactor.objects.create(user=user, secret=pyotp.random_base32(32))
+def setup_secret_new() -> str:
+    """A new secret for an app being set up. It is kept in the session of the person setting up (never in a row
+    another session could find), so whoever else knows the password cannot learn the secret that is confirmed."""
+    return pyotp.random_base32(32)
 
 
-def provisioning_uri(device: TwoFactor) -> str:
-    return pyotp.TOTP(device.secret, interval=STEP_SECONDS).provisioning_uri(name=device.user.email, issuer_name=ISSUER)
+def provisioning_uri(secret: str, email: str) -> str:
+    return pyotp.TOTP(secret, interval=STEP_SECONDS).provisioning_uri(name=email, issuer_name=ISSUER)
 
 
-def qr_svg(device: TwoFactor) -> bytes:
+def qr_svg(secret: str, email: str) -> bytes:
     """The otpauth:// address as an SVG QR code (no script, no inline style: it is served as an image)."""
     buffer = io.BytesIO()
-    segno.make(provisioning_uri(device), error="m").save(
+    segno.make(provisioning_uri(secret, email), error="m").save(
         buffer, kind="svg", scale=6, border=4, dark="#000", light="#fff", xmldecl=True, title="QR"
     )
     return buffer.getvalue()
 
 
-def secret_for_reading(device: TwoFactor) -> str:
+def secret_for_reading(secret: str) -> str:
     """The secret in groups of four, for typing into an app by hand."""
-    return " ".join(device.secret[i : i + 4] for i in range(0, len(device.secret), 4))
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
 def current_step(at: float | None = None) -> int:
@@ -120,16 +117,17 @@ def code_verify(*, user: User, code: str) -> bool:
 
 
 @transaction.atomic
-def setup_confirm(*, user: User, code: str, municipality: Any = None) -> list[str] | None:
-    """Confirm the authenticator being set up with one code from it: then it counts, the person gets new recovery
-    codes (returned, in clear, to show once) and an audit event is left. None if the code is wrong."""
-    device = TwoFactor.objects.select_for_update().filter(user=user, confirmed_at__isnull=True).first()
-    if device is None:
+def setup_confirm(*, user: User, secret: str, code: str, municipality: Any = None) -> list[str] | None:
+    """Confirm the app being set up with one code from it: then it counts (replacing any earlier one), the person
+    gets new recovery codes (returned, in clear, to show once) and an audit event is left. None if the code is
+    wrong."""
+    candidate = TwoFactor(user=user, secret=secret)
+    step = _matching_step(candidate, code)
+    if step is None:
         return None
-    step = _matching_step(device, code)
-    if step is None or not _use_step(device, step):
-        return None
-    TwoFactor.objects.filter(pk=device.pk).update(confirmed_at=timezone.now())
+    TwoFactor.objects.update_or_create(
+        user=user, defaults={"secret": secret, "confirmed_at": timezone.now(), "last_step": step}
+    )
     codes = recovery_codes_create(user=user, audit=False)
     audit_in_places(user, municipality, "account.two_factor_on")
     return codes

@@ -20,10 +20,10 @@ from . import login_steps as steps
 from . import services_twofactor as twofactor
 from .forms_twofactor import THROTTLED, CodeForm, PasswordAgainForm, RecoveryCodeForm
 from .links import account_url, login_required
-from .models import TwoFactor
 from .services_credentials import PasswordChecker
 
 FEW_CODES_LEFT = 3
+SETUP_SECRET = "accounts_two_factor_setup"  # {"user": id, "secret": …} while this session sets up an app
 
 
 def _posted(request):
@@ -148,15 +148,16 @@ def two_factor_setup(request):
             return redirect(_url(request, "accounts:login_code"))
         messages.info(request, _("Two-step verification is already on."))
         return redirect(_url(request, "accounts:two_factor"))
-    device = twofactor.setup_begin(user=user)
+    secret = _setup_secret(request, user)
     form, status = CodeForm(_posted(request)), 200
     if request.method == "POST" and form.is_valid():
         if _blocked(request, user):
             _throttled(form)
             status = 429
         elif codes := twofactor.setup_confirm(
-            user=user, code=form.cleaned_data["code"], municipality=request.municipality
+            user=user, secret=secret, code=form.cleaned_data["code"], municipality=request.municipality
         ):
+            request.session.pop(SETUP_SECRET, None)
             return _set_up(request, user, codes, during_login)
         else:
             _failed(request, user)
@@ -165,7 +166,7 @@ def two_factor_setup(request):
             )
     context = {
         "form": form,
-        "secret": twofactor.secret_for_reading(device),
+        "secret": twofactor.secret_for_reading(secret),
         "required": twofactor.two_factor_required(user),
         "during_login": during_login,
     }
@@ -186,15 +187,24 @@ def _set_up(request, user, codes, during_login):
     return redirect(_url(request, "accounts:recovery_codes_show"))
 
 
+def _setup_secret(request, user):
+    """The secret of the app this session is setting up for `user` (new for each session and person)."""
+    kept = request.session.get(SETUP_SECRET)
+    if not isinstance(kept, dict) or kept.get("user") != user.pk:
+        kept = {"user": user.pk, "secret": twofactor.setup_secret_new()}
+        request.session[SETUP_SECRET] = kept
+    return kept["secret"]
+
+
 @never_cache
 @require_GET
 def two_factor_qr(request):
     """The QR code of the app being set up, as an SVG image (the page shows it with <img>: no inline script)."""
     user, _during_login = _person_setting_up(request)
-    device = TwoFactor.objects.filter(user=user, confirmed_at__isnull=True).first() if user else None
-    if device is None:
+    kept = request.session.get(SETUP_SECRET)
+    if user is None or not isinstance(kept, dict) or kept.get("user") != user.pk:
         raise Http404("No set-up in progress")
-    response = HttpResponse(twofactor.qr_svg(device), content_type="image/svg+xml")
+    response = HttpResponse(twofactor.qr_svg(kept["secret"], user.email), content_type="image/svg+xml")
     response["Cache-Control"] = "no-store"
     return response
 

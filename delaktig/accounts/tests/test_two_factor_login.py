@@ -4,6 +4,7 @@ import pyotp
 import pytest
 import time_machine
 from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from delaktig.accounts import limits
@@ -174,12 +175,12 @@ def test_an_administrator_without_the_app_sets_it_up_before_anything_else(client
     assert "_auth_user_id" not in client.session
     page = client.get(reverse("accounts:two_factor_setup"))
     html = page.content.decode()
-    device = TwoFactor.objects.get(user=admin)
-    assert device.confirmed_at is None
-    assert twofactor.secret_for_reading(device) in html and reverse("accounts:two_factor_qr") in html
+    secret = client.session["accounts_two_factor_setup"]["secret"]
+    assert not TwoFactor.objects.filter(user=admin).exists()  # only this session knows the secret until confirmed
+    assert twofactor.secret_for_reading(secret) in html and reverse("accounts:two_factor_qr") in html
     qr = client.get(reverse("accounts:two_factor_qr"))
     assert qr["Content-Type"] == "image/svg+xml" and b"<svg" in qr.content and b"<script" not in qr.content
-    code = pyotp.TOTP(device.secret).now()
+    code = pyotp.TOTP(secret).now()
     response = client.post(reverse("accounts:two_factor_setup"), {"code": code})
     assert response["Location"] == reverse("accounts:recovery_codes_show")
     assert client.session["_auth_user_id"] == str(admin.pk)
@@ -195,14 +196,28 @@ def test_an_administrator_without_the_app_sets_it_up_before_anything_else(client
     assert AuditEvent.objects.filter(action="account.two_factor_on", municipality=municipality).count() == 1
 
 
-def test_a_wrong_code_at_set_up_keeps_the_same_secret(client, admin):
+def test_a_wrong_code_at_set_up_keeps_the_same_secret_in_the_session(client, admin):
     password_step(client, admin)
     client.get(reverse("accounts:two_factor_setup"))
-    secret = TwoFactor.objects.get(user=admin).secret
+    secret = client.session["accounts_two_factor_setup"]["secret"]
     response = client.post(reverse("accounts:two_factor_setup"), {"code": "12"})
     assert response.status_code == 200 and "error-summary" in response.content.decode()
     client.get(reverse("accounts:two_factor_setup"))
-    assert TwoFactor.objects.get(user=admin).secret == secret and "_auth_user_id" not in client.session
+    assert client.session["accounts_two_factor_setup"]["secret"] == secret and "_auth_user_id" not in client.session
+
+
+def test_someone_else_with_the_password_never_sees_the_secret_that_is_confirmed(client, admin):
+    """Two sessions that both know the password get different secrets; only the one confirmed counts."""
+    intruder = Client()
+    password_step(intruder, admin)
+    intruder.get(reverse("accounts:two_factor_setup"))
+    known = intruder.session["accounts_two_factor_setup"]["secret"]
+    password_step(client, admin)
+    client.get(reverse("accounts:two_factor_setup"))
+    secret = client.session["accounts_two_factor_setup"]["secret"]
+    assert secret != known
+    client.post(reverse("accounts:two_factor_setup"), {"code": pyotp.TOTP(secret).now()})
+    assert TwoFactor.objects.get(user=admin).secret == secret
 
 
 def test_a_session_logged_in_with_a_password_alone_is_sent_to_set_up_when_given_a_role(client, resident, municipality):
