@@ -83,6 +83,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "delaktig.core.middleware.MunicipalityMiddleware",
+    # A login's timeout and two-step set-up, checked when a page reads request.user; after the municipality, so
+    # that its redirect stays under it.
+    "delaktig.accounts.middleware.LoginChecksMiddleware",
     "delaktig.core.middleware.BadInputMiddleware",
 ]
 
@@ -201,11 +204,27 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", SESSION_COOKIE_SECURE)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # Sent on every page by delaktig.core.middleware.ContentSecurityPolicyMiddleware; empty sends none.
+# CSP_FORM_ACTION_EXTRA: origins a form may end up at after a redirect (an identity provider reached by posting a
+# login form here), e.g. "https://idp.example.se"; Chrome applies form-action to the redirect too.
+CSP_FORM_ACTION_EXTRA = env_list("CSP_FORM_ACTION_EXTRA")
+_form_action = " ".join(["'self'", *CSP_FORM_ACTION_EXTRA])
 CONTENT_SECURITY_POLICY = os.environ.get(
     "CONTENT_SECURITY_POLICY",
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    f"base-uri 'self'; form-action {_form_action}; frame-ancestors 'none'",
 )
+# No page uses these browser features; a page embedded elsewhere may not either.
+PERMISSIONS_POLICY = os.environ.get(
+    "PERMISSIONS_POLICY",
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+)
+SECURE_REFERRER_POLICY = os.environ.get("SECURE_REFERRER_POLICY", "same-origin")  # Django's default, said here
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SAMESITE = "Lax"
+# A login ends after this long however active (absolute), or after this long without a request (idle), in
+# seconds: accounts.middleware.LoginChecksMiddleware. docs/security.md (ASVS 3.3.2) says why these values.
+SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", str(12 * 3600)))
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(2 * 3600)))
 
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {

@@ -2,11 +2,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from delaktig.accounts.views import admin_login
 from delaktig.identity import views as identity_views
 from delaktig.participation.urls import public_patterns, staff_patterns
 
 urlpatterns = [
     path("", include("delaktig.proposals.urls")),  # first: a signing rush resolves its URL at once
+    path("django-admin/login/", admin_login, name="admin_login"),  # through the site's login, with its limits
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("delaktig.identity.urls")),  # e-ID and staff single sign-on, before accounts' /konto/…

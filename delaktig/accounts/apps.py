@@ -7,4 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
-        from . import retention  # noqa: F401  (register the retention rules)
+        from . import (
+            hooks,  # noqa: F401  (registers the hooks)
+            retention,  # noqa: F401  (register the retention rules)
+        )

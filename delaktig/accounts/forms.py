@@ -43,10 +43,17 @@ class LoginForm(Form):
             raise ValidationError(
                 _("You have tried to log in too many times. Wait 15 minutes and try again."), code="throttled"
             )
+        if ratelimit.reached("login-account", email, "", limit=limits.LOGIN_ACCOUNT_LIMIT):
+            # Counted for every address typed, with or without an account: the answer tells nobody which exist.
+            raise ValidationError(
+                _("There have been too many failed logins with this e-mail address. Wait an hour and try again."),
+                code="throttled",
+            )
         self.user = authenticate(self.request, username=email.strip().lower(), password=password)
         if self.user is None:
             ratelimit.hit("login", email, ip, window=limits.LOGIN_WINDOW)
             ratelimit.hit("login-ip", "", ip, window=limits.LOGIN_WINDOW)
+            ratelimit.hit("login-account", email, "", window=limits.LOGIN_ACCOUNT_WINDOW)
             raise ValidationError(_("The e-mail address or the password is wrong. Check them and try again."))
         ratelimit.clear("login", email, ip)
         return cleaned
@@ -104,12 +111,19 @@ class DeleteAccountForm(Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, checker=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.user, self.checker = user, checker
 
     def clean_password(self):
         password = self.cleaned_data["password"]
+        if self.checker is not None and self.checker.blocked():  # counted with the other password checks
+            raise ValidationError(
+                _("You have written a wrong password too many times. Wait 15 minutes and try again."),
+                code="throttled",
+            )
         if not self.user.check_password(password):
+            if self.checker is not None:
+                self.checker.failed()
             raise ValidationError(_("The password is wrong."))
         return password

@@ -50,3 +50,10 @@ def identity_protect(user: User) -> int | None:
     """The person's identity became protected (skyddade personuppgifter): hide the names an app copied onto what
     they sent in (a proposal's name shown, a comment's, a signature shown publicly); returns how many rows."""
     raise NotImplementedError
+
+
+@hooks.declare
+def login_code_aid(request: HttpRequest, user: User) -> dict[str, str] | None:
+    """Help on the second login step for `user`: {"title": str, "text": str, "code": str}, or None. The demo shows
+    its accounts' current code, so that visitors can try the staff pages."""
+    raise NotImplementedError

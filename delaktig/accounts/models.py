@@ -105,3 +105,43 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def is_staff_of(self, municipality):
         return bool(self.roles_in(municipality))
+
+
+class TwoFactor(models.Model):
+    """A person's authenticator app (TOTP, RFC 6238): the shared secret and the last time step a code was used.
+
+    A row is made when the person confirms the app with a code (until then the secret lives in their session
+    only); `confirmed_at` says when. `last_step` refuses a code used again (replay) and any code older than the
+    last one used.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")
+    secret = models.CharField(max_length=64)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_step = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("two-step verification")
+        verbose_name_plural = _("two-step verifications")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class RecoveryCode(models.Model):
+    """A one-time code for a lost phone. `selector` (the code's first characters) finds the row; the rest is
+    checked against `code_hash`, a salted slow hash like a password's, so the table alone gives no code."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    selector = models.CharField(max_length=8)
+    code_hash = models.CharField(max_length=128)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+        indexes = [models.Index(fields=["user", "selector"], name="recoverycode_user_selector")]
+
+    def __str__(self):
+        return f"{self.user} {self.selector}…"

@@ -73,3 +73,12 @@ def _as_datetime(value):
         return datetime.datetime.fromisoformat(value) if value else None
     except (TypeError, ValueError):
         return None
+
+
+def users_with_two_factor(*, user_ids):
+    """The ids among `user_ids` of people with two-step verification on."""
+    from .models import TwoFactor
+
+    return set(
+        TwoFactor.objects.filter(user_id__in=user_ids, confirmed_at__isnull=False).values_list("user_id", flat=True)
+    )

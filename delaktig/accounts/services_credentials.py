@@ -19,6 +19,7 @@ from .tokens import TokenError, email_change_token_read, email_digest
 
 RESET_LIMIT = 3  # links asked for one address from one IP address …
 RESET_ADDRESS_LIMIT = 5  # … and for one address from anywhere, so nobody can fill someone's mailbox
+RESET_IP_LIMIT = 10  # … and from one IP address, whatever the address asked for
 RESET_WINDOW = timedelta(hours=1)
 EMAIL_CHANGE_LIMIT = 3  # links to a new address, per account
 EMAIL_CHANGE_WINDOW = timedelta(hours=1)
@@ -53,12 +54,15 @@ class PasswordChecker:
 
 def password_reset_throttled(*, email, ip):
     """Count one request for a reset link; True if the address (from this IP, or from anywhere) has had enough."""
-    if ratelimit.reached("reset", email, ip, limit=RESET_LIMIT) or ratelimit.reached(
-        "reset", email, "", limit=RESET_ADDRESS_LIMIT
+    if (
+        ratelimit.reached("reset", email, ip, limit=RESET_LIMIT)
+        or ratelimit.reached("reset", email, "", limit=RESET_ADDRESS_LIMIT)
+        or ratelimit.reached("reset-ip", "", ip, limit=RESET_IP_LIMIT)
     ):
         return True
     ratelimit.hit("reset", email, ip, window=RESET_WINDOW)
     ratelimit.hit("reset", email, "", window=RESET_WINDOW)
+    ratelimit.hit("reset-ip", "", ip, window=RESET_WINDOW)
     return False
 
 
@@ -82,7 +86,7 @@ def password_set(*, user, password, reason, municipality=None):
     user.save(update_fields=["password"])
     if reason == "reset":
         identity_level_raise(user=user, level=IdentityLevel.EMAIL)
-    _audit(user, municipality, f"account.password_{reason}")
+    audit_in_places(user, municipality, f"account.password_{reason}")
     _after_commit(tasks.password_changed_email_send, user_id=user.pk, municipality_slug=_slug(municipality))
     return user
 
@@ -147,12 +151,12 @@ def _email_change(token, municipality):
     user.email = new_email
     user.save(update_fields=["email"])
     identity_level_raise(user=user, level=IdentityLevel.EMAIL)
-    _audit(user, municipality, "account.email_change")
+    audit_in_places(user, municipality, "account.email_change")
     _after_commit(tasks.email_changed_send, user_id=user.pk, old_email=old_email, municipality_slug=_slug(municipality))
     return user
 
 
-def _audit(user, municipality, action):
+def audit_in_places(user, municipality, action):
     """Audit events need a municipality: the one the person acted from, and each where they hold a role."""
     places = {m.pk: m for m in [municipality] if m is not None}
     for membership in user.memberships.select_related("municipality"):

@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve, reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,9 +15,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from delaktig.accounts import hookspecs as account_hooks
 from delaktig.core import ratelimit
 
-from . import limits, selectors, services
+from . import limits, login_steps, selectors, services, services_twofactor
 from .forms import DeleteAccountForm, LoginForm, RegisterForm, ResendConfirmationForm
 from .links import account_url, login_required
+from .services_credentials import PasswordChecker
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 SESSION_EMAIL = "accounts_registered_email"
@@ -43,8 +44,7 @@ def login_view(request):
         return moved
     form = LoginForm(_posted(request), request=request)
     if request.method == "POST" and form.is_valid():
-        login(request, form.user, backend=BACKEND)
-        return redirect(safe_next(request))
+        return login_steps.password_passed(request, form.user, safe_next(request))
     next_url = safe_next(request, default="")
     options = [
         option for hook in account_hooks.login_options.implementations() for option in hook(request, next_url) or ()
@@ -104,7 +104,11 @@ def confirm_email(request, token):
         return render(request, "accounts/confirm_failed.html", {"reason": error.reason}, status=status)
     if request.method == "GET":
         return render(request, "accounts/confirm_email.html", {"email": user.email})
+    if login_steps.second_step_needed(user):  # the link stands in for the password; the code is still asked for
+        messages.success(request, _("Thank you! Your e-mail address is confirmed."))
+        return login_steps.password_passed(request, user, account_url("accounts:my_pages", request.municipality))
     login(request, user, backend=BACKEND)
+    login_steps.session_clock_start(request)
     messages.success(request, _("Thank you! Your e-mail address is confirmed and you are logged in."))
     return redirect(account_url("accounts:my_pages", request.municipality))
 
@@ -115,12 +119,25 @@ def resend_confirmation(request):
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         ip = ratelimit.client_ip(request)
-        if not ratelimit.reached("resend", email, ip, limit=limits.RESEND_LIMIT):
-            ratelimit.hit("resend", email, ip, window=limits.RESEND_WINDOW)
-            services.confirmation_resend(email=email, municipality=request.municipality)
+        if _resend_throttled(email, ip):
+            # The same answer for every address, with an account or without: it tells nobody which exist.
+            form.add_error(None, _("You have asked for too many links. Wait an hour and try again."))
+            return render(request, "accounts/resend_confirmation.html", {"form": form}, status=429)
+        services.confirmation_resend(email=email, municipality=request.municipality)
         request.session[SESSION_EMAIL] = email
         return redirect(account_url("accounts:register_done", request.municipality))
     return render(request, "accounts/resend_confirmation.html", {"form": form})
+
+
+def _resend_throttled(email, ip):
+    """Count one request for a confirmation link; True when the address, or the IP address, has had enough."""
+    if ratelimit.reached("resend", email, ip, limit=limits.RESEND_LIMIT) or ratelimit.reached(
+        "resend-ip", "", ip, limit=limits.RESEND_IP_LIMIT
+    ):
+        return True
+    ratelimit.hit("resend", email, ip, window=limits.RESEND_WINDOW)
+    ratelimit.hit("resend-ip", "", ip, window=limits.RESEND_WINDOW)
+    return False
 
 
 @require_GET
@@ -131,6 +148,7 @@ def my_pages(request):
         "sections": _hook_sections(request),
         "contributions": selectors.contribution_sections(user=user, full=request.GET.get("alla")),
         "memberships": user.memberships.select_related("municipality", "body", "department"),
+        "two_factor_enabled": services_twofactor.two_factor_enabled(user),
     }
     return render(request, "accounts/my_pages.html", context)
 
@@ -158,10 +176,19 @@ def my_data(request):
 @require_http_methods(["GET", "POST"])
 @login_required
 def delete_account(request):
-    form = DeleteAccountForm(_posted(request), user=request.user)
+    checker = PasswordChecker(user=request.user, ip=ratelimit.client_ip(request))
+    form = DeleteAccountForm(_posted(request), user=request.user, checker=checker)
     if request.method == "POST" and form.is_valid():
         services.user_erase(user=request.user)
         logout(request)
         messages.success(request, _("Your account has been deleted."))
         return redirect("core:home", request.municipality.slug) if request.municipality else redirect("core:root")
     return render(request, "accounts/delete_account.html", {"form": form})
+
+
+@require_GET
+def admin_login(request):
+    """Django's admin logs in through this site's login page: the same limits on attempts and the same second
+    step, instead of the admin's own form, which has neither."""
+    next_url = safe_next(request, default=reverse("admin:index"))
+    return redirect(f"{reverse('accounts:login')}?{urlencode({'next': next_url})}")

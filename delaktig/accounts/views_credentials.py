@@ -13,13 +13,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from delaktig.core.ratelimit import client_ip
 
+from . import login_steps
 from . import services_credentials as credentials
 from .forms_credentials import EmailChangeForm, PasswordChangeForm, PasswordResetRequestForm, SetPasswordForm
 from .links import account_url, login_required
 from .services import ConfirmationError
 from .tokens import password_reset_tokens
 
-BACKEND = "django.contrib.auth.backends.ModelBackend"
 SESSION_RESET_EMAIL = "accounts_reset_email"
 SESSION_NEW_EMAIL = "accounts_new_email"
 
@@ -63,8 +63,7 @@ class PasswordResetConfirm(PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     form_class = SetPasswordForm
     token_generator = password_reset_tokens
-    post_reset_login = True
-    post_reset_login_backend = BACKEND
+    post_reset_login = False  # form_valid logs in, through the second step for those who have one
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
@@ -90,9 +89,13 @@ class PasswordResetConfirm(PasswordResetConfirmView):
         return context
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        messages.success(self.request, _("Your new password is saved and you are logged in."))
-        return response
+        super().form_valid(form)
+        user = form.user
+        if login_steps.second_step_needed(user):  # a reset link must not skip the code from the app
+            messages.success(self.request, _("Your new password is saved."))
+        else:
+            messages.success(self.request, _("Your new password is saved and you are logged in."))
+        return login_steps.password_passed(self.request, user, self.get_success_url())
 
     def get_success_url(self):
         return _url(self.request, "accounts:my_pages")

@@ -93,9 +93,14 @@ def _cached_municipality(slug):
 
 
 class ContentSecurityPolicyMiddleware:
-    """Sends settings.CONTENT_SECURITY_POLICY on every response (Django 5.2 has no CSP of its own).
+    """Sends settings.CONTENT_SECURITY_POLICY and settings.PERMISSIONS_POLICY on every response (Django 5.2 has
+    neither of its own; Referrer-Policy and Cross-Origin-Opener-Policy come from Django's SecurityMiddleware).
 
-    The default allows no inline script or style: pages keep their scripts and styles in static files.
+    The default allows no inline script or style: pages keep their scripts and styles in static files. A view
+    that must allow more on its own page sets `response.csp_sources = {"form-action": ["https://idp.example"]}`:
+    the sources are added to those directives of the policy (a form that posts here and is redirected to an
+    identity provider needs its origin in form-action: Chrome checks the redirect too). A view may also set the
+    whole header itself.
     """
 
     def __init__(self, get_response):
@@ -105,8 +110,27 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         policy = getattr(settings, "CONTENT_SECURITY_POLICY", "")
         if policy and "Content-Security-Policy" not in response:
-            response["Content-Security-Policy"] = policy
+            response["Content-Security-Policy"] = policy_with(policy, getattr(response, "csp_sources", None) or {})
+        permissions = getattr(settings, "PERMISSIONS_POLICY", "")
+        if permissions and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = permissions
         return response
+
+
+def policy_with(policy, extra):
+    """`policy` with the sources in `extra` ({directive: [source]}) added to its directives (or as new ones)."""
+    if not extra:
+        return policy
+    directives = [part.strip() for part in policy.split(";") if part.strip()]
+    names = [part.split()[0] for part in directives]
+    for directive, sources in extra.items():
+        if directive in names:
+            index = names.index(directive)
+            directives[index] = " ".join([directives[index], *sources])
+        else:
+            directives.append(" ".join([directive, *sources]))
+            names.append(directive)
+    return "; ".join(directives)
 
 
 class SwedishByDefaultMiddleware:

@@ -1,6 +1,14 @@
 """What the demo municipality contains. Plain data; loader.py turns it into rows through the services."""
 
 PASSWORD = "delaktig-demo"
+# Two-step verification of the demo accounts whose roles require it (and the superuser): fixed, public secrets, so
+# that anyone can add them to an app. The second login step shows the current code while the demo runs (hooks.py).
+TOTP_SECRETS = {
+    "admin": "DELAKTIGDEMOADMINISTRATORAAAAAAA",
+    "demokrati": "DELAKTIGDEMODEMOKRATIAAAAAAAAAAA",
+    "registrator": "DELAKTIGDEMOREGISTRATORAAAAAAAAA",
+    "superadmin": "DELAKTIGDEMOSUPERADMINAAAAAAAAAA",
+}
 
 MUNICIPALITIES = [
     {"name": "Hagfors kommun", "code": "1783", "slug": "hagfors", "email": "kommun@hagfors.example"},

@@ -7,8 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from delaktig.accounts import hookspecs as account_hooks
+from delaktig.accounts import services_twofactor as twofactor
 from delaktig.core import hookspecs as core_hooks
 
+from . import content
 from .mail import demo_inbox_active
 
 DEMO_INBOX_KEEP_DAYS = 7
@@ -39,3 +42,25 @@ def demo_inbox_prune():
 @core_hooks.periodic_jobs.register
 def demo_periodic_jobs():
     return [("demo_inbox_prune", 24 * 60 * 60, demo_inbox_prune)]
+
+
+@account_hooks.login_code_aid.register
+def demo_current_code(request, user):
+    """While the demo runs, the second login step of a demo account shows the code its app would show, so that
+    visitors can try the staff pages. Only for the demo's own published secrets: never for a real person."""
+    if not demo_inbox_active():
+        return None
+    device = twofactor.two_factor_of(user)
+    if device is None or device.secret not in content.TOTP_SECRETS.values():
+        return None
+    step = twofactor.current_step()
+    if device.last_step is not None and device.last_step >= step:
+        step = device.last_step + 1  # this step's code is used: the next one is accepted already
+    return {
+        "title": _("Demo aid: the code for this demo account"),
+        "text": _(
+            "In the demo you need no app. Write this code, which the app would show now. A real municipality's "
+            "Delaktig never shows the code."
+        ),
+        "code": twofactor.code_at(device, step),
+    }

@@ -7,6 +7,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from delaktig.accounts import selectors as account_selectors
+from delaktig.accounts import services_twofactor
+from delaktig.accounts.forms_twofactor import PasswordAgainForm
+from delaktig.accounts.models import User
+from delaktig.accounts.services_credentials import PasswordChecker
+from delaktig.core.forms import Form
+from delaktig.core.ratelimit import client_ip
+
 from . import selectors, services
 from .forms import ChecklistArrangeForm, ChecklistQuestionForm, MembershipAddForm, MembershipRemoveForm, SettingsForm
 from .models import ChecklistQuestion, Municipality, Role
@@ -88,6 +96,9 @@ def organisation(request):
         if add_form.is_valid():
             return _membership_add(request, add_form)
     context = {**selectors.organisation_overview(municipality=muni), "form": add_form, "is_admin": is_admin}
+    if is_admin:
+        people = {membership.user_id for membership in context["memberships"]}
+        context["with_two_factor"] = account_selectors.users_with_two_factor(user_ids=people)
     return render(request, "organisations/organisation.html", {**context, "active": "organisation"})
 
 
@@ -118,3 +129,30 @@ def _membership_remove(request):
     else:
         messages.success(request, _("The role has been removed."))
     return redirect("organisations:organisation", request.municipality.slug)
+
+
+def find_staff_member(request, user_id):
+    return get_object_or_404(User.objects.filter(memberships__municipality=request.municipality).distinct(), pk=user_id)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(Role.ADMINISTRATOR, find=find_staff_member)
+def two_factor_reset(request, user_id):
+    """A colleague lost the phone with the app: the administrator, asked for the password again, removes it."""
+    person = find_staff_member(request, user_id)
+    if request.user.has_usable_password():
+        checker = PasswordChecker(user=request.user, ip=client_ip(request))
+        form = PasswordAgainForm(_posted(request), user=request.user, checker=checker)
+    else:  # logged in by single sign-on: the directory checked who it is
+        form = Form(_posted(request))
+    enabled = services_twofactor.two_factor_enabled(person)
+    if request.method == "POST" and form.is_valid() and enabled:
+        services_twofactor.two_factor_reset(user=person, actor=request.user, municipality=request.municipality)
+        messages.success(
+            request,
+            _("The two-step verification of %(person)s is reset. They set up the app again at their next login.")
+            % {"person": person},
+        )
+        return redirect("organisations:organisation", request.municipality.slug)
+    context = {"form": form, "person": person, "enabled": enabled, "active": "organisation"}
+    return render(request, "organisations/two_factor_reset.html", context)

@@ -4,7 +4,10 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
+from delaktig.accounts.models import TwoFactor
+from delaktig.accounts.services_twofactor import REQUIRED_ROLES, code_at, current_step
 from delaktig.accounts.tests.factories import UserFactory
+from delaktig.accounts.tests.helpers import app_on
 from delaktig.organisations.tests.factories import MembershipFactory
 
 PASSWORD = "lösenord-för-test"
@@ -26,11 +29,23 @@ def sv_date(value):
 
 
 def person(municipality=None, *roles, name, email):
-    """A person with a confirmed e-mail address, holding `roles` in `municipality`."""
+    """A person with a confirmed e-mail address, holding `roles` in `municipality`; with an authenticator app
+    (APP_SECRET) when a role requires two-step verification, as every such person has after the first login."""
     user = UserFactory(name=name, email=email, password=PASSWORD)
     for role in roles:
         MembershipFactory(user=user, municipality=municipality, role=role)
+    if set(roles) & REQUIRED_ROLES:
+        app_on(user)
     return user
+
+
+def app_code_for(user):
+    """The code `user`'s app shows, or the next one when this one is used (a second login within 30 seconds)."""
+    device = TwoFactor.objects.get(user=user, confirmed_at__isnull=False)
+    step = current_step()
+    if device.last_step is not None and device.last_step >= step:
+        step = device.last_step + 1
+    return code_at(device, step)
 
 
 def arrive(page):
@@ -59,7 +74,11 @@ def log_in(page, user, password=PASSWORD):
     click_through(page, page.locator(".site-header__tools a[href*='/konto/logga-in/']"))
     page.fill("#id_email", user.email)
     page.fill("#id_password", password)
-    return click_through(page, page.locator("main form button.button"))
+    click_through(page, page.locator("main form button.button"))
+    if "/logga-in/kod/" in page.url:  # the second step: the code from the person's app
+        page.fill("#id_code", app_code_for(user))
+        click_through(page, page.locator("main form button.button"))
+    return page
 
 
 def logged_in(page, user):

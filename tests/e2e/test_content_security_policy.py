@@ -29,3 +29,27 @@ def test_ines_browser_refuses_nothing_on_the_pages_she_visits(page, live_server,
     click_through(page, page.locator("main form button.button"))
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
     assert refused == []
+
+
+def test_ines_browser_refuses_nothing_on_a_map_and_a_budget(page, live_server):
+    """The demo's map dialogue (Leaflet draws its map, markers and tiles from static files and data: images) and
+    its participatory budget (the running total is recounted by script) run under the policy."""
+    from delaktig.demo import content
+    from delaktig.demo.tests.site import demo_loaded
+    from delaktig.participation.models import Module
+
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security" in message.text else None)
+    with demo_loaded(committed=True):
+        slug = content.MUNICIPALITIES[0]["slug"]
+        modules = Module.objects.filter(dialogue__municipality__slug=slug)
+        map_module = modules.filter(method="map_input", dialogue__title="Cykelvägar till Uddeholm").first()
+        budget = modules.filter(method="budgeting", dialogue__title__startswith="Medborgarbudget 2027").first()
+        for module in (map_module, budget):
+            response = page.goto(module.get_absolute_url())
+            assert response.status == 200 and "frame-ancestors 'none'" in response.headers["content-security-policy"]
+            arrive(page)
+            page.wait_for_load_state("networkidle")
+            if module == map_module:  # the script ran: Leaflet drew the map
+                assert page.locator(".leaflet-container").count() >= 1
+    assert refused == []

@@ -49,3 +49,22 @@ def row_of(html, title):
         if title in row:
             return " ".join(re.sub(r"<[^>]+>", " ", row).split())
     raise AssertionError(f"no row for {title!r} on My pages")
+
+
+APP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # the tests' authenticator app
+
+
+def app_on(user, secret=APP_SECRET):
+    """Give `user` a confirmed authenticator app with a known secret."""
+    from delaktig.accounts.services_twofactor import demo_device_set
+
+    return demo_device_set(user=user, secret=secret)
+
+
+def app_code(secret=APP_SECRET, *, steps_ahead=0):
+    """The code the app shows now (or `steps_ahead` steps of 30 seconds later)."""
+    import pyotp
+
+    from delaktig.accounts.services_twofactor import STEP_SECONDS, current_step
+
+    return pyotp.TOTP(secret).at((current_step() + steps_ahead) * STEP_SECONDS)

@@ -84,3 +84,28 @@ def test_the_demo_residents_actions_carry_the_identity_level_they_were_made_with
         levels += [item["identity_level"] for item in rows if item["identity_level_text"]]
     assert None not in levels  # no "Inte registrerad" among the demo's own actions
     assert levels.count(IdentityLevel.SUBSTANTIAL) == 1 and IdentityLevel.EMAIL in levels
+
+
+def test_the_staff_who_need_two_step_verification_have_the_demos_known_app(demo):
+    from delaktig.accounts.models import TwoFactor
+    from delaktig.accounts.services_twofactor import two_factor_required
+    from delaktig.demo import content
+
+    demo_people = [f"{local}@{demo.slug}.example" for local, *_rest in content.PEOPLE]
+    memberships = Membership.objects.filter(municipality=demo, user__email__in=demo_people).select_related("user")
+    assert memberships.count() >= 7
+    for membership in memberships:
+        device = TwoFactor.objects.filter(user=membership.user, confirmed_at__isnull=False).first()
+        if two_factor_required(membership.user):
+            assert device is not None and device.secret in content.TOTP_SECRETS.values()
+        else:
+            assert device is None
+
+
+def test_loading_again_gives_the_apps_to_a_demo_loaded_before_them(demo):
+    from delaktig.accounts.models import TwoFactor
+
+    TwoFactor.objects.all().delete()
+    call_command("load_demo", stdout=io.StringIO())
+    assert TwoFactor.objects.filter(user__email=f"admin@{demo.slug}.example").exists()
+    assert TwoFactor.objects.filter(user__email="superadmin@delaktig.example").exists()

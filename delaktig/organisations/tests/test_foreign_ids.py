@@ -52,6 +52,7 @@ PK_MODELS = {
     "identity:provider_delete": ("identity.OidcConfiguration", "municipality"),
 }
 ID_MODELS = {
+    "user_id": ("accounts.User", "memberships__municipality"),
     "dialogue_id": ("dialogues.Dialogue", "municipality"),
     "module_id": ("participation.Module", "dialogue__municipality"),
     "comment_id": ("participation.Comment", "municipality"),
