@@ -5,8 +5,9 @@ then and again at login (Django's login() cycles it), so a session id planted be
 in. A pending login lasts ten minutes and ends if the password changes meanwhile.
 
 `AUTH_FACTORS` in the session says how the login was made: "password", "password+totp" or
-"password+recovery_code". A login made another way (single sign-on, e-ID, or tests' force_login) sets none:
-accounts.middleware.LoginChecksMiddleware only sends a session logged in with a password alone to set up the app.
+"password+recovery_code"; "e-id" and "sso" for logins through a provider (identity.views), which has checked the
+person itself; tests' force_login sets none. accounts.middleware.LoginChecksMiddleware only sends a session logged
+in with a password alone to set up the app.
 """
 
 import time

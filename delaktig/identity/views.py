@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from delaktig.accounts import login_steps
 from delaktig.accounts.links import login_required
 from delaktig.accounts.models import IdentityLevel, User
 
@@ -149,7 +150,7 @@ def callback(request):
         services.nonce_use(issuer=configuration.issuer, nonce=attempt["nonce"], expires=claims["exp"])
         if kind == ProviderKind.STAFF_SSO:
             user = services.sso_login(configuration=configuration, claims=claims)
-            login(request, user, backend=BACKEND)
+            _log_in(request, user, "sso")
             messages.success(request, _("You are logged in with the municipality's account."))
             return redirect(next_url)
         person = services.person_from_claims(configuration=configuration, claims=claims)
@@ -170,7 +171,7 @@ def _resident_arrived(request, person, next_url):
     if owner is not None:
         services.eid_login(person=person)
         if not user.is_authenticated:
-            login(request, owner, backend=BACKEND)
+            _log_in(request, owner, "e-id")
         messages.success(request, _("You are logged in with e-identification."))
         return redirect(next_url)
     request.session[PENDING] = {"person": person.as_session(), "next": next_url, "made": time.time()}
@@ -224,7 +225,7 @@ def link(request):
         except services.AlreadyLinked:
             return _already_linked(request, next_url)
         if not request.user.is_authenticated:
-            login(request, account, backend=BACKEND)
+            _log_in(request, account, "e-id")
         messages.success(request, _("Your e-identification is now linked to your account."))
         return redirect(next_url)
     return render(request, "identity/link.html", {"account": account, "next_url": next_url})
@@ -256,7 +257,7 @@ def new_account(request):
             form.add_error("email", NewAccountForm.taken_message())
         else:
             request.session.pop(PENDING, None)
-            login(request, user, backend=BACKEND)
+            _log_in(request, user, "e-id")
             messages.success(request, _("Your account is ready and you are logged in with e-identification."))
             return redirect(next_url)
     # Log in with the password, then come back through e-ID to link it to that account.
@@ -321,3 +322,11 @@ def test_provider(request, rest=""):
     for name, value in answer["headers"]:
         response[name] = value
     return response
+
+
+def _log_in(request, user, factors):
+    """Log in after e-ID or single sign-on: how it was made ("e-id", "sso"; never "password", so no code step is
+    asked: the provider has checked the person) and the start of the login's clock (accounts.login_steps)."""
+    login(request, user, backend=BACKEND)
+    request.session[login_steps.AUTH_FACTORS] = factors
+    login_steps.session_clock_start(request)

@@ -55,6 +55,8 @@ def test_a_linked_person_logs_in_straight_away(client, eid):
     response = eid_round(client, next_url=NEXT)
     assert response.status_code == 302 and response["Location"] == NEXT
     assert logged_in_user(client) == User.objects.get(email="tolvan@example.se").pk
+    # an e-ID login is no password login (no code step) and has the timeouts of every login
+    assert client.session["accounts_auth_factors"] == "e-id" and client.session["accounts_session_started"]
 
 
 def test_a_wrong_state_is_refused(client, eid):
