@@ -71,7 +71,7 @@ class RegisterForm(Form):
         label=_("Choose a password"),
         max_length=128,
         strip=False,
-        help_text=_("At least 10 characters. A few words in a row are easy to remember and hard to guess."),
+        help_text=_("At least 12 characters. A few words in a row are easy to remember and hard to guess."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(

@@ -24,7 +24,7 @@ def _new_password_field():
     return _password_field(
         _("New password"),
         "new-password",
-        _("At least 10 characters. A few words in a row are easy to remember and hard to guess."),
+        _("At least 12 characters. A few words in a row are easy to remember and hard to guess."),
     )
 
 

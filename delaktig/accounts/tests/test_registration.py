@@ -76,6 +76,13 @@ def test_register_refuses_short_passwords(client, django_capture_on_commit_callb
     assert "password1" in response.context["form"].errors
 
 
+@pytest.mark.parametrize(("password", "taken"), [("elva tecken", False), ("tolv tecken!", True)])
+def test_a_password_needs_twelve_characters(client, django_capture_on_commit_callbacks, password, taken):
+    """OWASP ASVS 2.1.1 (docs/security.md)."""
+    response = register(client, django_capture_on_commit_callbacks, password1=password, password2=password)
+    assert (response.status_code == 302) is taken
+
+
 def test_expired_link_shows_a_page_with_a_resend_link(client):
     user = UserFactory(identity_level=IdentityLevel.NONE)
     with time_machine.travel(1_700_000_000, tick=False):
