@@ -224,7 +224,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # A login ends after this long however active (absolute), or after this long without a request (idle), in
 # seconds: accounts.middleware.LoginChecksMiddleware. docs/security.md (ASVS 3.3.2) says why these values.
 SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", str(12 * 3600)))
-SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(2 * 3600)))
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(30 * 60)))  # typing counts (accounts:keep_alive)
 
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {

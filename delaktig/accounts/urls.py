@@ -15,6 +15,7 @@ account_patterns = [
     path("logga-in/kod/", twofactor.login_code, name="login_code"),
     path("logga-in/reservkod/", twofactor.login_recovery, name="login_recovery"),
     path("logga-ut/", views.logout_view, name="logout"),
+    path("aktiv/", views.keep_alive, name="keep_alive"),
     path("tvastegsverifiering/stall-in/", twofactor.two_factor_setup, name="two_factor_setup"),
     path("tvastegsverifiering/qr-kod.svg", twofactor.two_factor_qr, name="two_factor_qr"),
     path("tvastegsverifiering/reservkoder/", twofactor.recovery_codes_show, name="recovery_codes_show"),

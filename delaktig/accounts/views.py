@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve, reverse
@@ -70,6 +70,14 @@ def logout_view(request):
     logout(request)
     messages.success(request, _("You are now logged out."))
     return redirect(safe_next(request, default="core:root"))
+
+
+@require_POST
+def keep_alive(request):
+    """Someone is typing in a form (static/js/delaktig.js says so every few minutes): reading request.user lets
+    LoginChecksMiddleware note the time, so the idle timeout counts from the last keystroke, not the last page."""
+    request.user.is_authenticated  # noqa: B018  (the read is the point)
+    return HttpResponse(status=204)
 
 
 @require_http_methods(["GET", "POST"])

@@ -26,6 +26,10 @@ def test_ines_browser_refuses_nothing_on_the_pages_she_visits(page, live_server,
     arrive(page)
     page.goto("/konto/logga-in/")
     arrive(page)
+    page.get_by_label("Visa lösenordet").check()  # the script adds it (OWASP ASVS 2.1.12)
+    assert page.locator("input[name=password]").get_attribute("type") == "text"
+    page.get_by_label("Visa lösenordet").uncheck()
+    assert page.locator("input[name=password]").get_attribute("type") == "password"
     click_through(page, page.locator("main form button.button"))
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
     assert refused == []

@@ -62,6 +62,32 @@ def test_a_login_ends_after_the_idle_time(client, resident):
         assert response.status_code == 302 and "_auth_user_id" not in client.session
 
 
+def test_the_idle_time_is_at_most_30_minutes():
+    assert settings.SESSION_IDLE_TIMEOUT <= 30 * 60  # OWASP ASVS 3.3.2, level 2 (docs/security.md)
+
+
+def test_typing_in_a_form_keeps_the_login_and_the_page_knows_where_to_say_so(client, resident):
+    """The page's script posts to accounts:keep_alive while someone types (static/js/delaktig.js)."""
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        log_in(client, resident)
+        page = client.get(reverse("accounts:my_pages")).content.decode()
+        assert f'data-keep-alive="{reverse("accounts:keep_alive")}"' in page
+    almost = datetime.timedelta(seconds=settings.SESSION_IDLE_TIMEOUT - 60)
+    with time_machine.travel(start + almost, tick=False):
+        assert client.post(reverse("accounts:keep_alive")).status_code == 204
+    with time_machine.travel(start + 2 * almost, tick=False):
+        assert client.get(reverse("accounts:my_pages")).status_code == 200  # idle since the typing, not the page
+    with time_machine.travel(start + 3 * almost + datetime.timedelta(seconds=120), tick=False):
+        assert client.get(reverse("accounts:my_pages")).status_code == 302
+
+
+def test_the_keep_alive_says_nothing_to_a_visitor_and_needs_a_post(client):
+    assert client.post(reverse("accounts:keep_alive")).status_code == 204
+    assert "data-keep-alive" not in client.get(reverse("accounts:login")).content.decode()
+    assert client.get(reverse("accounts:keep_alive")).status_code == 405
+
+
 def test_a_login_ends_after_the_absolute_time_however_active(client, resident):
     start = timezone.now()
     with time_machine.travel(start, tick=False):
