@@ -39,6 +39,12 @@ def _after_commit(task, **kwargs):
     transaction.on_commit(lambda: task.enqueue(language=_language(), **kwargs))
 
 
+def two_factor_notice(user, event, municipality=None):
+    """E-mail the holder about a change to their two-step verification (tasks.two_factor_notice_send), after
+    commit (OWASP ASVS 2.2.3, 2.5.5, 2.8.5)."""
+    _after_commit(tasks.two_factor_notice_send, user_id=user.pk, event=event, municipality_slug=_slug(municipality))
+
+
 class PasswordChecker:
     """Counts wrong current passwords for one account from one IP address (the login limits)."""
 

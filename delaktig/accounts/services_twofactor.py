@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .models import RecoveryCode, TwoFactor, User
-from .services_credentials import audit_in_places
+from .services_credentials import audit_in_places, two_factor_notice
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -113,7 +113,12 @@ def code_verify(*, user: User, code: str) -> bool:
     if device is None:
         return False
     step = _matching_step(device, code)
-    return step is not None and _use_step(device, step)
+    if step is None:
+        return False
+    if not _use_step(device, step):
+        two_factor_notice(user, "code_replayed")  # OWASP ASVS 2.8.5: refused, and the holder is told
+        return False
+    return True
 
 
 @transaction.atomic
@@ -130,6 +135,7 @@ def setup_confirm(*, user: User, secret: str, code: str, municipality: Any = Non
     )
     codes = recovery_codes_create(user=user, audit=False)
     audit_in_places(user, municipality, "account.two_factor_on")
+    two_factor_notice(user, "on", municipality)
     return codes
 
 
@@ -156,6 +162,7 @@ def recovery_codes_create(*, user: User, municipality: Any = None, audit: bool =
     )
     if audit:
         audit_in_places(user, municipality, "account.two_factor_codes_new")
+        two_factor_notice(user, "codes_new", municipality)
     return [recovery_code_display(code) for code in codes]
 
 
@@ -176,6 +183,7 @@ def recovery_code_use(*, user: User, code: str, municipality: Any = None) -> boo
         if check_password(code, candidate.code_hash):
             RecoveryCode.objects.filter(pk=candidate.pk).update(used_at=timezone.now())
             audit_in_places(user, municipality, "account.two_factor_recovery_code_used")
+            two_factor_notice(user, "recovery_code_used", municipality)
             return True
     return False
 
@@ -186,6 +194,7 @@ def two_factor_off(*, user: User, municipality: Any = None) -> None:
     TwoFactor.objects.filter(user=user).delete()
     RecoveryCode.objects.filter(user=user).delete()
     audit_in_places(user, municipality, "account.two_factor_off")
+    two_factor_notice(user, "off", municipality)
 
 
 @transaction.atomic
@@ -197,6 +206,7 @@ def two_factor_reset(*, user: User, actor: User, municipality: Any) -> None:
     TwoFactor.objects.filter(user=user).delete()
     RecoveryCode.objects.filter(user=user).delete()
     audit_record(municipality=municipality, actor=actor, action="account.two_factor_reset", target=user)
+    two_factor_notice(user, "reset", municipality)
 
 
 def demo_device_set(*, user: User, secret: str) -> TwoFactor:

@@ -94,6 +94,51 @@ def password_changed_email_send(*, user_id, language="sv", municipality_slug=Non
         _mail(_("Your password has been changed"), "accounts/emails/password_changed.txt", context, user.email)
 
 
+def _notices():
+    """(subject, what happened) of each change to two-step verification that its holder is told about."""
+    return {
+        "on": (_("Two-step verification is on"), _("Two-step verification was turned on for your account.")),
+        "off": (
+            _("Two-step verification is off"),
+            _("Two-step verification was turned off for your account, and its recovery codes no longer work."),
+        ),
+        "codes_new": (
+            _("New recovery codes"),
+            _("New recovery codes were made for your account. The old ones no longer work."),
+        ),
+        "recovery_code_used": (
+            _("A recovery code was used"),
+            _("Someone logged in to your account with one of your recovery codes."),
+        ),
+        "reset": (
+            _("Your two-step verification was reset"),
+            _(
+                "An administrator removed the authenticator app from your account. You set up a new one the next "
+                "time you log in."
+            ),
+        ),
+        "code_replayed": (
+            _("A code was used twice"),
+            _(
+                "A code from your authenticator app was sent a second time and refused. A double click does that; "
+                "if you did not log in just now, someone may know your password and your code."
+            ),
+        ),
+    }
+
+
+@task()
+def two_factor_notice_send(*, user_id, event, language="sv", municipality_slug=None):
+    """Tell the holder of an account that its two-step verification changed or was used in an unusual way."""
+    user = _active(user_id)
+    if user is None:
+        return
+    with translation.override(language):
+        subject, text = _notices()[event]
+        context = {"user": user, "text": text, "reset_link": account_link("accounts:password_reset", municipality_slug)}
+        _mail(subject, "accounts/emails/two_factor_notice.txt", context, user.email)
+
+
 @task()
 def email_change_link_send(*, user_id, new_email, language="sv", municipality_slug=None):
     user = _active(user_id)
