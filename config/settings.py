@@ -201,6 +201,12 @@ if os.environ.get("SECURE_PROXY_SSL_HEADER"):
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", env_bool("SECURE_COOKIES", HTTPS))
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", SESSION_COOKIE_SECURE)
+# Secure cookies carry the __Host- prefix (OWASP ASVS 3.4.4): the browser then takes them only from this host, over
+# HTTPS, for the whole site, so no other subdomain can plant one. Changing it logs everyone out once.
+if SESSION_COOKIE_SECURE:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+if CSRF_COOKIE_SECURE:
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # Sent on every page by delaktig.core.middleware.ContentSecurityPolicyMiddleware; empty sends none.

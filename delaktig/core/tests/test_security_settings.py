@@ -26,6 +26,8 @@ SECURITY_SETTINGS = [
     "SESSION_COOKIE_SECURE",
     "CSRF_COOKIE_SECURE",
     "SECURE_PROXY_SSL_HEADER",
+    "SESSION_COOKIE_NAME",
+    "CSRF_COOKIE_NAME",
 ]
 
 
@@ -51,6 +53,7 @@ def settings_with(**variables):
 def test_https_site_turns_transport_security_on():
     values = settings_with(**PRODUCTION)
     assert values["SECURE_SSL_REDIRECT"] and values["SESSION_COOKIE_SECURE"] and values["CSRF_COOKIE_SECURE"]
+    assert values["SESSION_COOKIE_NAME"] == "__Host-sessionid" and values["CSRF_COOKIE_NAME"] == "__Host-csrftoken"
     assert values["SECURE_HSTS_SECONDS"] >= 365 * 24 * 3600 and values["SECURE_HSTS_INCLUDE_SUBDOMAINS"]
 
 
@@ -63,6 +66,7 @@ def test_each_part_can_be_turned_off():
     values = settings_with(**PRODUCTION, SECURE_SSL_REDIRECT="false", SECURE_HSTS_SECONDS="0", CSRF_COOKIE_SECURE="0")
     assert values["SECURE_SSL_REDIRECT"] is False and values["SECURE_HSTS_SECONDS"] == 0
     assert values["CSRF_COOKIE_SECURE"] is False and values["SESSION_COOKIE_SECURE"] is True
+    assert values["CSRF_COOKIE_NAME"] is None  # Django's own name: a __Host- cookie must be Secure
 
 
 def test_behind_a_proxy_its_header_says_https():
