@@ -10,4 +10,5 @@ class AccountsConfig(AppConfig):
         from . import (
             hooks,  # noqa: F401  (registers the hooks)
             retention,  # noqa: F401  (register the retention rules)
+            services_sessions,  # noqa: F401  (forgets a login at logout)
         )

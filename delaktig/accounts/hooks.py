@@ -16,4 +16,5 @@ def accounts_audit_labels():
         "account.two_factor_codes_new": _("New recovery codes made"),
         "account.two_factor_recovery_code_used": _("Logged in with a recovery code"),
         "account.two_factor_reset": _("Two-step verification reset by an administrator"),
+        "account.sessions_ended": _("Logged out everywhere else"),
     }

@@ -15,6 +15,7 @@ import time
 from django.contrib.auth import login
 from django.shortcuts import redirect
 
+from . import services_sessions as sessions
 from . import services_twofactor as twofactor
 from .links import account_url
 from .models import User
@@ -81,8 +82,10 @@ def login_complete(request, user, factors):
 
 
 def session_clock_start(request):
-    """Start the clock of LoginChecksMiddleware (timeouts): call it right after django.contrib.auth.login()."""
+    """Start the clock of LoginChecksMiddleware (timeouts) and note the open login for My pages
+    (services_sessions): call it right after django.contrib.auth.login()."""
     request.session["accounts_session_started"] = request.session["accounts_session_seen"] = time.time()
+    sessions.login_session_record(request, how=request.session.get(AUTH_FACTORS, ""))
 
 
 def codes_to_show(request, codes, next_url):

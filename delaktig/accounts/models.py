@@ -145,3 +145,23 @@ class RecoveryCode(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.selector}…"
+
+
+class LoginSession(models.Model):
+    """A login of the person that may still be open: its session, since when, how and in which browser. My pages
+    lists them and can end every other one (OWASP ASVS 3.3.4). A row goes at logout, when its session has ended
+    (services_sessions checks when listing), or when the person ends it."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="login_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    how = models.CharField(max_length=30, blank=True)  # login_steps.AUTH_FACTORS: "password+totp", "e-id", …
+    browser = models.CharField(max_length=200, blank=True)  # the start of the browser's User-Agent
+
+    class Meta:
+        verbose_name = _("login")
+        verbose_name_plural = _("logins")
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self):
+        return f"{self.user}: {self.started_at:%Y-%m-%d %H:%M}"

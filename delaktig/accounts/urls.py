@@ -37,6 +37,7 @@ account_patterns = [
     path("mina-sidor/e-post/", views_credentials.email_change, name="email_change"),
     path("mina-sidor/tvastegsverifiering/", twofactor.two_factor, name="two_factor"),
     path("mina-sidor/tvastegsverifiering/stang-av/", twofactor.two_factor_off, name="two_factor_off"),
+    path("mina-sidor/inloggningar/", twofactor.login_sessions, name="login_sessions"),
     path("mina-sidor/tvastegsverifiering/nya-reservkoder/", twofactor.recovery_codes_new, name="recovery_codes_new"),
     path("mina-sidor/e-post/skickat/", views_credentials.email_change_sent, name="email_change_sent"),
     path("ny-e-post/<str:token>/", views_credentials.email_change_confirm, name="email_change_confirm"),

@@ -17,6 +17,7 @@ from delaktig.core import ratelimit
 from . import hookspecs as account_hooks
 from . import limits
 from . import login_steps as steps
+from . import services_sessions as sessions
 from . import services_twofactor as twofactor
 from .forms_twofactor import THROTTLED, CodeForm, PasswordAgainForm, RecoveryCodeForm
 from .links import account_url, login_required
@@ -268,3 +269,23 @@ def recovery_codes_new(request):
         messages.success(request, _("You have new recovery codes. The old ones no longer work."))
         return redirect(_url(request, "accounts:recovery_codes_show"))
     return render(request, "accounts/recovery_codes_new.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def login_sessions(request):
+    """The person's open logins, and a way to end every other one (OWASP ASVS 3.3.4): the password again first,
+    for an account that has one (one made with e-ID has none)."""
+    current = request.session.session_key
+    form = _password_again(request) if request.user.has_usable_password() else None
+    if request.method == "POST" and (form is None or form.is_valid()):
+        ended = sessions.login_sessions_end_others(user=request.user, keep=current, municipality=request.municipality)
+        messages.success(
+            request,
+            ngettext("%(count)d other login was ended.", "%(count)d other logins were ended.", ended)
+            % {"count": ended},
+        )
+        return redirect(_url(request, "accounts:login_sessions"))
+    rows = sessions.login_sessions_of(request.user)
+    context = {"rows": rows, "current": current, "form": form, "others": any(r.session_key != current for r in rows)}
+    return render(request, "accounts/login_sessions.html", context)
