@@ -101,7 +101,9 @@ def django_db_setup(
 
     several = _test_process_of_several(request)
     db_copies.folder = tmp_path_factory.getbasetemp().parent if several else tmp_path_factory.getbasetemp()
-    if django_db_keepdb or not django_db_use_migrations or connection.vendor not in ("sqlite", "postgresql"):
+    # Made once and copied, also without migrations (--nomigrations: the tables are made from the models), since
+    # the demo's copies start from that database.
+    if django_db_keepdb or connection.vendor not in ("sqlite", "postgresql"):
         yield from setup(keepdb=django_db_keepdb, createdb=django_db_createdb)
     elif connection.vendor == "postgresql":
         yield from _postgresql_migrated_once(setup, connection, django_db_blocker, createdb=django_db_createdb)
