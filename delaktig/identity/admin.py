@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 
+from .forms import OidcConfigurationForm
 from .models import OidcConfiguration, PersonalIdentity
 
 
@@ -15,21 +16,7 @@ class OidcConfigurationAdminForm(forms.ModelForm):
 
     class Meta:
         model = OidcConfiguration
-        fields = [
-            "municipality",
-            "kind",
-            "is_active",
-            "issuer",
-            "client_id",
-            "client_secret",
-            "scopes",
-            "acr_claim",
-            "level_map",
-            "pin_claim",
-            "residence_claim",
-            "groups_claim",
-            "group_roles",
-        ]
+        fields = ["municipality", "kind", *OidcConfigurationForm.Meta.fields]  # the staff page's fields
 
     def clean_client_secret(self):
         return self.cleaned_data["client_secret"] or self.instance.client_secret

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from delaktig.accounts.services import personal_data_collect
 from delaktig.core import hookspecs as core_hooks
@@ -91,6 +92,83 @@ def extract_pdf(html: str) -> bytes:
     return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=())).write_pdf(pdf_variant="pdf/ua-1")
 
 
+FIELD_LABELS = {  # the keys apps use in personal_data, in words; a key not here is shown with spaces
+    "account": _("Account"),
+    "activity": _("Activity"),
+    "age_band": _("Age band"),
+    "area": _("Area"),
+    "assistance": _("Assistance"),
+    "ballot": _("Ballot"),
+    "body": _("Body"),
+    "budget": _("Budget"),
+    "cast_at": _("Cast"),
+    "category": _("Category"),
+    "changed": _("Changed"),
+    "changed_at": _("Changed"),
+    "citizen_panel": _("Citizen panel"),
+    "created": _("Created"),
+    "created_at": _("Created"),
+    "date_joined": _("Account made"),
+    "department": _("Department"),
+    "dialogue": _("Dialogue"),
+    "dialogue_id": _("Dialogue number"),
+    "dialogue_notifications": _("Notices about dialogues"),
+    "diet": _("Diet"),
+    "district": _("District"),
+    "document": _("Document"),
+    "email": _("E-mail address"),
+    "email_given": _("E-mail address given"),
+    "event": _("Event"),
+    "exported_at": _("Extract made"),
+    "followed_dialogues": _("Dialogues followed"),
+    "gender": _("Gender"),
+    "geometry": _("Place on the map"),
+    "identity_level": _("Identity level"),
+    "interpretation": _("Interpretation"),
+    "kind": _("Kind"),
+    "last_login": _("Last login"),
+    "meeting": _("Meeting"),
+    "memberships": _("Roles"),
+    "moderation_reason": _("Reason for moderation"),
+    "municipality": _("Municipality"),
+    "name": _("Name"),
+    "name_given": _("Name given"),
+    "name_shown": _("Name shown"),
+    "name_shown_publicly": _("Name shown publicly"),
+    "number": pgettext_lazy("register extract", "Number"),
+    "on": pgettext_lazy("register extract", "On"),
+    "organisation": _("Organisation"),
+    "phone": _("Phone"),
+    "photo": _("Photo"),
+    "place": _("Place"),
+    "projects": _("Projects"),
+    "proposal": _("Proposal"),
+    "proposal_registration_number": _("Registration number of the proposal"),
+    "proposal_signatures": _("Signatures of proposals"),
+    "proposals": _("Proposals"),
+    "question": _("Question"),
+    "question_time": _("Question time"),
+    "reference": _("Reference"),
+    "registration_number": _("Registration number"),
+    "represents": _("Represents"),
+    "role": _("Role"),
+    "sent_at": _("Sent"),
+    "signed_at": _("Signed"),
+    "since": _("Since"),
+    "starts": _("Starts"),
+    "status": _("Status"),
+    "status_detail": _("What happened"),
+    "submitted_at": _("Sent in"),
+    "text": _("Text"),
+    "title": _("Title"),
+    "to": _("To"),
+    "type": _("Type"),
+    "url": _("Web address"),
+    "vote": _("Vote"),
+    "wants_updates": _("Wants news"),
+}
+
+
 def flat_rows(value: Any, prefix: str = "") -> list[tuple[str, str]]:
     """A nested value as (label, text) rows, for the readable page: keys in words ("identity level"), and a code
     left out where the value in words is beside it ("role" when there is "role_text")."""
@@ -129,5 +207,8 @@ def _code_in_words(code: str, labels: dict[str, Any]) -> str:
 
 
 def _words(key: Any) -> str:
-    text = str(key).removesuffix("_text").replace("_", " ")
+    key = str(key).removesuffix("_text")
+    if key in FIELD_LABELS:
+        return str(FIELD_LABELS[key])
+    text = key.replace("_", " ")
     return text[:1].upper() + text[1:]

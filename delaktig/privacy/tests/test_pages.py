@@ -124,3 +124,10 @@ def test_the_audit_log_filters_pages_exports_and_is_audited(client, municipality
     assert AuditEvent.objects.filter(action="audit_log.view", actor=admin).count() == 5
     exported = AuditEvent.objects.get(action="audit_log.export")
     assert exported.data == {"action": "area.update"} and exported.municipality == municipality
+
+
+def test_the_readable_extract_names_the_apps_fields_in_swedish():
+    from delaktig.privacy.extract import flat_rows
+
+    rows = dict(flat_rows({"email": "a@example.se", "identity_level_text": "E-legitimation", "some_new_key": "x"}))
+    assert rows == {"E-postadress": "a@example.se", "Identitetsnivå": "E-legitimation", "Some new key": "x"}
