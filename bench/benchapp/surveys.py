@@ -177,7 +177,9 @@ def staff_session():
 def survey_verify(pk, prefix):
     """What a load run stored in survey `pk`: per respondent marker (in the marked short text, starting with
     `prefix`), how many responses carry it and, per response, its answer rows and questions; and the responses
-    that carry no marker."""
+    that carry no marker. First the responses still pending are written out into their rows (no task worker runs
+    during the load), timed: the work the sends left for later."""
+    written_out = _written_out(pk)
     marker_question = _marker_question(pk)
     marked = dict(
         Answer.objects.filter(survey_id=pk, question_id=marker_question, text__contains=prefix).values_list(
@@ -199,10 +201,31 @@ def survey_verify(pk, prefix):
         found = per_response.get(response_id, {})
         markers[marker].append([found.get("rows", 0), found.get("questions", 0), response_id in about])
     return {
+        "written_out": written_out,
         "responses": len(responses),
         "unmarked": len(responses - set(marked)),
         "markers": markers,
         "copies": dict(Counter(len(found) for found in markers.values())),
+    }
+
+
+def _written_out(pk):
+    """Write out survey `pk`'s pending responses as the task would (batches of pending.BATCH): how many, in what
+    time, and the CPU time of this process (the database's is in the wall time: nothing else runs)."""
+    import time
+
+    from delaktig.methods.surveys import pending
+
+    waiting = Response.objects.filter(survey_id=pk, pending__isnull=False).count()
+    started, cpu = time.perf_counter(), time.process_time()
+    done = pending.expand_all()
+    seconds = time.perf_counter() - started
+    return {
+        "pending": waiting,
+        "written": done,
+        "seconds": round(seconds, 2),
+        "per_second": round(done / seconds) if seconds and done else None,
+        "cpu_seconds": round(time.process_time() - cpu, 2),
     }
 
 
@@ -257,12 +280,13 @@ def respondents_prepare(pk, count, prefix, seed=11):
 
 def _check_page_seal(survey, session):
     """What the check page's form carries for a browser with this session (views/answer.py `_check_page`): its
-    progress, signed; no receipt address is known to an open survey's anonymous respondent."""
+    progress, signed, with the time the survey last changed, since the page found the answers complete; no receipt
+    address is known to an open survey's anonymous respondent."""
     from types import SimpleNamespace
 
     from delaktig.methods.surveys.progress import Progress
 
-    return Progress(SimpleNamespace(session=session), survey).seal(to="")
+    return Progress(SimpleNamespace(session=session), survey).seal(to="", checked=survey.updated_at.isoformat())
 
 
 def _session_store():

@@ -145,21 +145,31 @@ class Expr:
     params: tuple = ()
 
 
-def insert_chain(head, *tails, guard=None):
+def insert_chain(head, *tails, guard=None, when=None):
     """Store `head` (model, {field name: value}) and the rows that point to it; return its id.
 
     Each tail is (model, field names, rows): tuples of values in the order of the names, HEAD standing for the head's
     id, an Expr for a value the database works out (one-row tails only). Fields not named get their defaults.
     `guard` (model, {field name: value}, unique field names) is stored first unless its key is taken: then nothing is
-    stored and None is returned. No signal is sent and no instance is made."""
+    stored and None is returned. `when` (an Expr, true or false): nothing is stored, and None returned, unless it
+    holds as the rows are stored (the condition is part of the statement). No signal is sent and no instance is
+    made."""
     connection = connections[router.db_for_write(head[0])]
     steps = [_chain_step(model, values, connection) for model, values in ([guard[:2]] if guard else [])]
     steps.append(_chain_step(*head, connection))
     steps += [_chain_rows(model, names, rows, connection) for model, names, rows in tails if rows]
     if connection.vendor == "postgresql":
-        return _chain_postgresql(steps, guard[2] if guard else None, connection)
+        return _chain_postgresql(steps, guard[2] if guard else None, connection, when)
     with transaction.atomic(using=connection.alias):
+        if when is not None and not _holds(when, connection):
+            return None
         return _chain_each(steps, guard[2] if guard else None, connection)
+
+
+def _holds(when, connection):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT CASE WHEN ({when.sql}) THEN 1 ELSE 0 END", list(when.params))
+        return cursor.fetchone()[0] == 1
 
 
 def _chain_step(model, values, connection):
@@ -222,7 +232,7 @@ def _column_prepared(field, column, connection):
     return prepared
 
 
-def _chain_postgresql(steps, unique_fields, connection):
+def _chain_postgresql(steps, unique_fields, connection, when=None):
     quote = connection.ops.quote_name
     parts, params = [], []
     guarded = unique_fields is not None
@@ -233,16 +243,20 @@ def _chain_postgresql(steps, unique_fields, connection):
         if guarded and index == 0:
             conflict = ", ".join(quote(model._meta.get_field(name).column) for name in unique_fields)
             placeholders = ", ".join(_cast(field, connection) for field in fields)
+            condition = f" WHERE ({when.sql})" if when is not None else ""
             parts.append(
-                f"guard AS (INSERT INTO {table} ({columns}) VALUES ({placeholders}) ON CONFLICT ({conflict}) "
+                f"guard AS (INSERT INTO {table} ({columns}) SELECT {placeholders}{condition} ON CONFLICT ({conflict}) "
                 "DO NOTHING RETURNING 1)"
             )
-            params += list(rows[0])
+            params += list(rows[0]) + (list(when.params) if when is not None else [])
             continue
         is_head = index == (1 if guarded else 0)
         source = ("guard" if guarded else "") if is_head else "head"
         select, values = _chain_select(fields, rows, f"head.{head_pk}", connection)
         sql = f"INSERT INTO {table} ({columns}) SELECT {select}" + (f" FROM {source}" if source else "")
+        if is_head and not guarded and when is not None:
+            sql += f" WHERE ({when.sql})"
+            values += list(when.params)
         if not is_head and len(rows) > 1:
             sql += ", " + values.pop()
         if is_head:

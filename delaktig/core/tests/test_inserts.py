@@ -143,3 +143,25 @@ def test_an_expression_belongs_in_a_one_row_step_only():
     if connection.vendor == "postgresql":
         with pytest.raises(NotSupportedError):
             insert_chain(head, (AuditEvent, names, rows))
+
+
+@pytest.mark.parametrize("guarded", [True, False])
+def test_a_chain_is_stored_only_when_its_condition_holds_as_it_is_stored(guarded):
+    from delaktig.core.inserts import Expr, insert_chain
+    from delaktig.core.models import AuditEvent
+
+    proposal = ProposalFactory()
+    table = Signature._meta.db_table
+
+    def chained(key, holds):  # the condition reads a table, as the database has it when the rows are stored
+        when = Expr(f'(SELECT COUNT(*) FROM "{table}" WHERE "proposal_id" = %s) < %s', (proposal.pk, 9 if holds else 0))
+        guard = (Signature, {"proposal": proposal.pk, "signer_key": f"guard-{key}", "email": ""}, KEY)
+        head = (Signature, {"proposal": proposal.pk, "signer_key": key, "email": ""})
+        tail = (AuditEvent, ("municipality", "action", "target_type", "target_id"), [])
+        return insert_chain(head, tail, guard=guard if guarded else None, when=when)
+
+    assert chained("a@example.se", False) is None  # the condition does not hold: nothing at all
+    assert not Signature.objects.filter(proposal=proposal).exists()
+    stored = chained("b@example.se", True)
+    assert Signature.objects.get(pk=stored).signer_key == "b@example.se"
+    assert Signature.objects.filter(proposal=proposal).count() == (2 if guarded else 1)

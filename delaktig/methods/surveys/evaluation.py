@@ -31,6 +31,7 @@ from delaktig.participation.services import module_add, phase_add
 from .about import METHOD_KEY
 from .links import url
 from .models import Access, Answer, EvaluationTemplate, Invitation, Kind, Purpose, Question, Response, Survey
+from .pending import settled
 from .phases import EVALUATION
 from .services_builder import survey_from_template, survey_spec
 from .survey_templates import template_get
@@ -166,6 +167,7 @@ def _question_counts(survey_ids: list[int]) -> dict[int, list[EvaluationQuestion
         )
     )
     counts: dict[int, Counter] = defaultdict(Counter)
+    settled(survey__in=survey_ids)
     rows = (
         Answer.objects.filter(question__in=[q.pk for q in closed])
         .values_list("question", "choice", "number")

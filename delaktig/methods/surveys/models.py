@@ -150,11 +150,17 @@ class Response(models.Model):
     )
     occasion_label = models.CharField(_("meeting"), max_length=200, blank=True)
     group = models.CharField(_("table or group"), max_length=GROUP_MAX, blank=True)
+    # A response sent online is stored whole in this one row first: its checked answers and "about you" as JSON,
+    # written out into Answer and AboutYou rows by pending.py shortly after (NULL once they are).
+    pending = models.TextField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["submitted_at", "id"]
         verbose_name = _("response")
-        indexes = [models.Index(fields=["survey", "id"], name="surveys_response_since")]  # tally.py: those after one
+        indexes = [
+            models.Index(fields=["survey", "id"], name="surveys_response_since"),  # tally.py: those after one
+            models.Index(fields=["survey", "id"], condition=Q(pending__isnull=False), name="surveys_response_pending"),
+        ]
 
     def __str__(self):
         return self.reference

@@ -40,6 +40,8 @@ class Progress:
         self.page = int(data.get("page") or 1)
         self.once = str(data.get("once") or secrets.token_urlsafe(16))
         self.known_address = str(data.get("to") or "") if self.sealed else ""  # the receipt's, as the page knew it
+        # when the check page found the answers complete: the survey's updated_at then, as ISO 8601 ("" if not)
+        self.checked = str(data.get("checked") or "") if self.sealed else ""
 
     @classmethod
     def unsealed(cls, request, survey, value):

@@ -23,6 +23,7 @@ from delaktig.participation.registry import InputRecord
 from . import questions as types
 from .about import METHOD_KEY
 from .models import Answer, Draft, Invitation, Participation, Purpose, Response, Survey
+from .pending import settled
 from .structure import structure_of
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ def export_rows(module: Module) -> list[dict[str, Any]]:
     if survey is None:
         return []
     structure = structure_of(survey)
+    settled(survey=survey)
     headers = {pk: f"{number}. {question.text}" for number, (pk, question) in enumerate(structure.questions.items(), 1)}
     given: dict[int, dict[int, list[Answer]]] = defaultdict(lambda: defaultdict(list))
     for answer in Answer.objects.filter(survey=survey).order_by("response_id", "id").iterator(chunk_size=2000):
@@ -217,6 +219,7 @@ def erase(user: User) -> int:
 def input_rows(module: Module) -> QuerySet[Answer]:
     """Every free-text answer of the module's survey, as rows the results workspace filters and pages; none of a
     participants' evaluation, which is about the dialogue and no input to the matter."""
+    settled(survey__module=module)
     return Answer.objects.filter(survey__module=module).exclude(text="").exclude(survey__purpose=Purpose.EVALUATION)
 
 

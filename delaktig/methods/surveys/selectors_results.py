@@ -22,6 +22,7 @@ from delaktig.participation.demographics import AgeBand, Gender, suppress, suppr
 
 from . import questions as types
 from .models import Answer, Kind, Question, Survey
+from .pending import settled
 from .structure import Structure, structure_of
 from .tally import CLOSED, counts_of
 
@@ -180,6 +181,7 @@ def texts_of(survey: Survey, *, question_id: int | None = None, query: str = "")
     """Free-text answers, newest first, searchable (core.search), with their question."""
     from delaktig.core.search import search
 
+    settled(survey=survey)
     qs = Answer.objects.filter(survey=survey).exclude(text="").select_related("question")
     if question_id:
         qs = qs.filter(question_id=question_id)
@@ -223,6 +225,7 @@ def breakdown_of(survey: Survey, question: Question, dimension: str) -> Breakdow
     groups = groups_of(survey, dimension)
     lookup = f"response__about__{dimension}" if dimension != "area" else "response__about__area_id"
     counts: dict[tuple[str, str], int] = defaultdict(int)
+    settled(survey=survey)
     rows = Answer.objects.filter(survey=survey, question=question).values(field_name, lookup).annotate(n=Count("id"))
     for row in rows.order_by():
         value = row[field_name]
@@ -249,6 +252,7 @@ def about_counts(survey: Survey) -> dict[str, int]:
     """How many told their age, gender and area (to say how much a breakdown rests on)."""
     from .models import AboutYou
 
+    settled(survey=survey)
     told = AboutYou.objects.filter(survey=survey).aggregate(
         age_band=Count("id", filter=~Q(age_band="")),
         gender=Count("id", filter=~Q(gender="")),

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -28,6 +28,7 @@ from delaktig.core.inserts import HEAD, Expr, insert_chain
 from delaktig.panel.services import member_touch_by_address
 from delaktig.participation.models import Channel
 
+from . import pending
 from . import questions as types
 from .models import AboutYou, Answer, Draft, Invitation, Participation, Response, Submitted, Survey
 from .structure import AnswersInvalid, Structure, answers_check, structure_of
@@ -93,28 +94,76 @@ def _store(
     channel: str,
     actor: User | None,
     once: str = "",
+    later: bool = False,
     **response_fields: Any,
 ) -> Response:
     """Inside a transaction: the response, its answers, what the person told about themselves and the audit event,
     in one statement on PostgreSQL (core.inserts.insert_chain). With `once` (an answering's random key) nothing is
-    stored when that key has been sent before: AlreadyAnswered."""
+    stored when that key has been sent before: AlreadyAnswered. `later`: the answers are kept in the response row
+    and written out into their rows after the commit (pending.py)."""
     survey = structure.survey
     values = {"survey": survey.pk, "channel": channel, "submitted_at": timezone.now(), **response_fields}
     values = {name: getattr(value, "pk", value) for name, value in values.items()}
-    tails: list[tuple[Any, tuple[str, ...], list[Any]]] = [
-        (Answer, ANSWER_FIELDS, _answer_rows(structure, answers, channel, values["submitted_at"]))
-    ]
-    told = about_checked(survey, about)
-    if told:
-        tails.append((AboutYou, ("response", "survey", *told), [(HEAD, survey.pk, *told.values())]))
+    tails: list[tuple[Any, tuple[str, ...], list[Any]]] = []
+    if later:
+        values["pending"] = pending.payload(answers, about)
+    else:
+        tails.append((Answer, ANSWER_FIELDS, _answer_rows(structure, answers, channel, values["submitted_at"])))
+        told = about_checked(survey, about)
+        if told:
+            tails.append((AboutYou, ("response", "survey", *told), [(HEAD, survey.pk, *told.values())]))
     action = "surveys.response_submit" if channel == Channel.ONLINE else "surveys.paper_enter"
     tails.append(audit_tail(municipality=survey.municipality, actor=actor, action=action, target_model=Response))
     guard = (Submitted, {"survey": survey.pk, "key_hash": _once_hash(once)}, ("survey", "key_hash")) if once else None
     stored = insert_chain((Response, values), *tails, guard=guard)
     if stored is None:
         raise AlreadyAnswered()
+    if later:
+        _written_out_later(survey.pk, structure)
     response_fields["submitted_at"] = values["submitted_at"]
     response = Response(pk=stored, survey=survey, channel=channel, **response_fields)
+    response._state.adding = False
+    return response
+
+
+def _written_out_later(survey_id: int, structure: Structure | None = None) -> None:
+    if pending.at_once():  # a queue that runs tasks at once (tests): written out now, in this transaction
+        pending.expand(survey_id=survey_id, wait=True, structure=structure)
+    else:
+        transaction.on_commit(pending.kick, robust=True)
+
+
+def response_receive(
+    *,
+    survey: Survey,
+    answers: Mapping[str, Any],
+    about: Mapping[str, Any] | None,
+    once: str,
+    checked_at: datetime.datetime,
+) -> Response | None:
+    """A send of an open survey whose answers the check page has checked, with nothing to mark (no account, no
+    invitation, no draft): stored in one statement without reading the survey, on condition that the survey has not
+    changed since the check page checked them (`checked_at`, its `updated_at` then; the condition is part of the
+    statement). None when nothing was stored, because the survey changed or this answering was sent before: the
+    caller then takes the full way (response_submit), which checks again and says which."""
+    now = timezone.now()
+    values = {"survey": survey.pk, "channel": Channel.ONLINE, "submitted_at": now}
+    values["pending"] = pending.payload(answers, about)
+    field = Survey._meta.get_field("updated_at")
+    stamp = field.get_db_prep_value(checked_at, connections[router.db_for_write(Response)])  # as the column keeps it
+    sql = f'EXISTS (SELECT 1 FROM "{Survey._meta.db_table}" WHERE "id" = %s AND "{field.column}" = %s)'
+    unchanged = Expr(sql, (survey.pk, stamp))
+    tails = [
+        audit_tail(
+            municipality=survey.municipality, actor=None, action="surveys.response_submit", target_model=Response
+        )
+    ]
+    guard = (Submitted, {"survey": survey.pk, "key_hash": _once_hash(once)}, ("survey", "key_hash"))
+    stored = insert_chain((Response, values), *tails, guard=guard, when=unchanged)
+    if stored is None:
+        return None
+    _written_out_later(survey.pk)
+    response = Response(pk=stored, survey=survey, channel=Channel.ONLINE, submitted_at=now)
     response._state.adding = False
     return response
 
@@ -153,6 +202,7 @@ def response_submit(
                 channel=Channel.ONLINE,
                 actor=None,
                 once=once,
+                later=True,
                 submitted_at=now or timezone.now(),
             )
             if draft_id is not None:

@@ -19,6 +19,7 @@ from delaktig.core.audit import audit_record
 
 from . import questions as types
 from .models import Access, Answer, PublishedCount, Question, Section, Survey
+from .pending import settled
 from .structure import order_problems, structure_changed, structure_of
 
 if TYPE_CHECKING:
@@ -118,6 +119,7 @@ def published_counts(survey: Survey) -> list[PublishedCount]:
     """The closed questions' answers counted per alternative, matrix row and ranking place (one GROUP BY)."""
     structure = structure_of(survey)
     closed = [pk for pk, q in structure.questions.items() if q.kind in CLOSED]
+    settled(survey=survey)
     grouped = (
         Answer.objects.filter(survey=survey, question_id__in=closed)
         .order_by()
@@ -226,6 +228,7 @@ def section_remove(*, section: Section, actor: User) -> None:
     survey = _locked(section.survey)
     if survey.sections.count() == 1:
         raise BuilderRefused(_("A survey needs at least one page. Change this one instead."))
+    settled(survey=survey)
     if Answer.objects.filter(question__section=section).exists():
         raise BuilderRefused(_("Questions on this page have answers, so the page cannot be removed."))
     _audit(survey, actor, "section_remove", survey, title=section.title)
@@ -260,10 +263,12 @@ def section_move(*, section: Section, actor: User, direction: str) -> bool:
 
 
 def question_has_answers(question: Question) -> bool:
+    settled(survey_id=question.survey_id)
     return Answer.objects.filter(question=question).exists()
 
 
 def _keys_in_use(question: Question) -> set[str]:
+    settled(survey_id=question.survey_id)
     rows = Answer.objects.filter(question=question).values_list("choice", "row").distinct()
     return {key for pair in rows for key in pair if key}
 

@@ -27,6 +27,7 @@ from django.utils import timezone
 from delaktig.participation.registry import desk_undo_window
 
 from .models import Answer, Kind, Response, ResultsTally, Survey
+from .pending import settled
 from .structure import Structure
 
 FOLD_AFTER = 200  # settled responses counted live before they are folded into the tally
@@ -125,6 +126,7 @@ def _summary_sum(one: dict[str, Any] | None, two: dict[str, Any] | None) -> dict
 def counts_of(survey: Survey, structure: Structure) -> Counts:
     """Every response counted: the tally, and live the responses after it (six queries; five without a number or
     date question). Folds settled responses into the tally when enough have gathered."""
+    settled(survey=survey)
     tally = ResultsTally.objects.filter(survey=survey).first()
     upto = tally.upto if tally is not None else 0
     cutoff = timezone.now() - desk_undo_window() - SETTLE_MARGIN

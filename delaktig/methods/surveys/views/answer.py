@@ -8,20 +8,29 @@ opened their personal link in this browser; the link works until it has been use
 
 "Send" stores what the check page showed: the page carries the progress signed (progress.Progress.seal), so an open
 survey's send reads no session at all, and the confirmation page, reached by a signed link, forgets the progress.
+The seal also says when the check page found the answers complete (`checked`: the survey's `updated_at` then). An
+open survey's send with such a seal, and nothing else to do (no receipt, draft or invitation), takes the short way
+(`_sent_short`): that the survey accepts answers is kept in this process for a few seconds (ACCEPTING_SECONDS, and
+never past the end of the phase), and the response is stored on condition that the survey has not changed since the
+check (services.response_receive), without reading anything. Anything else, or a short way that stores nothing,
+takes the full way, which reads and checks everything and says what is wrong.
 """
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from delaktig.accounts.models import IdentityLevel
 from delaktig.core import ratelimit
+from delaktig.core.memo import LocalMemo
 from delaktig.core.middleware import municipality_copy_will_do
 from delaktig.identity import selectors as identity
 from delaktig.participation.rules import allowed
@@ -30,9 +39,9 @@ from ..forms_answer import ReceiptForm
 from ..mail import draft_link_send_now
 from ..models import Access, Invitation, Participation
 from ..progress import DONE_MAX_AGE, DONE_SALT, Progress
-from ..services import AlreadyAnswered, draft_find, draft_save, response_submit
+from ..services import AlreadyAnswered, draft_find, draft_save, response_receive, response_submit
 from ..services_invitations import invitation_find
-from ..structure import AnswersInvalid
+from ..structure import AnswersInvalid, structure_of
 from .common import message, public_module_get, survey_or_none, url
 from .flow import Flow, about_view, check_answers, check_context, page_view
 
@@ -47,6 +56,7 @@ MAIL_LIMIT = 5  # draft links mailed from one connection per hour
 MAIL_WINDOW = timedelta(hours=1)
 SEAL_FIELD = "sealed"  # the check page's progress, signed
 DONE_PARAMETER = "svar"  # the confirmation page's signed reference
+ACCEPTING_SECONDS = 5  # how long a process keeps that an open survey accepts answers (never past its phase's end)
 
 
 # Who may answer
@@ -255,6 +265,10 @@ def _receipt_address(request, flow):
 @require_http_methods(["GET", "POST"])
 def check(request, dialogue_id, module_id):
     sealed = request.POST.get(SEAL_FIELD) if request.method == "POST" else None
+    if sealed:
+        sent = _sent_short(request, dialogue_id, module_id, sealed)
+        if sent is not None:
+            return sent
     flow, refusal = _answering(request, dialogue_id, module_id, sealed)
     if refusal:
         return refusal
@@ -277,7 +291,8 @@ def _check_page(request, flow, **context):
     if not flow.progress.stored:
         flow.progress.save()
     address = _receipt_address(request, flow) if context.get("receipt_known") else ""
-    seal = flow.progress.seal(to=address)
+    checked = "" if context.get("errors") else flow.survey.updated_at.isoformat()  # complete as the survey is now
+    seal = flow.progress.seal(to=address, checked=checked)
     return render(request, "surveys/check.html", check_context(flow, seal=seal, **context))
 
 
@@ -317,6 +332,73 @@ def _submit(request, flow, answers, *, receipt_to):
     if survey.access == Access.OPEN:
         _remember_answered(request, done, survey)
     return done
+
+
+# The short way of an open survey's send
+
+
+@dataclass(frozen=True)
+class Accepting:
+    """An open survey that accepts answers now, as one process keeps it for a few seconds."""
+
+    module: object
+    survey: object
+
+
+_accepting = LocalMemo(seconds=ACCEPTING_SECONDS, keep=500)  # (municipality, dialogue, module) ids -> Accepting
+
+
+def _sent_short(request, dialogue_id, module_id, sealed):
+    """The response stored and the confirmation's redirect; None for the full way (see the module's docstring)."""
+    accepting = _accepting_of(request, dialogue_id, module_id)
+    if accepting is None:
+        return None
+    survey = accepting.survey
+    progress = Progress.unsealed(request, survey, sealed)
+    if progress is None or not _short_will_do(request, progress):
+        return None
+    if answered_here(request, survey) or _too_many(request, survey):
+        return None
+    try:
+        checked_at = datetime.fromisoformat(progress.checked)
+    except ValueError:
+        return None
+    response = response_receive(
+        survey=survey, answers=progress.answers, about=progress.about, once=progress.once, checked_at=checked_at
+    )
+    if response is None:
+        return None
+    flow = Flow(accepting.module, survey, None, progress)
+    done = redirect(_done_url(flow, response, receipt=False))
+    _remember_answered(request, done, survey)
+    return done
+
+
+def _short_will_do(request, progress):
+    """Checked complete, and nothing to do but store: no receipt, no draft to remove, no invitation to mark."""
+    if not progress.checked or progress.known_address or progress.draft_token or progress.invitation_id:
+        return False
+    return not request.POST.get("email", "").strip()
+
+
+def _accepting_of(request, dialogue_id, module_id):
+    """The open survey of this module while it accepts answers (kept a few seconds per process), else None."""
+    key = (request.municipality.pk, dialogue_id, module_id)
+    found = _accepting.get(key)
+    if found is not None:
+        return found
+    module = public_module_get(request, dialogue_id, module_id)
+    survey = survey_or_none(module)
+    if survey is None or survey.access != Access.OPEN or survey.purpose:
+        return None
+    now = timezone.now()
+    decision = allowed(AnonymousUser(), "answer", module, now)
+    phase = module.active_phase(now)
+    if phase is None or (not decision and not decision.needs_login) or not structure_of(survey, kept=True).questions:
+        return None
+    found = Accepting(module=module, survey=survey)
+    _accepting.set(key, found, seconds=min(ACCEPTING_SECONDS, (phase.ends_at - now).total_seconds()))
+    return found
 
 
 def _done_url(flow, response, *, receipt):
