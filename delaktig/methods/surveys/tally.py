@@ -195,7 +195,9 @@ def tally_fold(survey: Survey, structure: Structure, *, cutoff: Any) -> bool:
         if tally is None:
             return False
         later = Response.objects.filter(survey=survey, pk__gt=tally.upto)
-        unsettled = later.filter(submitted_at__gte=cutoff).order_by("pk").values_list("pk", flat=True).first()
+        # a response still pending (its answers not yet written out, pending.py) is not settled either
+        fresh = Q(submitted_at__gte=cutoff) | Q(pending__isnull=False)
+        unsettled = later.filter(fresh).order_by("pk").values_list("pk", flat=True).first()
         upto = unsettled - 1 if unsettled is not None else later.aggregate(top=Max("pk"))["top"]
         if upto is None or upto <= tally.upto:
             return False

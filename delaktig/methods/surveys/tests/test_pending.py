@@ -234,3 +234,17 @@ def _request(module):
     request.municipality = module.dialogue.municipality
     request.user = AnonymousUser()
     return request
+
+
+def test_the_tally_never_folds_past_a_response_still_pending(survey, deferred):
+    from ..models import ResultsTally
+    from ..tally import tally_fold
+
+    first = response_submit(survey=survey, answers=full_answers(survey))
+    pending.expand_all()
+    waiting = response_submit(survey=survey, answers=full_answers(survey))
+    response_submit(survey=survey, answers=full_answers(survey))
+    long_ago = timezone.now() - datetime.timedelta(days=1)
+    Response.objects.update(submitted_at=long_ago)
+    assert tally_fold(survey, structure_of(survey), cutoff=timezone.now())
+    assert ResultsTally.objects.get(survey=survey).upto == first.pk < waiting.pk
