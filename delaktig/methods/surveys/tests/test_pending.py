@@ -248,3 +248,20 @@ def test_the_tally_never_folds_past_a_response_still_pending(survey, deferred):
     Response.objects.update(submitted_at=long_ago)
     assert tally_fold(survey, structure_of(survey), cutoff=timezone.now())
     assert ResultsTally.objects.get(survey=survey).upto == first.pk < waiting.pk
+
+
+def test_the_short_way_keeps_nothing_for_a_dialogue_that_does_not_take_answers(module, survey):
+    from delaktig.dialogues.models import State
+
+    module.dialogue.state = State.PLANNED
+    module.dialogue.save()
+    assert answer._accepting_of(_request(module), module.dialogue_id, module.pk) is None
+    assert not answer._accepting._values
+
+
+def test_another_municipality_s_survey_is_a_404_on_the_short_way(client, module, survey):
+    other = MunicipalityFactory()
+    seal = checked(client, module, survey)
+    path = url("check", module).replace(f"/{module.dialogue.municipality.slug}/", f"/{other.slug}/", 1)
+    assert client.post(path, {"email": "", "sealed": seal}).status_code == 404
+    assert not Response.objects.exists()

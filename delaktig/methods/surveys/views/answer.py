@@ -42,7 +42,7 @@ from ..progress import DONE_MAX_AGE, DONE_SALT, Progress
 from ..services import AlreadyAnswered, draft_find, draft_save, response_receive, response_submit
 from ..services_invitations import invitation_find
 from ..structure import AnswersInvalid, structure_of
-from .common import message, public_module_get, survey_or_none, url
+from .common import message, module_get, public_module_get, survey_or_none, url
 from .flow import Flow, about_view, check_answers, check_context, page_view
 
 ANSWERED_COOKIE = "surveys_answered"
@@ -387,12 +387,13 @@ def _accepting_of(request, dialogue_id, module_id):
     found = _accepting.get(key)
     if found is not None:
         return found
-    module = public_module_get(request, dialogue_id, module_id)
+    module = module_get(request, dialogue_id, module_id)  # a 404 as on the full way; who asks is not read
     survey = survey_or_none(module)
-    if survey is None or survey.access != Access.OPEN or survey.purpose:
+    anyone = AnonymousUser()
+    if survey is None or survey.access != Access.OPEN or survey.purpose or not allowed(anyone, "view", module):
         return None
     now = timezone.now()
-    decision = allowed(AnonymousUser(), "answer", module, now)
+    decision = allowed(anyone, "answer", module, now)
     phase = module.active_phase(now)
     if phase is None or (not decision and not decision.needs_login) or not structure_of(survey, kept=True).questions:
         return None
