@@ -19,6 +19,9 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "insecure-development-key-change-me-in-production")
+# Earlier keys while rotating (comma-separated): signed links and cookies and the authenticator apps' encrypted
+# secrets made with them still work; `manage.py two_factor_rekey` moves the secrets to the new key.
+SECRET_KEY_FALLBACKS = [key for key in os.environ.get("SECRET_KEY_FALLBACKS", "").split(",") if key]
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PORT = os.environ.get("PORT", "8000")  # the port `make run` serves on

@@ -116,7 +116,8 @@ class TwoFactor(models.Model):
     """
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")
-    secret = models.CharField(max_length=64)
+    # the shared secret, encrypted with a key derived from SECRET_KEY (sealing.py); read and set it as `secret`
+    secret_sealed = models.CharField(max_length=255)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     last_step = models.BigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -127,6 +128,18 @@ class TwoFactor(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    @property
+    def secret(self):
+        from .sealing import opened
+
+        return opened(self.secret_sealed)
+
+    @secret.setter
+    def secret(self, plain):
+        from .sealing import sealed
+
+        self.secret_sealed = sealed(plain)
 
 
 class RecoveryCode(models.Model):
