@@ -126,7 +126,8 @@ def setup_confirm(*, user: User, secret: str, code: str, municipality: Any = Non
     """Confirm the app being set up with one code from it: then it counts (replacing any earlier one), the person
     gets new recovery codes (returned, in clear, to show once) and an audit event is left. None if the code is
     wrong."""
-    candidate = TwoFactor(user=user, secret=secret)
+    candidate = TwoFactor(user=user)
+    candidate.secret = secret
     step = _matching_step(candidate, code)
     if step is None:
         return None
