@@ -343,6 +343,7 @@ class Accepting:
 
     module: object
     survey: object
+    done_path: str  # the confirmation page's
 
 
 _accepting = LocalMemo(seconds=ACCEPTING_SECONDS, keep=500)  # (municipality, dialogue, module) ids -> Accepting
@@ -369,7 +370,7 @@ def _sent_short(request, dialogue_id, module_id, sealed):
     if response is None:
         return None
     flow = Flow(accepting.module, survey, None, progress)
-    done = redirect(_done_url(flow, response, receipt=False))
+    done = redirect(_done_url(flow, response, receipt=False, path=accepting.done_path))
     _remember_answered(request, done, survey)
     return done
 
@@ -397,16 +398,17 @@ def _accepting_of(request, dialogue_id, module_id):
     phase = module.active_phase(now)
     if phase is None or (not decision and not decision.needs_login) or not structure_of(survey, kept=True).questions:
         return None
-    found = Accepting(module=module, survey=survey)
+    found = Accepting(module=module, survey=survey, done_path=url("done", module))
     _accepting.set(key, found, seconds=min(ACCEPTING_SECONDS, (phase.ends_at - now).total_seconds()))
     return found
 
 
-def _done_url(flow, response, *, receipt):
-    """The confirmation page's address, with the reference signed: for this survey, this answering, a day."""
+def _done_url(flow, response, *, receipt, path=None):
+    """The confirmation page's address (`path` when known), with the reference signed: for this survey, this
+    answering, a day."""
     value = {"reference": response.reference, "receipt": receipt, "once": flow.progress.once_hash()}
     signed = signing.dumps(value, salt=DONE_SALT.format(flow.survey.pk), compress=True)
-    return f"{url('done', flow.module)}?{DONE_PARAMETER}={signed}"
+    return f"{path or url('done', flow.module)}?{DONE_PARAMETER}={signed}"
 
 
 @require_GET
