@@ -4,10 +4,11 @@ The send is the request of a survey that comes in bursts: an invitation to the c
 answer within minutes. Stored as its thirty-odd answer rows, each with its indexes and foreign-key checks, one send
 cost the database several times what the rest of the request did. So a response sent online is stored as its
 Response row, with the checked answers and "about you" kept in `Response.pending` as JSON, in the same statement as
-its audit event and its once-only mark (services._store): the response is stored whole, or not at all, as before.
+its once-only mark (services._store): the response is stored whole, or not at all, as before.
 
-`expand` writes pending responses out into their Answer and AboutYou rows and empties `pending`, a batch per
-transaction. It runs
+`expand` writes pending responses out into their Answer and AboutYou rows, and their audit events (dated when each
+response came in; an event has as many indexes as an answer row), and empties `pending`, a batch per transaction.
+It runs
 - in a task queued after the send's commit, one per slot of SLOT_SECONDS for the end of the slot, so every response
   committed in the slot is written out by a task that starts after it (the database queue); at once, in the send's
   transaction, when the queue runs tasks at once (tests);
@@ -34,12 +35,14 @@ from datetime import UTC, datetime
 from decimal import InvalidOperation
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
 from django_tasks import task
 
 from delaktig.core.inserts import insert_rows
 from delaktig.core.memo import LocalMemo
+from delaktig.core.models import AuditEvent
 
 from . import questions as types
 from .models import AboutYou, Answer, Response, Survey
@@ -49,6 +52,8 @@ BATCH = 500  # responses written out per transaction
 SLOT_SECONDS = 2
 ANSWER_FIELDS = ("response", "survey", "channel", "created_at", "question", "choice", "row", "number", "text", "date")
 ABOUT_FIELDS = ("response", "survey", "age_band", "gender", "area")
+EVENT_FIELDS = ("municipality", "actor", "action", "target_type", "target_id", "data", "public", "created_at")
+EVENT_ACTION = "surveys.response_submit"
 
 logger = logging.getLogger(__name__)
 _kicked = LocalMemo(seconds=SLOT_SECONDS * 2, keep=8)  # the slots this process has asked for already
@@ -129,8 +134,22 @@ def expand(
         answers, about = _rows_of(taken, structure)
         insert_rows(Answer, ANSWER_FIELDS, answers)
         insert_rows(AboutYou, ABOUT_FIELDS, about)
+        insert_rows(AuditEvent, EVENT_FIELDS, _events_of(taken))
         Response.objects.filter(pk__in=[row[0] for row in taken]).update(pending=None)
     return len(taken)
+
+
+def _events_of(taken: list[tuple]) -> list[tuple]:
+    """Each response's audit event, as a response stored at once gets in its statement (services._store), dated when
+    the response came in: no actor, since the respondent is not named."""
+    kind = ContentType.objects.get_for_model(Response).pk
+    municipalities = dict(
+        Survey.objects.filter(pk__in={row[1] for row in taken}).values_list("pk", "municipality_id")
+    )
+    return [
+        (municipalities[survey_id], None, EVENT_ACTION, kind, response_id, {}, False, at)
+        for response_id, survey_id, _channel, at, _pending in taken
+    ]
 
 
 def _rows_of(taken: list[tuple], structure: Structure | None) -> tuple[list[tuple], list[tuple]]:

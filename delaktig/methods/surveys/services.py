@@ -8,6 +8,9 @@ by the database: a unique (survey, user) row, and an UPDATE that marks an invita
 Nothing ties a response to the person: the response keeps no account, invitation or draft, its audit event names
 no actor (staff who enter paper are named: they are not the respondent), and the receipt is sent in the request
 without the address being stored (tasks.receipt_send_now).
+
+A response sent online keeps its answers in its own row until they are written out, with its audit event dated when
+it came in (pending.py); a paper response is stored with its rows and its event at once.
 """
 
 from __future__ import annotations
@@ -112,8 +115,9 @@ def _store(
         told = about_checked(survey, about)
         if told:
             tails.append((AboutYou, ("response", "survey", *told), [(HEAD, survey.pk, *told.values())]))
-    action = "surveys.response_submit" if channel == Channel.ONLINE else "surveys.paper_enter"
-    tails.append(audit_tail(municipality=survey.municipality, actor=actor, action=action, target_model=Response))
+    if not later:  # a pending response's audit event is written with its answers (pending.py)
+        action = "surveys.response_submit" if channel == Channel.ONLINE else "surveys.paper_enter"
+        tails.append(audit_tail(municipality=survey.municipality, actor=actor, action=action, target_model=Response))
     guard = (Submitted, {"survey": survey.pk, "key_hash": _once_hash(once)}, ("survey", "key_hash")) if once else None
     stored = insert_chain((Response, values), *tails, guard=guard)
     if stored is None:
@@ -153,13 +157,8 @@ def response_receive(
     stamp = field.get_db_prep_value(checked_at, connections[router.db_for_write(Response)])  # as the column keeps it
     sql = f'EXISTS (SELECT 1 FROM "{Survey._meta.db_table}" WHERE "id" = %s AND "{field.column}" = %s)'
     unchanged = Expr(sql, (survey.pk, stamp))
-    tails = [
-        audit_tail(
-            municipality=survey.municipality, actor=None, action="surveys.response_submit", target_model=Response
-        )
-    ]
     guard = (Submitted, {"survey": survey.pk, "key_hash": _once_hash(once)}, ("survey", "key_hash"))
-    stored = insert_chain((Response, values), *tails, guard=guard, when=unchanged)
+    stored = insert_chain((Response, values), guard=guard, when=unchanged)
     if stored is None:
         return None
     _written_out_later(survey.pk)

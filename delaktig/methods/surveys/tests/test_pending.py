@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from delaktig.core.models import AuditEvent
 from delaktig.core.periodic import registered_jobs
 from delaktig.organisations.models import Area
 from delaktig.organisations.tests.factories import MunicipalityFactory
@@ -49,10 +50,15 @@ def test_a_send_stores_the_whole_response_in_one_row_and_its_answers_after_the_c
     assert deferred.call_count == 1  # a writing out is asked for once the response is committed
     stored = Response.objects.get(pk=response.pk)
     assert stored.pending and not Answer.objects.exists() and not AboutYou.objects.exists()
+    assert not AuditEvent.objects.filter(action="surveys.response_submit").exists()
     assert pending.expand_all() == 1
     assert Response.objects.get(pk=response.pk).pending is None
     assert AboutYou.objects.get(response=response).age_band == "30_44"
+    event = AuditEvent.objects.get(action="surveys.response_submit", target_id=response.pk)
+    assert event.actor is None and event.created_at == stored.submitted_at  # dated when it came in
+    assert event.municipality_id == survey.municipality_id
     assert pending.expand_all() == 0
+    assert AuditEvent.objects.filter(action="surveys.response_submit").count() == 1
 
 
 def test_written_out_later_gives_the_same_rows_as_at_once(survey, deferred):
