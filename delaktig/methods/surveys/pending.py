@@ -143,9 +143,7 @@ def _events_of(taken: list[tuple]) -> list[tuple]:
     """Each response's audit event, as a response stored at once gets in its statement (services._store), dated when
     the response came in: no actor, since the respondent is not named."""
     kind = ContentType.objects.get_for_model(Response).pk
-    municipalities = dict(
-        Survey.objects.filter(pk__in={row[1] for row in taken}).values_list("pk", "municipality_id")
-    )
+    municipalities = dict(Survey.objects.filter(pk__in={row[1] for row in taken}).values_list("pk", "municipality_id"))
     return [
         (municipalities[survey_id], None, EVENT_ACTION, kind, response_id, {}, False, at)
         for response_id, survey_id, _channel, at, _pending in taken
