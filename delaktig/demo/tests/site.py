@@ -10,6 +10,7 @@ committed and flushed by the test as usual).
 person with every role in Hagfors; each test runs in a transaction of its own on top, as usual.
 """
 
+import functools
 import re
 from collections import Counter, deque
 from contextlib import contextmanager
@@ -18,10 +19,11 @@ from html import unescape
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import TestCase
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 
 from delaktig.core.memo import clear_all
 from tests import db_copies
@@ -159,8 +161,14 @@ class Page:
 
 
 def url_name(url):
+    return _url_name(urlsplit(url).path, get_urlconf(settings.ROOT_URLCONF))
+
+
+@functools.cache
+def _url_name(path, urlconf):
+    """Resolved once per path: a crawl meets the same paths again and again."""
     try:
-        match = resolve(urlsplit(url).path)
+        match = resolve(path, urlconf)
     except Resolver404:
         return None
     return match.view_name
