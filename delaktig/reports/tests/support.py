@@ -126,3 +126,17 @@ def as_dict(table_):
 
 def today():
     return timezone.localdate()
+
+
+def stand_in_files(monkeypatch):
+    """The report's page rendered as it is, its PDF, Word and Excel files as stand-ins: for tests of who may reach a
+    generation and its downloads (the renderers have tests of their own, and one generation renders them all)."""
+    from delaktig.reports import generation
+
+    real = generation._renderers
+    stand_ins = {
+        "pdf": lambda report: b"%PDF-1.7\n",
+        "docx": lambda report: b"PK\x03\x04",
+        "xlsx": lambda r: b"PK\x03\x04",
+    }
+    monkeypatch.setattr(generation, "_renderers", lambda: {**real(), **stand_ins})

@@ -17,7 +17,7 @@ from delaktig.reports import generation as generation_module
 from delaktig.reports import selectors, services
 from delaktig.reports.models import CouncilReport, ReportGeneration, Status
 
-from .support import NOW, YEAR, constructed_year, method_registered, section
+from .support import NOW, YEAR, constructed_year, method_registered, section, stand_in_files
 
 pytestmark = pytest.mark.django_db
 MEETING = datetime.date(YEAR, 3, 20)
@@ -180,7 +180,10 @@ def test_a_finished_generation_offers_its_files_on_its_own_page(client, municipa
     assert "Rapporten är klar." in page
 
 
-def test_a_generation_of_another_municipality_or_year_is_404(client, municipality, other_municipality, staff, generate):
+def test_a_generation_of_another_municipality_or_year_is_404(
+    client, municipality, other_municipality, staff, generate, monkeypatch
+):
+    stand_in_files(monkeypatch)
     theirs = generate(other_municipality)
     ours = generate(municipality)
     client.force_login(staff[Role.DEMOCRACY_OFFICER])

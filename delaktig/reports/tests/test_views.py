@@ -13,7 +13,7 @@ from delaktig.organisations.models import Role
 from delaktig.organisations.tests.factories import staff_for
 from delaktig.reports import services
 
-from .support import NOW, YEAR, constructed_year, method_registered
+from .support import NOW, YEAR, constructed_year, method_registered, stand_in_files
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,8 @@ def generate(django_capture_on_commit_callbacks, staff):
 
 
 @pytest.mark.parametrize("role", sorted(Role.values))
-def test_roles(client, municipality, staff, role, generate):
+def test_roles(client, municipality, staff, role, generate, monkeypatch):
+    stand_in_files(monkeypatch)
     generate(municipality, YEAR)
     client.force_login(staff[role])
     for url in (page(municipality), download(municipality, YEAR, "xlsx")):
